@@ -1,0 +1,72 @@
+/**
+ * Money and percentages: decimal.js only, never floats. A tariefpercentage is held in percentage
+ * points (95,5 means 95,5 %). A tariff is the NZa maximumtarief × percentage / 100, rounded once.
+ */
+import Decimal from 'decimal.js';
+
+/** A private Decimal constructor so no other module's configuration can change ours. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Dec = InstanceType<typeof D>;
+
+/** Rounding modes a pack or user can choose (parameter `afronding`). */
+export const ROUNDING_MODES = {
+  rekenkundig: Decimal.ROUND_HALF_UP,
+  bankiers: Decimal.ROUND_HALF_EVEN,
+  'naar-beneden': Decimal.ROUND_DOWN,
+  'naar-boven': Decimal.ROUND_UP,
+} as const;
+export type RoundingMode = keyof typeof ROUNDING_MODES;
+export const ROUNDING_LABELS: Record<RoundingMode, string> = {
+  rekenkundig: 'rekenkundig afgerond (half naar boven)',
+  bankiers: 'bankiersafronding (half naar even)',
+  'naar-beneden': 'naar beneden afgerond',
+  'naar-boven': 'naar boven afgerond',
+};
+
+export function isRoundingMode(v: unknown): v is RoundingMode {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(ROUNDING_MODES, v);
+}
+
+export function dec(v: Decimal.Value | Dec): Dec {
+  return new D(v as Decimal.Value);
+}
+
+/** Tariff = maximumtarief × percentage / 100, rounded once to `decimals` (cents by default). */
+export function applyPercentage(maximumtarief: Dec, percentage: Dec, mode: RoundingMode = 'rekenkundig', decimals = 2): {
+  exact: Dec;
+  rounded: Dec;
+} {
+  const exact = maximumtarief.times(percentage).dividedBy(100);
+  return { exact, rounded: exact.toDecimalPlaces(decimals, ROUNDING_MODES[mode]) };
+}
+
+/** Dutch notation: 95,5 → "95,5"; thousands with dots for money. */
+export function formatNumber(v: Dec, minDecimals = 0, maxDecimals = 4): string {
+  const [int, frac = ''] = v.toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString().split('.');
+  const f = frac.replace(/0+$/, '').padEnd(minDecimals, '0');
+  return int + (f ? ',' + f : '');
+}
+
+export function formatPercentage(v: Dec): string {
+  return `${formatNumber(v, 0, 4)}%`;
+}
+
+/** "€ 1.234,56" */
+export function formatEuro(v: Dec): string {
+  const neg = v.isNegative();
+  const [int, frac = ''] = v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString().split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${neg ? '-' : ''}€ ${grouped},${frac.padEnd(2, '0')}`;
+}
+
+export function formatPoints(v: Dec): string {
+  const sign = v.isNegative() ? '−' : '+';
+  return `${sign}${formatNumber(v.abs(), 0, 4)} procentpunt`;
+}
+
+export function minDec(a: Dec, b: Dec): Dec {
+  return a.lessThan(b) ? a : b;
+}
+export function maxDec(a: Dec, b: Dec): Dec {
+  return a.greaterThan(b) ? a : b;
+}
