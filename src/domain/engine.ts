@@ -1,0 +1,539 @@
+/**
+ * The tariff engine: (row, policy pack, parameters) → percentage, tariff, flags and the steps that
+ * explain them. Pure and deterministic; rows arrive as raw cells keyed by canonical field name.
+ */
+import { CORE_FIELDS, type FieldDef } from './fields';
+import { flag, formatCitation, type Flag } from './flags';
+import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
+import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
+import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
+import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
+import type { Citation, Prestatie, Sector } from './types';
+
+export interface InputRow {
+  /** Where the row came from, for messages: "Blad1!12" or a row number. */
+  ref: string;
+  /** Raw cells keyed by canonical field name (see fields.ts and the pack's own fields). */
+  cells: Record<string, CellValue>;
+}
+
+export type StepKind = 'basis' | 'opslag' | 'afslag' | 'niet-gestapeld' | 'grens' | 'bodem' | 'tarief';
+
+export interface Step {
+  kind: StepKind;
+  text: string;
+  /** Points for opslag/afslag, percentage for basis/grens/bodem, amount for tarief. */
+  value?: Dec;
+  /** The percentage after this step. */
+  result?: Dec;
+  ruleId?: string;
+  citation?: Citation;
+}
+
+export interface RowResult {
+  ref: string;
+  prestatie?: Prestatie;
+  percentage?: Dec;
+  tarief?: Dec;
+  maximumtarief?: Dec;
+  flags: Flag[];
+  steps: Step[];
+  /** The steps as Dutch sentences. */
+  explanation: string;
+  excluded: boolean;
+}
+
+type FieldValue = string | boolean | number | Dec;
+type Lookup = { state: 'value'; value: FieldValue } | { state: 'missing' } | { state: 'invalid'; reason: string };
+type Tri = boolean | 'unknown';
+
+/** Evaluation context for one row. */
+class RowContext {
+  readonly flags: Flag[] = [];
+  private readonly parsed = new Map<string, Lookup>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly row: InputRow,
+    readonly pack: PolicyPack,
+    readonly params: ParameterValues,
+    readonly prestatie: Prestatie | undefined,
+    readonly hoofdsector: Sector | undefined,
+  ) {}
+
+  fieldDef(name: string): FieldDef | undefined {
+    return this.pack.fields?.[name] ?? CORE_FIELDS[name];
+  }
+
+  field(name: string, reportInvalid = true): Lookup {
+    const prestatieValue = this.prestatieField(name);
+    if (prestatieValue !== null) return prestatieValue;
+    const cached = this.parsed.get(name);
+    if (cached) return cached;
+    const def = this.fieldDef(name);
+    const raw = this.row.cells[name];
+    let result: Lookup;
+    if (!def || isEmptyCell(raw)) result = { state: 'missing' };
+    else {
+      const p = parseByType(def, raw);
+      if (p.ok) {
+        result = { state: 'value', value: p.value };
+        if (p.note) this.addFlag(flag('WAARDE_GEINTERPRETEERD', `${def.label}: ${p.note}.`));
+      } else if ('empty' in p && p.empty) result = { state: 'missing' };
+      else {
+        const reason = (p as { reason: string }).reason;
+        result = { state: 'invalid', reason };
+        if (reportInvalid) this.addFlag(flag('ONLEESBARE_WAARDE', `${def.label}: ${reason}; regels die deze waarde nodig hebben zijn niet toegepast.`));
+      }
+    }
+    this.parsed.set(name, result);
+    return result;
+  }
+
+  private prestatieField(name: string): Lookup | null {
+    const p = this.prestatie;
+    const wrap = (v: FieldValue | undefined): Lookup => (v === undefined ? { state: 'missing' } : { state: 'value', value: v });
+    switch (name) {
+      case 'prestatiecode':
+        return wrap(p?.code);
+      case 'sector':
+        return wrap(p?.sector);
+      case 'profielgroep':
+        return wrap(p?.profielgroep);
+      case 'zorgprofiel':
+        return wrap(p?.zorgprofiel);
+      case 'leveringsvorm':
+        return wrap(p?.leveringsvorm);
+      case 'component':
+        return wrap(p?.component);
+      case 'behandeling':
+        return wrap(p?.behandeling);
+      case 'sectorvreemd': {
+        if (!p?.sector || !this.hoofdsector) return { state: 'value', value: false };
+        return { state: 'value', value: p.sector !== this.hoofdsector };
+      }
+      case 'hoofdsector':
+        return wrap(this.hoofdsector);
+      default:
+        return null;
+    }
+  }
+
+  label(name: string): string {
+    return this.fieldDef(name)?.label ?? name;
+  }
+
+  addFlag(f: Flag): void {
+    const key = `${f.code}|${f.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.flags.push(f);
+  }
+
+  /** A number from the pack, a parameter or the row; undefined (with a flag) when it has no value. */
+  value(ref: ValueRef, rule: Rule): Dec | undefined {
+    if (typeof ref === 'number') return new D(ref);
+    if (typeof ref === 'string') return new D(ref.replace(',', '.'));
+    if ('param' in ref) {
+      const v = this.params[ref.param];
+      if (v === null || v === undefined) {
+        const def = this.pack.parameters[ref.param];
+        this.addFlag(
+          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" (${ref.param}) heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
+        );
+        return undefined;
+      }
+      return typeof v === 'object' ? v : undefined;
+    }
+    const f = this.field(ref.field);
+    const n = f.state === 'value' ? asDecimal(f.value) : undefined;
+    if (n) return n;
+    if (f.state === 'missing') {
+      this.addFlag(flag('KENMERK_ONTBREEKT', `Kolom "${this.label(ref.field)}" is leeg of ontbreekt; regel "${rule.description}" heeft deze waarde nodig.`, { ruleId: rule.id, citation: rule.source }));
+    }
+    return undefined;
+  }
+
+  condition(c: Condition | undefined, rule: Rule): Tri {
+    if (!c) return true;
+    if ('all' in c) {
+      let result: Tri = true;
+      for (const x of c.all) {
+        const v = this.condition(x, rule);
+        if (v === false) return false;
+        if (v === 'unknown') result = 'unknown';
+      }
+      return result;
+    }
+    if ('any' in c) {
+      let result: Tri = false;
+      for (const x of c.any) {
+        const v = this.condition(x, rule);
+        if (v === true) return true;
+        if (v === 'unknown') result = 'unknown';
+      }
+      return result;
+    }
+    if ('not' in c) {
+      const v = this.condition(c.not, rule);
+      return v === 'unknown' ? v : !v;
+    }
+    if ('param' in c) {
+      const v = this.params[c.param];
+      if (v === null || v === undefined) {
+        this.value({ param: c.param }, rule);
+        return 'unknown';
+      }
+      return v === c.is;
+    }
+    return this.fieldCondition(c, rule);
+  }
+
+  private fieldCondition(c: FieldCondition, rule: Rule): Tri {
+    const f = this.field(c.field);
+    if (c.present !== undefined) {
+      if (f.state === 'invalid') return 'unknown';
+      return (f.state === 'value') === c.present;
+    }
+    if (f.state === 'invalid') return 'unknown';
+    // A blank cell means "not given": it does not match a value, and is not smaller than one.
+    if (f.state === 'missing') return false;
+    const v = f.value;
+    if (c.in !== undefined && !c.in.some((x) => sameValue(v, x))) return false;
+    if (c.is !== undefined && !sameValue(v, c.is)) return false;
+    const comparisons: Array<[ValueRef | undefined, (cmp: number) => boolean]> = [
+      [c.lt, (x) => x < 0],
+      [c.lte, (x) => x <= 0],
+      [c.gt, (x) => x > 0],
+      [c.gte, (x) => x >= 0],
+    ];
+    for (const [ref, ok] of comparisons) {
+      if (ref === undefined) continue;
+      const n = asDecimal(v);
+      if (!n) return false;
+      const other = this.value(ref, rule);
+      if (other === undefined) return 'unknown';
+      if (!ok(n.comparedTo(other))) return false;
+    }
+    return true;
+  }
+}
+
+function asDecimal(v: FieldValue): Dec | undefined {
+  if (typeof v === 'number') return new D(v);
+  return typeof v === 'object' ? v : undefined;
+}
+
+function sameValue(v: FieldValue, x: string | number | boolean): boolean {
+  const n = asDecimal(v);
+  if (n) return typeof x !== 'boolean' && !Number.isNaN(Number(String(x).replace(',', '.'))) && n.equals(new D(String(x).replace(',', '.')));
+  if (typeof v === 'string' && typeof x === 'string') return v.toLowerCase() === x.toLowerCase();
+  return v === x;
+}
+
+function parseByType(def: FieldDef, raw: CellValue): Parsed<FieldValue> {
+  switch (def.type) {
+    case 'money':
+      return parseMoney(raw);
+    case 'percentage':
+      return parsePercentage(raw);
+    case 'points':
+    case 'number':
+      return parseNumber(raw);
+    case 'integer':
+      return parseInteger(raw);
+    case 'boolean':
+      return parseBoolean(raw);
+    case 'date':
+      return parseDate(raw);
+    case 'text':
+    case 'code':
+      return parseText(raw);
+  }
+}
+
+const ISSUE_FLAGS: Record<ClassificationIssue['kind'], Parameters<typeof flag>[0]> = {
+  'no-code': 'GEEN_PRESTATIECODE',
+  'code-was-number': 'CODE_ALS_GETAL',
+  'unknown-code': 'ONBEKENDE_PRESTATIECODE',
+  'unreadable-sector': 'ONLEESBARE_WAARDE',
+  'unreadable-zorgprofiel': 'ONLEESBARE_WAARDE',
+  'unreadable-leveringsvorm': 'ONLEESBARE_WAARDE',
+  'column-overrides-catalog': 'KOLOM_WIJKT_AF_VAN_CATALOGUS',
+};
+
+function text(v: CellValue): string | undefined {
+  if (isEmptyCell(v)) return undefined;
+  const p = parseText(v);
+  return p.ok ? p.value : undefined;
+}
+
+/** Evaluate one row under a pack with resolved parameters. */
+export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+  const code = row.cells.prestatiecode;
+  const classified = classifyPrestatie(
+    {
+      code: typeof code === 'number' ? code : text(code),
+      sector: text(row.cells.sector),
+      zorgprofiel: text(row.cells.zorgprofiel),
+      leveringsvorm: text(row.cells.leveringsvorm),
+    },
+    pack.prestaties,
+  );
+  const hoofdsectorText = text(row.cells.hoofdsector);
+  const hoofdsector = (hoofdsectorText ? normalizeSector(hoofdsectorText) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
+  const ctx = new RowContext(row, pack, params, classified.prestatie, hoofdsector);
+  for (const issue of classified.issues) ctx.addFlag(flag(ISSUE_FLAGS[issue.kind], issue.detail));
+  if (hoofdsectorText && !normalizeSector(hoofdsectorText)) {
+    ctx.addFlag(flag('ONLEESBARE_WAARDE', `Hoofdsector: "${hoofdsectorText}" is geen sector (V&V, GZ of GGZ); de sector van het beleid is gebruikt.`));
+  }
+
+  const jaar = ctx.field('inkoopjaar');
+  if (jaar.state === 'value' && jaar.value !== pack.inkoopjaar) {
+    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${pack.inkoopjaar}).`));
+  }
+
+  // Its own flags below say more than the generic "unreadable value".
+  const max = ctx.field('maximumtarief', false);
+  let maximumtarief: Dec | undefined;
+  if (max.state === 'missing') ctx.addFlag(flag('MAXIMUMTARIEF_ONTBREEKT', 'Geen NZa-maximumtarief in de rij of de tarieventabel; het percentage is berekend, het tarief niet.'));
+  else if (max.state === 'invalid') ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
+  else if (typeof max.value === 'object') {
+    if (max.value.lessThanOrEqualTo(0)) ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
+    else maximumtarief = max.value;
+  }
+
+  const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
+  if (!classified.prestatie) {
+    result.explanation = 'Geen tarief: de prestatie is niet te bepalen.';
+    return result;
+  }
+
+  const percentage = computePercentage(ctx, result);
+  if (percentage !== undefined && !result.excluded) {
+    result.percentage = percentage;
+    checkPercentage(ctx, percentage);
+    if (maximumtarief) {
+      const mode = roundingMode(params);
+      const { rounded } = applyPercentage(maximumtarief, percentage, mode);
+      result.tarief = rounded;
+      result.steps.push({
+        kind: 'tarief', value: rounded,
+        text: `Tarief = ${formatEuro(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
+      });
+      if (rounded.greaterThan(maximumtarief)) {
+        ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Berekend tarief ${formatEuro(rounded)} ligt boven het NZa-maximumtarief ${formatEuro(maximumtarief)}; de NZa-tarieven zijn maximumtarieven.`));
+      }
+      const contracted = ctx.field('gecontracteerdTarief');
+      if (contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
+        const diff = contracted.value.minus(rounded);
+        ctx.addFlag(flag('GECONTRACTEERD_WIJKT_AF', `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`));
+      }
+    }
+  }
+  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result);
+  return result;
+}
+
+function roundingMode(params: ParameterValues): RoundingMode {
+  const v = params.afronding;
+  return isRoundingMode(v) ? v : 'rekenkundig';
+}
+
+function checkPercentage(ctx: RowContext, percentage: Dec): void {
+  if (percentage.isNegative()) ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Berekend percentage ${formatPercentage(percentage)} is negatief.`));
+  const range = ctx.pack.range;
+  if (!range || ctx.prestatie?.component !== 'zorg') return;
+  const pseudoRule: Rule = { id: 'bereik', description: 'bereik van het beleid', effect: { cap: 100 }, source: range.source };
+  const min = range.min !== undefined ? ctx.value(range.min, pseudoRule) : undefined;
+  const max = range.max !== undefined ? ctx.value(range.max, pseudoRule) : undefined;
+  if ((min && percentage.lessThan(min)) || (max && percentage.greaterThan(max))) {
+    const bounds = `${min ? formatPercentage(min) : '…'} – ${max ? formatPercentage(max) : '…'}`;
+    ctx.addFlag(flag('PERCENTAGE_BUITEN_BEREIK', `Percentage ${formatPercentage(percentage)} valt buiten het bereik van dit beleid (${bounds}).`, { citation: range.source }));
+  }
+}
+
+interface PendingAdd {
+  rule: Rule;
+  points: Dec;
+  min?: Dec;
+  max?: Dec;
+  maxResult?: Dec;
+  group?: string;
+}
+
+/** Base → op-/afslagen → floors and caps. Undefined when a needed value is missing (flagged). */
+function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined {
+  const { pack } = ctx;
+  let base: { value: Dec; rule: Rule; final: boolean } | undefined;
+  let undetermined = false;
+  const adds: PendingAdd[] = [];
+  const caps: Array<{ rule: Rule; value: Dec }> = [];
+  const floors: Array<{ rule: Rule; value: Dec }> = [];
+
+  // Flags and exclusions apply whatever the percentage; an excluded row gets no percentage at all.
+  for (const rule of pack.rules) {
+    const e = rule.effect;
+    if (!('flag' in e) && !('exclude' in e)) continue;
+    if (ctx.condition(rule.when, rule) !== true) continue;
+    if ('flag' in e) ctx.addFlag({ ...e.flag, ruleId: rule.id, citation: rule.source });
+    else {
+      result.excluded = true;
+      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source });
+    }
+  }
+  if (result.excluded) return undefined;
+  // The first matching `set` rule gives the base; an undecidable one before it leaves the base unknown.
+  for (const rule of pack.rules) {
+    const e = rule.effect;
+    if (!('set' in e)) continue;
+    const a = ctx.condition(rule.when, rule);
+    if (a === 'unknown') {
+      undetermined = true;
+      break;
+    }
+    if (!a) continue;
+    const v = ctx.value(e.set, rule);
+    if (v === undefined) undetermined = true;
+    else base = { value: v, rule, final: e.final === true };
+    break;
+  }
+  if (!base) {
+    if (!undetermined) ctx.addFlag(flag('GEEN_BASISPERCENTAGE', `Geen regel van beleid ${pack.id} bepaalt een basispercentage voor deze rij.`));
+    return undefined;
+  }
+
+  let missing = false;
+  for (const rule of pack.rules) {
+    const e = rule.effect;
+    if (!('add' in e) && !('cap' in e) && !('floor' in e)) continue;
+    if ('add' in e && base.final) continue;
+    const a = ctx.condition(rule.when, rule);
+    if (a === 'unknown') {
+      missing = true;
+      continue;
+    }
+    if (!a) continue;
+    if ('add' in e) {
+      const points = ctx.value(e.add, rule);
+      if (points === undefined) {
+        missing = true;
+        continue;
+      }
+      const opt = (r: ValueRef | undefined) => (r === undefined ? undefined : ctx.value(r, rule));
+      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group });
+    } else {
+      const v = ctx.value('cap' in e ? e.cap : e.floor, rule);
+      if (v === undefined) missing = true;
+      else ('cap' in e ? caps : floors).push({ rule, value: v });
+    }
+  }
+  if (missing) return undefined;
+
+  const steps = result.steps;
+  let pct = base.value;
+  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: base.rule.source, text: `${formatPercentage(pct)}: ${base.rule.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
+
+  for (const add of selectStacked(ctx, adds, steps)) {
+    let points = add.points;
+    if (points.isZero()) continue;
+    if (add.max && points.greaterThan(add.max)) {
+      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is meer dan het maximum ${formatPoints(add.max)}; afgetopt.`, { ruleId: add.rule.id, citation: add.rule.source }));
+      points = add.max;
+    }
+    if (add.min && points.lessThan(add.min)) {
+      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is minder dan het minimum ${formatPoints(add.min)}; opgehoogd tot het minimum.`, { ruleId: add.rule.id, citation: add.rule.source }));
+      points = add.min;
+    }
+    const before = pct;
+    let after = pct.plus(points);
+    let capNote = '';
+    if (add.maxResult && points.isPositive() && after.greaterThan(add.maxResult)) {
+      after = before.greaterThan(add.maxResult) ? before : add.maxResult;
+      capNote = `, tot een maximum van ${formatPercentage(add.maxResult)}`;
+      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }));
+    }
+    pct = after;
+    steps.push({
+      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: add.rule.source,
+      text: `${formatPoints(points)}: ${add.rule.description}${capNote} → ${formatPercentage(pct)}`,
+    });
+  }
+
+  const floor = floors.reduce<{ rule: Rule; value: Dec } | undefined>((m, f) => (!m || f.value.greaterThan(m.value) ? f : m), undefined);
+  if (floor && pct.lessThan(floor.value)) {
+    pct = floor.value;
+    steps.push({ kind: 'bodem', value: floor.value, result: pct, ruleId: floor.rule.id, citation: floor.rule.source, text: `Ondergrens ${formatPercentage(floor.value)}: ${floor.rule.description} → ${formatPercentage(pct)}` });
+  }
+  const cap = caps.reduce<{ rule: Rule; value: Dec } | undefined>((m, c) => (!m || c.value.lessThan(m.value) ? c : m), undefined);
+  if (cap && pct.greaterThan(cap.value)) {
+    ctx.addFlag(flag('BEGRENSD', `Percentage ${formatPercentage(pct)} begrensd op ${formatPercentage(cap.value)}: ${cap.rule.description}.`, { ruleId: cap.rule.id, citation: cap.rule.source }));
+    pct = cap.value;
+    steps.push({ kind: 'grens', value: cap.value, result: pct, ruleId: cap.rule.id, citation: cap.rule.source, text: `Maximum ${formatPercentage(cap.value)}: ${cap.rule.description} → ${formatPercentage(pct)}` });
+  }
+  return pct;
+}
+
+/** In a group that does not stack, only the largest op-/afslag applies; the others are named in the trail. */
+function selectStacked(ctx: RowContext, adds: PendingAdd[], steps: Step[]): PendingAdd[] {
+  const groups = ctx.pack.groups ?? {};
+  const chosen = new Set<PendingAdd>(adds);
+  const byGroup = new Map<string, PendingAdd[]>();
+  for (const a of adds) if (a.group) byGroup.set(a.group, [...(byGroup.get(a.group) ?? []), a]);
+  for (const [name, members] of byGroup) {
+    if (members.length < 2) continue;
+    const g = groups[name];
+    const stack = typeof g.stack === 'boolean' ? g.stack : ctx.params[g.stack.param] === true;
+    if (stack) continue;
+    const best = members.reduce((m, a) => (a.points.greaterThan(m.points) ? a : m));
+    for (const a of members) {
+      if (a === best) continue;
+      chosen.delete(a);
+      steps.push({ kind: 'niet-gestapeld', value: a.points, ruleId: a.rule.id, citation: a.rule.source, text: `${formatPoints(a.points)}: ${a.rule.description} — niet gestapeld met "${best.rule.description}" (${g.description})` });
+      ctx.addFlag(flag('NIET_GESTAPELD', `"${a.rule.description}" niet opgeteld bij "${best.rule.description}": ${g.description}.`, { ruleId: a.rule.id, citation: a.rule.source }));
+    }
+  }
+  return adds.filter((a) => chosen.has(a));
+}
+
+/** The trail as Dutch sentences, each with its source. */
+export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>): string {
+  if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
+  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${formatCitation(s.citation)}]` : ''}`);
+  let out = parts.join('; ');
+  if (result.percentage !== undefined && result.tarief === undefined) out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
+  return out + '.';
+}
+
+export interface RunResult {
+  pack: { id: string; version: string; title: string };
+  parameters: ParameterValues;
+  results: RowResult[];
+  /** Number of rows per flag code. */
+  flagCounts: Record<string, number>;
+}
+
+/** Evaluate all rows and add what only the batch can see (duplicate AGB + prestatie). */
+export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: ParameterValues): RunResult {
+  const results = rows.map((r) => evaluateRow(r, pack, params));
+  const seen = new Map<string, number[]>();
+  results.forEach((res, i) => {
+    const agb = text(rows[i].cells.agb);
+    const code = res.prestatie?.code;
+    if (!agb || !code) return;
+    const key = `${agb}\u0000${code}\u0000${text(rows[i].cells.zorgkantoor) ?? ''}`;
+    seen.set(key, [...(seen.get(key) ?? []), i]);
+  });
+  for (const indices of seen.values()) {
+    if (indices.length < 2) continue;
+    const refs = indices.map((i) => results[i].ref);
+    for (const i of indices) {
+      const others = refs.filter((r) => r !== results[i].ref).join(', ');
+      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in rij ${others}.`));
+    }
+  }
+  const flagCounts: Record<string, number> = {};
+  for (const res of results) for (const code of new Set(res.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
+  return { pack: { id: pack.id, version: pack.version, title: pack.title }, parameters: params, results, flagCounts };
+}
+

@@ -1,0 +1,253 @@
+/** Validating a policy pack: the JSON Schema first, then the references between its parts. Errors are Dutch. */
+import Ajv, { type ErrorObject } from 'ajv';
+import schema from './schema.json';
+import { CORE_FIELDS } from '../fields';
+import { isRoundingMode, ROUNDING_MODES } from '../money';
+import { parseBoolean, parseDate, parseNumberText, parsePercentage } from '../parse';
+import type { Condition, ParameterDef, ParameterValue, ParameterValues, PolicyPack, Rule, ValueRef } from './types';
+
+export interface PackError {
+  /** Where in the pack: "regel 4 (T5-w5-b7) › effect › add" or "parameters › richttarief". */
+  place: string;
+  /** JSON pointer, for tools. */
+  pointer: string;
+  message: string;
+}
+
+/** Fields every row has after classification of its prestatie. */
+export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'profielgroep', 'zorgprofiel', 'leveringsvorm', 'component', 'behandeling', 'sectorvreemd'] as const;
+
+/** Parameters every pack must offer. */
+export const REQUIRED_PARAMETERS = ['richttarief', 'afronding'] as const;
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateSchema = ajv.compile(schema);
+
+export function validatePack(input: unknown): { pack?: PolicyPack; errors: PackError[] } {
+  if (!validateSchema(input)) {
+    return { errors: schemaErrors(input, validateSchema.errors ?? []) };
+  }
+  const pack = input as unknown as PolicyPack;
+  const errors = semanticErrors(pack);
+  return errors.length ? { errors } : { pack, errors };
+}
+
+function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
+  // Alternatives (oneOf) report an error per branch; of those keep only the ones that reach deepest
+  // into the data, which is where the pack went wrong. Errors outside alternatives are all kept.
+  const branch = raw.filter((e) => e.keyword !== 'oneOf' && e.schemaPath.includes('oneOf'));
+  const direct = raw.filter((e) => e.keyword !== 'oneOf' && !e.schemaPath.includes('oneOf'));
+  const branchPaths = new Set(branch.map((e) => e.instancePath));
+  const deepBranch = branch.filter((e) => ![...branchPaths].some((q) => q.startsWith(e.instancePath + '/')));
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of [...direct, ...deepBranch]) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  for (const e of raw) if (e.keyword === 'oneOf' && !byPath.has(e.instancePath) && ![...byPath.keys()].some((q) => q.startsWith(e.instancePath + '/'))) byPath.set(e.instancePath, [e]);
+  const out: PackError[] = [];
+  const seen = new Set<string>();
+  for (const [p, errs] of byPath) {
+    // Several alternatives failing at the same place: say so once instead of listing every branch.
+    const branchy = errs.some((e) => e.keyword === 'oneOf') || (errs.length > 1 && errs.every((e) => e.schemaPath.includes('oneOf')));
+    const messages = branchy ? [oneOfMessage(errs)] : errs.map(translate);
+    for (const message of messages) {
+      const key = p + message;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ pointer: p, place: describePointer(input, p), message });
+    }
+  }
+  return out;
+}
+
+function oneOfMessage(errs: ErrorObject[]): string {
+  const extras = errs.filter((e) => e.keyword === 'additionalProperties').map((e) => `"${(e.params as { additionalProperty: string }).additionalProperty}"`);
+  const unknown = [...new Set(extras)];
+  return `past bij geen van de toegestane vormen${unknown.length ? ` (onbekend of niet te combineren: ${unknown.join(', ')})` : ''}`;
+}
+
+function translate(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `verplicht onderdeel "${p.missingProperty}" ontbreekt`;
+    case 'additionalProperties':
+      return `onbekend onderdeel "${p.additionalProperty}"`;
+    case 'enum':
+      return `waarde moet een van deze zijn: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `verwacht ${typeName(String(p.type))}`;
+    case 'pattern':
+      return `heeft niet de juiste schrijfwijze (patroon ${p.pattern})`;
+    case 'minLength':
+    case 'minItems':
+    case 'minProperties':
+      return 'mag niet leeg zijn';
+    case 'minimum':
+    case 'maximum':
+      return `waarde moet ${e.keyword === 'minimum' ? 'minstens' : 'hoogstens'} ${p.limit} zijn`;
+    case 'propertyNames':
+      return `naam "${p.propertyName}" heeft niet de juiste schrijfwijze`;
+    default:
+      return `ongeldig (${e.keyword})`;
+  }
+}
+
+function typeName(t: string): string {
+  const names: Record<string, string> = { string: 'tekst', number: 'een getal', integer: 'een geheel getal', boolean: 'ja/nee (true/false)', object: 'een object', array: 'een lijst', null: 'null' };
+  return t.split(',').map((x) => names[x] ?? x).join(' of ');
+}
+
+/** A Dutch place description for a JSON pointer, naming rules by number and id. */
+export function describePointer(input: unknown, pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const labels: string[] = [];
+  let node: unknown = input;
+  const names: Record<string, string> = { rules: 'regels', parameters: 'parameters', effect: 'effect', when: 'voorwaarde', source: 'bron', fields: 'velden', groups: 'groepen', prestaties: 'prestaties', range: 'bereik', sources: 'bronnen' };
+  for (let i = 0; i < parts.length; i++) {
+    const key = parts[i];
+    const parent = node;
+    node = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[key] : undefined;
+    if (i === 1 && parts[0] === 'rules' && /^\d+$/.test(key)) {
+      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      labels.pop();
+      labels.push(`regel ${Number(key) + 1}${typeof id === 'string' ? ` (${id})` : ''}`);
+      continue;
+    }
+    labels.push(/^\d+$/.test(key) ? `nr. ${Number(key) + 1}` : names[key] ?? key);
+  }
+  return labels.length ? labels.join(' › ') : 'pakket';
+}
+
+function semanticErrors(pack: PolicyPack): PackError[] {
+  const errors: PackError[] = [];
+  const add = (pointer: string, message: string) => errors.push({ pointer, place: describePointer(pack, pointer), message });
+  const fieldNames = new Set<string>([...Object.keys(CORE_FIELDS), ...Object.keys(pack.fields ?? {}), ...PRESTATIE_FIELDS]);
+  for (const name of REQUIRED_PARAMETERS) {
+    if (!pack.parameters[name]) add('/parameters', `parameter "${name}" ontbreekt; elk pakket heeft "richttarief" en "afronding"`);
+  }
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    const problem = checkParameterDefault(def);
+    if (problem) add(`/parameters/${name}/default`, problem);
+  }
+  const checkValue = (v: ValueRef | undefined, pointer: string, numeric = true) => {
+    if (v === undefined || typeof v === 'number' || typeof v === 'string') return;
+    if ('param' in v) {
+      const def = pack.parameters[v.param];
+      if (!def) add(pointer, `verwijst naar onbekende parameter "${v.param}"`);
+      else if (numeric && !['percentage', 'points', 'number'].includes(def.type)) add(pointer, `parameter "${v.param}" is geen getal`);
+    } else if (!fieldNames.has(v.field)) {
+      add(pointer, `verwijst naar onbekend veld "${v.field}"`);
+    }
+  };
+  const checkCondition = (c: Condition, pointer: string) => {
+    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${pointer}/all/${i}`));
+    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${pointer}/any/${i}`));
+    else if ('not' in c) checkCondition(c.not, `${pointer}/not`);
+    else if ('param' in c) {
+      if (!pack.parameters[c.param]) add(`${pointer}/param`, `verwijst naar onbekende parameter "${c.param}"`);
+    } else {
+      if (!fieldNames.has(c.field)) add(`${pointer}/field`, `verwijst naar onbekend veld "${c.field}"`);
+      for (const op of ['lt', 'lte', 'gt', 'gte'] as const) checkValue(c[op], `${pointer}/${op}`);
+    }
+  };
+  const ids = new Set<string>();
+  pack.rules.forEach((rule: Rule, i) => {
+    const base = `/rules/${i}`;
+    if (ids.has(rule.id)) add(`${base}/id`, `regel-id "${rule.id}" komt vaker voor`);
+    ids.add(rule.id);
+    if (rule.when) checkCondition(rule.when, `${base}/when`);
+    const e = rule.effect;
+    if ('set' in e) checkValue(e.set, `${base}/effect/set`);
+    if ('add' in e) {
+      checkValue(e.add, `${base}/effect/add`);
+      checkValue(e.min, `${base}/effect/min`);
+      checkValue(e.max, `${base}/effect/max`);
+      checkValue(e.maxResult, `${base}/effect/maxResult`);
+      if (e.group && !pack.groups?.[e.group]) add(`${base}/effect/group`, `groep "${e.group}" is niet beschreven onder "groups"`);
+    }
+    if ('cap' in e) checkValue(e.cap, `${base}/effect/cap`);
+    if ('floor' in e) checkValue(e.floor, `${base}/effect/floor`);
+  });
+  for (const [name, g] of Object.entries(pack.groups ?? {})) {
+    if (typeof g.stack === 'object') {
+      const def = pack.parameters[g.stack.param];
+      if (!def) add(`/groups/${name}/stack`, `verwijst naar onbekende parameter "${g.stack.param}"`);
+      else if (def.type !== 'boolean') add(`/groups/${name}/stack`, `parameter "${g.stack.param}" moet ja/nee (boolean) zijn`);
+    }
+  }
+  if (pack.range) {
+    checkValue(pack.range.min, '/range/min');
+    checkValue(pack.range.max, '/range/max');
+  }
+  if (!pack.rules.some((r) => 'set' in r.effect && !r.when)) {
+    add('/rules', 'er is geen regel zonder voorwaarde die het basispercentage zet; rijen zonder passende regel krijgen dan geen tarief');
+  }
+  return errors;
+}
+
+function checkParameterDefault(def: ParameterDef): string | undefined {
+  if (def.default === null) return undefined;
+  if (def.type === 'choice' && !def.choices) return 'een keuzeparameter heeft "choices" nodig';
+  const parsed = parseParameterValue(def, def.default);
+  return parsed.ok ? undefined : `standaardwaarde: ${parsed.reason}`;
+}
+
+export type ParamParse = { ok: true; value: ParameterValue } | { ok: false; reason: string };
+
+/** Parse a parameter value given in a pack, on the command line (--set) or in the task pane. */
+export function parseParameterValue(def: ParameterDef, raw: unknown): ParamParse {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
+  switch (def.type) {
+    case 'percentage':
+    case 'points':
+    case 'number': {
+      if (typeof raw !== 'number' && typeof raw !== 'string') return { ok: false, reason: `"${String(raw)}" is geen getal` };
+      const p =
+        def.type === 'percentage' && typeof raw === 'string' && raw.includes('%')
+          ? parsePercentage(raw)
+          : typeof raw === 'number'
+            ? parseNumberText(String(raw))
+            : parseNumberText(raw);
+      if (!p.ok) return { ok: false, reason: 'empty' in p && p.empty ? 'leeg' : (p as { reason: string }).reason };
+      if (def.min !== undefined && p.value.lessThan(def.min)) return { ok: false, reason: `${raw} is kleiner dan het minimum ${def.min}` };
+      if (def.max !== undefined && p.value.greaterThan(def.max)) return { ok: false, reason: `${raw} is groter dan het maximum ${def.max}` };
+      return { ok: true, value: p.value };
+    }
+    case 'boolean': {
+      const p = parseBoolean(raw as never);
+      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${String(raw)}" is geen ja/nee-waarde` };
+    }
+    case 'choice': {
+      const s = String(raw).trim();
+      return def.choices?.includes(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is geen keuze uit: ${(def.choices ?? []).join(', ')}` };
+    }
+    case 'rounding': {
+      const s = String(raw).trim();
+      return isRoundingMode(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is geen afrondingswijze; kies uit: ${Object.keys(ROUNDING_MODES).join(', ')}` };
+    }
+    case 'date': {
+      const p = parseDate(raw as never);
+      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${String(raw)}" is geen datum` };
+    }
+  }
+}
+
+/** Defaults of a pack with the user's overrides applied. Unknown names and bad values are errors, never ignored. */
+export function resolveParameters(pack: PolicyPack, overrides: Record<string, unknown> = {}): { values: ParameterValues; errors: PackError[] } {
+  const values: ParameterValues = {};
+  const errors: PackError[] = [];
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    const parsed = parseParameterValue(def, def.default);
+    values[name] = parsed.ok ? parsed.value : null;
+  }
+  for (const [name, raw] of Object.entries(overrides)) {
+    const def = pack.parameters[name];
+    if (!def) {
+      errors.push({ pointer: `/parameters/${name}`, place: `parameter ${name}`, message: `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` });
+      continue;
+    }
+    const parsed = parseParameterValue(def, raw);
+    if (parsed.ok) values[name] = parsed.value;
+    else errors.push({ pointer: `/parameters/${name}`, place: `parameter ${name}`, message: parsed.reason });
+  }
+  return { values, errors };
+}
