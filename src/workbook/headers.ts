@@ -1,0 +1,85 @@
+/** Finding the header row and mapping its columns to fields, by Dutch aliases. */
+import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
+import { cellToText, type CellValue } from '../domain/parse';
+
+export const HEADER_SCAN_ROWS = 20;
+
+/** Tariefwijzer's own output columns, in order. */
+export const OUTPUT_HEADERS = ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'] as const;
+
+export interface HeaderMatch {
+  /** 0-based row of the header. */
+  row: number;
+  /** field name → 0-based column. */
+  columns: Record<string, number>;
+  /** 0-based column of each existing output header, when a previous run left them. */
+  outputColumns: number[];
+  /** Headers that were not recognised (for the user to check). */
+  unknown: string[];
+  /** Problems found on the way, in Dutch. */
+  warnings: string[];
+}
+
+function aliasIndex(fields: Record<string, FieldDef>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [name, def] of Object.entries(fields)) {
+    for (const a of [def.label, name, ...def.aliases]) {
+      const key = normalizeHeader(a);
+      if (key && !index.has(key)) index.set(key, name);
+    }
+  }
+  return index;
+}
+
+/**
+ * Scan the first rows for the row that names the most known fields. It must name the prestatiecode.
+ * Returns undefined (with the reason) when no such row exists.
+ */
+export function detectHeader(grid: CellValue[][], extraFields: Record<string, FieldDef> = {}): { match?: HeaderMatch; reason?: string } {
+  const fields = { ...CORE_FIELDS, ...extraFields };
+  const index = aliasIndex(fields);
+  const outputKeys = OUTPUT_HEADERS.map(normalizeHeader);
+  const candidates: HeaderMatch[] = [];
+  for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
+    const row = grid[r] ?? [];
+    const columns: Record<string, number> = {};
+    const unknown: string[] = [];
+    const warnings: string[] = [];
+    const outputColumns: number[] = [];
+    row.forEach((cell, c) => {
+      const text = cellToText(cell).trim();
+      if (!text) return;
+      const key = normalizeHeader(text);
+      if (outputKeys.includes(key)) {
+        outputColumns[outputKeys.indexOf(key)] = c;
+        return;
+      }
+      const field = index.get(key);
+      if (!field) unknown.push(text);
+      else if (columns[field] !== undefined) warnings.push(`Kolom "${text}" is een tweede kolom voor ${fields[field].label}; de eerste (kolom ${columnLetter(columns[field])}) wordt gebruikt.`);
+      else columns[field] = c;
+    });
+    if (columns.prestatiecode !== undefined && Object.keys(columns).length >= 2) candidates.push({ row: r, columns, outputColumns, unknown, warnings });
+  }
+  if (!candidates.length) {
+    return { reason: `Geen kopregel gevonden in de eerste ${HEADER_SCAN_ROWS} rijen: een rij met een kolom "Prestatiecode" en minstens één andere bekende kolom (bijv. AGB-code, NZa maximumtarief).` };
+  }
+  const score = (m: HeaderMatch) => Object.keys(m.columns).length;
+  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const rivals = candidates.filter((c) => c !== best && score(c) === score(best));
+  if (rivals.length) {
+    best.warnings.push(`Rij ${rivals[0].row + 1} lijkt ook een kopregel; rij ${best.row + 1} is gebruikt.`);
+  }
+  return { match: best };
+}
+
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,28 @@
+/** The one interface between the engine and a workbook; implemented with exceljs (CLI) and Office.js (add-in). */
+import type { CellValue } from '../domain/parse';
+
+/** A value Tariefwijzer writes. Strings are always written as text, never as a formula. */
+export type OutputValue = string | number | null;
+
+export interface OutputBlock {
+  sheet: string;
+  /** 0-based row of the header; values start on the next row. */
+  headerRow: number;
+  /** 0-based first column of the block. */
+  firstColumn: number;
+  headers: string[];
+  /** One array per row below the header, `headers.length` long; null clears the cell. */
+  values: OutputValue[][];
+  /** Number format per column (Excel syntax), or undefined for General. */
+  numberFormats: Array<string | undefined>;
+}
+
+export interface WorkbookPort {
+  sheetNames(): Promise<string[]>;
+  /** The used range of a sheet from A1, as raw cells (formulas give their cached result). */
+  readSheet(name: string): Promise<CellValue[][]>;
+  /** Write Tariefwijzer's own columns; nothing outside the block is touched. */
+  writeBlock(block: OutputBlock): Promise<void>;
+  /** Create or replace one of Tariefwijzer's own sheets with these rows. */
+  replaceSheet(name: string, rows: OutputValue[][]): Promise<void>;
+}

@@ -1,0 +1,108 @@
+/** WorkbookPort on an .xlsx file through exceljs (CLI and tests). */
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../domain/parse';
+import type { OutputBlock, OutputValue, WorkbookPort } from '../port';
+
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromFile(path: string): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return new XlsxWorkbook(wb);
+  }
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as ArrayBuffer);
+    return new XlsxWorkbook(wb);
+  }
+
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`Blad "${name}" bestaat niet.`);
+    return ws;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  async readSheet(name: string): Promise<CellValue[][]> {
+    const ws = this.sheet(name);
+    const grid: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const line: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        line[col - 1] = toCellValue(cell.value);
+      });
+      for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
+      grid[rowNumber - 1] = line;
+    });
+    for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
+    return grid;
+  }
+
+  async writeBlock(block: OutputBlock): Promise<void> {
+    const ws = this.sheet(block.sheet);
+    const header = ws.getRow(block.headerRow + 1);
+    block.headers.forEach((h, i) => {
+      const cell = header.getCell(block.firstColumn + 1 + i);
+      cell.value = h;
+      cell.font = { bold: true };
+    });
+    block.values.forEach((values, r) => {
+      const row = ws.getRow(block.headerRow + 2 + r);
+      values.forEach((v, i) => {
+        const cell = row.getCell(block.firstColumn + 1 + i);
+        cell.value = toExcelValue(v);
+        const fmt = block.numberFormats[i];
+        if (fmt && typeof v === 'number') cell.numFmt = fmt;
+        if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+    });
+    [14, 14, 60, 80].forEach((w, i) => {
+      const col = ws.getColumn(block.firstColumn + 1 + i);
+      if (!col.width) col.width = w;
+    });
+  }
+
+  async replaceSheet(name: string, rows: OutputValue[][]): Promise<void> {
+    const old = this.workbook.getWorksheet(name);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(name);
+    rows.forEach((values, r) => {
+      const row = ws.getRow(r + 1);
+      values.forEach((v, c) => {
+        row.getCell(c + 1).value = toExcelValue(v);
+      });
+    });
+    ws.getColumn(1).width = 28;
+    ws.getColumn(2).width = 40;
+    ws.getColumn(3).width = 60;
+  }
+}
+
+/** exceljs writes a JS string as a text cell; it only makes a formula from `{ formula }`, which we never pass. */
+function toExcelValue(v: OutputValue): ExcelJS.CellValue {
+  return v;
+}
+
+export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      return result === undefined ? { error: 'formule zonder berekende waarde' } : toCellValue(result);
+    }
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}

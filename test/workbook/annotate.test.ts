@@ -1,0 +1,94 @@
+import { resolveParameters } from '../../src/domain/policy/load';
+import { getPack } from '../../src/policies';
+import { annotateWorkbook, InputError, META_SHEET } from '../../src/workbook/annotate';
+import { detectHeader } from '../../src/workbook/headers';
+import { snapshot, workbookFrom } from './helpers';
+
+const pack = getPack('zk-ggz-2025')!;
+const params = resolveParameters(pack, { richttarief: '97,3' }).values;
+
+function ggzSheet() {
+  return workbookFrom({
+    'Aanbieders': [
+      ['Contractering GGZ 2025'],
+      [],
+      ['AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper'],
+      ['73730001', '=Zorg BV', 'Z1105', 'GGZ-W5', 'Verblijf', 300, 'eigen notitie'],
+      ['73730002', '+Beschermd Wonen', 'V1101', 'W1', 'VPT', '€ 140,00', null],
+      [],
+      ['73730003', 'Kliniek Noord', 'Z1007', null, null, null, null],
+    ],
+    'NZa tarieven': [
+      ['Prestatiecode', 'NZa maximumtarief'],
+      ['Z1007', 412.18],
+      ['Z1105', 999],
+    ],
+  });
+}
+
+test('header detection: Dutch aliases with accents, spaces and punctuation, below a title', () => {
+  const { match } = detectHeader([['Titel'], [], ['AGB-code', 'Zorgaanbieder', 'PRESTATIECODE', 'Aantal Wlz-cliënten', 'Iets anders']]);
+  expect(match?.row).toBe(2);
+  expect(match?.columns).toEqual({ agb: 0, zorgaanbieder: 1, prestatiecode: 2, aantalWlzClienten: 3 });
+  expect(match?.unknown).toEqual(['Iets anders']);
+  expect(detectHeader([['a', 'b'], [1, 2]]).reason).toMatch(/Geen kopregel/);
+});
+
+test('annotates: own columns right of the data, row values, tariff table for empty maximumtarief, metadata sheet', async () => {
+  const wb = ggzSheet();
+  const out = await annotateWorkbook(wb, pack, params, { now: new Date('2026-11-24T12:00:00Z') });
+  expect(out.sheet).toBe('Aanbieders');
+  expect(out.dataRows).toBe(3);
+  const ws = wb.workbook.getWorksheet('Aanbieders')!;
+  expect(ws.getRow(3).values).toEqual([, 'AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper', 'Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting']);
+  expect(ws.getCell('H4').value).toBeCloseTo(0.993, 10);
+  expect(ws.getCell('H4').numFmt).toBe('0.00%');
+  expect(ws.getCell('I4').value).toBe(297.9);
+  expect(ws.getCell('I5').value).toBe(139.02);
+  // the row's own maximumtarief wins over the table (Z1105 = 999 there); empty ones come from the table
+  expect(ws.getCell('I7').value).toBe(412.18);
+  expect(ws.getCell('H6').value).toBeNull();
+  expect(String(ws.getCell('K4').value)).toContain('+2 procentpunt');
+  const meta = wb.workbook.getWorksheet(META_SHEET)!;
+  expect(meta.getCell('B3').value).toBe('zk-ggz-2025');
+  expect(meta.getCell('B10').value).toBe('2026-11-24T12:00:00.000Z');
+  expect(String(meta.getCell('B11').value)).toMatch(/^[0-9a-f]{16}$/);
+});
+
+test('provider names that look like formulas stay text, and nothing outside the output changes', async () => {
+  const wb = ggzSheet();
+  const before = snapshot(wb.workbook);
+  await annotateWorkbook(wb, pack, params);
+  expect(wb.workbook.getWorksheet('Aanbieders')!.getCell('B4').value).toBe('=Zorg BV');
+  expect(snapshot(wb.workbook, { sheets: [META_SHEET], fromColumn: { Aanbieders: 8 } })).toBe(before);
+});
+
+test('re-running replaces exactly the output columns and metadata: idempotent', async () => {
+  const wb = ggzSheet();
+  const now = new Date('2026-01-01T00:00:00Z');
+  await annotateWorkbook(wb, pack, params, { now });
+  const first = snapshot(wb.workbook);
+  await annotateWorkbook(wb, pack, params, { now });
+  expect(snapshot(wb.workbook)).toBe(first);
+  expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Aanbieders', 'NZa tarieven', META_SHEET]);
+  // with another parameter value the same columns are rewritten, not new ones added
+  await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now });
+  const ws = wb.workbook.getWorksheet('Aanbieders')!;
+  expect(ws.getCell('H4').value).toBeCloseTo(0.98, 10);
+  expect(ws.getCell('L3').value).toBeNull();
+});
+
+test('a row that lost its data also loses its old output', async () => {
+  const wb = ggzSheet();
+  await annotateWorkbook(wb, pack, params);
+  const ws = wb.workbook.getWorksheet('Aanbieders')!;
+  ['A5', 'B5', 'C5', 'D5', 'E5', 'F5'].forEach((a) => (ws.getCell(a).value = null));
+  await annotateWorkbook(wb, pack, params);
+  expect(ws.getCell('I5').value).toBeNull();
+  expect(ws.getCell('J5').value).toBeNull();
+});
+
+test('input problems are InputErrors in Dutch', async () => {
+  await expect(annotateWorkbook(workbookFrom({ Leeg: [['niets']] }), pack, params)).rejects.toThrow(InputError);
+  await expect(annotateWorkbook(ggzSheet(), pack, params, { sheet: 'Bestaat niet' })).rejects.toThrow('Blad "Bestaat niet" bestaat niet');
+});

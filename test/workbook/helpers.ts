@@ -1,0 +1,28 @@
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+
+/** An in-memory workbook from rows of values (row 1 first). */
+export function workbookFrom(sheets: Record<string, unknown[][]>): XlsxWorkbook {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((values, r) => values.forEach((v, c) => {
+      if (v !== undefined && v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }));
+  }
+  return new XlsxWorkbook(wb);
+}
+
+/** Every cell of every sheet except the given ones: value, formula, number format and font, for "nothing else changed". */
+export function snapshot(wb: ExcelJS.Workbook, skip: { sheets?: string[]; fromColumn?: Record<string, number> } = {}): string {
+  const out: string[] = [];
+  for (const ws of wb.worksheets) {
+    if (skip.sheets?.includes(ws.name)) continue;
+    const limit = skip.fromColumn?.[ws.name];
+    ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (limit !== undefined && c >= limit) return;
+      out.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ''}|${JSON.stringify(cell.font ?? {})}`);
+    }));
+  }
+  return out.join('\n');
+}
