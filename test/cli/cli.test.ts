@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { workbookFrom } from '../workbook/helpers';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function call(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function inputFile(): Promise<string> {
+  const wb = workbookFrom({
+    'DSW': [
+      ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'NZa maximumtarief', 'Tariefpercentage 2023', 'Monitoruitkomst', 'Nieuwe aanbieder'],
+      ['01234567', 'Zorg Noord', 'Z061', '€ 200,00', '96,9%', '+1', 'nee'],
+      ['01234568', 'Zorg Zuid', 'V051', 180, 0.95, 0, ''],
+      ['01234569', 'Nieuw Thuis', 'H126', '70,00', null, null, 'ja'],
+    ],
+  });
+  const file = path.join(dir, 'invoer.xlsx');
+  await wb.save(file);
+  return file;
+}
+
+test('policies lists every pack with its parameters', async () => {
+  const r = await call('policies');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('zk-ggz-2025');
+  expect(r.out).toContain('richttarief = (geen; zelf invullen)');
+  const json = JSON.parse((await call('policies', '--json')).out);
+  expect(json).toHaveLength(11);
+  expect(json.find((p: { id: string }) => p.id === 'dsw-vv-2024').parameters.richttarief.default).toBe(95.5);
+});
+
+test('annotate writes a new file next to the input and a Dutch summary; the input is untouched', async () => {
+  const input = await inputFile();
+  const before = fs.readFileSync(input);
+  const r = await call('annotate', input, '--policy', 'dsw-vv-2024');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('Rijen: 3; tarieven berekend: 3');
+  expect(r.err).toContain('Berekenen: 3 rijen');
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  const output = path.join(dir, 'invoer-tariefwijzer.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  const ws = wb.getWorksheet('DSW')!;
+  // DSW: 96,9 + 1 = 97,9 → maximum 97,5; × € 200 = € 195,00 (domain notes §B.5 Ex 6)
+  expect(ws.getCell('I2').value).toBe(195);
+  expect(ws.getCell('I4').value).toBe(63.7); // new provider 91% × € 70
+  expect(wb.getWorksheet('Tariefwijzer')!.getCell('B3').value).toBe('dsw-vv-2024');
+  expect(fs.readdirSync(dir).sort()).toEqual(['invoer-tariefwijzer.xlsx', 'invoer.xlsx']);
+});
+
+test('--json and --set with a comma; --out', async () => {
+  const input = await inputFile();
+  const out = path.join(dir, 'uit.xlsx');
+  const r = await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'percentage_nieuwe_aanbieder=90,5', '--out', out, '--json');
+  expect(r.code).toBe(0);
+  expect(r.err).toBe('');
+  const json = JSON.parse(r.out);
+  expect(json.rows).toBe(3);
+  expect(json.results[2].percentage).toBe('90.5');
+  expect(json.results[0].flags.map((f: { code: string }) => f.code)).toContain('BEGRENSD');
+  expect(fs.existsSync(out)).toBe(true);
+});
+
+test('usage errors exit 2, input problems exit 1, both in Dutch', async () => {
+  const input = await inputFile();
+  expect((await call()).code).toBe(2);
+  expect((await call('maak')).err).toContain('Onbekende opdracht "maak"');
+  expect((await call('annotate', input)).err).toContain('Kies een beleid met --policy');
+  expect((await call('annotate', input, '--policy', 'onbekend')).code).toBe(2);
+  expect((await call('annotate', input, '--policy', 'dsw-vv-2024', '--out', input)).err).toContain('mag niet het invoerbestand zijn');
+  expect((await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief')).code).toBe(2);
+  const badSet = await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief=hoog');
+  expect(badSet).toMatchObject({ code: 1, err: expect.stringContaining('"hoog" is geen getal') });
+  expect((await call('annotate', path.join(dir, 'weg.xlsx'), '--policy', 'dsw-vv-2024')).err).toContain('Bestand niet gevonden');
+  const corrupt = path.join(dir, 'kapot.xlsx');
+  fs.writeFileSync(corrupt, 'dit is geen zip');
+  const c = await call('annotate', corrupt, '--policy', 'dsw-vv-2024');
+  expect(c.code).toBe(1);
+  expect(c.err).toContain('geen leesbaar .xlsx-bestand');
+  expect(fs.readdirSync(dir).sort()).toEqual(['invoer.xlsx', 'kapot.xlsx']);
+});
+
+// `npm test` builds the CLI before jest runs.
+test('the built bin runs', () => {
+  const bin = path.join(__dirname, '../../bin/tariefwijzer.js');
+  const out = execFileSync('node', [bin, 'policies'], { encoding: 'utf8' });
+  expect(out).toContain('landelijk-2022');
+});
