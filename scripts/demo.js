@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/* npm run demo: make the example workbooks and annotate every example sheet into examples/uitvoer/. */
+const path = require('node:path');
+const fs = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const { main } = require('../build/cli/main.js');
+
+const root = path.join(__dirname, '..');
+const ex = (f) => path.join(root, 'examples', f);
+const outDir = ex('uitvoer');
+
+const jobs = [
+  ['vv-2024-zorgkantoren.xlsx', 'Zilveren Kruis', 'zk-vv-2024', ['percentage_nieuwe_aanbieder=93']],
+  ['vv-2024-zorgkantoren.xlsx', 'VGZ', 'vgz-vv-2024', ['opslag_regionale_tafels=0,5', 'opslag_mpt=1']],
+  ['vv-2024-zorgkantoren.xlsx', 'Menzis', 'menzis-vv-2024', []],
+  ['vv-2024-zorgkantoren.xlsx', 'CZ', 'cz-vv-2024', []],
+  ['vv-2024-zorgkantoren.xlsx', 'Salland', 'salland-vv-2024', []],
+  ['vv-2024-zorgkantoren.xlsx', 'DSW', 'dsw-vv-2024', []],
+  ['vv-2024-zorgkantoren.xlsx', 'Zorg en Zekerheid', 'zz-vv-2024', ['percentage_nieuwe_aanbieder=93,5']],
+  // 96% is an illustration: the real 2025 GGZ richttarief is published by the zorgkantoor (it "volgt 05-09-24").
+  ['ggz-2025-zilveren-kruis.xlsx', undefined, 'zk-ggz-2025', ['richttarief=96', 'richttarief_vv=95,5']],
+  ['gz-2017-inkoopkader.xlsx', undefined, 'zn-gz-2017', ['richttarief=96', 'percentage_nhc_nic=100']],
+];
+
+async function run() {
+  execFileSync(process.execPath, [path.join(__dirname, 'make-examples.js'), path.join(root, 'examples')], { stdio: 'inherit' });
+  fs.mkdirSync(outDir, { recursive: true });
+  const io = { out: (t) => console.log(t), err: () => {} };
+  for (const [file, sheet, policy, sets] of jobs) {
+    const out = path.join(outDir, `${path.basename(file, '.xlsx')}${sheet ? '-' + sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-') : ''}.xlsx`);
+    const args = ['annotate', ex(file), '--policy', policy, '--out', out, ...(sheet ? ['--sheet', sheet] : []), ...sets.flatMap((s) => ['--set', s])];
+    console.log(`\n$ tariefwijzer ${args.map((a) => path.relative(root, a).startsWith('..') || !a.startsWith('/') ? a : path.relative(root, a)).map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
+    const code = await main(args, io);
+    if (code !== 0) process.exit(code);
+  }
+  console.log(`\nDe berekende werkmappen staan in ${path.relative(process.cwd(), outDir)}/.`);
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
