@@ -321,9 +321,6 @@ export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterVa
         kind: 'tarief', value: rounded,
         text: `Tarief = ${formatEuro(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
       });
-      if (rounded.greaterThan(maximumtarief)) {
-        ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Berekend tarief ${formatEuro(rounded)} ligt boven het NZa-maximumtarief ${formatEuro(maximumtarief)}; de NZa-tarieven zijn maximumtarieven.`));
-      }
       const contracted = ctx.field('gecontracteerdTarief');
       if (contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
         const diff = contracted.value.minus(rounded);
@@ -341,7 +338,10 @@ function roundingMode(params: ParameterValues): RoundingMode {
 }
 
 function checkPercentage(ctx: RowContext, percentage: Dec): void {
-  if (percentage.isNegative()) ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Berekend percentage ${formatPercentage(percentage)} is negatief.`));
+  if (percentage.greaterThan(100)) {
+    ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Percentage ${formatPercentage(percentage)} ligt boven 100%: het tarief komt boven het NZa-maximumtarief, en de NZa-tarieven zijn maximumtarieven.`));
+  }
+  if (percentage.isNegative()) ctx.addFlag(flag('PERCENTAGE_BUITEN_BEREIK', `Berekend percentage ${formatPercentage(percentage)} is negatief.`));
   const range = ctx.pack.range;
   if (!range || ctx.prestatie?.component !== 'zorg') return;
   const pseudoRule: Rule = { id: 'bereik', description: 'bereik van het beleid', effect: { cap: 100 }, source: range.source };

@@ -143,6 +143,11 @@ test('tariff above the maximum, contracted tariff differences and the policy ran
   noCap.rules = noCap.rules.filter((r) => r.id !== 'plafond');
   const above = run({ prestatiecode: 'Z061', maximumtarief: 100 }, { richttarief: '101' }, noCap);
   expect(codes(above)).toEqual(['PERCENTAGE_BUITEN_BEREIK', 'TARIEF_BOVEN_MAXIMUM']);
+  // also without a maximumtarief: the percentage alone says the tariff would pass the maximum
+  expect(codes(run({ prestatiecode: 'Z061' }, { richttarief: '101' }, noCap))).toEqual(['MAXIMUMTARIEF_ONTBREEKT', 'PERCENTAGE_BUITEN_BEREIK', 'TARIEF_BOVEN_MAXIMUM']);
+  const noFloor = pack();
+  noFloor.rules = noFloor.rules.filter((r) => r.id !== 'bodem');
+  expect(codes(run({ prestatiecode: 'Z061', maximumtarief: 100 }, { richttarief: '-1' }, noFloor))).toEqual(['PERCENTAGE_BUITEN_BEREIK']);
   const same = run({ prestatiecode: 'Z061', maximumtarief: 100, gecontracteerdTarief: '95,50' });
   expect(codes(same)).toEqual([]);
   const differs = run({ prestatiecode: 'Z061', maximumtarief: 100, gecontracteerdTarief: '€ 96' });
