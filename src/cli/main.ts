@@ -123,7 +123,7 @@ async function annotate(args: string[], io: Io): Promise<number> {
   }
   const outcome = await annotateWorkbook(workbook, pack, params, {
     sheet: values.sheet as string | undefined,
-    onProgress: (done, total) => progress(done === 0 ? `Berekenen: ${total} rijen` : `Klaar met rekenen: ${done} rijen`),
+    onProgress: (done, total) => progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
   });
   progress(`Schrijven: ${output}`);
   // Write to a temporary file first, so a failure never leaves half a file or damages an existing one.

@@ -513,9 +513,14 @@ export interface RunResult {
   flagCounts: Record<string, number>;
 }
 
+const PROGRESS_STEP = 10_000;
+
 /** Evaluate all rows and add what only the batch can see (duplicate AGB + prestatie). */
-export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: ParameterValues): RunResult {
-  const results = rows.map((r) => evaluateRow(r, pack, params));
+export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: ParameterValues, onProgress?: (done: number, total: number) => void): RunResult {
+  const results = rows.map((r, i) => {
+    if (onProgress && i > 0 && i % PROGRESS_STEP === 0) onProgress(i, rows.length);
+    return evaluateRow(r, pack, params);
+  });
   const seen = new Map<string, number[]>();
   results.forEach((res, i) => {
     const agb = text(rows[i].cells.agb);

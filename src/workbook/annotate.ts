@@ -107,7 +107,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     rowIndex.push(r);
   }
   options.onProgress?.(0, rows.length);
-  const run = runPolicy(rows, pack, params);
+  const run = runPolicy(rows, pack, params, options.onProgress);
   options.onProgress?.(rows.length, rows.length);
 
   const existing = match.outputColumns;

@@ -182,3 +182,13 @@ test('the engine is deterministic: the same input gives the same output', () => 
   const b = run({ prestatiecode: 'V051', maximumtarief: '321,09', technologie: 'x', opslagPlan: '2' });
   expect(JSON.stringify(a)).toBe(JSON.stringify(b));
 });
+
+test('runPolicy reports progress on large batches', () => {
+  const p = pack();
+  const { values } = resolveParameters(p);
+  const rows = Array.from({ length: 25_000 }, (_, i) => ({ ref: String(i), cells: { prestatiecode: 'Z061', maximumtarief: 100 } }));
+  const seen: number[] = [];
+  const out = runPolicy(rows, p, values, (done) => seen.push(done));
+  expect(seen).toEqual([10_000, 20_000]);
+  expect(out.results).toHaveLength(25_000);
+});
