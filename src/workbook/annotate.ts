@@ -66,14 +66,16 @@ async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: s
   return { table, sheet: name };
 }
 
-async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack, wanted?: string): Promise<string> {
+/** The sheet to work on and its cells, read once. */
+async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack, wanted?: string): Promise<{ sheet: string; grid: CellValue[][] }> {
   if (wanted !== undefined) {
     if (!names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
-    return wanted;
+    return { sheet: wanted, grid: await port.readSheet(wanted) };
   }
   for (const n of names) {
     if (n === META_SHEET || isTariffSheet(n)) continue;
-    if (detectHeader(await port.readSheet(n), pack.fields).match) return n;
+    const grid = await port.readSheet(n);
+    if (detectHeader(grid, pack.fields).match) return { sheet: n, grid };
   }
   throw new InputError(`Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`);
 }
@@ -81,8 +83,7 @@ async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
-  const sheet = await chooseSheet(port, names, pack, options.sheet);
-  const grid = await port.readSheet(sheet);
+  const { sheet, grid } = await chooseSheet(port, names, pack, options.sheet);
   const { match, reason } = detectHeader(grid, pack.fields);
   if (!match) throw new InputError(`Blad "${sheet}": ${reason}`);
   const warnings = [...match.warnings];
