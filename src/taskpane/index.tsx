@@ -1,0 +1,35 @@
+/** Entry of the task pane: find out where we run (Excel, other Office host, plain browser), then render. */
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App, type Environment } from './App';
+import { createDemoPort, DEMO_PACK_ID } from './demo-port';
+import { createOfficePort } from './office-port';
+
+/** Office.onReady fires outside Office too (host null); this only guards against a script that never settles. */
+const OFFICE_READY_TIMEOUT_MS = 5000;
+
+function detectEnvironment(): Promise<Environment> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve({ kind: 'browser' });
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ kind: 'browser' }), OFFICE_READY_TIMEOUT_MS);
+    Office.onReady((info) => {
+      clearTimeout(timer);
+      if (!info.host) return resolve({ kind: 'browser' });
+      if (info.host !== Office.HostType.Excel) return resolve({ kind: 'unavailable', reason: 'Excel niet beschikbaar: Tariefwijzer werkt alleen in Excel.' });
+      const office = createOfficePort();
+      resolve(office.ok ? { kind: 'office', runner: office.runner } : { kind: 'unavailable', reason: office.reason });
+    });
+  });
+}
+
+const container = document.getElementById('root');
+if (container) {
+  const root = createRoot(container);
+  void detectEnvironment().then((environment) =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App environment={environment} createDemoPort={createDemoPort} demoPackId={DEMO_PACK_ID} />
+      </FluentProvider>,
+    ),
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The task pane bundle: `npm run build` (production, into dist/) and `npm start` (https dev server on :3000
+ * for sideloading; webpack-dev-server's own self-signed certificate).
+ * ADDIN_HOST=https://tariefwijzer.example.nl npm run build rewrites the manifest's dev URLs to that host.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_HOST = 'https://localhost:3000';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+// The page Office loads. Office.js must come before the bundle; outside Office it reports "no host" and the
+// pane runs in demonstration mode.
+const TEMPLATE = `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Tariefwijzer — tarieven volgens het inkoopbeleid</title>
+    <link rel="icon" type="image/png" href="assets/icon-16.png" />
+    <script src="${OFFICE_JS}"></script>
+  </head>
+  <body>
+    <div id="root"><p style="font-family: sans-serif; padding: 12px">Tariefwijzer wordt geladen…</p></div>
+  </body>
+</html>
+`;
+
+module.exports = (env, argv) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const host = (process.env.ADDIN_HOST || '').replace(/\/+$/, '');
+  if (host && !host.startsWith('https://')) throw new Error(`ADDIN_HOST moet met https:// beginnen, niet: ${host}`);
+  return {
+    mode,
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
+    devtool: mode === 'development' ? 'eval-source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          // ES modules so webpack can tree-shake Fluent UI and split the Office adapter into its own chunk.
+          options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: mode === 'development' } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: TEMPLATE, chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (mode === 'production' && host ? content.toString().split(DEV_HOST).join(host) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      server: 'https',
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
