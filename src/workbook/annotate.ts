@@ -8,7 +8,7 @@ import { formatFlag } from '../domain/flags';
 import { formatNumber } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { columnLetter, detectHeader, OUTPUT_HEADERS } from './headers';
+import { columnLetter, detectHeader, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
 import type { OutputValue, WorkbookPort } from './port';
 
@@ -80,10 +80,23 @@ async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack
   throw new InputError(`Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`);
 }
 
-export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
+/** What a run reads: the data sheet, its header, the rows for the engine and a fingerprint of them. */
+interface Inputs {
+  sheet: string;
+  grid: CellValue[][];
+  match: HeaderMatch;
+  rows: InputRow[];
+  /** 0-based sheet row of each input row. */
+  rowIndex: number[];
+  tariffSheet?: string;
+  fingerprint: string;
+  warnings: string[];
+}
+
+async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: string): Promise<Inputs> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
-  const { sheet, grid } = await chooseSheet(port, names, pack, options.sheet);
+  const { sheet, grid } = await chooseSheet(port, names, pack, wantedSheet);
   const { match, reason } = detectHeader(grid, pack.fields);
   if (!match) throw new InputError(`Blad "${sheet}": ${reason}`);
   const warnings = [...match.warnings];
@@ -107,6 +120,38 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     rows.push({ ref: `${sheet}!${r + 1}`, cells });
     rowIndex.push(r);
   }
+  return { sheet, grid, match, rows, rowIndex, tariffSheet: tariffs.sheet, fingerprint: fingerprint(inputs), warnings };
+}
+
+export interface LastRun {
+  packId: string;
+  version: string;
+  sheet: string;
+  fingerprint: string;
+  /** Parameter name → value as written on the metadata sheet. */
+  parameters: Record<string, string>;
+}
+
+/** The run recorded on the Tariefwijzer sheet, so a colleague sees what was applied; undefined if none. */
+export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefined> {
+  if (!(await port.sheetNames()).includes(META_SHEET)) return undefined;
+  const grid = await port.readSheet(META_SHEET);
+  const value = (label: string) => cellToText(grid.find((row) => cellToText(row?.[0]) === label)?.[1]);
+  const parameters: Record<string, string> = {};
+  const start = grid.findIndex((row) => cellToText(row?.[0]) === 'Parameter');
+  for (let r = start + 1; start >= 0 && r < grid.length && cellToText(grid[r]?.[0]); r++) parameters[cellToText(grid[r][0])] = cellToText(grid[r][1]);
+  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters };
+  return run.packId && run.fingerprint ? run : undefined;
+}
+
+/** Have the inputs changed since the recorded run? (The pack must be the one that run used.) */
+export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
+  const now = await readInputs(port, pack, last.sheet);
+  return now.fingerprint !== last.fingerprint || pack.version !== last.version;
+}
+
+export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
+  const { sheet, grid, match, rows, rowIndex, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options.sheet);
   options.onProgress?.(0, rows.length);
   const run = runPolicy(rows, pack, params, options.onProgress);
   options.onProgress?.(rows.length, rows.length);
@@ -131,9 +176,8 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   });
   await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined] });
 
-  const print = fingerprint(inputs);
   const tariffsSet = run.results.filter((r) => r.tarief).length;
-  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet: tariffs.sheet, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
+  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
 

@@ -1,6 +1,6 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, InputError, META_SHEET } from '../../src/workbook/annotate';
+import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun } from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 
@@ -91,4 +91,25 @@ test('a row that lost its data also loses its old output', async () => {
 test('input problems are InputErrors in Dutch', async () => {
   await expect(annotateWorkbook(workbookFrom({ Leeg: [['niets']] }), pack, params)).rejects.toThrow(InputError);
   await expect(annotateWorkbook(ggzSheet(), pack, params, { sheet: 'Bestaat niet' })).rejects.toThrow('Blad "Bestaat niet" bestaat niet');
+});
+
+test('the recorded run is readable by a colleague, and input changes since then are detected', async () => {
+  const wb = ggzSheet();
+  expect(await readLastRun(wb)).toBeUndefined();
+  const out = await annotateWorkbook(wb, pack, params);
+  const last = (await readLastRun(wb))!;
+  expect(last).toMatchObject({ packId: 'zk-ggz-2025', version: pack.version, sheet: 'Aanbieders', fingerprint: out.fingerprint });
+  expect(last.parameters.richttarief).toBe('97,3');
+  expect(last.parameters.richttarief_vv).toBe('(niet ingesteld)');
+  expect(await inputsChanged(wb, pack, last)).toBe(false);
+  // a change in a user note column is not an input; a changed maximumtarief is
+  wb.workbook.getWorksheet('Aanbieders')!.getCell('G4').value = 'andere notitie';
+  expect(await inputsChanged(wb, pack, last)).toBe(false);
+  wb.workbook.getWorksheet('Aanbieders')!.getCell('F4').value = 301;
+  expect(await inputsChanged(wb, pack, last)).toBe(true);
+  // so does a changed tariff table that a row relies on
+  await annotateWorkbook(wb, pack, params);
+  const again = (await readLastRun(wb))!;
+  wb.workbook.getWorksheet('NZa tarieven')!.getCell('B2').value = 400;
+  expect(await inputsChanged(wb, pack, again)).toBe(true);
 });
