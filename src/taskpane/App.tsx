@@ -1,5 +1,5 @@
 /** The task pane: choose a policy pack, set its parameters, compute on the workbook, show the result. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Field,
@@ -16,7 +16,7 @@ import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money
 import { resolveParameters } from '../domain/policy/load';
 import type { ParameterDef, PolicyPack } from '../domain/policy/types';
 import { listPacks } from '../policies';
-import { annotateWorkbook, InputError, type AnnotateOutcome } from '../workbook/annotate';
+import { annotateWorkbook, InputError, inputsChanged, readLastRun, type AnnotateOutcome, type LastRun } from '../workbook/annotate';
 import type { WorkbookPort } from '../workbook/port';
 import type { PortRunner } from './office-port';
 
@@ -94,8 +94,38 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     return out;
   }, [resolved]);
 
-  const runner: PortRunner | undefined =
-    environment.kind === 'office' ? environment.runner : demoPort ? <T,>(work: (port: WorkbookPort) => Promise<T>) => work(demoPort) : undefined;
+  const runner: PortRunner | undefined = useMemo(
+    () => (environment.kind === 'office' ? environment.runner : demoPort ? <T,>(work: (port: WorkbookPort) => Promise<T>) => work(demoPort) : undefined),
+    [environment, demoPort],
+  );
+
+  // What was applied last time (a colleague's run in a shared workbook) and whether the inputs changed since.
+  const [lastRun, setLastRun] = useState<{ run: LastRun; changed: boolean } | undefined>();
+  useEffect(() => {
+    if (!runner) return;
+    let live = true;
+    runner(async (port) => {
+      const run = await readLastRun(port);
+      const runPack = run && packs.find((p) => p.id === run.packId);
+      if (!run || !runPack) return undefined;
+      return { run, changed: await inputsChanged(port, runPack, run), pack: runPack };
+    })
+      .then((found) => {
+        if (!live) return;
+        setLastRun(found && { run: found.run, changed: found.changed });
+        if (found && !packId) {
+          setPackId(found.pack.id);
+          const restored = defaults(found.pack);
+          for (const [k, v] of Object.entries(found.run.parameters)) if (k in restored) restored[k] = v === '(niet ingesteld)' ? '' : v;
+          setValues(restored);
+        }
+      })
+      .catch(() => live && setLastRun(undefined));
+    return () => {
+      live = false;
+    };
+    // packId is read only to avoid overwriting a choice the user already made.
+  }, [runner, outcome]);
 
   const choosePack = (id: string) => {
     setPackId(id);
@@ -147,6 +177,16 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
           <MessageBarBody>
             <MessageBarTitle>Excel niet beschikbaar</MessageBarTitle>
             {environment.reason}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {lastRun && (
+        <MessageBar intent={lastRun.changed ? 'warning' : 'success'}>
+          <MessageBarBody>
+            <MessageBarTitle>{lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}</MessageBarTitle>
+            Beleid {lastRun.run.packId} (versie {lastRun.run.version}) op blad {lastRun.run.sheet}.
+            {lastRun.changed ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.' : ''}
           </MessageBarBody>
         </MessageBar>
       )}

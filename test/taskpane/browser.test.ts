@@ -100,6 +100,9 @@ test('demonstration mode: choose zk-ggz-2025, validate a parameter in Dutch, com
   expect(text).toContain('HANDMATIG_BEOORDELEN: 1 rij');
   expect(text).toContain('MAXIMUMTARIEF_ONTBREEKT: 1 rij');
   expect(text).toContain('Opslag voor de zorgprofielen W5 en B7');
+  // the run is recorded in the workbook, and the pane reads it back: inputs unchanged since
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  expect(await page.getByText('Beleid zk-ggz-2025 (versie 1.0.0) op blad').count()).toBe(1);
 
   expect(pageErrors).toEqual([]);
   // Office.js is the one foreign URL the page may ask for (aborted here); nothing else leaves the machine.
