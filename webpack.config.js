@@ -9,6 +9,17 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_HOST = 'https://localhost:3000';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Only our own origin and the Office.js script; no eval. Fluent UI (Griffel) inserts its styles at run time,
+// hence 'unsafe-inline' for styles only.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
 
 // The page Office loads. Office.js must come before the bundle; outside Office it reports "no host" and the
 // pane runs in demonstration mode.
@@ -17,6 +28,7 @@ const TEMPLATE = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
     <title>Tariefwijzer — tarieven volgens het inkoopbeleid</title>
     <link rel="icon" type="image/png" href="assets/icon-16.png" />
     <script src="${OFFICE_JS}"></script>

@@ -106,3 +106,8 @@ test('describePointer names rules by number and id', () => {
   expect(describePointer(p, '/parameters/richttarief/default')).toBe('parameters › richttarief › default');
   expect(describePointer(p, '')).toBe('pakket');
 });
+
+test('the committed standalone validator is compiled from the current schema', () => {
+  const { buildValidator, OUT } = require('../../scripts/build-validator.js');
+  expect(require('node:fs').readFileSync(OUT, 'utf8')).toBe(buildValidator());
+});

@@ -67,6 +67,11 @@ afterAll(async () => {
 
 test('demonstration mode: choose zk-ggz-2025, validate a parameter in Dutch, compute example rows', async () => {
   expect(await page.title()).toMatch(/^Tariefwijzer/);
+  // CSP: own origin and Office.js only, no eval — and the pane still works under it (below)
+  const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  expect(csp).not.toContain('unsafe-eval');
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
   await page.getByText('Demonstratiemodus').waitFor();
 

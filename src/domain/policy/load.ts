@@ -1,6 +1,6 @@
 /** Validating a policy pack: the JSON Schema first, then the references between its parts. Errors are Dutch. */
-import Ajv, { type ErrorObject } from 'ajv';
-import schema from './schema.json';
+import type { ErrorObject } from 'ajv';
+import validateSchema from './validate-schema';
 import { CORE_FIELDS } from '../fields';
 import { isRoundingMode, ROUNDING_MODES } from '../money';
 import { parseBoolean, parseDate, parseNumberText, parsePercentage } from '../parse';
@@ -20,8 +20,6 @@ export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'profielgroep', 'zor
 /** Parameters every pack must offer. */
 export const REQUIRED_PARAMETERS = ['richttarief', 'afronding'] as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateSchema = ajv.compile(schema);
 
 export function validatePack(input: unknown): { pack?: PolicyPack; errors: PackError[] } {
   if (!validateSchema(input)) {
