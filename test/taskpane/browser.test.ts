@@ -114,3 +114,13 @@ test('demonstration mode: choose zk-ggz-2025, validate a parameter in Dutch, com
   expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
   expect(foreign).toContain(OFFICE_JS);
 });
+
+test('the production bundle stays within its budget of 250 KB gzip', () => {
+  const { readdirSync } = require('fs') as typeof import('fs');
+  const { gzipSync } = require('zlib') as typeof import('zlib');
+  const dist = join(__dirname, '../../dist');
+  const main = readdirSync(dist).filter((f) => /^taskpane\..*\.js$/.test(f));
+  expect(main).toHaveLength(1);
+  const gz = gzipSync(readFileSync(join(dist, main[0])), { level: 9 }).length;
+  expect(gz).toBeLessThan(250 * 1024);
+});
