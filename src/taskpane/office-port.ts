@@ -20,7 +20,8 @@ export function createOfficePort(): OfficeAvailability {
   }
   const runner: PortRunner = async (work) => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
-    return Excel.run((context) => work(new OfficeWorkbook(context)));
+    const conditionalFormats = Office.context.requirements.isSetSupported('ExcelApi', '1.6');
+    return Excel.run((context) => work(new OfficeWorkbook(context, { conditionalFormats })));
   };
   return { ok: true, runner };
 }

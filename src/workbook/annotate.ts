@@ -15,6 +15,11 @@ import type { OutputValue, WorkbookPort } from './port';
 export const META_SHEET = 'Tariefwijzer';
 export const PERCENTAGE_FORMAT = '0.00%';
 export const TARIFF_FORMAT = '"€" #,##0.00';
+/** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
+export const HIGHLIGHTS = [
+  { column: 2, contains: '[waarschuwing]', color: '#FFEB9C' },
+  { column: 2, contains: '[fout]', color: '#FFC7CE' },
+];
 
 export interface AnnotateOptions {
   sheet?: string;
@@ -174,7 +179,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
       res.explanation || null,
     ];
   });
-  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined] });
+  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
 
   const tariffsSet = run.results.filter((r) => r.tarief).length;
   await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));

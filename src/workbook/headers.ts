@@ -1,6 +1,9 @@
 /** Finding the header row and mapping its columns to fields, by Dutch aliases. */
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, type CellValue } from '../domain/parse';
+import { columnName as columnLetter } from './port';
+
+export { columnLetter };
 
 export const HEADER_SCAN_ROWS = 20;
 
@@ -73,13 +76,3 @@ export function detectHeader(grid: CellValue[][], extraFields: Record<string, Fi
   return { match: best };
 }
 
-export function columnLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

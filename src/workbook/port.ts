@@ -15,6 +15,29 @@ export interface OutputBlock {
   values: OutputValue[][];
   /** Number format per column (Excel syntax), or undefined for General. */
   numberFormats: Array<string | undefined>;
+  /**
+   * Conditional highlighting of the block's value rows: a row is filled with `color` when its cell in block
+   * column `column` contains `contains`. Replaces Tariefwijzer's earlier rules on the block; touches no others.
+   */
+  highlights?: Highlight[];
+}
+
+export interface Highlight {
+  column: number;
+  contains: string;
+  /** "#RRGGBB" */
+  color: string;
+}
+
+/** The formula of a highlight rule, relative to the first value row (A1 style, column absolute). */
+export function highlightFormula(h: Highlight, block: OutputBlock): string {
+  return `ISNUMBER(FIND("${h.contains.replace(/"/g, '""')}",$${columnName(block.firstColumn + h.column)}${block.headerRow + 2}))`;
+}
+
+export function columnName(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 export interface WorkbookPort {

@@ -42,6 +42,9 @@ test('an annotated workbook survives LibreOffice: values, text that looks like a
     // the user's own formula is still a formula
     expect(ws.getCell('G2').formula).toBe('F2*2');
     expect(wb.getWorksheet('Tariefwijzer')!.getCell('B3').value).toBe('zk-ggz-2025');
+    // the highlighting of flagged rows survives too
+    const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[] }> }> }).conditionalFormattings;
+    expect(cfs.map((c) => [c.ref, c.rules.map((r) => r.formulae[0])])).toEqual([['H2:K4', ['ISNUMBER(FIND("[waarschuwing]",$J2))', 'ISNUMBER(FIND("[fout]",$J2))']]]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -65,8 +65,8 @@ function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
     },
     {
       name: 'office.js',
-      port: new OfficeWorkbook(fakeContext(fake)),
-      fresh: () => new OfficeWorkbook(fakeContext(fake)),
+      port: new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
+      fresh: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
       snap: (skip = {}) => fake.snapshot(skip),
       textAt: (sheet, r, c) => {
         const cell = fake.sheet(sheet)?.cell(r, c);
@@ -170,6 +170,31 @@ test('names that look like formulas stay text: in the input after a run, and whe
     const back = await s.fresh().readSheet('Aanbieders');
     expect(back[4].slice(7, 9)).toEqual([0.5, 12.5]);
     if (s.fake) expect(s.fake.formulas()).toEqual([]);
+  }
+});
+
+test('flagged rows are highlighted by conditional formats on the output columns only, replaced on re-run', async () => {
+  const [xlsx, office] = subjects(seed());
+  for (let run = 0; run < 2; run++) {
+    const outX = await annotateWorkbook(xlsx.fresh(), pack, params, { now });
+    await annotateWorkbook(office.fresh(), pack, params, { now });
+    const ws = (xlsx.port as unknown as { workbook: import('exceljs').Workbook }).workbook.getWorksheet(outX.sheet)!;
+    const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[] }> }> }).conditionalFormattings;
+    expect(cfs).toHaveLength(1);
+    const signalCol = String.fromCharCode(65 + (ws.getRow(outX.headerRow + 1).values as unknown[]).indexOf('Tariefwijzer signalen') - 1);
+    const firstValueRow = outX.headerRow + 2;
+    expect(cfs[0].rules.map((r) => r.formulae[0])).toEqual([
+      `ISNUMBER(FIND("[waarschuwing]",$${signalCol}${firstValueRow}))`,
+      `ISNUMBER(FIND("[fout]",$${signalCol}${firstValueRow}))`,
+    ]);
+    expect(cfs[0].ref.startsWith(`${String.fromCharCode(signalCol.charCodeAt(0) - 2)}${firstValueRow}:`)).toBe(true);
+    const officeRules = office.fake!.sheet(outX.sheet)!.conditionalFormats;
+    expect(officeRules.map((r) => [r.formula, r.fill])).toEqual([
+      [`=ISNUMBER(FIND("[waarschuwing]",$${signalCol}${firstValueRow}))`, '#FFEB9C'],
+      [`=ISNUMBER(FIND("[fout]",$${signalCol}${firstValueRow}))`, '#FFC7CE'],
+    ]);
+    expect(officeRules[0].box.column).toBe(signalCol.charCodeAt(0) - 65 - 2);
+    expect(officeRules[0].box.columns).toBe(4);
   }
 });
 

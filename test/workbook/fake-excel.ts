@@ -22,8 +22,16 @@ export interface FakeCell {
   bold?: boolean;
 }
 
+export interface FakeConditionalFormat {
+  box: Box;
+  formula: string;
+  fill: string;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
+  /** Conditional formats (type Custom) with the area they apply to. */
+  conditionalFormats: FakeConditionalFormat[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
@@ -316,10 +324,36 @@ type Target = { sheet: FakeSheet; box: Box };
 
 class FakeRange extends Loadable {
   readonly format: { font: { bold: boolean } };
+  readonly conditionalFormats: { clearAll(): void; add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
 
   constructor(private readonly fake: FakeExcel, private readonly find: () => Target | undefined, private readonly orNull: boolean) {
     super();
     const range = this;
+    this.conditionalFormats = {
+      clearAll: () => {
+        fake.enqueue(() => {
+          const t = range.target()!;
+          const overlaps = (b: Box) => b.row < t.box.row + t.box.rows && t.box.row < b.row + b.rows && b.column < t.box.column + t.box.columns && t.box.column < b.column + b.columns;
+          t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.box));
+          return 0;
+        });
+      },
+      add: (type: string) => {
+        if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
+        const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
+        fake.enqueue(() => {
+          rule.box = { ...range.target()!.box };
+          range.target()!.sheet.conditionalFormats.push(rule);
+          return 0;
+        }, 64);
+        return {
+          custom: {
+            rule: { set formula(f: string) { rule.formula = f; }, get formula() { return rule.formula; } },
+            format: { fill: { set color(c: string) { rule.fill = c; }, get color() { return rule.fill; } } },
+          },
+        };
+      },
+    };
     this.format = {
       font: {
         get bold(): boolean {

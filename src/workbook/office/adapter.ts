@@ -13,7 +13,7 @@
  *   (RequestPayloadSizeLimitExceeded), the rows of that sync are read again in halves.
  */
 import type { CellValue } from '../../domain/parse';
-import type { OutputBlock, OutputValue, WorkbookPort } from '../port';
+import { highlightFormula, type OutputBlock, type OutputValue, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
@@ -43,7 +43,14 @@ interface LoadedBlock {
 }
 
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(readonly context: Excel.RequestContext) {}
+  /**
+   * @param features what the host supports beyond the manifest's ExcelApi 1.4; conditional formats need
+   *   ExcelApi 1.6 (check with Office.context.requirements.isSetSupported). Without them rows are not highlighted.
+   */
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly features: { conditionalFormats: boolean } = { conditionalFormats: false },
+  ) {}
 
   async sheetNames(): Promise<string[]> {
     const sheets = this.context.workbook.worksheets;
@@ -139,6 +146,16 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       return { values, formats };
     });
+    if (this.features.conditionalFormats && block.values.length) {
+      // Replaces earlier rules on the output area only (Tariefwijzer's own columns).
+      const area = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn, block.values.length, width);
+      area.conditionalFormats.clearAll();
+      for (const h of block.highlights ?? []) {
+        const cf = area.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = `=${highlightFormula(h, block)}`;
+        cf.custom.format.fill.color = h.color;
+      }
+    }
     const headerBytes = JSON.stringify(block.headers).length + JSON.stringify(block.headers.map(() => TEXT_FORMAT)).length;
     await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows, headerBytes);
   }

@@ -1,7 +1,7 @@
 /** WorkbookPort on an .xlsx file through exceljs (CLI and tests). */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/parse';
-import type { OutputBlock, OutputValue, WorkbookPort } from '../port';
+import { columnName, highlightFormula, type OutputBlock, type OutputValue, type WorkbookPort } from '../port';
 
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -65,6 +65,21 @@ export class XlsxWorkbook implements WorkbookPort {
         if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
       });
     });
+    // Conditional formatting: drop our earlier rules (recognised by their formula), then add the current ones.
+    const ours = (cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f: unknown) => String(f).includes('ISNUMBER(FIND("[')));
+    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf));
+    if (block.highlights?.length && block.values.length) {
+      const ref = `${columnName(block.firstColumn)}${block.headerRow + 2}:${columnName(block.firstColumn + block.headers.length - 1)}${block.headerRow + 1 + block.values.length}`;
+      ws.addConditionalFormatting({
+        ref,
+        rules: block.highlights.map((h, i) => ({
+          type: 'expression' as const,
+          priority: i + 1,
+          formulae: [highlightFormula(h, block)],
+          style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: 'FF' + h.color.slice(1) } } },
+        })),
+      });
+    }
     [14, 14, 60, 80].forEach((w, i) => {
       const col = ws.getColumn(block.firstColumn + 1 + i);
       if (!col.width) col.width = w;
