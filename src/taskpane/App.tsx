@@ -125,7 +125,7 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
       live = false;
     };
     // packId is read only to avoid overwriting a choice the user already made.
-  }, [runner, outcome]);
+  }, [runner]);
 
   const choosePack = (id: string) => {
     setPackId(id);
@@ -147,7 +147,14 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     setFailure(undefined);
     setOutcome(undefined);
     try {
-      setOutcome(await runner((port) => annotateWorkbook(port, pack, resolved.values)));
+      const result = await runner(async (port) => {
+        const out = await annotateWorkbook(port, pack, resolved.values);
+        // Just written, so current: read the record back without re-reading the inputs.
+        const run = await readLastRun(port);
+        return { out, last: run && { run, changed: false } };
+      });
+      setOutcome(result.out);
+      setLastRun(result.last);
     } catch (e) {
       setFailure(message(e));
     } finally {
