@@ -7,6 +7,7 @@ import { normalizeHeader } from '../domain/fields';
 import { formatFlag } from '../domain/flags';
 import { formatNumber } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
+import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
@@ -47,8 +48,9 @@ function isTariffSheet(name: string): boolean {
   return n.includes('nzatarie') || n === 'tarieven' || n.includes('maximumtarie');
 }
 
+/** The code as the engine reads it (prestaties.normalizeCode), so table lookups match the rows. */
 export function normalizeCodeKey(v: CellValue): string {
-  return cellToText(v).replace(/\s+/g, '').toUpperCase();
+  return normalizeCode(typeof v === 'number' ? v : cellToText(v)).code ?? '';
 }
 
 /** Code → maximumtarief from a sheet like "NZa tarieven". */
