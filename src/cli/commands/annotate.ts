@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
+import { choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, type Command } from '../common';
+
+export const annotate: Command = {
+  usage: 'annotate INVOER.xlsx --policy ID [--set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
+  summary:
+    'berekent tariefpercentages, tarieven, signalen en toelichting en schrijft een nieuw bestand\n(standaard INVOER-tariefwijzer.xlsx naast de invoer; de invoer wordt nooit overschreven)',
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      ...PACK_OPTIONS,
+      sheet: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError('Geef precies één invoerbestand.');
+    const input = path.resolve(positionals[0]);
+    const { pack, params } = choosePack(values);
+    const output = outputPath(input, values.out, 'tariefwijzer');
+
+    const progress = (text: string) => {
+      if (!values.json) io.err(text);
+    };
+    progress(`Lezen: ${input}`);
+    const workbook = await openWorkbook(input);
+    const outcome = await annotateWorkbook(workbook, pack, params, {
+      sheet: values.sheet as string | undefined,
+      onProgress: (done, total) => progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
+    });
+    progress(`Schrijven: ${output}`);
+    await saveSafely(workbook, output);
+    if (values.json) io.out(JSON.stringify(summaryJson(outcome, output), null, 2));
+    else io.out(summaryText(outcome, output));
+    return 0;
+  },
+};
+
+function summaryJson(o: AnnotateOutcome, output: string) {
+  return {
+    output,
+    sheet: o.sheet,
+    policy: o.run.pack,
+    rows: o.dataRows,
+    tariffsSet: o.tariffsSet,
+    flagCounts: o.run.flagCounts,
+    fingerprint: o.fingerprint,
+    warnings: o.warnings,
+    results: o.run.results.map((r) => ({
+      ref: r.ref,
+      prestatiecode: r.prestatie?.code ?? null,
+      percentage: r.percentage?.toString() ?? null,
+      tarief: r.tarief?.toString() ?? null,
+      flags: r.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+      explanation: r.explanation,
+    })),
+  };
+}
+
+function summaryText(o: AnnotateOutcome, output: string): string {
+  const lines = [
+    `Beleid: ${o.run.pack.title} (${o.run.pack.id} ${o.run.pack.version})`,
+    `Blad: ${o.sheet} (kopregel op rij ${o.headerRow + 1})`,
+    `Rijen: ${o.dataRows}; tarieven berekend: ${o.tariffsSet}; zonder tarief: ${o.dataRows - o.tariffsSet}`,
+  ];
+  const counts = Object.entries(o.run.flagCounts).sort((a, b) => b[1] - a[1]);
+  if (counts.length) {
+    lines.push('Signalen (aantal rijen):');
+    for (const [code, n] of counts) lines.push(`  ${code}: ${n}`);
+  } else lines.push('Geen signalen.');
+  for (const w of o.warnings) lines.push(`Let op: ${w}`);
+  lines.push(`Geschreven: ${output}`);
+  return lines.join('\n');
+}

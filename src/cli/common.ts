@@ -1,0 +1,91 @@
+/** What every CLI command shares: argument parsing, choosing a pack, opening and safely saving a workbook. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolveParameters } from '../domain/policy/load';
+import type { ParameterValues, PolicyPack } from '../domain/policy/types';
+import { getPack, listPacks } from '../policies';
+import { InputError } from '../workbook/annotate';
+import { XlsxWorkbook } from '../workbook/xlsx/adapter';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Wrong use of the command line: exit code 2, with the usage text. */
+export class UsageError extends Error {}
+
+export interface Command {
+  /** One usage line, e.g. "annotate INVOER.xlsx --policy ID ...". */
+  usage: string;
+  /** One Dutch sentence or two on what it does. */
+  summary: string;
+  run(args: string[], io: Io): Promise<number> | number;
+}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** `--set naam=waarde` (repeatable) → { naam: waarde }. */
+export function parseSets(sets: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sets ?? []) {
+    const i = s.indexOf('=');
+    if (i <= 0) throw new UsageError(`--set verwacht naam=waarde, niet "${s}".`);
+    out[s.slice(0, i).trim()] = s.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/** The options every pack-using command accepts. */
+export const PACK_OPTIONS: Options = {
+  policy: { type: 'string' },
+  set: { type: 'string', multiple: true },
+};
+
+/** The pack chosen with --policy and its parameters after --set overrides; Dutch errors otherwise. */
+export function choosePack(values: { policy?: unknown; set?: unknown }): { pack: PolicyPack; params: ParameterValues } {
+  const available = listPacks().map((p) => p.id).join(', ');
+  if (typeof values.policy !== 'string' || !values.policy) throw new UsageError(`Kies een beleid met --policy. Beschikbaar: ${available}.`);
+  const pack = getPack(values.policy);
+  if (!pack) throw new UsageError(`Onbekend beleid "${values.policy}". Beschikbaar: ${available}.`);
+  const { values: params, errors } = resolveParameters(pack, parseSets(values.set as string[] | undefined));
+  if (errors.length) throw new InputError(errors.map((e) => `${e.place}: ${e.message}`).join('\n'));
+  return { pack, params };
+}
+
+/** Open an .xlsx for reading; a missing or unreadable file is an input problem, not a crash. */
+export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
+  if (!fs.existsSync(file)) throw new InputError(`Bestand niet gevonden: ${file}`);
+  try {
+    return await XlsxWorkbook.fromFile(file);
+  } catch (e) {
+    throw new InputError(`${path.basename(file)} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${(e as Error).message}`);
+  }
+}
+
+/** The output path: --out, or INVOER-<suffix>.xlsx next to the input; never the input itself. */
+export function outputPath(input: string, out: unknown, suffix: string): string {
+  const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xlsx)?$/i, `-${suffix}.xlsx`));
+  if (output === path.resolve(input)) throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn.');
+  return output;
+}
+
+/** Save via a temporary file and a rename, so a failure never leaves half a file or damages an existing one. */
+export async function saveSafely(workbook: XlsxWorkbook, output: string): Promise<void> {
+  const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await workbook.save(tmp);
+    fs.renameSync(tmp, output);
+  } finally {
+    if (fs.existsSync(tmp)) fs.rmSync(tmp);
+  }
+}
