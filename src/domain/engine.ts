@@ -521,6 +521,14 @@ export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: P
     if (onProgress && i > 0 && i % PROGRESS_STEP === 0) onProgress(i, rows.length);
     return evaluateRow(r, pack, params);
   });
+  return completeRun(rows, results, pack, params);
+}
+
+/**
+ * The run from each row's own result (evaluateRow, in row order): flags rows that repeat an AGB-code and
+ * prestatie, and counts the flags. For callers that evaluate in slices (the task pane, to stay responsive).
+ */
+export function completeRun(rows: readonly InputRow[], results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
   const seen = new Map<string, number[]>();
   results.forEach((res, i) => {
     const agb = text(rows[i].cells.agb);

@@ -3,7 +3,7 @@
  * (demonstration mode, browser tests). Mirrors what the Office adapter does: writes touch only the block.
  */
 import type { CellValue } from '../domain/parse';
-import type { OutputBlock, OutputValue, WorkbookPort } from '../workbook/port';
+import { selectFromGrid, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../workbook/port';
 
 export type Sheets = Record<string, CellValue[][]>;
 
@@ -23,6 +23,12 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!grid) throw new Error(`Blad "${name}" bestaat niet.`);
     return grid.map((row) => [...row]);
   }
+
+  async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
+    return Promise.all(requests.map(async (r) => selectFromGrid(await this.readSheet(r.sheet), r)));
+  }
+
+  async flush(): Promise<void> {}
 
   async writeBlock(block: OutputBlock): Promise<void> {
     const grid = this.sheets.get(block.sheet);

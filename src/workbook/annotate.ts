@@ -2,14 +2,14 @@
  * workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import { runPolicy, type InputRow, type RunResult } from '../domain/engine';
+import { completeRun, evaluateRow, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
 import { formatFlag } from '../domain/flags';
 import { formatNumber } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { columnLetter, detectHeader, OUTPUT_HEADERS, type HeaderMatch } from './headers';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
 import type { OutputValue, WorkbookPort } from './port';
 
@@ -24,9 +24,29 @@ export const HIGHLIGHTS = [
 
 export interface AnnotateOptions {
   sheet?: string;
+  /** Corrections to the detected columns (from the task pane's column preview). */
+  mapping?: ColumnMapping;
   now?: Date;
   /** Called with (rows done, rows total) while computing. */
   onProgress?: (done: number, total: number) => void;
+  /** Called when a run starts reading, computing or writing. */
+  onPhase?: (phase: RunPhase) => void;
+  /**
+   * Compute in slices of this many rows and give the event loop a turn between them (the task pane stays
+   * responsive and can cancel); without it the rows are computed in one go.
+   */
+  slice?: number;
+  /** Cancels the run while it reads or computes; once writing has started, the run completes. */
+  signal?: AbortSignal;
+}
+
+export type RunPhase = 'lezen' | 'rekenen' | 'schrijven';
+
+/** The user cancelled before anything was written. */
+export class RunCancelled extends Error {
+  constructor() {
+    super('Berekening afgebroken; er is niets in de werkmap geschreven.');
+  }
 }
 
 export interface AnnotateOutcome {
@@ -53,63 +73,100 @@ export function normalizeCodeKey(v: CellValue): string {
   return normalizeCode(typeof v === 'number' ? v : cellToText(v)).code ?? '';
 }
 
-/** Code → maximumtarief from a sheet like "NZa tarieven". */
-async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: string, warnings: string[]): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
-  const table = new Map<string, CellValue>();
-  const name = names.find((n) => n !== dataSheet && isTariffSheet(n));
-  if (!name) return { table };
-  const grid = await port.readSheet(name);
-  const { match } = detectHeader(grid);
-  if (!match || match.columns.maximumtarief === undefined) {
-    warnings.push(`Blad "${name}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
-    return { table };
-  }
-  for (let r = match.row + 1; r < grid.length; r++) {
-    const code = normalizeCodeKey(grid[r]?.[match.columns.prestatiecode]);
-    if (!code) continue;
-    if (table.has(code)) warnings.push(`Tarieventabel "${name}": code ${code} staat er meer dan eens in; de eerste is gebruikt.`);
-    else table.set(code, grid[r]?.[match.columns.maximumtarief]);
-  }
-  return { table, sheet: name };
-}
-
-/** The sheet to work on and its cells, read once. */
-async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack, wanted?: string): Promise<{ sheet: string; grid: CellValue[][] }> {
-  if (wanted !== undefined) {
-    if (!names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
-    return { sheet: wanted, grid: await port.readSheet(wanted) };
-  }
-  for (const n of names) {
-    if (n === META_SHEET || isTariffSheet(n)) continue;
-    const grid = await port.readSheet(n);
-    if (detectHeader(grid, pack.fields).match) return { sheet: n, grid };
-  }
-  throw new InputError(`Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`);
-}
-
-/** What a run reads: the data sheet, its header, the rows for the engine and a fingerprint of them. */
-interface Inputs {
+/** Where a run reads its rows: the data sheet, its header and the column of each field. */
+export interface InputLayout {
   sheet: string;
-  grid: CellValue[][];
   match: HeaderMatch;
-  rows: InputRow[];
-  /** 0-based sheet row of each input row. */
-  rowIndex: number[];
-  tariffSheet?: string;
-  fingerprint: string;
+  /** Extent of the data sheet's used range from A1 (1-based last row and column). */
+  rowCount: number;
+  columnCount: number;
+  /** The first rows of the data sheet, for a preview. */
+  head: CellValue[][];
+  tariffSheet?: { name: string; match: HeaderMatch };
   warnings: string[];
 }
 
-async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: string): Promise<Inputs> {
+/** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
+export type ColumnMapping = Record<string, number | null>;
+
+/**
+ * Find the data sheet and its header from the first rows of every candidate sheet (read together), and the
+ * NZa tariff sheet if there is one. `mapping` overrides the detected columns.
+ */
+export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping } = {}): Promise<InputLayout> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
-  const { sheet, grid } = await chooseSheet(port, names, pack, wantedSheet);
-  const { match, reason } = detectHeader(grid, pack.fields);
-  if (!match) throw new InputError(`Blad "${sheet}": ${reason}`);
+  if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
+  const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n));
+  const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
+  const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
+  const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
+  let found: { index: number; match: HeaderMatch } | undefined;
+  let reason: string | undefined;
+  for (let i = 0; i < candidates.length && !found; i++) {
+    const detected = detectHeader(heads[i].cells, pack.fields);
+    if (detected.match) found = { index: i, match: detected.match };
+    else reason ??= detected.reason;
+  }
+  if (!found) {
+    if (options.sheet !== undefined) throw new InputError(`Blad "${options.sheet}": ${reason}`);
+    throw new InputError(`Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`);
+  }
+  const { match } = found;
   const warnings = [...match.warnings];
-  const tariffs = await readTariffTable(port, names, sheet, warnings);
+  if (options.mapping) applyMapping(match, options.mapping);
+  const head = heads[found.index];
+  let tariffSheet: InputLayout['tariffSheet'];
+  if (tariffName) {
+    const t = detectHeader(heads[wanted.length - 1].cells).match;
+    if (!t || t.columns.maximumtarief === undefined) warnings.push(`Blad "${tariffName}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
+    else tariffSheet = { name: tariffName, match: t };
+  }
+  return { sheet: candidates[found.index], match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings };
+}
 
+/** Tariefwijzer's own sheets ("Tariefwijzer", "Tariefwijzer beoordelingen", ...) never hold input rows. */
+function isOwnSheet(name: string): boolean {
+  return name === META_SHEET || name.startsWith(`${META_SHEET} `);
+}
+
+function applyMapping(match: HeaderMatch, mapping: ColumnMapping): void {
+  for (const [field, column] of Object.entries(mapping)) {
+    if (column === null) delete match.columns[field];
+    else match.columns[field] = column;
+  }
+  if (match.columns.prestatiecode === undefined) throw new InputError('Zonder kolom voor de prestatiecode kan Tariefwijzer niet rekenen; kies er een.');
+}
+
+/** What a run reads: the layout, the rows for the engine and a fingerprint of them. */
+interface Inputs extends InputLayout {
+  rows: InputRow[];
+  /** 0-based sheet row of each input row. */
+  rowIndex: number[];
+  fingerprint: string;
+}
+
+async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping }): Promise<Inputs> {
+  const layout = await detectLayout(port, pack, options);
+  const { sheet, match, tariffSheet, warnings } = layout;
   const fields = Object.entries(match.columns);
+  // Only the columns the engine needs; never the (possibly large) output columns of an earlier run.
+  const requests = [{ sheet, columns: fields.map(([, c]) => c) }];
+  if (tariffSheet) requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
+  const [data, tariffs] = await port.readSheets(requests);
+  const grid = data.cells;
+
+  const table = new Map<string, CellValue>();
+  if (tariffSheet && tariffs) {
+    const { row, columns } = tariffSheet.match;
+    for (let r = row + 1; r < tariffs.cells.length; r++) {
+      const code = normalizeCodeKey(tariffs.cells[r]?.[columns.prestatiecode]);
+      if (!code) continue;
+      if (table.has(code)) warnings.push(`Tarieventabel "${tariffSheet.name}": code ${code} staat er meer dan eens in; de eerste is gebruikt.`);
+      else table.set(code, tariffs.cells[r]?.[columns.maximumtarief]);
+    }
+  }
+
   const rows: InputRow[] = [];
   const rowIndex: number[] = [];
   const inputs: CellValue[] = [pack.id, pack.version];
@@ -118,8 +175,8 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: st
     const cells: Record<string, CellValue> = {};
     for (const [field, c] of fields) cells[field] = line[c];
     if (fields.every(([, c]) => isEmptyCell(line[c]))) continue;
-    if (isEmptyCell(cells.maximumtarief) && tariffs.table.size) {
-      const fromTable = tariffs.table.get(normalizeCodeKey(cells.prestatiecode));
+    if (isEmptyCell(cells.maximumtarief) && table.size) {
+      const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
       if (fromTable !== undefined) cells.maximumtarief = fromTable;
     }
     for (const [field] of fields) inputs.push(field, cells[field]);
@@ -127,7 +184,7 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: st
     rows.push({ ref: `${sheet}!${r + 1}`, cells });
     rowIndex.push(r);
   }
-  return { sheet, grid, match, rows, rowIndex, tariffSheet: tariffs.sheet, fingerprint: fingerprint(inputs), warnings };
+  return { ...layout, rows, rowIndex, fingerprint: fingerprint(inputs) };
 }
 
 export interface LastRun {
@@ -153,25 +210,32 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
 
 /** Have the inputs changed since the recorded run? (The pack must be the one that run used.) */
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
-  const now = await readInputs(port, pack, last.sheet);
+  const now = await readInputs(port, pack, { sheet: last.sheet });
   return now.fingerprint !== last.fingerprint || pack.version !== last.version;
 }
 
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
-  const { sheet, grid, match, rows, rowIndex, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options.sheet);
+  const cancelled = () => {
+    if (options.signal?.aborted) throw new RunCancelled();
+  };
+  options.onPhase?.('lezen');
+  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options);
+  cancelled();
+  options.onPhase?.('rekenen');
   options.onProgress?.(0, rows.length);
-  const run = runPolicy(rows, pack, params, options.onProgress);
+  const run = options.slice ? await computeInSlices(rows, pack, params, options.slice, options.onProgress, cancelled) : runPolicy(rows, pack, params, options.onProgress);
   options.onProgress?.(rows.length, rows.length);
+  cancelled();
+  options.onPhase?.('schrijven');
 
   const existing = match.outputColumns;
   const complete = OUTPUT_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  const width = Math.max(0, ...grid.slice(0, Math.max(grid.length, 1)).map((row) => lastFilled(row) + 1));
-  const firstColumn = complete ? existing[0] : width;
+  const firstColumn = complete ? existing[0] : columnCount;
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
   }
   const values: OutputValue[][] = [];
-  const lastRow = grid.length - 1;
+  const lastRow = rowCount - 1;
   for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
   run.results.forEach((res, i) => {
     values[rowIndex[i] - match.row - 1] = [
@@ -184,14 +248,20 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
 
   const tariffsSet = run.results.filter((r) => r.tarief).length;
-  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
+  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
+  await port.flush();
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
 
-function lastFilled(row: CellValue[] | undefined): number {
-  if (!row) return -1;
-  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c;
-  return -1;
+async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: ParameterValues, slice: number, onProgress: AnnotateOptions['onProgress'], cancelled: () => void): Promise<RunResult> {
+  const results: RowResult[] = [];
+  for (let start = 0; start < rows.length; start += slice) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    cancelled();
+    for (const row of rows.slice(start, start + slice)) results.push(evaluateRow(row, pack, params));
+    onProgress?.(results.length, rows.length);
+  }
+  return completeRun(rows, results, pack, params);
 }
 
 function metadataRows(

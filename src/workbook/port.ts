@@ -40,12 +40,54 @@ export function columnName(index: number): string {
   return s;
 }
 
+/** Part of a sheet to read: `rows` rows from `firstRow` (default: all), only some columns (default: all). */
+export interface ReadRequest {
+  sheet: string;
+  /** 0-based first row to read; the rows above it come back empty. */
+  firstRow?: number;
+  rows?: number;
+  /** 0-based columns; the others come back as null. */
+  columns?: readonly number[];
+}
+
+export interface SheetRead {
+  /** Cells from A1 (rows and columns before the used range are empty), as far as requested. */
+  cells: CellValue[][];
+  /** Extent of the used range from A1: last used row and column, 1-based (0 for an empty sheet). */
+  rowCount: number;
+  columnCount: number;
+}
+
+/** A request served from a whole grid (adapters that hold the workbook in memory). */
+export function selectFromGrid(grid: CellValue[][], request: ReadRequest): SheetRead {
+  const rowCount = grid.length;
+  const columnCount = Math.max(0, ...grid.map((row) => row?.length ?? 0));
+  const first = request.firstRow ?? 0;
+  let cells = request.rows === undefined && !first ? grid : grid.slice(0, request.rows === undefined ? undefined : first + request.rows);
+  if (first) cells = cells.map((row, r) => (r < first ? [] : row));
+  const columns = request.columns;
+  if (columns) {
+    const width = Math.max(-1, ...columns) + 1;
+    cells = cells.map((row, r) => {
+      if (r < first) return [];
+      const line = new Array<CellValue>(width).fill(null);
+      for (const c of columns) line[c] = row?.[c] ?? null;
+      return line;
+    });
+  }
+  return { cells, rowCount, columnCount };
+}
+
 export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** The used range of a sheet from A1, as raw cells (formulas give their cached result). */
   readSheet(name: string): Promise<CellValue[][]>;
+  /** Several reads at once, in as few round trips as the host allows (Office.js: one sync per ~4 MB). */
+  readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]>;
   /** Write Tariefwijzer's own columns; nothing outside the block is touched. */
   writeBlock(block: OutputBlock): Promise<void>;
   /** Create or replace one of Tariefwijzer's own sheets with these rows. */
   replaceSheet(name: string, rows: OutputValue[][]): Promise<void>;
+  /** Send writes still queued (Office.js batches them); the end of every job calls it. */
+  flush(): Promise<void>;
 }

@@ -326,7 +326,7 @@ class FakeRange extends Loadable {
   readonly format: { font: { bold: boolean } };
   readonly conditionalFormats: { clearAll(): void; add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
 
-  constructor(private readonly fake: FakeExcel, private readonly find: () => Target | undefined, private readonly orNull: boolean) {
+  constructor(private readonly fake: FakeExcel, readonly find: () => Target | undefined, private readonly orNull: boolean) {
     super();
     const range = this;
     this.conditionalFormats = {
@@ -364,6 +364,20 @@ class FakeRange extends Loadable {
         },
       },
     };
+  }
+
+  /** The overlap with another range of the same sheet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const a = this.find();
+      const b = other.find();
+      if (!a || !b) return undefined;
+      const row = Math.max(a.box.row, b.box.row);
+      const column = Math.max(a.box.column, b.box.column);
+      const rows = Math.min(a.box.row + a.box.rows, b.box.row + b.box.rows) - row;
+      const columns = Math.min(a.box.column + a.box.columns, b.box.column + b.box.columns) - column;
+      return rows > 0 && columns > 0 ? { sheet: a.sheet, box: { row, column, rows, columns } } : undefined;
+    }, true);
   }
 
   private target(): Target | undefined {

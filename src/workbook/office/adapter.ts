@@ -5,15 +5,16 @@
  * Requests are batched: every `context.sync()` is a round trip, and Excel on the web refuses a request or a
  * response over 5 MB. Reads and writes therefore go in blocks of at most BLOCK_ROWS rows, and as many blocks
  * as fit in PAYLOAD_BUDGET share one sync.
+ * - Reads: the first rows of several sheets come in one sync with the sheets' used-range sizes; longer reads
+ *   load only the requested columns, sized by the bytes per cell seen in those first rows (with a margin).
+ *   Should Excel still refuse a response (RequestPayloadSizeLimitExceeded), the same rows are read again
+ *   with a doubled size estimate.
  * - Writes: the payload is known before sending (JSON of the values and formats), so blocks are cut and
- *   grouped exactly.
- * - Reads: the response size is only known afterwards. The first sync loads the used range's size; the next
- *   loads one block sized by a conservative per-cell guess; later syncs group the remaining blocks by the
- *   bytes per row actually measured (with a margin). Should Excel still refuse a response
- *   (RequestPayloadSizeLimitExceeded), the rows of that sync are read again in halves.
+ *   grouped exactly; they are queued and sent with the next sync or `flush()`, so the last block of output
+ *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
-import { highlightFormula, type OutputBlock, type OutputValue, type WorkbookPort } from '../port';
+import { highlightFormula, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
@@ -21,6 +22,8 @@ export const BLOCK_ROWS = 10_000;
 export const PAYLOAD_BUDGET = 4_000_000;
 /** Per-cell guess for the first read block: values + valueTypes + numberFormat of a fairly long text cell. */
 const GUESSED_CELL_BYTES = 80;
+/** Floor for a per-cell size seen in a sheet's first rows (they may be mostly empty). */
+const MIN_CELL_BYTES = 24;
 /** Margin on the measured bytes per row: later rows may hold longer text than the first block. */
 const MEASURE_MARGIN = 1.5;
 
@@ -29,20 +32,53 @@ const GENERAL_FORMAT = 'General';
 
 type Grid = CellValue[][];
 
-interface Dimensions {
+/** The used range (values only) of a sheet; null when the sheet is empty. */
+interface Extent {
   rowIndex: number;
   columnIndex: number;
   rowCount: number;
   columnCount: number;
 }
 
-interface LoadedBlock {
+/** Requests of at most this many rows are read together with the used range's size, in one sync. */
+const HEAD_ROWS = 1_000;
+/** Excel's last column (XFD), to intersect the used range with "the first n rows". */
+const MAX_COLUMNS = 16_384;
+
+/** One request with a known extent, read in row pieces: one range per contiguous run of columns. */
+interface ReadJob {
+  index: number;
+  sheet: string;
+  extent: Extent;
+  /** Rows of the used range to skip (before firstRow), and the end of the rows to read. */
+  skip: number;
+  total: number;
+  runs: Array<{ column: number; width: number }>;
+  /** Width of the lines handed back: all columns from A, or up to the last requested one. */
+  width: number;
+  next: number;
+  bytesPerRow: number;
+  measured: boolean;
+  lines: Grid;
+}
+
+interface Piece {
+  job: ReadJob;
   start: number;
   rows: number;
-  range: Excel.Range;
+  ranges: Excel.Range[];
 }
 
 export class OfficeWorkbook implements WorkbookPort {
+  /** Sheet names and used ranges as last seen in this job (a port lives inside one Excel.run). */
+  private names?: string[];
+  private readonly extents = new Map<string, Extent | null>();
+  /** Bytes per cell seen in a sheet's first rows: sizes the first block of a longer read of that sheet. */
+  private readonly cellBytes = new Map<string, number>();
+  /** Bytes of writes queued since the last sync; writes are sent with the next sync or `flush`. */
+  private queued = 0;
+  private dirty = false;
+
   /**
    * @param features what the host supports beyond the manifest's ExcelApi 1.4; conditional formats need
    *   ExcelApi 1.6 (check with Office.context.requirements.isSetSupported). Without them rows are not highlighted.
@@ -52,75 +88,158 @@ export class OfficeWorkbook implements WorkbookPort {
     readonly features: { conditionalFormats: boolean } = { conditionalFormats: false },
   ) {}
 
-  async sheetNames(): Promise<string[]> {
-    const sheets = this.context.workbook.worksheets;
-    sheets.load('items/name');
+  private async sync(): Promise<void> {
+    this.queued = 0;
+    this.dirty = false;
     await this.context.sync();
-    return sheets.items.map((s) => s.name);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    if (!this.names) {
+      const sheets = this.context.workbook.worksheets;
+      sheets.load('items/name');
+      await this.sync();
+      this.names = sheets.items.map((s) => s.name);
+    }
+    return [...this.names];
+  }
+
+  async readSheet(name: string): Promise<CellValue[][]> {
+    return (await this.readSheets([{ sheet: name }]))[0].cells;
   }
 
   /**
-   * The used range (values only) padded to start at A1. Excel errors become `{ error }`, empty cells null,
-   * date-formatted numbers Dates (as exceljs gives them).
+   * Short reads (the first rows, e.g. to find a header) are loaded together with the used range's size in
+   * one sync. Longer reads need that size first (one sync for all of them, unless already known), then go
+   * in blocks of at most BLOCK_ROWS, as many per sync as fit PAYLOAD_BUDGET: the first block of each read
+   * is sized by a conservative per-cell guess, later ones by the bytes per row measured (with a margin).
+   * Only the requested columns are loaded. Excel errors become `{ error }`, empty cells null, date-formatted
+   * numbers Dates (as exceljs gives them).
    */
-  async readSheet(name: string): Promise<CellValue[][]> {
-    const ws = this.context.workbook.worksheets.getItem(name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,columnIndex,rowCount,columnCount');
-    await this.context.sync();
-    if (used.isNullObject) return [];
-    const dim: Dimensions = { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
-    const grid: Grid = [];
-    for (let r = 0; r < dim.rowIndex; r++) grid.push([]);
-
-    let bytesPerRow = dim.columnCount * GUESSED_CELL_BYTES;
-    let next = 0;
-    while (next < dim.rowCount) {
-      // rows this sync may load, within the budget, in blocks of at most BLOCK_ROWS
-      const fit = Math.max(1, Math.floor(PAYLOAD_BUDGET / Math.max(1, bytesPerRow)));
-      const total = Math.min(dim.rowCount - next, fit, next === 0 ? BLOCK_ROWS : Number.MAX_SAFE_INTEGER);
-      const read = await this.readRows(ws, dim, next, total);
-      for (const line of read.lines) grid.push(line);
-      next += read.lines.length;
-      bytesPerRow = Math.max(1, (read.bytes / Math.max(1, read.lines.length)) * MEASURE_MARGIN);
+  async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
+    const results: SheetRead[] = new Array(requests.length);
+    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range }> = [];
+    const sized: Array<{ sheet: string; used: Excel.Range }> = [];
+    requests.forEach((req, index) => {
+      const ws = this.context.workbook.worksheets.getItem(req.sheet);
+      if (req.rows !== undefined && req.rows <= HEAD_ROWS) {
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        const head = used.getIntersectionOrNullObject(ws.getRangeByIndexes(req.firstRow ?? 0, 0, Math.max(1, req.rows), MAX_COLUMNS));
+        head.load('rowIndex,columnIndex,values,valueTypes,numberFormat');
+        heads.push({ index, used, head });
+      } else if (!this.extents.has(req.sheet) && !sized.some((s) => s.sheet === req.sheet)) {
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        sized.push({ sheet: req.sheet, used });
+      }
+    });
+    if (heads.length || sized.length) await this.sync();
+    for (const { sheet, used } of sized) this.extents.set(sheet, extentOf(used));
+    for (const { index, used, head } of heads) {
+      const req = requests[index];
+      const extent = extentOf(used);
+      this.extents.set(req.sheet, extent);
+      const cells: Grid = [];
+      if (extent && !head.isNullObject) {
+        const bytes = JSON.stringify(head.values).length + JSON.stringify(head.valueTypes).length + JSON.stringify(head.numberFormat).length;
+        this.cellBytes.set(req.sheet, bytes / Math.max(1, head.values.length * (head.values[0]?.length ?? 1)));
+        for (let r = 0; r < head.rowIndex; r++) cells.push([]);
+        head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
+      }
+      results[index] = { cells, ...size(extent) };
     }
-    return grid;
+
+    const jobs: ReadJob[] = [];
+    requests.forEach((req, index) => {
+      if (results[index]) return;
+      const extent = this.extents.get(req.sheet) ?? null;
+      // rows of the used range to read: from firstRow, at most `rows`
+      const skip = extent ? Math.max(0, (req.firstRow ?? 0) - extent.rowIndex) : 0;
+      const end = extent ? Math.min(extent.rowIndex + extent.rowCount, (req.firstRow ?? 0) + (req.rows ?? Infinity)) : 0;
+      const total = extent ? Math.max(0, end - extent.rowIndex - skip) : 0;
+      const runs = extent ? columnRuns(extent, req.columns) : [];
+      if (!extent || !total || !runs.length) {
+        results[index] = { cells: [], ...size(extent) };
+        return;
+      }
+      const cellsPerRow = runs.reduce((n, r) => n + r.width, 0);
+      const width = req.columns ? Math.max(...req.columns) + 1 : extent.columnIndex + extent.columnCount;
+      const seen = this.cellBytes.get(req.sheet);
+      const bytesPerRow = cellsPerRow * (seen === undefined ? GUESSED_CELL_BYTES : Math.max(seen, MIN_CELL_BYTES) * MEASURE_MARGIN);
+      jobs.push({ index, sheet: req.sheet, extent, skip, total: skip + total, runs, width, next: skip, bytesPerRow, measured: seen !== undefined, lines: [] });
+    });
+    await this.readJobs(jobs);
+    for (const job of jobs) {
+      const cells: Grid = [];
+      for (let r = 0; r < job.extent.rowIndex + job.skip; r++) cells.push([]);
+      for (const line of job.lines) cells.push(line);
+      results[job.index] = { cells, ...size(job.extent) };
+    }
+    return results;
   }
 
-  /** Load `count` rows from used-range row `start` in blocks, with one sync; split in halves if Excel refuses the size. */
-  private async readRows(ws: Excel.Worksheet, dim: Dimensions, start: number, count: number): Promise<{ lines: Grid; bytes: number }> {
-    const blocks: LoadedBlock[] = [];
-    for (let s = start; s < start + count; s += BLOCK_ROWS) {
-      const rows = Math.min(BLOCK_ROWS, start + count - s);
-      const range = ws.getRangeByIndexes(dim.rowIndex + s, dim.columnIndex, rows, dim.columnCount);
+  /** Load the jobs' rows in pieces of at most BLOCK_ROWS, as many per sync as fit the budget. */
+  private async readJobs(jobs: ReadJob[]): Promise<void> {
+    for (;;) {
+      const batch: Piece[] = [];
+      let budget = PAYLOAD_BUDGET;
+      for (const job of jobs) {
+        // a job's first piece is read alone, to measure its rows before sizing the others
+        while (job.next < job.total && !(batch.some((p) => p.job === job) && !job.measured)) {
+          const fit = Math.floor(budget / Math.max(1, job.bytesPerRow));
+          if (fit < 1 && batch.length) break;
+          const rows = Math.min(BLOCK_ROWS, job.total - job.next, Math.max(1, fit));
+          batch.push(this.queuePiece(job, job.next, rows));
+          job.next += rows;
+          budget -= rows * job.bytesPerRow;
+        }
+        if (budget <= 0) break;
+      }
+      if (!batch.length) return;
+      try {
+        await this.sync();
+      } catch (e) {
+        if (!isPayloadTooLarge(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
+        // Excel refused the size: read the same rows again, at most half as many per sync.
+        for (const job of new Set(batch.map((p) => p.job))) {
+          const pieces = batch.filter((p) => p.job === job);
+          const rows = pieces.reduce((n, p) => n + p.rows, 0);
+          job.next = pieces[0].start;
+          job.bytesPerRow = Math.max(job.bytesPerRow * 2, (2 * PAYLOAD_BUDGET) / Math.max(1, rows));
+          job.measured = false;
+        }
+        continue;
+      }
+      for (const piece of batch) {
+        const { job } = piece;
+        let bytes = 0;
+        const lines: Grid = [];
+        for (let r = 0; r < piece.rows; r++) lines.push(new Array<CellValue>(job.width).fill(null));
+        piece.ranges.forEach((range, i) => {
+          const values = range.values;
+          const types = range.valueTypes;
+          const formats = range.numberFormat;
+          bytes += JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length;
+          const column = job.runs[i].column;
+          for (let r = 0; r < values.length; r++) for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
+        });
+        for (const line of lines) job.lines.push(line);
+        const measured = (bytes / piece.rows) * MEASURE_MARGIN;
+        job.bytesPerRow = job.measured ? Math.max(job.bytesPerRow, measured) : measured;
+        job.measured = true;
+      }
+    }
+  }
+
+  private queuePiece(job: ReadJob, start: number, rows: number): Piece {
+    const ws = this.context.workbook.worksheets.getItem(job.sheet);
+    const ranges = job.runs.map((run) => {
+      const range = ws.getRangeByIndexes(job.extent.rowIndex + start, run.column, rows, run.width);
       range.load('values,valueTypes,numberFormat');
-      blocks.push({ start: s, rows, range });
-    }
-    try {
-      await this.context.sync();
-    } catch (e) {
-      if (count > 1 && isPayloadTooLarge(e)) {
-        const half = Math.ceil(count / 2);
-        const a = await this.readRows(ws, dim, start, half);
-        const b = await this.readRows(ws, dim, start + half, count - half);
-        return { lines: [...a.lines, ...b.lines], bytes: a.bytes + b.bytes };
-      }
-      throw e;
-    }
-    const lines: Grid = [];
-    let bytes = 0;
-    for (const { range } of blocks) {
-      const values = range.values;
-      const types = range.valueTypes;
-      const formats = range.numberFormat;
-      bytes += JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length;
-      for (let r = 0; r < values.length; r++) {
-        const line = new Array<CellValue>(dim.columnIndex).fill(null);
-        for (let c = 0; c < values[r].length; c++) line.push(toCellValue(values[r][c], types[r][c], formats[r][c]));
-        lines.push(line);
-      }
-    }
-    return { lines, bytes };
+      return range;
+    });
+    return { job, start, rows, ranges };
   }
 
   /**
@@ -156,18 +275,21 @@ export class OfficeWorkbook implements WorkbookPort {
         cf.custom.format.fill.color = h.color;
       }
     }
-    const headerBytes = JSON.stringify(block.headers).length + JSON.stringify(block.headers.map(() => TEXT_FORMAT)).length;
-    await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows, headerBytes);
+    this.extents.delete(block.sheet);
+    this.dirty = true;
+    this.queued += JSON.stringify(block.headers).length * 2 + 256 * (block.highlights?.length ?? 0);
+    await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows);
   }
 
   /** Delete the sheet if it exists, add it anew (at the end), write the rows; strings as text. */
   async replaceSheet(name: string, rows: OutputValue[][]): Promise<void> {
+    const names = await this.sheetNames();
     const sheets = this.context.workbook.worksheets;
-    const old = sheets.getItemOrNullObject(name);
-    old.load('isNullObject');
-    await this.context.sync();
-    if (!old.isNullObject) old.delete();
+    if (names.includes(name)) sheets.getItem(name).delete();
     const ws = sheets.add(name);
+    this.names = [...names.filter((n) => n !== name), name];
+    this.extents.delete(name);
+    this.dirty = true;
     const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
       const values: Array<string | number> = [];
@@ -179,42 +301,81 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       return { values, formats };
     });
-    await this.writeRows(ws, 0, 0, width, lines, 0);
+    await this.writeRows(ws, 0, 0, width, lines);
+  }
+
+  /** Send what is queued: the end of a job, or before the user is told it is done. */
+  async flush(): Promise<void> {
+    if (this.dirty) await this.sync();
   }
 
   /**
-   * Write rows in blocks of at most BLOCK_ROWS, cut and grouped so one sync carries at most PAYLOAD_BUDGET
-   * bytes (formats, then values). Always ends with a sync, also when there are no rows, so queued work
-   * (header, sheet add/delete) is sent.
+   * Queue rows in blocks of at most BLOCK_ROWS (formats, then values), syncing only when the request would
+   * pass PAYLOAD_BUDGET; the rest goes with the next sync or `flush`.
    */
-  private async writeRows(ws: Excel.Worksheet, firstRow: number, firstColumn: number, width: number, rows: Array<{ values: Array<string | number>; formats: string[] }>, pending: number): Promise<void> {
-    let queued = pending;
+  private async writeRows(ws: Excel.Worksheet, firstRow: number, firstColumn: number, width: number, rows: Array<{ values: Array<string | number>; formats: string[] }>): Promise<void> {
     let start = 0;
     while (start < rows.length) {
       let end = start;
       let bytes = 0;
       while (end < rows.length && end - start < BLOCK_ROWS) {
         const rowBytes = JSON.stringify(rows[end].values).length + JSON.stringify(rows[end].formats).length + 2;
-        if (end > start && queued + bytes + rowBytes > PAYLOAD_BUDGET) break;
-        if (end === start && queued > 0 && queued + rowBytes > PAYLOAD_BUDGET) break;
+        if (this.queued + bytes + rowBytes > PAYLOAD_BUDGET && (end > start || this.queued > 0)) break;
         bytes += rowBytes;
         end++;
       }
       if (end === start) {
         // the request so far is full: send it, then start this block afresh
-        await this.context.sync();
-        queued = 0;
+        await this.sync();
         continue;
       }
       const range = ws.getRangeByIndexes(firstRow + start, firstColumn, end - start, width);
       const slice = rows.slice(start, end);
       range.numberFormat = slice.map((r) => r.formats);
       range.values = slice.map((r) => r.values);
-      queued += bytes;
+      this.queued += bytes;
+      this.dirty = true;
       start = end;
     }
-    await this.context.sync();
   }
+}
+
+function extentOf(used: Excel.Range): Extent | null {
+  return used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+}
+
+function size(extent: Extent | null): { rowCount: number; columnCount: number } {
+  return extent ? { rowCount: extent.rowIndex + extent.rowCount, columnCount: extent.columnIndex + extent.columnCount } : { rowCount: 0, columnCount: 0 };
+}
+
+/** A loaded row as cells from column A. */
+function toLine(columnIndex: number, values: unknown[], types: string[], formats: string[]): CellValue[] {
+  const line = new Array<CellValue>(columnIndex).fill(null);
+  for (let c = 0; c < values.length; c++) line.push(toCellValue(values[c], types[c], formats[c]));
+  return line;
+}
+
+/** Only the requested columns of a line (the others null), or the whole line. */
+function pick(line: CellValue[], columns: readonly number[] | undefined): CellValue[] {
+  if (!columns) return line;
+  const out = new Array<CellValue>(Math.max(-1, ...columns) + 1).fill(null);
+  for (const c of columns) out[c] = line[c] ?? null;
+  return out;
+}
+
+/** The requested columns inside the used range, as contiguous runs (one range each). */
+function columnRuns(extent: Extent, columns: readonly number[] | undefined): Array<{ column: number; width: number }> {
+  const first = extent.columnIndex;
+  const last = extent.columnIndex + extent.columnCount - 1;
+  if (!columns) return [{ column: first, width: extent.columnCount }];
+  const wanted = [...new Set(columns)].filter((c) => c >= first && c <= last).sort((a, b) => a - b);
+  const runs: Array<{ column: number; width: number }> = [];
+  for (const c of wanted) {
+    const run = runs[runs.length - 1];
+    if (run && run.column + run.width === c) run.width++;
+    else runs.push({ column: c, width: 1 });
+  }
+  return runs;
 }
 
 /** The format of an output column: its own number format when it holds numbers, text otherwise. */

@@ -1,7 +1,7 @@
 /** WorkbookPort on an .xlsx file through exceljs (CLI and tests). */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/parse';
-import { columnName, highlightFormula, type OutputBlock, type OutputValue, type WorkbookPort } from '../port';
+import { columnName, highlightFormula, selectFromGrid, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -46,6 +46,15 @@ export class XlsxWorkbook implements WorkbookPort {
     for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
     return grid;
   }
+
+  async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
+    const out: SheetRead[] = [];
+    for (const r of requests) out.push(selectFromGrid(await this.readSheet(r.sheet), r));
+    return out;
+  }
+
+  /** Writes go straight into the in-memory workbook; `save` writes the file. */
+  async flush(): Promise<void> {}
 
   async writeBlock(block: OutputBlock): Promise<void> {
     const ws = this.sheet(block.sheet);
