@@ -39,13 +39,44 @@ const TEMPLATE = `<!doctype html>
 </html>
 `;
 
+// The demo host: a simulated Excel workbook (left) behind the Office.js API, and the real task pane (right).
+// The demo script defines Office and Excel before the pane's bundle runs.
+const DEMO_TEMPLATE = `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <title>Tariefwijzer — demonstratie met een gesimuleerde werkmap</title>
+    <link rel="icon" type="image/png" href="assets/icon-16.png" />
+    <style>
+      body { margin: 0; display: flex; align-items: flex-start; font-family: 'Segoe UI', system-ui, sans-serif; font-size: 13px; }
+      #werkmap { flex: 1; min-width: 0; overflow-x: auto; padding: 8px; background: #fff; color: #000; }
+      #werkmap td > div { max-height: 4.2em; overflow: hidden; }
+      #werkmap .tabs button { margin: 0 4px 8px 0; }
+      #werkmap .tabs button[aria-pressed='true'] { font-weight: bold; }
+      #werkmap table { border-collapse: collapse; }
+      #werkmap th, #werkmap td { border: 1px solid #d0d0d0; padding: 2px 6px; white-space: pre-wrap; max-width: 28em; vertical-align: top; }
+      #werkmap th { background: #f3f3f3; font-weight: normal; }
+      #werkmap tr.selected td { outline: 2px solid #107c41; background: #e6f4ea; }
+      #werkmap td.error { color: #a80000; }
+      #root { width: 320px; flex: none; min-height: 100vh; border-left: 1px solid #d0d0d0; }
+    </style>
+  </head>
+  <body>
+    <section id="werkmap" aria-label="Gesimuleerde werkmap"></section>
+    <aside id="root"><p style="padding: 12px">Tariefwijzer wordt geladen…</p></aside>
+  </body>
+</html>
+`;
+
 module.exports = (env, argv) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const host = (process.env.ADDIN_HOST || '').replace(/\/+$/, '');
   if (host && !host.startsWith('https://')) throw new Error(`ADDIN_HOST moet met https:// beginnen, niet: ${host}`);
   return {
     mode,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', demo: './src/demo-host/index.ts' },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     devtool: mode === 'development' ? 'eval-source-map' : false,
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
@@ -62,6 +93,7 @@ module.exports = (env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: TEMPLATE, chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'demo.html', templateContent: DEMO_TEMPLATE, chunks: ['demo', 'taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -1,53 +1,52 @@
-/** The task pane: choose a policy pack, set its parameters, compute on the workbook, show the result. */
-import { useEffect, useMemo, useState } from 'react';
+/** The task pane: choose a policy pack, set its parameters, check the columns, compute, show the result. */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Select,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { formatFlag } from '../domain/flags';
-import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
+import { CORE_FIELDS } from '../domain/fields';
+import { dec, formatNumber } from '../domain/money';
+import { cellToText } from '../domain/parse';
 import { resolveParameters } from '../domain/policy/load';
 import type { ParameterDef, PolicyPack } from '../domain/policy/types';
 import { listPacks } from '../policies';
-import { annotateWorkbook, InputError, inputsChanged, readLastRun, type AnnotateOutcome, type LastRun } from '../workbook/annotate';
-import type { WorkbookPort } from '../workbook/port';
-import type { PortRunner } from './office-port';
+import {
+  annotateWorkbook,
+  detectLayout,
+  InputError,
+  inputsChanged,
+  readLastRun,
+  readRowExplanation,
+  RunCancelled,
+  type AnnotateOutcome,
+  type ColumnMapping,
+  type InputLayout,
+  type LastRun,
+  type RowExplanation,
+  type RunPhase,
+} from '../workbook/annotate';
+import { columnLetter } from '../workbook/headers';
+import type { Host } from './office-port';
+import { Result } from './Result';
+import { useStyles } from './styles';
 
-/** Where the pane runs: inside Excel, in a plain browser (demonstration), or in Office without usable Excel. */
-export type Environment = { kind: 'office'; runner: PortRunner } | { kind: 'browser' } | { kind: 'unavailable'; reason: string };
+/** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
+export type Environment = { kind: 'office'; host: Host } | { kind: 'browser' } | { kind: 'unavailable'; reason: string };
 
 export interface AppProps {
   environment: Environment;
-  /** The in-memory workbook for demonstration mode. */
-  createDemoPort?: () => WorkbookPort;
-  /** The pack the demonstration rows were made for; chosen when none is chosen yet. */
-  demoPackId?: string;
 }
 
-/** Rows of the result shown in the pane; the workbook holds them all. */
-const SHOWN_ROWS = 10;
+/** Rows computed between two turns of the event loop: the pane stays responsive and can cancel. */
+const SLICE_ROWS = 2_000;
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '720px', boxSizing: 'border-box' },
-  // a native select is as wide as its longest option; keep it inside the (narrow) pane
-  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
-  rows: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
-  row: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
-  figures: { fontWeight: tokens.fontWeightSemibold },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
-  step: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  small: { fontSize: tokens.fontSizeBase200 },
-});
 
 /** A parameter's default as the user types it: Dutch decimals, ja/nee, empty for "niet ingesteld". */
 export function defaultText(def: ParameterDef): string {
@@ -72,20 +71,28 @@ function choicesOf(def: ParameterDef): string[] | undefined {
 }
 
 function message(e: unknown): string {
-  if (e instanceof InputError) return e.message;
+  if (e instanceof InputError || e instanceof RunCancelled) return e.message;
   return `Onverwachte fout: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export function App({ environment, createDemoPort, demoPackId }: AppProps) {
+const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };
+
+export function App({ environment }: AppProps) {
   const styles = useStyles();
+  const host = environment.kind === 'office' ? environment.host : undefined;
+  const runner = host?.runner;
   const packs = useMemo(() => listPacks(), []);
   const [packId, setPackId] = useState('');
   const pack = packs.find((p) => p.id === packId);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [demoPort, setDemoPort] = useState<WorkbookPort | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [layout, setLayout] = useState<InputLayout | undefined>();
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [progress, setProgress] = useState<{ phase: RunPhase; done: number; total: number } | undefined>();
+  const abort = useRef<AbortController | undefined>(undefined);
   const [outcome, setOutcome] = useState<AnnotateOutcome | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
+  const [selected, setSelected] = useState<RowExplanation | undefined>();
+  const busy = progress !== undefined;
 
   const resolved = useMemo(() => (pack ? resolveParameters(pack, values) : undefined), [pack, values]);
   const errorsByName = useMemo(() => {
@@ -93,11 +100,6 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     for (const e of resolved?.errors ?? []) out[e.pointer.replace('/parameters/', '')] = e.message;
     return out;
   }, [resolved]);
-
-  const runner: PortRunner | undefined = useMemo(
-    () => (environment.kind === 'office' ? environment.runner : demoPort ? <T,>(work: (port: WorkbookPort) => Promise<T>) => work(demoPort) : undefined),
-    [environment, demoPort],
-  );
 
   // What was applied last time (a colleague's run in a shared workbook) and whether the inputs changed since.
   const [lastRun, setLastRun] = useState<{ run: LastRun; changed: boolean } | undefined>();
@@ -127,6 +129,47 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     // packId is read only to avoid overwriting a choice the user already made.
   }, [runner]);
 
+  // The detected columns of the chosen pack, for the user to check and correct.
+  useEffect(() => {
+    if (!runner || !pack) return;
+    let live = true;
+    setLayout(undefined);
+    setMapping({});
+    runner((port) => detectLayout(port, pack))
+      .then((found) => live && setLayout(found))
+      .catch((e) => live && setFailure(message(e)));
+    return () => {
+      live = false;
+    };
+  }, [runner, pack]);
+
+  // The explanation of the selected row: from this session's run, else from the output columns in the sheet.
+  const outcomeRef = useRef(outcome);
+  outcomeRef.current = outcome;
+  useEffect(() => {
+    if (!host) return;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    let live = true;
+    host
+      .onSelection(({ sheet, row }) => {
+        const result = outcomeRef.current?.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
+        if (result) {
+          setSelected({ sheet, row, toelichting: result.explanation, signalen: result.flags.map((f) => f.message).join(' ') || undefined });
+          return;
+        }
+        host.runner((port) => readRowExplanation(port, sheet, row)).then((found) => live && setSelected(found), () => live && setSelected(undefined));
+      })
+      .then((off) => {
+        unsubscribe = off;
+        if (!live) void off();
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      void unsubscribe?.();
+    };
+  }, [host]);
+
   const choosePack = (id: string) => {
     setPackId(id);
     setValues(defaults(packs.find((p) => p.id === id)));
@@ -134,21 +177,22 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     setFailure(undefined);
   };
 
-  const loadDemo = () => {
-    if (!createDemoPort) return;
-    setDemoPort(createDemoPort());
-    setOutcome(undefined);
-    if (!pack && demoPackId && packs.some((p) => p.id === demoPackId)) choosePack(demoPackId);
-  };
-
   const calculate = async () => {
     if (!pack || !resolved || resolved.errors.length || !runner) return;
-    setBusy(true);
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ phase: 'lezen', done: 0, total: 0 });
     setFailure(undefined);
     setOutcome(undefined);
     try {
       const result = await runner(async (port) => {
-        const out = await annotateWorkbook(port, pack, resolved.values);
+        const out = await annotateWorkbook(port, pack, resolved.values, {
+          mapping,
+          slice: SLICE_ROWS,
+          signal: controller.signal,
+          onPhase: (phase) => setProgress((p) => ({ phase, done: p?.done ?? 0, total: p?.total ?? 0 })),
+          onProgress: (done, total) => setProgress({ phase: 'rekenen', done, total }),
+        });
         // Just written, so current: read the record back without re-reading the inputs.
         const run = await readLastRun(port);
         return { out, last: run && { run, changed: false } };
@@ -158,7 +202,8 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
     } catch (e) {
       setFailure(message(e));
     } finally {
-      setBusy(false);
+      abort.current = undefined;
+      setProgress(undefined);
     }
   };
 
@@ -174,8 +219,9 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
       {environment.kind === 'browser' && (
         <MessageBar intent="info">
           <MessageBarBody>
-            <MessageBarTitle>Demonstratiemodus</MessageBarTitle>
-            Deze pagina draait buiten Excel. U kunt Tariefwijzer hier uitproberen op voorbeeldgegevens; in Excel werkt het op uw eigen werkmap.
+            <MessageBarTitle>Buiten Excel</MessageBarTitle>
+            Tariefwijzer werkt in Excel op uw eigen werkmap. Probeer het hier met een gesimuleerde werkmap:{' '}
+            <Link href="demo.html">open de demonstratie</Link>.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -198,6 +244,20 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
         </MessageBar>
       )}
 
+      {selected && (
+        <section className={styles.section} aria-labelledby="geselecteerde-rij" data-testid="geselecteerde-rij">
+          <h2 id="geselecteerde-rij" className={styles.step}>
+            Geselecteerd: {selected.sheet} rij {selected.row + 1}
+          </h2>
+          {(selected.percentage || selected.tarief) && (
+            <div className={styles.figures}>
+              percentage {selected.percentage ?? '—'} · tarief {selected.tarief ?? '—'}
+            </div>
+          )}
+          {selected.toelichting && <div className={styles.small}>Toelichting: {selected.toelichting}</div>}
+          {selected.signalen && <div className={styles.small}>Signalen: {selected.signalen}</div>}
+        </section>
+      )}
       <section className={styles.section} aria-labelledby="stap-beleid">
         <h2 id="stap-beleid" className={styles.step}>1. Kies het beleid</h2>
         <Field label="Inkoopbeleid" hint="Zorgkantoor, sector en inkoopjaar bepalen de regels.">
@@ -242,27 +302,32 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
         </section>
       )}
 
+      {pack && layout && <Columns pack={pack} layout={layout} mapping={mapping} onChange={setMapping} disabled={busy} />}
+
       <section className={styles.section} aria-labelledby="stap-berekenen">
-        <h2 id="stap-berekenen" className={styles.step}>3. Berekenen</h2>
-        {environment.kind === 'browser' && (
-          <div>
-            <Button onClick={loadDemo} disabled={busy}>
-              Probeer met voorbeeldgegevens
-            </Button>
-            {demoPort && <p className={styles.muted}>Voorbeeldgegevens geladen: 5 verzonnen GGZ-rijen op blad "Aanbieders" (bij beleid {demoPackId}).</p>}
-          </div>
-        )}
-        <div>
+        <h2 id="stap-berekenen" className={styles.step}>4. Berekenen</h2>
+        <div className={styles.buttons}>
           <Button appearance="primary" onClick={calculate} disabled={!canCalculate}>
-            {busy ? 'Bezig met berekenen…' : 'Bereken'}
+            {busy ? 'Bezig…' : 'Bereken'}
           </Button>
+          {busy && (
+            <Button onClick={() => abort.current?.abort()} disabled={progress?.phase === 'schrijven'}>
+              Annuleren
+            </Button>
+          )}
         </div>
+        {progress && (
+          <Field validationMessage={progress.phase === 'rekenen' && progress.total ? `${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]} validationState="none">
+            <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.phase === 'rekenen' && progress.total ? progress.done / progress.total : undefined} />
+          </Field>
+        )}
+        {host && !host.undoGrouping && <p className={styles.muted}>Deze Excel-versie kan een berekening niet als één stap ongedaan maken; Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.</p>}
         {!pack && <p className={styles.muted}>Kies eerst een beleid.</p>}
         {!!resolved?.errors.length && <p className={styles.muted}>Verbeter eerst de parameters.</p>}
       </section>
 
       {failure && (
-        <MessageBar intent="error">
+        <MessageBar intent={failure.startsWith('Berekening afgebroken') ? 'warning' : 'error'}>
           <MessageBarBody>
             <MessageBarTitle>Niet berekend</MessageBarTitle>
             {failure}
@@ -270,66 +335,67 @@ export function App({ environment, createDemoPort, demoPackId }: AppProps) {
         </MessageBar>
       )}
 
-      {outcome && <Result outcome={outcome} />}
+      {outcome && <Result outcome={outcome} onSelectRow={host ? (sheet, row) => void host.selectRow(sheet, row) : undefined} />}
+
     </main>
   );
 }
 
-function Result({ outcome }: { outcome: AnnotateOutcome }) {
+/** Step 3: the detected sheet, header row and column per field, with a way to correct each. */
+function Columns({ pack, layout, mapping, onChange, disabled }: { pack: PolicyPack; layout: InputLayout; mapping: ColumnMapping; onChange(m: ColumnMapping): void; disabled: boolean }) {
   const styles = useStyles();
-  const counts = Object.entries(outcome.run.flagCounts).sort(([a], [b]) => a.localeCompare(b));
+  const fields = { ...CORE_FIELDS, ...pack.fields };
+  const header = layout.head[layout.match.row] ?? [];
+  const sample = layout.head[layout.match.row + 1] ?? [];
+  const columns = header.map((cell, c) => ({ c, label: `${columnLetter(c)} — ${cellToText(cell) || '(leeg)'}` })).filter((_, c) => !layout.match.outputColumns.includes(c));
+  const current = (field: string): number | undefined => (field in mapping ? (mapping[field] ?? undefined) : layout.match.columns[field]);
+  const shown = Object.keys(fields).filter((f) => current(f) !== undefined || f === 'prestatiecode' || f === 'maximumtarief' || f in mapping);
+  const hidden = Object.keys(fields).filter((f) => !shown.includes(f));
   return (
-    <section className={styles.section} aria-labelledby="stap-resultaat" data-testid="resultaat">
-      <h2 id="stap-resultaat" className={styles.step}>4. Resultaat</h2>
-      <MessageBar intent="success">
-        <MessageBarBody>
-          Blad "{outcome.sheet}": {outcome.dataRows} rijen, {outcome.tariffsSet} tarieven berekend. De uitkomsten staan in de Tariefwijzer-kolommen en op het blad
-          "Tariefwijzer".
-        </MessageBarBody>
-      </MessageBar>
-      <ul className={styles.list}>
-        <li>Rijen: {outcome.dataRows}</li>
-        <li>Tarieven berekend: {outcome.tariffsSet}</li>
-        <li>
-          Signalen per code:{' '}
-          {counts.length ? (
-            <ul className={styles.list}>
-              {counts.map(([code, n]) => (
-                <li key={code}>
-                  {code}: {n} {n === 1 ? 'rij' : 'rijen'}
-                </li>
+    <section className={styles.section} aria-labelledby="stap-kolommen">
+      <h2 id="stap-kolommen" className={styles.step}>3. Kolommen</h2>
+      <p className={styles.muted}>
+        Blad "{layout.sheet}", kopregel op rij {layout.match.row + 1}
+        {layout.tariffSheet ? `; maximumtarieven ook uit blad "${layout.tariffSheet.name}"` : ''}. Controleer de herkende kolommen en verbeter ze zo nodig.
+      </p>
+      {layout.warnings.map((w) => (
+        <p key={w} className={styles.small}>
+          Let op: {w}
+        </p>
+      ))}
+      {shown.map((field) => {
+        const c = current(field);
+        return (
+          <Field key={field} label={fields[field].label} hint={c !== undefined && sample[c] !== undefined && sample[c] !== null ? `Eerste rij: ${cellToText(sample[c])}` : undefined}>
+            <Select
+              className={styles.select}
+              name={`kolom-${field}`}
+              value={c === undefined ? '' : String(c)}
+              disabled={disabled}
+              onChange={(_, data) => onChange({ ...mapping, [field]: data.value === '' ? null : Number(data.value) })}
+            >
+              <option value="">(niet in dit blad)</option>
+              {columns.map(({ c: col, label }) => (
+                <option key={col} value={String(col)}>
+                  {label}
+                </option>
               ))}
-            </ul>
-          ) : (
-            'geen'
-          )}
-        </li>
-      </ul>
-      {outcome.warnings.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Opmerkingen</MessageBarTitle>
-            {outcome.warnings.join(' ')}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <h3 className={styles.step}>Eerste rijen</h3>
-      <ol className={styles.rows} aria-label="Eerste rijen van het resultaat">
-        {outcome.run.results.slice(0, SHOWN_ROWS).map((r) => (
-          <li key={r.ref} className={styles.row}>
-            <div className={styles.figures}>
-              {r.ref} · {r.prestatie?.code ?? 'geen prestatie'} · percentage {r.percentage ? formatPercentage(r.percentage) : '—'} · tarief {r.tarief ? formatEuro(r.tarief) : '—'}
-            </div>
-            <div className={styles.small}>Toelichting: {r.explanation}</div>
-            {r.flags.map((f, i) => (
-              <div key={i} className={styles.small}>
-                {formatFlag(f)}
-              </div>
+            </Select>
+          </Field>
+        );
+      })}
+      {hidden.length > 0 && (
+        <Field label="Nog een kolom koppelen">
+          <Select className={styles.select} name="kolom-extra" value="" disabled={disabled} onChange={(_, data) => data.value && onChange({ ...mapping, [data.value]: null })}>
+            <option value="">— kies een gegeven —</option>
+            {hidden.map((f) => (
+              <option key={f} value={f}>
+                {fields[f].label}
+              </option>
             ))}
-          </li>
-        ))}
-      </ol>
-      {outcome.run.results.length > SHOWN_ROWS && <p className={styles.muted}>De eerste {SHOWN_ROWS} van {outcome.run.results.length} rijen; de werkmap bevat ze allemaal.</p>}
+          </Select>
+        </Field>
+      )}
     </section>
   );
 }

@@ -1,9 +1,8 @@
 /** Entry of the task pane: find out where we run (Excel, other Office host, plain browser), then render. */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App, type Environment } from './App';
-import { createDemoPort, DEMO_PACK_ID } from './demo-port';
-import { createOfficePort } from './office-port';
+import { createOfficeHost } from './office-port';
 
 /** Office.onReady fires outside Office too (host null); this only guards against a script that never settles. */
 const OFFICE_READY_TIMEOUT_MS = 5000;
@@ -16,8 +15,8 @@ function detectEnvironment(): Promise<Environment> {
       clearTimeout(timer);
       if (!info.host) return resolve({ kind: 'browser' });
       if (info.host !== Office.HostType.Excel) return resolve({ kind: 'unavailable', reason: 'Excel niet beschikbaar: Tariefwijzer werkt alleen in Excel.' });
-      const office = createOfficePort();
-      resolve(office.ok ? { kind: 'office', runner: office.runner } : { kind: 'unavailable', reason: office.reason });
+      const office = createOfficeHost();
+      resolve(office.ok ? { kind: 'office', host: office.host } : { kind: 'unavailable', reason: office.reason });
     });
   });
 }
@@ -25,11 +24,12 @@ function detectEnvironment(): Promise<Environment> {
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
-  void detectEnvironment().then((environment) =>
+  void detectEnvironment().then((environment) => {
+    const dark = environment.kind === 'office' && environment.host.dark;
     root.render(
-      <FluentProvider theme={webLightTheme}>
-        <App environment={environment} createDemoPort={createDemoPort} demoPackId={DEMO_PACK_ID} />
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
+        <App environment={environment} />
       </FluentProvider>,
-    ),
-  );
+    );
+  });
 }

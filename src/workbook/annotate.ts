@@ -5,7 +5,7 @@
 import { completeRun, evaluateRow, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
 import { formatFlag } from '../domain/flags';
-import { formatNumber } from '../domain/money';
+import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
@@ -298,4 +298,44 @@ function metadataRows(
     for (const w of info.warnings) out.push([w]);
   }
   return out;
+}
+
+/** What Tariefwijzer wrote for one row, read back from its output columns (a shared workbook). */
+export interface RowExplanation {
+  sheet: string;
+  /** 0-based row. */
+  row: number;
+  percentage?: string;
+  tarief?: string;
+  signalen?: string;
+  toelichting?: string;
+}
+
+/**
+ * The output cells of one row, found by the output headers in the sheet's first rows: one read (two parts,
+ * one round trip). Undefined when the row is not below Tariefwijzer's header or has no output.
+ */
+export async function readRowExplanation(port: WorkbookPort, sheet: string, row: number): Promise<RowExplanation | undefined> {
+  const [head, line] = await port.readSheets([
+    { sheet, rows: HEADER_SCAN_ROWS },
+    { sheet, firstRow: row, rows: 1 },
+  ]);
+  const match = detectHeader(head.cells).match;
+  const cols = match?.outputColumns ?? [];
+  if (!match || row <= match.row || cols[3] === undefined) return undefined;
+  const cells = line.cells[row] ?? [];
+  const text = (c: number | undefined) => (c === undefined || isEmptyCell(cells[c]) ? undefined : cellToText(cells[c]));
+  const number = (c: number | undefined, format: (v: number) => string) => {
+    const v = c === undefined ? undefined : cells[c];
+    return typeof v === 'number' ? format(v) : text(c);
+  };
+  const out: RowExplanation = {
+    sheet,
+    row,
+    percentage: number(cols[0], (v) => formatPercentage(dec(v).times(100))),
+    tarief: number(cols[1], (v) => formatEuro(dec(v))),
+    signalen: text(cols[2]),
+    toelichting: text(cols[3]),
+  };
+  return out.percentage || out.tarief || out.signalen || out.toelichting ? out : undefined;
 }

@@ -1,10 +1,10 @@
 /**
  * The task pane in headless Chromium (Debian's, through playwright-core): production build, served from a
- * local static server, demonstration mode outside Office. Every request leaving the local server is aborted
+ * local static server: the pane outside Office, and the demo host page (a simulated Excel behind Office.js). Every request leaving the local server is aborted
  * and recorded; only Office.js may be asked for.
  */
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
@@ -65,15 +65,43 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-test('demonstration mode: choose zk-ggz-2025, validate a parameter in Dutch, compute example rows', async () => {
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'taskpane');
+
+/** A screenshot of each step, kept as a test artifact (test-artifacts/ is not committed). */
+async function shot(p: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Read cells of the simulated workbook behind the demo page. */
+function cellValue(p: Page, sheet: string, row: number, column: number): Promise<unknown> {
+  return p.evaluate(([s, r, c]) => (window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }).tariefwijzerDemo.sheet(s as string)?.cell(r as number, c as number)?.value, [sheet, row, column] as const);
+}
+
+test('outside Excel: the pane says so and links to the demonstration; CSP allows only its own origin and Office.js', async () => {
   expect(await page.title()).toMatch(/^Tariefwijzer/);
-  // CSP: own origin and Office.js only, no eval — and the pane still works under it (below)
   const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
   expect(csp).not.toContain('unsafe-eval');
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
-  await page.getByText('Demonstratiemodus').waitFor();
+  await page.getByText('Buiten Excel').waitFor();
+  expect(await page.getByRole('link', { name: 'open de demonstratie' }).getAttribute('href')).toBe('demo.html');
+  await shot(page, '0-buiten-excel');
+  expect(pageErrors).toEqual([]);
+  // Office.js is the one foreign URL the page may ask for (aborted here); nothing else leaves the machine.
+  expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
+  expect(foreign).toContain(OFFICE_JS);
+});
+
+test('demo host (simulated Excel behind Office.js): choose a policy, check columns, compute, write cells, click a flag, explain a selected row', async () => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  // the pane is 320 px wide, and nothing in it needs horizontal scrolling (checked again after the run)
+  const fits = () => page.locator('#root').evaluate((e) => ({ width: e.clientWidth, overflow: e.scrollWidth > e.clientWidth }));
+  expect(await fits()).toEqual({ width: 320, overflow: false });
+  await shot(page, '1-geopend');
 
   const options = await page.locator('select[name="beleid"] option').allTextContents();
   expect(options.some((o) => o.includes('Zilveren Kruis') && o.includes('inkoopjaar 2025'))).toBe(true);
@@ -82,37 +110,82 @@ test('demonstration mode: choose zk-ggz-2025, validate a parameter in Dutch, com
   const richttarief = page.locator('input[name="richttarief"]');
   await expect(richttarief.inputValue()).resolves.toBe(''); // default null: niet ingesteld
   expect(await page.locator('input[name="percentage_nieuwe_aanbieder"]').inputValue()).toBe('93,9');
-
   await richttarief.fill('hoog');
   await page.getByText('"hoog" is geen getal').waitFor();
   const bereken = page.getByRole('button', { name: 'Bereken' });
   expect(await bereken.isDisabled()).toBe(true);
-
   await richttarief.fill('97,3');
   await page.getByText('"hoog" is geen getal').waitFor({ state: 'detached' });
-  await page.getByRole('button', { name: 'Probeer met voorbeeldgegevens' }).click();
-  await page.getByText('Voorbeeldgegevens geladen').waitFor();
-  await bereken.click();
 
+  // step 3: the detected columns, correctable
+  await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
+  expect(await page.locator('select[name="kolom-prestatiecode"]').inputValue()).toBe('2');
+  expect(await page.locator('select[name="kolom-maximumtarief"]').inputValue()).toBe('5');
+  await shot(page, '2-beleid-en-kolommen');
+
+  await bereken.click();
   const result = page.getByTestId('resultaat');
   await result.waitFor();
+  await shot(page, '3-resultaat');
   const text = (await result.textContent()) ?? '';
-  expect(text).toContain('Rijen: 5');
+  expect(text).toContain('Rijen: 6');
   expect(text).toContain('Tarieven berekend: 4');
   expect(text).toContain('€ 297,90');
   expect(text).toContain('€ 139,02');
-  expect(text).toContain('99,3%');
-  expect(text).toContain('HANDMATIG_BEOORDELEN: 1 rij');
-  expect(text).toContain('MAXIMUMTARIEF_ONTBREEKT: 1 rij');
-  expect(text).toContain('Opslag voor de zorgprofielen W5 en B7');
-  // the run is recorded in the workbook, and the pane reads it back: inputs unchanged since
+  expect(text).toContain('HANDMATIG_BEOORDELEN [waarschuwing]: 1 rij');
+  expect(text).toContain('MAXIMUMTARIEF_ONTBREEKT');
+  expect(text).toContain('MAXIMUMTARIEF_ONLEESBAAR');
   await page.getByText('Laatste berekening is actueel').waitFor();
-  expect(await page.getByText('Beleid zk-ggz-2025 (versie 1.0.0) op blad').count()).toBe(1);
+
+  // written through the Office.js adapter into the simulated workbook: row 4 (0-based 3), columns G.. (6..)
+  expect(await cellValue(page, 'Aanbieders', 2, 6)).toBe('Tariefwijzer percentage');
+  expect(await cellValue(page, 'Aanbieders', 3, 6)).toBeCloseTo(0.993, 10);
+  expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(297.9);
+  expect(String(await cellValue(page, 'Aanbieders', 3, 9))).toContain('Opslag voor de zorgprofielen W5 en B7');
+  expect(await cellValue(page, 'Tariefwijzer', 2, 1)).toBe('zk-ggz-2025');
+  // a provider name with HTML in it is shown as text, in the grid and nowhere as markup
+  await page.locator('#werkmap td', { hasText: '<b>Zorg & Co</b>' }).waitFor();
+  expect(await page.locator('#werkmap b').count()).toBe(0);
+
+  // click a flag's row → that row is selected in the sheet, and its explanation shows in the pane
+  await page.getByTestId('signaal-MAXIMUMTARIEF_ONLEESBAAR').getByRole('button', { name: 'Ga naar rij 9 (MAXIMUMTARIEF_ONLEESBAAR)' }).click();
+  await page.locator('#werkmap tr.selected[data-row="9"]').waitFor();
+  const selected = page.getByTestId('geselecteerde-rij');
+  await selected.getByText('Geselecteerd: Aanbieders rij 9').waitFor();
+  expect(await selected.textContent()).toContain('#N/A');
+  await shot(page, '4-signaal-aangeklikt');
+  expect(await fits()).toEqual({ width: 320, overflow: false });
+
+  // selecting a cell in the sheet shows that row's trail
+  await page.locator('#werkmap tr[data-row="4"] td').first().click();
+  await selected.getByText('Geselecteerd: Aanbieders rij 4').waitFor();
+  expect(await selected.textContent()).toContain('Tarief = € 300,00 × 99,3% = € 297,90');
+  await shot(page, '5-rij-geselecteerd');
 
   expect(pageErrors).toEqual([]);
-  // Office.js is the one foreign URL the page may ask for (aborted here); nothing else leaves the machine.
+  expect(foreign).not.toContain(`${origin}/demo.html`);
   expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
-  expect(foreign).toContain(OFFICE_JS);
+});
+
+test('an older Excel (ExcelApi 1.4) in a dark theme: no undo grouping (said so), no highlighting, dark pane', async () => {
+  await page.goto(`${origin}/demo.html?api=1.4&thema=donker`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  const background = await page.locator('#root > div').evaluate((e) => getComputedStyle(e).backgroundColor);
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+  expect(r + g + b).toBeLessThan(3 * 80);
+  await page.selectOption('select[name="beleid"]', 'zk-ggz-2025');
+  await page.locator('input[name="richttarief"]').fill('97,3');
+  await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
+  // a corrected mapping is what the run uses: without the zorgprofiel column, no W5 opslag (97,3% instead of 99,3%)
+  await page.selectOption('select[name="kolom-zorgprofiel"]', '');
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  await page.getByTestId('resultaat').waitFor();
+  await page.getByText('kan een berekening niet als één stap ongedaan maken').waitFor();
+  await shot(page, '6-oud-excel-donker');
+  const rules = await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { sheet(n: string): { conditionalFormats: unknown[] } } }).tariefwijzerDemo.sheet('Aanbieders').conditionalFormats.length);
+  expect(rules).toBe(0);
+  expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(291.9);
+  expect(pageErrors).toEqual([]);
 });
 
 test('the production bundle stays within its budget of 250 KB gzip', () => {

@@ -1,6 +1,6 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun } from '../../src/workbook/annotate';
+import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, readRowExplanation, RunCancelled } from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 
@@ -112,4 +112,41 @@ test('the recorded run is readable by a colleague, and input changes since then 
   const again = (await readLastRun(wb))!;
   wb.workbook.getWorksheet('NZa tarieven')!.getCell('B2').value = 400;
   expect(await inputsChanged(wb, pack, again)).toBe(true);
+});
+
+test('computing in slices gives the same run; phases are reported in order', async () => {
+  const whole = await annotateWorkbook(ggzSheet(), pack, params);
+  const phases: string[] = [];
+  const progress: number[] = [];
+  const sliced = await annotateWorkbook(ggzSheet(), pack, params, { slice: 1, onPhase: (p) => phases.push(p), onProgress: (done) => progress.push(done) });
+  expect(sliced.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation])).toEqual(whole.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation]));
+  expect(phases).toEqual(['lezen', 'rekenen', 'schrijven']);
+  expect(progress).toEqual([0, 1, 2, 3, 3]);
+});
+
+test('a cancelled run writes nothing and says so in Dutch', async () => {
+  const wb = ggzSheet();
+  const before = snapshot(wb.workbook);
+  const controller = new AbortController();
+  const run = annotateWorkbook(wb, pack, params, { slice: 1, signal: controller.signal, onProgress: (done) => done === 1 && controller.abort() });
+  await expect(run).rejects.toThrow(RunCancelled);
+  await expect(run).rejects.toThrow('Berekening afgebroken; er is niets in de werkmap geschreven.');
+  expect(snapshot(wb.workbook)).toBe(before);
+});
+
+test('a corrected column mapping is used; a mapping without prestatiecode is refused', async () => {
+  const wb = ggzSheet();
+  // without the zorgprofiel column the W5 opslag does not apply: 97,3% instead of 99,3%
+  const out = await annotateWorkbook(wb, pack, params, { mapping: { zorgprofiel: null } });
+  expect(out.run.results[0].percentage?.toString()).toBe('97.3');
+  await expect(annotateWorkbook(ggzSheet(), pack, params, { mapping: { prestatiecode: null } })).rejects.toThrow(InputError);
+});
+
+test('readRowExplanation reads one row of output back, in Dutch formats; nothing for rows above the header', async () => {
+  const wb = ggzSheet();
+  await annotateWorkbook(wb, pack, params);
+  const row = await readRowExplanation(wb, 'Aanbieders', 3);
+  expect(row).toMatchObject({ sheet: 'Aanbieders', row: 3, percentage: '99,3%', tarief: '€ 297,90' });
+  expect(row?.toelichting).toContain('Opslag voor de zorgprofielen W5 en B7');
+  expect(await readRowExplanation(wb, 'Aanbieders', 0)).toBeUndefined();
 });

@@ -1,0 +1,574 @@
+/**
+ * An in-memory fake of the slice of the Excel JavaScript API that OfficeWorkbook uses, behaving like the
+ * host where it matters for correctness and cost:
+ * - calls are queued and run in order at `context.sync()`; a loaded property is readable only after the
+ *   sync, reading it earlier (or without `load`) throws PropertyNotLoaded;
+ * - `getItem` of a missing sheet fails at sync (ItemNotFound); `*OrNullObject` gives `isNullObject`;
+ * - writing `values`: null leaves the cell alone, '' clears it; in a cell whose number format is not '@'
+ *   a string starting with '=' (or '+', '-', '@' when not a number) becomes a FORMULA and a numeric string a
+ *   number, as Excel does; in an '@' cell everything is stored as text;
+ * - it counts syncs and the bytes sent (values and number formats set) and received (properties loaded)
+ *   per sync, and refuses either over 5 MB with RequestPayloadSizeLimitExceeded, like Excel on the web.
+ */
+
+export type SeedValue = string | number | boolean | Date | null | undefined | { error: string };
+type ValueType = 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error';
+
+export interface FakeCell {
+  value: string | number | boolean;
+  type: ValueType;
+  formula?: string;
+  numberFormat: string;
+  bold?: boolean;
+}
+
+export interface FakeConditionalFormat {
+  box: Box;
+  formula: string;
+  fill: string;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  /** Conditional formats (type Custom) with the area they apply to. */
+  conditionalFormats: FakeConditionalFormat[] = [];
+  constructor(public name: string) {}
+
+  cell(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  ensure(r: number, c: number): FakeCell {
+    let cell = this.cells.get(`${r},${c}`);
+    if (!cell) {
+      cell = { value: '', type: 'Empty', numberFormat: 'General' };
+      this.cells.set(`${r},${c}`, cell);
+    }
+    return cell;
+  }
+
+  /** Bounding box of the cells with a value (or, unless valuesOnly, with any format). */
+  used(valuesOnly: boolean): Box | undefined {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    for (const [key, cell] of this.cells) {
+      if (cell.type === 'Empty' && (valuesOnly || (cell.numberFormat === 'General' && !cell.bold))) continue;
+      const [r, c] = key.split(',').map(Number);
+      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+    }
+    return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+}
+
+interface Box { row: number; column: number; rows: number; columns: number }
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function typeOf(v: string | number | boolean): ValueType {
+  if (v === '') return 'Empty';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Double';
+  return 'String';
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "B3" or "A1:D10" → box. */
+function parseAddress(address: string): Box {
+  const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const cells = parts.map((p) => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(p);
+    if (!m) throw new FakeOfficeError('InvalidArgument', `address ${address} is not supported by the fake`);
+    return { row: Number(m[2]) - 1, column: columnIndex(m[1]) };
+  });
+  const [a, b] = [cells[0], cells[1] ?? cells[0]];
+  return { row: Math.min(a.row, b.row), column: Math.min(a.column, b.column), rows: Math.abs(b.row - a.row) + 1, columns: Math.abs(b.column - a.column) + 1 };
+}
+
+type Op = () => number; // runs at sync; returns the bytes it adds to the response
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  syncCount = 0;
+  /** Bytes sent / received per sync, in order. */
+  readonly requests: number[] = [];
+  readonly responses: number[] = [];
+  private queue: Op[] = [];
+  private requestBytes = 0;
+  /** The selected cells (as in Excel there is always one), on the active sheet. */
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
+  private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
+  private readonly changeListeners = new Set<() => void>();
+  readonly context: FakeContext;
+
+  constructor() {
+    const worksheets = new FakeWorksheetCollection(this);
+    const fake = this;
+    this.context = {
+      workbook: {
+        worksheets,
+        getSelectedRange: () => {
+          const sel = fake.selection;
+          return new FakeRange(fake, () => {
+            const sheet = fake.sheet(sel.sheet) ?? fake.sheets[0];
+            return sheet ? { sheet, box: { row: sel.row, column: sel.column, rows: sel.rows, columns: sel.columns } } : undefined;
+          }, false);
+        },
+        onSelectionChanged: {
+          add: (handler: () => Promise<unknown> | void) => {
+            fake.selectionHandlers.add(handler);
+            return { context: fake.context, remove: () => fake.enqueue(() => (fake.selectionHandlers.delete(handler), 0)) };
+          },
+        },
+      },
+      sync: () => this.sync(),
+    };
+  }
+
+  /** Select cells as a user would (the demo page's grid), telling the add-in's handlers. */
+  select(sheet: string, row: number, column = 0, rows = 1, columns = 1): void {
+    this.selection = { sheet, row, column, rows, columns };
+    // Excel raises events after the request that caused them, not inside it
+    setTimeout(() => {
+      for (const handler of this.selectionHandlers) void handler();
+    }, 0);
+    this.changed();
+  }
+
+  /** Called after every sync that may have changed cells or the selection (the demo page redraws). */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** A workbook from rows of values (row 1 first), like helpers.workbookFrom. Dates get a date format. */
+  static from(sheets: Record<string, SeedValue[][]>): FakeExcel {
+    const fake = new FakeExcel();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const sheet = new FakeSheet(name);
+      fake.sheets.push(sheet);
+      rows.forEach((line, r) => line.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = sheet.ensure(r, c);
+        if (v instanceof Date) {
+          cell.value = (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+          cell.numberFormat = 'd-m-yyyy';
+        } else if (typeof v === 'object') {
+          cell.value = v.error;
+          cell.type = 'Error';
+          return;
+        } else {
+          cell.value = v;
+        }
+        cell.type = typeOf(cell.value);
+      }));
+    }
+    return fake;
+  }
+
+  get maxRequest(): number {
+    return Math.max(0, ...this.requests);
+  }
+
+  get maxResponse(): number {
+    return Math.max(0, ...this.responses);
+  }
+
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.requests.length = 0;
+    this.responses.length = 0;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Every cell of every sheet except the skipped ones: value, type, formula, format, bold. */
+  snapshot(skip: { sheets?: string[]; fromColumn?: Record<string, number> } = {}): string {
+    const out: string[] = [];
+    for (const sheet of this.sheets) {
+      if (skip.sheets?.includes(sheet.name)) continue;
+      const limit = skip.fromColumn?.[sheet.name];
+      const keys = [...sheet.cells.keys()].sort((a, b) => {
+        const [ra, ca] = a.split(',').map(Number);
+        const [rb, cb] = b.split(',').map(Number);
+        return ra - rb || ca - cb;
+      });
+      for (const key of keys) {
+        const cell = sheet.cells.get(key)!;
+        const c = Number(key.split(',')[1]);
+        if (limit !== undefined && c >= limit) continue;
+        if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) continue;
+        out.push(`${sheet.name}!${key}=${JSON.stringify(cell.value)}|${cell.type}|${cell.formula ?? ''}|${cell.numberFormat}|${cell.bold ? 'b' : ''}`);
+      }
+    }
+    return out.join('\n');
+  }
+
+  /** Cells holding a formula (Tariefwijzer never writes one). */
+  formulas(): string[] {
+    const out: string[] = [];
+    for (const sheet of this.sheets) for (const [key, cell] of sheet.cells) if (cell.formula !== undefined) out.push(`${sheet.name}!${key}: ${cell.formula}`);
+    return out;
+  }
+
+  enqueue(op: Op, requestBytes = 0): void {
+    this.queue.push(op);
+    this.requestBytes += requestBytes;
+  }
+
+  private async sync(): Promise<void> {
+    this.syncCount++;
+    const ops = this.queue;
+    const sent = this.requestBytes + 2;
+    this.queue = [];
+    this.requestBytes = 0;
+    this.requests.push(sent);
+    if (sent > PAYLOAD_LIMIT) {
+      this.responses.push(0);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${sent} bytes`);
+    }
+    let received = 0;
+    try {
+      for (const op of ops) received += op();
+    } finally {
+      this.responses.push(received);
+    }
+    if (received > PAYLOAD_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `response of ${received} bytes`);
+    if (ops.length) this.changed();
+    await Promise.resolve();
+  }
+}
+
+/** Holds properties loaded at the last sync; throws when one is read that was not. */
+class Loadable {
+  protected loaded: Record<string, unknown> = {};
+  protected read<T>(prop: string): T {
+    if (!(prop in this.loaded)) throw new FakeOfficeError('PropertyNotLoaded', `${prop} was not loaded and synced`);
+    return this.loaded[prop] as T;
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  constructor(private readonly fake: FakeExcel) {
+    super();
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(props: string): void {
+    if (!/items\/name|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
+    this.fake.enqueue(() => {
+      const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name }));
+      this.loaded.items = items;
+      return JSON.stringify(items.map((i) => i.name)).length;
+    });
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheet(name), false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheet(name), true);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.fake.enqueue(() => {
+      if (this.fake.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
+      created = new FakeSheet(name);
+      this.fake.sheets.push(created);
+      return 0;
+    });
+    return new FakeWorksheet(this.fake, () => created, false);
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined, private readonly orNull: boolean, known: Record<string, unknown> = {}) {
+    super();
+    this.loaded = { ...known };
+  }
+
+  /** The sheet at sync time, or undefined for a null object; a missing getItem fails the sync. */
+  resolve(): FakeSheet | undefined {
+    const sheet = this.find();
+    if (!sheet && !this.orNull) throw new FakeOfficeError('ItemNotFound', 'worksheet does not exist');
+    return sheet;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  load(props: string): void {
+    this.fake.enqueue(() => {
+      const sheet = this.resolve();
+      for (const p of props.split(',').map((s) => s.trim())) {
+        if (p === 'isNullObject') this.loaded.isNullObject = !sheet;
+        else if (p === 'name') this.loaded.name = sheet?.name ?? null;
+        else throw new Error(`fake: worksheet property ${p} not supported`);
+      }
+      return 16;
+    });
+  }
+
+  /** Make the sheet the active one (the selection moves to its A1), as Excel's Worksheet.activate(). */
+  activate(): void {
+    this.fake.enqueue(() => {
+      const sheet = this.resolve();
+      if (sheet && this.fake.selection.sheet !== sheet.name) this.fake.select(sheet.name, 0);
+      return 0;
+    });
+  }
+
+  delete(): void {
+    this.fake.enqueue(() => {
+      const sheet = this.resolve();
+      if (!sheet) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+      this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      return 0;
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    const box = parseAddress(address);
+    return new FakeRange(this.fake, () => ({ sheet: this.resolve()!, box }), false);
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    if (rows < 1 || columns < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
+    return new FakeRange(this.fake, () => ({ sheet: this.resolve()!, box: { row, column, rows, columns } }), false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const sheet = this.resolve()!;
+      const box = sheet.used(valuesOnly);
+      return box ? { sheet, box } : undefined;
+    }, true);
+  }
+}
+
+type Target = { sheet: FakeSheet; box: Box };
+
+class FakeRange extends Loadable {
+  readonly format: { font: { bold: boolean } };
+  readonly conditionalFormats: { clearAll(): void; add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+
+  constructor(private readonly fake: FakeExcel, readonly find: () => Target | undefined, private readonly orNull: boolean) {
+    super();
+    const range = this;
+    this.conditionalFormats = {
+      clearAll: () => {
+        fake.enqueue(() => {
+          const t = range.target()!;
+          const overlaps = (b: Box) => b.row < t.box.row + t.box.rows && t.box.row < b.row + b.rows && b.column < t.box.column + t.box.columns && t.box.column < b.column + b.columns;
+          t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.box));
+          return 0;
+        });
+      },
+      add: (type: string) => {
+        if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
+        const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
+        fake.enqueue(() => {
+          rule.box = { ...range.target()!.box };
+          range.target()!.sheet.conditionalFormats.push(rule);
+          return 0;
+        }, 64);
+        return {
+          custom: {
+            rule: { set formula(f: string) { rule.formula = f; }, get formula() { return rule.formula; } },
+            format: { fill: { set color(c: string) { rule.fill = c; }, get color() { return rule.fill; } } },
+          },
+        };
+      },
+    };
+    this.format = {
+      font: {
+        get bold(): boolean {
+          throw new FakeOfficeError('PropertyNotLoaded', 'format.font.bold is write-only in the fake');
+        },
+        set bold(b: boolean) {
+          range.enqueueWrite(0, (cell) => void (cell.bold = b), null);
+        },
+      },
+    };
+  }
+
+  /** Make this range the selection (and its sheet the active one), as Excel's Range.select(). */
+  select(): void {
+    this.fake.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError('InvalidOperation', 'select on a null object');
+      this.fake.select(t.sheet.name, t.box.row, t.box.column, t.box.rows, t.box.columns);
+      return 0;
+    });
+  }
+
+  private sheetProxy?: FakeWorksheet;
+
+  /** The range's sheet (the same proxy each time, as in Office.js); only `name` can be loaded. */
+  get worksheet(): FakeWorksheet {
+    this.sheetProxy ??= new FakeWorksheet(this.fake, () => this.find()?.sheet, false);
+    return this.sheetProxy;
+  }
+
+  /** The overlap with another range of the same sheet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const a = this.find();
+      const b = other.find();
+      if (!a || !b) return undefined;
+      const row = Math.max(a.box.row, b.box.row);
+      const column = Math.max(a.box.column, b.box.column);
+      const rows = Math.min(a.box.row + a.box.rows, b.box.row + b.box.rows) - row;
+      const columns = Math.min(a.box.column + a.box.columns, b.box.column + b.box.columns) - column;
+      return rows > 0 && columns > 0 ? { sheet: a.sheet, box: { row, column, rows, columns } } : undefined;
+    }, true);
+  }
+
+  private target(): Target | undefined {
+    const t = this.find();
+    if (!t && !this.orNull) throw new FakeOfficeError('ItemNotFound', 'range');
+    return t;
+  }
+
+  get isNullObject(): boolean { return this.read('isNullObject'); }
+  get rowIndex(): number { return this.read('rowIndex'); }
+  get columnIndex(): number { return this.read('columnIndex'); }
+  get rowCount(): number { return this.read('rowCount'); }
+  get columnCount(): number { return this.read('columnCount'); }
+  get values(): unknown[][] { return this.read('values'); }
+  get valueTypes(): string[][] { return this.read('valueTypes'); }
+  get numberFormat(): string[][] { return this.read('numberFormat'); }
+
+  set values(values: unknown[][]) {
+    this.enqueueWrite(JSON.stringify(values).length, (cell, r, c) => {
+      const v = values[r][c];
+      if (v === null || v === undefined) return;
+      writeValue(cell, v as string | number | boolean);
+    }, values);
+  }
+
+  set numberFormat(formats: unknown[][]) {
+    this.enqueueWrite(JSON.stringify(formats).length, (cell, r, c) => {
+      const f = formats[r][c];
+      if (f === null || f === undefined) return;
+      cell.numberFormat = String(f);
+    }, formats);
+  }
+
+  load(props: string): void {
+    const list = props.split(',').map((s) => s.trim()).filter(Boolean);
+    this.fake.enqueue(() => {
+      const t = this.target();
+      this.loaded = { isNullObject: !t };
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] | null => {
+        if (!t) return null;
+        const out: T[][] = [];
+        for (let r = 0; r < t.box.rows; r++) {
+          const line: T[] = [];
+          for (let c = 0; c < t.box.columns; c++) line.push(f(t.sheet.cell(t.box.row + r, t.box.column + c)));
+          out.push(line);
+        }
+        return out;
+      };
+      let bytes = 0;
+      for (const p of list) {
+        let v: unknown;
+        if (p === 'values') v = grid((cell) => cell?.value ?? '');
+        else if (p === 'valueTypes') v = grid((cell) => cell?.type ?? 'Empty');
+        else if (p === 'numberFormat') v = grid((cell) => cell?.numberFormat ?? 'General');
+        else if (p === 'rowIndex') v = t?.box.row ?? null;
+        else if (p === 'columnIndex') v = t?.box.column ?? null;
+        else if (p === 'rowCount') v = t?.box.rows ?? null;
+        else if (p === 'columnCount') v = t?.box.columns ?? null;
+        else if (p === 'isNullObject') v = !t;
+        else throw new Error(`fake: range property ${p} not supported`);
+        this.loaded[p] = v;
+        bytes += JSON.stringify(v).length;
+      }
+      return bytes;
+    });
+  }
+
+  private enqueueWrite(bytes: number, apply: (cell: FakeCell, r: number, c: number) => void, shape: unknown[][] | null): void {
+    this.fake.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError('InvalidOperation', 'write to a null object');
+      if (shape && (shape.length !== t.box.rows || shape.some((line) => line.length !== t.box.columns))) {
+        throw new FakeOfficeError('InvalidArgument', `array of ${shape.length}x${shape[0]?.length} for a ${t.box.rows}x${t.box.columns} range`);
+      }
+      for (let r = 0; r < t.box.rows; r++) for (let c = 0; c < t.box.columns; c++) apply(t.sheet.ensure(t.box.row + r, t.box.column + c), r, c);
+      return 0;
+    }, bytes);
+  }
+}
+
+/** What Excel does with a value typed into a cell, given the cell's number format. */
+function writeValue(cell: FakeCell, v: string | number | boolean): void {
+  delete cell.formula;
+  if (v === '') {
+    cell.value = '';
+    cell.type = 'Empty';
+    return;
+  }
+  if (cell.numberFormat === '@') {
+    cell.value = String(v);
+    cell.type = 'String';
+    return;
+  }
+  if (typeof v === 'string') {
+    const numeric = v.trim() !== '' && Number.isFinite(Number(v));
+    if (/^[=+\-@]/.test(v) && !numeric) {
+      cell.formula = v.startsWith('=') ? v : `=${v}`;
+      cell.value = '#NAME?';
+      cell.type = 'Error';
+      return;
+    }
+    if (numeric) {
+      cell.value = Number(v);
+      cell.type = typeOf(cell.value);
+      return;
+    }
+  }
+  cell.value = v;
+  cell.type = typeOf(v);
+}
+
+export interface FakeContext {
+  workbook: {
+    worksheets: FakeWorksheetCollection;
+    getSelectedRange(): FakeRange;
+    onSelectionChanged: { add(handler: () => Promise<unknown> | void): { context: FakeContext; remove(): void } };
+  };
+  sync: () => Promise<void>;
+}
+
+/** The fake's context as the adapter expects it. */
+export function fakeContext(fake: FakeExcel): Excel.RequestContext {
+  return fake.context as unknown as Excel.RequestContext;
+}

@@ -1,0 +1,170 @@
+/**
+ * The demo host page (demo.html): a simulated Excel workbook behind the slice of the Office.js API that
+ * Tariefwijzer uses (the fake in fake-excel.ts), shown as a grid next to the real task pane. The pane runs
+ * exactly as in Excel: the Office.js adapter, syncs, selection events. Used by the browser tests and to try
+ * Tariefwijzer without Excel. Everything stays in the page; nothing is sent anywhere.
+ *
+ * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level), `?thema=donker` a dark Office theme.
+ */
+import { FakeExcel, fakeContext, type FakeSheet, type SeedValue } from './fake-excel';
+
+/** The pack the example rows were made for. */
+export const DEMO_PACK_ID = 'zk-ggz-2025';
+
+/**
+ * Invented GGZ rows for zk-ggz-2025 (worked examples of seed 003/004, see
+ * test/policies/cases/zk-ggz-2025.cases.json). With richttarief 97,3 the first gives € 297,90.
+ */
+export function demoWorkbook(): Record<string, SeedValue[][]> {
+  return {
+    Aanbieders: [
+      ['Voorbeeld: contractering GGZ 2025 (verzonnen aanbieders)'],
+      [],
+      ['AGB code', 'Naam zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'],
+      ['73730001', 'Zorg BV', 'Z1105', 'GGZ W5', 'Verblijf', 300],
+      ['73730002', 'Beschermd Wonen Oost', 'V1101', 'GGZ-1W', 'VPT', '€ 140,00'],
+      ['73730003', 'Thuis in de Wijk', 'V1105', 'GGZ W5', 'VPT', 300],
+      ['73730004', 'Dagcentrum Zuid', 'Y291', null, null, 40],
+      ['73730005', 'Kliniek Noord', 'Z1007', null, null, null],
+      ['73730006', '<b>Zorg & Co</b>', 'Z1105', 'GGZ W5', 'Verblijf', { error: '#N/A' }],
+    ],
+  };
+}
+
+/** The newest ExcelApi level the simulation answers to (mergeUndoGroup needs 1.20). */
+const DEFAULT_API = '1.20';
+
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+interface DemoWindow {
+  Office: unknown;
+  Excel: unknown;
+  /** For tests: the simulated workbook. */
+  tariefwijzerDemo: FakeExcel;
+}
+
+/** Define `Office` and `Excel` as the pane expects them, on top of the fake. */
+export function installHost(fake: FakeExcel, options: { api: string; dark: boolean }): void {
+  const w = window as unknown as DemoWindow;
+  const context = fakeContext(fake);
+  w.Office = {
+    HostType: { Excel: 'Excel' },
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, options.api) <= 0 },
+      officeTheme: options.dark ? { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF' } : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
+    },
+  };
+  w.Excel = {
+    ConditionalFormatType: { custom: 'Custom' },
+    // Excel.run(batch), Excel.run(options, batch) and Excel.run(object, batch): the fake has one context.
+    run: async (...args: unknown[]) => {
+      const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
+      const result = await batch(context);
+      await context.sync();
+      return result;
+    },
+  };
+  w.tariefwijzerDemo = fake;
+}
+
+const MAX_SHOWN_ROWS = 200;
+
+function columnName(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function shownText(sheet: FakeSheet, r: number, c: number): string {
+  const cell = sheet.cell(r, c);
+  if (!cell || cell.type === 'Empty') return '';
+  if (typeof cell.value === 'number') {
+    if (cell.numberFormat.includes('%')) return `${(cell.value * 100).toFixed(2).replace('.', ',')}%`;
+    if (cell.numberFormat.includes('€')) return `€ ${cell.value.toFixed(2).replace('.', ',')}`;
+  }
+  return String(cell.value);
+}
+
+/** The active sheet as a table (cell text as text, never HTML), with sheet tabs; clicking a cell selects it. */
+function renderGrid(root: HTMLElement, fake: FakeExcel): void {
+  const active = fake.sheet(fake.selection.sheet) ?? fake.sheets[0];
+  root.replaceChildren();
+  const tabs = document.createElement('nav');
+  tabs.className = 'tabs';
+  tabs.setAttribute('aria-label', 'Bladen');
+  for (const sheet of fake.sheets) {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.textContent = sheet.name;
+    tab.setAttribute('aria-pressed', String(sheet === active));
+    tab.addEventListener('click', () => fake.select(sheet.name, 0));
+    tabs.append(tab);
+  }
+  root.append(tabs);
+  if (!active) return;
+  const used = active.used(true);
+  const rows = Math.min(used ? used.row + used.rows : 1, MAX_SHOWN_ROWS);
+  const columns = used ? used.column + used.columns : 1;
+  const table = document.createElement('table');
+  table.dataset.sheet = active.name;
+  const head = table.createTHead().insertRow();
+  head.append(document.createElement('th'));
+  for (let c = 0; c < columns; c++) {
+    const th = document.createElement('th');
+    th.textContent = columnName(c);
+    head.append(th);
+  }
+  const body = table.createTBody();
+  const sel = fake.selection;
+  for (let r = 0; r < rows; r++) {
+    const tr = body.insertRow();
+    tr.dataset.row = String(r + 1);
+    if (sel.sheet === active.name && r >= sel.row && r < sel.row + sel.rows) tr.className = 'selected';
+    const th = document.createElement('th');
+    th.textContent = String(r + 1);
+    tr.append(th);
+    for (let c = 0; c < columns; c++) {
+      const td = tr.insertCell();
+      const text = document.createElement('div');
+      text.textContent = shownText(active, r, c);
+      td.title = text.textContent;
+      td.append(text);
+      const cell = active.cell(r, c);
+      if (cell?.type === 'Error') td.className = 'error';
+      td.addEventListener('click', () => fake.select(active.name, r, c));
+    }
+  }
+  root.append(table);
+  if (used && used.row + used.rows > MAX_SHOWN_ROWS) {
+    const more = document.createElement('p');
+    more.textContent = `De eerste ${MAX_SHOWN_ROWS} rijen worden getoond.`;
+    root.append(more);
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const fake = FakeExcel.from(demoWorkbook());
+fake.selection = { sheet: 'Aanbieders', row: 0, column: 0, rows: 1, columns: 1 };
+installHost(fake, { api: params.get('api') ?? DEFAULT_API, dark: params.get('thema') === 'donker' });
+const grid = document.getElementById('werkmap');
+if (grid) {
+  let queued = false;
+  fake.onChange(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      renderGrid(grid, fake);
+    });
+  });
+  renderGrid(grid, fake);
+}
