@@ -97,6 +97,7 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

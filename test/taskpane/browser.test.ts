@@ -188,6 +188,15 @@ test('an older Excel (ExcelApi 1.4) in a dark theme: no undo grouping (said so),
   expect(pageErrors).toEqual([]);
 });
 
+test('the help page named in the manifest is served, in Dutch', async () => {
+  const help = await browser.newPage();
+  const response = await help.goto(`${origin}/help.html`);
+  expect(response?.status()).toBe(200);
+  expect(await help.title()).toBe('Tariefwijzer — hulp');
+  await help.getByRole('heading', { name: 'Zo werkt het' }).waitFor();
+  await help.close();
+});
+
 test('the production bundle stays within its budget of 250 KB gzip', () => {
   const { readdirSync } = require('fs') as typeof import('fs');
   const { gzipSync } = require('zlib') as typeof import('zlib');
