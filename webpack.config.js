@@ -60,6 +60,7 @@ const DEMO_TEMPLATE = `<!doctype html>
       #werkmap th { background: #f3f3f3; font-weight: normal; }
       #werkmap tr.selected td { outline: 2px solid #107c41; background: #e6f4ea; }
       #werkmap td.error { color: #a80000; }
+      #werkmap td.note { background: linear-gradient(225deg, #c50f1f 6px, transparent 6px); }
       #root { width: 320px; flex: none; min-height: 100vh; border-left: 1px solid #d0d0d0; }
     </style>
   </head>

@@ -32,6 +32,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   /** Conditional formats (type Custom) with the area they apply to. */
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** Cell notes (ExcelApi 1.18) by "row,column". */
+  readonly notes = new Map<string, string>();
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
@@ -308,6 +310,14 @@ class FakeWorksheet extends Loadable {
     this.loaded = { ...known };
   }
 
+  private notesProxy?: FakeNoteCollection;
+
+  /** The sheet's notes (ExcelApi 1.18). */
+  get notes(): FakeNoteCollection {
+    this.notesProxy ??= new FakeNoteCollection(this.fake, this);
+    return this.notesProxy;
+  }
+
   /** The sheet at sync time, or undefined for a null object; a missing getItem fails the sync. */
   resolve(): FakeSheet | undefined {
     const sheet = this.find();
@@ -369,6 +379,52 @@ class FakeWorksheet extends Loadable {
       const box = sheet.used(valuesOnly);
       return box ? { sheet, box } : undefined;
     }, true);
+  }
+}
+
+class FakeNoteCollection extends Loadable {
+  constructor(private readonly fake: FakeExcel, private readonly worksheet: FakeWorksheet) {
+    super();
+  }
+
+  get items(): FakeNote[] {
+    return this.read('items');
+  }
+
+  load(props: string): void {
+    if (props !== 'items') throw new Error(`fake: notes.load("${props}") not supported`);
+    this.fake.enqueue(() => {
+      const sheet = this.worksheet.resolve()!;
+      this.loaded.items = [...sheet.notes.keys()].map((key) => new FakeNote(this.fake, sheet, key));
+      return sheet.notes.size * 40;
+    });
+  }
+
+  add(cell: FakeRange, content: string): void {
+    this.fake.enqueue(() => {
+      const t = cell.find();
+      if (!t || t.box.rows !== 1 || t.box.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note belongs to one cell');
+      const key = `${t.box.row},${t.box.column}`;
+      if (t.sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `cell ${key} already has a note`);
+      t.sheet.notes.set(key, String(content));
+      return 0;
+    }, String(content).length + 32);
+  }
+}
+
+class FakeNote {
+  constructor(private readonly fake: FakeExcel, private readonly sheet: FakeSheet, private readonly key: string) {}
+
+  getLocation(): FakeRange {
+    const [row, column] = this.key.split(',').map(Number);
+    return new FakeRange(this.fake, () => ({ sheet: this.sheet, box: { row, column, rows: 1, columns: 1 } }), false);
+  }
+
+  delete(): void {
+    this.fake.enqueue(() => {
+      this.sheet.notes.delete(this.key);
+      return 0;
+    });
   }
 }
 

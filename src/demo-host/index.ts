@@ -139,7 +139,12 @@ function renderGrid(root: HTMLElement, fake: FakeExcel): void {
       td.title = text.textContent;
       td.append(text);
       const cell = active.cell(r, c);
-      if (cell?.type === 'Error') td.className = 'error';
+      if (cell?.type === 'Error') td.classList.add('error');
+      const note = active.notes.get(`${r},${c}`);
+      if (note !== undefined) {
+        td.classList.add('note');
+        td.title = note;
+      }
       td.addEventListener('click', () => fake.select(active.name, r, c));
     }
   }

@@ -11,12 +11,14 @@ import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
-import type { OutputValue, WorkbookPort } from './port';
+import type { CellNote, OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
 export const PERCENTAGE_FORMAT = '0.00%';
 export const TARIFF_FORMAT = '"€" #,##0.00';
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
+/** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
+export const MAX_NOTES = 500;
 export const HIGHLIGHTS = [
   { column: 2, contains: '[waarschuwing]', color: '#FFEB9C' },
   { column: 2, contains: '[fout]', color: '#FFC7CE' },
@@ -36,6 +38,8 @@ export interface AnnotateOptions {
    * responsive and can cancel); without it the rows are computed in one go.
    */
   slice?: number;
+  /** Repeat the flags of rows with a fout or waarschuwing as a note on their signal cell (default: yes). */
+  notes?: boolean;
   /** Cancels the run while it reads or computes; once writing has started, the run completes. */
   signal?: AbortSignal;
 }
@@ -245,7 +249,13 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
       res.explanation || null,
     ];
   });
-  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
+  const notes: CellNote[] = [];
+  if (options.notes !== false) {
+    const flagged = run.results.map((res, i) => ({ res, i })).filter(({ res }) => res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing'));
+    for (const { res, i } of flagged.slice(0, MAX_NOTES)) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
+    if (flagged.length > MAX_NOTES) warnings.push(`${flagged.length} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`);
+  }
+  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS, notes });
 
   const tariffsSet = run.results.filter((r) => r.tarief).length;
   await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));

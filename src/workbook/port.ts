@@ -20,6 +20,19 @@ export interface OutputBlock {
    * column `column` contains `contains`. Replaces Tariefwijzer's earlier rules on the block; touches no others.
    */
   highlights?: Highlight[];
+  /**
+   * Cell notes in the block (where the host supports them). Replaces every note in the block's value area,
+   * so notes of an earlier run go; with none given, the area is left without notes.
+   */
+  notes?: CellNote[];
+}
+
+export interface CellNote {
+  /** Row in `values` (0 = the first row below the header). */
+  row: number;
+  /** Column of the block. */
+  column: number;
+  text: string;
 }
 
 export interface Highlight {

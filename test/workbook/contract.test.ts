@@ -46,6 +46,10 @@ interface Subject {
   snap(skip?: { sheets?: string[]; fromColumn?: Record<string, number> }): string;
   /** The cell is a text cell holding exactly this string (not a formula). */
   textAt(sheet: string, row: number, column: number): string | undefined;
+  /** Cell notes of a sheet by "row,column" (0-based). */
+  notes(sheet: string): Record<string, string>;
+  /** Put a user's own note on a cell. */
+  addNote(sheet: string, row: number, column: number, text: string): void;
   fake?: FakeExcel;
 }
 
@@ -62,16 +66,27 @@ function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
         const v = xlsx.workbook.getWorksheet(sheet)!.getCell(r + 1, c + 1).value;
         return typeof v === 'string' ? v : undefined;
       },
+      notes: (sheet) => {
+        const out: Record<string, string> = {};
+        xlsx.workbook.getWorksheet(sheet)!.eachRow((row, r) => row.eachCell((cell, c) => {
+          const note = cell.note;
+          if (note !== undefined) out[`${r - 1},${c - 1}`] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+        }));
+        return out;
+      },
+      addNote: (sheet, r, c, text) => void (xlsx.workbook.getWorksheet(sheet)!.getCell(r + 1, c + 1).note = text),
     },
     {
       name: 'office.js',
-      port: new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
-      fresh: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
+      port: new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true }),
+      fresh: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true }),
       snap: (skip = {}) => fake.snapshot(skip),
       textAt: (sheet, r, c) => {
         const cell = fake.sheet(sheet)?.cell(r, c);
         return cell && cell.type === 'String' && cell.formula === undefined && typeof cell.value === 'string' ? cell.value : undefined;
       },
+      notes: (sheet) => Object.fromEntries(fake.sheet(sheet)!.notes),
+      addNote: (sheet, r, c, text) => void fake.sheet(sheet)!.notes.set(`${r},${c}`, text),
       fake,
     },
   ];
@@ -260,6 +275,26 @@ describe('Office.js adapter costs', () => {
     // output reached the last rows (row i sits on 0-based sheet row i + 1)
     expect(fake.sheet('Aanbieders')!.cell(ROWS - 1, 7)?.value).toBeCloseTo(348 * 0.993, 2);
   }, 120_000);
+});
+
+test('flags of rows with a fout or waarschuwing are repeated as notes on the signal cell; replaced on re-run; user notes stay', async () => {
+  const found: Record<string, unknown> = {};
+  for (const s of subjects(seed())) {
+    s.addNote('Aanbieders', 3, 6, 'notitie van de inkoper');
+    await annotateWorkbook(s.port, pack, params, { now });
+    await s.port.flush();
+    const notes = s.notes('Aanbieders');
+    found[s.name] = notes;
+    expect(notes['3,6']).toBe('notitie van de inkoper');
+    // row 8 (0-based 7) has #N/A as maximumtarief: a fout, so a note on its signal cell (column J = 9)
+    expect(notes['7,9']).toMatch(/^Tariefwijzer:\n\[fout\] MAXIMUMTARIEF_ONLEESBAAR/);
+    const ours = Object.keys(notes).filter((k) => k !== '3,6');
+    expect(ours.every((k) => k.endsWith(',9'))).toBe(true);
+    // a re-run without notes removes ours, and only ours
+    await annotateWorkbook(s.fresh(), pack, params, { now, notes: false });
+    expect(s.notes('Aanbieders')).toEqual({ '3,6': 'notitie van de inkoper' });
+  }
+  expect(found['office.js']).toEqual(found.exceljs);
 });
 
 test('a response Excel refuses as too large is read again in smaller pieces', async () => {

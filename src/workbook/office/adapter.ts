@@ -80,12 +80,13 @@ export class OfficeWorkbook implements WorkbookPort {
   private dirty = false;
 
   /**
-   * @param features what the host supports beyond the manifest's ExcelApi 1.4; conditional formats need
-   *   ExcelApi 1.6 (check with Office.context.requirements.isSetSupported). Without them rows are not highlighted.
+   * @param features what the host supports beyond the manifest's ExcelApi 1.4 (check with
+   *   Office.context.requirements.isSetSupported): conditional formats need ExcelApi 1.6, notes 1.18. Without
+   *   them rows are not highlighted, or flags not repeated as notes.
    */
   constructor(
     readonly context: Excel.RequestContext,
-    readonly features: { conditionalFormats: boolean } = { conditionalFormats: false },
+    readonly features: { conditionalFormats?: boolean; notes?: boolean } = {},
   ) {}
 
   private async sync(): Promise<void> {
@@ -275,10 +276,35 @@ export class OfficeWorkbook implements WorkbookPort {
         cf.custom.format.fill.color = h.color;
       }
     }
+    if (this.features.notes && block.values.length) await this.replaceNotes(ws, block);
     this.extents.delete(block.sheet);
     this.dirty = true;
     this.queued += JSON.stringify(block.headers).length * 2 + 256 * (block.highlights?.length ?? 0);
     await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows);
+  }
+
+  /** Delete the notes in the block's value area (ours), add the block's: one sync, two if there were notes. */
+  private async replaceNotes(ws: Excel.Worksheet, block: OutputBlock): Promise<void> {
+    const notes = ws.notes;
+    notes.load('items');
+    await this.sync();
+    if (notes.items.length) {
+      const locations = notes.items.map((note) => {
+        const at = note.getLocation();
+        at.load('rowIndex,columnIndex');
+        return at;
+      });
+      await this.sync();
+      const top = block.headerRow + 1;
+      notes.items.forEach((note, i) => {
+        const { rowIndex, columnIndex } = locations[i];
+        if (rowIndex >= top && rowIndex < top + block.values.length && columnIndex >= block.firstColumn && columnIndex < block.firstColumn + block.headers.length) note.delete();
+      });
+    }
+    for (const n of block.notes ?? []) {
+      notes.add(ws.getRangeByIndexes(block.headerRow + 1 + n.row, block.firstColumn + n.column, 1, 1), n.text);
+      this.queued += n.text.length + 64;
+    }
   }
 
   /** Delete the sheet if it exists, add it anew (at the end), write the rows; strings as text. */

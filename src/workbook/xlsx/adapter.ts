@@ -74,6 +74,15 @@ export class XlsxWorkbook implements WorkbookPort {
         if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
       });
     });
+    // Notes: ours are the ones in the block's value area. exceljs 4.4 has no call to remove a note; an
+    // empty one would still be written, so the cell's private comment is dropped.
+    for (let r = 0; r < block.values.length; r++) {
+      for (let i = 0; i < block.headers.length; i++) {
+        const cell = ws.getRow(block.headerRow + 2 + r).getCell(block.firstColumn + 1 + i) as unknown as { note?: unknown; _comment?: unknown };
+        if (cell.note !== undefined) cell._comment = undefined;
+      }
+    }
+    for (const n of block.notes ?? []) ws.getRow(block.headerRow + 2 + n.row).getCell(block.firstColumn + 1 + n.column).note = n.text;
     // Conditional formatting: drop our earlier rules (recognised by their formula), then add the current ones.
     const ours = (cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f: unknown) => String(f).includes('ISNUMBER(FIND("[')));
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf));
