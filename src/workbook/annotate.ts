@@ -43,7 +43,7 @@ export interface AnnotateOutcome {
 /** An input problem the user must fix: reported in Dutch, nothing is written. */
 export class InputError extends Error {}
 
-function isTariffSheet(name: string): boolean {
+export function isTariffSheet(name: string): boolean {
   const n = normalizeHeader(name);
   return n.includes('nzatarie') || n === 'tarieven' || n.includes('maximumtarie');
 }
@@ -54,7 +54,7 @@ export function normalizeCodeKey(v: CellValue): string {
 }
 
 /** Code → maximumtarief from a sheet like "NZa tarieven". */
-async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: string, warnings: string[]): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
+export async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: string, warnings: string[]): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
   const table = new Map<string, CellValue>();
   const name = names.find((n) => n !== dataSheet && isTariffSheet(n));
   if (!name) return { table };

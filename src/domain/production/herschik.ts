@@ -359,7 +359,7 @@ export function herschik(input: HerschikInput): HerschikResult {
       line.months.add(month.month);
       if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
       const places = parseNumber(row.cells.crisisplaatsen);
-      if (places.ok && places.value.isPositive()) {
+      if (places.ok && places.value.greaterThan(0)) {
         line.crisis = true;
         if (!line.plaatsen || places.value.greaterThan(line.plaatsen)) line.plaatsen = places.value;
       }
@@ -402,7 +402,7 @@ export function herschik(input: HerschikInput): HerschikResult {
     if (trendLimit && lastMonth >= 6) {
       const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
       const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
-      if (before.isPositive()) {
+      if (before.greaterThan(0)) {
         const change = recent.minus(before).dividedBy(before).times(100);
         if (change.abs().greaterThan(trendLimit)) {
           flags.push(pflag('TREND', `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`, RULES.trend));
@@ -526,7 +526,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     cumulatief = cumulatief.plus(omzet);
     const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
     const prognose = cumulatief.plus(proj).plus(toezeggingen);
-    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.isPositive() ? pct(prognose, cr) : undefined });
+    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
   }
 
   const result: SectorResult = { sector, contracteerruimte: cr, contracteerruimteBron: crBron, realised, extrapolated, toezeggingen, reservering, verwacht, tekort: ZERO, afsprakenTotaal: ZERO, months, flags, explanation: '' };
@@ -542,16 +542,16 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     return result;
   }
   trail.push(`contracteerruimte ${formatEuro(cr)} (${crBron})`);
-  result.uitnutting = cr.isPositive() ? pct(verwacht, cr) : undefined;
+  result.uitnutting = cr.greaterThan(0) ? pct(verwacht, cr) : undefined;
   result.tekort = D.max(ZERO, verwacht.minus(cr));
-  result.onzekerheid = extrapolated.isPositive() ? pct(result.tekort, extrapolated) : ZERO;
+  result.onzekerheid = extrapolated.greaterThan(0) ? pct(result.tekort, extrapolated) : ZERO;
   trail.push(`uitnutting ${formatPct(result.uitnutting)}`, `tekort ${formatEuro(result.tekort)}`, `onzekerheid ${formatPct(result.onzekerheid)} van de geëxtrapoleerde productie`);
 
   const marge = dec(params.marge_onzekerheid) ?? new D(1);
   const onz = result.onzekerheid ?? ZERO;
   if (onz.greaterThan(marge)) {
     flags.push(pflag('TUSSENTIJDSE_HERSCHIKKING', `Onzekerheid ${formatPct(onz)} is groter dan de marge van ${formatPct(marge)}: een tussentijdse herschikking (vaste productieafspraken voor de sector ${sector}) is het uitgangspunt.`, RULES.tussentijds));
-  } else if (onz.isPositive()) {
+  } else if (onz.greaterThan(0)) {
     flags.push(pflag('BINNEN_MARGE', `Onzekerheid ${formatPct(onz)} blijft binnen de marge van ${formatPct(marge)}: het geld-volgt-klant model blijft.`, RULES.marge));
   }
   const cutoffMonth = dec(params.terughoudend_tot_maand)?.toNumber() ?? 6;
@@ -571,9 +571,9 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
   };
   if (available.isNegative()) {
-    flags.push(pflag('TOEZEGGINGEN_BOVEN_RUIMTE', `Toezeggingen (${formatEuro(toezeggingen)})${reservering.isPositive() ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`, RULES.toezeggingen));
+    flags.push(pflag('TOEZEGGINGEN_BOVEN_RUIMTE', `Toezeggingen (${formatEuro(toezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`, RULES.toezeggingen));
     for (const p of regular) setProduction(p, ZERO, 'geen ruimte na toezeggingen');
-    result.kortingPercentage = P.isPositive() ? new D(100) : undefined;
+    result.kortingPercentage = P.greaterThan(0) ? new D(100) : undefined;
   } else if (P.lessThanOrEqualTo(available) || choice === 'geen') {
     for (const p of regular) setProduction(p, p.extrapolated, 'geen korting');
     if (P.greaterThan(available)) flags.push(pflag('TEKORT_ZONDER_KORTING', `Tekort ${formatEuro(P.minus(available))} en korting = geen: de afspraken passen niet binnen de contracteerruimte.`, RULES.korting));
@@ -594,7 +594,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   if (choice === 'vast-percentage' && !landed.equals(cr) && verwacht.greaterThan(cr)) {
     flags.push(pflag('NIET_OP_CONTRACTEERRUIMTE', `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`, RULES.korting));
   }
-  trail.push(`afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.isPositive() ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`);
+  trail.push(`afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`);
   result.explanation = trail.join('; ') + '.';
   return result;
 }
