@@ -515,7 +515,8 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const verwacht = extrapolated.plus(toezeggingen);
   const maatwerk = ps.filter((p) => p.nieuw);
   const reserve = params.reservering_nieuwe_aanbieders !== 'nul';
-  const reservering = reserve ? sum(maatwerk.map((p) => p.extrapolated)) : ZERO;
+  // Set aside for new providers: their toezeggingen (kept whole like anyone's) and, by default, their production.
+  const reservering = sum(maatwerk.map((p) => (reserve ? p.extrapolated.plus(p.toezegging) : p.toezegging)));
   const trail: string[] = [`Geëxtrapoleerde goedgekeurde productie ${formatEuro(extrapolated)} (gerealiseerd ${formatEuro(realised)} t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'})`, `toezeggingen ${formatEuro(toezeggingen)}`, `verwacht ${formatEuro(verwacht)}${cite(RULES.uitnuttingPerSector)}`];
 
   // Month by month: the year prognosis as it looked with each month as the last one.
@@ -532,7 +533,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const result: SectorResult = { sector, contracteerruimte: cr, contracteerruimteBron: crBron, realised, extrapolated, toezeggingen, reservering, verwacht, tekort: ZERO, afsprakenTotaal: ZERO, months, flags, explanation: '' };
   for (const p of maatwerk) {
     p.afspraak = null;
-    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} gereserveerd (parameter reservering_nieuwe_aanbieders)` : ''}`;
+    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter reservering_nieuwe_aanbieders)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
   }
   const regular = ps.filter((p) => !p.nieuw);
   if (!cr) {
@@ -563,7 +564,8 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
 
   // Korting: toezeggingen whole, the reservation for maatwerk aside, the rest over the extrapolated production.
   const P = sum(regular.map((p) => p.extrapolated));
-  const available = cr.minus(toezeggingen).minus(reservering);
+  const regularToezeggingen = sum(regular.map((p) => p.toezegging));
+  const available = cr.minus(regularToezeggingen).minus(reservering);
   const choice = String(params.korting ?? 'gelijk-percentage');
   const setProduction = (p: ProviderResult, production: Dec, why: string) => {
     p.korting = p.extrapolated.minus(production);
@@ -571,7 +573,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
   };
   if (available.isNegative()) {
-    flags.push(pflag('TOEZEGGINGEN_BOVEN_RUIMTE', `Toezeggingen (${formatEuro(toezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`, RULES.toezeggingen));
+    flags.push(pflag('TOEZEGGINGEN_BOVEN_RUIMTE', `Toezeggingen (${formatEuro(regularToezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`, RULES.toezeggingen));
     for (const p of regular) setProduction(p, ZERO, 'geen ruimte na toezeggingen');
     result.kortingPercentage = P.greaterThan(0) ? new D(100) : undefined;
   } else if (P.lessThanOrEqualTo(available) || choice === 'geen') {

@@ -192,7 +192,7 @@ export const HERSCHIK_PARAMETERS: Record<string, ParameterDef> = {
   reservering_nieuwe_aanbieders: {
     type: 'choice',
     label: 'Ruimte voor nieuwe aanbieders (maatwerk)',
-    description: 'geextrapoleerd: de geëxtrapoleerde productie van nieuwe aanbieders wordt vooraf gereserveerd, zodat hun maatwerkafspraak de korting van de anderen niet later vergroot. nul: niets reserveren. Hun afspraak zelf berekent Tariefwijzer niet.',
+    description: 'geextrapoleerd: de geëxtrapoleerde productie van nieuwe aanbieders wordt vooraf gereserveerd, zodat hun maatwerkafspraak de korting van de anderen niet later vergroot. nul: geen productie reserveren. Hun toezeggingen worden altijd gereserveerd (die blijven heel); hun afspraak zelf berekent Tariefwijzer niet.',
     default: 'geextrapoleerd',
     choices: ['geextrapoleerd', 'nul'],
     source: RULES.maatwerk.source,
