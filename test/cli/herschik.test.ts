@@ -44,6 +44,18 @@ function rowOf(ws: ExcelJS.Worksheet, section: string, label: string): ExcelJS.R
   throw new Error(`no row ${label} under ${section}`);
 }
 
+test('the example generator is deterministic and the committed example is its output', () => {
+  const again = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-herschik-b-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, '../../scripts/make-production-example.js'), again], { stdio: 'pipe' });
+    const a = fs.readFileSync(input);
+    expect(fs.readFileSync(path.join(again, 'productie-2025-ggz.xlsx')).equals(a)).toBe(true);
+    expect(fs.readFileSync(path.join(__dirname, '../../examples/productie-2025-ggz.xlsx')).equals(a)).toBe(true);
+  } finally {
+    fs.rmSync(again, { recursive: true, force: true });
+  }
+});
+
 test('herschik writes the sheet, own columns and a Dutch summary; the sector lands on its contracteerruimte to the cent', async () => {
   const before = fs.readFileSync(input);
   const r = await call('herschik', input, ...BASE);
