@@ -82,6 +82,8 @@ export const herschik: Command = {
 };
 
 const s = (v: Dec | undefined | null) => (v === undefined || v === null ? null : v.toString());
+/** Percentages: six decimals are plenty for reading; the amounts stay exact. */
+const p6 = (v: Dec | undefined | null) => (v === undefined || v === null ? null : v.toDecimalPlaces(6).toString());
 
 function summaryJson(o: HerschikOutcome, output: string) {
   const r = o.result;
@@ -101,9 +103,9 @@ function summaryJson(o: HerschikOutcome, output: string) {
     notes: r.notes,
     sectors: r.sectors.map((x) => ({
       sector: x.sector, contracteerruimte: s(x.contracteerruimte), realised: s(x.realised), extrapolated: s(x.extrapolated), toezeggingen: s(x.toezeggingen),
-      verwacht: s(x.verwacht), uitnutting: s(x.uitnutting), tekort: s(x.tekort), onzekerheid: s(x.onzekerheid), kortingPercentage: s(x.kortingPercentage),
+      verwacht: s(x.verwacht), uitnutting: p6(x.uitnutting), tekort: s(x.tekort), onzekerheid: p6(x.onzekerheid), kortingPercentage: p6(x.kortingPercentage),
       reservering: s(x.reservering), afspraken: s(x.afsprakenTotaal), flags: x.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })), explanation: x.explanation,
-      months: x.months.map((m) => ({ month: m.month, omzet: s(m.omzet), cumulatief: s(m.cumulatief), prognose: s(m.prognose), uitnutting: s(m.uitnutting) })),
+      months: x.months.map((m) => ({ month: m.month, omzet: s(m.omzet), cumulatief: s(m.cumulatief), prognose: s(m.prognose), uitnutting: p6(m.uitnutting) })),
     })),
     providers: r.providers.map((p) => ({
       agb: p.agb, naam: p.naam, sector: p.sector, nieuw: p.nieuw, realised: s(p.realised), extrapolated: s(p.extrapolated), toezegging: s(p.toezegging),
