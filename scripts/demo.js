@@ -24,6 +24,7 @@ const jobs = [
 
 async function run() {
   execFileSync(process.execPath, [path.join(__dirname, 'make-examples.js'), path.join(root, 'examples')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, 'make-production-example.js'), path.join(root, 'examples')], { stdio: 'inherit' });
   fs.mkdirSync(outDir, { recursive: true });
   const io = { out: (t) => console.log(t), err: () => {} };
   for (const [file, sheet, policy, sets] of jobs) {
@@ -33,6 +34,14 @@ async function run() {
     const code = await main(args, io);
     if (code !== 0) process.exit(code);
   }
+  // Herschikking: production 2025 at an illustrative richttarief of 96%, compared with 97,3% (the 2024 value).
+  const herschik = [
+    'herschik', ex('productie-2025-ggz.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5',
+    '--set', 'peildatum=2025-08-31', '--vergelijk-set', 'richttarief=97,3', '--out', path.join(outDir, 'productie-2025-ggz-herschikking.xlsx'),
+  ];
+  console.log(`\n$ tariefwijzer ${herschik.map((a) => (a.startsWith('/') ? path.relative(root, a) : a)).join(' ')}`);
+  const code = await main(herschik, io);
+  if (code !== 0) process.exit(code);
   console.log(`\nDe berekende werkmappen staan in ${path.relative(process.cwd(), outDir)}/.`);
 }
 

@@ -28,6 +28,15 @@ export function demoWorkbook(): Record<string, SeedValue[][]> {
       ['73730005', 'Kliniek Noord', 'Z1007', null, null, null],
       ['73730006', '<b>Zorg & Co</b>', 'Z1105', 'GGZ W5', 'Verblijf', { error: '#N/A' }],
     ],
+    // Declared production for the herschikking view: two providers, January to June 2025.
+    'Declaraties 2025': [
+      ['AGB code', 'Naam zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Declaratiemaand', 'Aantal', 'Goedgekeurd'],
+      ...['jan', 'feb', 'mrt', 'apr', 'mei', 'jun'].flatMap((month, m) => [
+        ['73730001', 'Zorg BV', 'Z1105', 'GGZ W5', 'Verblijf', 300, `${month} 2025`, 300 + 10 * m, 'ja'],
+        ['73730003', 'Thuis in de Wijk', 'Z1105', 'GGZ W5', 'Verblijf', 300, `${month} 2025`, 250, 'ja'],
+      ]),
+    ],
+    Kader: [['Contracteerruimte GGZ', null, 1_500_000]],
   };
 }
 

@@ -1,7 +1,8 @@
 /** Entry of the task pane: find out where we run (Excel, other Office host, plain browser), then render. */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { App, type Environment } from './App';
+import type { Environment } from './App';
+import { Shell } from './Shell';
 import { createOfficeHost } from './office-port';
 
 /** Office.onReady fires outside Office too (host null); this only guards against a script that never settles. */
@@ -28,7 +29,7 @@ if (container) {
     const dark = environment.kind === 'office' && environment.host.dark;
     root.render(
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
-        <App environment={environment} />
+        <Shell environment={environment} />
       </FluentProvider>,
     );
   });

@@ -67,7 +67,7 @@ export interface AnnotateOutcome {
 /** An input problem the user must fix: reported in Dutch, nothing is written. */
 export class InputError extends Error {}
 
-function isTariffSheet(name: string): boolean {
+export function isTariffSheet(name: string): boolean {
   const n = normalizeHeader(name);
   return n.includes('nzatarie') || n === 'tarieven' || n.includes('maximumtarie');
 }
@@ -75,6 +75,32 @@ function isTariffSheet(name: string): boolean {
 /** The code as the engine reads it (prestaties.normalizeCode), so table lookups match the rows. */
 export function normalizeCodeKey(v: CellValue): string {
   return normalizeCode(typeof v === 'number' ? v : cellToText(v)).code ?? '';
+}
+
+/** Code → maximumtarief from the rows of a sheet like "NZa tarieven" (header found by detectHeader). */
+function buildTariffTable(cells: CellValue[][], match: HeaderMatch, name: string, warnings: string[]): Map<string, CellValue> {
+  const table = new Map<string, CellValue>();
+  for (let r = match.row + 1; r < cells.length; r++) {
+    const code = normalizeCodeKey(cells[r]?.[match.columns.prestatiecode]);
+    if (!code) continue;
+    if (table.has(code)) warnings.push(`Tarieventabel "${name}": code ${code} staat er meer dan eens in; de eerste is gebruikt.`);
+    else table.set(code, cells[r]?.[match.columns.maximumtarief]);
+  }
+  return table;
+}
+
+/** Code → maximumtarief from a sheet like "NZa tarieven", if the workbook has one besides `dataSheet`. */
+export async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: string, warnings: string[]): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
+  const name = names.find((n) => n !== dataSheet && isTariffSheet(n));
+  if (!name) return { table: new Map() };
+  const [head] = await port.readSheets([{ sheet: name, rows: HEADER_SCAN_ROWS }]);
+  const { match } = detectHeader(head.cells);
+  if (!match || match.columns.maximumtarief === undefined) {
+    warnings.push(`Blad "${name}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
+    return { table: new Map() };
+  }
+  const [data] = await port.readSheets([{ sheet: name, columns: [match.columns.prestatiecode, match.columns.maximumtarief] }]);
+  return { table: buildTariffTable(data.cells, match, name, warnings), sheet: name };
 }
 
 /** Where a run reads its rows: the data sheet, its header and the column of each field. */
@@ -160,16 +186,7 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet
   const [data, tariffs] = await port.readSheets(requests);
   const grid = data.cells;
 
-  const table = new Map<string, CellValue>();
-  if (tariffSheet && tariffs) {
-    const { row, columns } = tariffSheet.match;
-    for (let r = row + 1; r < tariffs.cells.length; r++) {
-      const code = normalizeCodeKey(tariffs.cells[r]?.[columns.prestatiecode]);
-      if (!code) continue;
-      if (table.has(code)) warnings.push(`Tarieventabel "${tariffSheet.name}": code ${code} staat er meer dan eens in; de eerste is gebruikt.`);
-      else table.set(code, tariffs.cells[r]?.[columns.maximumtarief]);
-    }
-  }
+  const table = tariffSheet && tariffs ? buildTariffTable(tariffs.cells, tariffSheet.match, tariffSheet.name, warnings) : new Map<string, CellValue>();
 
   const rows: InputRow[] = [];
   const rowIndex: number[] = [];

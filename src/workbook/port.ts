@@ -103,4 +103,29 @@ export interface WorkbookPort {
   replaceSheet(name: string, rows: OutputValue[][]): Promise<void>;
   /** Send writes still queued (Office.js batches them); the end of every job calls it. */
   flush(): Promise<void>;
+  /** Optional: a native chart (Office.js can; exceljs cannot, so the xlsx adapter leaves it out). */
+  writeChart?(chart: ChartSpec): Promise<void>;
 }
+
+/**
+ * A native chart over a table Tariefwijzer wrote: one category column (months) and one or more value columns
+ * (one series each), all in `sheet`. Rows and columns are 0-based. Writing it again replaces the chart
+ * named `name` on that sheet.
+ */
+export interface ChartSpec {
+  sheet: string;
+  name: string;
+  title: string;
+  kind: 'line';
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  categoryColumn: number;
+  seriesColumns: number[];
+  /** Top-left cell of the chart. */
+  anchor: { row: number; column: number };
+  /** Size in cells (columns wide, rows high). */
+  size: { columns: number; rows: number };
+  valueAxisTitle?: string;
+}
+

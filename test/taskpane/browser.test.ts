@@ -169,6 +169,29 @@ test('demo host (simulated Excel behind Office.js): choose a policy, check colum
   expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
 });
 
+test('demo host, Herschikking tab: price the declared production, korting to the contracteerruimte, chart in the pane', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('tab', { name: 'Herschikking' }).click();
+  const view = page.locator('div:not([hidden]) > section[aria-labelledby="herschikking-kop"]');
+  await view.waitFor();
+  await view.locator('select[name="herschik-beleid"]').selectOption('zk-ggz-2025');
+  await view.getByText('Parameters van het beleid').click();
+  await view.locator('input[name="richttarief"]').fill('97,3');
+  await view.locator('input[name="vergelijk-set"]').fill('richttarief=96');
+  await view.getByRole('button', { name: 'Herschik' }).click();
+  const result = page.getByTestId('herschikking-resultaat');
+  await result.waitFor();
+  await shot(page, '7-herschikking');
+  const text = (await result.textContent()) ?? '';
+  expect(text).toContain('GGZ');
+  expect(text).toContain('€ 1.500.000,00');
+  expect(await result.locator('svg').count()).toBeGreaterThan(0);
+  expect(text).toContain('Vergelijking: zk-ggz-2025 met richttarief=96');
+  // the sheet is written through the Office.js adapter into the simulated workbook
+  expect(await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { sheet(n: string): unknown } }).tariefwijzerDemo.sheet('Tariefwijzer herschikking') !== undefined)).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
 test('an older Excel (ExcelApi 1.4) in a dark theme: no undo grouping (said so), no highlighting, dark pane', async () => {
   await page.goto(`${origin}/demo.html?api=1.4&thema=donker`);
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();

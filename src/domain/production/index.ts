@@ -1,0 +1,6 @@
+export * from './herschik';
+export * from './compare';
+export * from './months';
+export { HERSCHIK_PARAMETERS, RULES as HERSCHIK_RULES, isHerschikParameter, type HerschikRule } from './rules';
+export { PRODUCTION_FIELDS, TOEZEGGING_FIELDS } from './fields';
+export * from './params';

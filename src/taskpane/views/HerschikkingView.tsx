@@ -1,0 +1,291 @@
+/**
+ * The herschikking in the task pane: choose a policy and the herschikking parameters, run on the open workbook,
+ * see the uitnutting per sector (with a small inline SVG chart, no chart library), the afspraken per provider
+ * and, with "Vergelijk", the € difference of another policy or other values. Self-contained: the lead wires it
+ * into App.tsx; it talks to the workbook only through the PortRunner.
+ */
+import { useMemo, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { formatEuro, type Dec } from '../../domain/money';
+import { resolveParameters } from '../../domain/policy/load';
+import type { ParameterDef, PolicyPack } from '../../domain/policy/types';
+import { formatPct, HERSCHIK_PARAMETERS, monthLabel, resolveHerschikParameters, type SectorResult } from '../../domain/production';
+import { listPacks } from '../../policies';
+import { InputError } from '../../workbook/annotate';
+import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
+import type { PortRunner } from '../office-port';
+
+export interface HerschikkingViewProps {
+  runner: PortRunner | undefined;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  step: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'right', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }, '& th:first-child, & td:first-child': { textAlign: 'left' } },
+  small: { fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/** The herschikking parameters shown in the pane (the others keep their defaults and are on the sheet). */
+const SHOWN = ['peildatum', 'contracteerruimte.VV', 'contracteerruimte.GZ', 'contracteerruimte.GGZ', 'extrapolatie', 'korting', 'marge_onzekerheid', 'crisis_bezetting'];
+const SHORT_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const SERIES_COLORS = ['#0F6CBD', '#C50F1F', '#107C10'];
+
+function text(def: ParameterDef): string {
+  if (def.default === null || def.default === undefined) return '';
+  return typeof def.default === 'boolean' ? (def.default ? 'ja' : 'nee') : String(def.default).replace('.', ',');
+}
+
+/** "richttarief=97,3; afronding=bankiers" → { richttarief: '97,3', afronding: 'bankiers' } */
+export function parseAssignments(input: string): { values: Record<string, string>; error?: string } {
+  const values: Record<string, string> = {};
+  for (const part of input.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf('=');
+    if (i <= 0) return { values, error: `"${part}" is geen naam=waarde` };
+    values[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return { values };
+}
+
+function split(values: Record<string, string>, pack: PolicyPack): { pack: Record<string, string>; herschik: Record<string, string> } {
+  const out = { pack: {} as Record<string, string>, herschik: {} as Record<string, string> };
+  for (const [k, v] of Object.entries(values)) (k in pack.parameters ? out.pack : out.herschik)[k] = v;
+  return out;
+}
+
+export function HerschikkingView({ runner }: HerschikkingViewProps) {
+  const styles = useStyles();
+  const packs = useMemo(() => listPacks(), []);
+  const [packId, setPackId] = useState('');
+  const pack = packs.find((p) => p.id === packId);
+  const [packValues, setPackValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(SHOWN.map((n) => [n, text(HERSCHIK_PARAMETERS[n])])));
+  const [vergelijkPack, setVergelijkPack] = useState('');
+  const [vergelijkSet, setVergelijkSet] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<HerschikOutcome | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+
+  const packResolved = useMemo(() => (pack ? resolveParameters(pack, packValues) : undefined), [pack, packValues]);
+  const resolved = useMemo(() => resolveHerschikParameters(values), [values]);
+  const scenario = useMemo((): { scenario?: Scenario; error?: string } => {
+    if (!pack || (!vergelijkPack && !vergelijkSet.trim())) return {};
+    const other = packs.find((p) => p.id === vergelijkPack) ?? pack;
+    const parsed = parseAssignments(vergelijkSet);
+    if (parsed.error) return { error: parsed.error };
+    const extra = split(parsed.values, other);
+    const carried = Object.fromEntries(Object.entries(packValues).filter(([k]) => k in other.parameters));
+    const p = resolveParameters(other, { ...carried, ...extra.pack });
+    const h = resolveHerschikParameters({ ...values, ...extra.herschik });
+    const errors = [...p.errors, ...h.errors];
+    if (errors.length) return { error: errors.map((e) => `${e.place}: ${e.message}`).join('; ') };
+    const label = [other === pack ? pack.id : `beleid ${other.id}`, ...Object.entries(parsed.values).map(([k, v]) => `${k}=${v}`)].join(' met ');
+    return { scenario: { pack: other, packParams: p.values, params: h.values, label } };
+  }, [pack, packs, packValues, values, vergelijkPack, vergelijkSet]);
+
+  const errors = [...(packResolved?.errors ?? []), ...resolved.errors];
+  const canRun = !!pack && !!runner && !busy && !errors.length && !scenario.error;
+
+  const choosePack = (id: string) => {
+    setPackId(id);
+    const p = packs.find((x) => x.id === id);
+    setPackValues(p ? Object.fromEntries(Object.entries(p.parameters).map(([n, d]) => [n, text(d)])) : {});
+    setOutcome(undefined);
+  };
+
+  const run = async () => {
+    if (!canRun || !pack || !packResolved || !runner) return;
+    setBusy(true);
+    setFailure(undefined);
+    setOutcome(undefined);
+    try {
+      setOutcome(await runner((port) => herschikWorkbook(port, pack, packResolved.values, resolved.values, { vergelijk: scenario.scenario })));
+    } catch (e) {
+      setFailure(e instanceof InputError ? e.message : `Onverwachte fout: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, def: ParameterDef, value: string, set: (v: string) => void, error?: string) => {
+    const choices = def.type === 'choice' ? def.choices ?? [] : def.type === 'boolean' ? ['ja', 'nee'] : def.type === 'rounding' ? ['rekenkundig', 'bankiers', 'naar-beneden', 'naar-boven'] : undefined;
+    return (
+      <Field key={name} label={def.label} hint={def.description} validationState={error ? 'error' : 'none'} validationMessage={error}>
+        {choices ? (
+          <Select className={styles.select} name={name} value={value} onChange={(_, d) => set(d.value)}>
+            <option value="">(niet ingesteld)</option>
+            {choices.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </Select>
+        ) : (
+          <Input name={name} value={value} placeholder="niet ingesteld" onChange={(_, d) => set(d.value)} />
+        )}
+      </Field>
+    );
+  };
+  const errorOf = (list: typeof errors, name: string) => list.find((e) => e.pointer === `/parameters/${name}`)?.message;
+
+  return (
+    <section className={styles.root} aria-labelledby="herschikking-kop">
+      <h2 id="herschikking-kop" className={styles.step}>Productie en herschikking</h2>
+      <p className={styles.muted}>Omzet = gedeclareerd volume × berekend tarief; uitnutting per sector, signalen en een voorstel voor de herschikkingsafspraken (004 §8.3–8.6).</p>
+      <Field label="Inkoopbeleid (voor de tarieven)">
+        <Select className={styles.select} name="herschik-beleid" value={packId} onChange={(_, d) => choosePack(d.value)}>
+          <option value="">— kies een beleid —</option>
+          {packs.map((p) => (
+            <option key={p.id} value={p.id}>{p.title}</option>
+          ))}
+        </Select>
+      </Field>
+      {pack && (
+        <details>
+          <summary>Parameters van het beleid</summary>
+          {Object.entries(pack.parameters).map(([n, d]) => field(n, d, packValues[n] ?? '', (v) => setPackValues((o) => ({ ...o, [n]: v })), errorOf(packResolved?.errors ?? [], n)))}
+        </details>
+      )}
+      {SHOWN.map((n) => field(n, HERSCHIK_PARAMETERS[n], values[n] ?? '', (v) => setValues((o) => ({ ...o, [n]: v })), errorOf(resolved.errors, n)))}
+
+      <h3 className={styles.step}>Vergelijk</h3>
+      <Field label="Ander beleid" hint="Leeg: hetzelfde beleid.">
+        <Select className={styles.select} name="vergelijk-beleid" value={vergelijkPack} onChange={(_, d) => setVergelijkPack(d.value)}>
+          <option value="">(hetzelfde beleid)</option>
+          {packs.map((p) => (
+            <option key={p.id} value={p.id}>{p.title}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Andere waarden" hint="Bijvoorbeeld: richttarief=96; peildatum=2025-06-30" validationState={scenario.error ? 'error' : 'none'} validationMessage={scenario.error}>
+        <Input name="vergelijk-set" value={vergelijkSet} placeholder="naam=waarde; naam=waarde" onChange={(_, d) => setVergelijkSet(d.value)} />
+      </Field>
+
+      <div>
+        <Button appearance="primary" onClick={run} disabled={!canRun}>
+          {busy ? 'Bezig met herschikken…' : 'Herschik'}
+        </Button>
+      </div>
+      {!runner && <p className={styles.muted}>Geen werkmap beschikbaar.</p>}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Niet berekend</MessageBarTitle>
+            {failure}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && <HerschikResultView outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} />}
+    </section>
+  );
+}
+
+function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marge: Dec | null }) {
+  const styles = useStyles();
+  const r = outcome.result;
+  return (
+    <div className={styles.section} data-testid="herschikking-resultaat">
+      <MessageBar intent="success">
+        <MessageBarBody>
+          Blad "{outcome.sheet}": {outcome.dataRows} regels, {r.rows.filter((x) => x.counted).length} meegeteld t/m {r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "{HERSCHIK_SHEET}"
+          {outcome.chartWritten ? ', met een grafiek.' : '.'}
+        </MessageBarBody>
+      </MessageBar>
+      <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
+      <table className={styles.table}>
+        <thead>
+          <tr><th>Sector</th><th>Ruimte</th><th>Verwacht</th><th>Uitnutting</th><th>Korting</th></tr>
+        </thead>
+        <tbody>
+          {r.sectors.map((s) => (
+            <tr key={s.sector}>
+              <td>{s.sector}</td>
+              <td>{s.contracteerruimte ? formatEuro(s.contracteerruimte) : '—'}</td>
+              <td>{formatEuro(s.verwacht)}</td>
+              <td>{formatPct(s.uitnutting, 1)}</td>
+              <td>{s.kortingPercentage ? formatPct(s.kortingPercentage, 2) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.sectors.flatMap((s) => s.flags.filter((f) => f.severity !== 'info' || f.code === 'KORTING').map((f) => (
+        <div key={`${s.sector}${f.code}`} className={styles.small}>{s.sector}: {f.message}</div>
+      )))}
+      <h3 className={styles.step}>Afspraken per aanbieder</h3>
+      <table className={styles.table}>
+        <thead>
+          <tr><th>Aanbieder</th><th>Geëxtrapoleerd</th><th>Afspraak</th></tr>
+        </thead>
+        <tbody>
+          {r.providers.map((p) => (
+            <tr key={`${p.sector}${p.agb}`} title={p.explanation}>
+              <td>{p.naam || p.agb} ({p.sector}){p.flags.some((f) => f.severity !== 'info') ? ' ⚠' : ''}</td>
+              <td>{formatEuro(p.extrapolated)}</td>
+              <td>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {outcome.comparison && (
+        <>
+          <h3 className={styles.step}>Vergelijking: {outcome.comparison.label}</h3>
+          <ul className={styles.list}>
+            {outcome.comparison.sectors.map((s) => (
+              <li key={s.sector}>{s.sector}: productie {signed(s.extrapolatedDiff)}, afspraken {signed(s.afsprakenDiff)}</li>
+            ))}
+            {outcome.comparison.providers.filter((p) => !p.extrapolatedDiff.isZero()).map((p) => (
+              <li key={`${p.sector}${p.agb}`} className={styles.small}>{p.naam || p.agb} ({p.sector}): {signed(p.extrapolatedDiff)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {[...r.notes, ...outcome.warnings].length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{[...r.notes, ...outcome.warnings].join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function signed(v: Dec): string {
+  return `${v.isNegative() || v.isZero() ? '' : '+'}${formatEuro(v)}`;
+}
+
+/** Uitnutting per sector by month as % of the contracteerruimte, with lines at 100% and 100% + marge. Inline SVG. */
+export function UitnuttingChart({ sectors, lastMonth, marge }: { sectors: SectorResult[]; lastMonth: number; marge: number }) {
+  const W = 320;
+  const H = 170;
+  const pad = { left: 36, right: 8, top: 10, bottom: 34 };
+  const shown = sectors.filter((s) => s.months.some((m) => m.uitnutting));
+  if (!shown.length || !lastMonth) return null;
+  const values = shown.flatMap((s) => s.months.map((m) => m.uitnutting?.toNumber() ?? 100));
+  const lo = Math.floor(Math.min(90, ...values) / 10) * 10;
+  const hi = Math.ceil(Math.max(110, 100 + marge, ...values) / 10) * 10;
+  const x = (month: number) => pad.left + ((month - 1) / 11) * (W - pad.left - pad.right);
+  const y = (v: number) => pad.top + ((hi - v) / (hi - lo)) * (H - pad.top - pad.bottom);
+  const ticks = [lo, 100, hi];
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Verwachte uitnutting van de contracteerruimte per maand, ${shown.map((s) => `${s.sector} ${formatPct(s.uitnutting, 1)}`).join(', ')}`} data-testid="uitnutting-grafiek">
+      <rect x={pad.left} y={pad.top} width={W - pad.left - pad.right} height={H - pad.top - pad.bottom} fill="none" stroke="#D1D1D1" />
+      {ticks.map((t) => (
+        <text key={t} x={pad.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" fill="#616161">{t}%</text>
+      ))}
+      <line x1={pad.left} x2={W - pad.right} y1={y(100)} y2={y(100)} stroke="#242424" strokeDasharray="4 3" />
+      <line x1={pad.left} x2={W - pad.right} y1={y(100 + marge)} y2={y(100 + marge)} stroke="#BC4B09" strokeDasharray="1 3" />
+      {[1, 3, 6, 9, 12].map((m) => (
+        <text key={m} x={x(m)} y={H - pad.bottom + 11} fontSize="9" textAnchor="middle" fill="#616161">{SHORT_MONTHS[m - 1]}</text>
+      ))}
+      {shown.map((s, i) => {
+        const pts = s.months.filter((m) => m.uitnutting).map((m) => `${x(m.month).toFixed(1)},${y(m.uitnutting!.toNumber()).toFixed(1)}`).join(' ');
+        return <polyline key={s.sector} points={pts} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth="2" />;
+      })}
+      {shown.map((s, i) => (
+        <text key={s.sector} x={pad.left + i * 70} y={H - 6} fontSize="10" fill={SERIES_COLORS[i % SERIES_COLORS.length]}>■ {s.sector} {formatPct(s.uitnutting, 1)}</text>
+      ))}
+      <text x={W - pad.right} y={H - 6} fontSize="9" textAnchor="end" fill="#616161">- - 100% · marge</text>
+    </svg>
+  );
+}

@@ -1,0 +1,454 @@
+/**
+ * workbook → production rows → engine + herschikking → workbook, through WorkbookPort only. Writes Tariefwijzer's
+ * own columns next to the production data and the sheet "Tariefwijzer herschikking"; re-running replaces both
+ * and touches no user cell.
+ */
+import type { InputRow } from '../domain/engine';
+import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
+import { formatFlag, type Flag } from '../domain/flags';
+import { D, type Dec, formatNumber } from '../domain/money';
+import { cellToText, isEmptyCell, parseMoney, parseText, type CellValue } from '../domain/parse';
+import { normalizeSector } from '../domain/prestaties';
+import type { ParameterValues, PolicyPack } from '../domain/policy/types';
+import { compareHerschikking, type Comparison } from '../domain/production/compare';
+import { PRODUCTION_FIELDS, TOEZEGGING_FIELDS } from '../domain/production/fields';
+import { formatPct, herschik, type HerschikResult, type Toezegging } from '../domain/production/herschik';
+import { monthLabel, MONTH_NAMES } from '../domain/production/months';
+import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
+import type { Sector } from '../domain/types';
+import { InputError, isTariffSheet, META_SHEET, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
+import { fingerprint } from './fingerprint';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS } from './headers';
+import type { ChartSpec, OutputValue, WorkbookPort } from './port';
+
+export const HERSCHIK_SHEET = 'Tariefwijzer herschikking';
+/** Tariefwijzer's own columns on the production sheet, in order. */
+export const HERSCHIK_HEADERS = [
+  'Tariefwijzer tarief (herschikking)',
+  'Tariefwijzer omzet',
+  'Tariefwijzer meegeteld',
+  'Tariefwijzer signalen (herschikking)',
+  'Tariefwijzer toelichting (herschikking)',
+] as const;
+export const PERCENTAGE_4_FORMAT = '0.0000%';
+export const CHART_NAME = 'Tariefwijzer uitnutting';
+
+const HIGHLIGHTS = [
+  { column: 3, contains: '[waarschuwing]', color: '#FFEB9C' },
+  { column: 3, contains: '[fout]', color: '#FFC7CE' },
+];
+
+export interface Scenario {
+  pack: PolicyPack;
+  packParams: ParameterValues;
+  params: ParameterValues;
+  /** Dutch, e.g. "zk-ggz-2025 met richttarief=96". */
+  label: string;
+}
+
+export interface HerschikOptions {
+  sheet?: string;
+  now?: Date;
+  vergelijk?: Scenario;
+}
+
+export interface HerschikOutcome {
+  sheet: string;
+  headerRow: number;
+  result: HerschikResult;
+  comparison?: Comparison;
+  fingerprint: string;
+  warnings: string[];
+  chartWritten: boolean;
+  dataRows: number;
+  toezeggingenSheet?: string;
+}
+
+function isToezeggingSheet(name: string): boolean {
+  const n = normalizeHeader(name);
+  return n.includes('toezegging') || n.includes('afspraken');
+}
+
+function isOwnSheet(name: string): boolean {
+  return name === META_SHEET || name === HERSCHIK_SHEET;
+}
+
+function productionFields(packs: PolicyPack[]): Record<string, FieldDef> {
+  return Object.assign({}, ...packs.map((p) => p.fields ?? {}), PRODUCTION_FIELDS);
+}
+
+interface Inputs {
+  sheet: string;
+  grid: CellValue[][];
+  headerRow: number;
+  outputColumns: number[];
+  rows: InputRow[];
+  rowIndex: number[];
+  hasApprovalColumn: boolean;
+  toezeggingen: Toezegging[];
+  toezeggingenSheet?: string;
+  contracteerruimteCells: Partial<Record<Sector, { value: Dec; where: string }>>;
+  fingerprint: string;
+  warnings: string[];
+}
+
+async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: string): Promise<Inputs> {
+  const names = await port.sheetNames();
+  if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
+  const fields = productionFields(packs);
+  const grids = new Map<string, CellValue[][]>();
+  const read = async (n: string) => {
+    if (!grids.has(n)) grids.set(n, await port.readSheet(n));
+    return grids.get(n)!;
+  };
+  const isProduction = (grid: CellValue[][]) => {
+    const { match } = detectHeader(grid, fields);
+    return match && match.columns.maand !== undefined && match.columns.volume !== undefined ? match : undefined;
+  };
+  let sheet: string | undefined;
+  if (wanted !== undefined) {
+    if (!names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
+    sheet = wanted;
+  } else {
+    for (const n of names) {
+      if (isOwnSheet(n) || isTariffSheet(n)) continue;
+      if (isProduction(await read(n))) {
+        sheet = n;
+        break;
+      }
+    }
+  }
+  if (!sheet) throw new InputError(`Geen blad met productiegegevens gevonden: een kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden). Bladen: ${names.join(', ')}.`);
+  const grid = await read(sheet);
+  const match = isProduction(grid);
+  if (!match) throw new InputError(`Blad "${sheet}": geen kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden) in de eerste ${HEADER_SCAN_ROWS} rijen.`);
+  const warnings = [...match.warnings];
+  const tariffs = await readTariffTable(port, names, sheet, warnings);
+
+  const own = HERSCHIK_HEADERS.map(normalizeHeader);
+  const headerLine = grid[match.row] ?? [];
+  const outputColumns: number[] = [];
+  headerLine.forEach((cell, c) => {
+    const i = own.indexOf(normalizeHeader(cellToText(cell)));
+    if (i >= 0) outputColumns[i] = c;
+  });
+  const ownColumns = new Set(outputColumns.filter((c) => c !== undefined));
+  const entries = Object.entries(match.columns).filter(([, c]) => !ownColumns.has(c));
+  const rows: InputRow[] = [];
+  const rowIndex: number[] = [];
+  const printed: CellValue[] = [...packs.flatMap((p) => [p.id, p.version])];
+  for (let r = match.row + 1; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    if (entries.every(([, c]) => isEmptyCell(line[c]))) continue;
+    const cells: Record<string, CellValue> = {};
+    for (const [f, c] of entries) cells[f] = line[c];
+    if (isEmptyCell(cells.maximumtarief) && tariffs.table.size) {
+      const t = tariffs.table.get(normalizeCodeKey(cells.prestatiecode));
+      if (t !== undefined) cells.maximumtarief = t;
+    }
+    for (const [f] of entries) printed.push(f, cells[f]);
+    printed.push('maximumtarief', cells.maximumtarief);
+    rows.push({ ref: `${sheet}!${r + 1}`, cells });
+    rowIndex.push(r);
+  }
+
+  let toezeggingen: Toezegging[] = [];
+  let toezeggingenSheet: string | undefined;
+  for (const n of names) {
+    if (n === sheet || isOwnSheet(n) || !isToezeggingSheet(n)) continue;
+    const found = readToezeggingen(await read(n), n, warnings);
+    if (found) {
+      toezeggingen = found;
+      toezeggingenSheet = n;
+      for (const t of found) printed.push(t.ref, t.agb, t.sector ?? '', t.bedrag.toString(), t.tussentijdseAfspraak?.toString() ?? '');
+      break;
+    }
+  }
+
+  const contracteerruimteCells: Inputs['contracteerruimteCells'] = {};
+  for (const n of names) {
+    if (isOwnSheet(n)) continue;
+    findContracteerruimte(await read(n), n, contracteerruimteCells, warnings);
+  }
+  for (const [s, v] of Object.entries(contracteerruimteCells)) printed.push(s, v.value.toString());
+
+  return {
+    sheet, grid, headerRow: match.row, outputColumns, rows, rowIndex, hasApprovalColumn: match.columns.goedgekeurd !== undefined,
+    toezeggingen, toezeggingenSheet, contracteerruimteCells, fingerprint: fingerprint(printed), warnings,
+  };
+}
+
+function aliasIndex(fields: Record<string, FieldDef>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [name, def] of Object.entries(fields)) for (const a of [def.label, name, ...def.aliases]) if (!index.has(normalizeHeader(a))) index.set(normalizeHeader(a), name);
+  return index;
+}
+
+/** A table with AGB-code and Toezegging (and/or Tussentijdse afspraak) columns; undefined when the sheet has none. */
+export function readToezeggingen(grid: CellValue[][], sheet: string, warnings: string[]): Toezegging[] | undefined {
+  const index = aliasIndex({ agb: CORE_FIELDS.agb, zorgaanbieder: CORE_FIELDS.zorgaanbieder, sector: CORE_FIELDS.sector, ...TOEZEGGING_FIELDS });
+  for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
+    const columns: Record<string, number> = {};
+    (grid[r] ?? []).forEach((cell, c) => {
+      const f = index.get(normalizeHeader(cellToText(cell)));
+      if (f && columns[f] === undefined) columns[f] = c;
+    });
+    if (columns.agb === undefined || (columns.toezegging === undefined && columns.tussentijdseAfspraak === undefined)) continue;
+    const out: Toezegging[] = [];
+    for (let i = r + 1; i < grid.length; i++) {
+      const line = grid[i] ?? [];
+      const agb = parseText(line[columns.agb]);
+      if (!agb.ok) continue;
+      const ref = `${sheet}!${i + 1}`;
+      const money = (f: string) => {
+        if (columns[f] === undefined || isEmptyCell(line[columns[f]])) return undefined;
+        const p = parseMoney(line[columns[f]]);
+        if (!p.ok) warnings.push(`${ref}: ${TOEZEGGING_FIELDS[f].label} "${cellToText(line[columns[f]])}" is geen bedrag; niet meegenomen.`);
+        return p.ok ? p.value : undefined;
+      };
+      const sectorText = columns.sector !== undefined ? cellToText(line[columns.sector]).trim() : '';
+      const sector = sectorText ? normalizeSector(sectorText) : undefined;
+      if (sectorText && !sector) warnings.push(`${ref}: sector "${sectorText}" is onbekend; de sector wordt afgeleid.`);
+      const bedrag = money('toezegging');
+      const tussentijds = money('tussentijdseAfspraak');
+      if (bedrag === undefined && tussentijds === undefined) continue;
+      const naam = columns.zorgaanbieder !== undefined ? cellToText(line[columns.zorgaanbieder]).trim() : '';
+      const toel = columns.toelichtingToezegging !== undefined ? cellToText(line[columns.toelichtingToezegging]).trim() : '';
+      out.push({ ref, agb: agb.value, zorgaanbieder: naam || undefined, sector, bedrag: bedrag ?? new D(0), tussentijdseAfspraak: tussentijds, toelichting: toel || undefined });
+    }
+    return out;
+  }
+  return undefined;
+}
+
+const SECTOR_LABELS: Record<Sector, string> = { VV: 'V&V', GZ: 'GZ', GGZ: 'GGZ' };
+
+/** Cells labelled "Contracteerruimte GGZ" (any sheet) with an amount in the next filled cell to the right. */
+export function findContracteerruimte(grid: CellValue[][], sheet: string, out: Partial<Record<Sector, { value: Dec; where: string }>>, warnings: string[]): void {
+  grid.forEach((line, r) => (line ?? []).forEach((cell, c) => {
+    if (typeof cell !== 'string') return;
+    const m = /^contracteerruimte\s*(?:wlz\s*)?(?:sector\s*)?(v\s*&\s*v|vv|verpleging en verzorging|ggz|gz|gehandicaptenzorg)\b/i.exec(cell.trim());
+    if (!m) return;
+    const sector = normalizeSector(m[1]);
+    if (!sector) return;
+    let v: CellValue;
+    let at = -1;
+    for (let k = c + 1; k < (line?.length ?? 0); k++) if (!isEmptyCell(line[k])) {
+      v = line[k];
+      at = k;
+      break;
+    }
+    if (at < 0) return;
+    const p = parseMoney(v);
+    const where = `${sheet}!${columnLetter(at)}${r + 1}`;
+    if (!p.ok) {
+      warnings.push(`${where}: "${cellToText(v)}" naast "${cell.trim()}" is geen bedrag; niet gebruikt.`);
+      return;
+    }
+    if (out[sector]) {
+      warnings.push(`Contracteerruimte ${SECTOR_LABELS[sector]} staat ook in ${where}; ${out[sector]!.where} is gebruikt.`);
+      return;
+    }
+    out[sector] = { value: p.value, where };
+  }));
+}
+
+function compute(inputs: Inputs, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues): HerschikResult {
+  return herschik({
+    rows: inputs.rows, pack, packParams, params, contracteerruimteCells: inputs.contracteerruimteCells,
+    toezeggingen: inputs.toezeggingen, hasApprovalColumn: inputs.hasApprovalColumn,
+  });
+}
+
+/** Read, compute (and the scenario), and write the columns and the sheet. */
+export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues, options: HerschikOptions = {}): Promise<HerschikOutcome> {
+  const packs = options.vergelijk ? [pack, options.vergelijk.pack] : [pack];
+  const inputs = await readInputs(port, packs, options.sheet);
+  const result = compute(inputs, pack, packParams, params);
+  const comparison = options.vergelijk
+    ? compareHerschikking(result, compute(inputs, options.vergelijk.pack, options.vergelijk.packParams, options.vergelijk.params), options.vergelijk.label)
+    : undefined;
+
+  // Own columns next to the production data.
+  const { grid, headerRow, outputColumns } = inputs;
+  const complete = HERSCHIK_HEADERS.every((_, i) => outputColumns[i] !== undefined && outputColumns[i] === outputColumns[0] + i);
+  const width = Math.max(0, ...grid.map((row) => lastFilled(row) + 1));
+  const firstColumn = complete ? outputColumns[0] : width;
+  const warnings = [...inputs.warnings];
+  if (!complete && outputColumns.some((c) => c !== undefined)) {
+    warnings.push(`Losse herschikkingskolommen gevonden (${outputColumns.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
+  }
+  const values: OutputValue[][] = [];
+  for (let r = headerRow + 1; r < grid.length; r++) values.push([null, null, null, null, null]);
+  result.rows.forEach((res, i) => {
+    values[inputs.rowIndex[i] - headerRow - 1] = [
+      res.tarief ? res.tarief.toNumber() : null,
+      res.omzet ? res.omzet.toNumber() : null,
+      res.counted ? 'ja' : 'nee',
+      res.flags.map(formatFlag).join('\n') || null,
+      res.explanation || null,
+    ];
+  });
+  await port.writeBlock({
+    sheet: inputs.sheet, headerRow, firstColumn, headers: [...HERSCHIK_HEADERS], values,
+    numberFormats: [TARIFF_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined], highlights: HIGHLIGHTS,
+  });
+
+  const layout = sheetLayout(result, pack, packParams, params, comparison, {
+    sheet: inputs.sheet, toezeggingenSheet: inputs.toezeggingenSheet, fingerprint: inputs.fingerprint, now: options.now ?? new Date(),
+    warnings, chart: !!port.writeChart, rows: inputs.rows.length,
+  });
+  await port.replaceSheet(HERSCHIK_SHEET, layout.rows);
+  for (const block of layout.blocks) await port.writeBlock({ sheet: HERSCHIK_SHEET, ...block });
+  let chartWritten = false;
+  if (port.writeChart && layout.chart) {
+    await port.writeChart(layout.chart);
+    chartWritten = true;
+  }
+  await port.flush();
+  return { sheet: inputs.sheet, headerRow, result, comparison, fingerprint: inputs.fingerprint, warnings, chartWritten, dataRows: inputs.rows.length, toezeggingenSheet: inputs.toezeggingenSheet };
+}
+
+function lastFilled(row: CellValue[] | undefined): number {
+  if (!row) return -1;
+  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c;
+  return -1;
+}
+
+const num = (v: Dec | undefined | null): OutputValue => (v === undefined || v === null ? null : v.toNumber());
+const frac = (v: Dec | undefined): OutputValue => (v === undefined ? null : v.dividedBy(100).toNumber());
+const flagsText = (flags: readonly Flag[]): OutputValue => flags.map(formatFlag).join('\n') || null;
+
+/** A bar of text for at-a-glance reading where no chart can be drawn: █ up to the contracteerruimte, ▒ above it. */
+export function textBar(percentage: Dec | undefined, scale = 5): string | null {
+  if (percentage === undefined) return null;
+  const p = percentage.toNumber();
+  const within = Math.max(0, Math.round(Math.min(p, 100) / scale));
+  const above = p > 100 ? Math.ceil((Math.min(p, 160) - 100) / scale) : 0;
+  return `${'█'.repeat(within)}${'▒'.repeat(above)} ${formatPct(percentage, 1)}`;
+}
+
+interface BlockSpec {
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  values: OutputValue[][];
+  numberFormats: Array<string | undefined>;
+}
+
+function sheetLayout(
+  result: HerschikResult, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues, comparison: Comparison | undefined,
+  info: { sheet: string; toezeggingenSheet?: string; fingerprint: string; now: Date; warnings: string[]; chart: boolean; rows: number },
+): { rows: OutputValue[][]; blocks: BlockSpec[]; chart?: ChartSpec } {
+  const rows: OutputValue[][] = [];
+  const blocks: BlockSpec[] = [];
+  const put = (r: number, line: OutputValue[]) => {
+    while (rows.length <= r) rows.push([]);
+    rows[r] = line;
+  };
+  const E = TARIFF_FORMAT;
+  const P = PERCENTAGE_FORMAT;
+  let cursor = 0;
+  put(cursor++, [`Tariefwijzer — productie, uitnutting en herschikking ${result.year}`]);
+  cursor++;
+  const meta: OutputValue[][] = [
+    ['Beleid', pack.id],
+    ['Titel', pack.title],
+    ['Versie', pack.version],
+    ['Blad', info.sheet],
+    ['Toezeggingen', info.toezeggingenSheet ?? '(geen tabel gevonden)'],
+    ['Herschikkingsjaar', result.year],
+    ['Peildatum', result.peildatum ?? '(niet ingesteld: laatste maand in de gegevens)'],
+    ['Laatste gedeclareerde maand', result.lastMonth ? monthLabel(result.lastMonth, result.year) : '(geen)'],
+    ['Extrapolatie', result.method === 'laatste-maand' ? 'laatste maand × resterende maanden' : `gemiddelde van de laatste ${formatNumber(params.extrapolatie_maanden as Dec)} maanden × resterende maanden`],
+    ['Rijen', info.rows],
+    ['Tijdstip', info.now.toISOString()],
+    ['Vingerafdruk invoer', info.fingerprint],
+    ['Grafiek', info.chart ? `lijndiagram "${CHART_NAME}" naast de maandtabel` : 'niet getekend: hier kan geen grafiek worden gemaakt (de opdrachtregel gebruikt exceljs, dat geen grafieken kan maken); zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"'],
+  ];
+  for (const m of meta) put(cursor++, m);
+  cursor++;
+
+  // Per sector, with totals.
+  put(cursor++, ['Per sector']);
+  const sectorHeaders = ['Sector', 'Contracteerruimte', 'Bron contracteerruimte', 'Gerealiseerd', 'Geëxtrapoleerde productie', 'Toezeggingen', 'Verwacht (productie + toezeggingen)', 'Uitnutting', 'Uitnutting (balk)', 'Tekort', 'Onzekerheid', 'Korting', 'Reservering nieuwe aanbieders', 'Afspraken', 'Signalen', 'Toelichting'];
+  const sectorValues: OutputValue[][] = result.sectors.map((s) => [
+    SECTOR_LABELS[s.sector], num(s.contracteerruimte), s.contracteerruimteBron ?? 'ontbreekt', num(s.realised), num(s.extrapolated), num(s.toezeggingen), num(s.verwacht),
+    frac(s.uitnutting), textBar(s.uitnutting), num(s.tekort), frac(s.onzekerheid), frac(s.kortingPercentage), num(s.reservering), num(s.afsprakenTotaal), flagsText(s.flags), s.explanation,
+  ]);
+  const t = result.totals;
+  sectorValues.push(['Totaal', num(t.contracteerruimte), null, num(t.realised), num(t.extrapolated), num(t.toezeggingen), num(t.extrapolated.plus(t.toezeggingen)), null, null, null, null, null, null, num(t.afspraken), null, 'Som van de sectoren (contracteerruimte alleen waar bekend).']);
+  blocks.push({ headerRow: cursor, firstColumn: 0, headers: sectorHeaders, values: sectorValues, numberFormats: [undefined, E, undefined, E, E, E, E, P, undefined, E, P, PERCENTAGE_4_FORMAT, E, E, undefined, undefined] });
+  cursor += sectorValues.length + 2;
+
+  // Per provider.
+  put(cursor++, ['Per zorgaanbieder en sector']);
+  const providerHeaders = ['AGB-code', 'Zorgaanbieder', 'Sector', 'Gerealiseerd', 'Geëxtrapoleerde productie', 'Toezegging', 'Korting', 'Herschikkingsafspraak', 'Tussentijdse afspraak', 'Signalen', 'Toelichting'];
+  const providerValues: OutputValue[][] = result.providers.map((p) => [
+    p.agb, p.naam, SECTOR_LABELS[p.sector], num(p.realised), num(p.extrapolated), num(p.toezegging), num(p.korting),
+    p.afspraak ? p.afspraak.toNumber() : p.nieuw ? 'maatwerk' : 'geen (contracteerruimte ontbreekt)', num(p.tussentijdseAfspraak), flagsText(p.flags), p.explanation,
+  ]);
+  blocks.push({ headerRow: cursor, firstColumn: 0, headers: providerHeaders, values: providerValues, numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E, undefined, undefined] });
+  cursor += providerValues.length + 2;
+
+  // Month by month.
+  put(cursor++, ['Uitnutting per maand (verwachte jaaruitnutting zoals die er met elke maand als laatste maand uitzag)']);
+  const monthHeaders = ['Maand'];
+  const monthFormats: Array<string | undefined> = [undefined];
+  const seriesColumns: number[] = [];
+  for (const s of result.sectors) {
+    const l = SECTOR_LABELS[s.sector];
+    monthHeaders.push(`${l} omzet`, `${l} cumulatief`, `${l} prognose jaar`, `${l} uitnutting`, `${l} balk`);
+    monthFormats.push(E, E, E, P, undefined);
+    seriesColumns.push(monthHeaders.length - 2);
+  }
+  monthHeaders.push('Contracteerruimte');
+  monthFormats.push(P);
+  seriesColumns.push(monthHeaders.length - 1);
+  const monthValues: OutputValue[][] = [];
+  for (let m = 1; m <= result.lastMonth; m++) {
+    const line: OutputValue[] = [MONTH_NAMES[m - 1]];
+    for (const s of result.sectors) {
+      const pt = s.months[m - 1];
+      line.push(num(pt?.omzet), num(pt?.cumulatief), num(pt?.prognose), frac(pt?.uitnutting), textBar(pt?.uitnutting));
+    }
+    line.push(1);
+    monthValues.push(line);
+  }
+  const monthHeaderRow = cursor;
+  blocks.push({ headerRow: cursor, firstColumn: 0, headers: monthHeaders, values: monthValues, numberFormats: monthFormats });
+  cursor += monthValues.length + 2;
+  const chart: ChartSpec | undefined = monthValues.length
+    ? {
+        sheet: HERSCHIK_SHEET, name: CHART_NAME, title: `Verwachte uitnutting van de contracteerruimte per sector, ${result.year}`, kind: 'line',
+        headerRow: monthHeaderRow, firstRow: monthHeaderRow + 1, lastRow: monthHeaderRow + monthValues.length, categoryColumn: 0, seriesColumns,
+        anchor: { row: monthHeaderRow, column: monthHeaders.length + 1 }, size: { columns: 8, rows: 16 }, valueAxisTitle: 'uitnutting (% van de contracteerruimte)',
+      }
+    : undefined;
+
+  if (comparison) {
+    put(cursor++, [`Vergelijking: ${comparison.label} (verschil = vergelijking − basis)`]);
+    const cmpSectorHeaders = ['Sector', 'Geëxtrapoleerd (basis)', 'Geëxtrapoleerd (vergelijking)', 'Verschil productie', 'Verschil verwacht', 'Verschil afspraken', 'Uitnutting (basis)', 'Uitnutting (vergelijking)', 'Korting (basis)', 'Korting (vergelijking)'];
+    const cmpSectorValues: OutputValue[][] = comparison.sectors.map((s) => [SECTOR_LABELS[s.sector], num(s.extrapolatedBase), num(s.extrapolatedAlt), num(s.extrapolatedDiff), num(s.verwachtDiff), num(s.afsprakenDiff), frac(s.uitnuttingBase), frac(s.uitnuttingAlt), frac(s.kortingBase), frac(s.kortingAlt)]);
+    cmpSectorValues.push(['Totaal', null, null, num(comparison.total.extrapolatedDiff), null, num(comparison.total.afsprakenDiff), null, null, null, null]);
+    blocks.push({ headerRow: cursor, firstColumn: 0, headers: cmpSectorHeaders, values: cmpSectorValues, numberFormats: [undefined, E, E, E, E, E, P, P, PERCENTAGE_4_FORMAT, PERCENTAGE_4_FORMAT] });
+    cursor += cmpSectorValues.length + 2;
+    const cmpHeaders = ['AGB-code', 'Zorgaanbieder', 'Sector', 'Geëxtrapoleerd (basis)', 'Geëxtrapoleerd (vergelijking)', 'Verschil productie', 'Afspraak (basis)', 'Afspraak (vergelijking)', 'Verschil afspraak'];
+    const cmpValues: OutputValue[][] = comparison.providers.map((p) => [p.agb, p.naam, SECTOR_LABELS[p.sector], num(p.extrapolatedBase), num(p.extrapolatedAlt), num(p.extrapolatedDiff), num(p.afspraakBase), num(p.afspraakAlt), num(p.afspraakDiff)]);
+    blocks.push({ headerRow: cursor, firstColumn: 0, headers: cmpHeaders, values: cmpValues, numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E] });
+    cursor += cmpValues.length + 2;
+  }
+
+  put(cursor++, ['Parameters']);
+  put(cursor++, ['Parameter', 'Waarde', 'Omschrijving']);
+  const shown = (v: unknown) => (v === null || v === undefined ? '(niet ingesteld)' : typeof v === 'object' ? formatNumber(v as Dec, 0, 4) : String(v));
+  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [name, shown(params[name]), def.label]);
+  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.id}: ${name}`, shown(packParams[name]), def.label]);
+  const notes = [...result.notes, ...info.warnings];
+  if (notes.length) {
+    cursor++;
+    put(cursor++, ['Opmerkingen']);
+    for (const n of notes) put(cursor++, [n]);
+  }
+  return { rows, blocks, chart };
+}

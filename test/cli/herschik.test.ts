@@ -1,0 +1,139 @@
+/** `tariefwijzer herschik` end to end on the generated example workbook (scripts/make-production-example.js). */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { snapshot } from '../workbook/helpers';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+let input: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-herschik-'));
+  execFileSync(process.execPath, [path.join(__dirname, '../../scripts/make-production-example.js'), dir], { stdio: 'pipe' });
+  input = path.join(dir, 'productie-2025-ggz.xlsx');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function call(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const BASE = ['--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5', '--set', 'peildatum=2025-08-31'];
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The row (1-based) under the section title whose first cell is `label`. */
+function rowOf(ws: ExcelJS.Worksheet, section: string, label: string): ExcelJS.Row {
+  let inSection = false;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const a = String(ws.getCell(r, 1).value ?? '');
+    if (a.startsWith(section)) inSection = true;
+    else if (inSection && a === label) return ws.getRow(r);
+  }
+  throw new Error(`no row ${label} under ${section}`);
+}
+
+test('the example generator is deterministic and the committed example is its output', () => {
+  const again = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-herschik-b-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, '../../scripts/make-production-example.js'), again], { stdio: 'pipe' });
+    const a = fs.readFileSync(input);
+    expect(fs.readFileSync(path.join(again, 'productie-2025-ggz.xlsx')).equals(a)).toBe(true);
+    expect(fs.readFileSync(path.join(__dirname, '../../examples/productie-2025-ggz.xlsx')).equals(a)).toBe(true);
+  } finally {
+    fs.rmSync(again, { recursive: true, force: true });
+  }
+});
+
+test('herschik writes the sheet, own columns and a Dutch summary; the sector lands on its contracteerruimte to the cent', async () => {
+  const before = fs.readFileSync(input);
+  const r = await call('herschik', input, ...BASE);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('GGZ: contracteerruimte € 10.100.000,00');
+  expect(r.out).toContain('TUSSENTIJDSE_HERSCHIKKING');
+  expect(r.out).toContain('Grafiek: niet getekend (exceljs kan geen grafieken maken)');
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  const output = path.join(dir, 'productie-2025-ggz-herschikking.xlsx');
+  const wb = await open(output);
+  const ws = wb.getWorksheet('Tariefwijzer herschikking')!;
+  expect(ws.getCell('B3').value).toBe('zk-ggz-2025');
+  const ggz = rowOf(ws, 'Per sector', 'GGZ');
+  expect(ggz.getCell(2).value).toBe(10100000); // contracteerruimte from the labelled cell
+  expect(ggz.getCell(3).value).toBe('cel Contracteerruimte!B3');
+  // afspraken + reservering for the new provider = contracteerruimte, to the cent
+  expect(Math.round(((ggz.getCell(13).value as number) + (ggz.getCell(14).value as number)) * 100)).toBe(1010000000);
+  expect(ggz.getCell(8).numFmt).toBe('0.00%');
+  expect(String(ggz.getCell(9).value)).toMatch(/^█+▒+ 101,5%$/);
+  const brug = rowOf(ws, 'Per zorgaanbieder', '74120459');
+  expect(brug.getCell(8).value).toBe('maatwerk');
+  const crisis = rowOf(ws, 'Per zorgaanbieder', '74120566');
+  expect(String(crisis.getCell(10).value)).toContain('CRISIS_BEZETTING_LAAG');
+  expect(String(crisis.getCell(11).value)).toContain('[004 §8.6.1 L3071-3072]');
+  expect(rowOf(ws, 'Uitnutting per maand', 'augustus').getCell(1).value).toBe('augustus');
+
+  // Own columns right of the 13 input columns (N..R), header on row 3.
+  const data = wb.getWorksheet('Productie 2025')!;
+  expect(data.getCell('N3').value).toBe('Tariefwijzer tarief (herschikking)');
+  expect(data.getCell('R3').value).toBe('Tariefwijzer toelichting (herschikking)');
+  // Row 4: Kompas, Z1103 (W3 verblijf), € 228,45 × 96% = € 219,31; omzet = aantal × tarief.
+  expect(data.getCell('D4').value).toBe('Z1103');
+  expect(data.getCell('N4').value).toBe(219.31);
+  expect(data.getCell('O4').value).toBeCloseTo((data.getCell('J4').value as number) * 219.31, 2);
+  expect(data.getCell('P4').value).toBe('ja');
+});
+
+test('re-running on its own output replaces the columns and the sheet, and leaves user cells alone', async () => {
+  const first = path.join(dir, 'eerste.xlsx');
+  const second = path.join(dir, 'tweede.xlsx');
+  expect((await call('herschik', input, ...BASE, '--out', first)).code).toBe(0);
+  expect((await call('herschik', first, ...BASE, '--out', second)).code).toBe(0);
+  const [a, b] = [await open(first), await open(second)];
+  const skip = { sheets: ['Tariefwijzer herschikking'] };
+  expect(snapshot(b, skip)).toBe(snapshot(a, skip));
+  expect(b.getWorksheet('Productie 2025')!.getCell('S3').value).toBeNull();
+  const src = await open(input);
+  expect(snapshot(a, { sheets: ['Tariefwijzer herschikking'], fromColumn: { 'Productie 2025': 14 } })).toBe(snapshot(src));
+});
+
+test('--vergelijk-set: the € difference of another richttarief, per sector and provider (--json)', async () => {
+  const r = await call('herschik', input, ...BASE, '--vergelijk-set', 'richttarief=97,3', '--out', path.join(dir, 'vergelijk.xlsx'), '--json');
+  expect(r.code).toBe(0);
+  expect(r.err).toBe('');
+  const json = JSON.parse(r.out);
+  expect(json.lastMonth).toBe(8);
+  const ggz = json.sectors.find((s: { sector: string }) => s.sector === 'GGZ');
+  expect(ggz.contracteerruimte).toBe('10100000');
+  expect(json.comparison.label).toBe('zk-ggz-2025 met richttarief=97,3');
+  const diff = json.comparison.sectors.find((s: { sector: string }) => s.sector === 'GGZ');
+  expect(Number(diff.extrapolatedDiff)).toBeGreaterThan(0);
+  expect(diff.afsprakenDiff).toBe('0'); // over budget: the sector stays on its contracteerruimte
+  const vv = json.comparison.sectors.find((s: { sector: string }) => s.sector === 'VV');
+  expect(vv.extrapolatedDiff).toBe('0'); // the V&V rate is its own parameter
+  const providerSum = json.comparison.providers.filter((p: { sector: string }) => p.sector === 'GGZ').reduce((a: number, p: { extrapolatedDiff: string }) => a + Math.round(Number(p.extrapolatedDiff) * 100), 0);
+  expect(providerSum).toBe(Math.round(Number(diff.extrapolatedDiff) * 100));
+});
+
+test('--set contracteerruimte.GGZ goes before the cell; usage errors exit 2, input problems exit 1', async () => {
+  const r = await call('herschik', input, ...BASE, '--set', 'contracteerruimte.ggz=20.000.000', '--out', path.join(dir, 'ruim.xlsx'), '--json');
+  expect(r.code).toBe(0);
+  const ggz = JSON.parse(r.out).sectors.find((s: { sector: string }) => s.sector === 'GGZ');
+  expect(ggz.contracteerruimte).toBe('20000000');
+  expect(ggz.kortingPercentage).toBeNull();
+  expect((await call('herschik', input)).code).toBe(2);
+  expect((await call('herschik', input, ...BASE, '--vergelijk', 'onbekend')).code).toBe(2);
+  const bad = await call('herschik', input, ...BASE, '--set', 'peildatum=31-13-2025');
+  expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('peildatum') });
+  const other = await call('herschik', input, ...BASE, '--sheet', 'Toezeggingen');
+  expect(other).toMatchObject({ code: 1, err: expect.stringContaining('geen kopregel') });
+});

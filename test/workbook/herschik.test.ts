@@ -1,0 +1,79 @@
+/** herschikWorkbook through the port: reading aliases, toezeggingen and a labelled contracteerruimte; text stays text; the optional chart. */
+import { resolveParameters } from '../../src/domain/policy/load';
+import { resolveHerschikParameters } from '../../src/domain/production';
+import { getPack } from '../../src/policies';
+import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
+import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/herschik';
+import type { ChartSpec } from '../../src/workbook/port';
+import { workbookFrom } from './helpers';
+
+const pack = getPack('zk-ggz-2025')!;
+const packParams = resolveParameters(pack, { richttarief: '100' }).values;
+
+function sheets() {
+  const rows: unknown[][] = [['Agb code', 'Naam aanbieder', 'Productcode', 'Zorgprofiel', 'Leveringsvorm', 'NZa tarief', 'Periode', 'Eenheden', 'Declaratiebedrag']];
+  for (let m = 1; m <= 6; m++) {
+    rows.push(['30000001', '=Zorg BV', 'Z1103', 'GGZ-W3', 'Verblijf', 100, `${['jan', 'feb', 'mrt', 'apr', 'mei', 'jun'][m - 1]} 2025`, 10, '€ 1.000,00']);
+    rows.push(['30000002', '@Thuis', 'Z1103', 'GGZ-W3', 'Verblijf', 200, new Date(Date.UTC(2025, m - 1, 1)), 5, 999]);
+  }
+  return {
+    Declaraties: rows,
+    'Toezeggingen 2025': [['Toezeggingen'], [], ['AGB', 'Sector', 'Bedrag toezegging', 'Reden'], ['30000001', 'GGZ', '1.000', 'complexe casuïstiek']],
+    Kader: [['Contracteerruimte GGZ', null, '€ 20.000,00']],
+  };
+}
+
+/** The Office.js adapter on the fake Excel host, and a cell reader. */
+function office() {
+  const fake = FakeExcel.from(sheets() as Record<string, SeedValue[][]>);
+  const value = (sheet: string, r: number, c: number) => fake.sheet(sheet)?.cell(r, c)?.value;
+  return { fake, port: new OfficeWorkbook(fakeContext(fake)), value };
+}
+
+test('aliases, toezeggingen, labelled contracteerruimte; names like formulas are written as text', async () => {
+  const { fake, port, value } = office();
+  const params = resolveHerschikParameters({ peildatum: '30-6-2025' }).values;
+  const out = await herschikWorkbook(port, pack, packParams, params, { now: new Date('2025-07-01T00:00:00Z') });
+  expect(out.sheet).toBe('Declaraties');
+  expect(out.toezeggingenSheet).toBe('Toezeggingen 2025');
+  expect(out.chartWritten).toBe(false);
+  const s = out.result.sectors[0];
+  expect(s.contracteerruimte!.toString()).toBe('20000');
+  expect(s.extrapolated.toString()).toBe('24000');
+  expect(s.afsprakenTotaal.toString()).toBe('20000');
+  expect(out.result.rows.filter((r) => r.flags.some((f) => f.code === 'BEDRAG_WIJKT_AF')).length).toBe(6); // 999 ≠ 5 × € 200
+  expect(out.result.notes.join(' ')).toContain('Geen kolom "Goedgekeurd"');
+  expect([9, 10, 11, 12, 13].map((c) => value('Declaraties', 0, c))).toEqual(['Tariefwijzer tarief (herschikking)', 'Tariefwijzer omzet', 'Tariefwijzer meegeteld', 'Tariefwijzer signalen (herschikking)', 'Tariefwijzer toelichting (herschikking)']);
+  expect(value('Declaraties', 1, 10)).toBe(1000);
+  const texts = [...fake.sheet(HERSCHIK_SHEET)!.cells.values()].filter((c) => c.type === 'String' && c.formula === undefined).map((c) => c.value);
+  expect(texts).toEqual(expect.arrayContaining(['=Zorg BV', '@Thuis']));
+  expect(fake.formulas()).toEqual([]);
+});
+
+test('an adapter that can draw charts gets a line chart over the month table', async () => {
+  const { port: office_, value } = office();
+  const port = office_ as OfficeWorkbook & { writeChart?: (c: ChartSpec) => Promise<void> };
+  const charts: ChartSpec[] = [];
+  port.writeChart = async (c) => {
+    charts.push(c);
+  };
+  const params = resolveHerschikParameters({ peildatum: '2025-06-30' }).values;
+  const out = await herschikWorkbook(port, pack, packParams, params);
+  expect(out.chartWritten).toBe(true);
+  expect(charts).toHaveLength(1);
+  const c = charts[0];
+  expect(c.sheet).toBe(HERSCHIK_SHEET);
+  expect(c.lastRow - c.firstRow + 1).toBe(6);
+  expect(value(HERSCHIK_SHEET, c.headerRow, c.categoryColumn)).toBe('Maand');
+  expect(c.seriesColumns.map((i) => value(HERSCHIK_SHEET, c.headerRow, i))).toEqual(['GGZ uitnutting', 'Contracteerruimte']);
+});
+
+test('the exceljs adapter: the same run writes the same figures', async () => {
+  const wb = workbookFrom(sheets());
+  const params = resolveHerschikParameters({ peildatum: '2025-06-30' }).values;
+  const out = await herschikWorkbook(wb, pack, packParams, params);
+  expect(out.result.sectors[0].afsprakenTotaal.toString()).toBe('20000');
+  expect(wb.workbook.getWorksheet('Declaraties')!.getCell('K2').value).toBe(1000);
+  expect(wb.workbook.getWorksheet('Declaraties')!.getCell('K2').numFmt).toBe('"€" #,##0.00');
+});
