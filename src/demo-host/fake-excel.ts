@@ -32,6 +32,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   /** Conditional formats (type Custom) with the area they apply to. */
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** Charts (ExcelApi 1.7): what the adapter set on them. */
+  readonly charts: FakeChartRecord[] = [];
   /** Cell notes (ExcelApi 1.18) by "row,column". */
   readonly notes = new Map<string, string>();
   constructor(public name: string) {}
@@ -311,6 +313,13 @@ class FakeWorksheet extends Loadable {
   }
 
   private notesProxy?: FakeNoteCollection;
+  private chartsProxy?: FakeChartCollection;
+
+  /** The sheet's charts (ExcelApi 1.7). */
+  get charts(): FakeChartCollection {
+    this.chartsProxy ??= new FakeChartCollection(this.fake, this);
+    return this.chartsProxy;
+  }
 
   /** The sheet's notes (ExcelApi 1.18). */
   get notes(): FakeNoteCollection {
@@ -409,6 +418,70 @@ class FakeNoteCollection extends Loadable {
       t.sheet.notes.set(key, String(content));
       return 0;
     }, String(content).length + 32);
+  }
+}
+
+export interface FakeChartRecord {
+  type: string;
+  name: string;
+  title: string;
+  valueAxisTitle?: string;
+  series: Array<{ name: string; values?: Box; categories?: Box }>;
+  position?: { from: Box; to: Box };
+}
+
+class FakeChartCollection {
+  constructor(private readonly fake: FakeExcel, private readonly worksheet: FakeWorksheet) {}
+
+  getItemOrNullObject(name: string): { load(p: string): void; readonly isNullObject: boolean; delete(): void } {
+    const fake = this.fake;
+    const sheet = () => this.worksheet.resolve()!;
+    let loaded: boolean | undefined;
+    return {
+      load: () => fake.enqueue(() => ((loaded = !sheet().charts.some((c) => c.name === name)), 8)),
+      get isNullObject() {
+        if (loaded === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject');
+        return loaded;
+      },
+      delete: () => fake.enqueue(() => {
+        const list = sheet().charts;
+        const i = list.findIndex((c) => c.name === name);
+        if (i < 0) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+        list.splice(i, 1);
+        return 0;
+      }),
+    };
+  }
+
+  add(type: string, source: FakeRange, seriesBy: string): unknown {
+    if (seriesBy !== 'Columns') throw new Error(`fake: charts by ${seriesBy} not supported`);
+    const record: FakeChartRecord = { type, name: '', title: '', series: [{ name: '' }] };
+    const fake = this.fake;
+    const box = (r: FakeRange) => r.find()!.box;
+    fake.enqueue(() => {
+      record.series[0].values = box(source);
+      this.worksheet.resolve()!.charts.push(record);
+      return 0;
+    }, 128);
+    const seriesProxy = (i: number) => ({
+      set name(n: string) { fake.enqueue(() => ((record.series[i].name = n), 0)); },
+      setValues: (r: FakeRange) => fake.enqueue(() => ((record.series[i].values = box(r)), 0)),
+      setXAxisValues: (r: FakeRange) => fake.enqueue(() => ((record.series[i].categories = box(r)), 0)),
+    });
+    return {
+      set name(n: string) { fake.enqueue(() => ((record.name = n), 0)); },
+      title: { set text(t: string) { fake.enqueue(() => ((record.title = t), 0)); } },
+      axes: { valueAxis: { title: { set text(t: string) { fake.enqueue(() => ((record.valueAxisTitle = t), 0)); } } } },
+      series: {
+        getItemAt: (i: number) => seriesProxy(i),
+        add: (n: string) => {
+          const i = record.series.length;
+          record.series.push({ name: n });
+          return seriesProxy(i);
+        },
+      },
+      setPosition: (from: FakeRange, to: FakeRange) => fake.enqueue(() => ((record.position = { from: box(from), to: box(to) }), 0)),
+    };
   }
 }
 

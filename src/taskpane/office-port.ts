@@ -54,11 +54,12 @@ export function createOfficeHost(): OfficeAvailability {
   let undoGrouping = supports('1.20');
   const conditionalFormats = supports('1.6');
   const notes = supports('1.18');
+  const charts = supports('1.7');
 
   const runner: PortRunner = async (work) => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
     const job = async (context: Excel.RequestContext) => {
-      const port = new OfficeWorkbook(context, { conditionalFormats, notes });
+      const port = new OfficeWorkbook(context, { conditionalFormats, notes, charts });
       const result = await work(port);
       await port.flush();
       return result;

@@ -421,7 +421,7 @@ function sheetLayout(
   const chart: ChartSpec | undefined = monthValues.length
     ? {
         sheet: HERSCHIK_SHEET, name: CHART_NAME, title: `Verwachte uitnutting van de contracteerruimte per sector, ${result.year}`, kind: 'line',
-        headerRow: monthHeaderRow, firstRow: monthHeaderRow + 1, lastRow: monthHeaderRow + monthValues.length, categoryColumn: 0, seriesColumns,
+        headerRow: monthHeaderRow, firstRow: monthHeaderRow + 1, lastRow: monthHeaderRow + monthValues.length, categoryColumn: 0, seriesColumns, seriesNames: seriesColumns.map((c) => monthHeaders[c]),
         anchor: { row: monthHeaderRow, column: monthHeaders.length + 1 }, size: { columns: 8, rows: 16 }, valueAxisTitle: 'uitnutting (% van de contracteerruimte)',
       }
     : undefined;

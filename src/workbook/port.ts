@@ -122,6 +122,8 @@ export interface ChartSpec {
   lastRow: number;
   categoryColumn: number;
   seriesColumns: number[];
+  /** The legend name of each series (the header of its column). */
+  seriesNames: string[];
   /** Top-left cell of the chart. */
   anchor: { row: number; column: number };
   /** Size in cells (columns wide, rows high). */

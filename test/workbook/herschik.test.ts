@@ -77,3 +77,28 @@ test('the exceljs adapter: the same run writes the same figures', async () => {
   expect(wb.workbook.getWorksheet('Declaraties')!.getCell('K2').value).toBe(1000);
   expect(wb.workbook.getWorksheet('Declaraties')!.getCell('K2').numFmt).toBe('"€" #,##0.00');
 });
+
+test('the Office.js adapter draws a native line chart where the host can (ExcelApi 1.7); a re-run leaves one', async () => {
+  const fake = FakeExcel.from(sheets() as Record<string, SeedValue[][]>);
+  const params = resolveHerschikParameters({ peildatum: '2025-06-30' }).values;
+  for (let run = 0; run < 2; run++) {
+    const out = await herschikWorkbook(new OfficeWorkbook(fakeContext(fake), { charts: true }), pack, packParams, params);
+    expect(out.chartWritten).toBe(true);
+  }
+  const charts = fake.sheet(HERSCHIK_SHEET)!.charts;
+  expect(charts).toHaveLength(1);
+  const [chart] = charts;
+  expect(chart.type).toBe('Line');
+  expect(chart.title).toMatch(/^Verwachte uitnutting van de contracteerruimte per sector, 2025/);
+  expect(chart.series.map((s) => s.name)).toEqual(['GGZ uitnutting', 'Contracteerruimte']);
+  const header = chart.series[0].values!.row - 1;
+  expect(fake.sheet(HERSCHIK_SHEET)!.cell(header, chart.series[0].categories!.column)?.value).toBe('Maand');
+  for (const s of chart.series) {
+    expect(s.values!.rows).toBe(6);
+    expect(s.categories).toEqual({ row: header + 1, column: 0, rows: 6, columns: 1 });
+    expect(fake.sheet(HERSCHIK_SHEET)!.cell(header, s.values!.column)?.value).toBe(s.name);
+  }
+  // without charts in the host, the sheet says none was drawn
+  const older = await herschikWorkbook(new OfficeWorkbook(fakeContext(FakeExcel.from(sheets() as Record<string, SeedValue[][]>))), pack, packParams, params);
+  expect(older.chartWritten).toBe(false);
+});

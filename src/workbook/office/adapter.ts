@@ -14,7 +14,7 @@
  *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
-import { highlightFormula, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import { highlightFormula, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
@@ -86,8 +86,40 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   constructor(
     readonly context: Excel.RequestContext,
-    readonly features: { conditionalFormats?: boolean; notes?: boolean } = {},
-  ) {}
+    readonly features: { conditionalFormats?: boolean; notes?: boolean; charts?: boolean } = {},
+  ) {
+    if (features.charts) this.writeChart = (spec) => this.addChart(spec);
+  }
+
+  /** Present only where the host can draw charts (ExcelApi 1.7), so callers can say when none was drawn. */
+  readonly writeChart?: (spec: ChartSpec) => Promise<void>;
+
+  /** A line chart over columns of a table: replaces the chart of that name; one sync to look it up. */
+  private async addChart(spec: ChartSpec): Promise<void> {
+    const ws = this.context.workbook.worksheets.getItem(spec.sheet);
+    const old = ws.charts.getItemOrNullObject(spec.name);
+    old.load('isNullObject');
+    await this.sync();
+    if (!old.isNullObject) old.delete();
+    const rows = spec.lastRow - spec.firstRow + 1;
+    const column = (c: number) => ws.getRangeByIndexes(spec.firstRow, c, rows, 1);
+    const categories = column(spec.categoryColumn);
+    const chart = ws.charts.add('Line' as Excel.ChartType, column(spec.seriesColumns[0]), 'Columns' as Excel.ChartSeriesBy);
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    spec.seriesColumns.forEach((c, i) => {
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(spec.seriesNames[i]);
+      if (i > 0) series.setValues(column(c));
+      series.name = spec.seriesNames[i];
+      series.setXAxisValues(categories);
+    });
+    if (spec.valueAxisTitle) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+    chart.setPosition(
+      ws.getRangeByIndexes(spec.anchor.row, spec.anchor.column, 1, 1),
+      ws.getRangeByIndexes(spec.anchor.row + spec.size.rows - 1, spec.anchor.column + spec.size.columns - 1, 1, 1),
+    );
+    this.dirty = true;
+  }
 
   private async sync(): Promise<void> {
     this.queued = 0;
