@@ -261,6 +261,7 @@ function deadlines(facts: Facts, hb: boolean, hhc: boolean, proc: Procedure, par
       parts.push(`${route} ontvangen ${formatDate(d)}: te laat`);
     } else {
       parts.push(`${route} ontvangen ${formatDate(d)}: tijdig`);
+      out.add('termijn', 'TIJDIG', 'info', `${route === 'herberekening' ? 'Herberekening' : 'Hardheidsclausule'} ontvangen op ${formatDate(d)}, uiterlijk ${formatDate(uiterste)}: tijdig.`, rule);
       if (route === 'hardheidsclausule' && advies && d >= advies && out.has('HHC-advies')) {
         out.add('termijn', 'NA_ADVIESDATUM', 'info', `Ontvangen op of na de geadviseerde datum (vóór ${formatDate(advies)}): ontbrekende informatie kan alleen nog tot ${formatDate(uiterste)} worden aangevuld.`, 'HHC-advies');
       }
@@ -342,6 +343,9 @@ function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefin
       ? `Tariefpercentage vorig jaar ${formatPercentage(facts.lager)} is niet lager dan het richttarief ${formatPercentage(ref)}.`
       : 'Er is geen lager tariefpercentage afgesproken.', 'HB-doelgroep');
     return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, { ontvankelijk: false });
+  }
+  if (lower === true) {
+    out.add('herberekening', 'LAGER_TARIEF_AFGESPROKEN', 'info', facts.lagerAfgesproken === true ? 'Met deze aanbieder is een lager tariefpercentage afgesproken.' : `Tariefpercentage vorig jaar ${formatPercentage(facts.lager!)} is lager dan het richttarief ${formatPercentage(decParam(params, 'referentie_lager_percentage')!)}.`, 'HB-doelgroep');
   }
   if (lower === undefined) out.add('herberekening', 'DOELGROEP_ONBEKEND', 'waarschuwing', 'Niet te bepalen of met deze aanbieder een lager tariefpercentage is afgesproken (vul Tariefpercentage vorig jaar of Lager tariefpercentage afgesproken in).', 'HB-doelgroep');
 
