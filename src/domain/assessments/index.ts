@@ -5,3 +5,4 @@ export * from './fields';
 export * from './assess';
 export * from './dates';
 export * from './report';
+export * from './form';
