@@ -1,9 +1,11 @@
 /** The CLI's commands by name. A new command is a module in this folder and one line here. */
 import type { Command } from '../common';
 import { annotate } from './annotate';
+import { assess } from './assess';
 import { policies } from './policies';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
   annotate,
+  assess,
 };
