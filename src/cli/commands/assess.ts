@@ -116,7 +116,7 @@ function summaryText(list: ProviderAssessment[], proc: Procedure, output: string
   const lines = [`Procedure: ${proc.title}`, `Aanvragen: ${list.length}`];
   for (const a of list) {
     lines.push(`- ${a.agb || '(geen AGB-code)'} ${a.naam} [${a.bron}]`);
-    if (a.herberekening.aangevraagd) lines.push(`    herberekening: ${a.herberekening.uitkomst}${a.herberekening.voorgesteldPercentage ? ` (${formatPercentage(a.herberekening.voorgesteldPercentage)})` : ''}`);
+    if (a.herberekening.aangevraagd) lines.push(`    herberekening: ${a.herberekening.uitkomst}`);
     if (a.hardheidsclausule.aangevraagd) lines.push(`    hardheidsclausule: ${a.hardheidsclausule.uitkomst}`);
     lines.push(`    termijn: ${a.termijn.samenvatting}`);
   }
