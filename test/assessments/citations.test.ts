@@ -52,3 +52,10 @@ test('the rule ids used in the code exist in the procedures that have the route'
   const known = new Set(listProcedures().flatMap((p) => Object.keys(p.rules)));
   for (const id of used) expect(known).toContain(id);
 });
+
+test('docs/beoordelen.md lists every rule and parameter of every procedure', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/beoordelen.md'), 'utf8');
+  for (const p of listProcedures()) {
+    for (const id of [...Object.keys(p.rules), ...Object.keys(p.parameters)]) expect([p.id, id, doc.includes(`\`${id}\``)]).toEqual([p.id, id, true]);
+  }
+});
