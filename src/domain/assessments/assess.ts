@@ -460,10 +460,18 @@ function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower:
   const late = termijn.ontvangen.hardheidsclausule !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.hardheidsclausule > termijn.uiterste;
   if (late) return result('niet-ontvankelijk', true, `ontvangen na de vervaltermijn ${termijn.uiterste ? formatDate(termijn.uiterste) : ''}${cite(proc, 'HHC-termijn')}.`, { ontvankelijk: false });
 
+  let omzetBijgesteld: Dec | undefined;
+  const bijstelling = decParam(params, 'nza_bijstelling');
+  const hhcOmzet = facts.hhcOmzet ?? (hb ? undefined : facts.omzet);
+  if (hhcOmzet && bijstelling && !bijstelling.isZero() && out.has('HHC-nza-bijstelling')) {
+    omzetBijgesteld = hhcOmzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
+    out.add('hardheidsclausule', 'OMZET_BIJGESTELD', 'info', `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(hhcOmzet)} → ${formatEuro(omzetBijgesteld)}.`, 'HHC-nza-bijstelling');
+  }
+
   const ontbreekt = missingDocuments(route, facts, 'hardheidsclausule', out);
   const onjuist = out.list.filter((f) => f.onderdeel === 'formulier' && f.severity === 'fout');
   const inkoopjaar = proc.inkoopjaar;
-  const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt };
+  const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt, omzetBijgesteld };
   if (ontbreekt.length || onjuist.length) {
     const why = [ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '', onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : ''].filter(Boolean).join('; ');
     const until = termijn.uiterste ? ` Aanvullen kan tot ${formatDate(termijn.uiterste)}; daarna volgt afwijzing.` : '';
