@@ -110,3 +110,27 @@ test('a workbook with neither a list nor a form is an input error', async () => 
   await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(/Geen aanbiederslijst/);
 });
 
+
+test('the Office.js adapter (fake host) gives the same columns; dates stored as serial numbers are read as days', async () => {
+  const { FakeExcel, fakeContext } = await import('./fake-excel');
+  const { OfficeWorkbook } = await import('../../src/workbook/office/adapter');
+  const rows = [
+    ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Aanvraagformulier herberekening', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Opmerking'],
+    ['12345678', 'GGZ De Linde', 'ja', new Date(Date.UTC(2024, 8, 25)), '92%', '97,3%', 920000, 'ja', 'ja', 'ja', 'sluit', '=niet rekenen'],
+    ['23456781', 'Laat BV', 'ja', new Date(Date.UTC(2024, 8, 26)), '92%', '97,3%', 500000, 'ja', 'ja', 'ja', 'sluit', null],
+  ];
+  const fake = FakeExcel.from({ Lijst: rows });
+  const office = await assessWorkbook(new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }), proc, params, { now: NOW });
+  const xlsx = workbookFrom({ Lijst: rows });
+  const viaXlsx = await assessWorkbook(xlsx, proc, params, { now: NOW });
+  expect(office.firstColumn).toBe(12);
+  const text = (r: number, c: number) => fake.sheet('Lijst')!.cell(r, c)?.value;
+  for (const [r, c] of [[1, 12], [1, 14], [2, 12], [2, 14]]) {
+    expect(text(r, c)).toBe(xlsx.workbook.getWorksheet('Lijst')!.getCell(r + 1, c + 1).value);
+  }
+  expect(String(text(1, 14))).toContain('herberekening ontvangen 25-9-2024: tijdig');
+  expect(String(text(2, 14))).toContain('herberekening ontvangen 26-9-2024: te laat');
+  expect(office.assessments.map((a) => a.herberekening.status)).toEqual(viaXlsx.assessments.map((a) => a.herberekening.status));
+  expect(fake.formulas()).toEqual([]);
+  expect(fake.sheet(ASSESS_SHEET)).toBeDefined();
+});

@@ -27,10 +27,16 @@ export function shortStatus(r: RouteResult): string {
   return ROUTE_STATUS_LABELS[r.status];
 }
 
+/** ja / nee / onbekend (not decidable from the data) / — (not asked). */
+export function admissible(r: RouteResult): string {
+  if (!r.aangevraagd) return '—';
+  return r.ontvankelijk === undefined ? 'onbekend' : r.ontvankelijk ? 'ja' : 'nee';
+}
+
 /** Headers of the summary sheet, in order. */
 export const SUMMARY_HEADERS = [
   'AGB-code', 'Zorgaanbieder', 'Bron', 'Route', 'Termijn', 'Uiterste datum', 'Ontvangen',
-  'Herberekening', 'Voorgesteld percentage', 'Hardheidsclausule', 'Ontbreekt', 'Formulier (fouten/waarschuwingen)', 'Uitkomst en redenen',
+  'Herberekening ontvankelijk', 'Herberekening', 'Voorgesteld percentage', 'Hardheidsclausule ontvankelijk', 'Hardheidsclausule', 'Ontbreekt', 'Formulier (fouten/waarschuwingen)', 'Uitkomst en redenen',
 ] as const;
 
 export function summaryRow(a: ProviderAssessment): Array<string | number | null> {
@@ -45,8 +51,10 @@ export function summaryRow(a: ProviderAssessment): Array<string | number | null>
     a.termijn.status,
     a.termijn.uiterste ? formatDate(a.termijn.uiterste) : null,
     received.map(formatDate).join(', ') || null,
+    admissible(a.herberekening),
     shortStatus(a.herberekening),
     a.herberekening.voorgesteldPercentage ? formatPercentage(a.herberekening.voorgesteldPercentage) : null,
+    admissible(a.hardheidsclausule),
     shortStatus(a.hardheidsclausule),
     [...new Set(ontbreekt)].join('; ') || null,
     form.length ? `${form.filter((f) => f.severity === 'fout').length} / ${form.filter((f) => f.severity === 'waarschuwing').length}` : '0 / 0',
