@@ -314,6 +314,12 @@ function criteria(route: RouteDef, facts: Facts, onderdeel: Onderdeel, out: Coll
   return state;
 }
 
+/** Errors in the form: empty or missing fields make the request incomplete, the others make it incorrect. */
+function formErrors(out: Collector): { leeg: string[]; onjuist: Finding[] } {
+  const fout = out.list.filter((f) => f.onderdeel === 'formulier' && f.severity === 'fout');
+  return { leeg: [...new Set(fout.filter((f) => f.veld).map((f) => f.veld!))], onjuist: fout.filter((f) => !f.veld) };
+}
+
 const names = (cs: CriterionDef[]) => cs.map((c) => c.label.charAt(0).toLowerCase() + c.label.slice(1)).join('; ');
 
 function result(status: RouteStatus, aangevraagd: boolean, uitkomst: string, extra: Partial<RouteResult> = {}): Omit<RouteResult, 'findings'> {
@@ -351,14 +357,15 @@ function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefin
 
   const ontbreekt = missingDocuments(route, facts, 'herberekening', out);
   if (!facts.lager) {
-    ontbreekt.push('Tariefpercentage vorig jaar (het lagere percentage)');
+    ontbreekt.push('Tariefpercentage vorig jaar');
     out.add('herberekening', 'GEGEVEN_ONTBREEKT', 'fout', 'Het lagere tariefpercentage ontbreekt.', 'BEIDE-percentages');
   }
   if (!facts.omzet) {
     ontbreekt.push('Wlz-omzet huidig tariefpercentage');
     out.add('herberekening', 'GEGEVEN_ONTBREEKT', 'fout', 'De omzet bij het lagere tariefpercentage ontbreekt.', 'BEIDE-percentages');
   }
-  const onjuist = out.list.filter((f) => f.onderdeel === 'formulier' && f.severity === 'fout');
+  const { leeg, onjuist } = formErrors(out);
+  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
   const late = termijn.ontvangen.herberekening !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.herberekening > termijn.uiterste;
 
   let omzetBijgesteld: Dec | undefined;
@@ -469,7 +476,8 @@ function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower:
   }
 
   const ontbreekt = missingDocuments(route, facts, 'hardheidsclausule', out);
-  const onjuist = out.list.filter((f) => f.onderdeel === 'formulier' && f.severity === 'fout');
+  const { leeg, onjuist } = formErrors(out);
+  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
   const inkoopjaar = proc.inkoopjaar;
   const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt, omzetBijgesteld };
   if (ontbreekt.length || onjuist.length) {

@@ -107,8 +107,8 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
   const labelled = new Set<string>();
   const findings: Finding[] = [];
   const used = new Set<string>();
-  const add = (code: string, severity: Finding['severity'], message: string, rule?: string) => {
-    const f: Finding = { onderdeel: 'formulier', code, severity, message };
+  const add = (code: string, severity: Finding['severity'], message: string, rule?: string, veld?: string) => {
+    const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}) };
     if (rule && proc.rules[rule]) {
       f.citation = proc.rules[rule].source;
       f.ruleId = rule;
@@ -182,8 +182,8 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
     add('LABEL_ONTBREEKT', 'waarschuwing', 'Geen label "Datum ontvangst" op het formulier: de termijn is niet te controleren.');
   }
   for (const f of required) {
-    if (!labelled.has(f)) add('LABEL_ONTBREEKT', 'fout', `Label "${fields[f].label}" niet gevonden op het formulier.`, formRule);
-    else if (isEmptyCell(cells[f])) add('VELD_LEEG', 'fout', `"${fields[f].label}" (${refs[f]}) is niet ingevuld.`, formRule);
+    if (!labelled.has(f)) add('LABEL_ONTBREEKT', 'fout', `Label "${fields[f].label}" niet gevonden op het formulier.`, formRule, fields[f].label);
+    else if (isEmptyCell(cells[f])) add('VELD_LEEG', 'fout', `"${fields[f].label}" (${refs[f]}) is niet ingevuld.`, formRule, fields[f].label);
   }
   if (askHhc) {
     for (const c of proc.hardheidsclausule?.criteria ?? []) {
@@ -200,7 +200,7 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
     for (const line of t.lines) {
       if (!line.omzet) {
         complete = false;
-        add('VELD_LEEG', 'fout', `Omzet per prestatie: regel ${line.ref} (${line.code}) heeft geen omzet.`, formRule);
+        add('VELD_LEEG', 'fout', `Omzet per prestatie: regel ${line.ref} (${line.code}) heeft geen omzet.`, formRule, `Omzet ${line.code}`);
         continue;
       }
       sum = sum.plus(line.omzet);

@@ -8,6 +8,8 @@ export type Onderdeel = 'herberekening' | 'hardheidsclausule' | 'termijn' | 'for
 /** A flag that belongs to one part of the assessment. */
 export interface Finding extends Flag {
   onderdeel: Onderdeel;
+  /** For a missing or empty form field: its label (it then counts as "onvolledig", not "onjuist"). */
+  veld?: string;
 }
 
 export type RouteStatus =
