@@ -115,7 +115,6 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
     }
     findings.push(f);
   };
-  const formRule = proc.herberekening ? 'HB-documenten' : undefined;
   const tables: Array<{ sheet: string; lines: TableLine[] }> = [];
 
   for (const sheet of sheets) {
@@ -174,6 +173,9 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
       refs[f] = 'dit formulier';
     }
   }
+
+  // The rule that asks for a correct and complete form: the herberekening's when it is asked for.
+  const formRule = askHb && proc.rules['HB-documenten'] ? 'HB-documenten' : proc.rules['HHC-juist-volledig'] ? 'HHC-juist-volledig' : proc.rules['HB-documenten'] ? 'HB-documenten' : undefined;
 
   // Completeness: labels the template has, and values the route needs.
   const required = [...ALWAYS, ...(askHb && proc.herberekening ? FOR_HERBEREKENING : []), ...(askHb && askHhc && proc.herberekening ? FOR_BOTH : [])];
