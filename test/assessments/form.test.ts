@@ -36,6 +36,11 @@ test('the generator is deterministic', () => {
   fs.rmSync(other, { recursive: true, force: true });
 });
 
+test('the shipped examples in examples/aanvragen are what the script makes', () => {
+  const shipped = path.join(__dirname, '../../examples/aanvragen');
+  for (const f of fs.readdirSync(dir)) expect([f, fs.readFileSync(path.join(shipped, f)).equals(fs.readFileSync(path.join(dir, f)))]).toEqual([f, true]);
+});
+
 test('the empty template has every label but no request', async () => {
   const { a, recognised } = await assess('aanvraagformulier-sjabloon.xlsx');
   expect(recognised).toBeGreaterThan(30);
