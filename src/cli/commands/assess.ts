@@ -9,7 +9,6 @@ import {
   assessProvider, procedureForPolicy, listProcedures, readForm, resolveProcedureParameters,
   type Procedure, type ProviderAssessment, type ProviderInput,
 } from '../../domain/assessments';
-import { formatPercentage } from '../../domain/money';
 import type { ParameterValues } from '../../domain/policy/types';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
