@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* npm run demo: make the example workbooks and annotate every example sheet into examples/uitvoer/. */
+/* npm run demo: make the example workbooks; annotate every example sheet, run a herschikking and assess the example request forms, into examples/uitvoer/. */
 const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
@@ -25,6 +25,7 @@ const jobs = [
 async function run() {
   execFileSync(process.execPath, [path.join(__dirname, 'make-examples.js'), path.join(root, 'examples')], { stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(__dirname, 'make-production-example.js'), path.join(root, 'examples')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, 'make-aanvraag-examples.js'), path.join(root, 'examples', 'aanvragen')], { stdio: 'inherit' });
   fs.mkdirSync(outDir, { recursive: true });
   const io = { out: (t) => console.log(t), err: () => {} };
   for (const [file, sheet, policy, sets] of jobs) {
@@ -42,6 +43,12 @@ async function run() {
   console.log(`\n$ tariefwijzer ${herschik.map((a) => (a.startsWith('/') ? path.relative(root, a) : a)).join(' ')}`);
   const code = await main(herschik, io);
   if (code !== 0) process.exit(code);
+  // Herberekening and hardheidsclausule: the four example request forms, assessed together.
+  const forms = ['volledig', 'onvolledig', 'inconsistent', 'beide'].map((f) => ex(`aanvragen/aanvraag-${f}.xlsx`));
+  const assess = ['assess', ...forms, '--policy', 'zk-ggz-2025', '--out', path.join(outDir, 'aanvragen-beoordeling.xlsx')];
+  console.log(`\n$ tariefwijzer ${assess.map((a) => (a.startsWith('/') ? path.relative(root, a) : a)).join(' ')}`);
+  const assessed = await main(assess, io);
+  if (assessed !== 0) process.exit(assessed);
   console.log(`\nDe berekende werkmappen staan in ${path.relative(process.cwd(), outDir)}/.`);
 }
 

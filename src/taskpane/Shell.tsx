@@ -1,11 +1,13 @@
-/** The pane's views as tabs: tariffs (the main job) and the herschikking. Views keep their state when hidden. */
+/** The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking. Views keep their state when hidden. */
 import { useState } from 'react';
 import { Tab, TabList } from '@fluentui/react-components';
 import { App, type Environment } from './App';
+import { AssessView } from './views/AssessView';
 import { HerschikkingView } from './views/HerschikkingView';
 
 const VIEWS = [
   { id: 'tarieven', label: 'Tarieven' },
+  { id: 'beoordelen', label: 'Beoordeel aanvraag' },
   { id: 'herschikking', label: 'Herschikking' },
 ] as const;
 
@@ -31,6 +33,11 @@ export function Shell({ environment }: { environment: Environment }) {
       <div hidden={view !== 'tarieven'}>
         <App environment={environment} />
       </div>
+      {opened.has('beoordelen') && (
+        <div hidden={view !== 'beoordelen'}>
+          <AssessView runner={runner} />
+        </div>
+      )}
       {opened.has('herschikking') && (
         <div hidden={view !== 'herschikking'}>
           <HerschikkingView runner={runner} />

@@ -2,10 +2,12 @@
 import type { Command } from '../common';
 import { annotate } from './annotate';
 import { herschik } from './herschik';
+import { assess } from './assess';
 import { policies } from './policies';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
   annotate,
   herschik,
+  assess,
 };

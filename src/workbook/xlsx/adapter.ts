@@ -83,8 +83,11 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     for (const n of block.notes ?? []) ws.getRow(block.headerRow + 2 + n.row).getCell(block.firstColumn + 1 + n.column).note = n.text;
-    // Conditional formatting: drop our earlier rules (recognised by their formula), then add the current ones.
-    const ours = (cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f: unknown) => String(f).includes('ISNUMBER(FIND("[')));
+    // Conditional formatting: drop our earlier rules on this block (recognised by their formula and by the
+    // block's first column, so another Tariefwijzer block on the sheet keeps its rules), then add the current ones.
+    const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
+    const ours = (cf: ExcelJS.ConditionalFormattingOptions) =>
+      start.test(cf.ref) && cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f: unknown) => String(f).includes('ISNUMBER(FIND("[')));
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf));
     if (block.highlights?.length && block.values.length) {
       const ref = `${columnName(block.firstColumn)}${block.headerRow + 2}:${columnName(block.firstColumn + block.headers.length - 1)}${block.headerRow + 1 + block.values.length}`;

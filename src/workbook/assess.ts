@@ -1,0 +1,224 @@
+/**
+ * Assessments in a workbook, through the WorkbookPort only. Two kinds of input:
+ *  - a provider list (a header row with AGB-code and at least one request column): the assessment goes in
+ *    three own columns next to the data, one provider per AGB-code (rows of the same provider get the same text);
+ *  - an aanvraagformulier (label/value cells): read by label.
+ * Both get the summary sheet "Tariefwijzer beoordelingen". Re-running replaces the own columns and the sheet.
+ */
+import {
+  assessProvider, assessmentFields, FINDING_HEADERS, findingRows, formatDate, readForm, routeCell, routeLabel,
+  SUMMARY_HEADERS, summaryRow, termijnCell, type Finding, type Procedure, type ProviderAssessment, type ProviderInput,
+} from '../domain/assessments';
+import { normalizeHeader } from '../domain/fields';
+import { formatNumber, formatPercentage } from '../domain/money';
+import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../domain/parse';
+import type { ParameterValues } from '../domain/policy/types';
+import { InputError, META_SHEET } from './annotate';
+import { HEADER_SCAN_ROWS } from './headers';
+import { columnName, type OutputValue, type WorkbookPort } from './port';
+
+export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
+export const ASSESS_SHEET = 'Tariefwijzer beoordelingen';
+/** The columns that make a header row a provider list for assessments (besides AGB-code). */
+const REQUEST_FIELDS = ['verzoekHerberekening', 'beroepHardheidsclausule', 'datumOntvangst', 'datumOntvangstHerberekening', 'datumOntvangstHardheidsclausule'];
+
+export interface ListHeader {
+  row: number;
+  columns: Record<string, number>;
+  /** Existing own columns from an earlier run, by ASSESS_HEADERS index. */
+  outputColumns: number[];
+}
+
+/** The header row of a provider list: AGB-code plus at least one request column, in the first rows. */
+export function detectListHeader(grid: CellValue[][], proc: Procedure): ListHeader | undefined {
+  const index = new Map<string, string>();
+  for (const [name, def] of Object.entries(assessmentFields(proc))) {
+    for (const a of [def.label, name, ...def.aliases]) if (!index.has(normalizeHeader(a))) index.set(normalizeHeader(a), name);
+  }
+  const own = ASSESS_HEADERS.map(normalizeHeader);
+  let best: ListHeader | undefined;
+  for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
+    const columns: Record<string, number> = {};
+    const outputColumns: number[] = [];
+    (grid[r] ?? []).forEach((cell, c) => {
+      const key = normalizeHeader(cellToText(cell));
+      if (!key) return;
+      if (own.includes(key)) outputColumns[own.indexOf(key)] = c;
+      else if (index.has(key) && columns[index.get(key)!] === undefined) columns[index.get(key)!] = c;
+    });
+    if (columns.agb === undefined || !REQUEST_FIELDS.some((f) => columns[f] !== undefined)) continue;
+    if (!best || Object.keys(columns).length > Object.keys(best.columns).length) best = { row: r, columns, outputColumns };
+  }
+  return best;
+}
+
+/** AGB-code as a key: text trimmed, a number padded to 8 digits (a lost leading zero). */
+function agbKey(v: CellValue): string {
+  if (typeof v === 'number') return String(v).padStart(8, '0');
+  return cellToText(v).trim();
+}
+
+export interface ProviderRows {
+  input: ProviderInput;
+  /** 0-based sheet rows of this provider. */
+  rows: number[];
+}
+
+/** Group the list's rows by AGB-code; the first filled value of each field counts, a different later one is reported. */
+export function providersFromList(sheet: string, grid: CellValue[][], header: ListHeader, proc: Procedure): ProviderRows[] {
+  const fields = assessmentFields(proc);
+  const byAgb = new Map<string, ProviderRows>();
+  const order: ProviderRows[] = [];
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    if (Object.values(header.columns).every((c) => isEmptyCell(line[c]))) continue;
+    const key = agbKey(line[header.columns.agb]);
+    let p = key ? byAgb.get(key) : undefined;
+    if (!p) {
+      p = { input: { bron: '', cells: {}, refs: {}, formFindings: [] }, rows: [] };
+      if (key) byAgb.set(key, p);
+      order.push(p);
+    }
+    p.rows.push(r);
+    for (const [field, c] of Object.entries(header.columns)) {
+      const v = line[c];
+      if (isEmptyCell(v)) continue;
+      const ref = `${sheet}!${columnName(c)}${r + 1}`;
+      if (p.input.cells[field] === undefined) {
+        p.input.cells[field] = v;
+        p.input.refs![field] = ref;
+      } else if (cellToText(p.input.cells[field]) !== cellToText(v)) {
+        const f: Finding = { onderdeel: 'formulier', code: 'WAARDEN_VERSCHILLEN', severity: 'waarschuwing', message: `${fields[field]?.label ?? field}: "${cellToText(v)}" in ${ref} verschilt van "${cellToText(p.input.cells[field])}" in ${p.input.refs![field]}; de eerste is gebruikt.` };
+        p.input.formFindings!.push(f);
+      }
+    }
+  }
+  for (const p of order) p.input.bron = `${sheet}!${p.rows.map((r) => r + 1).join(', ')}`;
+  return order;
+}
+
+export interface AssessOptions {
+  sheet?: string;
+  now?: Date;
+  /** The policy pack id the user chose (for the summary sheet). */
+  policyId?: string;
+}
+
+export interface AssessOutcome {
+  mode: 'lijst' | 'formulier';
+  sheet?: string;
+  headerRow?: number;
+  firstColumn?: number;
+  assessments: ProviderAssessment[];
+  warnings: string[];
+}
+
+function lastFilled(row: CellValue[] | undefined): number {
+  if (!row) return -1;
+  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c;
+  return -1;
+}
+
+/** Write the three own columns for a list whose provider rows are known. */
+export async function writeAssessmentColumns(port: WorkbookPort, sheet: string, grid: CellValue[][], header: ListHeader, providers: Array<{ rows: number[]; assessment: ProviderAssessment }>, warnings: string[]): Promise<number> {
+  const existing = header.outputColumns;
+  const complete = ASSESS_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
+  const width = Math.max(0, ...grid.map((row) => lastFilled(row) + 1));
+  const firstColumn = complete ? existing[0] : width;
+  if (!complete && existing.some((c) => c !== undefined)) {
+    warnings.push(`Losse beoordelingskolommen gevonden (${existing.filter((c) => c !== undefined).map(columnName).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnName(firstColumn)}.`);
+  }
+  const values: OutputValue[][] = [];
+  for (let r = header.row + 1; r < grid.length; r++) values.push([null, null, null]);
+  for (const p of providers) {
+    const cells = [routeCell(p.assessment.herberekening), routeCell(p.assessment.hardheidsclausule), termijnCell(p.assessment.termijn)];
+    for (const r of p.rows) values[r - header.row - 1] = cells;
+  }
+  await port.writeBlock({ sheet, headerRow: header.row, firstColumn, headers: [...ASSESS_HEADERS], values, numberFormats: [undefined, undefined, undefined] });
+  return firstColumn;
+}
+
+/**
+ * Assess the open workbook: a provider list if one is found (own columns + summary sheet), otherwise an
+ * aanvraagformulier (summary sheet only). Throws InputError when neither is there.
+ */
+export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params: ParameterValues, options: AssessOptions = {}): Promise<AssessOutcome> {
+  const names = (await port.sheetNames()).filter((n) => n !== ASSESS_SHEET && n !== META_SHEET);
+  if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen: ${names.join(', ')}.`);
+  const wanted = options.sheet ? [options.sheet] : names;
+  const reads = await port.readSheets(wanted.map((sheet) => ({ sheet })));
+  const grids = new Map<string, CellValue[][]>(wanted.map((n, i) => [n, reads[i].cells]));
+  const warnings: string[] = [];
+
+  for (const [sheet, grid] of grids) {
+    const header = detectListHeader(grid, proc);
+    if (!header) continue;
+    const providers = providersFromList(sheet, grid, header, proc);
+    const assessed = providers.map((p) => ({ rows: p.rows, assessment: assessProvider(p.input, proc, params) }));
+    const firstColumn = await writeAssessmentColumns(port, sheet, grid, header, assessed, warnings);
+    const assessments = assessed.map((a) => a.assessment);
+    await port.replaceSheet(ASSESS_SHEET, summarySheet(assessments, proc, params, { ...options, source: `blad ${sheet}`, warnings }));
+    await port.flush();
+    return { mode: 'lijst', sheet, headerRow: header.row, firstColumn, assessments, warnings };
+  }
+
+  const reading = readForm([...grids].map(([name, grid]) => ({ name, grid })), proc, 'deze werkmap');
+  if (reading.recognised < 3) {
+    throw new InputError(`Geen aanbiederslijst (kopregel met AGB-code en bijv. "Verzoek herberekening tariefpercentage", "Beroep op hardheidsclausule" of "Datum ontvangst") en geen aanvraagformulier (labels zoals "AGB-code", "Verzoek herberekening tariefpercentage") gevonden. Bladen: ${names.join(', ')}.`);
+  }
+  const assessment = assessProvider(reading.input, proc, params);
+  await port.replaceSheet(ASSESS_SHEET, summarySheet([assessment], proc, params, { ...options, source: `aanvraagformulier (${reading.sheets.join(', ')})`, warnings }));
+  await port.flush();
+  return { mode: 'formulier', assessments: [assessment], warnings };
+}
+
+function shownParameter(v: ParameterValues[string]): string {
+  if (v === null || v === undefined) return '(niet ingesteld)';
+  if (typeof v === 'object') return formatNumber(v, 0, 4);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  return String(v);
+}
+
+/** The summary sheet: run data, one row per provider, then one row per finding with its citation. */
+export function summarySheet(assessments: ProviderAssessment[], proc: Procedure, params: ParameterValues, info: AssessOptions & { source: string; warnings: string[] }): OutputValue[][] {
+  const rows: OutputValue[][] = [
+    ['Tariefwijzer — beoordeling herberekening en hardheidsclausule'],
+    [],
+    ['Procedure', proc.id],
+    ['Titel', proc.title],
+    ['Beleid', info.policyId ?? proc.policies.join(', ')],
+    ['Bron', info.source],
+    ['Tijdstip', (info.now ?? new Date()).toISOString()],
+    ['Aanbieders', assessments.length],
+    [],
+    ['Parameter', 'Waarde', 'Omschrijving'],
+    ...Object.entries(proc.parameters).map(([name, def]) => [name, shownParameter(params[name]), def.label]),
+    [],
+    ['Per aanbieder'],
+    [...SUMMARY_HEADERS],
+    ...assessments.map(summaryRow),
+    [],
+    ['Redenen en signalen per aanbieder'],
+    [...FINDING_HEADERS],
+    ...assessments.flatMap(findingRows),
+  ];
+  if (info.warnings.length) rows.push([], ['Opmerkingen'], ...info.warnings.map((w) => [w]));
+  return rows;
+}
+
+/** A short overview row for the "Aanvragen" sheet the CLI writes from forms. */
+export const OVERVIEW_HEADERS = ['Bestand', 'AGB-code', 'Zorgaanbieder', 'Route', 'Datum ontvangst herberekening', 'Datum ontvangst hardheidsclausule', 'Lager tariefpercentage', 'Tariefpercentage sector', 'Wlz-omzet huidig tariefpercentage'] as const;
+
+export function overviewRow(file: string, input: ProviderInput, a: ProviderAssessment): OutputValue[] {
+  const pct = (v: CellValue) => {
+    const p = parsePercentage(v);
+    return p.ok ? formatPercentage(p.value) : null;
+  };
+  const text = (v: CellValue) => (isEmptyCell(v) ? null : cellToText(v));
+  return [
+    file, a.agb || null, a.naam || null, routeLabel(a),
+    a.termijn.ontvangen.herberekening ? formatDate(a.termijn.ontvangen.herberekening) : null,
+    a.termijn.ontvangen.hardheidsclausule ? formatDate(a.termijn.ontvangen.hardheidsclausule) : null,
+    pct(input.cells.tariefpercentageVorigJaar), pct(input.cells.plafondPercentage), text(input.cells.omzet),
+  ];
+}

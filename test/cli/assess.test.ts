@@ -1,0 +1,91 @@
+/** `tariefwijzer assess` end to end on the example aanvraagformulieren: exit codes, written cells, JSON. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+
+jest.setTimeout(60_000);
+const SCRIPT = path.join(__dirname, '../../scripts/make-aanvraag-examples.js');
+const FORMS = ['aanvraag-volledig.xlsx', 'aanvraag-onvolledig.xlsx', 'aanvraag-inconsistent.xlsx', 'aanvraag-beide.xlsx'];
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-assess-cli-'));
+  execFileSync(process.execPath, [SCRIPT, dir]);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function call(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const forms = () => FORMS.map((f) => path.join(dir, f));
+
+test('assess writes one workbook with a row per form, the three columns and the summary sheet; inputs untouched', async () => {
+  const before = forms().map((f) => fs.readFileSync(f));
+  const r = await call('assess', ...forms(), '--policy', 'zk-ggz-2025');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('Aanvragen: 4');
+  forms().forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'beoordelingen-tariefwijzer.xlsx'));
+  const ws = wb.getWorksheet('Aanvragen')!;
+  expect(ws.getCell('J1').value).toBe('Tariefwijzer herberekening');
+  expect(ws.getCell('K1').value).toBe('Tariefwijzer hardheidsclausule');
+  expect(ws.getCell('L1').value).toBe('Tariefwijzer termijn');
+  expect(ws.getCell('B2').value).toBe('12345678');
+  expect(String(ws.getCell('J2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
+  expect(String(ws.getCell('K2').value)).toBe('Niet aangevraagd: geen beroep.');
+  expect(String(ws.getCell('L2').value)).toMatch(/^Uiterlijk 25-9-2024 \(bekendmaking 5-9-2024 \+ 20 kalenderdagen\); herberekening ontvangen 20-9-2024: tijdig; terugkoppeling uiterlijk 25-10-2024; kort geding tot 8-11-2024\./);
+  expect(String(ws.getCell('J3').value)).toMatch(/^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(004 §6.9.5 L2158\)/);
+  expect(String(ws.getCell('J4').value)).toContain('te laat ontvangen');
+  expect(String(ws.getCell('L4').value)).toContain('herberekening ontvangen 27-9-2024: te laat');
+  expect(ws.getCell('D5').value).toBe('beide');
+  expect(String(ws.getCell('J5').value)).toMatch(/^Te beoordelen/);
+  expect(String(ws.getCell('K5').value)).toMatch(/^Te beoordelen: open: perspectief voor de langere termijn/);
+
+  const summary = wb.getWorksheet('Tariefwijzer beoordelingen')!;
+  const texts: string[] = [];
+  summary.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  expect(texts).toContain('zk-ggz-2025');
+  expect(texts.some((t) => t.includes('004 §6.9.5 L2158'))).toBe(true);
+  expect(texts).toContain('Geen, onjuiste of onvolledige informatie aangeleverd: we nemen uw aanvraag niet in behandeling');
+});
+
+test('assess --json and --set: a later publication moves the deadline', async () => {
+  const out = path.join(dir, 'uit.xlsx');
+  const r = await call('assess', path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'publicatiedatum_richttarief=10-9-2024', '--out', out, '--json');
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out);
+  expect(json.output).toBe(out);
+  expect(json.providers[0].termijn).toMatchObject({ status: 'tijdig', uiterste: '2024-09-30' });
+  expect(json.providers[0].herberekening.status).toBe('niet-in-behandeling');
+  expect(json.providers[0].findings.map((f: { code: string }) => f.code)).toContain('SOM_KOSTEN_KLOPT_NIET');
+  expect(fs.existsSync(out)).toBe(true);
+});
+
+test('exit codes: usage 2, input problems 1, nothing written', async () => {
+  expect((await call('assess', '--policy', 'zk-ggz-2025')).code).toBe(2);
+  expect((await call('assess', forms()[0])).code).toBe(2);
+  expect((await call('assess', forms()[0], '--policy', 'bestaat-niet')).code).toBe(2);
+  const noProcedure = await call('assess', forms()[0], '--policy', 'zk-vv-2024', '--out', path.join(dir, 'x.xlsx'));
+  expect(noProcedure.code).toBe(1);
+  expect(noProcedure.err).toContain('geen herberekening of hardheidsclausule');
+  const badSet = await call('assess', forms()[0], '--policy', 'zk-ggz-2025', '--set', 'onbekend=1', '--out', path.join(dir, 'x.xlsx'));
+  expect(badSet.code).toBe(1);
+  expect((await call('assess', path.join(dir, 'bestaat-niet.xlsx'), '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'x.xlsx'))).code).toBe(1);
+  expect((await call('assess', forms()[0], '--policy', 'zk-ggz-2025', '--out', forms()[0])).code).toBe(2);
+  expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+});
+
+test('landelijk-2022: only the hardheidsclausule; a herberekening request is reported as not in the policy', async () => {
+  const r = await call('assess', path.join(dir, 'aanvraag-volledig.xlsx'), '--policy', 'landelijk-2022', '--out', path.join(dir, 'l.xlsx'), '--json');
+  expect(r.code).toBe(0);
+  const p = JSON.parse(r.out).providers[0];
+  expect(p.herberekening.status).toBe('niet-in-beleid');
+  expect(p.termijn.status).toBe('geen-termijn');
+});
