@@ -11,6 +11,7 @@ import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
+import { isPolicySheet } from './policy-sheet';
 import type { OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
@@ -24,6 +25,8 @@ export const HIGHLIGHTS = [
 
 export interface AnnotateOptions {
   sheet?: string;
+  /** Sheets that are never data (e.g. a policy sheet under another name than "Tariefwijzer beleid"). */
+  skipSheets?: string[];
   now?: Date;
   /** Called with (rows done, rows total) while computing. */
   onProgress?: (done: number, total: number) => void;
@@ -74,13 +77,13 @@ async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: s
 }
 
 /** The sheet to work on and its cells, read once. */
-async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack, wanted?: string): Promise<{ sheet: string; grid: CellValue[][] }> {
+async function chooseSheet(port: WorkbookPort, names: string[], pack: PolicyPack, wanted?: string, skip: string[] = []): Promise<{ sheet: string; grid: CellValue[][] }> {
   if (wanted !== undefined) {
     if (!names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
     return { sheet: wanted, grid: await port.readSheet(wanted) };
   }
   for (const n of names) {
-    if (n === META_SHEET || isTariffSheet(n)) continue;
+    if (n === META_SHEET || isTariffSheet(n) || isPolicySheet(n) || skip.includes(n)) continue;
     const grid = await port.readSheet(n);
     if (detectHeader(grid, pack.fields).match) return { sheet: n, grid };
   }
@@ -100,10 +103,10 @@ interface Inputs {
   warnings: string[];
 }
 
-async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: string): Promise<Inputs> {
+async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: string, skip?: string[]): Promise<Inputs> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
-  const { sheet, grid } = await chooseSheet(port, names, pack, wantedSheet);
+  const { sheet, grid } = await chooseSheet(port, names, pack, wantedSheet, skip);
   const { match, reason } = detectHeader(grid, pack.fields);
   if (!match) throw new InputError(`Blad "${sheet}": ${reason}`);
   const warnings = [...match.warnings];
@@ -158,7 +161,7 @@ export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: 
 }
 
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
-  const { sheet, grid, match, rows, rowIndex, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options.sheet);
+  const { sheet, grid, match, rows, rowIndex, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options.sheet, options.skipSheets);
   options.onProgress?.(0, rows.length);
   const run = runPolicy(rows, pack, params, options.onProgress);
   options.onProgress?.(rows.length, rows.length);

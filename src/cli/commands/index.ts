@@ -2,8 +2,10 @@
 import type { Command } from '../common';
 import { annotate } from './annotate';
 import { policies } from './policies';
+import { policy } from './policy';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
   annotate,
+  policy,
 };
