@@ -11,7 +11,7 @@
  * field name of the pack); a cell holds a list ("GGZ-3C, GGZ-4C"), "niet …", "ja"/"nee", "< 10", "ingevuld"
  * or "leeg". Pure: reads a grid, so the same code serves the CLI (exceljs) and the task pane (Office.js).
  */
-import { CORE_FIELDS, normalizeHeader } from '../domain/fields';
+import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, isEmptyCell, parseBoolean, parseDate, parseInteger, parseNumber, parseNumberText, parsePercentage, type CellValue } from '../domain/parse';
 import { normalizeLeveringsvorm, normalizeSector, normalizeZorgprofiel } from '../domain/prestaties';
 import { loadPack, type LoadResult, type PackLocation, type PackProblem, type PackResolver, type PackSource } from '../domain/policy/source';
@@ -244,7 +244,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     for (const col of columns.filter((c) => c.key === 'when')) {
       const v = row[col.col];
       if (isEmptyCell(v)) continue;
-      const parsed = parseCondition(col.field!, v);
+      const parsed = parseCondition(col.field!, v, CORE_FIELDS[col.field!]);
       if (typeof parsed === 'string') problem(r, col.col, parsed);
       else conditions.push({ c: parsed, cell: cellName(r, col.col) });
     }
@@ -273,7 +273,9 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
         else {
           const v = parseValue(rawValue, effect === 'opslag' || effect === 'afslag');
           if (typeof v === 'object' && v && 'problem' in v) problem(r, get('value')!.col, (v as { problem: string }).problem);
-          else value = effect === 'afslag' && typeof v === 'string' ? (v.startsWith('-') ? v : `-${v}`) : v;
+          else if (typeof v === 'object' && 'param' in v && data.extends === undefined && !parameters[v.param as string] && v.param !== 'afronding') {
+            problem(r, get('value')!.col, `"${v.param}" is geen getal en geen parameter uit de parametertabel (${Object.keys(parameters).join(', ') || 'leeg'})`);
+          } else value = effect === 'afslag' && typeof v === 'string' ? (v.startsWith('-') ? v : `-${v}`) : v;
         }
         if (effect === 'afslag' && value && typeof value === 'object') problem(r, get('value')!.col, 'bij een afslag met een parameter: gebruik "opslag" met een negatieve parameterwaarde');
       }
@@ -299,7 +301,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     }
 
     // source: Bron (or the sheet's first Bron) and Vindplaats
-    const citation = readCitation(val);
+    const citation = readCitation(val) ?? (sources[0] ? { document: sources[0].document, regels: '' } : undefined);
     cells.set(`${base}/source`, at('document'));
     cells.set(`${base}/source/regels`, at('regels'));
     cells.set(`${base}/source/paragraaf`, at('paragraaf'));
@@ -364,7 +366,7 @@ function parseValue(v: CellValue, points: boolean): string | Obj | { problem: st
 }
 
 /** One condition cell: "4VV, 5VV", "niet ZZP", "ja", "< 10", ">= 95,8", "ingevuld", "leeg". */
-function parseCondition(field: string, v: CellValue): Obj | string {
+function parseCondition(field: string, v: CellValue, def?: FieldDef): Obj | string {
   if (typeof v === 'boolean') return { field, is: v };
   let text = cellToText(v).trim();
   const lower = text.toLowerCase();
@@ -384,6 +386,12 @@ function parseCondition(field: string, v: CellValue): Obj | string {
   }
   const values = list(text);
   if (!values.length) return 'lege voorwaarde';
+  const numeric = def && ['money', 'percentage', 'points', 'integer', 'number'].includes(def.type);
+  if (numeric && typeof v !== 'number') {
+    const bad = values.find((x) => !parseNumberText(x.replace(/%\s*$/, '')).ok);
+    if (bad !== undefined) return `"${bad}" is geen getal; ${def.label} vraagt een getal of een vergelijking, bijv. < 10`;
+  }
+  if (def?.type === 'boolean' && !(values.length === 1 && parseBoolean(values[0]).ok)) return `"${text}" is geen ja/nee-waarde voor ${def.label}`;
   const bools = values.map((x) => parseBoolean(x));
   let cond: Obj;
   if (values.length === 1 && bools[0].ok && !['prestatiecode', 'zorgprofiel', 'leveringsvorm', 'sector', 'component', 'profielgroep'].includes(field)) {
