@@ -5,7 +5,8 @@
  *
  *   Tariefwijzer beleid   the policy of an invented Zorgkantoor Oost for GGZ 2026: richttarief 96%, a higher
  *                         percentage (97,5%) for two zorgprofielen (GGZ-5W and GGZ-7B), an afslag for W1/W2
- *                         with verblijf, NHC/NIC 100%, and rules for new providers
+ *                         with verblijf, an opslag for an own kenmerk (Herstelgericht werken), NHC/NIC 100%,
+ *                         and rules for new providers
  *   Aanbieders GGZ        rows to compute: invented providers, AGB-codes and maximum tariffs
  *
  * `tariefwijzer annotate examples/beleid-in-werkmap.xlsx` uses the policy sheet by itself (no --policy).
@@ -46,20 +47,24 @@ const POLICY_ROWS = [
   ['percentage_w5_b7', 'percentage', 'Percentage GGZ-5W en GGZ-7B', pct(0.975), 'Hoger percentage voor de zwaarste profielen wonen en beschermd (§2.2).', DOC, '§2.2', 'p. 5', ''],
   ['percentage_nieuwe_aanbieder', 'percentage', 'Percentage nieuwe aanbieders', null, 'Het beleid noemt het percentage voor nieuwe aanbieders nog niet (§3); vul het in als het bekend is.', DOC, '§3', 'p. 7', ''],
   null,
-  ['Regel', 'Omschrijving', 'Zorgprofiel', 'Leveringsvorm', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Effect', 'Waarde', 'Signaalcode', 'Ernst', 'Melding', 'Bron', 'Paragraaf', 'Vindplaats', 'Citaat'],
-  ['nhc-nic', 'NHC en NIC tegen 100%', '', 'NHC, NIC', '', '', 'vast', 100, '', '', '', '', '§2.4', 'p. 6', ''],
-  ['nieuw-weinig-clienten', 'Nieuwe aanbieder met minder dan 10 Wlz-cliënten', '', '', 'ja', '< 10', 'signaal', '', 'NIEUW_MINDER_DAN_10', 'waarschuwing', 'Nieuwe aanbieder met minder dan 10 Wlz-cliënten: komt in principe niet in aanmerking voor een contract.', '', '§3', 'p. 7', ''],
-  ['nieuwe-aanbieder', 'Nieuwe aanbieder: vast percentage', '', '', 'ja', '', 'vast', 'percentage_nieuwe_aanbieder', '', '', '', '', '§3', 'p. 7', ''],
-  ['hoger-w5-b7', 'GGZ-5W en GGZ-7B: hoger percentage', 'W5, B7', '', '', '', 'basis', 'percentage_w5_b7', '', '', '', '', '§2.2', 'p. 5', 'Voor de profielen GGZ-5W en GGZ-7B geldt 97,5%.'],
-  ['afslag-w1-w2-verblijf', 'W1 en W2 met verblijf: afslag', 'GGZ-1W, GGZ-2W', 'Verblijf', '', '', 'afslag', 1, '', '', '', '', '§2.3', 'p. 5', ''],
-  ['richttarief', 'Richttarief GGZ 2026', '', '', '', '', 'basis', 'richttarief', '', '', '', '', '§2.1', 'p. 4', ''],
-  ['maximum', 'Ten hoogste 100% van het NZa-maximumtarief', '', '', '', '', 'maximum', 100, '', '', '', '', '§2.1', 'p. 4', ''],
+  ['Kenmerk', 'Soort', 'Kolomkop', 'Andere koppen', 'Uitleg'],
+  ['herstelgericht', 'ja/nee', 'Herstelgericht werken', 'herstelgericht, hgw', 'Ja als de aanbieder aantoonbaar herstelgericht werkt (§2.5): opslag van 0,5 procentpunt.'],
+  null,
+  ['Regel', 'Omschrijving', 'Zorgprofiel', 'Leveringsvorm', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Herstelgericht werken', 'Effect', 'Waarde', 'Signaalcode', 'Ernst', 'Melding', 'Bron', 'Paragraaf', 'Vindplaats', 'Citaat'],
+  ['nhc-nic', 'NHC en NIC tegen 100%', '', 'NHC, NIC', '', '', '', 'vast', 100, '', '', '', '', '§2.4', 'p. 6', ''],
+  ['nieuw-weinig-clienten', 'Nieuwe aanbieder met minder dan 10 Wlz-cliënten', '', '', 'ja', '< 10', '', 'signaal', '', 'NIEUW_MINDER_DAN_10', 'waarschuwing', 'Nieuwe aanbieder met minder dan 10 Wlz-cliënten: komt in principe niet in aanmerking voor een contract.', '', '§3', 'p. 7', ''],
+  ['nieuwe-aanbieder', 'Nieuwe aanbieder: vast percentage', '', '', 'ja', '', '', 'vast', 'percentage_nieuwe_aanbieder', '', '', '', '', '§3', 'p. 7', ''],
+  ['hoger-w5-b7', 'GGZ-5W en GGZ-7B: hoger percentage', 'W5, B7', '', '', '', '', 'basis', 'percentage_w5_b7', '', '', '', '', '§2.2', 'p. 5', 'Voor de profielen GGZ-5W en GGZ-7B geldt 97,5%.'],
+  ['afslag-w1-w2-verblijf', 'W1 en W2 met verblijf: afslag', 'GGZ-1W, GGZ-2W', 'Verblijf', '', '', '', 'afslag', 1, '', '', '', '', '§2.3', 'p. 5', ''],
+  ['herstelgericht', 'Opslag herstelgericht werken', '', '', '', '', 'ja', 'opslag', '0,5', '', '', '', '', '§2.5', 'p. 6', ''],
+  ['richttarief', 'Richttarief GGZ 2026', '', '', '', '', '', 'basis', 'richttarief', '', '', '', '', '§2.1', 'p. 4', ''],
+  ['maximum', 'Ten hoogste 100% van het NZa-maximumtarief', '', '', '', '', '', 'maximum', 100, '', '', '', '', '§2.1', 'p. 4', ''],
 ];
 
 /** Invented rows (codes Z1101/Z1105/V1103 are invented GGZ-W codes; see examples/README.md). */
-const DATA_HEADER = ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten'];
+const DATA_HEADER = ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Herstelgericht werken'];
 const DATA_ROWS = [
-  ['75120011', 'Stichting Oostgeest', 'Z331', 'GGZ-3C', 'Verblijf', 250, 'nee', 64],
+  ['75120011', 'Stichting Oostgeest', 'Z331', 'GGZ-3C', 'Verblijf', 250, 'nee', 64, 'ja'],
   ['75120028', 'Beschut Wonen Twente', 'Z1105', 'W5', 'Verblijf', 300, 'nee', 120],
   ['75120035', 'Forensisch Huis Achterhoek', 'Z273', 'B7', 'Verblijf', 280.4, 'nee', 85],
   ['75120042', 'Herstelhuis De Linde', 'Z1101', 'W1', 'Verblijf', 180, 'nee', 40],
@@ -83,7 +88,7 @@ function build() {
     row.getCell(1).numFmt = '@';
     row.getCell(6).numFmt = '#,##0.00';
   });
-  data.columns.forEach((c, i) => (c.width = [12, 30, 14, 13, 14, 18, 16, 18][i]));
+  data.columns.forEach((c, i) => (c.width = [12, 30, 14, 13, 14, 18, 16, 18, 20][i]));
 
   const ws = wb.addWorksheet('Tariefwijzer beleid');
   POLICY_ROWS.forEach((values, i) => {

@@ -5,6 +5,7 @@
  *   Id | kantoor-ggz-2026           key/value rows: Id, Versie, Titel, Zorgkantoor, Sector, Inkoopjaar,
  *   ...                             Omschrijving, Gepubliceerd, Bron (document | titel), Breidt uit, Verwijder regels
  *   Parameter | Soort | Naam | Standaardwaarde | Uitleg | ...        one row per parameter
+ *   Kenmerk | Soort | Kolomkop | Andere koppen | Uitleg                (optional) the pack's own row fields
  *   Regel | Omschrijving | Zorgprofiel | ... | Effect | Waarde | Bron | Vindplaats | Citaat | ...   one row per rule
  *
  * Rule conditions are columns named after a row field (Zorgprofiel, Leveringsvorm, Nieuwe aanbieder, or a
@@ -50,6 +51,15 @@ const RULE_COLUMNS: Record<string, string> = {
   bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels', bronregels: 'regels', pagina: 'regels',
   citaat: 'citaat', interpretatie: 'interpretation', voorregel: 'before', naregel: 'after',
 };
+const FIELD_COLUMNS: Record<string, string> = {
+  kenmerk: 'name', soort: 'type', type: 'type', kolomkop: 'label', kolom: 'label', naam: 'label', anderekoppen: 'aliases', aliassen: 'aliases',
+  ookgenoemd: 'aliases', uitleg: 'description', toelichting: 'description', beschrijving: 'description',
+};
+const FIELD_TYPES: Record<string, string> = {
+  tekst: 'text', code: 'code', bedrag: 'money', geld: 'money', percentage: 'percentage', procentpunten: 'points', punten: 'points',
+  janee: 'boolean', geheelgetal: 'integer', aantal: 'integer', getal: 'number', datum: 'date',
+};
+
 const EFFECTS: Record<string, string> = {
   basis: 'basis', basispercentage: 'basis', vast: 'vast', vastpercentage: 'vast', opslag: 'opslag', afslag: 'afslag',
   maximum: 'maximum', plafond: 'maximum', minimum: 'minimum', ondergrens: 'minimum', signaal: 'signaal', uitsluiten: 'uitsluiten', uitsluiting: 'uitsluiten',
@@ -87,37 +97,73 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
   const rules: Obj[] = [];
   const sources: Obj[] = [];
   const fields = fieldIndex();
-  let section: 'meta' | 'params' | 'rules' = 'meta';
+  const ownFields: Record<string, FieldDef> = {};
   let columns: Array<{ key: string; col: number; field?: string }> = [];
   let firstRulesRow = -1;
 
+  // First the parts, then in order: metadata, parameters, own fields (kenmerken), rules; so a rule column can
+  // name a kenmerk whatever the order of the tables on the sheet.
+  const metaRows: number[] = [];
+  const tables: Array<{ kind: 'params' | 'fields' | 'rules'; header: number; rows: number[] }> = [];
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every(isEmptyCell)) continue;
     const a = normalizeHeader(cellToText(row[0]));
-    if (a === 'parameter' || a === 'regel' || a === 'regelid') {
-      section = a === 'parameter' ? 'params' : 'rules';
-      if (section === 'rules') {
-        firstRulesRow = r;
-        cells.set('/rules', cellName(r, 0));
-      } else cells.set('/parameters', cellName(r, 0));
+    const kind = a === 'parameter' ? 'params' : a === 'kenmerk' ? 'fields' : a === 'regel' || a === 'regelid' ? 'rules' : undefined;
+    if (kind) tables.push({ kind, header: r, rows: [] });
+    else if (tables.length) tables[tables.length - 1].rows.push(r);
+    else metaRows.push(r);
+  }
+  for (const r of metaRows) readMeta(r, grid[r]);
+  for (const kind of ['params', 'fields', 'rules'] as const) {
+    for (const t of tables.filter((x) => x.kind === kind)) {
+      const header = grid[t.header];
       columns = [];
-      row.forEach((h, c) => {
+      if (kind === 'rules') {
+        if (firstRulesRow < 0) firstRulesRow = t.header;
+        cells.set('/rules', cellName(t.header, 0));
+      } else cells.set(kind === 'params' ? '/parameters' : '/fields', cellName(t.header, 0));
+      header.forEach((h, c) => {
         const k = normalizeHeader(cellToText(h));
         if (!k) return;
-        if (section === 'params') {
+        if (kind === 'params') {
           if (PARAM_COLUMNS[k]) columns.push({ key: PARAM_COLUMNS[k], col: c });
-          else problem(r, c, `onbekende kolom "${cellToText(h)}" in de parametertabel; bekend zijn: Parameter, Soort, Naam, Standaardwaarde, Uitleg, Minimum, Maximum, Keuzes, Bron, Paragraaf, Vindplaats, Citaat`);
+          else problem(t.header, c, `onbekende kolom "${cellToText(h)}" in de parametertabel; bekend zijn: Parameter, Soort, Naam, Standaardwaarde, Uitleg, Minimum, Maximum, Keuzes, Bron, Paragraaf, Vindplaats, Citaat`);
+        } else if (kind === 'fields') {
+          if (FIELD_COLUMNS[k]) columns.push({ key: FIELD_COLUMNS[k], col: c });
+          else problem(t.header, c, `onbekende kolom "${cellToText(h)}" in de kenmerkentabel; bekend zijn: Kenmerk, Soort, Kolomkop, Andere koppen, Uitleg`);
         } else if (RULE_COLUMNS[k]) columns.push({ key: RULE_COLUMNS[k], col: c });
         else if (fields.has(k)) columns.push({ key: 'when', col: c, field: fields.get(k) });
         else if (/^[a-z][A-Za-z0-9]*$/.test(cellToText(h).trim())) columns.push({ key: 'when', col: c, field: cellToText(h).trim() });
-        else problem(r, c, `onbekende kolom "${cellToText(h)}": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder)`);
+        else problem(t.header, c, `onbekende kolom "${cellToText(h)}": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder) of kenmerk uit de kenmerkentabel`);
       });
-      continue;
+      for (const r of t.rows) (kind === 'params' ? readParameter : kind === 'fields' ? readField : readRule)(r, grid[r]);
     }
-    if (section === 'meta') readMeta(r, row);
-    else if (section === 'params') readParameter(r, row);
-    else readRule(r, row);
+  }
+
+  function readField(r: number, row: CellValue[]) {
+    const get = (key: string) => columns.find((c) => c.key === key);
+    const val = (key: string) => {
+      const c = get(key);
+      return c ? row[c.col] : undefined;
+    };
+    const label = cellToText(val('label')).trim();
+    const fname = cellToText(val('name')).trim() || camelCase(label);
+    if (!fname) return problem(r, 0, 'kenmerk zonder naam en zonder kolomkop');
+    const base = `/fields/${esc(fname)}`;
+    cells.set(base, cellName(r, get('name')?.col ?? get('label')?.col ?? 0));
+    for (const c of columns) cells.set(`${base}/${c.key === 'name' ? '' : c.key}`.replace(/\/$/, ''), cellName(r, c.col));
+    const typeText = normalizeHeader(cellToText(val('type')));
+    const type = FIELD_TYPES[typeText];
+    if (!type) problem(r, get('type')?.col ?? 0, `${typeText ? `onbekende soort "${cellToText(val('type'))}"` : 'soort ontbreekt'}; kies uit: tekst, code, bedrag, percentage, procentpunten, ja/nee, geheel getal, getal, datum`);
+    const def: Obj = { type: type ?? typeText, label: label || fname, aliases: list(cellToText(val('aliases'))) };
+    const description = cellToText(val('description')).trim();
+    if (description) def.description = description;
+    ownFields[fname] = def as unknown as FieldDef;
+    for (const a of [fname, label, ...(def.aliases as string[])]) {
+      const k = normalizeHeader(a);
+      if (k && !RULE_COLUMNS[k]) fields.set(k, fname);
+    }
   }
 
   function readMeta(r: number, row: CellValue[]) {
@@ -244,7 +290,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     for (const col of columns.filter((c) => c.key === 'when')) {
       const v = row[col.col];
       if (isEmptyCell(v)) continue;
-      const parsed = parseCondition(col.field!, v, CORE_FIELDS[col.field!]);
+      const parsed = parseCondition(col.field!, v, ownFields[col.field!] ?? CORE_FIELDS[col.field!]);
       if (typeof parsed === 'string') problem(r, col.col, parsed);
       else conditions.push({ c: parsed, cell: cellName(r, col.col) });
     }
@@ -333,6 +379,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     parameters.afronding = { type: 'rounding', label: 'Afronding van het tarief', description: 'Niet in het blad opgegeven: eenmaal afronden op centen, half naar boven (rekenkundig).', default: 'rekenkundig' };
   }
   if (sources.length) data.sources = sources;
+  if (Object.keys(ownFields).length) data.fields = ownFields;
   if (Object.keys(parameters).length) data.parameters = parameters;
   if (rules.length || !isExtension) data.rules = rules;
 
@@ -345,6 +392,13 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     return { source: name, cell: 'A1' };
   };
   return { name, data: problems.length ? undefined : data, locate, problems };
+}
+
+/** "Kwaliteitsplan akkoord" → "kwaliteitsplanAkkoord" (a field name from a column header). */
+function camelCase(label: string): string {
+  const words = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
+  return /^[a-z]/.test(name) ? name : '';
 }
 
 function list(text: string): string[] {

@@ -138,7 +138,7 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
     expect(r.out).toContain('Blad: Aanbieders GGZ');
     const out = path.join(dir, 'beleid-in-werkmap-tariefwijzer.xlsx');
     const res = await results(out, 'Aanbieders GGZ');
-    expect(res['75120011 Z331']).toMatchObject({ pct: 96, tarief: 240 }); // GGZ-3C: richttarief
+    expect(res['75120011 Z331']).toMatchObject({ pct: 96.5, tarief: 241.25 }); // GGZ-3C: richttarief 96 + 0,5 (eigen kenmerk Herstelgericht werken)
     expect(res['75120028 Z1105']).toMatchObject({ pct: 97.5, tarief: 292.5 }); // W5
     expect(res['75120035 Z273']).toMatchObject({ pct: 97.5, tarief: 273.39 }); // B7
     expect(res['75120042 Z1101']).toMatchObject({ pct: 95, tarief: 171 }); // W1 verblijf: 96 − 1

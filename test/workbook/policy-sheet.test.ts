@@ -86,8 +86,34 @@ test('an unknown column, a bad parameter and missing metadata', () => {
   const rows = [...head, [...RULE_HEADER, 'Kleur'], ['basis', 'x', '', '', '', '', 'basis', 'richttarief', 'p. 1']];
   expect(readPolicySheet(rows, 'Beleid').problems.map(formatProblem)).toEqual([
     'Blad Beleid, cel B11: onbekende soort "procent"; kies uit: percentage, procentpunten, getal, ja/nee, keuze, datum, afronding',
-    'Blad Beleid, cel J14: onbekende kolom "Kleur": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder)',
+    'Blad Beleid, cel J14: onbekende kolom "Kleur": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder) of kenmerk uit de kenmerkentabel',
     'Blad Beleid, cel A1: "Titel" ontbreekt in het kopblok (kolom A het woord Titel, kolom B de waarde)',
+  ]);
+});
+
+test('own kenmerken: a table anywhere on the sheet; its header names the condition column', () => {
+  const rows = [
+    ...HEAD,
+    [...RULE_HEADER, 'Kwaliteitsplan akkoord', 'Score'],
+    ['plan', 'Opslag kwaliteitsplan', '', '', '', '', 'opslag', '0,3', 'p. 4', 'ja', ''],
+    ['score', 'Opslag hoge score', '', '', '', '', 'opslag', 1, 'p. 4', '', '>= 8'],
+    ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', '', ''],
+    [],
+    ['Kenmerk', 'Soort', 'Kolomkop', 'Andere koppen', 'Uitleg'],
+    ['', 'ja/nee', 'Kwaliteitsplan akkoord', 'plan akkoord, kwaliteitsplan', 'Goedgekeurd plan'],
+    ['kwaliteitsscore', 'getal', 'Score', '', ''],
+  ];
+  const r = loadPack(readPolicySheet(rows, 'Beleid'), SHIPPED_RESOLVER);
+  expect(r.problems).toEqual([]);
+  expect(r.pack!.fields).toEqual({
+    kwaliteitsplanAkkoord: { type: 'boolean', label: 'Kwaliteitsplan akkoord', aliases: ['plan akkoord', 'kwaliteitsplan'], description: 'Goedgekeurd plan' },
+    kwaliteitsscore: { type: 'number', label: 'Score', aliases: [] },
+  });
+  expect(r.pack!.rules[0].when).toEqual({ field: 'kwaliteitsplanAkkoord', is: true });
+  expect(r.pack!.rules[1].when).toEqual({ field: 'kwaliteitsscore', gte: '8' });
+  const bad = rows.map((row) => (row[1] === 'getal' ? ['kwaliteitsscore', 'cijfer', 'Score'] : row));
+  expect(readPolicySheet(bad, 'Beleid').problems.map(formatProblem)).toEqual([
+    'Blad Beleid, cel B22: onbekende soort "cijfer"; kies uit: tekst, code, bedrag, percentage, procentpunten, ja/nee, geheel getal, getal, datum',
   ]);
 });
 
