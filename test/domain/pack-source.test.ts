@@ -77,6 +77,10 @@ describe('JSON', () => {
     );
   });
 
+  test('a byte order mark (Windows editors) is no error', () => {
+    expect(fromText('\uFEFF' + json, 'beleid.json').problems).toEqual([]);
+  });
+
   test('JSON is read strictly: a trailing comma is an error on its line', () => {
     const bad = json.replace('"version": "1.0.0",', '"version": "1.0.0",,');
     const r = fromText(bad, 'beleid.json');

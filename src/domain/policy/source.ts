@@ -45,7 +45,8 @@ export interface LoadResult {
 const FILE_REF = /\.(json|ya?ml|xlsx)$/i;
 
 /** Parse JSON or YAML text (YAML 1.2 reads JSON too) and keep the line of every node. */
-export function parsePackText(text: string, name: string, path?: string): PackSource {
+export function parsePackText(raw: string, name: string, path?: string): PackSource {
+  const text = raw.replace(/^\uFEFF/, ''); // editors on Windows often save with a byte order mark
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const strictJson = /\.json$/i.test(name) ? jsonSyntaxError(text, name) : undefined;

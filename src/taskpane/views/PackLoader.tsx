@@ -102,7 +102,17 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
     <section className={styles.root} aria-label="Eigen beleid laden">
       <h3 className={styles.heading}>Eigen beleid laden</h3>
       <Field label="Uit een bestand" hint="Een beleidspakket in YAML of JSON (zie docs/beleidspakket.md). Het bestand blijft op uw computer.">
-        <input type="file" accept=".yaml,.yml,.json" disabled={busy} aria-label="Beleidsbestand kiezen" onChange={(e) => void loadFile(e.currentTarget.files?.[0])} />
+        <input
+          type="file"
+          accept=".yaml,.yml,.json"
+          disabled={busy}
+          aria-label="Beleidsbestand kiezen"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = ''; // the same file again (after an edit) must load again
+            void loadFile(file);
+          }}
+        />
       </Field>
       {runner ? (
         <div className={styles.row}>
