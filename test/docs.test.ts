@@ -16,7 +16,7 @@ test('every condition and effect key of the schema is documented with an example
   for (const key of [...conditionKeys, ...effectKeys]) {
     // documented in a table or heading (`key`) and used in an example (key: ...)
     expect({ key, documented: DOC.includes(`\`${key}\``) }).toEqual({ key, documented: true });
-    expect({ key, example: new RegExp(`[{ ,]${key}: `).test(DOC) }).toEqual({ key, example: true });
+    expect({ key, example: new RegExp(`[{ ,]${key}:[ \n]`).test(DOC) }).toEqual({ key, example: true });
   }
 });
 
