@@ -41,6 +41,7 @@ const PARAM_COLUMNS: Record<string, string> = {
   keuzes: 'choices', bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels',
   pagina: 'regels', citaat: 'citaat',
 };
+const PARAM_TYPE_WORDS = 'percentage, procentpunten, getal, ja/nee, keuze, datum, afronding';
 const PARAM_TYPES: Record<string, string> = {
   percentage: 'percentage', procentpunten: 'points', punten: 'points', getal: 'number', janee: 'boolean', keuze: 'choice', datum: 'date', afronding: 'rounding',
 };
@@ -227,13 +228,16 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     const typeText = normalizeHeader(cellToText(val('type')));
     if (typeText) {
       const t = PARAM_TYPES[typeText];
-      if (!t) problem(r, get('type')!.col, `onbekende soort "${cellToText(val('type'))}"; kies uit: percentage, procentpunten, getal, ja/nee, keuze, datum, afronding`);
+      if (!t) problem(r, get('type')!.col, `onbekende soort "${cellToText(val('type'))}"; kies uit: ${PARAM_TYPE_WORDS}`);
       else def.type = t;
+    } else if (data.extends === undefined) {
+      // a new parameter needs its kind; in an extension only what changes is given
+      problem(r, get('type')?.col ?? 0, `Soort ontbreekt voor parameter "${pname}"; kies uit: ${PARAM_TYPE_WORDS}`);
     }
     const label = cellToText(val('label')).trim();
-    if (label) def.label = label;
+    if (label || data.extends === undefined) def.label = label || pname;
     const description = cellToText(val('description')).trim();
-    if (description || label) def.description = description || label;
+    if (description || data.extends === undefined) def.description = description || label || pname;
     const raw = val('default');
     if (isEmptyCell(raw)) def.default = null;
     else {
@@ -283,6 +287,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     cells.set(`${base}/id`, at('id'));
     const description = cellToText(val('description')).trim();
     if (description) rule.description = description;
+    else problem(r, get('description')?.col ?? 0, 'Omschrijving ontbreekt: beschrijf in een paar woorden wat de regel doet; de tekst staat in de toelichting bij elke rij');
     cells.set(`${base}/description`, at('description'));
 
     // conditions: every field column with a value, all of them must hold

@@ -91,6 +91,14 @@ test('an unknown column, a bad parameter and missing metadata', () => {
   ]);
 });
 
+test('a parameter without Soort and a rule without Omschrijving are named in Dutch, not by their schema keys', () => {
+  const head = HEAD.map((row) => (row[0] === 'opslag' ? ['opslag', '', '', '0,5'] : row));
+  expect(readPolicySheet([...head, RULE_HEADER, ['basis', '', '', '', '', '', 'basis', 'richttarief', 'p. 1']], 'Beleid').problems.map(formatProblem)).toEqual([
+    'Blad Beleid, cel B13: Soort ontbreekt voor parameter "opslag"; kies uit: percentage, procentpunten, getal, ja/nee, keuze, datum, afronding',
+    'Blad Beleid, cel B16: Omschrijving ontbreekt: beschrijf in een paar woorden wat de regel doet; de tekst staat in de toelichting bij elke rij',
+  ]);
+});
+
 test('own kenmerken: a table anywhere on the sheet; its header names the condition column', () => {
   const rows = [
     ...HEAD,
