@@ -385,6 +385,10 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
   }
   if (sources.length) data.sources = sources;
   if (Object.keys(ownFields).length) data.fields = ownFields;
+  // A sheet has no table for groups: op-/afslagen with the same Groep do not add up, only the largest counts.
+  // (An extension keeps the groups of its base.)
+  const groups = [...new Set(rules.map((r) => (r.effect as Obj | undefined)?.group).filter((g): g is string => typeof g === 'string'))];
+  if (!isExtension && groups.length) data.groups = Object.fromEntries(groups.map((g) => [g, { description: `opslagen in groep "${g}" tellen niet samen op; alleen de grootste telt`, stack: false }]));
   if (Object.keys(parameters).length) data.parameters = parameters;
   if (rules.length || !isExtension) data.rules = rules;
 

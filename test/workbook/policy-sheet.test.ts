@@ -99,6 +99,18 @@ test('a parameter without Soort and a rule without Omschrijving are named in Dut
   ]);
 });
 
+test('opslagen with the same Groep do not add up: only the largest counts', () => {
+  const rows = [...HEAD, [...RULE_HEADER, 'Groep'], ['a', 'Opslag VPT', '', 'VPT', '', '', 'opslag', 1, 'p. 2', 'thuis'], ['b', 'Opslag 5VG', '5VG', '', '', '', 'opslag', 2, 'p. 2', 'thuis'], ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', '']];
+  const r = loadPack(readPolicySheet(rows, 'Beleid'), SHIPPED_RESOLVER);
+  expect(r.problems).toEqual([]);
+  expect(r.pack!.groups).toEqual({ thuis: { description: 'opslagen in groep "thuis" tellen niet samen op; alleen de grootste telt', stack: false } });
+  const { evaluateRow } = require('../../src/domain/engine');
+  const { resolveParameters } = require('../../src/domain/policy/load');
+  const result = evaluateRow({ ref: '1', cells: { prestatiecode: 'V451', maximumtarief: 100 } }, r.pack!, resolveParameters(r.pack!).values);
+  expect(result.percentage.toString()).toBe('98.2'); // 96,2 + 2, not + 3
+  expect(result.flags.map((f: { code: string }) => f.code)).toContain('NIET_GESTAPELD');
+});
+
 test('own kenmerken: a table anywhere on the sheet; its header names the condition column', () => {
   const rows = [
     ...HEAD,
