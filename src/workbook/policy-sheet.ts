@@ -51,6 +51,7 @@ const RULE_COLUMNS: Record<string, string> = {
   signaalcode: 'code', ernst: 'severity', melding: 'message', signaaltekst: 'message', groep: 'group',
   bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels', bronregels: 'regels', pagina: 'regels',
   citaat: 'citaat', interpretatie: 'interpretation', voorregel: 'before', naregel: 'after',
+  tothoogstens: 'maxResult', totmaximaal: 'maxResult', totmaximum: 'maxResult',
 };
 const FIELD_COLUMNS: Record<string, string> = {
   kenmerk: 'name', soort: 'type', type: 'type', kolomkop: 'label', kolom: 'label', naam: 'label', anderekoppen: 'aliases', aliassen: 'aliases',
@@ -334,7 +335,16 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
       const key = { basis: 'set', vast: 'set', opslag: 'add', afslag: 'add', maximum: 'cap', minimum: 'floor', signaal: 'flag', uitsluiten: 'exclude' }[effect]!;
       cells.set(`${base}/effect/${key}`, needsValue ? valueCell : at('message'));
       if (effect === 'basis' || effect === 'vast') rule.effect = { set: value, ...(effect === 'vast' ? { final: true } : {}) };
-      else if (effect === 'opslag' || effect === 'afslag') rule.effect = { add: value, ...(group ? { group } : {}) };
+      else if (effect === 'opslag' || effect === 'afslag') {
+        rule.effect = { add: value, ...(group ? { group } : {}) };
+        const upTo = val('maxResult');
+        if (!isEmptyCell(upTo)) {
+          const v = parseValue(upTo, false);
+          if (typeof v === 'object' && 'problem' in v) problem(r, get('maxResult')!.col, (v as { problem: string }).problem);
+          else (rule.effect as Obj).maxResult = v;
+          cells.set(`${base}/effect/maxResult`, at('maxResult'));
+        }
+      }
       else if (effect === 'maximum') rule.effect = { cap: value };
       else if (effect === 'minimum') rule.effect = { floor: value };
       else {

@@ -100,9 +100,10 @@ test('a parameter without Soort and a rule without Omschrijving are named in Dut
 });
 
 test('opslagen with the same Groep do not add up: only the largest counts', () => {
-  const rows = [...HEAD, [...RULE_HEADER, 'Groep'], ['a', 'Opslag VPT', '', 'VPT', '', '', 'opslag', 1, 'p. 2', 'thuis'], ['b', 'Opslag 5VG', '5VG', '', '', '', 'opslag', 2, 'p. 2', 'thuis'], ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', '']];
+  const rows = [...HEAD, [...RULE_HEADER, 'Groep', 'Tot hoogstens'], ['a', 'Opslag VPT', '', 'VPT', '', '', 'opslag', 1, 'p. 2', 'thuis', '98%'], ['b', 'Opslag 5VG', '5VG', '', '', '', 'opslag', 2, 'p. 2', 'thuis'], ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', '']];
   const r = loadPack(readPolicySheet(rows, 'Beleid'), SHIPPED_RESOLVER);
   expect(r.problems).toEqual([]);
+  expect(r.pack!.rules[0].effect).toEqual({ add: '1', group: 'thuis', maxResult: '98' });
   expect(r.pack!.groups).toEqual({ thuis: { description: 'opslagen in groep "thuis" tellen niet samen op; alleen de grootste telt', stack: false } });
   const { evaluateRow } = require('../../src/domain/engine');
   const { resolveParameters } = require('../../src/domain/policy/load');
