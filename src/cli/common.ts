@@ -5,6 +5,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveParameters } from '../domain/policy/load';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { getPack, listPacks } from '../policies';
+import { POLICY_SHEET } from '../workbook/policy-sheet';
+import { isWorkbookFile, loadPackFile, problemsError } from './pack-files';
 import { InputError } from '../workbook/annotate';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 
@@ -45,18 +47,41 @@ export function parseSets(sets: readonly string[] | undefined): Record<string, s
   return out;
 }
 
-/** The options every pack-using command accepts. */
+/** The options every pack-using command accepts: a shipped pack (--policy ID) or one's own (--policy-file). */
 export const PACK_OPTIONS: Options = {
   policy: { type: 'string' },
+  'policy-file': { type: 'string' },
   set: { type: 'string', multiple: true },
 };
 
-/** The pack chosen with --policy and its parameters after --set overrides; Dutch errors otherwise. */
-export function choosePack(values: { policy?: unknown; set?: unknown }): { pack: PolicyPack; params: ParameterValues } {
+export interface PackChoice {
+  policy?: unknown;
+  'policy-file'?: unknown;
+  set?: unknown;
+}
+
+/**
+ * The pack chosen with --policy ID or --policy-file FILE (JSON or YAML, may extend another pack) and its
+ * parameters after --set overrides; Dutch errors with file and line otherwise.
+ */
+export function choosePack(values: PackChoice): { pack: PolicyPack; params: ParameterValues } {
   const available = listPacks().map((p) => p.id).join(', ');
-  if (typeof values.policy !== 'string' || !values.policy) throw new UsageError(`Kies een beleid met --policy. Beschikbaar: ${available}.`);
+  const file = values['policy-file'];
+  if (typeof file === 'string' && file) {
+    if (typeof values.policy === 'string') throw new UsageError('Kies --policy of --policy-file, niet allebei.');
+    if (isWorkbookFile(file)) throw new UsageError(`--policy-file verwacht een JSON- of YAML-bestand. Een beleid in een werkmap: zet het blad "${POLICY_SHEET}" in de invoerwerkmap (annotate gebruikt het dan vanzelf) of kies het met annotate --policy-sheet BLAD.`);
+    const loaded = loadPackFile(file);
+    if (!loaded.pack) throw problemsError(loaded);
+    return withParameters(loaded.pack, values);
+  }
+  if (typeof values.policy !== 'string' || !values.policy) throw new UsageError(`Kies een beleid met --policy (beschikbaar: ${available}) of --policy-file BESTAND.`);
   const pack = getPack(values.policy);
-  if (!pack) throw new UsageError(`Onbekend beleid "${values.policy}". Beschikbaar: ${available}.`);
+  if (!pack) throw new UsageError(`Onbekend beleid "${values.policy}". Beschikbaar: ${available}. Een eigen beleid in een bestand: --policy-file BESTAND.`);
+  return withParameters(pack, values);
+}
+
+/** The pack's parameters after --set overrides. */
+export function withParameters(pack: PolicyPack, values: PackChoice): { pack: PolicyPack; params: ParameterValues } {
   const { values: params, errors } = resolveParameters(pack, parseSets(values.set as string[] | undefined));
   if (errors.length) throw new InputError(errors.map((e) => `${e.place}: ${e.message}`).join('\n'));
   return { pack, params };

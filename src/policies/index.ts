@@ -1,5 +1,6 @@
 /** The policy packs shipped with Tariefwijzer, validated when first asked for. */
 import { validatePack } from '../domain/policy/load';
+import type { PackResolver } from '../domain/policy/source';
 import type { PolicyPack } from '../domain/policy/types';
 import zkVv2017 from './zk-vv-2017.json';
 import znGz2017 from './zn-gz-2017.json';
@@ -32,3 +33,9 @@ export function listPacks(): PolicyPack[] {
 export function getPack(id: string): PolicyPack | undefined {
   return listPacks().find((p) => p.id === id);
 }
+
+/** `extends` by id against the shipped packs; files only where the caller adds a reader (the CLI). */
+export const SHIPPED_RESOLVER: PackResolver = {
+  shipped: getPack,
+  shippedIds: () => listPacks().map((p) => p.id),
+};

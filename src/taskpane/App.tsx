@@ -1,5 +1,5 @@
 /** The task pane: choose a policy pack, set its parameters, check the columns, compute, show the result. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Field,
@@ -35,6 +35,7 @@ import {
 import { columnLetter } from '../workbook/headers';
 import type { Host } from './office-port';
 import { Result } from './Result';
+
 import { useStyles } from './styles';
 
 /** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
@@ -43,6 +44,8 @@ export type Environment = { kind: 'office'; host: Host } | { kind: 'browser' } |
 export interface AppProps {
   environment: Environment;
 }
+
+const PackLoader = lazy(() => import(/* webpackChunkName: "eigen-beleid" */ './views/PackLoader').then((m) => ({ default: m.PackLoader })));
 
 /** Rows computed between two turns of the event loop: the pane stays responsive and can cancel. */
 const SLICE_ROWS = 2_000;
@@ -63,6 +66,11 @@ function defaults(pack: PolicyPack | undefined): Record<string, string> {
   return out;
 }
 
+/** The packs to choose from: the user's own first; one with a shipped pack's id takes its place. */
+function withOwn(own: PolicyPack[]): PolicyPack[] {
+  return [...own, ...listPacks().filter((p) => !own.some((o) => o.id === p.id))];
+}
+
 function choicesOf(def: ParameterDef): string[] | undefined {
   if (def.type === 'boolean') return ['ja', 'nee'];
   if (def.type === 'rounding') return ['rekenkundig', 'bankiers', 'naar-beneden', 'naar-boven'];
@@ -81,7 +89,10 @@ export function App({ environment }: AppProps) {
   const styles = useStyles();
   const host = environment.kind === 'office' ? environment.host : undefined;
   const runner = host?.runner;
-  const packs = useMemo(() => listPacks(), []);
+  // shipped packs, and the ones the user loaded from a file or a sheet in this session
+  const [ownPacks, setOwnPacks] = useState<PolicyPack[]>([]);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const packs = useMemo(() => withOwn(ownPacks), [ownPacks]);
   const [packId, setPackId] = useState('');
   const pack = packs.find((p) => p.id === packId);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -170,9 +181,9 @@ export function App({ environment }: AppProps) {
     };
   }, [host]);
 
-  const choosePack = (id: string) => {
+  const choosePack = (id: string, from: PolicyPack[] = packs) => {
     setPackId(id);
-    setValues(defaults(packs.find((p) => p.id === id)));
+    setValues(defaults(from.find((p) => p.id === id)));
     setOutcome(undefined);
     setFailure(undefined);
   };
@@ -271,6 +282,19 @@ export function App({ environment }: AppProps) {
           </Select>
         </Field>
         {pack && <p className={styles.muted}>{pack.description}</p>}
+        <details onToggle={(e) => setOwnOpen(e.currentTarget.open)}>
+          <summary>Eigen beleid (YAML, JSON of een blad in deze werkmap)</summary>
+          {ownOpen && <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+            <PackLoader
+              runner={runner}
+              onLoaded={(loaded) => {
+                const next = [...ownPacks.filter((p) => p.id !== loaded.id), loaded];
+                setOwnPacks(next);
+                choosePack(loaded.id, withOwn(next));
+              }}
+            />
+          </Suspense>}
+        </details>
       </section>
 
       {pack && (

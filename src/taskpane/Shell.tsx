@@ -1,13 +1,17 @@
-/** The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking. Views keep their state when hidden. */
-import { useState } from 'react';
-import { Tab, TabList } from '@fluentui/react-components';
+/**
+ * The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking. The other views
+ * load on first use (their own chunks, so the pane opens fast) and keep their state when hidden.
+ */
+import { lazy, Suspense, useState } from 'react';
+import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { App, type Environment } from './App';
-import { AssessView } from './views/AssessView';
-import { HerschikkingView } from './views/HerschikkingView';
+
+const AssessView = lazy(() => import(/* webpackChunkName: "beoordelen" */ './views/AssessView').then((m) => ({ default: m.AssessView })));
+const HerschikkingView = lazy(() => import(/* webpackChunkName: "herschikking" */ './views/HerschikkingView').then((m) => ({ default: m.HerschikkingView })));
 
 const VIEWS = [
   { id: 'tarieven', label: 'Tarieven' },
-  { id: 'beoordelen', label: 'Beoordeel aanvraag' },
+  { id: 'beoordelen', label: 'Aanvragen' },
   { id: 'herschikking', label: 'Herschikking' },
 ] as const;
 
@@ -21,9 +25,10 @@ export function Shell({ environment }: { environment: Environment }) {
     setView(id);
     setOpened((old) => new Set(old).add(id));
   };
+  const loading = <Spinner size="small" label="Laden…" />;
   return (
     <>
-      <TabList selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} size="small" aria-label="Onderdelen">
+      <TabList selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} size="small" aria-label="Onderdelen" style={{ flexWrap: 'wrap' }}>
         {VIEWS.map((v) => (
           <Tab key={v.id} value={v.id}>
             {v.label}
@@ -35,12 +40,16 @@ export function Shell({ environment }: { environment: Environment }) {
       </div>
       {opened.has('beoordelen') && (
         <div hidden={view !== 'beoordelen'}>
-          <AssessView runner={runner} />
+          <Suspense fallback={loading}>
+            <AssessView runner={runner} />
+          </Suspense>
         </div>
       )}
       {opened.has('herschikking') && (
         <div hidden={view !== 'herschikking'}>
-          <HerschikkingView runner={runner} />
+          <Suspense fallback={loading}>
+            <HerschikkingView runner={runner} />
+          </Suspense>
         </div>
       )}
     </>

@@ -9,7 +9,7 @@ import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { columnLetter, detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS, type HeaderMatch } from './headers';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isPolicySheet, OUTPUT_HEADERS, type HeaderMatch } from './headers';
 import { fingerprint } from './fingerprint';
 import type { CellNote, OutputValue, WorkbookPort } from './port';
 
@@ -28,6 +28,8 @@ export interface AnnotateOptions {
   sheet?: string;
   /** Corrections to the detected columns (from the task pane's column preview). */
   mapping?: ColumnMapping;
+  /** Sheets that are never data (e.g. a policy sheet under another name than "Tariefwijzer beleid"). */
+  skipSheets?: string[];
   now?: Date;
   /** Called with (rows done, rows total) while computing. */
   onProgress?: (done: number, total: number) => void;
@@ -123,11 +125,11 @@ export type ColumnMapping = Record<string, number | null>;
  * Find the data sheet and its header from the first rows of every candidate sheet (read together), and the
  * NZa tariff sheet if there is one. `mapping` overrides the detected columns.
  */
-export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping } = {}): Promise<InputLayout> {
+export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] } = {}): Promise<InputLayout> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
   if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
-  const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n));
+  const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n) && !isPolicySheet(n) && !options.skipSheets?.includes(n));
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
   const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
@@ -176,7 +178,7 @@ interface Inputs extends InputLayout {
   fingerprint: string;
 }
 
-async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping }): Promise<Inputs> {
+async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] }): Promise<Inputs> {
   const layout = await detectLayout(port, pack, options);
   const { sheet, match, tariffSheet, warnings } = layout;
   const fields = Object.entries(match.columns);

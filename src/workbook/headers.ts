@@ -7,6 +7,13 @@ export { columnLetter };
 
 export const HEADER_SCAN_ROWS = 20;
 
+/** The sheet name Tariefwijzer looks for when no policy is chosen (a policy written in the workbook). */
+export const POLICY_SHEET = 'Tariefwijzer beleid';
+
+export function isPolicySheet(name: string): boolean {
+  return normalizeHeader(name) === normalizeHeader(POLICY_SHEET);
+}
+
 /** Tariefwijzer's own output columns, in order. */
 export const OUTPUT_HEADERS = ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'] as const;
 

@@ -1,21 +1,28 @@
 import path from 'node:path';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
-import { choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, type Command } from '../common';
+import { findPolicySheet } from '../../workbook/policy-sheet';
+import { choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
+import { loadPackFromPort, problemsError } from '../pack-files';
 
 export const annotate: Command = {
-  usage: 'annotate INVOER.xlsx --policy ID [--set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
+  usage: 'annotate INVOER.xlsx (--policy ID | --policy-file BELEID.yaml | --policy-sheet BLAD) [--set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
   summary:
-    'berekent tariefpercentages, tarieven, signalen en toelichting en schrijft een nieuw bestand\n(standaard INVOER-tariefwijzer.xlsx naast de invoer; de invoer wordt nooit overschreven)',
+    'berekent tariefpercentages, tarieven, signalen en toelichting en schrijft een nieuw bestand\n(standaard INVOER-tariefwijzer.xlsx naast de invoer; de invoer wordt nooit overschreven);\nzonder --policy of --policy-file wordt het blad "Tariefwijzer beleid" van de invoer gebruikt',
   async run(args, io) {
     const { values, positionals } = parse(args, {
       ...PACK_OPTIONS,
+      'policy-sheet': { type: 'string' },
       sheet: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('Geef precies één invoerbestand.');
     const input = path.resolve(positionals[0]);
-    const { pack, params } = choosePack(values);
+    const policySheet = values['policy-sheet'] as string | undefined;
+    const fromCommandLine = values.policy !== undefined || values['policy-file'] !== undefined;
+    if (policySheet !== undefined && fromCommandLine) throw new UsageError('Kies één beleid: --policy, --policy-file of --policy-sheet.');
+    // A shipped pack or a pack file is checked before the workbook is read.
+    const chosen = fromCommandLine ? choosePack(values) : undefined;
     const output = outputPath(input, values.out, 'tariefwijzer');
 
     const progress = (text: string) => {
@@ -23,8 +30,21 @@ export const annotate: Command = {
     };
     progress(`Lezen: ${input}`);
     const workbook = await openWorkbook(input);
+    let skipSheets: string[] = [];
+    let pack, params;
+    if (chosen) ({ pack, params } = chosen);
+    else {
+      const sheet = policySheet ?? (await findPolicySheet(workbook));
+      if (!sheet) choosePack(values); // no policy at all: the usual usage error
+      const loaded = await loadPackFromPort(workbook, path.basename(input), input, sheet);
+      if (!loaded.pack) throw problemsError(loaded);
+      progress(`Beleid uit blad "${loaded.sheet}": ${loaded.pack.id} ${loaded.pack.version}`);
+      ({ pack, params } = withParameters(loaded.pack, values));
+      skipSheets = [loaded.sheet!];
+    }
     const outcome = await annotateWorkbook(workbook, pack, params, {
       sheet: values.sheet as string | undefined,
+      skipSheets,
       onProgress: (done, total) => progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
     });
     progress(`Schrijven: ${output}`);

@@ -4,10 +4,12 @@ import { annotate } from './annotate';
 import { herschik } from './herschik';
 import { assess } from './assess';
 import { policies } from './policies';
+import { policy } from './policy';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
   annotate,
   herschik,
   assess,
+  policy,
 };

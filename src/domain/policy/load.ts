@@ -12,6 +12,8 @@ export interface PackError {
   /** JSON pointer, for tools. */
   pointer: string;
   message: string;
+  /** A more exact pointer for finding the line or cell, when it differs (e.g. the unknown key itself). */
+  at?: string;
 }
 
 /** Fields every row has after classification of its prestatie. */
@@ -45,16 +47,21 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
   for (const [p, errs] of byPath) {
     // Several alternatives failing at the same place: say so once instead of listing every branch.
     const branchy = errs.some((e) => e.keyword === 'oneOf') || (errs.length > 1 && errs.every((e) => e.schemaPath.includes('oneOf')));
-    const messages = branchy ? [oneOfMessage(errs)] : errs.map(translate);
+    // A bad value (number, parameter or field): one message instead of one per alternative.
+    const valueRef = errs.length > 1 && errs.some((e) => e.schemaPath.startsWith('#/definitions/fieldRef'));
+    const messages = valueRef ? [VALUE_MESSAGE] : branchy ? [oneOfMessage(errs)] : errs.map(translate);
     for (const message of messages) {
       const key = p + message;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ pointer: p, place: describePointer(input, p), message });
+      const extra = errs.length === 1 && errs[0].keyword === 'additionalProperties' ? (errs[0].params as { additionalProperty: string }).additionalProperty : undefined;
+      out.push({ pointer: p, place: describePointer(input, p), message, ...(extra !== undefined ? { at: `${p}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` } : {}) });
     }
   }
   return out;
 }
+
+const VALUE_MESSAGE = 'verwacht een getal (bijv. 95.5 of "95,5"), een parameter ({ param: naam }) of een kolom van de rij ({ field: naam })';
 
 function oneOfMessage(errs: ErrorObject[]): string {
   const extras = errs.filter((e) => e.keyword === 'additionalProperties').map((e) => `"${(e.params as { additionalProperty: string }).additionalProperty}"`);

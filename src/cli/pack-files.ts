@@ -1,0 +1,60 @@
+/** Packs from files for the CLI: JSON or YAML (sync), or the policy sheet of an .xlsx (async). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatProblem, loadPack, parsePackText, type LoadResult, type PackResolver, type PackSource } from '../domain/policy/source';
+import { SHIPPED_RESOLVER } from '../policies';
+import { InputError } from '../workbook/annotate';
+import { findPolicySheet, loadPackFromSheet, POLICY_SHEET } from '../workbook/policy-sheet';
+import { XlsxWorkbook } from '../workbook/xlsx/adapter';
+
+export const isWorkbookFile = (file: string) => /\.xlsx$/i.test(file);
+
+/** A JSON or YAML file as a pack source; undefined when it does not exist. */
+export function readPackSource(file: string): PackSource | undefined {
+  const full = path.resolve(file);
+  if (!fs.existsSync(full) || !fs.statSync(full).isFile()) return undefined;
+  const name = path.basename(full);
+  if (isWorkbookFile(full)) {
+    return { name, path: full, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, message: 'een werkmap kan geen basis van "extends" zijn; zet het basisbeleid in een JSON- of YAML-bestand' }] };
+  }
+  return parsePackText(fs.readFileSync(full, 'utf8'), name, full);
+}
+
+/** Shipped packs by id, other files relative to the extending file. */
+export const FILE_RESOLVER: PackResolver = {
+  ...SHIPPED_RESOLVER,
+  readSource: (ref, from) => readPackSource(path.resolve(from && fs.existsSync(from) ? path.dirname(from) : process.cwd(), ref)),
+};
+
+/** Load and validate a JSON or YAML pack file. */
+export function loadPackFile(file: string): LoadResult {
+  const source = readPackSource(file);
+  if (!source) return { problems: [{ source: path.basename(file), message: 'bestand niet gevonden' }], bases: [] };
+  return loadPack(source, FILE_RESOLVER);
+}
+
+/** The policy sheet of an .xlsx: the named sheet, or the one called "Tariefwijzer beleid". */
+export async function loadPackFromWorkbookFile(file: string, sheet?: string): Promise<LoadResult & { sheet?: string }> {
+  const name = path.basename(file);
+  if (!fs.existsSync(file)) return { problems: [{ source: name, message: 'bestand niet gevonden' }], bases: [] };
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromFile(file);
+  } catch (e) {
+    return { problems: [{ source: name, message: `geen leesbaar .xlsx-bestand: ${(e as Error).message}` }], bases: [] };
+  }
+  return loadPackFromPort(workbook, name, path.resolve(file), sheet);
+}
+
+/** The policy sheet of an open workbook; `extends` files are found next to the workbook file. */
+export async function loadPackFromPort(workbook: XlsxWorkbook, name: string, file: string | undefined, sheet?: string): Promise<LoadResult & { sheet?: string }> {
+  const found = sheet ?? (await findPolicySheet(workbook));
+  if (!found) return { problems: [{ source: name, message: `geen blad "${POLICY_SHEET}" in deze werkmap; noem het blad met --sheet (bij policy check) of --policy-sheet` }], bases: [] };
+  const resolver: PackResolver = { ...FILE_RESOLVER, readSource: (ref, from) => FILE_RESOLVER.readSource!(ref, from ?? file) };
+  return { ...(await loadPackFromSheet(workbook, found, resolver)), sheet: found };
+}
+
+/** A LoadResult's problems as an input error (exit code 1), one problem a line. */
+export function problemsError(result: LoadResult): InputError {
+  return new InputError(`het beleid is niet geldig:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+}

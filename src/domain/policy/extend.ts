@@ -1,0 +1,155 @@
+/**
+ * `extends`: a pack written as a small change of another one. The result is a plain pack, validated as
+ * a whole afterwards; this module only merges and remembers where each part was written.
+ *
+ * - Top-level metadata (id, version, title, inkoopjaar, description, range, ...) replaces the base's.
+ * - parameters: per name; for a parameter the base has, only the keys given change (e.g. `default`).
+ * - fields, groups: per name (a new definition replaces the base's).
+ * - sources: the base's sources, then the new ones. prestaties: added, the same code replaces.
+ * - rules: a rule with the id of a base rule replaces it in place; `removeRules` removes base rules by id;
+ *   other rules are inserted before the base's fallback rule (the first unconditional `set`), so a new
+ *   percentage takes precedence, or where `before`/`after` (a rule id) says.
+ */
+import type { PackSource } from './source';
+import type { PolicyPack, Rule } from './types';
+
+/** Keys an extending pack may use besides the pack's own. */
+export const EXTENSION_KEYS = ['extends', 'removeRules'] as const;
+
+export interface Origin {
+  /** Where the part at `pointer` of the resolved pack was written: a source, and the pointer inside it. */
+  resolve(pointer: string): { source: PackSource; pointer: string };
+}
+
+export function plainOrigin(source: PackSource): Origin {
+  return { resolve: (pointer) => ({ source, pointer }) };
+}
+
+interface MergeError {
+  pointer: string;
+  message: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The base with the extension applied, and an origin for every part. Shape errors of the extension stop here. */
+export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origin; base: Origin }): { pack: Obj; origin: Origin; problems: MergeError[] } {
+  const problems: MergeError[] = [];
+  const err = (pointer: string, message: string) => problems.push({ pointer, message });
+  const out: Obj = { ...(base as unknown as Obj) };
+
+  if (typeof ext.id !== 'string' || !ext.id) err('', 'een pakket dat een ander uitbreidt heeft een eigen "id" nodig (bijv. het id van de basis met het nieuwe jaar)');
+  else if (ext.id === base.id) err('/id', `het id moet anders zijn dan dat van de basis ("${base.id}"), zodat in de werkmap te zien is welk beleid is toegepast`);
+  if (ext.version === undefined) err('', 'een pakket dat een ander uitbreidt heeft een eigen "version" nodig (bijv. "1.0.0")');
+
+  for (const [key, value] of Object.entries(ext)) {
+    if ((EXTENSION_KEYS as readonly string[]).includes(key) || ['parameters', 'fields', 'groups', 'sources', 'prestaties', 'rules'].includes(key)) continue;
+    out[key] = value;
+  }
+
+  // parameters, fields, groups: merged per name
+  const byName = (key: 'parameters' | 'fields' | 'groups', deep: boolean) => {
+    if (ext[key] === undefined) return;
+    if (!isObj(ext[key])) return err(`/${key}`, 'verwacht een object met namen');
+    const merged: Obj = { ...((base as unknown as Obj)[key] as Obj | undefined) };
+    for (const [name, def] of Object.entries(ext[key] as Obj)) {
+      if (!isObj(def)) {
+        err(`/${key}/${esc(name)}`, deep ? 'verwacht een object, bijv. { default: 96.5 } om alleen de standaardwaarde te wijzigen' : 'verwacht een object');
+        continue;
+      }
+      merged[name] = deep && isObj(merged[name]) ? { ...(merged[name] as Obj), ...def } : def;
+    }
+    out[key] = merged;
+  };
+  byName('parameters', true);
+  byName('fields', false);
+  byName('groups', false);
+
+  const baseSources = base.sources.length;
+  if (ext.sources !== undefined) {
+    if (!Array.isArray(ext.sources)) err('/sources', 'verwacht een lijst');
+    else out.sources = [...base.sources, ...ext.sources];
+  }
+  if (ext.prestaties !== undefined) {
+    if (!Array.isArray(ext.prestaties)) err('/prestaties', 'verwacht een lijst');
+    else {
+      const codes = new Set(ext.prestaties.map((p) => (isObj(p) ? p.code : undefined)));
+      out.prestaties = [...(base.prestaties ?? []).filter((p) => !codes.has(p.code)), ...ext.prestaties];
+    }
+  }
+
+  // rules: origin per resolved index
+  type Placed = { rule: unknown; from: 'base' | 'ext'; index: number };
+  let rules: Placed[] = base.rules.map((rule, index) => ({ rule, from: 'base', index }));
+  if (ext.removeRules !== undefined) {
+    if (!Array.isArray(ext.removeRules) || ext.removeRules.some((x) => typeof x !== 'string')) err('/removeRules', 'verwacht een lijst met regel-id\'s');
+    else
+      ext.removeRules.forEach((id: string, i) => {
+        if (!rules.some((r) => r.from === 'base' && (r.rule as Rule).id === id)) err(`/removeRules/${i}`, `regel "${id}" bestaat niet in ${base.id}; die regels zijn: ${base.rules.map((r) => r.id).join(', ')}`);
+        rules = rules.filter((r) => !(r.from === 'base' && (r.rule as Rule).id === id));
+      });
+  }
+  if (ext.rules !== undefined) {
+    if (!Array.isArray(ext.rules)) err('/rules', 'verwacht een lijst met regels');
+    else
+      ext.rules.forEach((raw, i) => {
+        if (!isObj(raw)) {
+          rules.push({ rule: raw, from: 'ext', index: i });
+          return;
+        }
+        const { before, after, ...rule } = raw;
+        const placed: Placed = { rule, from: 'ext', index: i };
+        const indexOf = (id: unknown) => rules.findIndex((r) => isObj(r.rule) && r.rule.id === id);
+        if (before !== undefined || after !== undefined) {
+          const anchor = before ?? after;
+          const at = indexOf(anchor);
+          if (typeof anchor !== 'string' || at < 0) {
+            err(`/rules/${i}/${before !== undefined ? 'before' : 'after'}`, `regel "${String(anchor)}" bestaat niet; kies het id van een regel uit ${base.id} of van een eerdere nieuwe regel`);
+            return;
+          }
+          rules.splice(before !== undefined ? at : at + 1, 0, placed);
+          return;
+        }
+        const same = rules.findIndex((r) => r.from === 'base' && isObj(r.rule) && r.rule.id === rule.id);
+        if (same >= 0) {
+          rules[same] = placed;
+          return;
+        }
+        const fallback = rules.findIndex((r) => r.from === 'base' && isObj(r.rule) && !r.rule.when && isObj(r.rule.effect) && 'set' in r.rule.effect);
+        if (fallback < 0) rules.push(placed);
+        else rules.splice(fallback, 0, placed);
+      });
+  }
+  out.rules = rules.map((r) => r.rule);
+  delete out.extends;
+
+  const origin: Origin = {
+    resolve(pointer) {
+      const parts = pointer.split('/').slice(1);
+      const [top, second, third] = parts;
+      const rest = (n: number) => (parts.length > n ? '/' + parts.slice(n).join('/') : '');
+      const fromExt = () => origins.ext.resolve(pointer);
+      if (top === undefined) return fromExt();
+      if (top === 'rules' && second !== undefined && /^\d+$/.test(second)) {
+        const r = rules[Number(second)];
+        if (!r) return origins.ext.resolve('/rules');
+        return r.from === 'ext' ? origins.ext.resolve(`/rules/${r.index}${rest(2)}`) : origins.base.resolve(`/rules/${r.index}${rest(2)}`);
+      }
+      if (top === 'sources' && second !== undefined && /^\d+$/.test(second)) {
+        const n = Number(second);
+        return n < baseSources ? origins.base.resolve(pointer) : origins.ext.resolve(`/sources/${n - baseSources}${rest(2)}`);
+      }
+      if (['parameters', 'fields', 'groups'].includes(top) && second !== undefined) {
+        const name = second.replace(/~1/g, '/').replace(/~0/g, '~');
+        const def = isObj(ext[top]) ? (ext[top] as Obj)[name] : undefined;
+        if (isObj(def) && (third === undefined || third in def || top !== 'parameters')) return fromExt();
+        return origins.base.resolve(pointer);
+      }
+      if (top in ext) return fromExt();
+      return top === 'rules' ? fromExt() : origins.base.resolve(pointer);
+    },
+  };
+  return { pack: out, origin, problems };
+}

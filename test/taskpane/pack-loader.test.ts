@@ -1,0 +1,102 @@
+/**
+ * PackLoader in headless Chromium: the YAML parser and the sheet reader run in the browser bundle, without
+ * network, and show the same Dutch errors (file and line, sheet and cell) as `tariefwijzer policy check`.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { extname, join, normalize, resolve, sep } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+jest.setTimeout(180_000);
+
+const ROOT = resolve(__dirname, '../..');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+let out: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let page: Page;
+let home: string;
+const foreign: string[] = [];
+const pageErrors: string[] = [];
+
+async function build(): Promise<void> {
+  const webpack = require('webpack');
+  const config = require(join(ROOT, 'webpack.config.js'))({}, { mode: 'development' });
+  config.entry = { taskpane: join(__dirname, 'pack-loader-harness.tsx') };
+  config.output = { ...config.output, path: out };
+  config.devtool = false; // the page's CSP forbids eval
+  config.plugins = config.plugins.filter((p: object) => p.constructor.name === 'HtmlWebpackPlugin');
+  await new Promise<void>((ok, fail) =>
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: object): string }) => (err ? fail(err) : stats.hasErrors() ? fail(new Error(stats.toString({ errors: true }))) : ok())),
+  );
+}
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'tw-packloader-'));
+  await build();
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(out, path === '/' ? 'taskpane.html' : path));
+    if (!file.startsWith(out + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  home = mkdtempSync(join(tmpdir(), 'tariefwijzer-chromium-'));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', env: { ...process.env, HOME: home } });
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${origin}/taskpane.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  for (const d of [home, out]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+const YAML_OK = readFileSync(join(ROOT, 'test/policies/own/noord-gz-2026.yaml'), 'utf8');
+
+test('a YAML file: errors with their line, then a valid pack is handed over', async () => {
+  const input = page.getByLabel('Beleidsbestand kiezen').first();
+  const bad = YAML_OK.replace('sector: GZ', 'sector: GZT');
+  await input.setInputFiles({ name: 'noord.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+  await page.getByText('Beleid in noord.yaml niet geladen: 1 fout').waitFor();
+  await page.getByText('noord.yaml, regelnummer 8: sector: waarde moet een van deze zijn: "VV", "GZ", "GGZ", "alle"').waitFor();
+
+  await input.setInputFiles({ name: 'noord.yaml', mimeType: 'text/yaml', buffer: Buffer.from(YAML_OK) });
+  await page.getByText('Beleid geladen').waitFor();
+  expect(await page.getByTestId('geladen').textContent()).toBe('noord-gz-2026 11');
+
+  const extension = 'extends: zk-vv-2024\nid: zk-vv-2025\nversion: 1.0.0\nparameters:\n  richttarief: { default: 96.1 }\n';
+  await input.setInputFiles({ name: 'vv.yaml', mimeType: 'text/yaml', buffer: Buffer.from(extension) });
+  await page.getByText('breidt uit: zk-vv-2024').waitFor();
+  expect(await page.getByTestId('geladen').textContent()).toBe('zk-vv-2025 9');
+});
+
+test('a sheet of the open workbook: the policy sheet is proposed; errors name the cell', async () => {
+  await page.getByRole('button', { name: 'Uit een blad van deze werkmap…' }).click();
+  const select = page.locator('select[name="beleidsblad"]');
+  await select.waitFor();
+  expect(await select.inputValue()).toBe('Tariefwijzer beleid');
+  await page.getByRole('button', { name: 'Laden uit blad' }).click();
+  await page.getByText('uit blad Tariefwijzer beleid: 2 regels').waitFor();
+  expect(await page.getByTestId('geladen').textContent()).toBe('proef-ggz-2026 2');
+
+  await select.selectOption('Beleid fout');
+  await page.getByRole('button', { name: 'Laden uit blad' }).click();
+  await page.getByText('Blad Beleid fout, cel D12: onbekend effect "opslagg"', { exact: false }).waitFor();
+  await page.getByText('Een beleid uit een blad van de werkmap laden kan alleen in Excel.').waitFor();
+  expect(pageErrors).toEqual([]);
+  expect(foreign.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+});
