@@ -237,9 +237,15 @@ export function App({ environment }: AppProps) {
       {lastRun && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'}>
           <MessageBarBody>
-            <MessageBarTitle>{lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}</MessageBarTitle>
+            <MessageBarTitle>
+              {!lastRun.run.complete ? 'Laatste berekening is niet afgerond' : lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}
+            </MessageBarTitle>
             Beleid {lastRun.run.packId} (versie {lastRun.run.version}) op blad {lastRun.run.sheet}.
-            {lastRun.changed ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.' : ''}
+            {!lastRun.run.complete
+              ? ' De uitkomstkolommen kunnen deels oud of leeg zijn. Kies Bereken om ze opnieuw te schrijven.'
+              : lastRun.changed
+                ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.'
+                : ''}
           </MessageBarBody>
         </MessageBar>
       )}

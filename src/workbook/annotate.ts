@@ -14,6 +14,17 @@ import { fingerprint } from './fingerprint';
 import type { OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
+/**
+ * The run's status on the metadata sheet. A run writes the sheet with "onvolledig" in its first request and
+ * sets "voltooid" in its last one, so a run broken off halfway (a lost connection, a host error) leaves a
+ * workbook that says so: readLastRun reports it, the task pane asks to calculate again, and a re-run
+ * replaces every output cell.
+ */
+export const STATUS_LABEL = 'Status';
+export const STATUS_INCOMPLETE = 'onvolledig';
+export const STATUS_COMPLETE = 'voltooid';
+const STATUS_INCOMPLETE_NOTE = 'de berekening is niet afgerond; de uitvoerkolommen kunnen deels oud of leeg zijn. Kies opnieuw Bereken.';
+const STATUS_COMPLETE_NOTE = 'alle uitvoer is geschreven';
 export const PERCENTAGE_FORMAT = '0.00%';
 export const TARIFF_FORMAT = '"€" #,##0.00';
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
@@ -84,6 +95,8 @@ export interface InputLayout {
   head: CellValue[][];
   tariffSheet?: { name: string; match: HeaderMatch };
   warnings: string[];
+  /** The data sheet is protected: a run would be refused (see protectedSheetMessage). */
+  protected?: boolean;
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -122,7 +135,13 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
     if (!t || t.columns.maximumtarief === undefined) warnings.push(`Blad "${tariffName}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
     else tariffSheet = { name: tariffName, match: t };
   }
-  return { sheet: candidates[found.index], match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings };
+  const sheet = candidates[found.index];
+  if (head.protected) warnings.push(protectedSheetMessage(sheet));
+  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected };
+}
+
+export function protectedSheetMessage(sheet: string): string {
+  return `Blad "${sheet}" is beveiligd, dus Tariefwijzer kan er geen kolommen in schrijven. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en kies opnieuw Bereken; er is niets gewijzigd.`;
 }
 
 /** Tariefwijzer's own sheets ("Tariefwijzer", "Tariefwijzer beoordelingen", ...) never hold input rows. */
@@ -194,6 +213,8 @@ export interface LastRun {
   fingerprint: string;
   /** Parameter name → value as written on the metadata sheet. */
   parameters: Record<string, string>;
+  /** False when the run was broken off before all output was written (status "onvolledig"). */
+  complete: boolean;
 }
 
 /** The run recorded on the Tariefwijzer sheet, so a colleague sees what was applied; undefined if none. */
@@ -204,12 +225,15 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
   const parameters: Record<string, string> = {};
   const start = grid.findIndex((row) => cellToText(row?.[0]) === 'Parameter');
   for (let r = start + 1; start >= 0 && r < grid.length && cellToText(grid[r]?.[0]); r++) parameters[cellToText(grid[r][0])] = cellToText(grid[r][1]);
-  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters };
+  // Runs from before the status row have none: they were written in one go.
+  const status = value(STATUS_LABEL);
+  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters, complete: status !== STATUS_INCOMPLETE };
   return run.packId && run.fingerprint ? run : undefined;
 }
 
-/** Have the inputs changed since the recorded run? (The pack must be the one that run used.) */
+/** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
+  if (!last.complete) return true;
   const now = await readInputs(port, pack, { sheet: last.sheet });
   return now.fingerprint !== last.fingerprint || pack.version !== last.version;
 }
@@ -219,7 +243,8 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.signal?.aborted) throw new RunCancelled();
   };
   options.onPhase?.('lezen');
-  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options);
+  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked } = await readInputs(port, pack, options);
+  if (locked) throw new InputError(protectedSheetMessage(sheet));
   cancelled();
   options.onPhase?.('rekenen');
   options.onProgress?.(0, rows.length);
@@ -245,10 +270,14 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
       res.explanation || null,
     ];
   });
-  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
-
+  // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
   const tariffsSet = run.results.filter((r) => r.tarief).length;
-  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
+  const meta = metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
+  await port.replaceSheet(META_SHEET, meta);
+  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
+  // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
+  const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
+  await port.writeBlock({ sheet: META_SHEET, headerRow: statusRow, firstColumn: 1, headers: [STATUS_COMPLETE, STATUS_COMPLETE_NOTE], values: [], numberFormats: [undefined, undefined] });
   await port.flush();
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
@@ -283,6 +312,7 @@ function metadataRows(
     ['Vingerafdruk invoer', info.fingerprint],
     ['Rijen', info.rows],
     ['Tarieven berekend', info.tariffsSet],
+    [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
     [],
     ['Parameter', 'Waarde', 'Omschrijving'],
   ];

@@ -56,6 +56,11 @@ export interface SheetRead {
   /** Extent of the used range from A1: last used row and column, 1-based (0 for an empty sheet). */
   rowCount: number;
   columnCount: number;
+  /**
+   * The sheet is protected against edits (Excel: Controleren > Blad beveiligen), so Tariefwijzer must not
+   * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
+   */
+  protected?: boolean;
 }
 
 /** A request served from a whole grid (adapters that hold the workbook in memory). */
