@@ -85,6 +85,9 @@ export async function saveSafely(workbook: XlsxWorkbook, output: string): Promis
   try {
     await workbook.save(tmp);
     fs.renameSync(tmp, output);
+  } catch (e) {
+    // a full disk, a missing folder, no permission, the output open elsewhere: the user's to fix, in Dutch
+    throw new InputError(`${output} kon niet worden geschreven (${(e as Error).message}); de invoer en een eventueel bestaand uitvoerbestand zijn niet gewijzigd.`);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
   }
