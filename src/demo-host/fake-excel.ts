@@ -12,7 +12,8 @@
  * - a sheet can be protected (`FakeSheet.protected`, read through `worksheet.protection.protected`):
  *   writing its cells, formats or conditional formats fails at sync with AccessDenied, as in Excel; the
  *   operations queued before the failing one stay applied, the later ones are not run;
- * - `failSync(n)` makes the n-th next sync fail before it runs anything (a lost connection, a host error).
+ * - `failSync(n)` makes the n-th next sync fail (a lost connection, a host error): before it runs anything,
+ *   or after its first `afterOps` operations (those stay applied, as when one operation of a batch fails).
  */
 
 export type SeedValue = string | number | boolean | Date | null | undefined | { error: string };
@@ -113,7 +114,7 @@ export class FakeExcel {
   private queue: Op[] = [];
   private requestBytes = 0;
   /** Syncs still to go before an injected failure (failSync), and its error code. */
-  private failure?: { after: number; code: string };
+  private failure?: { after: number; code: string; afterOps: number };
   /** The selected cells (as in Excel there is always one), on the active sheet. */
   selection: { sheet: string; row: number; column: number; rows: number; columns: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
@@ -200,8 +201,13 @@ export class FakeExcel {
    * The n-th sync from now (1 = the next one) fails with this code before running any of its operations,
    * as when the connection to Excel is lost or the host refuses the request.
    */
-  failSync(n: number, code = 'ConnectionFailure'): void {
-    this.failure = { after: n, code };
+  failSync(n: number, code = 'ConnectionFailure', afterOps = 0): void {
+    this.failure = { after: n, code, afterOps };
+  }
+
+  /** Operations queued for the next sync (to choose where an injected failure strikes). */
+  get pending(): number {
+    return this.queue.length;
   }
 
   resetCounters(): void {
@@ -256,10 +262,12 @@ export class FakeExcel {
     this.requestBytes = 0;
     this.requests.push(sent);
     if (this.failure && --this.failure.after <= 0) {
-      const { code } = this.failure;
+      const { code, afterOps } = this.failure;
       this.failure = undefined;
       this.responses.push(0);
-      throw new FakeOfficeError(code, 'the request did not reach Excel (injected failure)');
+      for (const op of ops.slice(0, afterOps)) op();
+      if (afterOps) this.changed();
+      throw new FakeOfficeError(code, `the request failed after ${afterOps} of ${ops.length} operations (injected failure)`);
     }
     if (sent > PAYLOAD_LIMIT) {
       this.responses.push(0);

@@ -141,7 +141,7 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
 }
 
 export function protectedSheetMessage(sheet: string): string {
-  return `Blad "${sheet}" is beveiligd, dus Tariefwijzer kan er geen kolommen in schrijven. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en kies opnieuw Bereken; er is niets gewijzigd.`;
+  return `Blad "${sheet}" is beveiligd, dus Tariefwijzer kan er geen kolommen in schrijven. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en start de berekening opnieuw; er is niets gewijzigd.`;
 }
 
 /** Tariefwijzer's own sheets ("Tariefwijzer", "Tariefwijzer beoordelingen", ...) never hold input rows. */
