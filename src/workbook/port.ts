@@ -66,7 +66,9 @@ export interface SheetRead {
 /** A request served from a whole grid (adapters that hold the workbook in memory). */
 export function selectFromGrid(grid: CellValue[][], request: ReadRequest): SheetRead {
   const rowCount = grid.length;
-  const columnCount = Math.max(0, ...grid.map((row) => row?.length ?? 0));
+  // a loop, not Math.max(...): spreading a sheet of 1,048,576 rows overflows the call stack
+  let columnCount = 0;
+  for (const row of grid) columnCount = Math.max(columnCount, row?.length ?? 0);
   const first = request.firstRow ?? 0;
   let cells = request.rows === undefined && !first ? grid : grid.slice(0, request.rows === undefined ? undefined : first + request.rows);
   if (first) cells = cells.map((row, r) => (r < first ? [] : row));
