@@ -97,6 +97,8 @@ export interface InputLayout {
   warnings: string[];
   /** The data sheet is protected: a run would be refused (see protectedSheetMessage). */
   protected?: boolean;
+  /** The last row (0-based) that the recorded run's output block covered on this sheet, if known. */
+  lastOutputRow?: number;
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -113,7 +115,11 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n));
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
-  const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
+  // The metadata sheet's first rows come along (same round trip): where the recorded run wrote its output.
+  const meta = names.includes(META_SHEET);
+  const reads = await port.readSheets([...wanted, ...(meta ? [META_SHEET] : [])].map((sheet) => ({ sheet, rows: sheet === META_SHEET ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
+  const heads = reads.slice(0, wanted.length);
+  const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;
   let reason: string | undefined;
   for (let i = 0; i < candidates.length && !found; i++) {
@@ -137,7 +143,24 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   }
   const sheet = candidates[found.index];
   if (head.protected) warnings.push(protectedSheetMessage(sheet));
-  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected };
+  const lastOutputRow = recordedOutputEnd(record, sheet, match.row);
+  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow };
+}
+
+/** Rows of the metadata sheet read with the layout: the labels up to the parameters. */
+const META_SCAN_ROWS = 30;
+const OUTPUT_END_LABEL = 'Uitvoer t/m rij';
+
+/**
+ * The last sheet row (0-based) the recorded run's output block covered on this sheet with this header
+ * row; undefined when the record is of another sheet or layout, or has no such row (then the whole used
+ * range is taken, as before).
+ */
+function recordedOutputEnd(record: CellValue[][], sheet: string, headerRow: number): number | undefined {
+  const value = (label: string) => record.find((row) => cellToText(row?.[0]) === label)?.[1];
+  if (cellToText(value('Blad')) !== sheet || cellToText(value('Kopregel op rij')) !== String(headerRow + 1)) return undefined;
+  const end = value(OUTPUT_END_LABEL);
+  return typeof end === 'number' && Number.isInteger(end) && end > headerRow ? end - 1 : undefined;
 }
 
 export function protectedSheetMessage(sheet: string): string {
@@ -243,7 +266,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.signal?.aborted) throw new RunCancelled();
   };
   options.onPhase?.('lezen');
-  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked } = await readInputs(port, pack, options);
+  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked, lastOutputRow } = await readInputs(port, pack, options);
   if (locked) throw new InputError(protectedSheetMessage(sheet));
   cancelled();
   options.onPhase?.('rekenen');
@@ -259,8 +282,12 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
   }
+  // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
+  // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
+  // stray cell far below the data: that would be millions of empty cells written for nothing.
+  const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
+  const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const values: OutputValue[][] = [];
-  const lastRow = rowCount - 1;
   for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
   run.results.forEach((res, i) => {
     values[rowIndex[i] - match.row - 1] = [
@@ -272,7 +299,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   });
   // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
   const tariffsSet = run.results.filter((r) => r.tarief).length;
-  const meta = metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
+  const meta = metadataRows(run, pack, { sheet, headerRow: match.row, lastRow, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
   await port.replaceSheet(META_SHEET, meta);
   await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS });
   // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
@@ -296,7 +323,7 @@ async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: Param
 function metadataRows(
   run: RunResult,
   pack: PolicyPack,
-  info: { sheet: string; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
+  info: { sheet: string; headerRow: number; lastRow: number; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
 ): OutputValue[][] {
   const out: OutputValue[][] = [
     ['Tariefwijzer — gegevens van de laatste berekening'],
@@ -313,6 +340,8 @@ function metadataRows(
     ['Rijen', info.rows],
     ['Tarieven berekend', info.tariffsSet],
     [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
+    ['Kopregel op rij', info.headerRow + 1],
+    [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
     [],
     ['Parameter', 'Waarde', 'Omschrijving'],
   ];
