@@ -62,9 +62,9 @@ describe('a protected data sheet', () => {
     for (const s of subjects(other)) await expect(annotateWorkbook(s.port(), pack, params, { now })).resolves.toMatchObject({ tariffsSet: 3 });
   });
 
-  test('an .xlsx saved with a protected sheet (LibreOffice or Excel) is read as protected by exceljs', async () => {
+  test('a protected sheet survives a save and load (exceljs writes <sheetProtection>) and is refused', async () => {
     const wb = buildXlsx(spec());
-    await wb.workbook.getWorksheet('Aanbieders')!.protect('geheim', {});
+    await wb.workbook.getWorksheet('Aanbieders')!.protect('', {});
     const back = await XlsxWorkbook.fromBuffer(await wb.workbook.xlsx.writeBuffer());
     await expect(annotateWorkbook(back, pack, params, { now })).rejects.toThrow(/is beveiligd/);
   });
@@ -175,4 +175,36 @@ describe('the CLI never writes half a file', () => {
     expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/Fout: Blad "Aanbieders" is beveiligd/) });
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });
+});
+
+describe('output of an earlier run below the current data is cleared', () => {
+  const rows = (n: number) => [
+    ['AGB code', 'Naam zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'],
+    ...Array.from({ length: n }, (_, i) => [`7373000${i}`, `Zorg ${i}`, 'Z1105', 'GGZ-W5', 'Verblijf', 300 + i]),
+  ];
+
+  for (const withRecord of [true, false]) {
+    test(`input cleared from the last rows: their old output goes${withRecord ? ' (as far as the metadata sheet recorded)' : ' (no metadata sheet: the whole used range)'}`, async () => {
+      for (const s of subjects({ Aanbieders: { rows: rows(5) } })) {
+        await annotateWorkbook(s.port(), pack, params, { now });
+        expect(s.textAt('Aanbieders', 5, 9)).toBeDefined();
+        // the user empties the inputs of rows 5 and 6 (not the rows themselves)
+        const clear = (r: number) => {
+          if (s.xlsx) for (let c = 1; c <= 6; c++) s.xlsx.workbook.getWorksheet('Aanbieders')!.getCell(r + 1, c).value = null;
+          else for (let c = 0; c < 6; c++) s.fake!.sheet('Aanbieders')!.cells.delete(`${r},${c}`);
+        };
+        clear(4);
+        clear(5);
+        if (!withRecord) {
+          if (s.xlsx) s.xlsx.workbook.removeWorksheet(s.xlsx.workbook.getWorksheet(META_SHEET)!.id);
+          else s.fake!.sheets.splice(s.fake!.sheets.findIndex((x) => x.name === META_SHEET), 1);
+        }
+        const out = await annotateWorkbook(s.port(), pack, params, { now });
+        expect({ adapter: s.name, rows: out.dataRows }).toEqual({ adapter: s.name, rows: 3 });
+        const back = await s.port().readSheet('Aanbieders');
+        expect({ adapter: s.name, cleared: [4, 5].map((r) => (back[r] ?? []).slice(6, 10).filter((v) => v !== null && v !== undefined)) }).toEqual({ adapter: s.name, cleared: [[], []] });
+        expect(back[3][7]).toBeCloseTo(302 * 0.993, 2);
+      }
+    });
+  }
 });

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/domain/parse';
 import { META_SHEET } from '../../src/workbook/annotate';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
-import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { isDateFormat, OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { FakeExcel, FakeSheet, fakeContext } from '../workbook/fake-excel';
@@ -60,9 +60,14 @@ function isFormula(v: SpecValue): v is { formula: string; result: string | numbe
   return typeof v === 'object' && v !== null && !(v instanceof Date) && 'formula' in v;
 }
 
-/** A date is a number with a date format in Excel: another format would make it a number there, not in exceljs. */
+/**
+ * A date is a number with a date format in Excel: another format makes a Date a number there, and a date
+ * format makes a number a Date, while exceljs in memory keeps what it was given. Such formats are left out
+ * so that both adapters hold the same workbook.
+ */
 function isDate(sheet: SheetSpec, at: SpecCell): boolean {
-  return sheet.rows[at.row]?.[at.column] instanceof Date;
+  const v = sheet.rows[at.row]?.[at.column];
+  return v instanceof Date || (at.numberFormat !== undefined && isDateFormat(at.numberFormat) && (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v)));
 }
 
 export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
