@@ -114,7 +114,7 @@ export class FakeExcel {
   private queue: Op[] = [];
   private requestBytes = 0;
   /** Syncs still to go before an injected failure (failSync), and its error code. */
-  private failure?: { after: number; code: string; afterOps: number };
+  private failure?: { after: number | 'writes'; code: string; afterOps: number };
   /** The selected cells (as in Excel there is always one), on the active sheet. */
   selection: { sheet: string; row: number; column: number; rows: number; columns: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
@@ -198,10 +198,11 @@ export class FakeExcel {
   }
 
   /**
-   * The n-th sync from now (1 = the next one) fails with this code before running any of its operations,
-   * as when the connection to Excel is lost or the host refuses the request.
+   * The n-th sync from now (1 = the next one), or the first that sends writes ('writes'), fails with this
+   * code after running its first `afterOps` operations, as when the connection to Excel is lost or the host
+   * refuses an operation of the request.
    */
-  failSync(n: number, code = 'ConnectionFailure', afterOps = 0): void {
+  failSync(n: number | 'writes', code = 'ConnectionFailure', afterOps = 0): void {
     this.failure = { after: n, code, afterOps };
   }
 
@@ -261,7 +262,7 @@ export class FakeExcel {
     this.queue = [];
     this.requestBytes = 0;
     this.requests.push(sent);
-    if (this.failure && --this.failure.after <= 0) {
+    if (this.failure && (this.failure.after === 'writes' ? sent > 2 : --this.failure.after <= 0)) {
       const { code, afterOps } = this.failure;
       this.failure = undefined;
       this.responses.push(0);
