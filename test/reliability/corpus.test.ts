@@ -240,8 +240,11 @@ export const CORPUS: Kind[] = [
   },
   {
     id: 'gefilterde-rijen', area: 'rijen', title: 'Een filter staat aan (rijen weggefilterd): alle rijen worden berekend', type: 'werkmap', xlsxOnly: true,
-    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1007', 300, 'Zorg Zuid', '73730002')], hidden: [2] } },
-    expect: (r) => expect(ok(r).dataRows).toBe(2),
+    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1007', 300, 'Zorg Zuid', '73730002')], hidden: [2], autoFilter: 'A1:F3' } },
+    expect: (r) => {
+      expect(ok(r).dataRows).toBe(2);
+      expect(num(rowAt(r.outcome, 3).tarief)).toBeGreaterThan(0);
+    },
   },
   {
     id: 'samengevoegde-cellen', area: 'rijen', title: 'Samengevoegde cellen in de gegevens (één code over twee rijen)', type: 'werkmap', xlsxOnly: true,

@@ -42,6 +42,7 @@ function scenario(): WorkbookSpec {
       ],
       hidden: [4],
       merges: ['A1:C1'],
+      autoFilter: 'A3:H9',
     },
     'NZa tarieven': { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18], ['Z1105', 999]] },
   };

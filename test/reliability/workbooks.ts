@@ -30,6 +30,8 @@ export interface SheetSpec {
   hidden?: number[];
   /** Merged areas as A1 ranges (exceljs only). */
   merges?: string[];
+  /** An AutoFilter over this A1 range (exceljs only); filtered-out rows are the hidden ones. */
+  autoFilter?: string;
   protected?: boolean;
 }
 
@@ -86,6 +88,7 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
     }
     for (const r of sheet.hidden ?? []) ws.getRow(r + 1).hidden = true;
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
+    if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
     if (sheet.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
   }
   return new XlsxWorkbook(wb);
@@ -171,7 +174,7 @@ function xlsxEntries(wb: ExcelJS.Workbook): Entry[] {
   for (const ws of wb.worksheets) {
     const sheetProtection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection;
     const sheet = ws.name;
-    out.push({ sheet, column: -1, line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())}` });
+    out.push({ sheet, column: -1, line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())} autoFilter=${JSON.stringify(ws.autoFilter ?? null)}` });
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.hidden) out.push({ sheet, column: -1, line: `${sheet}!${r} hidden` });
       row.eachCell({ includeEmpty: false }, (cell, c) => {
