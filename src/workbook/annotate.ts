@@ -99,6 +99,8 @@ export interface InputLayout {
   protected?: boolean;
   /** The last row (0-based) that the recorded run's output block covered on this sheet, if known. */
   lastOutputRow?: number;
+  /** A sheet named "Tariefwijzer" holds something else than a run record: a run would be refused. */
+  metaTaken?: boolean;
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -144,7 +146,10 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const sheet = candidates[found.index];
   if (head.protected) warnings.push(protectedSheetMessage(sheet));
   const lastOutputRow = recordedOutputEnd(record, sheet, match.row);
-  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow };
+  // A sheet of the user's own that happens to be called "Tariefwijzer": a run would replace it.
+  const metaTaken = record.some((row) => row?.some((v) => !isEmptyCell(v))) && cellToText(record[0]?.[0]) !== META_TITLE;
+  if (metaTaken) warnings.push(metaTakenMessage());
+  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow, metaTaken };
 }
 
 /** Rows of the metadata sheet read with the layout: the labels up to the parameters. */
@@ -161,6 +166,12 @@ function recordedOutputEnd(record: CellValue[][], sheet: string, headerRow: numb
   if (cellToText(value('Blad')) !== sheet || cellToText(value('Kopregel op rij')) !== String(headerRow + 1)) return undefined;
   const end = value(OUTPUT_END_LABEL);
   return typeof end === 'number' && Number.isInteger(end) && end > headerRow ? end - 1 : undefined;
+}
+
+const META_TITLE = 'Tariefwijzer — gegevens van de laatste berekening';
+
+function metaTakenMessage(): string {
+  return `Er is al een blad "${META_SHEET}" dat niet door Tariefwijzer is gemaakt; een berekening zou het vervangen. Geef dat blad een andere naam en start de berekening opnieuw; er is niets gewijzigd.`;
 }
 
 export function protectedSheetMessage(sheet: string): string {
@@ -266,8 +277,9 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.signal?.aborted) throw new RunCancelled();
   };
   options.onPhase?.('lezen');
-  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked, lastOutputRow } = await readInputs(port, pack, options);
+  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked, lastOutputRow, metaTaken } = await readInputs(port, pack, options);
   if (locked) throw new InputError(protectedSheetMessage(sheet));
+  if (metaTaken) throw new InputError(metaTakenMessage());
   cancelled();
   options.onPhase?.('rekenen');
   options.onProgress?.(0, rows.length);
@@ -326,7 +338,7 @@ function metadataRows(
   info: { sheet: string; headerRow: number; lastRow: number; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
 ): OutputValue[][] {
   const out: OutputValue[][] = [
-    ['Tariefwijzer — gegevens van de laatste berekening'],
+    [META_TITLE],
     [],
     ['Beleid', pack.id],
     ['Titel', pack.title],

@@ -261,6 +261,11 @@ export const CORPUS: Kind[] = [
     expect: (r) => expect(r.error).toMatch(/Blad "Aanbieders" is beveiligd.*er is niets gewijzigd/),
   },
   {
+    id: 'eigen-blad-tariefwijzer', area: 'werkmap', title: 'Een eigen blad heet al "Tariefwijzer"', type: 'werkmap',
+    spec: { ...ggz(GOOD), Tariefwijzer: { rows: [['Mijn aantekeningen over de tariefwijzer'], ['bel DSW']] } },
+    expect: (r) => expect(r.error).toMatch(/Er is al een blad "Tariefwijzer" dat niet door Tariefwijzer is gemaakt.*andere naam.*niets gewijzigd/),
+  },
+  {
     id: 'lege-werkmap', area: 'werkmap', title: 'Een werkmap zonder bladen', type: 'werkmap', spec: {},
     expect: (r) => expect(r.error).toBe('De werkmap heeft geen bladen.'),
   },
