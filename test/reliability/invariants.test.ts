@@ -43,6 +43,7 @@ function scenario(): WorkbookSpec {
       hidden: [4],
       merges: ['A1:C1'],
       autoFilter: 'A3:H9',
+      conditionalFormats: [{ ref: 'A4:H9', formula: '$F4>500', color: '#C6EFCE' }],
     },
     'NZa tarieven': { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18], ['Z1105', 999]] },
   };
@@ -53,6 +54,10 @@ describe('a run changes no user cell, is idempotent and writes no formula, in bo
     test(s.name, async () => {
       const before = s.capture();
       const formulas = s.formulas();
+      // the fingerprint sees the user's formats, formulas and conditional formats
+      expect(before()).toMatch(/C6EFCE/);
+      expect(before()).toMatch(/F4\*2/);
+      expect(before()).toMatch(/€/);
       await annotateWorkbook(s.port(), pack, params, { now });
       expect(s.userCells()).toBe(before());
       const afterFirst = s.allCells();

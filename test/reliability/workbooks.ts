@@ -32,6 +32,8 @@ export interface SheetSpec {
   merges?: string[];
   /** An AutoFilter over this A1 range (exceljs only); filtered-out rows are the hidden ones. */
   autoFilter?: string;
+  /** The user's own conditional formats: a formula over an A1 range, filled with a colour (both adapters). */
+  conditionalFormats?: Array<{ ref: string; formula: string; color: string }>;
   protected?: boolean;
 }
 
@@ -89,6 +91,9 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
     for (const r of sheet.hidden ?? []) ws.getRow(r + 1).hidden = true;
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
+    for (const cf of sheet.conditionalFormats ?? []) {
+      ws.addConditionalFormatting({ ref: cf.ref, rules: [{ type: 'expression', priority: 1, formulae: [cf.formula], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF' + cf.color.slice(1) } } } }] });
+    }
     if (sheet.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
   }
   return new XlsxWorkbook(wb);
@@ -113,6 +118,13 @@ export function buildFake(spec: WorkbookSpec): FakeExcel {
       if (s.bold) cell.bold = true;
     }
     fs.protected = !!sheet.protected;
+    for (const cf of sheet.conditionalFormats ?? []) {
+      const [a, b] = cf.ref.split(':').map((x) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+        return { row: Number(m[2]) - 1, column: m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+      });
+      fs.conditionalFormats.push({ box: { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 }, formula: `=${cf.formula}`, fill: cf.color });
+    }
   }
   return fake;
 }
@@ -165,6 +177,12 @@ function render(entries: Entry[], skip?: Owned): string {
   return entries.filter((e) => !skip || (e.sheet !== META_SHEET && !skip.get(e.sheet)?.has(e.column))).map((e) => e.line).join('\n');
 }
 
+/** Conditional formats that are not Tariefwijzer's (its rules test for "[fout]" / "[waarschuwing]"). */
+function userRules(ws: ExcelJS.Worksheet): unknown[] {
+  const all = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: unknown[] }> }> }).conditionalFormattings ?? [];
+  return all.filter((cf) => !cf.rules.some((r) => (r.formulae ?? []).some((f) => String(f).includes('ISNUMBER(FIND("['))));
+}
+
 function xlsxCells(wb: ExcelJS.Workbook, skip?: Owned): string {
   return render(xlsxEntries(wb), skip);
 }
@@ -174,7 +192,7 @@ function xlsxEntries(wb: ExcelJS.Workbook): Entry[] {
   for (const ws of wb.worksheets) {
     const sheetProtection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection;
     const sheet = ws.name;
-    out.push({ sheet, column: -1, line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())} autoFilter=${JSON.stringify(ws.autoFilter ?? null)}` });
+    out.push({ sheet, column: -1, line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())} autoFilter=${JSON.stringify(ws.autoFilter ?? null)} cf=${JSON.stringify(userRules(ws))}` });
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.hidden) out.push({ sheet, column: -1, line: `${sheet}!${r} hidden` });
       row.eachCell({ includeEmpty: false }, (cell, c) => {
