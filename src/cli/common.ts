@@ -90,10 +90,29 @@ export function withParameters(pack: PolicyPack, values: PackChoice): { pack: Po
 /** Open an .xlsx for reading; a missing or unreadable file is an input problem, not a crash. */
 export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   if (!fs.existsSync(file)) throw new InputError(`Bestand niet gevonden: ${file}`);
+  if (isCompoundFile(file)) {
+    throw new InputError(
+      `${path.basename(file)} is met een wachtwoord beveiligd (versleuteld) of een oud Excel-bestand (.xls); Tariefwijzer kan het niet openen. Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla het op als .xlsx.`,
+    );
+  }
   try {
     return await XlsxWorkbook.fromFile(file);
   } catch (e) {
     throw new InputError(`${path.basename(file)} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${(e as Error).message}`);
+  }
+}
+
+/**
+ * An encrypted .xlsx and an old .xls are OLE compound files (they start with D0 CF 11 E0 A1 B1 1A E1),
+ * not zip packages: exceljs would only say "End of central directory record signature not found".
+ */
+function isCompoundFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    return fs.readSync(fd, head, 0, 8, 0) === 8 && head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'));
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -110,6 +129,9 @@ export async function saveSafely(workbook: XlsxWorkbook, output: string): Promis
   try {
     await workbook.save(tmp);
     fs.renameSync(tmp, output);
+  } catch (e) {
+    // a full disk, a missing folder, no permission, the output open elsewhere: the user's to fix, in Dutch
+    throw new InputError(`${output} kon niet worden geschreven (${(e as Error).message}); de invoer en een eventueel bestaand uitvoerbestand zijn niet gewijzigd.`);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
   }

@@ -8,7 +8,12 @@
  *   a string starting with '=' (or '+', '-', '@' when not a number) becomes a FORMULA and a numeric string a
  *   number, as Excel does; in an '@' cell everything is stored as text;
  * - it counts syncs and the bytes sent (values and number formats set) and received (properties loaded)
- *   per sync, and refuses either over 5 MB with RequestPayloadSizeLimitExceeded, like Excel on the web.
+ *   per sync, and refuses either over 5 MB with RequestPayloadSizeLimitExceeded, like Excel on the web;
+ * - a sheet can be protected (`FakeSheet.protected`, read through `worksheet.protection.protected`):
+ *   writing its cells, formats or conditional formats fails at sync with AccessDenied, as in Excel; the
+ *   operations queued before the failing one stay applied, the later ones are not run;
+ * - `failSync(n)` makes the n-th next sync fail (a lost connection, a host error): before it runs anything,
+ *   or after its first `afterOps` operations (those stay applied, as when one operation of a batch fails).
  */
 
 export type SeedValue = string | number | boolean | Date | null | undefined | { error: string };
@@ -36,6 +41,8 @@ export class FakeSheet {
   readonly charts: FakeChartRecord[] = [];
   /** Cell notes (ExcelApi 1.18) by "row,column". */
   readonly notes = new Map<string, string>();
+  /** Protected against edits (Excel: Review > Protect Sheet). */
+  protected = false;
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
@@ -110,6 +117,8 @@ export class FakeExcel {
   readonly responses: number[] = [];
   private queue: Op[] = [];
   private requestBytes = 0;
+  /** Syncs still to go before an injected failure (failSync), and its error code. */
+  private failure?: { after: number | 'writes'; code: string; afterOps: number };
   /** The selected cells (as in Excel there is always one), on the active sheet. */
   selection: { sheet: string; row: number; column: number; rows: number; columns: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
@@ -192,6 +201,20 @@ export class FakeExcel {
     return Math.max(0, ...this.responses);
   }
 
+  /**
+   * The n-th sync from now (1 = the next one), or the first that sends writes ('writes'), fails with this
+   * code after running its first `afterOps` operations, as when the connection to Excel is lost or the host
+   * refuses an operation of the request.
+   */
+  failSync(n: number | 'writes', code = 'ConnectionFailure', afterOps = 0): void {
+    this.failure = { after: n, code, afterOps };
+  }
+
+  /** Operations queued for the next sync (to choose where an injected failure strikes). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
   resetCounters(): void {
     this.syncCount = 0;
     this.requests.length = 0;
@@ -243,6 +266,14 @@ export class FakeExcel {
     this.queue = [];
     this.requestBytes = 0;
     this.requests.push(sent);
+    if (this.failure && (this.failure.after === 'writes' ? sent > 2 : --this.failure.after <= 0)) {
+      const { code, afterOps } = this.failure;
+      this.failure = undefined;
+      this.responses.push(0);
+      for (const op of ops.slice(0, afterOps)) op();
+      if (afterOps) this.changed();
+      throw new FakeOfficeError(code, `the request failed after ${afterOps} of ${ops.length} operations (injected failure)`);
+    }
     if (sent > PAYLOAD_LIMIT) {
       this.responses.push(0);
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${sent} bytes`);
@@ -342,6 +373,14 @@ class FakeWorksheet extends Loadable {
     return this.read('isNullObject');
   }
 
+  private protectionProxy?: FakeWorksheetProtection;
+
+  /** The sheet's protection (ExcelApi 1.2); only `protected` can be loaded. */
+  get protection(): FakeWorksheetProtection {
+    this.protectionProxy ??= new FakeWorksheetProtection(this.fake, () => this.resolve());
+    return this.protectionProxy;
+  }
+
   load(props: string): void {
     this.fake.enqueue(() => {
       const sheet = this.resolve();
@@ -413,6 +452,7 @@ class FakeNoteCollection extends Loadable {
     this.fake.enqueue(() => {
       const t = cell.find();
       if (!t || t.box.rows !== 1 || t.box.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note belongs to one cell');
+      refuseIfProtected(t.sheet);
       const key = `${t.box.row},${t.box.column}`;
       if (t.sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `cell ${key} already has a note`);
       t.sheet.notes.set(key, String(content));
@@ -501,6 +541,29 @@ class FakeNote {
   }
 }
 
+class FakeWorksheetProtection extends Loadable {
+  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined) {
+    super();
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+
+  load(props: string): void {
+    if (props.trim() !== 'protected') throw new Error(`fake: protection property ${props} not supported`);
+    this.fake.enqueue(() => {
+      this.loaded.protected = this.find()?.protected ?? false;
+      return 16;
+    });
+  }
+}
+
+/** Excel refuses any change to the cells of a protected sheet. */
+function refuseIfProtected(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `sheet ${sheet.name} is protected`);
+}
+
 type Target = { sheet: FakeSheet; box: Box };
 
 class FakeRange extends Loadable {
@@ -514,6 +577,7 @@ class FakeRange extends Loadable {
       clearAll: () => {
         fake.enqueue(() => {
           const t = range.target()!;
+          refuseIfProtected(t.sheet);
           const overlaps = (b: Box) => b.row < t.box.row + t.box.rows && t.box.row < b.row + b.rows && b.column < t.box.column + t.box.columns && t.box.column < b.column + b.columns;
           t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.box));
           return 0;
@@ -523,6 +587,7 @@ class FakeRange extends Loadable {
         if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
         const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
         fake.enqueue(() => {
+          refuseIfProtected(range.target()!.sheet);
           rule.box = { ...range.target()!.box };
           range.target()!.sheet.conditionalFormats.push(rule);
           return 0;
@@ -648,6 +713,7 @@ class FakeRange extends Loadable {
     this.fake.enqueue(() => {
       const t = this.target();
       if (!t) throw new FakeOfficeError('InvalidOperation', 'write to a null object');
+      refuseIfProtected(t.sheet);
       if (shape && (shape.length !== t.box.rows || shape.some((line) => line.length !== t.box.columns))) {
         throw new FakeOfficeError('InvalidArgument', `array of ${shape.length}x${shape[0]?.length} for a ${t.box.rows}x${t.box.columns} range`);
       }

@@ -78,9 +78,16 @@ function choicesOf(def: ParameterDef): string[] | undefined {
   return undefined;
 }
 
-function message(e: unknown): string {
+function message(e: unknown, phase: RunPhase): string {
   if (e instanceof InputError || e instanceof RunCancelled) return e.message;
-  return `Onverwachte fout: ${e instanceof Error ? e.message : String(e)}`;
+  const detail = e instanceof Error ? e.message : String(e);
+  // Office.js errors carry a code (a lost connection, a request Excel refused)
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const after = phase === 'schrijven' ? 'De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.' : 'Er is niets in de werkmap gewijzigd.';
+    return `Excel gaf een fout (${code}) tijdens ${PHASE_TEXT[phase].replace('…', '').toLowerCase()}. ${after}`;
+  }
+  return `Onverwachte fout: ${detail}`;
 }
 
 const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };
@@ -148,7 +155,7 @@ export function App({ environment }: AppProps) {
     setMapping({});
     runner((port) => detectLayout(port, pack))
       .then((found) => live && setLayout(found))
-      .catch((e) => live && setFailure(message(e)));
+      .catch((e) => live && setFailure(message(e, 'lezen')));
     return () => {
       live = false;
     };
@@ -195,13 +202,17 @@ export function App({ environment }: AppProps) {
     setProgress({ phase: 'lezen', done: 0, total: 0 });
     setFailure(undefined);
     setOutcome(undefined);
+    let reached = 'lezen' as RunPhase;
     try {
       const result = await runner(async (port) => {
         const out = await annotateWorkbook(port, pack, resolved.values, {
           mapping,
           slice: SLICE_ROWS,
           signal: controller.signal,
-          onPhase: (phase) => setProgress((p) => ({ phase, done: p?.done ?? 0, total: p?.total ?? 0 })),
+          onPhase: (phase) => {
+            reached = phase;
+            setProgress((p) => ({ phase, done: p?.done ?? 0, total: p?.total ?? 0 }));
+          },
           onProgress: (done, total) => setProgress({ phase: 'rekenen', done, total }),
         });
         // Just written, so current: read the record back without re-reading the inputs.
@@ -211,7 +222,13 @@ export function App({ environment }: AppProps) {
       setOutcome(result.out);
       setLastRun(result.last);
     } catch (e) {
-      setFailure(message(e));
+      setFailure(message(e, reached));
+      // A run broken off while writing leaves its record "onvolledig": show that, as on opening the pane.
+      if (reached === 'schrijven') {
+        runner(readLastRun)
+          .then((run) => run && setLastRun({ run, changed: !run.complete }))
+          .catch(() => undefined);
+      }
     } finally {
       abort.current = undefined;
       setProgress(undefined);
@@ -248,9 +265,15 @@ export function App({ environment }: AppProps) {
       {lastRun && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'}>
           <MessageBarBody>
-            <MessageBarTitle>{lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}</MessageBarTitle>
+            <MessageBarTitle>
+              {!lastRun.run.complete ? 'Laatste berekening is niet afgerond' : lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}
+            </MessageBarTitle>
             Beleid {lastRun.run.packId} (versie {lastRun.run.version}) op blad {lastRun.run.sheet}.
-            {lastRun.changed ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.' : ''}
+            {!lastRun.run.complete
+              ? ' De uitkomstkolommen kunnen deels oud of leeg zijn. Kies Bereken om ze opnieuw te schrijven.'
+              : lastRun.changed
+                ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.'
+                : ''}
           </MessageBarBody>
         </MessageBar>
       )}

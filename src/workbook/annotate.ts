@@ -14,6 +14,17 @@ import { fingerprint } from './fingerprint';
 import type { CellNote, OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
+/**
+ * The run's status on the metadata sheet. A run writes the sheet with "onvolledig" in its first request and
+ * sets "voltooid" in its last one, so a run broken off halfway (a lost connection, a host error) leaves a
+ * workbook that says so: readLastRun reports it, the task pane asks to calculate again, and a re-run
+ * replaces every output cell.
+ */
+export const STATUS_LABEL = 'Status';
+export const STATUS_INCOMPLETE = 'onvolledig';
+export const STATUS_COMPLETE = 'voltooid';
+const STATUS_INCOMPLETE_NOTE = 'de berekening is niet afgerond; de uitvoerkolommen kunnen deels oud of leeg zijn. Kies opnieuw Bereken.';
+const STATUS_COMPLETE_NOTE = 'alle uitvoer is geschreven';
 export const PERCENTAGE_FORMAT = '0.00%';
 export const TARIFF_FORMAT = '"€" #,##0.00';
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
@@ -116,6 +127,12 @@ export interface InputLayout {
   head: CellValue[][];
   tariffSheet?: { name: string; match: HeaderMatch };
   warnings: string[];
+  /** The data sheet is protected: a run would be refused (see protectedSheetMessage). */
+  protected?: boolean;
+  /** The last row (0-based) that the recorded run's output block covered on this sheet, if known. */
+  lastOutputRow?: number;
+  /** A sheet named "Tariefwijzer" holds something else than a run record: a run would be refused. */
+  metaTaken?: boolean;
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -132,7 +149,11 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n) && !isPolicySheet(n) && !options.skipSheets?.includes(n));
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
-  const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
+  // The metadata sheet's first rows come along (same round trip): where the recorded run wrote its output.
+  const meta = names.includes(META_SHEET);
+  const reads = await port.readSheets([...wanted, ...(meta ? [META_SHEET] : [])].map((sheet) => ({ sheet, rows: sheet === META_SHEET ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
+  const heads = reads.slice(0, wanted.length);
+  const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;
   let reason: string | undefined;
   for (let i = 0; i < candidates.length && !found; i++) {
@@ -154,7 +175,39 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
     if (!t || t.columns.maximumtarief === undefined) warnings.push(`Blad "${tariffName}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
     else tariffSheet = { name: tariffName, match: t };
   }
-  return { sheet: candidates[found.index], match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings };
+  const sheet = candidates[found.index];
+  if (head.protected) warnings.push(protectedSheetMessage(sheet));
+  const lastOutputRow = recordedOutputEnd(record, sheet, match.row);
+  // A sheet of the user's own that happens to be called "Tariefwijzer": a run would replace it.
+  const metaTaken = record.some((row) => row?.some((v) => !isEmptyCell(v))) && cellToText(record[0]?.[0]) !== META_TITLE;
+  if (metaTaken) warnings.push(metaTakenMessage());
+  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow, metaTaken };
+}
+
+/** Rows of the metadata sheet read with the layout: the labels up to the parameters. */
+const META_SCAN_ROWS = 30;
+const OUTPUT_END_LABEL = 'Uitvoer t/m rij';
+
+/**
+ * The last sheet row (0-based) the recorded run's output block covered on this sheet with this header
+ * row; undefined when the record is of another sheet or layout, or has no such row (then the whole used
+ * range is taken, as before).
+ */
+function recordedOutputEnd(record: CellValue[][], sheet: string, headerRow: number): number | undefined {
+  const value = (label: string) => record.find((row) => cellToText(row?.[0]) === label)?.[1];
+  if (cellToText(value('Blad')) !== sheet || cellToText(value('Kopregel op rij')) !== String(headerRow + 1)) return undefined;
+  const end = value(OUTPUT_END_LABEL);
+  return typeof end === 'number' && Number.isInteger(end) && end > headerRow ? end - 1 : undefined;
+}
+
+const META_TITLE = 'Tariefwijzer — gegevens van de laatste berekening';
+
+function metaTakenMessage(): string {
+  return `Er is al een blad "${META_SHEET}" dat niet door Tariefwijzer is gemaakt; een berekening zou het vervangen. Geef dat blad een andere naam en start de berekening opnieuw; er is niets gewijzigd.`;
+}
+
+export function protectedSheetMessage(sheet: string): string {
+  return `Blad "${sheet}" is beveiligd, dus Tariefwijzer kan er geen kolommen in schrijven. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en start de berekening opnieuw; er is niets gewijzigd.`;
 }
 
 /** Tariefwijzer's own sheets ("Tariefwijzer", "Tariefwijzer beoordelingen", ...) never hold input rows. */
@@ -217,6 +270,8 @@ export interface LastRun {
   fingerprint: string;
   /** Parameter name → value as written on the metadata sheet. */
   parameters: Record<string, string>;
+  /** False when the run was broken off before all output was written (status "onvolledig"). */
+  complete: boolean;
 }
 
 /** The run recorded on the Tariefwijzer sheet, so a colleague sees what was applied; undefined if none. */
@@ -227,12 +282,15 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
   const parameters: Record<string, string> = {};
   const start = grid.findIndex((row) => cellToText(row?.[0]) === 'Parameter');
   for (let r = start + 1; start >= 0 && r < grid.length && cellToText(grid[r]?.[0]); r++) parameters[cellToText(grid[r][0])] = cellToText(grid[r][1]);
-  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters };
+  // Runs from before the status row have none: they were written in one go.
+  const status = value(STATUS_LABEL);
+  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters, complete: status !== STATUS_INCOMPLETE };
   return run.packId && run.fingerprint ? run : undefined;
 }
 
-/** Have the inputs changed since the recorded run? (The pack must be the one that run used.) */
+/** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
+  if (!last.complete) return true;
   const now = await readInputs(port, pack, { sheet: last.sheet });
   return now.fingerprint !== last.fingerprint || pack.version !== last.version;
 }
@@ -242,7 +300,9 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.signal?.aborted) throw new RunCancelled();
   };
   options.onPhase?.('lezen');
-  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings } = await readInputs(port, pack, options);
+  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked, lastOutputRow, metaTaken } = await readInputs(port, pack, options);
+  if (locked) throw new InputError(protectedSheetMessage(sheet));
+  if (metaTaken) throw new InputError(metaTakenMessage());
   cancelled();
   options.onPhase?.('rekenen');
   options.onProgress?.(0, rows.length);
@@ -257,8 +317,12 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
   }
+  // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
+  // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
+  // stray cell far below the data: that would be millions of empty cells written for nothing.
+  const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
+  const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const values: OutputValue[][] = [];
-  const lastRow = rowCount - 1;
   for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
   run.results.forEach((res, i) => {
     values[rowIndex[i] - match.row - 1] = [
@@ -274,10 +338,14 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     for (const { res, i } of flagged.slice(0, MAX_NOTES)) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
     if (flagged.length > MAX_NOTES) warnings.push(`${flagged.length} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`);
   }
-  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS, notes });
-
+  // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
   const tariffsSet = run.results.filter((r) => r.tarief).length;
-  await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
+  const meta = metadataRows(run, pack, { sheet, headerRow: match.row, lastRow, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
+  await port.replaceSheet(META_SHEET, meta);
+  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS, notes });
+  // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
+  const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
+  await port.writeBlock({ sheet: META_SHEET, headerRow: statusRow, firstColumn: 1, headers: [STATUS_COMPLETE, STATUS_COMPLETE_NOTE], values: [], numberFormats: [undefined, undefined] });
   await port.flush();
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
@@ -296,10 +364,10 @@ async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: Param
 function metadataRows(
   run: RunResult,
   pack: PolicyPack,
-  info: { sheet: string; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
+  info: { sheet: string; headerRow: number; lastRow: number; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
 ): OutputValue[][] {
   const out: OutputValue[][] = [
-    ['Tariefwijzer — gegevens van de laatste berekening'],
+    [META_TITLE],
     [],
     ['Beleid', pack.id],
     ['Titel', pack.title],
@@ -312,6 +380,9 @@ function metadataRows(
     ['Vingerafdruk invoer', info.fingerprint],
     ['Rijen', info.rows],
     ['Tarieven berekend', info.tariffsSet],
+    [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
+    ['Kopregel op rij', info.headerRow + 1],
+    [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
     [],
     ['Parameter', 'Waarde', 'Omschrijving'],
   ];

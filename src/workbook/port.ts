@@ -69,12 +69,19 @@ export interface SheetRead {
   /** Extent of the used range from A1: last used row and column, 1-based (0 for an empty sheet). */
   rowCount: number;
   columnCount: number;
+  /**
+   * The sheet is protected against edits (Excel: Controleren > Blad beveiligen), so Tariefwijzer must not
+   * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
+   */
+  protected?: boolean;
 }
 
 /** A request served from a whole grid (adapters that hold the workbook in memory). */
 export function selectFromGrid(grid: CellValue[][], request: ReadRequest): SheetRead {
   const rowCount = grid.length;
-  const columnCount = Math.max(0, ...grid.map((row) => row?.length ?? 0));
+  // a loop, not Math.max(...): spreading a sheet of 1,048,576 rows overflows the call stack
+  let columnCount = 0;
+  for (const row of grid) columnCount = Math.max(columnCount, row?.length ?? 0);
   const first = request.firstRow ?? 0;
   let cells = request.rows === undefined && !first ? grid : grid.slice(0, request.rows === undefined ? undefined : first + request.rows);
   if (first) cells = cells.map((row, r) => (r < first ? [] : row));

@@ -192,6 +192,36 @@ test('demo host, Herschikking tab: price the declared production, korting to the
   expect(pageErrors).toEqual([]);
 });
 
+test('a run broken off while writing (lost connection): a Dutch message, the run marked as not finished, repaired by Bereken', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  await page.selectOption('select[name="beleid"]', 'zk-ggz-2025');
+  await page.locator('input[name="richttarief"]').fill('97,3');
+  await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
+  // the first request that writes: the metadata sheet ("onvolledig") and the output header get through, then the connection drops
+  await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { failSync(n: 'writes', code: string, afterOps: number): void } }).tariefwijzerDemo.failSync('writes', 'ConnectionFailure', 5));
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  await page.getByText('Excel gaf een fout (ConnectionFailure) tijdens uitkomsten schrijven. De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.').waitFor();
+  await page.getByText('Laatste berekening is niet afgerond').waitFor();
+  expect(await cellValue(page, 'Tariefwijzer', (await metaRow(page, 'Status'))!, 1)).toBe('onvolledig');
+  await shot(page, '6-afgebroken');
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  await page.getByTestId('resultaat').waitFor();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  expect(await cellValue(page, 'Tariefwijzer', (await metaRow(page, 'Status'))!, 1)).toBe('voltooid');
+  expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(297.9);
+  expect(pageErrors).toEqual([]);
+});
+
+/** The 0-based row of a label in column A of the metadata sheet. */
+function metaRow(p: Page, label: string): Promise<number | undefined> {
+  return p.evaluate((l) => {
+    const sheet = (window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }).tariefwijzerDemo.sheet('Tariefwijzer');
+    for (let r = 0; r < 60; r++) if (sheet?.cell(r, 0)?.value === l) return r;
+    return undefined;
+  }, label);
+}
+
 test('an older Excel (ExcelApi 1.4) in a dark theme: no undo grouping (said so), no highlighting, dark pane', async () => {
   await page.goto(`${origin}/demo.html?api=1.4&thema=donker`);
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();

@@ -151,7 +151,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const results: SheetRead[] = new Array(requests.length);
-    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range }> = [];
+    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection }> = [];
     const sized: Array<{ sheet: string; used: Excel.Range }> = [];
     requests.forEach((req, index) => {
       const ws = this.context.workbook.worksheets.getItem(req.sheet);
@@ -160,7 +160,10 @@ export class OfficeWorkbook implements WorkbookPort {
         used.load('rowIndex,columnIndex,rowCount,columnCount');
         const head = used.getIntersectionOrNullObject(ws.getRangeByIndexes(req.firstRow ?? 0, 0, Math.max(1, req.rows), MAX_COLUMNS));
         head.load('rowIndex,columnIndex,values,valueTypes,numberFormat');
-        heads.push({ index, used, head });
+        // protection (ExcelApi 1.2) comes with the first rows: a protected sheet is refused before any write
+        const protection = ws.protection;
+        protection.load('protected');
+        heads.push({ index, used, head, protection });
       } else if (!this.extents.has(req.sheet) && !sized.some((s) => s.sheet === req.sheet)) {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -169,7 +172,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     if (heads.length || sized.length) await this.sync();
     for (const { sheet, used } of sized) this.extents.set(sheet, extentOf(used));
-    for (const { index, used, head } of heads) {
+    for (const { index, used, head, protection } of heads) {
       const req = requests[index];
       const extent = extentOf(used);
       this.extents.set(req.sheet, extent);
@@ -180,7 +183,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
         head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
       }
-      results[index] = { cells, ...size(extent) };
+      results[index] = { cells, ...size(extent), protected: protection.protected };
     }
 
     const jobs: ReadJob[] = [];

@@ -49,7 +49,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const out: SheetRead[] = [];
-    for (const r of requests) out.push(selectFromGrid(await this.readSheet(r.sheet), r));
+    for (const r of requests) out.push({ ...selectFromGrid(await this.readSheet(r.sheet), r), protected: isProtected(this.sheet(r.sheet)) });
     return out;
   }
 
@@ -121,6 +121,11 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.getColumn(2).width = 40;
     ws.getColumn(3).width = 60;
   }
+}
+
+/** The sheet carries <sheetProtection sheet="1">: Excel refuses edits to its locked cells (exceljs does not type the field). */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean | string | number } | null }).sheetProtection?.sheet;
 }
 
 /** exceljs writes a JS string as a text cell; it only makes a formula from `{ formula }`, which we never pass. */
