@@ -10,7 +10,7 @@ import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, OUTPUT_HEADERS, type HeaderMatch } from './headers';
-import { fingerprint } from './fingerprint';
+import { Fingerprint } from './fingerprint';
 import type { OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
@@ -112,7 +112,9 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: st
   const fields = Object.entries(match.columns);
   const rows: InputRow[] = [];
   const rowIndex: number[] = [];
-  const inputs: CellValue[] = [pack.id, pack.version];
+  const print = new Fingerprint();
+  print.add(pack.id);
+  print.add(pack.version);
   for (let r = match.row + 1; r < grid.length; r++) {
     const line = grid[r] ?? [];
     const cells: Record<string, CellValue> = {};
@@ -122,12 +124,16 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, wantedSheet?: st
       const fromTable = tariffs.table.get(normalizeCodeKey(cells.prestatiecode));
       if (fromTable !== undefined) cells.maximumtarief = fromTable;
     }
-    for (const [field] of fields) inputs.push(field, cells[field]);
-    inputs.push('maximumtarief', cells.maximumtarief);
+    for (const [field] of fields) {
+      print.add(field);
+      print.add(cells[field]);
+    }
+    print.add('maximumtarief');
+    print.add(cells.maximumtarief);
     rows.push({ ref: `${sheet}!${r + 1}`, cells });
     rowIndex.push(r);
   }
-  return { sheet, grid, match, rows, rowIndex, tariffSheet: tariffs.sheet, fingerprint: fingerprint(inputs), warnings };
+  return { sheet, grid, match, rows, rowIndex, tariffSheet: tariffs.sheet, fingerprint: print.value(), warnings };
 }
 
 export interface LastRun {
