@@ -55,14 +55,15 @@ export class XlsxWorkbook implements WorkbookPort {
       cell.value = h;
       cell.font = { bold: true };
     });
+    const styles = new SharedStyles();
     block.values.forEach((values, r) => {
       const row = ws.getRow(block.headerRow + 2 + r);
       values.forEach((v, i) => {
         const cell = row.getCell(block.firstColumn + 1 + i);
         cell.value = toExcelValue(v);
         const fmt = block.numberFormats[i];
-        if (fmt && typeof v === 'number') cell.numFmt = fmt;
-        if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+        const change = fmt && typeof v === 'number' ? `numFmt:${fmt}` : typeof v === 'string' && v.includes('\n') ? 'wrap' : '';
+        cell.style = styles.get(cell.style, change);
       });
     });
     // Conditional formatting: drop our earlier rules (recognised by their formula), then add the current ones.
@@ -99,6 +100,31 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.getColumn(1).width = 28;
     ws.getColumn(2).width = 40;
     ws.getColumn(3).width = 60;
+  }
+}
+
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+/**
+ * One style object per distinct (style, change): exceljs's writer renders the style of every cell to find its id
+ * unless it has seen the very same object before (a WeakMap), as cells read from a file share one object per
+ * style id. A new cell has its own empty style object, so without this each output cell was rendered anew.
+ * Like exceljs's own shared styles, these objects must be replaced, not mutated (cell.style = …, not cell.numFmt = …).
+ */
+class SharedStyles {
+  private readonly empty = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly derived = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+  get(base: Partial<ExcelJS.Style>, change: string): Partial<ExcelJS.Style> {
+    const isEmpty = Object.keys(base).length === 0;
+    let known = isEmpty ? this.empty : this.derived.get(base);
+    if (!known) this.derived.set(base, (known = new Map()));
+    let style = known.get(change);
+    if (!style) {
+      style = change.startsWith('numFmt:') ? { ...base, numFmt: change.slice(7) } : change === 'wrap' ? { ...base, alignment: WRAP } : isEmpty ? {} : base;
+      known.set(change, style);
+    }
+    return style;
   }
 }
 
