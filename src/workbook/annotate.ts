@@ -171,7 +171,9 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
 
   const existing = match.outputColumns;
   const complete = OUTPUT_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  const width = Math.max(0, ...grid.slice(0, Math.max(grid.length, 1)).map((row) => lastFilled(row) + 1));
+  // a loop, not Math.max(...rows): spreading 300k rows as arguments overflows the stack
+  let width = 0;
+  for (const row of grid) width = Math.max(width, lastFilled(row) + 1);
   const firstColumn = complete ? existing[0] : width;
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);

@@ -2,6 +2,7 @@ import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun } from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;
@@ -112,4 +113,18 @@ test('the recorded run is readable by a colleague, and input changes since then 
   const again = (await readLastRun(wb))!;
   wb.workbook.getWorksheet('NZa tarieven')!.getCell('B2').value = 400;
   expect(await inputsChanged(wb, pack, again)).toBe(true);
+});
+
+test('a sheet of 150k rows is annotated (no argument spreading over all rows)', async () => {
+  const grid = [['AGB-code', 'Prestatiecode', 'NZa maximumtarief'], ...Array.from({ length: 150_000 }, (_, i) => [String(10_000_000 + i), 'Z1105', 300])];
+  let written = 0;
+  const port: WorkbookPort = {
+    sheetNames: async () => ['Blad1'],
+    readSheet: async () => grid,
+    writeBlock: async (block) => void (written = block.values.length),
+    replaceSheet: async () => undefined,
+  };
+  const out = await annotateWorkbook(port, pack, params);
+  expect(out.dataRows).toBe(150_000);
+  expect(written).toBe(150_000);
 });
