@@ -171,9 +171,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
 
   const existing = match.outputColumns;
   const complete = OUTPUT_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  // a loop, not Math.max(...rows): spreading 300k rows as arguments overflows the stack
-  let width = 0;
-  for (const row of grid) width = Math.max(width, lastFilled(row) + 1);
+  const width = sheetWidth(grid);
   const firstColumn = complete ? existing[0] : width;
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
@@ -194,6 +192,13 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   const tariffsSet = run.results.filter((r) => r.tarief).length;
   await port.replaceSheet(META_SHEET, metadataRows(run, pack, { sheet, tariffSheet, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings }));
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
+}
+
+/** Columns up to the last filled cell of any row. A loop, not Math.max(...rows): 300k arguments overflow the stack. */
+export function sheetWidth(grid: CellValue[][]): number {
+  let width = 0;
+  for (const row of grid) width = Math.max(width, lastFilled(row) + 1);
+  return width;
 }
 
 function lastFilled(row: CellValue[] | undefined): number {
