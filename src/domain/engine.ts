@@ -515,11 +515,77 @@ export interface RunResult {
 
 const PROGRESS_STEP = 10_000;
 
+/**
+ * Reuses a row's result for a later row whose cells are equal in every field the evaluation read.
+ *
+ * evaluateRow is a pure function of the pack, the parameters (both fixed during a run) and the cells it reads, and
+ * which cells it reads depends only on the values of the cells read before. So a row that has the same values as
+ * an evaluated row in all the fields that evaluation read, would read exactly those fields and get the same
+ * result. The reads are recorded through a Proxy on `cells` (only for rows that miss). In a contract round most
+ * rows share their code, maximumtarief and criteria with other rows of other providers, and the engine then
+ * evaluates each distinct combination once.
+ */
+class ResultMemo {
+  /** One entry per distinct list of fields read; few in practice (the rules branch little). */
+  private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
+  private static readonly MAX_SHAPES = 32;
+
+  evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+    for (const shape of this.shapes) {
+      const hit = shape.results.get(memoKey(row.cells, shape.fields));
+      if (hit) return { ...hit, ref: row.ref, flags: hit.flags.slice(), steps: hit.steps.slice() };
+    }
+    const read = new Set<string>();
+    let enumerated = false;
+    const cells = new Proxy(row.cells, {
+      get(target, name) {
+        if (typeof name === 'string') read.add(name);
+        return target[name as string];
+      },
+      has(target, name) {
+        enumerated = true;
+        return name in target;
+      },
+      ownKeys(target) {
+        enumerated = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    const result = evaluateRow({ ref: row.ref, cells }, pack, params);
+    if (!enumerated) this.store([...read], row.cells, result);
+    return result;
+  }
+
+  private store(fields: string[], cells: Record<string, CellValue>, result: RowResult): void {
+    const id = fields.join('\u0000');
+    let shape = this.shapes.find((s) => s.fields.join('\u0000') === id);
+    if (!shape) {
+      if (this.shapes.length >= ResultMemo.MAX_SHAPES) return;
+      shape = { fields, results: new Map() };
+      this.shapes.push(shape);
+    }
+    shape.results.set(memoKey(cells, fields), { ...result, flags: result.flags.slice(), steps: result.steps.slice() });
+  }
+}
+
+/** The values of `fields`, typed, so 1 and "1" or a Date and its text differ. */
+function memoKey(cells: Record<string, CellValue>, fields: string[]): string {
+  let key = '';
+  for (const f of fields) {
+    const v = cells[f];
+    if (v === null || v === undefined) key += '\u0001';
+    else if (typeof v === 'object') key += v instanceof Date ? `d${v.getTime()}\u0001` : `e${v.error}\u0001`;
+    else key += `${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${v}\u0001`;
+  }
+  return key;
+}
+
 /** Evaluate all rows and add what only the batch can see (duplicate AGB + prestatie). */
 export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: ParameterValues, onProgress?: (done: number, total: number) => void): RunResult {
+  const memo = new ResultMemo();
   const results = rows.map((r, i) => {
     if (onProgress && i > 0 && i % PROGRESS_STEP === 0) onProgress(i, rows.length);
-    return evaluateRow(r, pack, params);
+    return memo.evaluate(r, pack, params);
   });
   return completeRun(rows, results, pack, params);
 }
@@ -535,7 +601,9 @@ export function completeRun(rows: readonly InputRow[], results: RowResult[], pac
     const code = res.prestatie?.code;
     if (!agb || !code) return;
     const key = `${agb}\u0000${code}\u0000${text(rows[i].cells.zorgkantoor) ?? ''}`;
-    seen.set(key, [...(seen.get(key) ?? []), i]);
+    const same = seen.get(key);
+    if (same) same.push(i);
+    else seen.set(key, [i]);
   });
   for (const indices of seen.values()) {
     if (indices.length < 2) continue;

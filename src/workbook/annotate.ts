@@ -10,7 +10,7 @@ import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isPolicySheet, OUTPUT_HEADERS, type HeaderMatch } from './headers';
-import { fingerprint } from './fingerprint';
+import { Fingerprint } from './fingerprint';
 import type { CellNote, OutputValue, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
@@ -245,7 +245,9 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet
 
   const rows: InputRow[] = [];
   const rowIndex: number[] = [];
-  const inputs: CellValue[] = [pack.id, pack.version];
+  const print = new Fingerprint();
+  print.add(pack.id);
+  print.add(pack.version);
   for (let r = match.row + 1; r < grid.length; r++) {
     const line = grid[r] ?? [];
     const cells: Record<string, CellValue> = {};
@@ -255,12 +257,16 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet
       const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
       if (fromTable !== undefined) cells.maximumtarief = fromTable;
     }
-    for (const [field] of fields) inputs.push(field, cells[field]);
-    inputs.push('maximumtarief', cells.maximumtarief);
+    for (const [field] of fields) {
+      print.add(field);
+      print.add(cells[field]);
+    }
+    print.add('maximumtarief');
+    print.add(cells.maximumtarief);
     rows.push({ ref: `${sheet}!${r + 1}`, cells });
     rowIndex.push(r);
   }
-  return { ...layout, rows, rowIndex, fingerprint: fingerprint(inputs) };
+  return { ...layout, rows, rowIndex, fingerprint: print.value() };
 }
 
 export interface LastRun {

@@ -15,7 +15,7 @@ import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../dom
 import type { ParameterValues } from '../domain/policy/types';
 import { InputError, META_SHEET } from './annotate';
 import { HEADER_SCAN_ROWS } from './headers';
-import { columnName, type OutputValue, type WorkbookPort } from './port';
+import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
 
 export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
 export const ASSESS_SHEET = 'Tariefwijzer beoordelingen';
@@ -113,17 +113,11 @@ export interface AssessOutcome {
   warnings: string[];
 }
 
-function lastFilled(row: CellValue[] | undefined): number {
-  if (!row) return -1;
-  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c;
-  return -1;
-}
-
 /** Write the three own columns for a list whose provider rows are known. */
 export async function writeAssessmentColumns(port: WorkbookPort, sheet: string, grid: CellValue[][], header: ListHeader, providers: Array<{ rows: number[]; assessment: ProviderAssessment }>, warnings: string[]): Promise<number> {
   const existing = header.outputColumns;
   const complete = ASSESS_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  const width = Math.max(0, ...grid.map((row) => lastFilled(row) + 1));
+  const width = filledWidth(grid);
   const firstColumn = complete ? existing[0] : width;
   if (!complete && existing.some((c) => c !== undefined)) {
     warnings.push(`Losse beoordelingskolommen gevonden (${existing.filter((c) => c !== undefined).map(columnName).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnName(firstColumn)}.`);

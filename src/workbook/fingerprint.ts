@@ -1,23 +1,48 @@
 /** A stable fingerprint of the inputs of a run, to see later whether they changed (not a security hash). */
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+const FNV_PRIME = 0x01000193;
+const SEPARATOR = '\u241e';
+const BLANK = '\u2205\u241e';
+
+/**
+ * Two FNV-1a hashes over, per part, `<type>:<text>␞` (or `∅␞` for a blank cell); the second one is re-seeded
+ * (xor) at each part. Fed piece by piece, without building the per-part string: a run hashes every input cell,
+ * millions at 300k rows. The value is the same as that of the earlier one-string-per-part version, so
+ * fingerprints recorded in workbooks stay valid.
+ */
+export class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x01234567;
+
+  add(p: CellValue): void {
+    this.b = (this.b ^ 0x9e3779b9) >>> 0;
+    if (isEmptyCell(p)) return this.feed(BLANK);
+    this.feed(p instanceof Date ? 'date' : typeof p);
+    this.feed(':');
+    this.feed(typeof p === 'string' ? p : cellToText(p));
+    this.feed(SEPARATOR);
   }
-  return h >>> 0;
+
+  private feed(text: string): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, FNV_PRIME);
+      b = Math.imul(b ^ c, FNV_PRIME);
+    }
+    this.a = a >>> 0;
+    this.b = b >>> 0;
+  }
+
+  value(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
 }
 
 export function fingerprint(parts: Iterable<CellValue>): string {
-  let a = 0x811c9dc5;
-  let b = 0x01234567;
-  for (const p of parts) {
-    // Blank cells are blank, however the adapter hands them over (undefined, null, "").
-    const t = isEmptyCell(p) ? '\u2205\u241e' : `${p instanceof Date ? 'date' : typeof p}:${cellToText(p)}\u241e`;
-    a = fnv1a(t, a);
-    b = fnv1a(t, b ^ 0x9e3779b9);
-  }
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  const f = new Fingerprint();
+  for (const p of parts) f.add(p);
+  return f.value();
 }

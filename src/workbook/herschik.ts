@@ -19,7 +19,7 @@ import type { Sector } from '../domain/types';
 import { InputError, isTariffSheet, META_SHEET, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
 import { fingerprint } from './fingerprint';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS } from './headers';
-import type { ChartSpec, OutputValue, WorkbookPort } from './port';
+import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
 
 export const HERSCHIK_SHEET = 'Tariefwijzer herschikking';
 /** Tariefwijzer's own columns on the production sheet, in order. */
@@ -272,7 +272,7 @@ export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, pac
   // Own columns next to the production data.
   const { grid, headerRow, outputColumns } = inputs;
   const complete = HERSCHIK_HEADERS.every((_, i) => outputColumns[i] !== undefined && outputColumns[i] === outputColumns[0] + i);
-  const width = Math.max(0, ...grid.map((row) => lastFilled(row) + 1));
+  const width = filledWidth(grid);
   const firstColumn = complete ? outputColumns[0] : width;
   const warnings = [...inputs.warnings];
   if (!complete && outputColumns.some((c) => c !== undefined)) {
@@ -307,12 +307,6 @@ export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, pac
   }
   await port.flush();
   return { sheet: inputs.sheet, headerRow, result, comparison, fingerprint: inputs.fingerprint, warnings, chartWritten, dataRows: inputs.rows.length, toezeggingenSheet: inputs.toezeggingenSheet };
-}
-
-function lastFilled(row: CellValue[] | undefined): number {
-  if (!row) return -1;
-  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c;
-  return -1;
 }
 
 const num = (v: Dec | undefined | null): OutputValue => (v === undefined || v === null ? null : v.toNumber());

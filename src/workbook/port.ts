@@ -1,5 +1,5 @@
 /** The one interface between the engine and a workbook; implemented with exceljs (CLI) and Office.js (add-in). */
-import type { CellValue } from '../domain/parse';
+import { isEmptyCell, type CellValue } from '../domain/parse';
 
 /** A value Tariefwijzer writes. Strings are always written as text, never as a formula. */
 export type OutputValue = string | number | null;
@@ -74,6 +74,21 @@ export interface SheetRead {
    * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
    */
   protected?: boolean;
+}
+
+/**
+ * Columns up to the last filled cell of any row. A loop, not Math.max(...rows): spreading a sheet of hundreds
+ * of thousands of rows overflows the call stack.
+ */
+export function filledWidth(grid: readonly (readonly CellValue[] | undefined)[]): number {
+  let width = 0;
+  for (const row of grid) {
+    if (!row) continue;
+    let c = row.length - 1;
+    while (c >= 0 && isEmptyCell(row[c])) c--;
+    width = Math.max(width, c + 1);
+  }
+  return width;
 }
 
 /** A request served from a whole grid (adapters that hold the workbook in memory). */

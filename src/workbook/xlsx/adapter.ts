@@ -64,14 +64,15 @@ export class XlsxWorkbook implements WorkbookPort {
       cell.value = h;
       cell.font = { bold: true };
     });
+    const styles = new SharedStyles();
     block.values.forEach((values, r) => {
       const row = ws.getRow(block.headerRow + 2 + r);
       values.forEach((v, i) => {
         const cell = row.getCell(block.firstColumn + 1 + i);
         cell.value = toExcelValue(v);
         const fmt = block.numberFormats[i];
-        if (fmt && typeof v === 'number') cell.numFmt = fmt;
-        if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+        const change = fmt && typeof v === 'number' ? `numFmt:${fmt}` : typeof v === 'string' && v.includes('\n') ? 'wrap' : '';
+        cell.style = styles.get(cell.style, change);
       });
     });
     // Notes: ours are the ones in the block's value area. exceljs 4.4 has no call to remove a note; an
@@ -126,6 +127,31 @@ export class XlsxWorkbook implements WorkbookPort {
 /** The sheet carries <sheetProtection sheet="1">: Excel refuses edits to its locked cells (exceljs does not type the field). */
 function isProtected(ws: ExcelJS.Worksheet): boolean {
   return !!(ws as unknown as { sheetProtection?: { sheet?: boolean | string | number } | null }).sheetProtection?.sheet;
+}
+
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+/**
+ * One style object per distinct (style, change): exceljs's writer renders the style of every cell to find its id
+ * unless it has seen the very same object before (a WeakMap), as cells read from a file share one object per
+ * style id. A new cell has its own empty style object, so without this each output cell was rendered anew.
+ * Like exceljs's own shared styles, these objects must be replaced, not mutated (cell.style = …, not cell.numFmt = …).
+ */
+class SharedStyles {
+  private readonly empty = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly derived = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+  get(base: Partial<ExcelJS.Style>, change: string): Partial<ExcelJS.Style> {
+    const isEmpty = Object.keys(base).length === 0;
+    let known = isEmpty ? this.empty : this.derived.get(base);
+    if (!known) this.derived.set(base, (known = new Map()));
+    let style = known.get(change);
+    if (!style) {
+      style = change.startsWith('numFmt:') ? { ...base, numFmt: change.slice(7) } : change === 'wrap' ? { ...base, alignment: WRAP } : isEmpty ? {} : base;
+      known.set(change, style);
+    }
+    return style;
+  }
 }
 
 /** exceljs writes a JS string as a text cell; it only makes a formula from `{ formula }`, which we never pass. */

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=engine,io,office,taskpane]`: every figure as a ratio of two things measured
+ * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
+ * the machines are shared and noisy. See docs/performance.md.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { evaluateRow, type InputRow, runPolicy } from '../src/domain/engine';
+import { resolveParameters } from '../src/domain/policy/load';
+import { getPack } from '../src/policies';
+import { inputRows } from './rows';
+import { median } from './stats';
+import { measureTaskpane } from './taskpane';
+import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from './workbooks';
+
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,taskpane').split(','));
+const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
+const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
+/** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
+const IO_REPEATS: Record<number, [number, number]> = { 1_000: [4, 3], 10_000: [4, 3], 100_000: [3, 2], 300_000: [2, 1] };
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), quick: QUICK, cpus: os.cpus().length, node: process.version, sizes: SIZES };
+const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+const f2 = (x: number) => x.toFixed(2);
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function table(title: string, head: string[], rows: Array<Array<string | number>>): void {
+  console.log(`\n### ${title}\n`);
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+// ------------------------------------------------------------------------------------------------ engine
+
+/**
+ * Two variants, alternated: runPolicy as the CLI and the add-in call it (a row whose read cells equal an earlier
+ * row's reuses that result), and every row evaluated on its own (evaluateRow), the cost without reuse.
+ */
+function benchEngine(): void {
+  const pack = getPack(PACK_ID)!;
+  const { values: params } = resolveParameters(pack);
+  const inputs = new Map(SIZES.map((n) => [n, inputRows(generateRows(n), pack)]));
+  const variants: Record<string, (rows: InputRow[]) => unknown> = {
+    runPolicy: (rows) => runPolicy(rows, pack, params),
+    evaluateRow: (rows) => rows.map((r) => evaluateRow(r, pack, params)),
+  };
+  const reps = (n: number) => Math.max(1, Math.round(20_000 / n));
+  for (const run of Object.values(variants)) for (let i = 0; i < 3; i++) run(inputs.get(SIZES[0])!); // warm-up
+  const rounds = QUICK ? 5 : 3;
+  const perRow: Record<string, Map<number, number[]>> = {};
+  const relative: Record<string, Map<number, number[]>> = {};
+  for (const v of Object.keys(variants)) {
+    perRow[v] = new Map(SIZES.map((n) => [n, []]));
+    relative[v] = new Map(SIZES.map((n) => [n, []]));
+  }
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [...SIZES].reverse() : SIZES;
+    const cost: Record<string, Map<number, number>> = { runPolicy: new Map(), evaluateRow: new Map() };
+    for (const n of order) {
+      const names = r % 2 ? ['evaluateRow', 'runPolicy'] : ['runPolicy', 'evaluateRow'];
+      for (const v of names) {
+        const rows = inputs.get(n)!;
+        const t0 = performance.now();
+        for (let j = 0; j < reps(n); j++) variants[v](rows);
+        cost[v].set(n, (performance.now() - t0) / (n * reps(n)));
+      }
+    }
+    for (const v of Object.keys(variants)) {
+      for (const n of SIZES) {
+        perRow[v].get(n)!.push(cost[v].get(n)!);
+        relative[v].get(n)!.push(cost[v].get(n)! / cost[v].get(SIZES[0])!);
+      }
+    }
+  }
+  const out = SIZES.map((n) => ({
+    rows: n,
+    rowsPerSecond: Math.round(1000 / median(perRow.runPolicy.get(n)!)),
+    costPerRowVs1k: median(relative.runPolicy.get(n)!),
+    eachRowRowsPerSecond: Math.round(1000 / median(perRow.evaluateRow.get(n)!)),
+    eachRowCostPerRowVs1k: median(relative.evaluateRow.get(n)!),
+  }));
+  results.engine = out;
+  table(
+    'Engine alone (zk-vv-2024, in process)',
+    ['rows', 'runPolicy rows/s', 'cost per row vs 1k (target: not above 1)', 'each row evaluated: rows/s', 'cost per row vs 1k (≈ 1 is linear)'],
+    out.map((o) => [k(o.rows), o.rowsPerSecond.toLocaleString('en'), f2(o.costPerRowVs1k), o.eachRowRowsPerSecond.toLocaleString('en'), f2(o.eachRowCostPerRowVs1k)]),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ end to end
+
+interface Timed {
+  /** Wall-clock time, including process start-up. */
+  ms: number;
+  /** User + system CPU time of the process and the children it waited for (less sensitive to other load). */
+  cpuMs: number;
+  /** Peak resident set size in bytes. */
+  rss: number;
+}
+
+/** Run a command under /usr/bin/time (GNU time: CPU seconds and peak RSS, also of a waited-for child like soffice.bin). */
+function runChild(cmd: string, argv: string[], label: string): Timed {
+  const timeFile = path.join(DIR, `time-${process.pid}.txt`);
+  fs.rmSync(timeFile, { force: true });
+  const t0 = performance.now();
+  const p = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, cmd, ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (p.status !== 0) throw new Error(`bench: ${label} failed (${p.status}): ${p.stderr}`);
+  const [user, sys, kb] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, rss: kb * 1024 };
+}
+
+function cli(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(ROOT, 'bin/tariefwijzer.js'), 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')], 'CLI annotate');
+}
+
+function floor(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(__dirname, 'floor.js'), file.data, path.join(DIR, 'uit-floor.xlsx')], 'exceljs read + write');
+}
+
+/**
+ * LibreOffice with its own profile in which OOXMLRecalcMode = 0 ("always recalculate" Excel 2007+ files on load).
+ * Without it LibreOffice 7.4 keeps the cached results; the workbook's fullCalcOnLoad flag alone is not enough.
+ */
+const LO_PROFILE = path.join(DIR, 'lo-profiel');
+function prepareLibreOffice(): void {
+  fs.rmSync(LO_PROFILE, { recursive: true, force: true });
+  fs.mkdirSync(path.join(LO_PROFILE, 'user'), { recursive: true });
+  fs.writeFileSync(
+    path.join(LO_PROFILE, 'user/registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+}
+
+const LO_OUT = path.join(DIR, 'uit-libreoffice');
+function libreOffice(input: string): Timed {
+  fs.rmSync(LO_OUT, { recursive: true, force: true });
+  return runChild('soffice', [`-env:UserInstallation=file://${LO_PROFILE}`, '--headless', '--convert-to', 'xlsx', '--outdir', LO_OUT, input], 'soffice --convert-to xlsx');
+}
+
+/** The recalculated formula workbook holds the CLI's tariffs (cached results were written as 0). */
+async function checkSameTariffs(file: BenchFiles): Promise<void> {
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(path.join(LO_OUT, path.basename(file.formula)));
+  const ours = new ExcelJS.Workbook();
+  await ours.xlsx.readFile(path.join(DIR, 'uit-cli.xlsx'));
+  const a = lo.getWorksheet(SHEET)!;
+  const b = ours.getWorksheet(SHEET)!;
+  const tariffColumn = (b.getRow(1).values as unknown[]).indexOf('Tariefwijzer tarief');
+  for (let r = 2; r <= file.rows + 1; r++) {
+    const formula = a.getCell(r, 11).value as { result?: unknown };
+    const mine = b.getCell(r, tariffColumn).value;
+    if (formula?.result !== mine) throw new Error(`bench: row ${r}: formula workbook ${JSON.stringify(formula)} ≠ CLI ${JSON.stringify(mine)}`);
+  }
+}
+
+async function benchIo(files: BenchFiles[]): Promise<void> {
+  prepareLibreOffice();
+  libreOffice(files[0].formula); // the first start fills the profile
+  const loStartup = median([0, 1, 2].map(() => libreOffice(files[0].formula).ms));
+  const rows: Array<Record<string, number>> = [];
+  for (const file of files) {
+    const [pairs, withLo] = IO_REPEATS[file.rows];
+    const cliRuns: Timed[] = [];
+    const floorRuns: Timed[] = [];
+    const loRuns: Timed[] = [];
+    const vsFloor: number[] = [];
+    const vsLo: number[] = [];
+    const cpuVsFloor: number[] = [];
+    const cpuVsLo: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      // rotate the order so drift in machine load does not favour one variant
+      const steps: Array<() => void> = [() => cliRuns.push(cli(file)), () => floorRuns.push(floor(file))];
+      if (i < withLo) steps.push(() => loRuns.push(libreOffice(file.formula)));
+      for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
+      vsFloor.push(cliRuns[i].ms / floorRuns[i].ms);
+      cpuVsFloor.push(cliRuns[i].cpuMs / floorRuns[i].cpuMs);
+      if (i < withLo) {
+        vsLo.push(cliRuns[i].ms / loRuns[i].ms);
+        cpuVsLo.push(cliRuns[i].cpuMs / loRuns[i].cpuMs);
+      }
+      process.stderr.write(`  ${k(file.rows)}: CLI ${s(cliRuns[i].ms)}, floor ${s(floorRuns[i].ms)}${i < withLo ? `, LibreOffice ${s(loRuns[i].ms)}` : ''}\n`);
+    }
+    if (file === files[0]) await checkSameTariffs(file);
+    rows.push({
+      rows: file.rows, fileBytes: file.dataBytes,
+      cliMs: median(cliRuns.map((r) => r.ms)), floorMs: median(floorRuns.map((r) => r.ms)), libreOfficeMs: median(loRuns.map((r) => r.ms)),
+      vsFloor: median(vsFloor), vsLibreOffice: median(vsLo), cpuVsFloor: median(cpuVsFloor), cpuVsLibreOffice: median(cpuVsLo),
+      cliRss: median(cliRuns.map((r) => r.rss)), floorRss: median(floorRuns.map((r) => r.rss)),
+    });
+  }
+  results.io = { libreOfficeStartupMs: loStartup, rows };
+  table(
+    'CLI annotate end to end (child process: start, read, compute, write)',
+    ['rows', 'file', 'CLI', 'exceljs read+write', 'CLI ÷ floor (target ≤ 1.3)', 'same, CPU time', 'LibreOffice recalc+save', 'CLI ÷ LibreOffice (target ≤ 0.5)', 'same, CPU time'],
+    rows.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.floorMs), f2(r.vsFloor), f2(r.cpuVsFloor), s(r.libreOfficeMs), f2(r.vsLibreOffice), f2(r.cpuVsLibreOffice)]),
+  );
+  console.log(`\nLibreOffice start-up alone (1k-row formula workbook, median of 3): ${s(loStartup)}.`);
+  const first = rows[0];
+  table(
+    'Peak RSS of the CLI (GNU time %M)',
+    ['rows', 'file', 'CLI peak RSS', 'RSS ÷ file size', 'RSS growth vs first size', 'file growth vs first size', 'CLI RSS ÷ exceljs read+write RSS'],
+    rows.map((r) => [k(r.rows), mb(r.fileBytes), mb(r.cliRss), f2(r.cliRss / r.fileBytes), f2(r.cliRss / first.cliRss), f2(r.fileBytes / first.fileBytes), f2(r.cliRss / r.floorRss)]),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ Office.js
+
+function benchOffice(): void {
+  const out = SIZES.map((n) => {
+    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(__dirname, 'office.js'), String(n)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (p.status !== 0) throw new Error(`bench: office ${n} failed: ${p.stderr}`);
+    return JSON.parse(p.stdout.trim().split('\n').pop()!) as { rows: number; syncs: number; maxRequest: number; maxResponse: number };
+  });
+  results.office = out;
+  table(
+    'Office.js adapter on the fake Excel host (one annotate run)',
+    ['rows', 'context.sync() calls', 'syncs per 10k rows (target ≤ 2)', 'largest request (target ≤ 4 MB at 300k)', 'largest response'],
+    out.map((o) => [k(o.rows), o.syncs, f2(o.syncs / Math.max(1, o.rows / 10_000)), mb(o.maxRequest), mb(o.maxResponse)]),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  console.log(`Tariefwijzer benchmarks ${QUICK ? '(--quick) ' : ''}— ${os.cpus().length} cores, Node ${process.version}, workbooks in ${DIR}`);
+  if (ONLY.has('engine')) benchEngine();
+  if (ONLY.has('io')) {
+    const files: BenchFiles[] = [];
+    for (const n of SIZES) files.push(await ensureWorkbooks(DIR, n));
+    await benchIo(files);
+  }
+  if (ONLY.has('office')) benchOffice();
+  if (ONLY.has('taskpane')) {
+    const t = await measureTaskpane(QUICK ? 3 : 7);
+    results.taskpane = t;
+    table('Task pane (production build, headless Chromium)', ['figure', 'value'], [
+      ['entry bundle, gzip', `${(t.entryGzip / 1024).toFixed(1)} KB (budget ${t.budget / 1024} KB: ${f2(t.entryGzip / t.budget)} of it)`],
+      ['all scripts incl. lazy chunks, gzip', `${(t.allGzip / 1024).toFixed(1)} KB`],
+      ['first render (pane usable) ÷ blank page load', `${f2(t.renderRatio)} (median of ${t.repeats}; ${t.renderMs.toFixed(0)} ms vs ${t.blankMs.toFixed(0)} ms)`],
+    ]);
+  }
+  fs.mkdirSync(DIR, { recursive: true });
+  fs.writeFileSync(path.join(DIR, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`\nResults as JSON: ${path.join(DIR, 'results.json')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
