@@ -25,7 +25,7 @@ const GUESSED_CELL_BYTES = 80;
 /** Floor for a per-cell size seen in a sheet's first rows (they may be mostly empty). */
 const MIN_CELL_BYTES = 24;
 /** Margin on the measured bytes per row: later rows may hold longer text than the first block. */
-const MEASURE_MARGIN = 1.5;
+const MEASURE_MARGIN = 1.25;
 
 const TEXT_FORMAT = '@';
 const GENERAL_FORMAT = 'General';
