@@ -1,6 +1,6 @@
 /**
  * `node build-bench/bench/office.js N`: annotate N generated rows through the Office.js adapter on the fake Excel
- * host (test/workbook/fake-excel.ts) and print, as JSON, the number of context.sync() calls and the largest
+ * host (src/demo-host/fake-excel.ts) and print, as JSON, the number of context.sync() calls and the largest
  * request and response payloads. Deterministic, so one run per size; a child process per size keeps the fake's
  * cell map out of the other figures.
  */
@@ -8,7 +8,7 @@ import { resolveParameters } from '../src/domain/policy/load';
 import { getPack } from '../src/policies';
 import { annotateWorkbook } from '../src/workbook/annotate';
 import { OfficeWorkbook } from '../src/workbook/office/adapter';
-import { FakeExcel, fakeContext } from '../test/workbook/fake-excel';
+import { FakeExcel, fakeContext } from '../src/demo-host/fake-excel';
 import { gridOf } from './rows';
 import { generateRows, PACK_ID, SHEET } from './workbooks';
 

@@ -11,7 +11,7 @@ import { getPack } from '../../src/policies';
 import { annotateWorkbook, detectLayout, inputsChanged, InputError, META_SHEET, readLastRun, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { fakeContext } from '../workbook/fake-excel';
+import { fakeContext } from '../../src/demo-host/fake-excel';
 import { buildFake, buildXlsx, subjects, type WorkbookSpec } from './workbooks';
 
 const pack = getPack('zk-ggz-2025')!;

@@ -9,7 +9,7 @@ import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { isDateFormat, OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { FakeExcel, FakeSheet, fakeContext } from '../workbook/fake-excel';
+import { FakeExcel, FakeSheet, fakeContext } from '../../src/demo-host/fake-excel';
 
 /** A cell as a test writes it: a plain value, an Excel error, or a formula with its cached result. */
 export type SpecValue = string | number | boolean | Date | null | undefined | { error: string } | { formula: string; result: string | number };

@@ -112,7 +112,7 @@ test('a workbook with neither a list nor a form is an input error', async () => 
 
 
 test('the Office.js adapter (fake host) gives the same columns; dates stored as serial numbers are read as days', async () => {
-  const { FakeExcel, fakeContext } = await import('./fake-excel');
+  const { FakeExcel, fakeContext } = await import('../../src/demo-host/fake-excel');
   const { OfficeWorkbook } = await import('../../src/workbook/office/adapter');
   const rows = [
     ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Aanvraagformulier herberekening', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Opmerking'],

@@ -1,6 +1,6 @@
 /**
  * WorkbookPort contract: the same scenarios against the exceljs adapter and the Office.js adapter (on the
- * fake host in fake-excel.ts), seeded from the same rows. Plus the Office-only cost checks (syncs, payload).
+ * fake host in src/demo-host/fake-excel.ts), seeded from the same rows. Plus the Office-only cost checks (syncs, payload).
  */
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters } from '../../src/domain/policy/load';
@@ -8,7 +8,7 @@ import { getPack } from '../../src/policies';
 import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
-import { FakeExcel, fakeContext, type SeedValue } from './fake-excel';
+import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
 import { snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;

@@ -1,6 +1,6 @@
 /**
  * WorkbookPort on the open workbook through Office.js (the add-in). `Excel` is a global there; this module
- * only uses its types, so it can be tested against a fake host (test/workbook/fake-excel.ts).
+ * only uses its types, so it can be tested against a fake host (src/demo-host/fake-excel.ts).
  *
  * Requests are batched: every `context.sync()` is a round trip, and Excel on the web refuses a request or a
  * response over 5 MB. Reads and writes therefore go in blocks of at most BLOCK_ROWS rows, and as many blocks
