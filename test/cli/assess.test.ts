@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { runCli } from './run';
 
 jest.setTimeout(60_000);
 const SCRIPT = path.join(__dirname, '../../scripts/make-aanvraag-examples.js');
@@ -16,17 +16,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function call(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 const forms = () => FORMS.map((f) => path.join(dir, f));
 
 test('assess writes one workbook with a row per form, the three columns and the summary sheet; inputs untouched', async () => {
   const before = forms().map((f) => fs.readFileSync(f));
-  const r = await call('assess', ...forms(), '--policy', 'zk-ggz-2025');
+  const r = await runCli('assess', ...forms(), '--policy', 'zk-ggz-2025');
   expect(r.code).toBe(0);
   expect(r.out).toContain('Aanvragen: 4');
   forms().forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
@@ -58,7 +52,7 @@ test('assess writes one workbook with a row per form, the three columns and the 
 
 test('assess --json and --set: a later publication moves the deadline', async () => {
   const out = path.join(dir, 'uit.xlsx');
-  const r = await call('assess', path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'publicatiedatum_richttarief=10-9-2024', '--out', out, '--json');
+  const r = await runCli('assess', path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'publicatiedatum_richttarief=10-9-2024', '--out', out, '--json');
   expect(r.code).toBe(0);
   const json = JSON.parse(r.out);
   expect(json.output).toBe(out);
@@ -69,21 +63,21 @@ test('assess --json and --set: a later publication moves the deadline', async ()
 });
 
 test('exit codes: usage 2, input problems 1, nothing written', async () => {
-  expect((await call('assess', '--policy', 'zk-ggz-2025')).code).toBe(2);
-  expect((await call('assess', forms()[0])).code).toBe(2);
-  expect((await call('assess', forms()[0], '--policy', 'bestaat-niet')).code).toBe(2);
-  const noProcedure = await call('assess', forms()[0], '--policy', 'zk-vv-2024', '--out', path.join(dir, 'x.xlsx'));
+  expect((await runCli('assess', '--policy', 'zk-ggz-2025')).code).toBe(2);
+  expect((await runCli('assess', forms()[0])).code).toBe(2);
+  expect((await runCli('assess', forms()[0], '--policy', 'bestaat-niet')).code).toBe(2);
+  const noProcedure = await runCli('assess', forms()[0], '--policy', 'zk-vv-2024', '--out', path.join(dir, 'x.xlsx'));
   expect(noProcedure.code).toBe(1);
   expect(noProcedure.err).toContain('geen herberekening of hardheidsclausule');
-  const badSet = await call('assess', forms()[0], '--policy', 'zk-ggz-2025', '--set', 'onbekend=1', '--out', path.join(dir, 'x.xlsx'));
+  const badSet = await runCli('assess', forms()[0], '--policy', 'zk-ggz-2025', '--set', 'onbekend=1', '--out', path.join(dir, 'x.xlsx'));
   expect(badSet.code).toBe(1);
-  expect((await call('assess', path.join(dir, 'bestaat-niet.xlsx'), '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'x.xlsx'))).code).toBe(1);
-  expect((await call('assess', forms()[0], '--policy', 'zk-ggz-2025', '--out', forms()[0])).code).toBe(2);
+  expect((await runCli('assess', path.join(dir, 'bestaat-niet.xlsx'), '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'x.xlsx'))).code).toBe(1);
+  expect((await runCli('assess', forms()[0], '--policy', 'zk-ggz-2025', '--out', forms()[0])).code).toBe(2);
   expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
 });
 
 test('landelijk-2022: only the hardheidsclausule; a herberekening request is reported as not in the policy', async () => {
-  const r = await call('assess', path.join(dir, 'aanvraag-volledig.xlsx'), '--policy', 'landelijk-2022', '--out', path.join(dir, 'l.xlsx'), '--json');
+  const r = await runCli('assess', path.join(dir, 'aanvraag-volledig.xlsx'), '--policy', 'landelijk-2022', '--out', path.join(dir, 'l.xlsx'), '--json');
   expect(r.code).toBe(0);
   const p = JSON.parse(r.out).providers[0];
   expect(p.herberekening.status).toBe('niet-in-beleid');

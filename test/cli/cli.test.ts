@@ -3,21 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { workbookFrom } from '../workbook/helpers';
+import { runCli } from './run';
 
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-cli-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function call(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function inputFile(): Promise<string> {
   const wb = workbookFrom({
@@ -34,11 +27,11 @@ async function inputFile(): Promise<string> {
 }
 
 test('policies lists every pack with its parameters', async () => {
-  const r = await call('policies');
+  const r = await runCli('policies');
   expect(r.code).toBe(0);
   expect(r.out).toContain('zk-ggz-2025');
   expect(r.out).toContain('richttarief = (geen; zelf invullen)');
-  const json = JSON.parse((await call('policies', '--json')).out);
+  const json = JSON.parse((await runCli('policies', '--json')).out);
   expect(json).toHaveLength(11);
   expect(json.find((p: { id: string }) => p.id === 'dsw-vv-2024').parameters.richttarief.default).toBe(95.5);
 });
@@ -46,7 +39,7 @@ test('policies lists every pack with its parameters', async () => {
 test('annotate writes a new file next to the input and a Dutch summary; the input is untouched', async () => {
   const input = await inputFile();
   const before = fs.readFileSync(input);
-  const r = await call('annotate', input, '--policy', 'dsw-vv-2024');
+  const r = await runCli('annotate', input, '--policy', 'dsw-vv-2024');
   expect(r.code).toBe(0);
   expect(r.out).toContain('Rijen: 3; tarieven berekend: 3');
   expect(r.err).toContain('Berekenen: 3 rijen');
@@ -65,7 +58,7 @@ test('annotate writes a new file next to the input and a Dutch summary; the inpu
 test('--json and --set with a comma; --out', async () => {
   const input = await inputFile();
   const out = path.join(dir, 'uit.xlsx');
-  const r = await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'percentage_nieuwe_aanbieder=90,5', '--out', out, '--json');
+  const r = await runCli('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'percentage_nieuwe_aanbieder=90,5', '--out', out, '--json');
   expect(r.code).toBe(0);
   expect(r.err).toBe('');
   const json = JSON.parse(r.out);
@@ -77,18 +70,18 @@ test('--json and --set with a comma; --out', async () => {
 
 test('usage errors exit 2, input problems exit 1, both in Dutch', async () => {
   const input = await inputFile();
-  expect((await call()).code).toBe(2);
-  expect((await call('maak')).err).toContain('Onbekende opdracht "maak"');
-  expect((await call('annotate', input)).err).toContain('Kies een beleid met --policy');
-  expect((await call('annotate', input, '--policy', 'onbekend')).code).toBe(2);
-  expect((await call('annotate', input, '--policy', 'dsw-vv-2024', '--out', input)).err).toContain('mag niet het invoerbestand zijn');
-  expect((await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief')).code).toBe(2);
-  const badSet = await call('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief=hoog');
+  expect((await runCli()).code).toBe(2);
+  expect((await runCli('maak')).err).toContain('Onbekende opdracht "maak"');
+  expect((await runCli('annotate', input)).err).toContain('Kies een beleid met --policy');
+  expect((await runCli('annotate', input, '--policy', 'onbekend')).code).toBe(2);
+  expect((await runCli('annotate', input, '--policy', 'dsw-vv-2024', '--out', input)).err).toContain('mag niet het invoerbestand zijn');
+  expect((await runCli('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief')).code).toBe(2);
+  const badSet = await runCli('annotate', input, '--policy', 'dsw-vv-2024', '--set', 'richttarief=hoog');
   expect(badSet).toMatchObject({ code: 1, err: expect.stringContaining('"hoog" is geen getal') });
-  expect((await call('annotate', path.join(dir, 'weg.xlsx'), '--policy', 'dsw-vv-2024')).err).toContain('Bestand niet gevonden');
+  expect((await runCli('annotate', path.join(dir, 'weg.xlsx'), '--policy', 'dsw-vv-2024')).err).toContain('Bestand niet gevonden');
   const corrupt = path.join(dir, 'kapot.xlsx');
   fs.writeFileSync(corrupt, 'dit is geen zip');
-  const c = await call('annotate', corrupt, '--policy', 'dsw-vv-2024');
+  const c = await runCli('annotate', corrupt, '--policy', 'dsw-vv-2024');
   expect(c.code).toBe(1);
   expect(c.err).toContain('geen leesbaar .xlsx-bestand');
   expect(fs.readdirSync(dir).sort()).toEqual(['invoer.xlsx', 'kapot.xlsx']);

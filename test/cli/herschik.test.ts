@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { snapshot } from '../workbook/helpers';
+import { runCli } from './run';
 
 jest.setTimeout(60_000);
 
@@ -17,13 +17,6 @@ beforeAll(() => {
   input = path.join(dir, 'productie-2025-ggz.xlsx');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function call(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const BASE = ['--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5', '--set', 'peildatum=2025-08-31'];
 
@@ -58,7 +51,7 @@ test('the example generator is deterministic and the committed example is its ou
 
 test('herschik writes the sheet, own columns and a Dutch summary; the sector lands on its contracteerruimte to the cent', async () => {
   const before = fs.readFileSync(input);
-  const r = await call('herschik', input, ...BASE);
+  const r = await runCli('herschik', input, ...BASE);
   expect(r.code).toBe(0);
   expect(r.out).toContain('GGZ: contracteerruimte € 10.100.000,00');
   expect(r.out).toContain('TUSSENTIJDSE_HERSCHIKKING');
@@ -96,8 +89,8 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
 test('re-running on its own output replaces the columns and the sheet, and leaves user cells alone', async () => {
   const first = path.join(dir, 'eerste.xlsx');
   const second = path.join(dir, 'tweede.xlsx');
-  expect((await call('herschik', input, ...BASE, '--out', first)).code).toBe(0);
-  expect((await call('herschik', first, ...BASE, '--out', second)).code).toBe(0);
+  expect((await runCli('herschik', input, ...BASE, '--out', first)).code).toBe(0);
+  expect((await runCli('herschik', first, ...BASE, '--out', second)).code).toBe(0);
   const [a, b] = [await open(first), await open(second)];
   const skip = { sheets: ['Tariefwijzer herschikking'] };
   expect(snapshot(b, skip)).toBe(snapshot(a, skip));
@@ -107,7 +100,7 @@ test('re-running on its own output replaces the columns and the sheet, and leave
 });
 
 test('--vergelijk-set: the € difference of another richttarief, per sector and provider (--json)', async () => {
-  const r = await call('herschik', input, ...BASE, '--vergelijk-set', 'richttarief=97,3', '--out', path.join(dir, 'vergelijk.xlsx'), '--json');
+  const r = await runCli('herschik', input, ...BASE, '--vergelijk-set', 'richttarief=97,3', '--out', path.join(dir, 'vergelijk.xlsx'), '--json');
   expect(r.code).toBe(0);
   expect(r.err).toBe('');
   const json = JSON.parse(r.out);
@@ -125,15 +118,15 @@ test('--vergelijk-set: the € difference of another richttarief, per sector and
 });
 
 test('--set contracteerruimte.GGZ goes before the cell; usage errors exit 2, input problems exit 1', async () => {
-  const r = await call('herschik', input, ...BASE, '--set', 'contracteerruimte.ggz=20.000.000', '--out', path.join(dir, 'ruim.xlsx'), '--json');
+  const r = await runCli('herschik', input, ...BASE, '--set', 'contracteerruimte.ggz=20.000.000', '--out', path.join(dir, 'ruim.xlsx'), '--json');
   expect(r.code).toBe(0);
   const ggz = JSON.parse(r.out).sectors.find((s: { sector: string }) => s.sector === 'GGZ');
   expect(ggz.contracteerruimte).toBe('20000000');
   expect(ggz.kortingPercentage).toBeNull();
-  expect((await call('herschik', input)).code).toBe(2);
-  expect((await call('herschik', input, ...BASE, '--vergelijk', 'onbekend')).code).toBe(2);
-  const bad = await call('herschik', input, ...BASE, '--set', 'peildatum=31-13-2025');
+  expect((await runCli('herschik', input)).code).toBe(2);
+  expect((await runCli('herschik', input, ...BASE, '--vergelijk', 'onbekend')).code).toBe(2);
+  const bad = await runCli('herschik', input, ...BASE, '--set', 'peildatum=31-13-2025');
   expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('peildatum') });
-  const other = await call('herschik', input, ...BASE, '--sheet', 'Toezeggingen');
+  const other = await runCli('herschik', input, ...BASE, '--sheet', 'Toezeggingen');
   expect(other).toMatchObject({ code: 1, err: expect.stringContaining('geen kopregel') });
 });

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { workbookFrom } from '../workbook/helpers';
+import { runCli } from '../cli/run';
 
 jest.setTimeout(60_000);
 
@@ -18,13 +18,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-own-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function call(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function input(name: string, sheet: string, rows: unknown[][]): Promise<string> {
   const file = path.join(dir, name);
@@ -76,14 +69,14 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
   ];
 
   test('policy check: geldig, met een samenvatting', async () => {
-    const r = await call('policy', 'check', pack);
+    const r = await runCli('policy', 'check', pack);
     expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Geldig beleid: Zorgkantoor Noord') });
     expect(r.out).toContain('11 regels');
   });
 
   test('annotate --policy-file rekent elke rij volgens het beleid', async () => {
     const file = await input('gz.xlsx', 'GZ 2026', rows);
-    const r = await call('annotate', file, '--policy-file', pack);
+    const r = await runCli('annotate', file, '--policy-file', pack);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Beleid: Zorgkantoor Noord — Wlz gehandicaptenzorg 2026 (noord-gz-2026 1.0.0)');
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
@@ -103,7 +96,7 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
 
   test('--set op een eigen pakket: een grotere 5VG-opslag wordt op 97,5% begrensd', async () => {
     const file = await input('gz.xlsx', 'GZ 2026', rows);
-    expect((await call('annotate', file, '--policy-file', pack, '--set', 'opslag_5vg=2')).code).toBe(0);
+    expect((await runCli('annotate', file, '--policy-file', pack, '--set', 'opslag_5vg=2')).code).toBe(0);
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
     expect(res['10000001 V451']).toMatchObject({ pct: 97.5, tarief: 204.75, flags: expect.stringContaining('BEGRENSD') });
     expect(res['10000002 Z451']).toMatchObject({ pct: 97.5 }); // 96,2 + 2 = 98,2 → 97,5
@@ -125,14 +118,14 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
   });
 
   test('policy check leest het blad "Tariefwijzer beleid"', async () => {
-    const r = await call('policy', 'check', workbook);
+    const r = await runCli('policy', 'check', workbook);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Geldig beleid (blad Tariefwijzer beleid): Zorgkantoor Oost');
     expect(r.out).toContain('Zonder standaardwaarde (zelf invullen met --set): percentage_nieuwe_aanbieder');
   });
 
   test('annotate zonder --policy gebruikt het blad; GGZ-5W en GGZ-7B krijgen 97,5%', async () => {
-    const r = await call('annotate', workbook, '--set', 'percentage_nieuwe_aanbieder=93');
+    const r = await runCli('annotate', workbook, '--set', 'percentage_nieuwe_aanbieder=93');
     expect(r.code).toBe(0);
     expect(r.err).toContain('Beleid uit blad "Tariefwijzer beleid": kantoor-oost-ggz-2026 1.0.0');
     expect(r.out).toContain('Blad: Aanbieders GGZ');
@@ -153,7 +146,7 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
   });
 
   test('zonder percentage voor nieuwe aanbieders: signaal in plaats van een verzonnen getal', async () => {
-    expect((await call('annotate', workbook)).code).toBe(0);
+    expect((await runCli('annotate', workbook)).code).toBe(0);
     const res = await results(path.join(dir, 'beleid-in-werkmap-tariefwijzer.xlsx'), 'Aanbieders GGZ');
     expect(res['75120066 Z331']).toMatchObject({ pct: null, flags: expect.stringContaining('PARAMETER_ONTBREEKT') });
   });
@@ -164,13 +157,13 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
     wb.getWorksheet('Tariefwijzer beleid')!.name = 'Beleid Oost';
     const renamed = path.join(dir, 'hernoemd.xlsx');
     await wb.xlsx.writeFile(renamed);
-    expect((await call('annotate', renamed)).err).toContain('Kies een beleid met --policy');
-    const r = await call('annotate', renamed, '--policy-sheet', 'Beleid Oost', '--json');
+    expect((await runCli('annotate', renamed)).err).toContain('Kies een beleid met --policy');
+    const r = await runCli('annotate', renamed, '--policy-sheet', 'Beleid Oost', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).results[1]).toMatchObject({ prestatiecode: 'Z1105', percentage: '97.5' });
-    const shipped = await call('annotate', workbook, '--policy', 'zk-ggz-2025', '--set', 'richttarief=95', '--json', '--sheet', 'Aanbieders GGZ');
+    const shipped = await runCli('annotate', workbook, '--policy', 'zk-ggz-2025', '--set', 'richttarief=95', '--json', '--sheet', 'Aanbieders GGZ');
     expect(JSON.parse(shipped.out).policy.id).toBe('zk-ggz-2025');
-    expect((await call('annotate', workbook, '--policy', 'zk-ggz-2025', '--policy-sheet', 'Tariefwijzer beleid')).code).toBe(2);
+    expect((await runCli('annotate', workbook, '--policy', 'zk-ggz-2025', '--policy-sheet', 'Tariefwijzer beleid')).code).toBe(2);
   });
 });
 
@@ -187,10 +180,10 @@ describe('V&V volgend jaar als uitbreiding van een pakket van 2024', () => {
 
   test('zk-vv-2025.json breidt zk-vv-2024 uit: nieuw richttarief, gewijzigde percentages, een opslag erbij, een signaal eraf', async () => {
     const pack = path.join(OWN, 'zk-vv-2025.json');
-    const check = await call('policy', 'check', pack);
+    const check = await runCli('policy', 'check', pack);
     expect(check).toMatchObject({ code: 0, out: expect.stringContaining('breidt uit: zk-vv-2024') });
     const file = await input('vv.xlsx', 'VV 2025', rows);
-    expect((await call('annotate', file, '--policy-file', pack)).code).toBe(0);
+    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(0);
     const res = await results(path.join(dir, 'vv-tariefwijzer.xlsx'), 'VV 2025');
     expect(res['20000001 V051']).toMatchObject({ pct: 96.6, tarief: 193.2 }); // 96,1 + 0,5 VPT
     expect(res['20000002 Z061']).toMatchObject({ pct: 96.6, tarief: 235.8 }); // essentiële voorzieningen 96,6
@@ -202,9 +195,9 @@ describe('V&V volgend jaar als uitbreiding van een pakket van 2024', () => {
 
   test('zk-vv-2026.yaml breidt het bestand zk-vv-2025.json uit (een keten)', async () => {
     const pack = path.join(OWN, 'zk-vv-2026.yaml');
-    expect((await call('policy', 'check', pack)).out).toContain('breidt uit: zk-vv-2025.json → zk-vv-2024');
+    expect((await runCli('policy', 'check', pack)).out).toContain('breidt uit: zk-vv-2025.json → zk-vv-2024');
     const file = await input('vv.xlsx', 'VV 2026', rows);
-    expect((await call('annotate', file, '--policy-file', pack)).code).toBe(0);
+    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(0);
     const res = await results(path.join(dir, 'vv-tariefwijzer.xlsx'), 'VV 2026');
     expect(res['20000001 V051']).toMatchObject({ pct: 96.8, tarief: 193.6 }); // 96,4 + 0,5 = 96,9 → max VPT 96,8
     expect(res['20000003 Z043']).toMatchObject({ pct: 96.4, tarief: 241 });

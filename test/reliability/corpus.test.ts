@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
@@ -17,6 +16,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
 import { codesAt, messagesAt, rowAt, type Kind, type WorkbookKind } from './corpus';
 import { buildXlsx, subjects, type SpecValue, type WorkbookSpec } from './workbooks';
+import { runCli } from '../cli/run';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const PACKS = {
@@ -354,13 +354,6 @@ describe('kinds with their own tests', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function call(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
-
   async function input(): Promise<string> {
     const file = path.join(dir, 'invoer.xlsx');
     await buildXlsx(ggz(GOOD)).save(file);
@@ -378,27 +371,27 @@ describe('kinds with their own tests', () => {
   ])('%s: a Dutch error, exit 1, nothing written', async (_id, make, message) => {
     const file = path.join(dir, 'invoer.xlsx');
     make(file);
-    const r = await call('annotate', file, ...POLICY);
+    const r = await runCli('annotate', file, ...POLICY);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message);
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });
 
   test('bestand-ontbreekt, uitvoer-onschrijfbaar, uitvoer-is-invoer', async () => {
-    expect((await call('annotate', path.join(dir, 'weg.xlsx'), ...POLICY)).err).toMatch(/Bestand niet gevonden/);
+    expect((await runCli('annotate', path.join(dir, 'weg.xlsx'), ...POLICY)).err).toMatch(/Bestand niet gevonden/);
     const file = await input();
-    const r = await call('annotate', file, ...POLICY, '--out', path.join(dir, 'bestaat-niet', 'uit.xlsx'));
+    const r = await runCli('annotate', file, ...POLICY, '--out', path.join(dir, 'bestaat-niet', 'uit.xlsx'));
     expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/kon niet worden geschreven.*niet gewijzigd/) });
-    expect((await call('annotate', file, ...POLICY, '--out', file)).err).toMatch(/mag niet het invoerbestand zijn/);
+    expect((await runCli('annotate', file, ...POLICY, '--out', file)).err).toMatch(/mag niet het invoerbestand zijn/);
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });
 
   test('parameter-tekst, parameter-onbekend, parameter-zonder-waarde, beleid-onbekend', async () => {
     const file = await input();
-    expect(await call('annotate', file, '--policy', 'zk-ggz-2025', '--set', 'richttarief=hoog')).toMatchObject({ code: 1, err: expect.stringMatching(/"hoog" is geen getal/) });
-    expect(await call('annotate', file, ...POLICY, '--set', 'kortingsfactor=3')).toMatchObject({ code: 1, err: expect.stringMatching(/kortingsfactor/) });
-    expect(await call('annotate', file, ...POLICY, '--set', 'richttarief')).toMatchObject({ code: 2, err: expect.stringMatching(/--set verwacht naam=waarde/) });
-    expect(await call('annotate', file, '--policy', 'zk-ggz-2099')).toMatchObject({ code: 2, err: expect.stringMatching(/Onbekend beleid "zk-ggz-2099"/) });
+    expect(await runCli('annotate', file, '--policy', 'zk-ggz-2025', '--set', 'richttarief=hoog')).toMatchObject({ code: 1, err: expect.stringMatching(/"hoog" is geen getal/) });
+    expect(await runCli('annotate', file, ...POLICY, '--set', 'kortingsfactor=3')).toMatchObject({ code: 1, err: expect.stringMatching(/kortingsfactor/) });
+    expect(await runCli('annotate', file, ...POLICY, '--set', 'richttarief')).toMatchObject({ code: 2, err: expect.stringMatching(/--set verwacht naam=waarde/) });
+    expect(await runCli('annotate', file, '--policy', 'zk-ggz-2099')).toMatchObject({ code: 2, err: expect.stringMatching(/Onbekend beleid "zk-ggz-2099"/) });
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });
 

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, detectLayout, inputsChanged, InputError, META_SHEET, readLastRun, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/annotate';
@@ -13,6 +12,7 @@ import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { fakeContext } from '../../src/demo-host/fake-excel';
 import { buildFake, buildXlsx, subjects, type WorkbookSpec } from './workbooks';
+import { runCli } from '../cli/run';
 
 const pack = getPack('zk-ggz-2025')!;
 const params = resolveParameters(pack, { richttarief: '97,3' }).values;
@@ -142,13 +142,6 @@ describe('the CLI never writes half a file', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function call(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
-
   test('a failure during save leaves the input and an existing output untouched, and no temporary file', async () => {
     const input = path.join(dir, 'invoer.xlsx');
     await buildXlsx(spec()).save(input);
@@ -160,7 +153,7 @@ describe('the CLI never writes half a file', () => {
       fs.writeFileSync(file, 'PK\u0003\u0004 half');
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
-    const r = await call('annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
+    const r = await runCli('annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/kon niet worden geschreven.*niet gewijzigd/);
     expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
@@ -171,7 +164,7 @@ describe('the CLI never writes half a file', () => {
   test('a failure while computing writes no output at all', async () => {
     const input = path.join(dir, 'invoer.xlsx');
     await buildXlsx(spec({ protected: true })).save(input);
-    const r = await call('annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
+    const r = await runCli('annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
     expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/Fout: Blad "Aanbieders" is beveiligd/) });
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });

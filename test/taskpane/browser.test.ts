@@ -1,68 +1,34 @@
 /**
- * The task pane in headless Chromium (Debian's, through playwright-core): production build, served from a
- * local static server: the pane outside Office, and the demo host page (a simulated Excel behind Office.js). Every request leaving the local server is aborted
- * and recorded; only Office.js may be asked for.
+ * The task pane in headless Chromium (chromium.ts): the production build, outside Office and on the demo host
+ * page (a simulated Excel behind Office.js). Every request leaving the local server is aborted and recorded;
+ * only Office.js may be asked for.
  */
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-import { tmpdir } from 'os';
-import { extname, join, normalize, resolve, sep } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { openServed, type ServedBrowser } from './chromium';
 
 jest.setTimeout(120_000);
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain' };
-
-let server: Server;
+let served: ServedBrowser;
 let origin: string;
 let browser: Browser;
 let page: Page;
-let home: string;
-const foreign: string[] = [];
-const pageErrors: string[] = [];
-
-function serveDist(): Promise<Server> {
-  const s = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(DIST, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(DIST + sep)) return void res.writeHead(403).end();
-    try {
-      if (!statSync(file).isFile()) throw new Error('geen bestand');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s)));
-}
+let foreign: string[];
+let pageErrors: string[];
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-  server = await serveDist();
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  home = mkdtempSync(join(tmpdir(), 'tariefwijzer-chromium-'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', env: { ...process.env, HOME: home } });
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${origin}/taskpane.html`);
+  served = await openServed(DIST);
+  ({ origin, browser, page, foreign, pageErrors } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-  if (home) rmSync(home, { recursive: true, force: true });
+  await served?.close();
 });
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'taskpane');

@@ -2,25 +2,20 @@
  * PackLoader in headless Chromium: the YAML parser and the sheet reader run in the browser bundle, without
  * network, and show the same Dutch errors (file and line, sheet and cell) as `tariefwijzer policy check`.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { extname, join, normalize, resolve, sep } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join, resolve } from 'path';
+import type { Page } from 'playwright-core';
+import { openServed, type ServedBrowser } from './chromium';
 
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, '../..');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 let out: string;
-let server: Server;
-let origin: string;
-let browser: Browser;
+let served: ServedBrowser;
 let page: Page;
-let home: string;
-const foreign: string[] = [];
-const pageErrors: string[] = [];
+let foreign: string[];
+let pageErrors: string[];
 
 async function build(): Promise<void> {
   const webpack = require('webpack');
@@ -37,32 +32,13 @@ async function build(): Promise<void> {
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'tw-packloader-'));
   await build();
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(out, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(out + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  home = mkdtempSync(join(tmpdir(), 'tariefwijzer-chromium-'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', env: { ...process.env, HOME: home } });
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${origin}/taskpane.html`);
+  served = await openServed(out);
+  ({ page, foreign, pageErrors } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-  for (const d of [home, out]) if (d) rmSync(d, { recursive: true, force: true });
+  await served?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 const YAML_OK = readFileSync(join(ROOT, 'test/policies/own/noord-gz-2026.yaml'), 'utf8');
