@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=engine,io,office,taskpane]`: every figure as a ratio of two things measured
+ * `npm run bench [-- --quick] [-- --only=engine,io,office,herschik,taskpane]`: every figure as a ratio of two things measured
  * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
  * the machines are shared and noisy. See docs/performance.md.
  */
@@ -19,7 +19,7 @@ import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from '
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,taskpane').split(','));
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,herschik,taskpane').split(','));
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
 /** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
@@ -232,6 +232,16 @@ function benchOffice(): void {
   );
 }
 
+/** `herschik` on 12 months × N provider-prestatie lines against the I/O floor (scripts/bench-herschik.js). */
+function benchHerschik(): void {
+  const lines = QUICK ? 1_000 : 10_000;
+  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(ROOT, 'scripts/bench-herschik.js'), String(lines), QUICK ? '1' : '3'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (p.status !== 0) throw new Error(`bench: herschik failed: ${p.stderr}`);
+  const h = JSON.parse(p.stdout.trim().split('\n').pop()!) as { rows: number; repeats: number; floor: number; total: number; ratio: number };
+  results.herschik = h;
+  table('Herschikking end to end (12 months of production)', ['rows', 'herschik', 'exceljs read+write', 'herschik ÷ floor'], [[k(h.rows), `${h.total.toFixed(1)} s`, `${h.floor.toFixed(1)} s`, f2(h.ratio)]]);
+}
+
 // ------------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -243,6 +253,7 @@ async function main(): Promise<void> {
     await benchIo(files);
   }
   if (ONLY.has('office')) benchOffice();
+  if (ONLY.has('herschik')) benchHerschik();
   if (ONLY.has('taskpane')) {
     const t = await measureTaskpane(QUICK ? 3 : 7);
     results.taskpane = t;
