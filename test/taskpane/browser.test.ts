@@ -153,6 +153,8 @@ test('demo host, Herschikking tab: price the declared production, korting to the
   expect(text).toContain('€ 1.500.000,00');
   expect(await result.locator('svg').count()).toBeGreaterThan(0);
   expect(text).toContain('Vergelijking: zk-ggz-2025 met richttarief=96');
+  // wide tables scroll inside the 320 px pane; the pane itself does not
+  expect(await page.locator('#root').evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(false);
   // the sheet is written through the Office.js adapter into the simulated workbook
   expect(await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { sheet(n: string): unknown } }).tariefwijzerDemo.sheet('Tariefwijzer herschikking') !== undefined)).toBe(true);
   expect(pageErrors).toEqual([]);

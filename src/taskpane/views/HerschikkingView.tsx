@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   step: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
   select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
+  // wide tables scroll inside the pane instead of widening it (320 px)
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'right', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }, '& th:first-child, & td:first-child': { textAlign: 'left' } },
   small: { fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -194,6 +196,7 @@ function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marg
         </MessageBarBody>
       </MessageBar>
       <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
+      <div className={styles.scroll}>
       <table className={styles.table}>
         <thead>
           <tr><th>Sector</th><th>Ruimte</th><th>Verwacht</th><th>Uitnutting</th><th>Korting</th></tr>
@@ -210,10 +213,12 @@ function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marg
           ))}
         </tbody>
       </table>
+      </div>
       {r.sectors.flatMap((s) => s.flags.filter((f) => f.severity !== 'info' || f.code === 'KORTING').map((f) => (
         <div key={`${s.sector}${f.code}`} className={styles.small}>{s.sector}: {f.message}</div>
       )))}
       <h3 className={styles.step}>Afspraken per aanbieder</h3>
+      <div className={styles.scroll}>
       <table className={styles.table}>
         <thead>
           <tr><th>Aanbieder</th><th>Geëxtrapoleerd</th><th>Afspraak</th></tr>
@@ -228,6 +233,7 @@ function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marg
           ))}
         </tbody>
       </table>
+      </div>
       {outcome.comparison && (
         <>
           <h3 className={styles.step}>Vergelijking: {outcome.comparison.label}</h3>
