@@ -190,6 +190,22 @@ function metaRow(p: Page, label: string): Promise<number | undefined> {
   }, label);
 }
 
+test('demo host, Aanvragen tab: a provider list assessed, with the deadline and the cited outcome in own columns', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('tab', { name: 'Aanvragen' }).click();
+  const view = page.locator('section[aria-label="Beoordeel aanvraag"]');
+  await view.waitFor();
+  await view.getByRole('button', { name: 'Beoordeel aanvraag' }).click();
+  await view.getByText('2 aanvragen beoordeeld').waitFor();
+  await shot(page, '8-aanvragen');
+  // own columns right of the list (N is the last user column: 0-based 13), one row per provider
+  expect(await cellValue(page, 'Aanvragen', 0, 14)).toBe('Tariefwijzer herberekening');
+  expect(String(await cellValue(page, 'Aanvragen', 1, 14))).toMatch(/^Lager tarief handhaven/);
+  expect(String(await cellValue(page, 'Aanvragen', 2, 15))).toMatch(/^Niet-ontvankelijk: nieuwe aanbieder met 8 Wlz-cliënten/);
+  expect(String(await cellValue(page, 'Aanvragen', 2, 16))).toContain('te laat');
+  expect(pageErrors).toEqual([]);
+});
+
 test('an older Excel (ExcelApi 1.4) in a dark theme: no undo grouping (said so), no highlighting, dark pane', async () => {
   await page.goto(`${origin}/demo.html?api=1.4&thema=donker`);
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
