@@ -19,9 +19,9 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const ExcelJS = require('exceljs');
 
-const FIXED_DATE = new Date(Date.UTC(2024, 0, 2, 9, 0, 0));
+// The same fixed dates and zip-stable save as the other example generators: the bytes depend on content only.
+const { newWorkbook, save } = require('./make-examples');
 const MONEY = '"€" #,##0.00';
 const PERCENT = '0.0%';
 const DATE = 'd-m-yyyy';
@@ -90,15 +90,6 @@ const CRITERIA = [
   ['Perspectief voor de langere termijn', 'hardheidsclausule'],
 ];
 
-function newWorkbook() {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Tariefwijzer voorbeeldgenerator';
-  wb.lastModifiedBy = 'Tariefwijzer voorbeeldgenerator';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  wb.calcProperties.fullCalcOnLoad = false;
-  return wb;
-}
 
 function setValue(cell, kind, v) {
   if (v === undefined || v === null) return;
@@ -311,32 +302,6 @@ const FILES = {
   'aanvraag-beide.xlsx': BOTH,
 };
 
-// ---------------------------------------------------------------------------------------------------
-// Zip timestamps: JSZip stamps entries with the clock; overwrite them so the bytes depend on content only.
-
-function fixZipTimestamps(buf) {
-  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 2;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('make-aanvraag-examples: no zip end-of-central-directory record');
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    buf.writeUInt16LE(0, p + 12);
-    buf.writeUInt16LE(dosDate, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    buf.writeUInt16LE(0, local + 10);
-    buf.writeUInt16LE(dosDate, local + 12);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return buf;
-}
-
 const README = `# Aanvraagformulieren herberekening en hardheidsclausule (voorbeelden)
 
 > **Let op: alle namen, AGB-codes en bedragen zijn VERZONNEN.** Gemaakt met \`node scripts/make-aanvraag-examples.js\` (deterministisch).
@@ -356,8 +321,7 @@ async function main() {
   const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'examples', 'aanvragen'));
   fs.mkdirSync(outDir, { recursive: true });
   for (const [file, spec] of Object.entries(FILES)) {
-    const buf = Buffer.from(await buildForm(spec).xlsx.writeBuffer());
-    fs.writeFileSync(path.join(outDir, file), fixZipTimestamps(buf));
+    await save(buildForm(spec), path.join(outDir, file));
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), README);
   process.stdout.write(`Geschreven in ${outDir}: ${Object.keys(FILES).join(', ')}, README.md\n`);

@@ -721,7 +721,7 @@ async function main(outDir) {
   console.log(`Geschreven: ${path.join(outDir, 'README.md')}`);
 }
 
-module.exports = { VV_SHEETS, VV_PROBLEM_CODES, VV_TARIFFS, main, save, FIXED_DATE };
+module.exports = { VV_SHEETS, VV_PROBLEM_CODES, VV_TARIFFS, main, save, newWorkbook, FIXED_DATE };
 
 if (require.main === module) {
   const outDir = path.resolve(process.argv[2] || path.join(ROOT, 'examples'));

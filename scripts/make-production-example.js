@@ -21,6 +21,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
+const { save } = require('./make-examples');
 
 const ROOT = path.join(__dirname, '..');
 const FILE = 'productie-2025-ggz.xlsx';
@@ -91,27 +92,6 @@ function declaredCents(agb, code, month, nieuw, tariff) {
   return Math.floor((Math.round(tariff * 100) * x10 + 500) / 1000);
 }
 
-function fixZipTimestamps(buf) {
-  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 2;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('make-production-example: no zip end-of-central-directory record');
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
-    buf.writeUInt16LE(0, p + 12);
-    buf.writeUInt16LE(dosDate, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    buf.writeUInt16LE(0, local + 10);
-    buf.writeUInt16LE(dosDate, local + 12);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return buf;
-}
 
 function header(ws, row, names, widths) {
   names.forEach((h, i) => {
@@ -188,8 +168,7 @@ function build() {
 
 async function main(outDir) {
   fs.mkdirSync(outDir, { recursive: true });
-  const buf = Buffer.from(await build().xlsx.writeBuffer());
-  fs.writeFileSync(path.join(outDir, FILE), fixZipTimestamps(buf));
+  await save(build(), path.join(outDir, FILE));
   console.log(`Geschreven: ${path.join(outDir, FILE)}`);
 }
 

@@ -19,7 +19,8 @@ export function addDays(iso: string, n: number): string {
 export function daysBetween(a: string, b: string): number {
   const pa = parseIso(a);
   const pb = parseIso(b);
-  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
+  // both are UTC midnights (no daylight saving), so the difference is a whole number of days
+  return (Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000;
 }
 
 /** Dutch notation as the seeds write it: "25-9-2024". */
