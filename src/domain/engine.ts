@@ -525,7 +525,7 @@ const PROGRESS_STEP = 10_000;
  * rows share their code, maximumtarief and criteria with other rows of other providers, and the engine then
  * evaluates each distinct combination once.
  */
-class ResultMemo {
+export class ResultMemo {
   /** One entry per distinct list of fields read; few in practice (the rules branch little). */
   private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
   private static readonly MAX_SHAPES = 32;

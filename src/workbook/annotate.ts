@@ -2,7 +2,7 @@
  * workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import { completeRun, evaluateRow, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
+import { completeRun, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
 import { formatFlag } from '../domain/flags';
 import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
@@ -358,10 +358,11 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
 
 async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: ParameterValues, slice: number, onProgress: AnnotateOptions['onProgress'], cancelled: () => void): Promise<RunResult> {
   const results: RowResult[] = [];
+  const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
   for (let start = 0; start < rows.length; start += slice) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     cancelled();
-    for (const row of rows.slice(start, start + slice)) results.push(evaluateRow(row, pack, params));
+    for (const row of rows.slice(start, start + slice)) results.push(memo.evaluate(row, pack, params));
     onProgress?.(results.length, rows.length);
   }
   return completeRun(rows, results, pack, params);
