@@ -21,7 +21,6 @@ import {
   annotateWorkbook,
   detectLayout,
   InputError,
-  inputsChanged,
   readLastRun,
   readRowExplanation,
   RunCancelled,
@@ -34,6 +33,7 @@ import {
 } from '../workbook/annotate';
 import { columnLetter } from '../workbook/headers';
 import type { Host } from './office-port';
+import { restoreLastRun } from './restore';
 import { Result } from './Result';
 
 import { useStyles } from './styles';
@@ -124,15 +124,11 @@ export function App({ environment }: AppProps) {
   useEffect(() => {
     if (!runner) return;
     let live = true;
-    runner(async (port) => {
-      const run = await readLastRun(port);
-      const runPack = run && packs.find((p) => p.id === run.packId);
-      if (!run || !runPack) return undefined;
-      return { run, changed: await inputsChanged(port, runPack, run), pack: runPack };
-    })
+    runner((port) => restoreLastRun(port, packs))
       .then((found) => {
         if (!live) return;
         setLastRun(found && { run: found.run, changed: found.changed });
+        if (found?.own) setOwnPacks((old) => [...old.filter((p) => p.id !== found.pack.id), found.pack]);
         if (found && !packId) {
           setPackId(found.pack.id);
           const restored = defaults(found.pack);
