@@ -45,6 +45,15 @@ export class FakeSheet {
   protected = false;
   constructor(public name: string) {}
 
+  /** The keys ("row,column") of the cells held, in reading order: by row, then by column. */
+  cellKeys(): string[] {
+    return [...this.cells.keys()].sort((a, b) => {
+      const [ra, ca] = a.split(',').map(Number);
+      const [rb, cb] = b.split(',').map(Number);
+      return ra - rb || ca - cb;
+    });
+  }
+
   cell(r: number, c: number): FakeCell | undefined {
     return this.cells.get(`${r},${c}`);
   }
@@ -231,11 +240,7 @@ export class FakeExcel {
     for (const sheet of this.sheets) {
       if (skip.sheets?.includes(sheet.name)) continue;
       const limit = skip.fromColumn?.[sheet.name];
-      const keys = [...sheet.cells.keys()].sort((a, b) => {
-        const [ra, ca] = a.split(',').map(Number);
-        const [rb, cb] = b.split(',').map(Number);
-        return ra - rb || ca - cb;
-      });
+      const keys = sheet.cellKeys();
       for (const key of keys) {
         const cell = sheet.cells.get(key)!;
         const c = Number(key.split(',')[1]);

@@ -212,11 +212,7 @@ function fakeEntries(fake: FakeExcel): Entry[] {
   for (const sheet of fake.sheets) {
     const name = sheet.name;
     out.push({ sheet: name, column: -1, line: `# ${name} protected=${sheet.protected}` });
-    const keys = [...sheet.cells.keys()].sort((a, b) => {
-      const [ra, ca] = a.split(',').map(Number);
-      const [rb, cb] = b.split(',').map(Number);
-      return ra - rb || ca - cb;
-    });
+    const keys = sheet.cellKeys();
     for (const key of keys) {
       const cell = sheet.cells.get(key)!;
       if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) continue;

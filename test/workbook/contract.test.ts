@@ -2,14 +2,13 @@
  * WorkbookPort contract: the same scenarios against the exceljs adapter and the Office.js adapter (on the
  * fake host in src/demo-host/fake-excel.ts), seeded from the same rows. Plus the Office-only cost checks (syncs, payload).
  */
-import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
-import { snapshot, workbookFrom } from './helpers';
+import { normalizeGrid, snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;
 const params = resolveParameters(pack, { richttarief: '97,3' }).values;
@@ -97,20 +96,9 @@ function shift(from?: Record<string, number>): Record<string, number> | undefine
   return from && Object.fromEntries(Object.entries(from).map(([k, v]) => [k, v + 1]));
 }
 
-/** A grid as both adapters should agree on it: blanks as null, no trailing blanks, dates as ISO text. */
-function normalize(grid: CellValue[][]): unknown[][] {
-  const rows = grid.map((row) => {
-    const line = (row ?? []).map((v) => (v === undefined || v === '' ? null : v instanceof Date ? v.toISOString() : v));
-    while (line.length && line[line.length - 1] === null) line.pop();
-    return line;
-  });
-  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
-}
-
 async function grids(port: WorkbookPort): Promise<Record<string, unknown[][]>> {
   const out: Record<string, unknown[][]> = {};
-  for (const name of await port.sheetNames()) out[name] = normalize(await port.readSheet(name));
+  for (const name of await port.sheetNames()) out[name] = normalizeGrid(await port.readSheet(name));
   return out;
 }
 
@@ -148,7 +136,7 @@ test('readSheets: first rows, chosen columns, sizes and an empty sheet agree in 
       { sheet: 'Aanbieders', firstRow: 4, rows: 5_000, columns: [2] },
     ]);
     if (s.fake) expect(s.fake.syncCount).toBe(2);
-    results[s.name] = reads.map((r) => ({ cells: normalize(r.cells), rowCount: r.rowCount, columnCount: r.columnCount }));
+    results[s.name] = reads.map((r) => ({ cells: normalizeGrid(r.cells), rowCount: r.rowCount, columnCount: r.columnCount }));
   }
   expect(results['office.js']).toEqual(results.exceljs);
   const [head, columns, both, empty, one, tail] = results.exceljs as Array<{ cells: unknown[][]; rowCount: number; columnCount: number }>;

@@ -26,3 +26,14 @@ export function snapshot(wb: ExcelJS.Workbook, skip: { sheets?: string[]; fromCo
   }
   return out.join('\n');
 }
+
+/** A grid as both adapters should agree on it: blanks as null, no trailing blanks, dates as ISO text. */
+export function normalizeGrid(grid: unknown[][]): unknown[][] {
+  const rows = grid.map((row) => {
+    const line = (row ?? []).map((v) => (v === undefined || v === '' ? null : v instanceof Date ? v.toISOString() : v));
+    while (line.length && line[line.length - 1] === null) line.pop();
+    return line;
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}

@@ -126,7 +126,7 @@ export function assessProvider(input: ProviderInput, proc: Procedure, params: Pa
     out.add('formulier', 'INKOOPJAAR_WIJKT_AF', 'waarschuwing', `Inkoopjaar ${facts.inkoopjaar} wijkt af van het beleid (${proc.inkoopjaar}).`);
   }
 
-  consistencyChecks(facts, proc, params, out, hb === true || !proc.rules['HHC-juist-volledig'] ? 'HB-documenten' : 'HHC-juist-volledig');
+  consistencyChecks(facts, params, out, hb === true || !proc.rules['HHC-juist-volledig'] ? 'HB-documenten' : 'HHC-juist-volledig');
   const termijn = deadlines(facts, hb === true, hhc === true, proc, params, out);
   const lower = isLower(facts, params);
   const herberekening = assessHerberekening(facts, hb === true, lower, termijn, proc, params, out);
@@ -158,7 +158,7 @@ function isLower(facts: Facts, params: ParameterValues): boolean | undefined {
 // Consistency: sums, percentages and dates within the request.
 
 /** `rule`: the rule that asks for a correct form (the herberekening's when it is asked for). */
-function consistencyChecks(facts: Facts, proc: Procedure, params: ParameterValues, out: Collector, rule: string): void {
+function consistencyChecks(facts: Facts, params: ParameterValues, out: Collector, rule: string): void {
   const bad = (code: string, message: string) => out.add('formulier', code, 'fout', message, rule);
   for (const [name, label, v] of [
     ['tariefpercentageVorigJaar', 'Tariefpercentage vorig jaar', facts.lager],
