@@ -14,7 +14,8 @@
  */
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, isEmptyCell, parseBoolean, parseDate, parseInteger, parseNumber, parseNumberText, parsePercentage, type CellValue } from '../domain/parse';
-import { normalizeLeveringsvorm, normalizeSector, normalizeZorgprofiel } from '../domain/prestaties';
+import { normalizeSector } from '../domain/prestaties';
+import { fieldNameIndex, normalizeConditionValue } from '../domain/policy/normalize';
 import { loadPack, type LoadResult, type PackLocation, type PackProblem, type PackResolver, type PackSource } from '../domain/policy/source';
 import { isPolicySheet, POLICY_SHEET } from './headers';
 import { columnName, type WorkbookPort } from './port';
@@ -64,21 +65,8 @@ const EFFECTS: Record<string, string> = {
 };
 const EFFECT_WORDS = 'basis, vast, opslag, afslag, maximum, minimum, signaal, uitsluiten';
 
-/** Prestatie facts a condition column can name, with their Dutch headers. */
-const PRESTATIE_COLUMNS: Record<string, string> = {
-  prestatiecode: 'prestatiecode', sector: 'sector', profielgroep: 'profielgroep', zorgprofiel: 'zorgprofiel', leveringsvorm: 'leveringsvorm',
-  component: 'component', behandeling: 'behandeling', inclusiefbehandeling: 'behandeling', sectorvreemd: 'sectorvreemd', sectorvreemdeprestatie: 'sectorvreemd',
-};
-
 function fieldIndex(): Map<string, string> {
-  const index = new Map<string, string>(Object.entries(PRESTATIE_COLUMNS));
-  for (const [name, def] of Object.entries(CORE_FIELDS)) {
-    for (const a of [def.label, name, ...def.aliases]) {
-      const k = normalizeHeader(a);
-      if (k && !index.has(k) && !RULE_COLUMNS[k]) index.set(k, name);
-    }
-  }
-  return index;
+  return fieldNameIndex({}, (k) => !!RULE_COLUMNS[k]);
 }
 
 const cellName = (r: number, c: number) => `${columnName(c)}${r + 1}`;
@@ -466,34 +454,15 @@ function parseCondition(field: string, v: CellValue, def?: FieldDef): Obj | stri
   if (values.length === 1 && bools[0].ok && !['prestatiecode', 'zorgprofiel', 'leveringsvorm', 'sector', 'component', 'profielgroep'].includes(field)) {
     cond = { field, is: (bools[0] as { value: boolean }).value };
   } else {
-    const out: Array<string | number> = [];
+    const out: Array<string | number | boolean> = [];
     for (const x of values) {
-      const n = normalizeValue(field, x, typeof v === 'number' ? v : undefined);
-      if (n === undefined) return `"${x}" is geen ${field === 'zorgprofiel' ? 'zorgprofiel (bijv. 5VG, GGZ-3C, W5)' : field === 'leveringsvorm' ? 'leveringsvorm (ZZP, VPT, MPT, DTV, dagbesteding, ...)' : 'sector (VV, GZ, GGZ)'}`;
-      out.push(n);
+      const n = normalizeConditionValue(field, typeof v === 'number' ? v : x, def);
+      if (!n.ok) return n.message;
+      out.push(n.value);
     }
     cond = { field, in: out };
   }
   return negate ? { not: cond } : cond;
-}
-
-function normalizeValue(field: string, x: string, number?: number): string | number | undefined {
-  switch (field) {
-    case 'zorgprofiel':
-      return normalizeZorgprofiel(x)?.zorgprofiel;
-    case 'leveringsvorm':
-      return normalizeLeveringsvorm(x);
-    case 'sector':
-      return normalizeSector(x);
-    case 'prestatiecode':
-      return x.replace(/\s+/g, '').toUpperCase();
-    case 'component': {
-      const c = x.trim().toLowerCase();
-      return c === 'zorg' ? 'zorg' : c.toUpperCase();
-    }
-    default:
-      return number ?? x;
-  }
 }
 
 /** The policy sheet of an open workbook, validated (with `extends` resolved by the resolver). */

@@ -1,6 +1,7 @@
 /** Validating a policy pack: the JSON Schema first, then the references between its parts. Errors are Dutch. */
 import type { ErrorObject } from 'ajv';
 import validateSchema from './validate-schema';
+import { normalizeConditions } from './normalize';
 import { CORE_FIELDS } from '../fields';
 import { isRoundingMode, ROUNDING_MODES } from '../money';
 import { parseBoolean, parseDate, parseNumberText, parsePercentage } from '../parse';
@@ -27,8 +28,10 @@ export function validatePack(input: unknown): { pack?: PolicyPack; errors: PackE
   if (!validateSchema(input)) {
     return { errors: schemaErrors(input, validateSchema.errors ?? []) };
   }
-  const pack = input as unknown as PolicyPack;
-  const errors = semanticErrors(pack);
+  // The same reading of condition values for every source (YAML, JSON, sheet): "Verblijf" is ZZP, "ja" is true.
+  const normalized = normalizeConditions(input as Record<string, unknown>);
+  const pack = normalized.pack as unknown as PolicyPack;
+  const errors = [...normalized.problems.map((p) => ({ ...p, place: describePointer(pack, p.pointer) })), ...semanticErrors(pack)];
   return errors.length ? { errors } : { pack, errors };
 }
 
