@@ -52,16 +52,47 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
     const branchy = errs.some((e) => e.keyword === 'oneOf') || (errs.length > 1 && errs.every((e) => e.schemaPath.includes('oneOf')));
     // A bad value (number, parameter or field): one message instead of one per alternative.
     const valueRef = errs.length > 1 && errs.some((e) => e.schemaPath.startsWith('#/definitions/fieldRef'));
-    const messages = valueRef ? [VALUE_MESSAGE] : branchy ? [oneOfMessage(errs)] : errs.map(translate);
-    for (const message of messages) {
+    const here = valueAt(input, p);
+    const entries: Array<{ message: string; extra?: string }> =
+      here === null
+        ? [{ message: 'is leeg; staat wat hieronder hoort te weinig ingesprongen?' }]
+        : valueRef
+          ? [{ message: VALUE_MESSAGE }]
+          : branchy
+            ? [{ message: oneOfMessage(errs) }]
+            : errs.map((e) => {
+                const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+                return { message: translate(e) + (extra !== undefined ? indentationHint(here, extra) : ''), extra };
+              });
+    for (const { message, extra } of entries) {
       const key = p + message;
       if (seen.has(key)) continue;
       seen.add(key);
-      const extra = errs.length === 1 && errs[0].keyword === 'additionalProperties' ? (errs[0].params as { additionalProperty: string }).additionalProperty : undefined;
       out.push({ pointer: p, place: describePointer(input, p), message, ...(extra !== undefined ? { at: `${p}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` } : {}) });
     }
   }
   return out;
+}
+
+function valueAt(input: unknown, pointer: string): unknown {
+  let node = input;
+  for (const key of pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
+
+/**
+ * YAML with too little indentation puts a part next to its parent instead of under it: `when:` stays empty and
+ * `field:` lands on the rule. Say so, since the docs promise wrong indentation is reported as such.
+ */
+function indentationHint(obj: unknown, unknownKey: string): string {
+  if (!obj || typeof obj !== 'object') return '';
+  const keys = Object.keys(obj);
+  const empty = keys.filter((k) => (obj as Record<string, unknown>)[k] === null && keys.indexOf(k) < keys.indexOf(unknownKey));
+  if (!empty.length) return '';
+  const parent = empty[empty.length - 1];
+  return `; de inspringing klopt waarschijnlijk niet: "${unknownKey}" hoort onder "${parent}" (die is nu leeg), dus spring die regel verder in dan "${parent}:"`;
 }
 
 const VALUE_MESSAGE = 'verwacht een getal (bijv. 95.5 of "95,5"), een parameter ({ param: naam }) of een kolom van de rij ({ field: naam })';
@@ -157,6 +188,14 @@ function semanticErrors(pack: PolicyPack): PackError[] {
       for (const op of ['lt', 'lte', 'gt', 'gte'] as const) checkValue(c[op], `${pointer}/${op}`);
     }
   };
+  // Every citation names a document of `sources`, so the explanation can show its title.
+  const documents = new Set(pack.sources.flatMap((s) => [s.document, s.title]));
+  const checkCitation = (c: { document: string } | undefined, pointer: string) => {
+    if (c && !documents.has(c.document)) add(`${pointer}/document`, `brondocument "${c.document}" staat niet onder "sources"; voeg het daar toe (document en titel) of gebruik de naam die daar staat (${pack.sources.map((s) => s.document).join(', ')})`);
+  };
+  for (const [name, def] of Object.entries(pack.parameters)) checkCitation(def.source, `/parameters/${name}/source`);
+  if (pack.range) checkCitation(pack.range.source, '/range/source');
+  pack.rules.forEach((rule, i) => checkCitation(rule.source, `/rules/${i}/source`));
   const ids = new Set<string>();
   pack.rules.forEach((rule: Rule, i) => {
     const base = `/rules/${i}`;
