@@ -360,12 +360,26 @@ interface PendingAdd {
   max?: Dec;
   maxResult?: Dec;
   group?: string;
+  ref: ValueRef;
+}
+
+/**
+ * Whose words a step is: the rule's, unless its value is a parameter with a source of its own in another
+ * document (a pack that extends another and sets the value from its own policy text): then that parameter
+ * and its source, so a value is never shown next to a document that does not say it.
+ */
+function cited(ctx: RowContext, ref: ValueRef, rule: Rule): { citation: Citation; description: string } {
+  if (typeof ref === 'object' && 'param' in ref && Object.prototype.hasOwnProperty.call(ctx.pack.parameters, ref.param)) {
+    const def = ctx.pack.parameters[ref.param];
+    if (def.source && def.source.document !== rule.source.document) return { citation: def.source, description: def.label };
+  }
+  return { citation: rule.source, description: rule.description };
 }
 
 /** Base → op-/afslagen → floors and caps. Undefined when a needed value is missing (flagged). */
 function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined {
   const { pack } = ctx;
-  let base: { value: Dec; rule: Rule; final: boolean } | undefined;
+  let base: { value: Dec; rule: Rule; final: boolean; ref: ValueRef } | undefined;
   let undetermined = false;
   const adds: PendingAdd[] = [];
   const caps: Array<{ rule: Rule; value: Dec }> = [];
@@ -395,7 +409,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if (!a) continue;
     const v = ctx.value(e.set, rule);
     if (v === undefined) undetermined = true;
-    else base = { value: v, rule, final: e.final === true };
+    else base = { value: v, rule, final: e.final === true, ref: e.set };
     break;
   }
   if (!base) {
@@ -421,7 +435,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
         continue;
       }
       const opt = (r: ValueRef | undefined) => (r === undefined ? undefined : ctx.value(r, rule));
-      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group });
+      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group, ref: e.add });
     } else {
       const v = ctx.value('cap' in e ? e.cap : e.floor, rule);
       if (v === undefined) missing = true;
@@ -432,7 +446,8 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
 
   const steps = result.steps;
   let pct = base.value;
-  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: base.rule.source, text: `${formatPercentage(pct)}: ${base.rule.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
+  const baseCited = cited(ctx, base.ref, base.rule);
+  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: baseCited.citation, text: `${formatPercentage(pct)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
 
   for (const add of selectStacked(ctx, adds, steps)) {
     let points = add.points;
@@ -454,9 +469,10 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
       ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }));
     }
     pct = after;
+    const addCited = cited(ctx, add.ref, add.rule);
     steps.push({
-      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: add.rule.source,
-      text: `${formatPoints(points)}: ${add.rule.description}${capNote} → ${formatPercentage(pct)}`,
+      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: addCited.citation,
+      text: `${formatPoints(points)}: ${addCited.description}${capNote} → ${formatPercentage(pct)}`,
     });
   }
 

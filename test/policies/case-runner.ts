@@ -30,6 +30,8 @@ export interface PolicyCase {
     excluded?: boolean;
     /** A fragment the explanation must contain. */
     explanationContains?: string[];
+    /** Fragments the explanation must not contain (e.g. the base pack's citation next to an own value). */
+    explanationLacks?: string[];
   };
 }
 

@@ -25,6 +25,7 @@ describe.each(files.map((f) => [f.pack, f] as const))('beleid %s', (_id, file) =
     for (const code of c.expect.infoFlags ?? []) expect(r.flags.map((f) => f.code)).toContain(code);
     if (c.expect.excluded !== undefined) expect(r.excluded).toBe(c.expect.excluded);
     for (const fragment of c.expect.explanationContains ?? []) expect(r.explanation).toContain(fragment);
+    for (const fragment of c.expect.explanationLacks ?? []) expect(r.explanation).not.toContain(fragment);
     // Every applied rule in the trail carries its citation.
     for (const s of r.steps) if (s.kind !== 'tarief') expect(s.citation).toBeDefined();
   });
