@@ -24,7 +24,14 @@ export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'profielgroep', 'zor
 export const REQUIRED_PARAMETERS = ['richttarief', 'afronding'] as const;
 
 
+/** Far more than any policy has (the shipped packs have under 30): beyond it the pack is refused unread. */
+export const MAX_RULES = 10_000;
+
 export function validatePack(input: unknown): { pack?: PolicyPack; errors: PackError[] } {
+  const rules = input && typeof input === 'object' ? (input as { rules?: unknown }).rules : undefined;
+  if (Array.isArray(rules) && rules.length > MAX_RULES) {
+    return { errors: [{ pointer: '/rules', place: 'regels', message: `te veel regels (${rules.length}); een beleidspakket heeft er hoogstens ${MAX_RULES}` }] };
+  }
   if (!validateSchema(input)) {
     return { errors: schemaErrors(input, validateSchema.errors ?? []) };
   }
@@ -287,7 +294,8 @@ export function resolveParameters(pack: PolicyPack, overrides: Record<string, un
     values[name] = parsed.ok ? parsed.value : null;
   }
   for (const [name, raw] of Object.entries(overrides)) {
-    const def = pack.parameters[name];
+    // own names only: "constructor", "toString" or "__proto__" are not parameters of any pack
+    const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
     if (!def) {
       errors.push({ pointer: `/parameters/${name}`, place: `parameter ${name}`, message: `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` });
       continue;

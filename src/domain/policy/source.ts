@@ -44,13 +44,19 @@ export interface LoadResult {
 
 const FILE_REF = /\.(json|ya?ml|xlsx)$/i;
 
-/** Larger than any real pack (the shipped ones are under 40 kB): refused before parsing, so memory stays bounded. */
-export const MAX_PACK_CHARS = 5_000_000;
+/**
+ * Larger than any real pack (the shipped ones are under 40 kB), and about what the yaml library parses in a few
+ * seconds on a busy machine: refused before parsing, so time and memory stay bounded.
+ */
+export const MAX_PACK_CHARS = 1_000_000;
+/** Aliases (*naam) a pack may use before parsing; each is cheap, a million of them are not. */
+const MAX_ALIASES = 1000;
 
 /** Parse JSON or YAML text (YAML 1.2 reads JSON too) and keep the line of every node. */
 export function parsePackText(raw: string, name: string, path?: string): PackSource {
   const none = (message: string, line?: number): PackSource => ({ name, path, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, line, message }] });
   if (raw.length > MAX_PACK_CHARS) return none(tooLarge(raw.length));
+  if ((raw.match(/(?:^|[\s,[{:])\*[A-Za-z0-9_-]/g)?.length ?? 0) > MAX_ALIASES) return none(TOO_MANY_ALIASES);
   const text = raw.replace(/^\uFEFF/, ''); // editors on Windows often save with a byte order mark
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -82,13 +88,15 @@ export function parsePackText(raw: string, name: string, path?: string): PackSou
     // values (the "billion laughs"). The yaml library stops after 100 uses of an alias.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return none('te veel verwijzingen naar een anker (*naam): zo wordt het pakket onbeheersbaar groot; schrijf de onderdelen uit in plaats van ze te herhalen met een verwijzing');
+    return none(TOO_MANY_ALIASES);
   }
   return { name, path, data, locate, problems };
 }
 
-export function tooLarge(chars: number): string {
-  return `het bestand is te groot voor een beleidspakket (${Math.round(chars / 1_000_000)} miljoen tekens, hoogstens ${MAX_PACK_CHARS / 1_000_000} miljoen); is dit wel het beleid?`;
+const TOO_MANY_ALIASES = 'te veel verwijzingen naar een anker (*naam): zo wordt het pakket onbeheersbaar groot; schrijf de onderdelen uit in plaats van ze te herhalen met een verwijzing';
+
+export function tooLarge(size: number): string {
+  return `het bestand is te groot voor een beleidspakket (${Math.max(1, Math.round(size / 1_000_000))} MB, hoogstens ${MAX_PACK_CHARS / 1_000_000} MB); is dit wel het beleid?`;
 }
 
 /** JSON is stricter than YAML (no trailing commas, no comments): report its first error with the line, in Dutch. */
