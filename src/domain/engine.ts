@@ -8,6 +8,7 @@ import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoint
 import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
+import { packForRow, yearsText } from './policy/years';
 import type { Citation, Prestatie, Sector } from './types';
 
 export interface InputRow {
@@ -269,7 +270,9 @@ function text(v: CellValue): string | undefined {
 }
 
 /** Evaluate one row under a pack with resolved parameters. */
-export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: ParameterValues): RowResult {
+  // A pack for several inkoopjaren: the rules and parameter values of this row's own year (policy/years.ts).
+  const { pack, params } = packForRow(multiYear, allParams, row.cells.inkoopjaar);
   const code = row.cells.prestatiecode;
   const classified = classifyPrestatie(
     {
@@ -290,7 +293,7 @@ export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterVa
 
   const jaar = ctx.field('inkoopjaar');
   if (jaar.state === 'value' && jaar.value !== pack.inkoopjaar) {
-    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${pack.inkoopjaar}).`));
+    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${yearsText(pack)}).`));
   }
 
   // Its own flags below say more than the generic "unreadable value".

@@ -27,6 +27,8 @@ export interface PolicyCase {
     flags: string[];
     /** Info flags that must be present (others may be). */
     infoFlags?: string[];
+    /** Codes (of any severity) that must not be there. */
+    absentFlags?: string[];
     excluded?: boolean;
     /** A fragment the explanation must contain. */
     explanationContains?: string[];

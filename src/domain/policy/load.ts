@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import validateSchema from './validate-schema';
 import { normalizeConditions } from './normalize';
+import { coveredYears, YEAR_SEPARATOR } from './years';
 import { CORE_FIELDS } from '../fields';
 import { isRoundingMode, ROUNDING_MODES } from '../money';
 import { parseBoolean, parseDate, parseNumberText, parsePercentage } from '../parse';
@@ -174,6 +175,25 @@ function semanticErrors(pack: PolicyPack): PackError[] {
     const problem = checkParameterDefault(def);
     if (problem) add(`/parameters/${name}/default`, problem);
   }
+  // multi-year: every year named belongs to the pack, and every covered year has a base percentage
+  const years = coveredYears(pack);
+  if (pack.inkoopjaren && !pack.inkoopjaren.includes(pack.inkoopjaar)) add('/inkoopjaren', `het inkoopjaar ${pack.inkoopjaar} hoort ook in "inkoopjaren" (${pack.inkoopjaren.join(', ')})`);
+  const notCovered = (y: number) => !years.includes(y);
+  const coverage = pack.inkoopjaren ? `de jaren van "inkoopjaren" (${years.join(', ')})` : `het inkoopjaar ${pack.inkoopjaar}; noem meer jaren onder "inkoopjaren"`;
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    for (const [year, value] of Object.entries(def.perJaar ?? {})) {
+      if (notCovered(Number(year))) add(`/parameters/${name}/perJaar/${year}`, `${year} is geen jaar van dit beleid: kies uit ${coverage}`);
+      else if (value !== null) {
+        const parsed = parseParameterValue(def, value);
+        if (!parsed.ok) add(`/parameters/${name}/perJaar/${year}`, `waarde voor ${year}: ${parsed.reason}`);
+      }
+    }
+  }
+  pack.rules.forEach((rule, i) => {
+    (rule.jaren ?? []).forEach((y, k) => {
+      if (notCovered(y)) add(`/rules/${i}/jaren/${k}`, `${y} is geen jaar van dit beleid: kies uit ${coverage}`);
+    });
+  });
   const checkValue = (v: ValueRef | undefined, pointer: string, numeric = true) => {
     if (v === undefined || typeof v === 'number' || typeof v === 'string') return;
     if ('param' in v) {
@@ -232,8 +252,9 @@ function semanticErrors(pack: PolicyPack): PackError[] {
     checkValue(pack.range.min, '/range/min');
     checkValue(pack.range.max, '/range/max');
   }
-  if (!pack.rules.some((r) => 'set' in r.effect && !r.when)) {
-    add('/rules', 'er is geen regel zonder voorwaarde die het basispercentage zet; rijen zonder passende regel krijgen dan geen tarief');
+  if (!pack.rules.some((r) => 'set' in r.effect && !r.when && !r.jaren)) {
+    const without = years.filter((y) => !pack.rules.some((r) => 'set' in r.effect && !r.when && (!r.jaren || r.jaren.includes(y))));
+    if (without.length) add('/rules', `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`);
   }
   return errors;
 }
@@ -292,8 +313,25 @@ export function resolveParameters(pack: PolicyPack, overrides: Record<string, un
   for (const [name, def] of Object.entries(pack.parameters)) {
     const parsed = parseParameterValue(def, def.default);
     values[name] = parsed.ok ? parsed.value : null;
+    for (const [year, value] of Object.entries(def.perJaar ?? {})) {
+      const p = parseParameterValue(def, value);
+      values[`${name}${YEAR_SEPARATOR}${year}`] = p.ok ? p.value : null;
+    }
   }
-  for (const [name, raw] of Object.entries(overrides)) {
+  for (const [key, raw] of Object.entries(overrides)) {
+    // "naam@2024": the value for one inkoopjaar of a multi-year pack
+    const [name, year, ...rest] = key.split(YEAR_SEPARATOR);
+    if (year !== undefined) {
+      const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
+      if (!def || rest.length || !coveredYears(pack).includes(Number(year)) || !/^\d{4}$/.test(year)) {
+        errors.push({ pointer: `/parameters/${key}`, place: `parameter ${key}`, message: !def ? `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` : `${year} is geen inkoopjaar van dit beleid (${coveredYears(pack).join(', ')})` });
+        continue;
+      }
+      const parsed = parseParameterValue(def, raw);
+      if (parsed.ok) values[key] = parsed.value;
+      else errors.push({ pointer: `/parameters/${key}`, place: `parameter ${key}`, message: parsed.reason });
+      continue;
+    }
     // own names only: "constructor", "toString" or "__proto__" are not parameters of any pack
     const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
     if (!def) {
