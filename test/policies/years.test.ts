@@ -7,6 +7,7 @@ import { evaluateRow } from '../../src/domain/engine';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { loadPack, parsePackText } from '../../src/domain/policy/source';
 import { SHIPPED_RESOLVER } from '../../src/policies';
+import { readPolicySheet } from '../../src/workbook/policy-sheet';
 import { loadPackFile } from './case-runner';
 import { workbookFrom } from '../workbook/helpers';
 import { runCli } from '../cli/run';
@@ -76,4 +77,27 @@ test('annotate: each row of a workbook with several years uses its own inkoopjaa
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the same multi-year policy in a sheet: Inkoopjaren, Per jaar and Jaren', () => {
+  const grid = [
+    ['Id', 'blad-ggz'], ['Versie', '1.0.0'], ['Titel', 'GGZ 2024-2026'], ['Zorgkantoor', 'Test'], ['Sector', 'GGZ'], ['Inkoopjaar', 2025],
+    ['Inkoopjaren', '2024-2026'], ['Omschrijving', 'Meer jaren in een blad.'], ['Bron', 'beleid.pdf', 'Beleid'],
+    [],
+    ['Parameter', 'Soort', 'Naam', 'Standaardwaarde', 'Per jaar'],
+    ['richttarief', 'percentage', 'Richttarief', '', '2024: 97,3; 2026: 98,4'],
+    [],
+    ['Regel', 'Omschrijving', 'Leveringsvorm', 'Jaren', 'Effect', 'Waarde', 'Vindplaats'],
+    ['vpt-2024', 'Opslag VPT alleen in 2024', 'VPT', 2024, 'opslag', 1, 'p. 2'],
+    ['basis', 'Richttarief', '', '', 'basis', 'richttarief', 'p. 1'],
+  ];
+  const loaded = loadPack(readPolicySheet(grid, 'Beleid'), SHIPPED_RESOLVER);
+  expect(loaded.problems).toEqual([]);
+  const pack = loaded.pack!;
+  expect(pack.inkoopjaren).toEqual([2024, 2025, 2026]);
+  const { values } = resolveParameters(pack, { richttarief: '98' });
+  const pct = (code: string, inkoopjaar: number) => evaluateRow({ ref: 'r', cells: { prestatiecode: code, maximumtarief: 100, inkoopjaar } }, pack, values).percentage?.toString();
+  expect([pct('V330', 2024), pct('V330', 2025), pct('V330', 2026), pct('Z232', 2024)]).toEqual(['98.3', '98', '98.4', '97.3']);
+  const bad = readPolicySheet([...grid.slice(0, 6), ['Inkoopjaren', 'altijd'], ...grid.slice(7)], 'Beleid');
+  expect(bad.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual(['B7: "altijd" is geen lijst van jaren; schrijf bijv. "2024, 2025" of "2024-2026"']);
 });
