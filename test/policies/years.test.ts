@@ -101,3 +101,8 @@ test('the same multi-year policy in a sheet: Inkoopjaren, Per jaar and Jaren', (
   const bad = readPolicySheet([...grid.slice(0, 6), ['Inkoopjaren', 'altijd'], ...grid.slice(7)], 'Beleid');
   expect(bad.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual(['B7: "altijd" is geen lijst van jaren; schrijf bijv. "2024, 2025" of "2024-2026"']);
 });
+
+test('a year twice under inkoopjaren is named in Dutch', () => {
+  const r = extension('inkoopjaren: [2025, 2025]\n');
+  expect(r.problems.map((p) => p.message)).toEqual(['een waarde staat er twee keer in']);
+});

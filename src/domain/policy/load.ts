@@ -131,6 +131,8 @@ function translate(e: ErrorObject): string {
     case 'minimum':
     case 'maximum':
       return `waarde moet ${e.keyword === 'minimum' ? 'minstens' : 'hoogstens'} ${p.limit} zijn`;
+    case 'uniqueItems':
+      return 'een waarde staat er twee keer in';
     case 'propertyNames':
       return `naam "${p.propertyName}" heeft niet de juiste schrijfwijze`;
     default:
