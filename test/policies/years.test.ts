@@ -106,3 +106,8 @@ test('a year twice under inkoopjaren is named in Dutch', () => {
   const r = extension('inkoopjaren: [2025, 2025]\n');
   expect(r.problems.map((p) => p.message)).toEqual(['een waarde staat er twee keer in']);
 });
+
+test('policy check summarises the years of a multi-year pack', async () => {
+  const r = await runCli('policy', 'check', OWN);
+  expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Zorgkantoor Zilveren Kruis, sector GGZ, inkoopjaren 2024–2026 (hoofdjaar 2025); breidt uit: zk-ggz-2025') });
+});
