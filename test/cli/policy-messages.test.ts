@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { loadPackFile } from '../../src/cli/pack-files';
+import { formatProblem } from '../../src/domain/policy/source';
 import { ENGLISH } from './english';
 import { runCli } from './run';
 
@@ -81,4 +84,20 @@ test.each([
 ])('broken JSON (%s): Dutch, with the line', async (_name, text, message) => {
   const err = await check('kapot.json', text);
   expect(err).toMatch(new RegExp(`kapot\\.json, regelnummer \\d+: geen geldige JSON: ${message}`));
+});
+
+test('no English in any message for 150 damaged variants of a pack (a character removed, doubled or replaced)', () => {
+  const edits = [(t: string, i: number) => t.slice(0, i) + t.slice(i + 1), (t: string, i: number) => t.slice(0, i) + t[i] + t.slice(i), (t: string, i: number) => t.slice(0, i) + ':' + t.slice(i + 1), (t: string, i: number) => t.slice(0, i) + '\t' + t.slice(i)];
+  let reported = 0;
+  for (let n = 0; n < 150; n++) {
+    const i = Math.floor((n * 7919) % GOOD.length);
+    const file = path.join(dir, `v${n}.${n % 5 === 0 ? 'json' : 'yaml'}`);
+    fs.writeFileSync(file, n % 5 === 0 ? edits[n % 4](JSON.stringify(parseYaml(GOOD), null, 2), i % 2000) : edits[n % 4](GOOD, i));
+    const r = loadPackFile(file);
+    for (const p of r.problems) {
+      reported++;
+      expect({ n, text: formatProblem(p) }).toEqual({ n, text: expect.not.stringMatching(ENGLISH) });
+    }
+  }
+  expect(reported).toBeGreaterThan(30);
 });
