@@ -8,6 +8,9 @@ import { getPack, listPacks } from '../policies';
 import { POLICY_SHEET } from '../workbook/policy-sheet';
 import { isWorkbookFile, loadPackFile, problemsError } from './pack-files';
 import { InputError } from '../workbook/annotate';
+import { fileErrorText } from './file-errors';
+
+export { fileErrorText };
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 
 export interface Io {
@@ -32,13 +35,62 @@ export function parse(args: string[], options: Options) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseArgsMessage(e as Error & { code?: string }));
+  }
+}
+
+/** node:util parseArgs' English errors in Dutch. */
+function parseArgsMessage(e: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^'\s]*)/.exec(e.message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Onbekende optie "${option ?? '?'}".`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(e.message) ? `Optie ${option ?? ''} verwacht een waarde.`.replace('  ', ' ') : `Optie ${option ?? ''} heeft geen waarde (alleen de optie zelf).`.replace('  ', ' ');
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'Te veel bestanden of waarden op de opdrachtregel.';
+    default:
+      return 'De opdrachtregel is niet te lezen.';
+  }
+}
+
+/** A folder, or something else that is not a file, as input: a Dutch input error (exit 1). */
+export function checkInputFile(file: string): void {
+  if (fs.existsSync(file) && !fs.statSync(file).isFile()) {
+    throw new InputError(`${file} is ${fs.statSync(file).isDirectory() ? 'een map' : 'geen gewoon bestand'}; geef het .xlsx-bestand zelf.`);
+  }
+}
+
+/**
+ * Whether writing `output` would write over `input`: the same real path (symbolic links followed, also of the
+ * folders), or another name for the same file (a hard link: same device and inode).
+ */
+export function isSameFile(input: string, output: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      try {
+        return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        return path.resolve(p);
+      }
+    }
+  };
+  if (real(input) === real(output)) return true;
+  try {
+    const a = fs.statSync(input);
+    const b = fs.statSync(output);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
   }
 }
 
 /** `--set naam=waarde` (repeatable) → { naam: waarde }. */
 export function parseSets(sets: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  // no prototype: "--set __proto__=1" or "constructor" is a name like any other (and unknown to every pack)
+  const out: Record<string, string> = Object.create(null);
   for (const s of sets ?? []) {
     const i = s.indexOf('=');
     if (i <= 0) throw new UsageError(`--set verwacht naam=waarde, niet "${s}".`);
@@ -98,7 +150,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   try {
     return await XlsxWorkbook.fromFile(file);
   } catch (e) {
-    throw new InputError(`${path.basename(file)} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${(e as Error).message}`);
+    throw new InputError(`${path.basename(file)} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat).`);
   }
 }
 
@@ -119,7 +171,7 @@ function isCompoundFile(file: string): boolean {
 /** The output path: --out, or INVOER-<suffix>.xlsx next to the input; never the input itself. */
 export function outputPath(input: string, out: unknown, suffix: string): string {
   const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xlsx)?$/i, `-${suffix}.xlsx`));
-  if (output === path.resolve(input)) throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn.');
+  if (isSameFile(input, output)) throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
   return output;
 }
 
@@ -131,7 +183,7 @@ export async function saveSafely(workbook: XlsxWorkbook, output: string): Promis
     fs.renameSync(tmp, output);
   } catch (e) {
     // a full disk, a missing folder, no permission, the output open elsewhere: the user's to fix, in Dutch
-    throw new InputError(`${output} kon niet worden geschreven (${(e as Error).message}); de invoer en een eventueel bestaand uitvoerbestand zijn niet gewijzigd.`);
+    throw new InputError(`${output} kon niet worden geschreven (${fileErrorText(e)}); de invoer en een eventueel bestaand uitvoerbestand zijn niet gewijzigd.`);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
   }

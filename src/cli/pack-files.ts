@@ -1,8 +1,9 @@
 /** Packs from files for the CLI: JSON or YAML (sync), or the policy sheet of an .xlsx (async). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblem, loadPack, parsePackText, type LoadResult, type PackResolver, type PackSource } from '../domain/policy/source';
+import { formatProblem, loadPack, MAX_PACK_CHARS, parsePackText, tooLarge, type LoadResult, type PackResolver, type PackSource } from '../domain/policy/source';
 import { SHIPPED_RESOLVER } from '../policies';
+import { fileErrorText } from './file-errors';
 import { InputError } from '../workbook/annotate';
 import { findPolicySheet, loadPackFromSheet, POLICY_SHEET } from '../workbook/policy-sheet';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
@@ -12,12 +13,20 @@ export const isWorkbookFile = (file: string) => /\.xlsx$/i.test(file);
 /** A JSON or YAML file as a pack source; undefined when it does not exist. */
 export function readPackSource(file: string): PackSource | undefined {
   const full = path.resolve(file);
-  if (!fs.existsSync(full) || !fs.statSync(full).isFile()) return undefined;
+  if (!fs.existsSync(full)) return undefined;
   const name = path.basename(full);
-  if (isWorkbookFile(full)) {
-    return { name, path: full, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, message: 'een werkmap kan geen basis van "extends" zijn; zet het basisbeleid in een JSON- of YAML-bestand' }] };
+  const fail = (message: string): PackSource => ({ name, path: full, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, message }] });
+  const stat = fs.statSync(full);
+  if (stat.isDirectory()) return fail('dit is een map, geen beleidsbestand; geef het .yaml- of .json-bestand zelf');
+  if (!stat.isFile()) return fail('dit is geen gewoon bestand');
+  if (isWorkbookFile(full)) return fail('een werkmap kan geen basis van "extends" zijn; zet het basisbeleid in een JSON- of YAML-bestand');
+  // checked before reading: a file of hundreds of megabytes is never read into memory
+  if (stat.size > MAX_PACK_CHARS * 4) return fail(tooLarge(stat.size)); // UTF-8: up to 4 bytes a character
+  try {
+    return parsePackText(fs.readFileSync(full, 'utf8'), name, full);
+  } catch (e) {
+    return fail(`kan het bestand niet lezen (${fileErrorText(e)})`);
   }
-  return parsePackText(fs.readFileSync(full, 'utf8'), name, full);
 }
 
 /** Shipped packs by id, other files relative to the extending file. */
@@ -37,11 +46,12 @@ export function loadPackFile(file: string): LoadResult {
 export async function loadPackFromWorkbookFile(file: string, sheet?: string): Promise<LoadResult & { sheet?: string }> {
   const name = path.basename(file);
   if (!fs.existsSync(file)) return { problems: [{ source: name, message: 'bestand niet gevonden' }], bases: [] };
+  if (!fs.statSync(file).isFile()) return { problems: [{ source: name, message: 'dit is een map, geen .xlsx-bestand' }], bases: [] };
   let workbook: XlsxWorkbook;
   try {
     workbook = await XlsxWorkbook.fromFile(file);
   } catch (e) {
-    return { problems: [{ source: name, message: `geen leesbaar .xlsx-bestand: ${(e as Error).message}` }], bases: [] };
+    return { problems: [{ source: name, message: 'geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat)' }], bases: [] };
   }
   return loadPackFromPort(workbook, name, path.resolve(file), sheet);
 }

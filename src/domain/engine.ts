@@ -8,6 +8,7 @@ import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoint
 import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
+import { packForRow, yearsText } from './policy/years';
 import type { Citation, Prestatie, Sector } from './types';
 
 export interface InputRow {
@@ -269,7 +270,9 @@ function text(v: CellValue): string | undefined {
 }
 
 /** Evaluate one row under a pack with resolved parameters. */
-export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: ParameterValues): RowResult {
+  // A pack for several inkoopjaren: the rules and parameter values of this row's own year (policy/years.ts).
+  const { pack, params } = packForRow(multiYear, allParams, row.cells.inkoopjaar);
   const code = row.cells.prestatiecode;
   const classified = classifyPrestatie(
     {
@@ -290,7 +293,7 @@ export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterVa
 
   const jaar = ctx.field('inkoopjaar');
   if (jaar.state === 'value' && jaar.value !== pack.inkoopjaar) {
-    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${pack.inkoopjaar}).`));
+    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${yearsText(pack)}).`));
   }
 
   // Its own flags below say more than the generic "unreadable value".
@@ -360,12 +363,26 @@ interface PendingAdd {
   max?: Dec;
   maxResult?: Dec;
   group?: string;
+  ref: ValueRef;
+}
+
+/**
+ * Whose words a step is: the rule's, unless its value is a parameter with a source of its own in another
+ * document (a pack that extends another and sets the value from its own policy text): then that parameter
+ * and its source, so a value is never shown next to a document that does not say it.
+ */
+function cited(ctx: RowContext, ref: ValueRef, rule: Rule): { citation: Citation; description: string } {
+  if (typeof ref === 'object' && 'param' in ref && Object.prototype.hasOwnProperty.call(ctx.pack.parameters, ref.param)) {
+    const def = ctx.pack.parameters[ref.param];
+    if (def.source && def.source.document !== rule.source.document) return { citation: def.source, description: def.label };
+  }
+  return { citation: rule.source, description: rule.description };
 }
 
 /** Base → op-/afslagen → floors and caps. Undefined when a needed value is missing (flagged). */
 function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined {
   const { pack } = ctx;
-  let base: { value: Dec; rule: Rule; final: boolean } | undefined;
+  let base: { value: Dec; rule: Rule; final: boolean; ref: ValueRef } | undefined;
   let undetermined = false;
   const adds: PendingAdd[] = [];
   const caps: Array<{ rule: Rule; value: Dec }> = [];
@@ -395,7 +412,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if (!a) continue;
     const v = ctx.value(e.set, rule);
     if (v === undefined) undetermined = true;
-    else base = { value: v, rule, final: e.final === true };
+    else base = { value: v, rule, final: e.final === true, ref: e.set };
     break;
   }
   if (!base) {
@@ -421,7 +438,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
         continue;
       }
       const opt = (r: ValueRef | undefined) => (r === undefined ? undefined : ctx.value(r, rule));
-      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group });
+      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group, ref: e.add });
     } else {
       const v = ctx.value('cap' in e ? e.cap : e.floor, rule);
       if (v === undefined) missing = true;
@@ -432,7 +449,8 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
 
   const steps = result.steps;
   let pct = base.value;
-  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: base.rule.source, text: `${formatPercentage(pct)}: ${base.rule.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
+  const baseCited = cited(ctx, base.ref, base.rule);
+  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: baseCited.citation, text: `${formatPercentage(pct)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
 
   for (const add of selectStacked(ctx, adds, steps)) {
     let points = add.points;
@@ -454,9 +472,10 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
       ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }));
     }
     pct = after;
+    const addCited = cited(ctx, add.ref, add.rule);
     steps.push({
-      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: add.rule.source,
-      text: `${formatPoints(points)}: ${add.rule.description}${capNote} → ${formatPercentage(pct)}`,
+      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: addCited.citation,
+      text: `${formatPoints(points)}: ${addCited.description}${capNote} → ${formatPercentage(pct)}`,
     });
   }
 

@@ -14,7 +14,8 @@
  */
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, isEmptyCell, parseBoolean, parseDate, parseInteger, parseNumber, parseNumberText, parsePercentage, type CellValue } from '../domain/parse';
-import { normalizeLeveringsvorm, normalizeSector, normalizeZorgprofiel } from '../domain/prestaties';
+import { normalizeSector } from '../domain/prestaties';
+import { fieldNameIndex, normalizeConditionValue } from '../domain/policy/normalize';
 import { loadPack, type LoadResult, type PackLocation, type PackProblem, type PackResolver, type PackSource } from '../domain/policy/source';
 import { isPolicySheet, POLICY_SHEET } from './headers';
 import { columnName, type WorkbookPort } from './port';
@@ -28,6 +29,7 @@ const META_KEYS: Record<string, string> = {
   inkoopjaar: 'inkoopjaar', jaar: 'inkoopjaar', omschrijving: 'description', beschrijving: 'description',
   gepubliceerd: 'published', publicatiedatum: 'published', datum: 'published', bron: 'sources', brondocument: 'sources',
   breidtuit: 'extends', uitbreidingvan: 'extends', extends: 'extends', verwijderregels: 'removeRules',
+  inkoopjaren: 'inkoopjaren', jaren: 'inkoopjaren',
 };
 const META_LABELS: Record<string, string> = { id: 'Id', version: 'Versie', title: 'Titel', zorgkantoor: 'Zorgkantoor', sector: 'Sector', inkoopjaar: 'Inkoopjaar', description: 'Omschrijving', sources: 'Bron' };
 
@@ -35,7 +37,7 @@ const PARAM_COLUMNS: Record<string, string> = {
   parameter: 'name', soort: 'type', type: 'type', naam: 'label', label: 'label', standaardwaarde: 'default', standaard: 'default',
   waarde: 'default', uitleg: 'description', toelichting: 'description', beschrijving: 'description', minimum: 'min', maximum: 'max',
   keuzes: 'choices', bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels',
-  pagina: 'regels', citaat: 'citaat',
+  pagina: 'regels', citaat: 'citaat', perjaar: 'perJaar', waardeperjaar: 'perJaar',
 };
 const PARAM_TYPE_WORDS = 'percentage, procentpunten, getal, ja/nee, keuze, datum, afronding';
 const PARAM_TYPES: Record<string, string> = {
@@ -47,7 +49,7 @@ const RULE_COLUMNS: Record<string, string> = {
   signaalcode: 'code', ernst: 'severity', melding: 'message', signaaltekst: 'message', groep: 'group',
   bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels', bronregels: 'regels', pagina: 'regels',
   citaat: 'citaat', interpretatie: 'interpretation', voorregel: 'before', naregel: 'after',
-  tothoogstens: 'maxResult', totmaximaal: 'maxResult', totmaximum: 'maxResult',
+  tothoogstens: 'maxResult', totmaximaal: 'maxResult', totmaximum: 'maxResult', jaren: 'jaren', injaren: 'jaren',
 };
 const FIELD_COLUMNS: Record<string, string> = {
   kenmerk: 'name', soort: 'type', type: 'type', kolomkop: 'label', kolom: 'label', naam: 'label', anderekoppen: 'aliases', aliassen: 'aliases',
@@ -64,21 +66,8 @@ const EFFECTS: Record<string, string> = {
 };
 const EFFECT_WORDS = 'basis, vast, opslag, afslag, maximum, minimum, signaal, uitsluiten';
 
-/** Prestatie facts a condition column can name, with their Dutch headers. */
-const PRESTATIE_COLUMNS: Record<string, string> = {
-  prestatiecode: 'prestatiecode', sector: 'sector', profielgroep: 'profielgroep', zorgprofiel: 'zorgprofiel', leveringsvorm: 'leveringsvorm',
-  component: 'component', behandeling: 'behandeling', inclusiefbehandeling: 'behandeling', sectorvreemd: 'sectorvreemd', sectorvreemdeprestatie: 'sectorvreemd',
-};
-
 function fieldIndex(): Map<string, string> {
-  const index = new Map<string, string>(Object.entries(PRESTATIE_COLUMNS));
-  for (const [name, def] of Object.entries(CORE_FIELDS)) {
-    for (const a of [def.label, name, ...def.aliases]) {
-      const k = normalizeHeader(a);
-      if (k && !index.has(k) && !RULE_COLUMNS[k]) index.set(k, name);
-    }
-  }
-  return index;
+  return fieldNameIndex({}, (k) => !!RULE_COLUMNS[k]);
 }
 
 const cellName = (r: number, c: number) => `${columnName(c)}${r + 1}`;
@@ -203,6 +192,12 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
       case 'removeRules':
         data.removeRules = list(cellToText(v));
         break;
+      case 'inkoopjaren': {
+        const years = yearList(v);
+        if (typeof years === 'string') return problem(r, 1, years);
+        data.inkoopjaren = years;
+        break;
+      }
       default:
         data[key] = cellToText(v).trim();
     }
@@ -252,6 +247,20 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     }
     const choices = cellToText(val('choices')).trim();
     if (choices) def.choices = list(choices);
+    // "2024: 97,3; 2026: 98,4": values per inkoopjaar (';' between years, since ',' is the decimal comma)
+    const perJaar = cellToText(val('perJaar')).trim();
+    if (perJaar) {
+      const out: Obj = {};
+      for (const part of perJaar.split(/[;\n]/).map((x) => x.trim()).filter(Boolean)) {
+        const m = /^(\d{4})\s*[:=]\s*(.*)$/.exec(part);
+        if (!m) {
+          problem(r, get('perJaar')!.col, `"${part}" is geen jaar met een waarde; schrijf bijv. "2024: 97,3; 2026: 98,4"`);
+          continue;
+        }
+        out[m[1]] = m[2] === '' ? null : m[2].replace(/%\s*$/, '').trim();
+      }
+      def.perJaar = out;
+    }
     const citation = readCitation(val);
     if (citation) def.source = citation;
     parameters[pname] = def;
@@ -368,6 +377,12 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     rule.source = citation ?? {};
     const interpretation = cellToText(val('interpretation')).trim();
     if (interpretation) rule.interpretation = interpretation;
+    if (!isEmptyCell(val('jaren'))) {
+      const years = yearList(val('jaren'));
+      if (typeof years === 'string') problem(r, get('jaren')!.col, years);
+      else rule.jaren = years;
+      cells.set(`${base}/jaren`, at('jaren'));
+    }
     for (const k of ['before', 'after'] as const) {
       const t = cellToText(val(k)).trim();
       if (t) {
@@ -414,6 +429,16 @@ function camelCase(label: string): string {
   const words = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[a-z]/.test(name) ? name : '';
+}
+
+/** "2024, 2025" or "2024-2026" (a cell with one year may be a number) → years; a message when it is not. */
+function yearList(v: CellValue): number[] | string {
+  const text = cellToText(v).trim();
+  const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(text);
+  if (range && Number(range[1]) <= Number(range[2])) return Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i);
+  const years = list(text);
+  if (!years.length || years.some((y) => !/^\d{4}$/.test(y))) return `"${text}" is geen lijst van jaren; schrijf bijv. "2024, 2025" of "2024-2026"`;
+  return years.map(Number);
 }
 
 function list(text: string): string[] {
@@ -466,34 +491,15 @@ function parseCondition(field: string, v: CellValue, def?: FieldDef): Obj | stri
   if (values.length === 1 && bools[0].ok && !['prestatiecode', 'zorgprofiel', 'leveringsvorm', 'sector', 'component', 'profielgroep'].includes(field)) {
     cond = { field, is: (bools[0] as { value: boolean }).value };
   } else {
-    const out: Array<string | number> = [];
+    const out: Array<string | number | boolean> = [];
     for (const x of values) {
-      const n = normalizeValue(field, x, typeof v === 'number' ? v : undefined);
-      if (n === undefined) return `"${x}" is geen ${field === 'zorgprofiel' ? 'zorgprofiel (bijv. 5VG, GGZ-3C, W5)' : field === 'leveringsvorm' ? 'leveringsvorm (ZZP, VPT, MPT, DTV, dagbesteding, ...)' : 'sector (VV, GZ, GGZ)'}`;
-      out.push(n);
+      const n = normalizeConditionValue(field, typeof v === 'number' ? v : x, def);
+      if (!n.ok) return n.message;
+      out.push(n.value);
     }
     cond = { field, in: out };
   }
   return negate ? { not: cond } : cond;
-}
-
-function normalizeValue(field: string, x: string, number?: number): string | number | undefined {
-  switch (field) {
-    case 'zorgprofiel':
-      return normalizeZorgprofiel(x)?.zorgprofiel;
-    case 'leveringsvorm':
-      return normalizeLeveringsvorm(x);
-    case 'sector':
-      return normalizeSector(x);
-    case 'prestatiecode':
-      return x.replace(/\s+/g, '').toUpperCase();
-    case 'component': {
-      const c = x.trim().toLowerCase();
-      return c === 'zorg' ? 'zorg' : c.toUpperCase();
-    }
-    default:
-      return number ?? x;
-  }
 }
 
 /** The policy sheet of an open workbook, validated (with `extends` resolved by the resolver). */

@@ -17,7 +17,7 @@ sector: VV
 inkoopjaar: 2026
 description: test
 sources:
-  - { document: x.pdf, title: x }
+  - { document: 003_c92d2202cbc5400d.txt, title: x }
 parameters:
   richttarief: { type: percentage, label: R, description: r, default: 96 }
   afronding: { type: rounding, label: A, description: a, default: rekenkundig }
@@ -25,7 +25,7 @@ rules:
   - id: basis
     description: basis
     effect: { set: { param: richttarief } }
-    source: { document: x.pdf, regels: p. 1 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 1 }
 `;
 
 describe('YAML', () => {
@@ -40,7 +40,7 @@ describe('YAML', () => {
     description: opslag
     wanneer: { field: zorgprofiel, is: 5VV }
     effect: { add: twee }
-    source: { document: x.pdf, regels: p. 2 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 2 }
 `;
     expect(messages(fromText(text, 'beleid.yaml'))).toEqual([
       'beleid.yaml, regelnummer 5: sector: waarde moet een van deze zijn: "VV", "GZ", "GGZ", "alle"',
@@ -58,7 +58,7 @@ describe('YAML', () => {
     const r = fromText('id: x\nrules:\n  - id: a\n   description: b\n', 'kapot.yaml');
     expect(r.pack).toBeUndefined();
     expect(r.problems[0]).toMatchObject({ source: 'kapot.yaml', line: 4 });
-    expect(formatProblem(r.problems[0])).toMatch(/^kapot\.yaml, regelnummer 4: geen geldige YAML\/JSON: /);
+    expect(formatProblem(r.problems[0])).toMatch(/^kapot\.yaml, regelnummer 4: geen geldige YAML: de inspringing klopt niet/);
   });
 });
 
@@ -113,17 +113,17 @@ rules:
     description: VPT 97%
     when: { field: leveringsvorm, is: VPT }
     effect: { set: 97 }
-    source: { document: x.pdf, regels: p. 1 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 1 }
   - id: nhc-nic
     description: NHC/NIC 99%
     when: { field: component, in: [NHC, NIC] }
     effect: { set: 99, final: true }
-    source: { document: x.pdf, regels: p. 2 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 2 }
   - id: signaal-eerst
     description: eerst
     before: nhc-nic
     effect: { flag: { code: EERST, severity: info, message: eerst } }
-    source: { document: x.pdf, regels: p. 3 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 3 }
 removeRules: [zzp4-verblijf-signaal]
 `,
       'zk-vv-2025.yaml',
@@ -150,7 +150,7 @@ rules:
   - id: opslag
     description: opslag
     effect: { add: { param: bestaatNiet } }
-    source: { document: x.pdf, regels: p. 1 }
+    source: { document: 003_c92d2202cbc5400d.txt, regels: p. 1 }
 removeRules: [bestaat-niet]
 `;
     expect(messages(fromText(text, 'uitbreiding.yaml'))).toEqual([expect.stringMatching(/^uitbreiding\.yaml, regelnummer 9: removeRules › nr\. 1: regel "bestaat-niet" bestaat niet in zk-vv-2024/)]);

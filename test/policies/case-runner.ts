@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { evaluateRow, runPolicy, type RowResult } from '../../src/domain/engine';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
+import { formatProblem } from '../../src/domain/policy/source';
+import { loadPackFile as loadOwnPackFile } from '../../src/cli/pack-files';
 import type { PolicyPack } from '../../src/domain/policy/types';
 import type { Citation } from '../../src/domain/types';
 import type { CellValue } from '../../src/domain/parse';
@@ -25,13 +27,18 @@ export interface PolicyCase {
     flags: string[];
     /** Info flags that must be present (others may be). */
     infoFlags?: string[];
+    /** Codes (of any severity) that must not be there. */
+    absentFlags?: string[];
     excluded?: boolean;
     /** A fragment the explanation must contain. */
     explanationContains?: string[];
+    /** Fragments the explanation must not contain (e.g. the base pack's citation next to an own value). */
+    explanationLacks?: string[];
   };
 }
 
 export interface CaseFile {
+  /** A shipped pack id, or a pack file relative to this folder (e.g. "../own/x.yaml"). */
   pack: string;
   cases: PolicyCase[];
 }
@@ -39,7 +46,16 @@ export interface CaseFile {
 export const POLICIES_DIR = path.join(__dirname, '../../src/policies');
 export const CASES_DIR = path.join(__dirname, 'cases');
 
+/**
+ * A shipped pack by id, or a pack file (YAML or JSON, relative to the cases folder) read the way the CLI reads
+ * `--policy-file`: the same loader, normalisation and `extends`.
+ */
 export function loadPackFile(id: string): PolicyPack {
+  if (/\.(ya?ml|json)$/i.test(id)) {
+    const loaded = loadOwnPackFile(path.join(CASES_DIR, id));
+    if (!loaded.pack) throw new Error(`Pakket ${id} ongeldig:\n${loaded.problems.map(formatProblem).join('\n')}`);
+    return loaded.pack;
+  }
   const json = JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, `${id}.json`), 'utf8'));
   const { pack, errors } = validatePack(json);
   if (!pack) throw new Error(`Pakket ${id} ongeldig:\n${errors.map((e) => `${e.place}: ${e.message}`).join('\n')}`);

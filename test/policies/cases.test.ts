@@ -23,8 +23,10 @@ describe.each(files.map((f) => [f.pack, f] as const))('beleid %s', (_id, file) =
     const serious = [...new Set(r.flags.filter((f) => f.severity !== 'info').map((f) => f.code))].sort();
     expect({ flags: serious, context }).toEqual({ flags: [...c.expect.flags].sort(), context });
     for (const code of c.expect.infoFlags ?? []) expect(r.flags.map((f) => f.code)).toContain(code);
+    for (const code of c.expect.absentFlags ?? []) expect(r.flags.map((f) => f.code)).not.toContain(code);
     if (c.expect.excluded !== undefined) expect(r.excluded).toBe(c.expect.excluded);
     for (const fragment of c.expect.explanationContains ?? []) expect(r.explanation).toContain(fragment);
+    for (const fragment of c.expect.explanationLacks ?? []) expect(r.explanation).not.toContain(fragment);
     // Every applied rule in the trail carries its citation.
     for (const s of r.steps) if (s.kind !== 'tarief') expect(s.citation).toBeDefined();
   });

@@ -304,6 +304,20 @@ export const CORPUS: Kind[] = [
   { id: 'parameter-onbekend', area: 'beleid', title: 'Een parameter die het beleid niet kent', type: 'eigen' },
   { id: 'parameter-zonder-waarde', area: 'beleid', title: '--set zonder "=waarde"', type: 'eigen' },
   { id: 'beleid-onbekend', area: 'beleid', title: 'Een beleid dat niet bestaat (--policy)', type: 'eigen' },
+  // ── checked in test/cli/edges.test.ts, test/cli/policy-messages.test.ts, test/policies/normalize.test.ts and years.test.ts ──
+  { id: 'invoer-is-map', area: 'bestand', title: 'Een map in plaats van een bestand als invoer of beleid', type: 'eigen' },
+  { id: 'uitvoer-via-koppeling', area: 'bestand', title: '--out is een snelkoppeling of tweede naam (harde koppeling) van de invoer', type: 'eigen' },
+  { id: 'json-naar-pijp', area: 'bestand', title: '--json doorgegeven aan een ander programma (een pijp, |)', type: 'eigen' },
+  { id: 'onbekende-optie', area: 'bestand', title: 'Een onbekende optie of een optie zonder waarde', type: 'eigen' },
+  { id: 'parameter-prototypenaam', area: 'beleid', title: '--set constructor=1, toString=1 of __proto__=1', type: 'eigen' },
+  { id: 'beleid-yaml-bom', area: 'beleid', title: 'Een YAML-bestand met een verwijzingsbom (aliassen die elkaar herhalen)', type: 'eigen' },
+  { id: 'beleid-te-groot', area: 'beleid', title: 'Een beleidsbestand van 200 MB of met een miljoen regels', type: 'eigen' },
+  { id: 'beleid-inspringing', area: 'beleid', title: 'Verkeerde inspringing in YAML', type: 'eigen' },
+  { id: 'beleid-decimale-komma', area: 'beleid', title: '95,8 zonder aanhalingstekens tussen accolades', type: 'eigen' },
+  { id: 'beleid-onbekende-bron', area: 'beleid', title: 'Een bron (source.document) die niet onder sources staat', type: 'eigen' },
+  { id: 'beleid-schrijfwijze', area: 'beleid', title: 'Waarden zoals het beleid ze schrijft ("3ZG Aud", "VG7", "Verblijf", ja)', type: 'eigen' },
+  { id: 'beleid-onmogelijke-waarde', area: 'beleid', title: 'Een waarde in een voorwaarde die geen rij kan hebben ("3ZG Oud")', type: 'eigen' },
+  { id: 'beleid-jaar-buiten-beleid', area: 'beleid', title: 'Een jaar in perJaar, jaren of --set naam@jaar dat niet bij het beleid hoort', type: 'eigen' },
 ];
 
 test('the corpus has at least 40 kinds with unique ids', () => {

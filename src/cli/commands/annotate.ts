@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
 import { findPolicySheet } from '../../workbook/policy-sheet';
-import { choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
+import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
 import { loadPackFromPort, problemsError } from '../pack-files';
 
 export const annotate: Command = {
@@ -23,6 +23,7 @@ export const annotate: Command = {
     if (policySheet !== undefined && fromCommandLine) throw new UsageError('Kies één beleid: --policy, --policy-file of --policy-sheet.');
     // A shipped pack or a pack file is checked before the workbook is read.
     const chosen = fromCommandLine ? choosePack(values) : undefined;
+    checkInputFile(input);
     const output = outputPath(input, values.out, 'tariefwijzer');
 
     const progress = (text: string) => {

@@ -15,7 +15,7 @@ import { InputError } from '../../workbook/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, detectListHeader, OVERVIEW_HEADERS, overviewRow, providersFromList, summarySheet, writeAssessmentColumns } from '../../workbook/assess';
 import { XlsxWorkbook } from '../../workbook/xlsx/adapter';
 import ExcelJS from 'exceljs';
-import { openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
+import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
 export const OVERVIEW_SHEET = 'Aanvragen';
 export const DEFAULT_OUTPUT = 'beoordelingen-tariefwijzer.xlsx';
@@ -68,7 +68,8 @@ export const assess: Command = {
     const inputs = positionals.map((p) => path.resolve(p));
     const { proc, params, policyId } = chooseProcedure(values);
     const output = path.resolve(typeof values.out === 'string' ? values.out : path.join(path.dirname(inputs[0]), DEFAULT_OUTPUT));
-    if (inputs.includes(output)) throw new UsageError('Het uitvoerbestand mag geen invoerbestand zijn.');
+    inputs.forEach(checkInputFile);
+    if (inputs.some((input) => isSameFile(input, output))) throw new UsageError('Het uitvoerbestand mag geen invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
     const progress = (t: string) => {
       if (!values.json) io.err(t);
     };

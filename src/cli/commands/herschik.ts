@@ -7,7 +7,7 @@ import type { Dec } from '../../domain/money';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
-import { choosePack, openWorkbook, outputPath, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
+import { checkInputFile, choosePack, openWorkbook, outputPath, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
 /** --set values split into the pack's parameters and the herschikking's (peildatum, contracteerruimte.GGZ, …). */
 function splitSets(sets: readonly string[] | undefined): { pack: string[]; herschik: Record<string, string> } {
@@ -65,6 +65,7 @@ export const herschik: Command = {
     const { pack, params: packParams } = choosePack({ policy: values.policy, set: sets.pack });
     const params = herschikParams(sets.herschik);
     const vergelijk = scenario(pack, sets, values.vergelijk, values['vergelijk-set'] as string[] | undefined);
+    checkInputFile(input);
     const output = outputPath(input, values.out, 'herschikking');
 
     const progress = (text: string) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatProblem, type LoadResult } from '../../domain/policy/source';
 import type { PolicyPack } from '../../domain/policy/types';
+import { yearsText } from '../../domain/policy/years';
 import { parse, UsageError, type Command } from '../common';
 import { isWorkbookFile, loadPackFile, loadPackFromWorkbookFile } from '../pack-files';
 
@@ -37,7 +38,7 @@ function summary(pack: PolicyPack, bases: string[], sheet?: string): string {
   const open = Object.entries(pack.parameters).filter(([, d]) => d.default === null).map(([n]) => n);
   return [
     `Geldig beleid${sheet ? ` (blad ${sheet})` : ''}: ${pack.title} (${pack.id} ${pack.version})`,
-    `Zorgkantoor ${pack.zorgkantoor}, sector ${pack.sector}, inkoopjaar ${pack.inkoopjaar}${bases.length ? `; breidt uit: ${bases.join(' → ')}` : ''}`,
+    `Zorgkantoor ${pack.zorgkantoor}, sector ${pack.sector}, ${pack.inkoopjaren ? `inkoopjaren ${yearsText(pack)} (hoofdjaar ${pack.inkoopjaar})` : `inkoopjaar ${pack.inkoopjaar}`}${bases.length ? `; breidt uit: ${bases.join(' → ')}` : ''}`,
     `${pack.rules.length} regels (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}), ${Object.keys(pack.parameters).length} parameters`,
     ...(open.length ? [`Zonder standaardwaarde (zelf invullen met --set): ${open.join(', ')}`] : []),
   ].join('\n');

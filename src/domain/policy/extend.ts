@@ -60,6 +60,13 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
         continue;
       }
       merged[name] = deep && isObj(merged[name]) ? { ...(merged[name] as Obj), ...def } : def;
+      // A new value without a source of its own: the base's source does not say this value. It is cited as
+      // the extension's own document (without a place), or not at all when the extension names none.
+      if (key === 'parameters' && isObj(merged[name]) && 'default' in def && !('source' in def)) {
+        const own = Array.isArray(ext.sources) && isObj(ext.sources[0]) && typeof ext.sources[0].document === 'string' ? ext.sources[0].document : undefined;
+        if (own) (merged[name] as Obj).source = { document: own, regels: '(vindplaats niet opgegeven)' };
+        else delete (merged[name] as Obj).source;
+      }
     }
     out[key] = merged;
   };

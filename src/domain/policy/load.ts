@@ -1,6 +1,8 @@
 /** Validating a policy pack: the JSON Schema first, then the references between its parts. Errors are Dutch. */
 import type { ErrorObject } from 'ajv';
 import validateSchema from './validate-schema';
+import { normalizeConditions } from './normalize';
+import { coveredYears, YEAR_SEPARATOR } from './years';
 import { CORE_FIELDS } from '../fields';
 import { isRoundingMode, ROUNDING_MODES } from '../money';
 import { parseBoolean, parseDate, parseNumberText, parsePercentage } from '../parse';
@@ -23,12 +25,21 @@ export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'profielgroep', 'zor
 export const REQUIRED_PARAMETERS = ['richttarief', 'afronding'] as const;
 
 
+/** Far more than any policy has (the shipped packs have under 30): beyond it the pack is refused unread. */
+export const MAX_RULES = 10_000;
+
 export function validatePack(input: unknown): { pack?: PolicyPack; errors: PackError[] } {
+  const rules = input && typeof input === 'object' ? (input as { rules?: unknown }).rules : undefined;
+  if (Array.isArray(rules) && rules.length > MAX_RULES) {
+    return { errors: [{ pointer: '/rules', place: 'regels', message: `te veel regels (${rules.length}); een beleidspakket heeft er hoogstens ${MAX_RULES}` }] };
+  }
   if (!validateSchema(input)) {
     return { errors: schemaErrors(input, validateSchema.errors ?? []) };
   }
-  const pack = input as unknown as PolicyPack;
-  const errors = semanticErrors(pack);
+  // The same reading of condition values for every source (YAML, JSON, sheet): "Verblijf" is ZZP, "ja" is true.
+  const normalized = normalizeConditions(input as Record<string, unknown>);
+  const pack = normalized.pack as unknown as PolicyPack;
+  const errors = [...normalized.problems.map((p) => ({ ...p, place: describePointer(pack, p.pointer) })), ...semanticErrors(pack)];
   return errors.length ? { errors } : { pack, errors };
 }
 
@@ -49,16 +60,47 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
     const branchy = errs.some((e) => e.keyword === 'oneOf') || (errs.length > 1 && errs.every((e) => e.schemaPath.includes('oneOf')));
     // A bad value (number, parameter or field): one message instead of one per alternative.
     const valueRef = errs.length > 1 && errs.some((e) => e.schemaPath.startsWith('#/definitions/fieldRef'));
-    const messages = valueRef ? [VALUE_MESSAGE] : branchy ? [oneOfMessage(errs)] : errs.map(translate);
-    for (const message of messages) {
+    const here = valueAt(input, p);
+    const entries: Array<{ message: string; extra?: string }> =
+      here === null
+        ? [{ message: 'is leeg; staat wat hieronder hoort te weinig ingesprongen?' }]
+        : valueRef
+          ? [{ message: VALUE_MESSAGE }]
+          : branchy
+            ? [{ message: oneOfMessage(errs) }]
+            : errs.map((e) => {
+                const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+                return { message: translate(e) + (extra !== undefined ? indentationHint(here, extra) : ''), extra };
+              });
+    for (const { message, extra } of entries) {
       const key = p + message;
       if (seen.has(key)) continue;
       seen.add(key);
-      const extra = errs.length === 1 && errs[0].keyword === 'additionalProperties' ? (errs[0].params as { additionalProperty: string }).additionalProperty : undefined;
       out.push({ pointer: p, place: describePointer(input, p), message, ...(extra !== undefined ? { at: `${p}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` } : {}) });
     }
   }
   return out;
+}
+
+function valueAt(input: unknown, pointer: string): unknown {
+  let node = input;
+  for (const key of pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
+
+/**
+ * YAML with too little indentation puts a part next to its parent instead of under it: `when:` stays empty and
+ * `field:` lands on the rule. Say so, since the docs promise wrong indentation is reported as such.
+ */
+function indentationHint(obj: unknown, unknownKey: string): string {
+  if (!obj || typeof obj !== 'object') return '';
+  const keys = Object.keys(obj);
+  const empty = keys.filter((k) => (obj as Record<string, unknown>)[k] === null && keys.indexOf(k) < keys.indexOf(unknownKey));
+  if (!empty.length) return '';
+  const parent = empty[empty.length - 1];
+  return `; de inspringing klopt waarschijnlijk niet: "${unknownKey}" hoort onder "${parent}" (die is nu leeg), dus spring die regel verder in dan "${parent}:"`;
 }
 
 const VALUE_MESSAGE = 'verwacht een getal (bijv. 95.5 of "95,5"), een parameter ({ param: naam }) of een kolom van de rij ({ field: naam })';
@@ -89,6 +131,8 @@ function translate(e: ErrorObject): string {
     case 'minimum':
     case 'maximum':
       return `waarde moet ${e.keyword === 'minimum' ? 'minstens' : 'hoogstens'} ${p.limit} zijn`;
+    case 'uniqueItems':
+      return 'een waarde staat er twee keer in';
     case 'propertyNames':
       return `naam "${p.propertyName}" heeft niet de juiste schrijfwijze`;
     default:
@@ -133,6 +177,25 @@ function semanticErrors(pack: PolicyPack): PackError[] {
     const problem = checkParameterDefault(def);
     if (problem) add(`/parameters/${name}/default`, problem);
   }
+  // multi-year: every year named belongs to the pack, and every covered year has a base percentage
+  const years = coveredYears(pack);
+  if (pack.inkoopjaren && !pack.inkoopjaren.includes(pack.inkoopjaar)) add('/inkoopjaren', `het inkoopjaar ${pack.inkoopjaar} hoort ook in "inkoopjaren" (${pack.inkoopjaren.join(', ')})`);
+  const notCovered = (y: number) => !years.includes(y);
+  const coverage = pack.inkoopjaren ? `de jaren van "inkoopjaren" (${years.join(', ')})` : `het inkoopjaar ${pack.inkoopjaar}; noem meer jaren onder "inkoopjaren"`;
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    for (const [year, value] of Object.entries(def.perJaar ?? {})) {
+      if (notCovered(Number(year))) add(`/parameters/${name}/perJaar/${year}`, `${year} is geen jaar van dit beleid: kies uit ${coverage}`);
+      else if (value !== null) {
+        const parsed = parseParameterValue(def, value);
+        if (!parsed.ok) add(`/parameters/${name}/perJaar/${year}`, `waarde voor ${year}: ${parsed.reason}`);
+      }
+    }
+  }
+  pack.rules.forEach((rule, i) => {
+    (rule.jaren ?? []).forEach((y, k) => {
+      if (notCovered(y)) add(`/rules/${i}/jaren/${k}`, `${y} is geen jaar van dit beleid: kies uit ${coverage}`);
+    });
+  });
   const checkValue = (v: ValueRef | undefined, pointer: string, numeric = true) => {
     if (v === undefined || typeof v === 'number' || typeof v === 'string') return;
     if ('param' in v) {
@@ -154,6 +217,14 @@ function semanticErrors(pack: PolicyPack): PackError[] {
       for (const op of ['lt', 'lte', 'gt', 'gte'] as const) checkValue(c[op], `${pointer}/${op}`);
     }
   };
+  // Every citation names a document of `sources`, so the explanation can show its title.
+  const documents = new Set(pack.sources.flatMap((s) => [s.document, s.title]));
+  const checkCitation = (c: { document: string } | undefined, pointer: string) => {
+    if (c && !documents.has(c.document)) add(`${pointer}/document`, `brondocument "${c.document}" staat niet onder "sources"; voeg het daar toe (document en titel) of gebruik de naam die daar staat (${pack.sources.map((s) => s.document).join(', ')})`);
+  };
+  for (const [name, def] of Object.entries(pack.parameters)) checkCitation(def.source, `/parameters/${name}/source`);
+  if (pack.range) checkCitation(pack.range.source, '/range/source');
+  pack.rules.forEach((rule, i) => checkCitation(rule.source, `/rules/${i}/source`));
   const ids = new Set<string>();
   pack.rules.forEach((rule: Rule, i) => {
     const base = `/rules/${i}`;
@@ -183,8 +254,9 @@ function semanticErrors(pack: PolicyPack): PackError[] {
     checkValue(pack.range.min, '/range/min');
     checkValue(pack.range.max, '/range/max');
   }
-  if (!pack.rules.some((r) => 'set' in r.effect && !r.when)) {
-    add('/rules', 'er is geen regel zonder voorwaarde die het basispercentage zet; rijen zonder passende regel krijgen dan geen tarief');
+  if (!pack.rules.some((r) => 'set' in r.effect && !r.when && !r.jaren)) {
+    const without = years.filter((y) => !pack.rules.some((r) => 'set' in r.effect && !r.when && (!r.jaren || r.jaren.includes(y))));
+    if (without.length) add('/rules', `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`);
   }
   return errors;
 }
@@ -243,9 +315,27 @@ export function resolveParameters(pack: PolicyPack, overrides: Record<string, un
   for (const [name, def] of Object.entries(pack.parameters)) {
     const parsed = parseParameterValue(def, def.default);
     values[name] = parsed.ok ? parsed.value : null;
+    for (const [year, value] of Object.entries(def.perJaar ?? {})) {
+      const p = parseParameterValue(def, value);
+      values[`${name}${YEAR_SEPARATOR}${year}`] = p.ok ? p.value : null;
+    }
   }
-  for (const [name, raw] of Object.entries(overrides)) {
-    const def = pack.parameters[name];
+  for (const [key, raw] of Object.entries(overrides)) {
+    // "naam@2024": the value for one inkoopjaar of a multi-year pack
+    const [name, year, ...rest] = key.split(YEAR_SEPARATOR);
+    if (year !== undefined) {
+      const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
+      if (!def || rest.length || !coveredYears(pack).includes(Number(year)) || !/^\d{4}$/.test(year)) {
+        errors.push({ pointer: `/parameters/${key}`, place: `parameter ${key}`, message: !def ? `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` : `${year} is geen inkoopjaar van dit beleid (${coveredYears(pack).join(', ')})` });
+        continue;
+      }
+      const parsed = parseParameterValue(def, raw);
+      if (parsed.ok) values[key] = parsed.value;
+      else errors.push({ pointer: `/parameters/${key}`, place: `parameter ${key}`, message: parsed.reason });
+      continue;
+    }
+    // own names only: "constructor", "toString" or "__proto__" are not parameters of any pack
+    const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
     if (!def) {
       errors.push({ pointer: `/parameters/${name}`, place: `parameter ${name}`, message: `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` });
       continue;

@@ -3,7 +3,7 @@
  * extending another pack. Every problem says where it is: file and line number, or sheet and cell.
  * Browser-safe: no node: imports; reading other files goes through the resolver the caller gives.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Scalar, type YAMLError } from 'yaml';
 import { applyExtension, EXTENSION_KEYS, plainOrigin, type Origin } from './extend';
 import { describePointer, validatePack, type PackError } from './load';
 import type { PackLocation, PackProblem } from './problems';
@@ -44,17 +44,26 @@ export interface LoadResult {
 
 const FILE_REF = /\.(json|ya?ml|xlsx)$/i;
 
+/**
+ * Larger than any real pack (the shipped ones are under 40 kB), and about what the yaml library parses in a few
+ * seconds on a busy machine: refused before parsing, so time and memory stay bounded.
+ */
+export const MAX_PACK_CHARS = 1_000_000;
+/** Aliases (*naam) a pack may use before parsing; each is cheap, a million of them are not. */
+const MAX_ALIASES = 1000;
+
 /** Parse JSON or YAML text (YAML 1.2 reads JSON too) and keep the line of every node. */
 export function parsePackText(raw: string, name: string, path?: string): PackSource {
+  const none = (message: string, line?: number): PackSource => ({ name, path, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, line, message }] });
+  if (raw.length > MAX_PACK_CHARS) return none(tooLarge(raw.length));
+  if ((raw.match(/(?:^|[\s,[{:])\*[A-Za-z0-9_-]/g)?.length ?? 0) > MAX_ALIASES) return none(TOO_MANY_ALIASES);
   const text = raw.replace(/^\uFEFF/, ''); // editors on Windows often save with a byte order mark
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const strictJson = /\.json$/i.test(name) ? jsonSyntaxError(text, name) : undefined;
-  const problems: PackProblem[] = strictJson ? [strictJson] : doc.errors.map((e) => ({
-    source: name,
-    line: e.linePos?.[0].line,
-    message: `${name.match(/\.json$/i) ? 'geen geldige JSON' : 'geen geldige YAML/JSON'}: ${yamlMessage(e.code, e.message)}`,
-  }));
+  const isJson = /\.json$/i.test(name);
+  const strictJson = isJson ? jsonSyntaxError(text, name) : undefined;
+  const problems: PackProblem[] = strictJson ? [strictJson] : yamlProblems(doc.errors, text, name);
+  if (!problems.length && !isJson) problems.push(...decimalCommas(doc, text, name, lines));
   const locate = (pointer: string): PackLocation => {
     const parts = splitPointer(pointer);
     let node: unknown = doc.contents;
@@ -72,10 +81,25 @@ export function parsePackText(raw: string, name: string, path?: string): PackSou
     }
     return { source: name, line: offset === undefined ? undefined : lines.linePos(offset).line };
   };
-  return { name, path, data: problems.length ? undefined : doc.toJS({ maxAliasCount: 100 }), locate, problems };
+  if (problems.length) return { name, path, data: undefined, locate, problems };
+  let data: unknown;
+  try {
+    // An alias (*naam) repeats what its anchor (&naam) holds; nested, a few lines can stand for billions of
+    // values (the "billion laughs"). The yaml library stops after 100 uses of an alias.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return none(TOO_MANY_ALIASES);
+  }
+  return { name, path, data, locate, problems };
 }
 
-/** JSON is stricter than YAML (no trailing commas, no comments): report its first error with the line. */
+const TOO_MANY_ALIASES = 'te veel verwijzingen naar een anker (*naam): zo wordt het pakket onbeheersbaar groot; schrijf de onderdelen uit in plaats van ze te herhalen met een verwijzing';
+
+export function tooLarge(size: number): string {
+  return `het bestand is te groot voor een beleidspakket (${Math.max(1, Math.round(size / 1_000_000))} MB, hoogstens ${MAX_PACK_CHARS / 1_000_000} MB); is dit wel het beleid?`;
+}
+
+/** JSON is stricter than YAML (no trailing commas, no comments): report its first error with the line, in Dutch. */
 function jsonSyntaxError(text: string, name: string): PackProblem | undefined {
   try {
     JSON.parse(text);
@@ -83,22 +107,108 @@ function jsonSyntaxError(text: string, name: string): PackProblem | undefined {
   } catch (e) {
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    return { source: name, line, message: `geen geldige JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')} (let op komma's, aanhalingstekens en haakjes)` };
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : /end of JSON input/i.test(message) ? text.split('\n').length : undefined;
+    const what = /end of JSON input/i.test(message)
+      ? 'het bestand houdt op voordat alle haakjes gesloten zijn'
+      : /property name/i.test(message)
+        ? 'hier verwacht JSON een naam tussen dubbele aanhalingstekens; staat er een komma te veel of ontbreken aanhalingstekens?'
+        : /Expected ',' or/i.test(message)
+          ? 'hier ontbreekt een komma of een sluitend haakje'
+          : /Bad control character|Unterminated string/i.test(message)
+            ? 'een tekst is niet afgesloten met een aanhalingsteken'
+            : /Unexpected non-whitespace|Unexpected token|Unexpected character/i.test(message)
+              ? 'onverwacht teken'
+              : 'kan de tekst niet lezen';
+    return { source: name, line, message: `geen geldige JSON: ${what} (let op komma's, aanhalingstekens en haakjes)` };
   }
 }
 
-function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  const dutch: Record<string, string> = {
-    DUPLICATE_KEY: 'een sleutel staat twee keer in hetzelfde object',
-    BAD_INDENT: 'inspringing klopt niet',
-    MISSING_CHAR: 'een teken ontbreekt (bijv. een sluitend haakje of aanhalingsteken)',
-    MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer regels door; ontbreekt er een dubbele punt of aanhalingsteken?',
-    UNEXPECTED_TOKEN: 'onverwacht teken',
-    BLOCK_AS_IMPLICIT_KEY: 'inspringing klopt niet',
+/** The yaml library's errors in Dutch, one per line; indentation named as such. */
+function yamlProblems(errors: readonly YAMLError[], text: string, name: string): PackProblem[] {
+  const textLines = text.split(/\r?\n/);
+  const indent = (n: number) => /^ */.exec(textLines[n - 1] ?? '')![0].length;
+  const out: PackProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    let line = e.linePos?.[0].line;
+    let message: string;
+    switch (e.code) {
+      case 'BAD_INDENT':
+        message = 'de inspringing klopt niet: deze regel staat niet recht onder de andere onderdelen van hetzelfde blok (gebruik overal evenveel spaties)';
+        break;
+      case 'TAB_AS_INDENT':
+        message = 'de inspringing klopt niet: tabs zijn niet toegestaan, gebruik spaties';
+        break;
+      case 'BLOCK_AS_IMPLICIT_KEY':
+      case 'MULTILINE_IMPLICIT_KEY': {
+        // "naam: waarde" followed by a line that is indented further: that line is the problem
+        let next = line ?? 0;
+        while (next < textLines.length && textLines[next]?.trim() === '') next++;
+        if (line !== undefined && next < textLines.length && indent(next + 1) > indent(line)) {
+          line = next + 1;
+          message = 'de inspringing klopt niet: deze regel springt verder in dan de regel erboven, die al een waarde heeft; zet hem recht onder de andere onderdelen (of ontbreekt er een dubbele punt of aanhalingsteken?)';
+        } else message = 'een naam loopt over meer regels door; ontbreekt er een dubbele punt of aanhalingsteken?';
+        break;
+      }
+      case 'MISSING_CHAR':
+        message = /Sequence item without/.test(e.message)
+          ? 'de inspringing klopt niet: deze regel staat niet recht onder de regel erboven (of er ontbreekt een streepje "-" voor een nieuw lijstonderdeel)'
+          : 'een teken ontbreekt (bijv. een sluitend haakje of aanhalingsteken)';
+        break;
+      case 'DUPLICATE_KEY':
+        message = 'een naam staat twee keer in hetzelfde onderdeel';
+        break;
+      case 'UNEXPECTED_TOKEN':
+        message = 'onverwacht teken (staat er een haakje, dubbele punt of streepje te veel?)';
+        break;
+      default:
+        message = 'kan de tekst niet lezen; controleer de inspringing, haakjes en aanhalingstekens op deze regel';
+    }
+    const full = `${/\.json$/i.test(name) ? 'geen geldige JSON' : 'geen geldige YAML'}: ${message}`;
+    const key = `${line}|${full}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ source: name, line, message: full });
+  }
+  return out;
+}
+
+/**
+ * `{ set: 95,8 }` is valid YAML, but it reads as two entries: 95 and a key "8". A number with a decimal comma
+ * inside braces or brackets is almost certainly meant as one number: say to quote it.
+ */
+function decimalCommas(doc: Document, text: string, name: string, lines: LineCounter): PackProblem[] {
+  const out: PackProblem[] = [];
+  const numberAt = (n: unknown): n is Scalar => isScalar(n) && typeof n.value === 'number' && !!n.range;
+  const report = (first: Scalar, second: Scalar) => {
+    const written = `${text.slice(first.range![0], first.range![1])},${text.slice(second.range![0], second.range![1])}`;
+    out.push({
+      source: name,
+      line: lines.linePos(first.range![0]).line,
+      message: `geen geldige YAML: ${written} tussen accolades of haken leest YAML als twee waarden (${text.slice(first.range![0], first.range![1])} en ${text.slice(second.range![0], second.range![1])}); zet het getal tussen aanhalingstekens ("${written}") of schrijf het met een punt (${written.replace(',', '.')})`,
+    });
   };
-  return `${dutch[code] ?? 'kan de tekst niet lezen'} (${first})`;
+  const adjacent = (a: Scalar, b: Scalar) => a.range![1] === b.range![0] - 1 && text[a.range![1]] === ',';
+  visit(doc, {
+    Map(_, map) {
+      if (!map.flow) return;
+      for (let i = 1; i < map.items.length; i++) {
+        const prev = map.items[i - 1];
+        const pair = map.items[i];
+        if (numberAt(prev.value) && numberAt(pair.key) && (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) && adjacent(prev.value, pair.key)) report(prev.value, pair.key);
+      }
+    },
+    Seq(_, seq) {
+      if (!seq.flow) return;
+      for (let i = 1; i < seq.items.length; i++) {
+        const a = seq.items[i - 1];
+        const b = seq.items[i];
+        // [95,8] but not [2024,2025]: a decimal part has one or two digits
+        if (numberAt(a) && numberAt(b) && adjacent(a, b) && b.range![1] - b.range![0] <= 2) report(a, b);
+      }
+    },
+  });
+  return out;
 }
 
 export function splitPointer(pointer: string): string[] {

@@ -18,6 +18,11 @@ export interface ParameterDef {
   min?: number;
   max?: number;
   source?: Citation;
+  /**
+   * Values for particular inkoopjaren of a multi-year pack ({ "2024": 97.3 }); a year not named here has
+   * `default`. null = no value for that year yet.
+   */
+  perJaar?: Record<string, number | string | boolean | null>;
 }
 
 /** A condition on the row. Fields are prestatie facts (prestatiecode, sector, leveringsvorm, ...) or row fields. */
@@ -52,6 +57,8 @@ export interface Rule {
   /** Dutch: what the rule does, as a user reads it in the explanation. */
   description: string;
   when?: Condition;
+  /** Only for rows of these inkoopjaren (of a multi-year pack); without it the rule holds for every year. */
+  jaren?: number[];
   effect: Effect;
   source: Citation;
   /** Where the rule rests on a reading of an ambiguous text: what was read and why. */
@@ -70,7 +77,10 @@ export interface PolicyPack {
   title: string;
   zorgkantoor: string;
   sector: Sector | 'alle';
+  /** The main inkoopjaar: the year of rows without an Inkoopjaar, and of `default` values. */
   inkoopjaar: number;
+  /** A policy for several years (e.g. 2024–2026): every row uses its own Inkoopjaar if it is one of these. */
+  inkoopjaren?: number[];
   /** Date of the policy text (YYYY-MM-DD). */
   published?: string;
   description: string;
