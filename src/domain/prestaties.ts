@@ -417,10 +417,7 @@ export function classifyPrestatie(
       ...(sectorCol ? [`Sector ("${shortText(sectorText ?? '')}")`] : []),
     ];
     const list = used.length === 1 ? `de kolom ${used[0]}` : `de kolommen ${used.slice(0, -1).join(', ')} en ${used[used.length - 1]}`;
-    issues.push({
-      kind: 'code-not-in-list', field: 'prestatiecode', value: code,
-      detail: `Prestatiecode ${code} staat niet in ${where}; de prestatie is bepaald uit ${list}. Controleer de code en die kolommen.`,
-    });
+    issues.push({ kind: 'code-not-in-list', field: 'prestatiecode', value: code, detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.` });
     return { prestatie, issues };
   }
 

@@ -352,7 +352,7 @@ describe('classifyPrestatie', () => {
     const r = classifyPrestatie({ code: 'Z1007', zorgprofiel: 'GGZ W5', leveringsvorm: 'Verblijf' });
     expect(r.prestatie).toEqual({ code: 'Z1007', sector: 'GGZ', profielgroep: 'GGZ-W', zorgprofiel: 'GGZ-5W', leveringsvorm: 'ZZP', component: 'zorg', origin: 'kolommen' });
     expect(r.issues).toEqual([expect.objectContaining({ kind: 'code-not-in-list', field: 'prestatiecode', value: 'Z1007' })]);
-    expect(r.issues[0].detail).toBe('Prestatiecode Z1007 staat niet in de prestatiecodelijst; de prestatie is bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ W5"). Controleer de code en die kolommen.');
+    expect(r.issues[0].detail).toBe('Prestatiecode Z1007 staat niet in de prestatiecodelijst; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ W5").');
     const nhc = classifyPrestatie({ code: 'N101', leveringsvorm: 'NHC' });
     expect(nhc.prestatie).toBeUndefined();
     const x = classifyPrestatie({ code: 'X999', leveringsvorm: 'NHC' });
