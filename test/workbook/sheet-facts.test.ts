@@ -9,8 +9,13 @@ import { getPack } from '../../src/policies';
 import { annotateWorkbook, META_SHEET } from '../../src/workbook/annotate';
 import { EXCEL_CELL_LIMIT, INVALID_NUMBER_TEXT, TRUNCATED_MARKER } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import { fakeContext } from '../../src/demo-host/fake-excel';
+import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
+import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain/assessments';
+import { resolveHerschikParameters } from '../../src/domain/production';
+import { assessWorkbook } from '../../src/workbook/assess';
+import { herschikWorkbook } from '../../src/workbook/herschik';
 import { subjects, type WorkbookSpec } from '../reliability/workbooks';
+import { workbookFrom } from './helpers';
 
 const HEADER = ['AGB-code', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'];
 const ROW = ['73730001', 'Z1105', 'GGZ-W5', 'Verblijf', 300];
@@ -79,4 +84,39 @@ test('Office adapter: visibility and showTotals come with the first rows; the to
   fake.resetCounters();
   await new OfficeWorkbook(fakeContext(fake)).readSheets([{ sheet: 'Aanbieders', rows: 20 }, { sheet: 'Zonder', rows: 20 }]);
   expect(fake.syncCount).toBe(2);
+});
+
+describe('herschik and assess pick the visible sheet over a hidden old one before it (both adapters)', () => {
+  const decl = (tarief: number): unknown[][] => [
+    ['Agb code', 'Naam aanbieder', 'Productcode', 'Zorgprofiel', 'Leveringsvorm', 'NZa tarief', 'Periode', 'Eenheden'],
+    ...[1, 2, 3].map((m) => ['30000001', 'Zorg BV', 'Z1103', 'GGZ-W3', 'Verblijf', tarief, `${['jan', 'feb', 'mrt'][m - 1]} 2025`, 10]),
+  ];
+  const aanvragen = (naam: string): unknown[][] => [
+    ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Beroep op hardheidsclausule', 'Datum ontvangst'],
+    ['12345678', naam, 'ja', 'nee', '20-9-2024'],
+  ];
+  const both = (sheets: Record<string, unknown[][]>, hidden: string) => {
+    const xlsx = workbookFrom(sheets);
+    xlsx.workbook.getWorksheet(hidden)!.state = 'hidden';
+    const fake = FakeExcel.from(sheets as Record<string, SeedValue[][]>);
+    fake.sheet(hidden)!.visibility = 'Hidden';
+    return [xlsx, new OfficeWorkbook(fakeContext(fake))];
+  };
+
+  test('herschik', async () => {
+    const pack = getPack('zk-ggz-2025')!;
+    for (const port of both({ 'Declaraties 2024': decl(90), Declaraties: decl(100) }, 'Declaraties 2024')) {
+      const out = await herschikWorkbook(port, pack, resolveParameters(pack, { richttarief: '100' }).values, resolveHerschikParameters({ peildatum: '31-3-2025' }).values, { now: new Date('2025-04-01T00:00:00Z') });
+      expect(out.sheet).toBe('Declaraties');
+    }
+  });
+
+  test('assess', async () => {
+    const proc = procedureForPolicy('zk-ggz-2025')!;
+    for (const port of both({ Oud: aanvragen('Oude lijst'), Aanvragen: aanvragen('GGZ De Linde') }, 'Oud')) {
+      const out = await assessWorkbook(port, proc, resolveProcedureParameters(proc).values, { now: new Date(Date.UTC(2024, 9, 1)) });
+      expect(out.sheet).toBe('Aanvragen');
+      expect(out.assessments[0].naam).toBe('GGZ De Linde');
+    }
+  });
 });
