@@ -14,7 +14,7 @@ import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain
 import { resolveHerschikParameters } from '../../src/domain/production';
 import { assessWorkbook } from '../../src/workbook/assess';
 import { herschikWorkbook } from '../../src/workbook/herschik';
-import { subjects, type WorkbookSpec } from '../reliability/workbooks';
+import { subjects, type SpecValue, type WorkbookSpec } from '../reliability/workbooks';
 import { workbookFrom } from './helpers';
 
 const HEADER = ['AGB-code', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'];
@@ -108,6 +108,16 @@ describe('herschik and assess pick the visible sheet over a hidden old one befor
     for (const port of both({ 'Declaraties 2024': decl(90), Declaraties: decl(100) }, 'Declaraties 2024')) {
       const out = await herschikWorkbook(port, pack, resolveParameters(pack, { richttarief: '100' }).values, resolveHerschikParameters({ peildatum: '31-3-2025' }).values, { now: new Date('2025-04-01T00:00:00Z') });
       expect(out.sheet).toBe('Declaraties');
+    }
+  });
+
+  test('herschik: the totals row of a table is not a production row', async () => {
+    const pack = getPack('zk-ggz-2025')!;
+    const rows = [...decl(100), ['Totaal', null, null, null, null, null, null, 30]] as SpecValue[][];
+    for (const subject of subjects({ Declaraties: { rows, tables: [{ name: 'Productie', ref: 'A1:H5', totals: true }] } })) {
+      const out = await herschikWorkbook(subject.port(), pack, resolveParameters(pack, { richttarief: '100' }).values, resolveHerschikParameters({ peildatum: '31-3-2025' }).values, { now: new Date('2025-04-01T00:00:00Z') });
+      expect(out.dataRows).toBe(3);
+      expect(out.warnings.join('\n')).toMatch(/de totaalrij van een Excel-tabel \(rij 5\) is niet als gegevens gelezen/);
     }
   });
 
