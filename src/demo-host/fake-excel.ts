@@ -9,6 +9,8 @@
  *   number, as Excel does; in an '@' cell everything is stored as text;
  * - it counts syncs and the bytes sent (values and number formats set) and received (properties loaded)
  *   per sync, and refuses either over 5 MB with RequestPayloadSizeLimitExceeded, like Excel on the web;
+ * - a sheet can be hidden (`FakeSheet.visibility`, read through `worksheet.visibility`) and hold Excel tables with a
+ *   totals row (`FakeSheet.tables`, read through `worksheet.tables` items' `showTotals` and `getTotalRowRange()`);
  * - a sheet can be protected (`FakeSheet.protected`, read through `worksheet.protection.protected`):
  *   writing its cells, formats or conditional formats fails at sync with AccessDenied, as in Excel; the
  *   operations queued before the failing one stay applied, the later ones are not run;
@@ -43,6 +45,10 @@ export class FakeSheet {
   readonly notes = new Map<string, string>();
   /** Protected against edits (Excel: Review > Protect Sheet). */
   protected = false;
+  /** Worksheet.visibility (ExcelApi 1.1): "VeryHidden" sheets can only be shown again through VBA or the API. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Excel tables on the sheet: the box includes the header row and, when shown, the totals row (its last row). */
+  readonly tables: FakeTableRecord[] = [];
   constructor(public name: string) {}
 
   /** The keys ("row,column") of the cells held, in reading order: by row, then by column. */
@@ -80,6 +86,14 @@ export class FakeSheet {
 }
 
 interface Box { row: number; column: number; rows: number; columns: number }
+
+/** An Excel table (Insert > Table) as the fake holds it; cells stay in the sheet's cells. */
+export interface FakeTableRecord {
+  name: string;
+  box: Box;
+  /** The totals row is shown: it is then the last row of `box` (Table.showTotals, ExcelApi 1.1). */
+  showTotals: boolean;
+}
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -379,6 +393,18 @@ class FakeWorksheet extends Loadable {
   }
 
   private protectionProxy?: FakeWorksheetProtection;
+  private tablesProxy?: FakeTableCollection;
+
+  /** The sheet's tables (ExcelApi 1.1); only `items/showTotals` and `items/name` can be loaded. */
+  get tables(): FakeTableCollection {
+    this.tablesProxy ??= new FakeTableCollection(this.fake, () => this.resolve());
+    return this.tablesProxy;
+  }
+
+  /** "Visible", "Hidden" or "VeryHidden" (ExcelApi 1.1 for reading). */
+  get visibility(): string {
+    return this.read('visibility');
+  }
 
   /** The sheet's protection (ExcelApi 1.2); only `protected` can be loaded. */
   get protection(): FakeWorksheetProtection {
@@ -392,6 +418,7 @@ class FakeWorksheet extends Loadable {
       for (const p of props.split(',').map((s) => s.trim())) {
         if (p === 'isNullObject') this.loaded.isNullObject = !sheet;
         else if (p === 'name') this.loaded.name = sheet?.name ?? null;
+        else if (p === 'visibility') this.loaded.visibility = sheet?.visibility ?? null;
         else throw new Error(`fake: worksheet property ${p} not supported`);
       }
       return 16;
@@ -543,6 +570,59 @@ class FakeNote {
       this.sheet.notes.delete(this.key);
       return 0;
     });
+  }
+}
+
+/**
+ * Worksheet.tables (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.tablecollection. A
+ * collection is loaded with "items/<property>"; its items are then readable after the sync.
+ */
+class FakeTableCollection extends Loadable {
+  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined) {
+    super();
+  }
+
+  get items(): FakeTable[] {
+    return this.read('items');
+  }
+
+  load(props: string): void {
+    const list = props.split(',').map((p) => p.trim());
+    if (!list.every((p) => p === 'items/showTotals' || p === 'items/name')) throw new Error(`fake: tables.load("${props}") not supported`);
+    this.fake.enqueue(() => {
+      const records = this.find()?.tables ?? [];
+      this.loaded.items = records.map((t) => new FakeTable(this.fake, () => this.find()!, t, list));
+      return 32 * records.length;
+    });
+  }
+}
+
+/** Excel.Table: https://learn.microsoft.com/javascript/api/excel/excel.table (showTotals, getTotalRowRange: ExcelApi 1.1). */
+class FakeTable extends Loadable {
+  constructor(private readonly fake: FakeExcel, private readonly sheet: () => FakeSheet, private readonly record: FakeTableRecord, loaded: string[]) {
+    super();
+    if (loaded.includes('items/showTotals')) this.loaded.showTotals = record.showTotals;
+    if (loaded.includes('items/name')) this.loaded.name = record.name;
+  }
+
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  /**
+   * The totals row's range. With the totals row hidden Excel has no such range and the request fails; the fake
+   * raises InvalidArgument then (the adapter asks only for tables whose showTotals it loaded as true).
+   */
+  getTotalRowRange(): FakeRange {
+    const record = this.record;
+    return new FakeRange(this.fake, () => {
+      if (!record.showTotals) throw new FakeOfficeError('InvalidArgument', `table ${record.name} shows no totals row`);
+      return { sheet: this.sheet(), box: { row: record.box.row + record.box.rows - 1, column: record.box.column, rows: 1, columns: record.box.columns } };
+    }, false);
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import { CORE_FIELDS, type FieldDef } from './fields';
 import { flag, formatCitation, type Flag } from './flags';
-import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
-import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
+import { applyPercentage, D, type Dec, formatEuro, formatEuroExact, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
+import { type CellValue, isEmptyCell, shortCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
 import { packForRow, yearsText } from './policy/years';
@@ -44,6 +44,11 @@ export interface RowResult {
   excluded: boolean;
 }
 
+/** From here a tariff in cents has more than Excel's 15 significant digits (10^13 euro = 10^15 cents). */
+const MAX_WRITABLE_TARIFF = new D('1e13');
+/** Far above any Wlz tariff per day, hour or week (the highest are a few hundred euro). */
+const HIGH_TARIFF = new D(100_000);
+
 type FieldValue = string | boolean | number | Dec;
 type Lookup = { state: 'value'; value: FieldValue } | { state: 'missing' } | { state: 'invalid'; reason: string };
 type Tri = boolean | 'unknown';
@@ -79,7 +84,8 @@ class RowContext {
       const p = parseByType(def, raw);
       if (p.ok) {
         result = { state: 'value', value: p.value };
-        if (p.note) this.addFlag(flag('WAARDE_GEINTERPRETEERD', `${def.label}: ${p.note}.`));
+        // An amount that reads two ways a factor 1,000 apart is a warning; other readings are information.
+        if (p.note) this.addFlag(flag(p.ambiguous && def.type === 'money' ? 'BEDRAG_TWEEDUIDIG' : 'WAARDE_GEINTERPRETEERD', `${def.label}: ${p.note}.`));
       } else if ('empty' in p && p.empty) result = { state: 'missing' };
       else {
         const reason = (p as { reason: string }).reason;
@@ -256,7 +262,11 @@ function parseByType(def: FieldDef, raw: CellValue): Parsed<FieldValue> {
 const ISSUE_FLAGS: Record<ClassificationIssue['kind'], Parameters<typeof flag>[0]> = {
   'no-code': 'GEEN_PRESTATIECODE',
   'code-was-number': 'CODE_ALS_GETAL',
+  'code-error-value': 'PRESTATIECODE_FOUTWAARDE',
+  'implausible-code': 'PRESTATIECODE_ONGELDIG',
+  'invisible-characters': 'CODE_ONZICHTBARE_TEKENS',
   'unknown-code': 'ONBEKENDE_PRESTATIECODE',
+  'code-not-in-list': 'PRESTATIE_UIT_KOLOMMEN',
   'unreadable-sector': 'ONLEESBARE_WAARDE',
   'unreadable-zorgprofiel': 'ONLEESBARE_WAARDE',
   'unreadable-leveringsvorm': 'ONLEESBARE_WAARDE',
@@ -273,10 +283,9 @@ function text(v: CellValue): string | undefined {
 export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: ParameterValues): RowResult {
   // A pack for several inkoopjaren: the rules and parameter values of this row's own year (policy/years.ts).
   const { pack, params } = packForRow(multiYear, allParams, row.cells.inkoopjaar);
-  const code = row.cells.prestatiecode;
   const classified = classifyPrestatie(
     {
-      code: typeof code === 'number' ? code : text(code),
+      code: row.cells.prestatiecode,
       sector: text(row.cells.sector),
       zorgprofiel: text(row.cells.zorgprofiel),
       leveringsvorm: text(row.cells.leveringsvorm),
@@ -303,7 +312,14 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
   else if (max.state === 'invalid') ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
   else if (typeof max.value === 'object') {
     if (max.value.lessThanOrEqualTo(0)) ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
-    else maximumtarief = max.value;
+    else if (max.value.greaterThanOrEqualTo(MAX_WRITABLE_TARIFF)) {
+      ctx.addFlag(flag('MAXIMUMTARIEF_TE_GROOT', `NZa-maximumtarief ${shortCell(max.value.toFixed())} is te groot: Excel bewaart 15 cijfers, dus een tarief in centen vanaf € 10.000.000.000.000 kan niet juist geschreven worden. Het tarief is niet berekend; controleer het bedrag.`));
+    } else {
+      maximumtarief = max.value;
+      if (max.value.greaterThan(HIGH_TARIFF)) {
+        ctx.addFlag(flag('MAXIMUMTARIEF_HOOG', `NZa-maximumtarief ${formatEuro(max.value)} is ongewoon hoog: Wlz-tarieven per dag, uur of week liggen ver onder ${formatEuro(HIGH_TARIFF)}. Het tarief is berekend; controleer het bedrag.`));
+      }
+    }
   }
 
   const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
@@ -319,13 +335,18 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
     if (maximumtarief) {
       const mode = roundingMode(params);
       const { rounded } = applyPercentage(maximumtarief, percentage, mode);
-      result.tarief = rounded;
-      result.steps.push({
-        kind: 'tarief', value: rounded,
-        text: `Tarief = ${formatEuro(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
-      });
+      if (rounded.isZero() && !percentage.isZero()) {
+        // e.g. a maximumtarief of 0,0000001: a tariff of € 0,00 is never what the row meant.
+        ctx.addFlag(flag('TARIEF_NUL', `Het tarief komt op ${formatEuro(rounded)} uit (${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)}, afgerond op centen): het NZa-maximumtarief is te klein. Er is geen tarief geschreven; controleer het bedrag.`));
+      } else {
+        result.tarief = rounded;
+        result.steps.push({
+          kind: 'tarief', value: rounded,
+          text: `Tarief = ${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
+        });
+      }
       const contracted = ctx.field('gecontracteerdTarief');
-      if (contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
+      if (result.tarief && contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
         const diff = contracted.value.minus(rounded);
         ctx.addFlag(flag('GECONTRACTEERD_WIJKT_AF', `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`));
       }

@@ -59,6 +59,13 @@ export function formatEuro(v: Dec): string {
   return `${neg ? '-' : ''}€ ${grouped},${frac.padEnd(2, '0')}`;
 }
 
+/** "€ 254,675": like formatEuro, but with every decimal the amount has (an input amount is shown as it was read). */
+export function formatEuroExact(v: Dec): string {
+  if (v.decimalPlaces() <= 2) return formatEuro(v);
+  const [int, frac] = v.abs().toFixed().split('.');
+  return `${v.isNegative() ? '-' : ''}€ ${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
+}
+
 export function formatPoints(v: Dec): string {
   const sign = v.isNegative() ? '−' : '+';
   return `${sign}${formatNumber(v.abs(), 0, 4)} procentpunt`;

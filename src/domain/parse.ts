@@ -8,7 +8,8 @@ import { D, Dec } from './money';
 export type CellValue = string | number | boolean | Date | null | undefined | { error: string };
 
 export type Parsed<T> =
-  | { ok: true; value: T; note?: string }
+  /** `note` says how an input that reads two ways was read; `ambiguous` marks a reading that may be a factor 1,000 off. */
+  | { ok: true; value: T; note?: string; ambiguous?: true }
   | { ok: false; empty: true }
   | { ok: false; empty?: false; reason: string };
 
@@ -29,15 +30,32 @@ export function cellToText(v: CellValue): string {
   return String(v);
 }
 
+/** A cell's text for a message, at most 24 characters (a cell of 40,000 characters is not repeated in full). */
+export function shortCell(v: CellValue): string {
+  const t = cellToText(v);
+  const chars = [...t];
+  return chars.length <= 24 ? t : `${chars.slice(0, 20).join('')}… (${chars.length.toLocaleString('nl-NL')} tekens)`;
+}
+
 function errorReason(v: { error: string }): string {
   return `cel bevat de foutwaarde ${v.error}`;
 }
 
 /**
- * Parse a number typed in Dutch or English notation. Returns the value and, where the notation was
- * ambiguous ("1.234": duizendtal of decimaal?), a note saying how it was read.
+ * How a number with one separator followed by exactly three digits ("1.234", "254,675") is read: it is a decimal
+ * or a thousands separator, and only the field can tell.
+ * - `amount` (bedragen, aantallen): the Dutch way, a point groups thousands and a comma is the decimal sign, with a
+ *   note and `ambiguous` (the other reading differs by a factor 1,000);
+ * - `decimal` (percentages): always a decimal sign, since no percentage has a thousands group (97.125% is 97,125%);
+ * - `whole` (jaren, aantallen cliënten): always a thousands separator, with a note (the value must be whole).
  */
-export function parseNumberText(text: string): Parsed<Dec> {
+export type Grouping = 'amount' | 'decimal' | 'whole';
+
+/**
+ * Parse a number typed in Dutch or English notation. Returns the value and, where the notation was
+ * ambiguous ("1.234": duizendtal of decimaal?), a note saying how it was read (see Grouping).
+ */
+export function parseNumberText(text: string, grouping: Grouping = 'amount'): Parsed<Dec> {
   let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|^eur(o)?/i, '').replace(/€$|eur(o)?$/i, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -51,35 +69,48 @@ export function parseNumberText(text: string): Parsed<Dec> {
     s = s.slice(1);
   }
   s = s.replace(/^€/, '');
-  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return fail(`"${text}" is geen getal`);
+  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return fail(`"${shortCell(text)}" is geen getal`);
   let note: string | undefined;
+  let ambiguous = false;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
   let normalized: string;
   if (dots > 0 && commas > 0) {
     const decimalSep = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
     const thousandSep = decimalSep === ',' ? '.' : ',';
-    if ((s.split(decimalSep).length - 1) > 1) return fail(`"${text}" is geen getal`);
+    if ((s.split(decimalSep).length - 1) > 1) return fail(`"${shortCell(text)}" is geen getal`);
     const [intPart, frac] = s.split(decimalSep);
-    if (!validGrouping(intPart, thousandSep)) return fail(`"${text}" heeft een onduidelijke duizendtalnotatie`);
+    if (!validGrouping(intPart, thousandSep)) return fail(`"${shortCell(text)}" heeft een onduidelijke duizendtalnotatie`);
     normalized = intPart.split(thousandSep).join('') + '.' + frac;
   } else if (commas > 0) {
     if (commas > 1) {
-      if (!validGrouping(s, ',')) return fail(`"${text}" is geen getal`);
+      if (!validGrouping(s, ',')) return fail(`"${shortCell(text)}" is geen getal`);
       normalized = s.split(',').join('');
     } else {
-      normalized = s.replace(',', '.');
+      const [intPart, frac] = s.split(',');
+      if (twoWays(intPart, frac) && grouping === 'whole') {
+        normalized = intPart + frac;
+        note = `"${text}" gelezen als ${intPart}${frac} (komma als duizendtalscheiding; de waarde is een geheel getal)`;
+      } else {
+        normalized = s.replace(',', '.');
+        if (twoWays(intPart, frac) && grouping === 'amount') {
+          // "254,675": in Dutch notation a decimal comma. Read it so, and say so: in English it is 254675.
+          note = `"${text}" gelezen als ${intPart},${frac} (komma als decimaalteken); bedoelde u ${intPart}${frac}, typ het dan zonder komma`;
+          ambiguous = true;
+        }
+      }
     }
   } else if (dots > 0) {
     if (dots > 1) {
-      if (!validGrouping(s, '.')) return fail(`"${text}" is geen getal`);
+      if (!validGrouping(s, '.')) return fail(`"${shortCell(text)}" is geen getal`);
       normalized = s.split('.').join('');
     } else {
       const [intPart, frac] = s.split('.');
-      if (frac.length === 3 && intPart.length >= 1 && intPart !== '0') {
+      if (twoWays(intPart, frac) && grouping !== 'decimal') {
         // "1.234": in Dutch notation a thousands separator. Read it so, and say so.
         normalized = intPart + frac;
         note = `"${text}" gelezen als ${intPart}${frac} (punt als duizendtalscheiding); bedoelde u ${intPart},${frac}, typ dan een komma`;
+        ambiguous = grouping === 'amount';
       } else {
         normalized = s;
       }
@@ -90,7 +121,12 @@ export function parseNumberText(text: string): Parsed<Dec> {
   if (normalized.startsWith('.')) normalized = '0' + normalized;
   if (normalized.endsWith('.')) normalized = normalized.slice(0, -1);
   const value = new D(normalized);
-  return { ok: true, value: negative ? value.negated() : value, ...(note ? { note } : {}) };
+  return { ok: true, value: negative ? value.negated() : value, ...(note ? { note } : {}), ...(ambiguous ? { ambiguous: true as const } : {}) };
+}
+
+/** One separator with exactly three digits after it and a non-zero integer part: "1.234", "254,675" (not "0,125"). */
+function twoWays(intPart: string, frac: string): boolean {
+  return frac.length === 3 && intPart.length >= 1 && intPart.length <= 3 && /[1-9]/.test(intPart);
 }
 
 function validGrouping(intPart: string, sep: string): boolean {
@@ -98,7 +134,7 @@ function validGrouping(intPart: string, sep: string): boolean {
   return groups.length === 1 || (groups[0].length >= 1 && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3));
 }
 
-function numberFromCell(v: CellValue): Parsed<Dec> {
+function numberFromCell(v: CellValue, grouping: Grouping = 'amount'): Parsed<Dec> {
   if (isEmptyCell(v)) return EMPTY;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return fail('cel bevat geen eindig getal');
@@ -107,12 +143,12 @@ function numberFromCell(v: CellValue): Parsed<Dec> {
   if (typeof v === 'boolean') return fail(`"${v ? 'WAAR' : 'ONWAAR'}" is geen getal`);
   if (v instanceof Date) return fail('cel bevat een datum in plaats van een getal');
   if (typeof v === 'object' && v !== null) return fail(errorReason(v));
-  return parseNumberText(String(v));
+  return parseNumberText(String(v), grouping);
 }
 
 /** A money amount: "€ 1.234,56", "1234.56", 1234.56. */
 export function parseMoney(v: CellValue): Parsed<Dec> {
-  if (typeof v === 'string' && v.includes('%')) return fail(`"${v}" is een percentage, geen bedrag`);
+  if (typeof v === 'string' && v.includes('%')) return fail(`"${shortCell(v)}" is een percentage, geen bedrag`);
   return numberFromCell(v);
 }
 
@@ -130,10 +166,10 @@ const FRACTION_LIMIT = new D('1.5');
  */
 export function parsePercentage(v: CellValue): Parsed<Dec> {
   if (typeof v === 'string' && v.includes('%')) {
-    const p = parseNumberText(v.replace('%', ''));
+    const p = parseNumberText(v.replace('%', ''), 'decimal');
     return p;
   }
-  const p = numberFromCell(v);
+  const p = numberFromCell(v, 'decimal');
   if (!p.ok) return p;
   const abs = p.value.abs();
   if (abs.greaterThan(0) && abs.lessThanOrEqualTo(FRACTION_LIMIT)) {
@@ -164,15 +200,16 @@ export function parseBoolean(v: CellValue): Parsed<boolean> {
   const t = String(v).trim().toLowerCase();
   if (TRUE_WORDS.has(t)) return { ok: true, value: true };
   if (FALSE_WORDS.has(t)) return { ok: true, value: false };
-  return fail(`"${v}" is geen ja/nee-waarde (gebruik ja, nee of x)`);
+  return fail(`"${shortCell(v)}" is geen ja/nee-waarde (gebruik ja, nee of x)`);
 }
 
 /** A whole number such as an inkoopjaar or a number of clients. */
 export function parseInteger(v: CellValue): Parsed<number> {
-  const p = numberFromCell(v);
+  const p = numberFromCell(v, 'whole');
   if (!p.ok) return p;
-  if (!p.value.isInteger()) return fail(`${cellToText(v)} is geen geheel getal`);
-  return { ok: true, value: p.value.toNumber() };
+  if (!p.value.isInteger()) return fail(`${shortCell(v)} is geen geheel getal`);
+  if (!Number.isSafeInteger(p.value.toNumber())) return fail(`${shortCell(v)} is te groot`);
+  return { ok: true, value: p.value.toNumber(), ...(p.note ? { note: p.note } : {}) };
 }
 
 const MONTHS: Record<string, number> = {
@@ -189,7 +226,7 @@ export function parseDate(v: CellValue): Parsed<string> {
     return { ok: true, value: isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) };
   }
   if (typeof v === 'object' && v !== null) return fail(errorReason(v));
-  if (typeof v !== 'string') return fail(`${cellToText(v)} is geen datum`);
+  if (typeof v !== 'string') return fail(`${shortCell(v)} is geen datum`);
   const t = v.trim().toLowerCase();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return checkedDate(+m[1], +m[2], +m[3], v);
@@ -197,7 +234,7 @@ export function parseDate(v: CellValue): Parsed<string> {
   if (m) return checkedDate(+m[3], +m[2], +m[1], v);
   m = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(t);
   if (m && MONTHS[m[2]]) return checkedDate(+m[3], MONTHS[m[2]], +m[1], v);
-  return fail(`"${v}" is geen datum (gebruik bijvoorbeeld 25-9-2024)`);
+  return fail(`"${shortCell(v)}" is geen datum (gebruik bijvoorbeeld 25-9-2024)`);
 }
 
 function checkedDate(y: number, mo: number, d: number, raw: string): Parsed<string> {

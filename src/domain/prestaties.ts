@@ -4,13 +4,18 @@
  * list and iWlz COD163 (see data/nza-reference/README.md).
  */
 import catalogFile from './catalog/prestaties.json';
+import { shortCell as shortText, type CellValue } from './parse';
 import type { CatalogEntry, Component, Leveringsvorm, Prestatie, Profielgroep, Sector } from './types';
 
 export interface ClassificationIssue {
   kind:
     | 'no-code'
     | 'code-was-number'
+    | 'code-error-value'
+    | 'implausible-code'
+    | 'invisible-characters'
     | 'unknown-code'
+    | 'code-not-in-list'
     | 'unreadable-sector'
     | 'unreadable-zorgprofiel'
     | 'unreadable-leveringsvorm'
@@ -75,8 +80,35 @@ function lookupAlias<T>(text: string, table: Record<string, T>): T | undefined {
   return undefined;
 }
 
+/**
+ * What a code cell may hold besides the code itself: whitespace of any kind (spaces, tabs, line breaks, the
+ * no-break space U+00A0 that web pages and PDFs bring along) and Unicode format characters (\p{Cf}: zero-width
+ * space and joiners, soft hyphen, byte order mark, direction marks). None of them is visible in a cell.
+ */
+const STRIPPED = /[\s\p{Cf}]/gu;
+
 function compactCode(raw: string): string {
-  return raw.replace(/[\s\u200b]+/g, '').toUpperCase();
+  return raw.replace(STRIPPED, '').toUpperCase();
+}
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\t': 'tab', '\n': 'regelovergang', '\r': 'regelovergang', '\u00a0': 'vaste spatie', '\u202f': 'smalle vaste spatie',
+  '\u200b': 'spatie zonder breedte', '\u200c': 'verbinder zonder breedte', '\u200d': 'verbinder zonder breedte',
+  '\u2060': 'woordverbinder', '\ufeff': 'BOM-teken', '\u00ad': 'zacht afbreekstreepje',
+};
+
+function codePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The invisible characters in a code other than an ordinary space (those are only layout), named in Dutch. */
+function invisibleIn(raw: string): string[] {
+  const names = new Set<string>();
+  for (const ch of raw.match(STRIPPED) ?? []) {
+    if (ch === ' ') continue;
+    names.add(`${INVISIBLE_NAMES[ch] ?? 'onzichtbaar teken'} (${codePoint(ch)})`);
+  }
+  return [...names];
 }
 
 /** Cell → prestatiecode text. A number means Excel may have dropped leading zeros: that is reported. */
@@ -93,8 +125,85 @@ export function normalizeCode(raw: string | number): { code?: string; issue?: Cl
     };
   }
   const code = compactCode(raw);
-  return code ? { code } : {};
+  if (!code) return {};
+  const invisible = invisibleIn(raw);
+  if (!invisible.length) return { code };
+  return {
+    code,
+    issue: {
+      kind: 'invisible-characters', field: 'prestatiecode', value: code,
+      detail: `Prestatiecode ${shortText(code)} bevat onzichtbare tekens (${invisible.join(', ')}); gelezen als ${shortText(code)}. Verwijder ze in de cel, anders vinden zoekfuncties zoals VERT.ZOEKEN de code niet.`,
+    },
+  };
 }
+
+/**
+ * The shape of a Wlz prestatiecode, from the codes of the prestatie list (prestaties.json, and the Vektis 055
+ * list it comes from): one to three capital letters followed by two to four digits (Z043, H126, IX185, VPT10,
+ * Z1000), or digits with dots (K.1.1, VZ2.5). The letters must be a prefix the list uses: there is no Q or B
+ * code, so "Q123" is not a code. Codes of letters only (NTFM) are recognised only when listed.
+ */
+const CODE_SHAPE = /^([A-Z]{1,3})(\d{2,4}|\.?\d{1,2}(?:\.\d{1,2})+)$/;
+
+function prefixOf(code: string): string | undefined {
+  return CODE_SHAPE.exec(code)?.[1];
+}
+
+const CATALOG_PREFIXES: ReadonlySet<string> = new Set(CATALOG_ENTRIES.map((e) => prefixOf(e.code)).filter((p): p is string => p !== undefined));
+
+/** Letters that look like Latin capitals (Greek and Cyrillic): a code typed or pasted with one is not the code. */
+const LOOKALIKES: Record<string, string> = {
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+  'А': 'A', 'В': 'B', 'Е': 'E', 'З': '3', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'І': 'I',
+};
+
+/** Whether a cleaned, upper-cased code has the shape of a Wlz prestatiecode (see CODE_SHAPE). */
+export function isPlausibleCode(code: string, extra?: readonly CatalogEntry[]): boolean {
+  const prefix = prefixOf(code);
+  if (prefix === undefined) return false;
+  if (CATALOG_PREFIXES.has(prefix)) return true;
+  return (extra ?? []).some((e) => prefixOf(compactCode(e.code)) === prefix);
+}
+
+/** Why a code is not a prestatiecode, in Dutch, for a code that is neither listed nor plausible. */
+function implausibleDetail(code: string): string {
+  const shown = shortText(code);
+  const foreign = [...code].find((ch) => !/[A-Z0-9.]/.test(ch));
+  if (foreign && LOOKALIKES[foreign]) {
+    const meant = [...code].map((ch) => LOOKALIKES[ch] ?? ch).join('');
+    return `Prestatiecode "${shown}" lijkt op ${shortText(meant)}, maar bevat het teken "${foreign}" (${codePoint(foreign)}), een Griekse of Cyrillische letter. Typ de code opnieuw; er is geen tarief berekend.`;
+  }
+  if (foreign) {
+    return `"${shown}" is geen prestatiecode: het teken "${foreign}" (${codePoint(foreign)}) komt in geen code voor. Er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.`;
+  }
+  return `"${shown}" is geen prestatiecode: een Wlz-prestatiecode is een letter (of twee, drie) en twee tot vier cijfers, zoals Z043 of H126. Er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.`;
+}
+
+/**
+ * The code cell as the classifier reads it: text or a number (a number is reported, see normalizeCode). An Excel
+ * error value, a date or a WAAR/ONWAAR is not a code; it is reported and no prestatie is determined.
+ */
+function codeFromCell(raw: CellValue): { code?: string | number; issue?: ClassificationIssue } {
+  if (raw === null || raw === undefined) return {};
+  if (typeof raw === 'string' || typeof raw === 'number') return { code: raw };
+  if (raw instanceof Date) {
+    const day = Number.isNaN(raw.getTime()) ? 'een datum' : `de datum ${raw.getUTCDate()}-${raw.getUTCMonth() + 1}-${raw.getUTCFullYear()}`;
+    return { issue: { kind: 'implausible-code', field: 'prestatiecode', value: day, detail: `De cel prestatiecode bevat ${day} in plaats van een code (Excel maakt van sommige invoer een datum). Zet de kolom op Tekst en typ de code; er is geen tarief berekend.` } };
+  }
+  if (typeof raw === 'boolean') {
+    const word = raw ? 'WAAR' : 'ONWAAR';
+    return { issue: { kind: 'implausible-code', field: 'prestatiecode', value: word, detail: `De cel prestatiecode bevat ${word} in plaats van een code; er is geen tarief berekend.` } };
+  }
+  return {
+    issue: {
+      kind: 'code-error-value', field: 'prestatiecode', value: raw.error,
+      detail: `De cel prestatiecode bevat de foutwaarde ${shortText(raw.error)}: de code is niet te lezen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm. Herstel de formule of typ de code.`,
+    },
+  };
+}
+
+/** Excel's error values, as text in a cell that was pasted as values or read from a CSV file. */
+const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!|CALC!|BUSY!|EXTERNAL!|PYTHON!|DEEL\/0!|WAARDE!|VERW!|NAAM\?|GETAL!|N\/B|LEEG!|OVERLOOP!|BEREKENEN!)$/i;
 
 function findEntry(code: string, extra?: readonly CatalogEntry[]): { entry: CatalogEntry; fromPolicy: boolean } | undefined {
   const c = compactCode(code);
@@ -206,26 +315,46 @@ function withoutUndefined<T extends object>(o: T): T {
 }
 
 export interface ClassifyInput {
-  code?: string | number;
+  /** The code cell as read: text, a number, or what is not a code (an error value, a date, WAAR/ONWAAR). */
+  code?: CellValue;
   sector?: string;
   zorgprofiel?: string;
   leveringsvorm?: string;
 }
 
 /**
- * Classify a row. Explicit columns win over the catalog (reported when they differ). A code that is
- * not in the catalog is classified from the columns when they give at least the leveringsvorm;
- * otherwise there is no prestatie: the code's shape is never used to guess.
+ * Classify a row. Explicit columns win over the catalog (reported when they differ). A row without a readable
+ * code (empty, an Excel error value, a date, or text that is not shaped like a prestatiecode, see CODE_SHAPE) has
+ * no prestatie, whatever its columns say. A plausible code that is not in the catalog is classified from the
+ * columns when they give at least the leveringsvorm, and that is reported ("code-not-in-list"); otherwise there
+ * is no prestatie: the code's shape is never used to guess.
  */
 export function classifyPrestatie(
   input: ClassifyInput,
   extra?: readonly CatalogEntry[],
 ): { prestatie?: Prestatie; issues: ClassificationIssue[] } {
   const issues: ClassificationIssue[] = [];
-  const { code, issue } = input.code === undefined ? {} : normalizeCode(input.code);
+  const cell = codeFromCell(input.code);
+  if (cell.issue) return { issues: [cell.issue] };
+  if (typeof cell.code === 'string' && ERROR_TEXT.test(cell.code.trim())) {
+    return { issues: [codeFromCell({ error: cell.code.trim().toUpperCase() }).issue!] };
+  }
+  const { code, issue } = cell.code === undefined ? {} : normalizeCode(cell.code);
   if (issue) issues.push(issue);
   const found = code ? findEntry(code, extra) : undefined;
   const entry = found?.entry;
+  // A row is never priced without a code it can read, whatever its other columns say.
+  if (!code) {
+    issues.push({
+      kind: 'no-code', field: 'prestatiecode', value: '',
+      detail: 'Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.',
+    });
+    return { issues };
+  }
+  if (!entry && !isPlausibleCode(code, extra)) {
+    issues.push({ kind: 'implausible-code', field: 'prestatiecode', value: code, detail: implausibleDetail(code) });
+    return { issues };
+  }
 
   const text = (v?: string) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
   const sectorText = text(input.sector);
@@ -234,13 +363,13 @@ export function classifyPrestatie(
 
   const sectorCol = sectorText ? normalizeSector(sectorText) : undefined;
   if (sectorText && !sectorCol) {
-    issues.push({ kind: 'unreadable-sector', field: 'sector', value: sectorText, detail: `Sector "${sectorText}" is niet herkend (verwacht V&V, GZ of GGZ).` });
+    issues.push({ kind: 'unreadable-sector', field: 'sector', value: sectorText, detail: `Sector "${shortText(sectorText)}" is niet herkend (verwacht V&V, GZ of GGZ).` });
   }
   let profielCol = profielText ? normalizeZorgprofiel(profielText, sectorCol ?? entry?.sector) : undefined;
   if (profielText && !profielCol) {
     issues.push({
       kind: 'unreadable-zorgprofiel', field: 'zorgprofiel', value: profielText,
-      detail: `Zorgprofiel "${profielText}" is niet herkend (verwacht bijvoorbeeld 4VV, 5VG, 3ZGvis of GGZ-5W).`,
+      detail: `Zorgprofiel "${shortText(profielText)}" is niet herkend (verwacht bijvoorbeeld 4VV, 5VG, 3ZGvis of GGZ-5W).`,
     });
   } else if (profielCol && sectorCol && profielCol.sector !== sectorCol) {
     issues.push({
@@ -253,23 +382,16 @@ export function classifyPrestatie(
   if (lvText && !lvCol) {
     issues.push({
       kind: 'unreadable-leveringsvorm', field: 'leveringsvorm', value: lvText,
-      detail: `Leveringsvorm "${lvText}" is niet herkend (verwacht ZZP, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC of behandeling).`,
+      detail: `Leveringsvorm "${shortText(lvText)}" is niet herkend (verwacht ZZP, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC of behandeling).`,
     });
   }
 
+  const where = extra && extra.length > 0 ? 'de prestatiecodelijst of het beleid' : 'de prestatiecodelijst';
   if (!entry && !lvCol) {
-    if (code) {
-      const where = extra && extra.length > 0 ? 'de prestatiecodelijst of het beleid' : 'de prestatiecodelijst';
-      issues.push({
-        kind: 'unknown-code', field: 'prestatiecode', value: code,
-        detail: `Prestatiecode ${code} staat niet in ${where}. Vul de kolom leveringsvorm (en sector of zorgprofiel) in om de prestatie toch te bepalen.`,
-      });
-    } else {
-      issues.push({
-        kind: 'no-code', field: 'prestatiecode', value: '',
-        detail: 'Geen prestatiecode, en de kolommen geven geen leveringsvorm: de prestatie is niet te bepalen.',
-      });
-    }
+    issues.push({
+      kind: 'unknown-code', field: 'prestatiecode', value: code,
+      detail: `Prestatiecode ${code} staat niet in ${where}. Vul de kolom leveringsvorm (en sector of zorgprofiel) in om de prestatie toch te bepalen.`,
+    });
     return { issues };
   }
 
@@ -277,7 +399,7 @@ export function classifyPrestatie(
   // The catalog's profile only stands while the sector is still the catalog's.
   const fromEntry = entry && entry.sector === sector ? entry : undefined;
   const prestatie: Prestatie = withoutUndefined({
-    code: code ?? '',
+    code,
     description: entry?.description,
     sector,
     profielgroep: profielCol?.profielgroep ?? fromEntry?.profielgroep,
@@ -288,7 +410,16 @@ export function classifyPrestatie(
     unit: entry?.unit,
     origin: !entry ? 'kolommen' : found?.fromPolicy ? 'beleid' : 'catalogus',
   });
-  if (!entry) return { prestatie, issues };
+  if (!entry) {
+    const used = [
+      `Leveringsvorm ("${shortText(lvText ?? '')}")`,
+      ...(profielCol ? [`Zorgprofiel ("${shortText(profielText ?? '')}")`] : []),
+      ...(sectorCol ? [`Sector ("${shortText(sectorText ?? '')}")`] : []),
+    ];
+    const list = used.length === 1 ? `de kolom ${used[0]}` : `de kolommen ${used.slice(0, -1).join(', ')} en ${used[used.length - 1]}`;
+    issues.push({ kind: 'code-not-in-list', field: 'prestatiecode', value: code, detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.` });
+    return { prestatie, issues };
+  }
 
   const report = (field: ClassificationIssue['field'], raw: string, fromColumn: string, fromCatalog: string) =>
     issues.push({

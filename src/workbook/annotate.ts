@@ -9,7 +9,7 @@ import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isPolicySheet, OUTPUT_HEADERS, type HeaderMatch } from './headers';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
 import { Fingerprint } from './fingerprint';
 import type { CellNote, OutputValue, WorkbookPort } from './port';
 
@@ -133,6 +133,8 @@ export interface InputLayout {
   lastOutputRow?: number;
   /** A sheet named "Tariefwijzer" holds something else than a run record: a run would be refused. */
   metaTaken?: boolean;
+  /** 0-based rows of the data sheet that are an Excel table's totals row: not read as data. */
+  totalsRows?: number[];
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -156,10 +158,13 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;
   let reason: string | undefined;
-  for (let i = 0; i < candidates.length && !found; i++) {
+  const hiddenWithHeader: number[] = [];
+  // Visible sheets first: a hidden old copy with the same header is not the data the user sees.
+  for (const i of visibleFirst(candidates.map((_, i) => heads[i]))) {
     const detected = detectHeader(heads[i].cells, pack.fields);
-    if (detected.match) found = { index: i, match: detected.match };
-    else reason ??= detected.reason;
+    if (!detected.match) reason ??= detected.reason;
+    else if (!found) found = { index: i, match: detected.match };
+    else if (isHidden(heads[i])) hiddenWithHeader.push(i);
   }
   if (!found) {
     if (options.sheet !== undefined) throw new InputError(`Blad "${options.sheet}": ${reason}`);
@@ -167,6 +172,13 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   }
   const { match } = found;
   const warnings = [...match.warnings];
+  const chosen = candidates[found.index];
+  if (isHidden(heads[found.index]) && options.sheet === undefined) {
+    warnings.push(`Blad "${chosen}" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft. Is dit het goede blad? Maak het zichtbaar (Start > Opmaak > Verbergen en zichtbaar maken) of kies een blad.`);
+  }
+  if (hiddenWithHeader.length) {
+    warnings.push(`Verborgen ${hiddenWithHeader.length === 1 ? 'blad' : 'bladen'} ${hiddenWithHeader.map((i) => `"${candidates[i]}"`).join(', ')} ${hiddenWithHeader.length === 1 ? 'heeft' : 'hebben'} ook een kopregel; het zichtbare blad "${chosen}" is gebruikt.`);
+  }
   if (options.mapping) applyMapping(match, options.mapping);
   const head = heads[found.index];
   let tariffSheet: InputLayout['tariffSheet'];
@@ -181,8 +193,11 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   // A sheet of the user's own that happens to be called "Tariefwijzer": a run would replace it.
   const metaTaken = record.some((row) => row?.some((v) => !isEmptyCell(v))) && cellToText(record[0]?.[0]) !== META_TITLE;
   if (metaTaken) warnings.push(metaTakenMessage());
-  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow, metaTaken };
+  const totalsRows = (head.totalsRows ?? []).filter((r) => r > match.row);
+  if (totalsRows.length) warnings.push(`Blad "${sheet}": ${totalsRows.length === 1 ? `rij ${totalsRows[0] + 1} is de totaalrij` : `rijen ${totalsRows.map((r) => r + 1).join(', ')} zijn totaalrijen`} van een Excel-tabel en ${totalsRows.length === 1 ? 'is' : 'zijn'} niet als gegevens gelezen.`);
+  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow, metaTaken, totalsRows };
 }
+
 
 /** Rows of the metadata sheet read with the layout: the labels up to the parameters. */
 const META_SCAN_ROWS = 30;
@@ -234,6 +249,7 @@ interface Inputs extends InputLayout {
 async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] }): Promise<Inputs> {
   const layout = await detectLayout(port, pack, options);
   const { sheet, match, tariffSheet, warnings } = layout;
+  const totals = new Set(layout.totalsRows ?? []);
   const fields = Object.entries(match.columns);
   // Only the columns the engine needs; never the (possibly large) output columns of an earlier run.
   const requests = [{ sheet, columns: fields.map(([, c]) => c) }];
@@ -249,6 +265,7 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet
   print.add(pack.id);
   print.add(pack.version);
   for (let r = match.row + 1; r < grid.length; r++) {
+    if (totals.has(r)) continue;
     const line = grid[r] ?? [];
     const cells: Record<string, CellValue> = {};
     for (const [field, c] of fields) cells[field] = line[c];

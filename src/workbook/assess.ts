@@ -14,7 +14,7 @@ import { formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../domain/parse';
 import type { ParameterValues } from '../domain/policy/types';
 import { InputError, META_SHEET } from './annotate';
-import { HEADER_SCAN_ROWS } from './headers';
+import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
 
 export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
@@ -65,11 +65,12 @@ export interface ProviderRows {
 }
 
 /** Group the list's rows by AGB-code; the first filled value of each field counts, a different later one is reported. */
-export function providersFromList(sheet: string, grid: CellValue[][], header: ListHeader, proc: Procedure): ProviderRows[] {
+export function providersFromList(sheet: string, grid: CellValue[][], header: ListHeader, proc: Procedure, skipRows: ReadonlySet<number> = new Set()): ProviderRows[] {
   const fields = assessmentFields(proc);
   const byAgb = new Map<string, ProviderRows>();
   const order: ProviderRows[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
+    if (skipRows.has(r)) continue; // an Excel table's totals row is not a provider
     const line = grid[r] ?? [];
     if (Object.values(header.columns).every((c) => isEmptyCell(line[c]))) continue;
     const key = agbKey(line[header.columns.agb]);
@@ -140,14 +141,20 @@ export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params
   const names = (await port.sheetNames()).filter((n) => n !== ASSESS_SHEET && n !== META_SHEET);
   if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen: ${names.join(', ')}.`);
   const wanted = options.sheet ? [options.sheet] : names;
+  // The first rows tell which sheets are hidden and where a table's totals row is; the whole sheets come after.
+  const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
   const reads = await port.readSheets(wanted.map((sheet) => ({ sheet })));
-  const grids = new Map<string, CellValue[][]>(wanted.map((n, i) => [n, reads[i].cells]));
+  // Visible sheets first: a hidden old list with the same header is not the one the user works in.
+  const order = visibleFirst(heads);
+  const grids = new Map<string, CellValue[][]>(order.map((i) => [wanted[i], reads[i].cells]));
   const warnings: string[] = [];
 
   for (const [sheet, grid] of grids) {
     const header = detectListHeader(grid, proc);
     if (!header) continue;
-    const providers = providersFromList(sheet, grid, header, proc);
+    const head = heads[wanted.indexOf(sheet)];
+    if (isHidden(head) && !options.sheet) warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad een aanbiederslijst heeft.`);
+    const providers = providersFromList(sheet, grid, header, proc, new Set(head.totalsRows ?? []));
     const assessed = providers.map((p) => ({ rows: p.rows, assessment: assessProvider(p.input, proc, params) }));
     const firstColumn = await writeAssessmentColumns(port, sheet, grid, header, assessed, warnings);
     const assessments = assessed.map((a) => a.assessment);

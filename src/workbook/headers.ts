@@ -1,7 +1,7 @@
 /** Finding the header row and mapping its columns to fields, by Dutch aliases. */
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, type CellValue } from '../domain/parse';
-import { columnName as columnLetter } from './port';
+import { columnName as columnLetter, type SheetRead } from './port';
 
 export { columnLetter };
 
@@ -83,3 +83,13 @@ export function detectHeader(grid: CellValue[][], extraFields: Record<string, Fi
   return { match: best };
 }
 
+/** Hidden or very hidden (SheetRead.visibility); an adapter that does not know says nothing and counts as visible. */
+export function isHidden(read: Pick<SheetRead, 'visibility'>): boolean {
+  return read.visibility === 'hidden' || read.visibility === 'veryHidden';
+}
+
+/** Indexes of the reads, the visible sheets first, each group in workbook order. */
+export function visibleFirst(reads: ReadonlyArray<Pick<SheetRead, 'visibility'>>): number[] {
+  const order = reads.map((_, i) => i);
+  return [...order.filter((i) => !isHidden(reads[i])), ...order.filter((i) => isHidden(reads[i]))];
+}

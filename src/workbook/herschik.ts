@@ -18,7 +18,7 @@ import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
 import type { Sector } from '../domain/types';
 import { InputError, isTariffSheet, META_SHEET, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
 import { fingerprint } from './fingerprint';
-import { columnLetter, detectHeader, HEADER_SCAN_ROWS } from './headers';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
 
 export const HERSCHIK_SHEET = 'Tariefwijzer herschikking';
@@ -106,16 +106,16 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     return match && match.columns.maand !== undefined && match.columns.volume !== undefined ? match : undefined;
   };
   let sheet: string | undefined;
-  if (wanted !== undefined) {
-    if (!names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
-    sheet = wanted;
-  } else {
-    for (const n of names) {
-      if (isOwnSheet(n) || isTariffSheet(n)) continue;
-      if (isProduction(await read(n))) {
-        sheet = n;
-        break;
-      }
+  if (wanted !== undefined && !names.includes(wanted)) throw new InputError(`Blad "${wanted}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
+  const candidates = wanted !== undefined ? [wanted] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n));
+  // The first rows tell which sheets are hidden and where a table's totals row is (one round trip for all).
+  const heads = candidates.length ? await port.readSheets(candidates.map((n) => ({ sheet: n, rows: HEADER_SCAN_ROWS }))) : [];
+  let chosen = -1;
+  for (const i of visibleFirst(heads)) {
+    if (wanted !== undefined || isProduction(await read(candidates[i]))) {
+      chosen = i;
+      sheet = candidates[i];
+      break;
     }
   }
   if (!sheet) throw new InputError(`Geen blad met productiegegevens gevonden: een kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden). Bladen: ${names.join(', ')}.`);
@@ -123,6 +123,9 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   const match = isProduction(grid);
   if (!match) throw new InputError(`Blad "${sheet}": geen kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden) in de eerste ${HEADER_SCAN_ROWS} rijen.`);
   const warnings = [...match.warnings];
+  if (wanted === undefined && isHidden(heads[chosen])) warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad productiegegevens heeft.`);
+  const totals = new Set((heads[chosen]?.totalsRows ?? []).filter((r) => r > match.row));
+  if (totals.size) warnings.push(`Blad "${sheet}": de totaalrij van een Excel-tabel (rij ${[...totals].map((r) => r + 1).join(', ')}) is niet als gegevens gelezen.`);
   const tariffs = await readTariffTable(port, names, sheet, warnings);
 
   const own = HERSCHIK_HEADERS.map(normalizeHeader);
@@ -138,6 +141,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   const rowIndex: number[] = [];
   const printed: CellValue[] = [...packs.flatMap((p) => [p.id, p.version])];
   for (let r = match.row + 1; r < grid.length; r++) {
+    if (totals.has(r)) continue;
     const line = grid[r] ?? [];
     if (entries.every(([, c]) => isEmptyCell(line[c]))) continue;
     const cells: Record<string, CellValue> = {};

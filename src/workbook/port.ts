@@ -74,6 +74,58 @@ export interface SheetRead {
    * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
    */
   protected?: boolean;
+  /**
+   * 0-based rows that are the totals row of an Excel table on this sheet (Invoegen > Tabel, "Totaalrij"): not
+   * data. Reported with reads of the first rows, like `protected`; undefined when not known.
+   */
+  totalsRows?: number[];
+  /** Whether the sheet is shown, hidden (Blad zichtbaar maken) or very hidden (only through VBA). Reported like `protected`. */
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+/**
+ * Excel's limit on the characters in one cell ("Total number of characters that a cell can contain: 32,767
+ * characters", https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Counted here in UTF-16 code units, as Excel stores text, so the limit holds for any text.
+ */
+export const EXCEL_CELL_LIMIT = 32_767;
+/** Ends a text Tariefwijzer had to cut to fit a cell, so the cut is visible. */
+export const TRUNCATED_MARKER = ' … [ingekort: de tekst is langer dan een Excel-cel kan bevatten]';
+/** Written instead of a number that is not finite (Infinity, NaN): Excel cannot hold one. */
+export const INVALID_NUMBER_TEXT = '(ongeldig getal, niet geschreven)';
+
+/** A value as it may be written: no Infinity or NaN, no text over EXCEL_CELL_LIMIT (cut with a marker). */
+export function safeOutputValue(v: OutputValue): OutputValue {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : INVALID_NUMBER_TEXT;
+  if (typeof v === 'string') return safeText(v);
+  return v;
+}
+
+function safeText(text: string): string {
+  if (text.length <= EXCEL_CELL_LIMIT) return text;
+  let end = EXCEL_CELL_LIMIT - TRUNCATED_MARKER.length;
+  // never cut a surrogate pair in two
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end) + TRUNCATED_MARKER;
+}
+
+/** Rows of one of Tariefwijzer's own sheets, made safe to write (see safeOutputValue). Unchanged rows are kept. */
+export function safeRows(rows: OutputValue[][]): OutputValue[][] {
+  return rows.map((row) => (row.every((v) => safeOutputValue(v) === v) ? row : row.map(safeOutputValue)));
+}
+
+/**
+ * An output block made safe to write: headers, values and notes (see safeOutputValue). Every adapter passes what
+ * it writes through this and safeRows, so no command can write an infinite number or a cell Excel refuses.
+ */
+export function safeBlock(block: OutputBlock): OutputBlock {
+  return {
+    ...block,
+    headers: block.headers.map(safeText),
+    values: safeRows(block.values),
+    ...(block.notes ? { notes: block.notes.map((n) => (n.text.length <= EXCEL_CELL_LIMIT ? n : { ...n, text: safeText(n.text) })) } : {}),
+  };
 }
 
 /**

@@ -167,7 +167,7 @@ test('runPolicy marks duplicates (same AGB, prestatie, zorgkantoor) and counts f
       { ref: '2', cells: { agb: '123', prestatiecode: 'Z061', maximumtarief: 100 } },
       { ref: '3', cells: { agb: '123', prestatiecode: 'z 061', maximumtarief: 100 } },
       { ref: '4', cells: { agb: '123', prestatiecode: 'Z061', zorgkantoor: 'Anders', maximumtarief: 100 } },
-      { ref: '5', cells: { agb: '999', prestatiecode: 'Q1' } },
+      { ref: '5', cells: { agb: '999', prestatiecode: 'X9999' } },
     ],
     p,
     values,

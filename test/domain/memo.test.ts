@@ -71,5 +71,6 @@ test('rows that differ only in the type of a cell are evaluated each on their ow
   const { values: params } = resolveParameters(pack);
   const rows: InputRow[] = [43, '43', 43].map((code, i) => ({ ref: `Blad!${i + 2}`, cells: { prestatiecode: code, maximumtarief: 10 } }));
   const codes = runPolicy(rows, pack, params).results.map((r) => r.flags.map((f) => f.code).join(','));
-  expect(codes).toEqual(['CODE_ALS_GETAL,ONBEKENDE_PRESTATIECODE', 'ONBEKENDE_PRESTATIECODE', 'CODE_ALS_GETAL,ONBEKENDE_PRESTATIECODE']);
+  // A number is never a Wlz code (they start with letters): reported as such, besides the lost-zeros warning.
+  expect(codes).toEqual(['CODE_ALS_GETAL,PRESTATIECODE_ONGELDIG', 'PRESTATIECODE_ONGELDIG', 'CODE_ALS_GETAL,PRESTATIECODE_ONGELDIG']);
 });

@@ -28,6 +28,23 @@ describe('parseMoney', () => {
     expect(p.ok && p.value.toString()).toBe('1234');
     expect(p.ok && p.note).toMatch(/duizendtal/);
   });
+  test('one separator with three digits reads two ways: the Dutch reading, marked ambiguous, the other one named', () => {
+    const comma = parseMoney('254,675');
+    expect(comma).toMatchObject({ ok: true, ambiguous: true, note: '"254,675" gelezen als 254,675 (komma als decimaalteken); bedoelde u 254675, typ het dan zonder komma' });
+    expect(comma.ok && comma.value.toString()).toBe('254.675');
+    expect(parseMoney('1.234')).toMatchObject({ ok: true, ambiguous: true });
+    expect(val(parseMoney('1,234'))).toBe('1.234');
+    expect(parseMoney('1,234')).toMatchObject({ ambiguous: true });
+  });
+  test.each(['0,125', '12,5', '1234,567', '1.234,567', '1,234,567', '€ 254,68', '-1,5'])('%s reads one way only: no note', (input) => {
+    const p = parseMoney(input);
+    expect(p.ok).toBe(true);
+    expect(p.ok && (p.note ?? p.ambiguous)).toBeUndefined();
+  });
+  test('a cell of 40,000 characters is not repeated in full in the reason', () => {
+    const p = parseMoney('9x'.repeat(20_000));
+    expect(p.ok === false && 'reason' in p && p.reason).toBe('"9x9x9x9x9x9x9x9x9x9x… (40.000 tekens)" is geen getal');
+  });
   test.each(['abc', '1,2,3', '12.34.5', '#N/A', '95,5%', '1.23,4,5'])('%s is refused with a reason', (input) => {
     const p = parseMoney(input);
     expect(p.ok).toBe(false);
@@ -62,6 +79,13 @@ describe('parsePercentage', () => {
       expect(p.ok && p.note).toMatch(/fractie/);
     }
     expect(val(parsePercentage(1))).toBe('100');
+  });
+  test('a percentage never has a thousands group: one separator is a decimal sign, without a note', () => {
+    for (const input of ['97.125%', '97,125%', '97.125', '97,125']) {
+      const p = parsePercentage(input);
+      expect(p.ok && p.value.toString()).toBe('97.125');
+      expect(p.ok && p.note).toBeUndefined();
+    }
   });
   test('a fraction written with % stays a small percentage', () => {
     expect(val(parsePercentage('0,5%'))).toBe('0.5');
@@ -113,4 +137,19 @@ test('parseInteger, parseText and parseNumberText', () => {
   expect(val(parseNumberText('+0,3'))).toBe('0.3');
   expect(val(parseNumberText('−2'))).toBe('-2');
   expect(val(parseNumberText(',5'))).toBe('0.5');
+});
+
+describe('parseInteger', () => {
+  test('one separator with three digits is a thousands group in a whole number, with a note', () => {
+    for (const input of ['1.234', '1,234']) {
+      const p = parseInteger(input);
+      expect(p).toMatchObject({ ok: true, value: 1234 });
+      expect(p.ok && p.note).toMatch(/gelezen als 1234/);
+    }
+    expect(parseInteger('2025')).toEqual({ ok: true, value: 2025 });
+  });
+  test('a whole number too large to hold exactly is refused', () => {
+    const p = parseInteger('9'.repeat(400));
+    expect(p.ok === false && 'reason' in p && p.reason).toMatch(/is te groot$/);
+  });
 });

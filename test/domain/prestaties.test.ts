@@ -3,6 +3,8 @@ import {
   CATALOG_ENTRIES,
   catalogSize,
   classifyPrestatie,
+  isPlausibleCode,
+  type ClassifyInput,
   lookupPrestatie,
   normalizeCode,
   normalizeLeveringsvorm,
@@ -156,7 +158,22 @@ describe('normalizeCode', () => {
   test('trims, removes inner spaces, upper-cases', () => {
     expect(normalizeCode(' z 041 ')).toEqual({ code: 'Z041' });
     expect(normalizeCode('vz2.5')).toEqual({ code: 'VZ2.5' });
-    expect(normalizeCode('\u00a0Z041\u00a0')).toEqual({ code: 'Z041' });
+  });
+
+  test('invisible characters are removed and named; ordinary spaces are not reported', () => {
+    for (const [raw, named] of [
+      ['\u00a0Z041\u00a0', 'vaste spatie (U+00A0)'],
+      ['Z041\u200b', 'spatie zonder breedte (U+200B)'],
+      ['\tZ041', 'tab (U+0009)'],
+      ['Z0\u200d41', 'verbinder zonder breedte (U+200D)'],
+      ['\ufeffZ041', 'BOM-teken (U+FEFF)'],
+      ['Z04\u00ad1', 'zacht afbreekstreepje (U+00AD)'],
+    ]) {
+      const r = normalizeCode(raw);
+      expect(r.code).toBe('Z041');
+      expect(r.issue).toMatchObject({ kind: 'invisible-characters', value: 'Z041' });
+      expect(r.issue?.detail).toContain(named);
+    }
   });
 
   test('empty text gives no code', () => {
@@ -331,13 +348,47 @@ describe('classifyPrestatie', () => {
     expect(r.issues[0].detail).toContain('Z1007');
   });
 
-  test('an unknown code with a leveringsvorm column is classified from the columns without an issue', () => {
+  test('a plausible unknown code with a leveringsvorm column is classified from the columns, and that is said', () => {
     const r = classifyPrestatie({ code: 'Z1007', zorgprofiel: 'GGZ W5', leveringsvorm: 'Verblijf' });
-    expect(r).toEqual({
-      prestatie: { code: 'Z1007', sector: 'GGZ', profielgroep: 'GGZ-W', zorgprofiel: 'GGZ-5W', leveringsvorm: 'ZZP', component: 'zorg', origin: 'kolommen' },
-      issues: [],
-    });
-    expect(classifyPrestatie({ code: 'Q1', leveringsvorm: 'NHC' }).prestatie).toMatchObject({ component: 'NHC', origin: 'kolommen' });
+    expect(r.prestatie).toEqual({ code: 'Z1007', sector: 'GGZ', profielgroep: 'GGZ-W', zorgprofiel: 'GGZ-5W', leveringsvorm: 'ZZP', component: 'zorg', origin: 'kolommen' });
+    expect(r.issues).toEqual([expect.objectContaining({ kind: 'code-not-in-list', field: 'prestatiecode', value: 'Z1007' })]);
+    expect(r.issues[0].detail).toBe('Prestatiecode Z1007 staat niet in de prestatiecodelijst; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ W5").');
+    const nhc = classifyPrestatie({ code: 'N101', leveringsvorm: 'NHC' });
+    expect(nhc.prestatie).toBeUndefined();
+    const x = classifyPrestatie({ code: 'X999', leveringsvorm: 'NHC' });
+    expect(x.prestatie).toMatchObject({ component: 'NHC', origin: 'kolommen' });
+    expect(x.issues[0].detail).toContain('de kolom Leveringsvorm ("NHC")');
+  });
+
+  test('what is not a code gives no prestatie, whatever the columns say', () => {
+    const columns = { sector: 'V&V', zorgprofiel: '4VV', leveringsvorm: 'Verblijf' };
+    const cases: Array<[ClassifyInput['code'], string, RegExp]> = [
+      [undefined, 'no-code', /Geen prestatiecode/],
+      ['   ', 'no-code', /Geen prestatiecode/],
+      [{ error: '#REF!' }, 'code-error-value', /foutwaarde #REF!/],
+      [{ error: '#CALC!' }, 'code-error-value', /foutwaarde #CALC!/],
+      ['#NAME?', 'code-error-value', /foutwaarde #NAME\?/],
+      [new Date(Date.UTC(2024, 0, 1)), 'implausible-code', /de datum 1-1-2024 in plaats van een code/],
+      [true, 'implausible-code', /WAAR in plaats van een code/],
+      ['Q123', 'implausible-code', /"Q123" is geen prestatiecode/],
+      ['Z043Z043', 'implausible-code', /"Z043Z043" is geen prestatiecode/],
+      ['\u0396073', 'implausible-code', /lijkt op Z073, maar bevat het teken "\u0396" \(U\+0396\)/],
+      ['1-1-2024', 'implausible-code', /"1-1-2024" is geen prestatiecode: het teken "-"/],
+      ['x'.repeat(40_000), 'implausible-code', /"XXXXXXXXXXXXXXXXXXXX… \(40\.000 tekens\)" is geen prestatiecode/],
+    ];
+    for (const [code, kind, detail] of cases) {
+      const r = classifyPrestatie({ code, ...columns });
+      expect(r.prestatie).toBeUndefined();
+      expect(r.issues.map((i) => i.kind)).toEqual([kind]);
+      expect(r.issues[0].detail).toMatch(detail);
+      expect(r.issues[0].detail.length).toBeLessThan(400);
+    }
+  });
+
+  test('plausible: the letters of a listed code with two to four digits, or digits with dots', () => {
+    for (const c of ['Z043', 'Z999', 'Z1105', 'V1105', 'H999', 'IX999', 'VPT99', 'K.9.9', 'VZ3.5']) expect(isPlausibleCode(c)).toBe(true);
+    for (const c of ['Q123', 'B7', 'Z1', 'Z12345', 'ZZP4', 'ZZZ', '1105', 'Z043Z043', 'PRESTATIECODE', 'Z-043']) expect(isPlausibleCode(c)).toBe(false);
+    expect(isPlausibleCode('QA101', [{ code: 'QA100', description: 'eigen', leveringsvorm: 'overig', component: 'zorg' }])).toBe(true);
   });
 
   test('a code declared by the policy pack comes from the pack, origin "beleid"', () => {
@@ -348,22 +399,20 @@ describe('classifyPrestatie', () => {
     expect(classifyPrestatie({ code: 'Z1008' }, extra).issues[0].detail).toContain('het beleid');
   });
 
-  test('a code given as a number is reported and, if unknown, not guessed', () => {
+  test('a code given as a number is reported and, not being a code shape, not priced from the columns', () => {
     const r = classifyPrestatie({ code: 43 });
     expect(r.prestatie).toBeUndefined();
-    expect(r.issues.map((i) => i.kind)).toEqual(['code-was-number', 'unknown-code']);
+    expect(r.issues.map((i) => i.kind)).toEqual(['code-was-number', 'implausible-code']);
     const withColumns = classifyPrestatie({ code: 43, leveringsvorm: 'MPT' });
-    expect(withColumns.prestatie).toMatchObject({ code: '43', leveringsvorm: 'MPT', origin: 'kolommen' });
-    expect(withColumns.issues.map((i) => i.kind)).toEqual(['code-was-number']);
+    expect(withColumns.prestatie).toBeUndefined();
+    expect(withColumns.issues.map((i) => i.kind)).toEqual(['code-was-number', 'implausible-code']);
   });
 
-  test('no code: "no-code" unless the columns classify the row', () => {
+  test('no code: "no-code", also when the columns would classify the row', () => {
     expect(classifyPrestatie({})).toEqual({ issues: [expect.objectContaining({ kind: 'no-code', field: 'prestatiecode', value: '' })] });
     expect(classifyPrestatie({ code: '  ', sector: 'VV' }).issues.map((i) => i.kind)).toEqual(['no-code']);
     const r = classifyPrestatie({ code: '', sector: 'VV', zorgprofiel: '4', leveringsvorm: 'VPT' });
-    expect(r).toEqual({
-      prestatie: { code: '', sector: 'VV', profielgroep: 'VV', zorgprofiel: '4VV', leveringsvorm: 'VPT', component: 'zorg', origin: 'kolommen' },
-      issues: [],
-    });
+    expect(r.prestatie).toBeUndefined();
+    expect(r.issues.map((i) => i.kind)).toEqual(['no-code']);
   });
 });

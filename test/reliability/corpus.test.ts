@@ -34,6 +34,25 @@ function row(code: SpecValue, max: SpecValue, name: SpecValue = 'Zorg Noord', ag
   return code === 'Z1105' ? [agb, name, code, 'GGZ-W5', 'Verblijf', max] : [agb, name, code, null, null, max];
 }
 const GOOD: SpecValue[] = row('Z1105', 300);
+/** A GGZ row with any code and the columns of the good row (GGZ-W5, Verblijf): enough to price it, were the code readable. */
+function withColumns(code: SpecValue, max: SpecValue): SpecValue[] {
+  return ['73730001', 'Zorg Noord', code, 'GGZ-W5', 'Verblijf', max];
+}
+
+/** A code that must give a fout and no tariff, even with zorgprofiel and leveringsvorm filled. */
+function codeKind(id: string, title: string, code: SpecValue, flag: string, message: RegExp): WorkbookKind {
+  return {
+    id, area: 'code', title, type: 'werkmap', spec: ggz(withColumns(code, 300)),
+    expect: (r) => {
+      const res = rowAt(ok(r), 2);
+      expect(res.tarief).toBeUndefined();
+      expect(res.percentage).toBeUndefined();
+      expect(res.flags.filter((f) => f.severity === 'fout').map((f) => f.code)).toEqual([flag]);
+      expect(messagesAt(r.outcome, 2)).toMatch(message);
+      expect(messagesAt(r.outcome, 2).length).toBeLessThan(1000);
+    },
+  };
+}
 
 const DSW_HEADER = ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'NZa maximumtarief', 'Tariefpercentage vorig jaar', 'Monitoruitkomst'];
 /** A DSW V&V row with last year's percentage and monitor outcome 0: the percentage is last year's (≤ 97,5). */
@@ -92,8 +111,8 @@ export const CORPUS: Kind[] = [
     expect: (r) => {
       expect(ok(r).warnings.join('\n')).toMatch(/Rij 2 lijkt ook een kopregel; rij 1 is gebruikt/);
       expect(ok(r).headerRow).toBe(0);
-      // the repeated header is then a data row with an unknown code
-      expect(codesAt(r.outcome, 2)).toContain('ONBEKENDE_PRESTATIECODE');
+      // the repeated header is then a data row whose "code" (the word Prestatiecode) is no code
+      expect(codesAt(r.outcome, 2)).toContain('PRESTATIECODE_ONGELDIG');
     },
   },
   {
@@ -158,6 +177,34 @@ export const CORPUS: Kind[] = [
     id: 'lege-code', area: 'code', title: 'Een rij met gegevens maar zonder prestatiecode', type: 'werkmap', spec: ggz(row(null, 300)),
     expect: (r) => expect(codesAt(ok(r), 2)).toContain('GEEN_PRESTATIECODE'),
   },
+  codeKind('code-leeg-met-kolommen', 'Geen prestatiecode, wel zorgprofiel en leveringsvorm', null, 'GEEN_PRESTATIECODE', /Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen/),
+  codeKind('code-datum', 'Een datum als prestatiecode (Excel maakte er een datum van)', new Date(Date.UTC(2024, 0, 1)), 'PRESTATIECODE_ONGELDIG', /bevat de datum 1-1-2024 in plaats van een code/),
+  codeKind('code-onbekende-letter', 'Een code met een letter die geen code heeft ("Q123")', 'Q123', 'PRESTATIECODE_ONGELDIG', /"Q123" is geen prestatiecode: een Wlz-prestatiecode is een letter/),
+  codeKind('code-dubbel', 'Twee codes in één cel ("Z043Z043")', 'Z043Z043', 'PRESTATIECODE_ONGELDIG', /"Z043Z043" is geen prestatiecode/),
+  codeKind('code-griekse-letter', 'Een code met een Griekse letter die op een Z lijkt ("Ζ1105")', '\u03961105', 'PRESTATIECODE_ONGELDIG', /lijkt op Z1105, maar bevat het teken "Ζ" \(U\+0396\), een Griekse of Cyrillische letter/),
+  codeKind('code-rommel', '40.000 tekens rommel als prestatiecode', 'x#'.repeat(20_000), 'PRESTATIECODE_ONGELDIG', /"X#X#X#X#X#X#X#X#X#X#… \(40\.000 tekens\)" is geen prestatiecode: het teken "#"/),
+  {
+    id: 'code-onzichtbare-tekens', area: 'code', title: 'Onzichtbare tekens in de code (spatie zonder breedte, vaste spatie, tab)', type: 'werkmap',
+    spec: ggz(['73730001', 'Zorg Noord', 'Z1105\u200b', 'GGZ-W5', 'Verblijf', 300], ['73730002', 'Zorg Zuid', '\u00a0Z1105\t', 'GGZ-W5', 'Verblijf', 300]),
+    expect: (r) => {
+      for (const n of [2, 3]) {
+        expect(rowAt(ok(r), n).prestatie?.code).toBe('Z1105');
+        expect(num(rowAt(r.outcome, n).tarief)).toBe(297.9);
+        expect(codesAt(r.outcome, n)).toContain('CODE_ONZICHTBARE_TEKENS');
+      }
+      expect(messagesAt(r.outcome, 2)).toMatch(/Prestatiecode Z1105 bevat onzichtbare tekens \(spatie zonder breedte \(U\+200B\)\); gelezen als Z1105/);
+      expect(messagesAt(r.outcome, 3)).toMatch(/vaste spatie \(U\+00A0\), tab \(U\+0009\)/);
+    },
+  },
+  {
+    id: 'code-uit-kolommen', area: 'code', title: 'Een code van de goede vorm die niet in de lijst staat, met zorgprofiel en leveringsvorm', type: 'werkmap', spec: ggz(GOOD),
+    expect: (r) => {
+      expect(num(rowAt(ok(r), 2).tarief)).toBe(297.9);
+      expect(rowAt(r.outcome, 2).flags.find((f) => f.code === 'PRESTATIE_UIT_KOLOMMEN')).toMatchObject({
+        severity: 'waarschuwing', message: 'Prestatiecode Z1105 staat niet in de prestatiecodelijst of het beleid; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ-W5").',
+      });
+    },
+  },
   {
     id: 'code-als-formuletekst', area: 'code', title: 'Een code of naam die met =, +, - of @ begint ("=Z1105", "@Zorg")', type: 'werkmap',
     spec: ggz(row('=X9999', 300, '@Zorg')),
@@ -185,10 +232,15 @@ export const CORPUS: Kind[] = [
   tariffKind('tarief-euro-nl', 'Tarief met € en duizendtalpunt ("€ 1.234,56")', '€ 1.234,56', 1234.56),
   tariffKind('tarief-euro-en', 'Tarief in Engelse notatie ("€1,234.56")', '€1,234.56', 1234.56),
   tariffKind('tarief-eur-achter', 'Tarief met "EUR" of € achteraan ("300 €")', '300 €', 300),
-  tariffKind('tarief-duizendtal-twijfel', 'Tarief "1.234": duizendtal of decimaal?', '1.234', 1234, 'WAARDE_GEINTERPRETEERD', /gelezen als 1234 \(punt als duizendtalscheiding\)/),
+  tariffKind('tarief-duizendtal-twijfel', 'Tarief "1.234": duizendtal of decimaal?', '1.234', 1234, 'BEDRAG_TWEEDUIDIG', /gelezen als 1234 \(punt als duizendtalscheiding\)/),
+  tariffKind('tarief-komma-twijfel', 'Tarief "254,675": decimaal of duizendtal?', '254,675', 254.675, 'BEDRAG_TWEEDUIDIG', /gelezen als 254,675 \(komma als decimaalteken\); bedoelde u 254675/),
+  tariffKind('tarief-komma-klein', 'Tarief "1,234": decimaal of duizendtal?', '1,234', 1.234, 'BEDRAG_TWEEDUIDIG', /gelezen als 1,234 \(komma als decimaalteken\)/),
+  tariffKind('tarief-nul-cent', 'Een maximumtarief dat € 0,00 geeft (0,0000001)', '0,0000001', undefined, 'TARIEF_NUL', /komt op € 0,00 uit/),
+  tariffKind('tarief-400-cijfers', 'Een maximumtarief van 400 cijfers', '9'.repeat(400), undefined, 'MAXIMUMTARIEF_TE_GROOT', /is te groot: Excel bewaart 15 cijfers/),
+  tariffKind('tarief-hoog', 'Een ongewoon hoog maximumtarief (€ 150.000)', 150_000, 150_000, 'MAXIMUMTARIEF_HOOG', /is ongewoon hoog/),
   tariffKind('tarief-negatief', 'Negatief NZa-maximumtarief', -300, -300, 'MAXIMUMTARIEF_ONGELDIG', /is niet positief/),
   tariffKind('tarief-nul', 'NZa-maximumtarief 0', 0, 0, 'MAXIMUMTARIEF_ONGELDIG', /is niet positief/),
-  tariffKind('tarief-enorm', 'Een enorm tarief (1e15)', 1e15, 1e15),
+  tariffKind('tarief-enorm', 'Een enorm tarief (1e15)', 1e15, undefined, 'MAXIMUMTARIEF_TE_GROOT', /te groot/),
   tariffKind('tarief-onleesbaar', 'Tarief dat geen getal is ("12,3,4")', '12,3,4', undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /onleesbaar \("12,3,4" is geen getal\)/),
   tariffKind('tarief-als-percentage', 'Een percentage in de tariefkolom ("95%")', '95%', undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /is een percentage, geen bedrag/),
   tariffKind('tarief-als-datum', 'Een datum in de tariefkolom', new Date(Date.UTC(2025, 0, 1)), undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /datum in plaats van een getal/),
@@ -197,10 +249,14 @@ export const CORPUS: Kind[] = [
   tariffKind('fout-nb', 'Foutwaarde #N/A (#N/B) in de invoer', { error: '#N/A' }, undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /foutwaarde #N\/A/),
   tariffKind('fout-deel0', 'Foutwaarde #DIV/0! (#DEEL/0!) in de invoer', { error: '#DIV/0!' }, undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /foutwaarde #DIV\/0!/),
   {
-    id: 'fout-verw', area: 'foutwaarde', title: 'Foutwaarde #REF! (#VERW!) als prestatiecode', type: 'werkmap', spec: ggz(row({ error: '#REF!' }, 300)),
+    id: 'fout-verw', area: 'foutwaarde', title: 'Foutwaarde #REF! (#VERW!) als prestatiecode, met zorgprofiel en leveringsvorm', type: 'werkmap',
+    spec: ggz(...['#REF!', '#NAME?', '#NUM!', '#CALC!'].map((error) => withColumns({ error }, 300))),
     expect: (r) => {
-      expect(codesAt(ok(r), 2).some((c) => c === 'GEEN_PRESTATIECODE' || c === 'ONBEKENDE_PRESTATIECODE')).toBe(true);
-      expect(rowAt(r.outcome, 2).tarief).toBeUndefined();
+      for (const n of [2, 3, 4, 5]) {
+        expect(codesAt(ok(r), n)).toEqual(['PRESTATIECODE_FOUTWAARDE']);
+        expect(rowAt(r.outcome, n).tarief).toBeUndefined();
+      }
+      expect(messagesAt(r.outcome, 5)).toMatch(/De cel prestatiecode bevat de foutwaarde #CALC!: de code is niet te lezen en er is geen tarief berekend/);
     },
   },
   tariffKind('formule-in-invoer', 'Een formule in de invoer (=A1*2): de berekende waarde telt', { formula: 'B9*2', result: 300 }, 300),
@@ -255,7 +311,34 @@ export const CORPUS: Kind[] = [
       expect(rowAt(r.outcome, 3).prestatie?.code).toBe('Z1105');
     },
   },
+  {
+    id: 'totaalrij', area: 'rijen', title: 'Een Excel-tabel met een totaalrij', type: 'werkmap',
+    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1105', 310, 'Zorg Zuid', '73730002'), ['Totaal', null, null, null, null, 610]], tables: [{ name: 'Aanbieders2025', ref: 'A1:F4', totals: true }] } },
+    expect: (r) => {
+      expect(ok(r).dataRows).toBe(2);
+      expect(r.outcome!.run.results.map((x) => x.ref)).toEqual(['Aanbieders!2', 'Aanbieders!3']);
+      expect(ok(r).warnings.join('\n')).toMatch(/rij 4 is de totaalrij van een Excel-tabel en is niet als gegevens gelezen/);
+    },
+  },
   // ── werkmap ──
+  {
+    id: 'verborgen-oud-blad', area: 'werkmap', title: 'Een verborgen oud blad met dezelfde kopregel vóór het zichtbare blad', type: 'werkmap',
+    spec: { 'Aanbieders 2024': { rows: [GGZ_HEADER, row('Z1105', 250)], visibility: 'hidden' }, Aanbieders: { rows: [GGZ_HEADER, GOOD] } },
+    expect: (r) => {
+      expect(ok(r).sheet).toBe('Aanbieders');
+      expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
+      expect(ok(r).warnings.join('\n')).toMatch(/Verborgen blad "Aanbieders 2024" heeft ook een kopregel; het zichtbare blad "Aanbieders" is gebruikt/);
+    },
+  },
+  {
+    id: 'alleen-verborgen-blad', area: 'werkmap', title: 'De gegevens staan alleen op een verborgen blad', type: 'werkmap',
+    spec: { Toelichting: { rows: [['Zie het andere blad']] }, Gegevens: { rows: [GGZ_HEADER, GOOD], visibility: 'veryHidden' } },
+    expect: (r) => {
+      expect(ok(r).sheet).toBe('Gegevens');
+      expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
+      expect(ok(r).warnings.join('\n')).toMatch(/Blad "Gegevens" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft/);
+    },
+  },
   {
     id: 'beveiligd-blad', area: 'werkmap', title: 'Het blad is beveiligd', type: 'werkmap', spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD], protected: true } },
     expect: (r) => expect(r.error).toMatch(/Blad "Aanbieders" is beveiligd.*er is niets gewijzigd/),

@@ -35,6 +35,13 @@ export interface SheetSpec {
   /** The user's own conditional formats: a formula over an A1 range, filled with a colour (both adapters). */
   conditionalFormats?: Array<{ ref: string; formula: string; color: string }>;
   protected?: boolean;
+  /** Hidden sheet (both adapters: exceljs `state`, the fake host's Worksheet.visibility). */
+  visibility?: 'hidden' | 'veryHidden';
+  /**
+   * Excel tables over the rows (both adapters): `ref` is the whole table as an A1 range, header row first and, with
+   * `totals`, the totals row last. The cells are the spec's rows.
+   */
+  tables?: Array<{ name: string; ref: string; totals: boolean }>;
 }
 
 export type WorkbookSpec = Record<string, SheetSpec>;
@@ -74,6 +81,15 @@ function isDate(sheet: SheetSpec, at: SpecCell): boolean {
   return v instanceof Date || (at.numberFormat !== undefined && isDateFormat(at.numberFormat) && (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v)));
 }
 
+/** "B3:F9" → 0-based box. */
+function boxOf(ref: string): { row: number; column: number; rows: number; columns: number } {
+  const [a, b] = ref.split(':').map((x) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+    return { row: Number(m[2]) - 1, column: m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  });
+  return { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+}
+
 export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
   const wb = new ExcelJS.Workbook();
   for (const [name, sheet] of Object.entries(spec)) {
@@ -95,6 +111,20 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
       ws.addConditionalFormatting({ ref: cf.ref, rules: [{ type: 'expression', priority: 1, formulae: [cf.formula], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF' + cf.color.slice(1) } } } }] });
     }
     if (sheet.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+    if (sheet.visibility) ws.state = sheet.visibility;
+    for (const t of sheet.tables ?? []) {
+      // exceljs writes a table's own header, rows and totals; the spec's cells are written over them again
+      const box = boxOf(t.ref);
+      const header = (sheet.rows[box.row] ?? []).slice(box.column, box.column + box.columns).map((v, i) => String(v ?? `Kolom${i + 1}`));
+      const body = sheet.rows.slice(box.row + 1, box.row + box.rows - (t.totals ? 1 : 0)).map((line) => header.map((_, i) => (line[box.column + i] ?? null) as ExcelJS.CellValue));
+      ws.addTable({ name: t.name, ref: t.ref.split(':')[0], headerRow: true, totalsRow: t.totals, columns: header.map((name) => ({ name })), rows: body });
+      for (let r = box.row; r < box.row + box.rows; r++) {
+        for (let c = box.column; c < box.column + box.columns; c++) {
+          const v = sheet.rows[r]?.[c];
+          ws.getCell(r + 1, c + 1).value = (v === undefined ? null : isFormula(v) ? { formula: v.formula.replace(/^=/, ''), result: v.result } : v) as ExcelJS.CellValue;
+        }
+      }
+    }
   }
   return new XlsxWorkbook(wb);
 }
@@ -118,6 +148,8 @@ export function buildFake(spec: WorkbookSpec): FakeExcel {
       if (s.bold) cell.bold = true;
     }
     fs.protected = !!sheet.protected;
+    if (sheet.visibility) fs.visibility = sheet.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
+    for (const t of sheet.tables ?? []) fs.tables.push({ name: t.name, box: boxOf(t.ref), showTotals: t.totals });
     for (const cf of sheet.conditionalFormats ?? []) {
       const [a, b] = cf.ref.split(':').map((x) => {
         const m = /^([A-Z]+)(\d+)$/.exec(x)!;

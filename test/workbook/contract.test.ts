@@ -240,9 +240,11 @@ describe('Office.js adapter costs', () => {
   /**
    * Syncs = 2 fixed (sheet names; the first rows of every sheet with their used-range sizes) + the reads of
    * the needed columns by payload (~2.7 MB here: 1) + the writes by payload (~9 MB of values, formats and
-   * explanation text: 3, the last one carrying the metadata sheet). Measured 6; asserted ≤ 6.
+   * explanation text: 3, the last one carrying the metadata sheet). Measured 6 before rows of codes the prestatie
+   * list does not know carried a warning (issue 17: Z1105 and V1101 are classified from the columns and say so);
+   * with that signal text on every row, ~12 MB of writes: measured 8, asserted ≤ 8.
    * A re-run sees the long output texts in the first rows, so it guesses more bytes per cell for the read
-   * (still only the input columns are read): measured 7, asserted ≤ 7.
+   * (still only the input columns are read): measured 10, asserted ≤ 10.
    */
   test(`${ROWS} rows: few syncs, no request or response over 4 MB`, async () => {
     const fake = bigSheet();
@@ -254,8 +256,8 @@ describe('Office.js adapter costs', () => {
     await annotateWorkbook(new OfficeWorkbook(fakeContext(fake)), pack, params, { now });
     const second = { syncs: fake.syncCount, maxRequest: fake.maxRequest, maxResponse: fake.maxResponse };
     console.log(`Office adapter, ${ROWS} rows: first run ${JSON.stringify(first)}, re-run ${JSON.stringify(second)}`);
-    expect(first.syncs).toBeLessThanOrEqual(6);
-    expect(second.syncs).toBeLessThanOrEqual(7);
+    expect(first.syncs).toBeLessThanOrEqual(8);
+    expect(second.syncs).toBeLessThanOrEqual(10);
     for (const run of [first, second]) {
       expect(run.maxRequest).toBeLessThanOrEqual(4_000_000);
       expect(run.maxResponse).toBeLessThanOrEqual(4_000_000);
@@ -275,7 +277,7 @@ test('flags of rows with a fout or waarschuwing are repeated as notes on the sig
     found[s.name] = notes;
     expect(notes['3,6']).toBe('notitie van de inkoper');
     // row 8 (0-based 7) has #N/A as maximumtarief: a fout, so a note on its signal cell (column J = 9)
-    expect(notes['7,9']).toMatch(/^Tariefwijzer:\n\[fout\] MAXIMUMTARIEF_ONLEESBAAR/);
+    expect(notes['7,9']).toMatch(/^Tariefwijzer:\n(.*\n)?\[fout\] MAXIMUMTARIEF_ONLEESBAAR/);
     const ours = Object.keys(notes).filter((k) => k !== '3,6');
     expect(ours.every((k) => k.endsWith(',9'))).toBe(true);
     // a re-run without notes removes ours, and only ours

@@ -14,7 +14,7 @@
  *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
-import { highlightFormula, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import { highlightFormula, safeBlock, safeRows, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
@@ -151,7 +151,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const results: SheetRead[] = new Array(requests.length);
-    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection }> = [];
+    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection; sheet: SheetFacts }> = [];
     const sized: Array<{ sheet: string; used: Excel.Range }> = [];
     requests.forEach((req, index) => {
       const ws = this.context.workbook.worksheets.getItem(req.sheet);
@@ -163,7 +163,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // protection (ExcelApi 1.2) comes with the first rows: a protected sheet is refused before any write
         const protection = ws.protection;
         protection.load('protected');
-        heads.push({ index, used, head, protection });
+        heads.push({ index, used, head, protection, sheet: loadSheetFacts(ws) });
       } else if (!this.extents.has(req.sheet) && !sized.some((s) => s.sheet === req.sheet)) {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -172,7 +172,8 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     if (heads.length || sized.length) await this.sync();
     for (const { sheet, used } of sized) this.extents.set(sheet, extentOf(used));
-    for (const { index, used, head, protection } of heads) {
+    const totals = await this.totalsRows(heads.map((h) => h.sheet));
+    for (const [i, { index, used, head, protection, sheet }] of heads.entries()) {
       const req = requests[index];
       const extent = extentOf(used);
       this.extents.set(req.sheet, extent);
@@ -183,7 +184,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
         head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
       }
-      results[index] = { cells, ...size(extent), protected: protection.protected };
+      results[index] = { cells, ...size(extent), protected: protection.protected, totalsRows: totals[i], visibility: VISIBILITY[sheet.worksheet.visibility] ?? 'visible' };
     }
 
     const jobs: ReadJob[] = [];
@@ -213,6 +214,21 @@ export class OfficeWorkbook implements WorkbookPort {
       results[job.index] = { cells, ...size(job.extent) };
     }
     return results;
+  }
+
+  /**
+   * The totals rows of the tables with `showTotals`, one more sync only when a sheet read has one (most have none):
+   * a table's range is a method (getTotalRowRange), not a property the first sync could load with the collection.
+   */
+  private async totalsRows(sheets: SheetFacts[]): Promise<number[][]> {
+    const ranges = sheets.map((s) => s.tables.items.filter((t) => t.showTotals).map((t) => {
+      const range = t.getTotalRowRange();
+      range.load('rowIndex');
+      return range;
+    }));
+    if (!ranges.some((r) => r.length)) return sheets.map(() => []);
+    await this.sync();
+    return ranges.map((list) => list.map((r) => r.rowIndex));
   }
 
   /** Load the jobs' rows in pieces of at most BLOCK_ROWS, as many per sync as fit the budget. */
@@ -283,7 +299,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * a column without numbers is text ('@'), so '=…', '+…', '-…', '@…' land as text, exactly as given;
    * a numeric column gets its one format (a stray string in it gets '@' for its own cell).
    */
-  async writeBlock(block: OutputBlock): Promise<void> {
+  async writeBlock(unsafe: OutputBlock): Promise<void> {
+    const block = safeBlock(unsafe);
     const ws = this.context.workbook.worksheets.getItem(block.sheet);
     const width = block.headers.length;
     const columnFormats = block.headers.map((_, c) => columnFormat(block, c));
@@ -343,7 +360,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Delete the sheet if it exists, add it anew (at the end), write the rows; strings as text. */
-  async replaceSheet(name: string, rows: OutputValue[][]): Promise<void> {
+  async replaceSheet(name: string, unsafe: OutputValue[][]): Promise<void> {
+    const rows = safeRows(unsafe);
     const names = await this.sheetNames();
     const sheets = this.context.workbook.worksheets;
     if (names.includes(name)) sheets.getItem(name).delete();
@@ -400,6 +418,26 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 }
+
+/** What a read of a sheet's first rows also loads about the sheet, in the same sync. */
+interface SheetFacts {
+  worksheet: Excel.Worksheet;
+  tables: Excel.TableCollection;
+}
+
+/**
+ * Worksheet.visibility and the tables' showTotals (both ExcelApi 1.1, under the manifest's floor):
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member and
+ * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member.
+ */
+function loadSheetFacts(worksheet: Excel.Worksheet): SheetFacts {
+  worksheet.load('visibility');
+  const tables = worksheet.tables;
+  tables.load('items/showTotals');
+  return { worksheet, tables };
+}
+
+const VISIBILITY: Record<string, 'visible' | 'hidden' | 'veryHidden'> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 function extentOf(used: Excel.Range): Extent | null {
   return used.isNullObject ? null : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };

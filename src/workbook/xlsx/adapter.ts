@@ -1,7 +1,7 @@
 /** WorkbookPort on an .xlsx file through exceljs (CLI and tests). */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/parse';
-import { columnName, highlightFormula, selectFromGrid, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import { columnName, highlightFormula, safeBlock, safeRows, selectFromGrid, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -49,14 +49,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const out: SheetRead[] = [];
-    for (const r of requests) out.push({ ...selectFromGrid(await this.readSheet(r.sheet), r), protected: isProtected(this.sheet(r.sheet)) });
+    for (const r of requests) {
+      const ws = this.sheet(r.sheet);
+      out.push({ ...selectFromGrid(await this.readSheet(r.sheet), r), protected: isProtected(ws), totalsRows: totalsRows(ws), visibility: ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible' });
+    }
     return out;
   }
 
   /** Writes go straight into the in-memory workbook; `save` writes the file. */
   async flush(): Promise<void> {}
 
-  async writeBlock(block: OutputBlock): Promise<void> {
+  async writeBlock(unsafe: OutputBlock): Promise<void> {
+    const block = safeBlock(unsafe);
     const ws = this.sheet(block.sheet);
     const header = ws.getRow(block.headerRow + 1);
     block.headers.forEach((h, i) => {
@@ -108,7 +112,8 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
-  async replaceSheet(name: string, rows: OutputValue[][]): Promise<void> {
+  async replaceSheet(name: string, unsafe: OutputValue[][]): Promise<void> {
+    const rows = safeRows(unsafe);
     const old = this.workbook.getWorksheet(name);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(name);
@@ -127,6 +132,17 @@ export class XlsxWorkbook implements WorkbookPort {
 /** The sheet carries <sheetProtection sheet="1">: Excel refuses edits to its locked cells (exceljs does not type the field). */
 function isProtected(ws: ExcelJS.Worksheet): boolean {
   return !!(ws as unknown as { sheetProtection?: { sheet?: boolean | string | number } | null }).sheetProtection?.sheet;
+}
+
+/** The last row (0-based) of each table on the sheet that shows its totals row (exceljs: model.totalsRow, tableRef "B3:C6"). */
+function totalsRows(ws: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  for (const t of ws.getTables() as unknown as Array<{ table?: { tableRef?: string; totalsRow?: boolean } }>) {
+    const ref = t.table?.tableRef;
+    const last = ref ? /(\d+)$/.exec(ref)?.[1] : undefined;
+    if (t.table?.totalsRow && last) rows.push(Number(last) - 1);
+  }
+  return rows;
 }
 
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
