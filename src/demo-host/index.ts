@@ -4,9 +4,11 @@
  * exactly as in Excel: the Office.js adapter, syncs, selection events. Used by the browser tests and to try
  * Tariefwijzer without Excel. Everything stays in the page; nothing is sent anywhere.
  *
- * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level), `?thema=donker` a dark Office theme.
+ * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level: every member below its requirement set
+ * fails with ApiNotFound), `?thema=donker` a dark Office theme, `?rijen=100000` a data sheet of that many
+ * rows, `?latentie=20` milliseconds per round trip, `?web=nee` Excel on the desktop (no 5 MB payload limits).
  */
-import { FakeExcel, fakeContext, type FakeSheet, type SeedValue } from './fake-excel';
+import { compareVersions, FakeExcel, type FakeSheet, type SeedValue } from './fake-excel';
 
 /** The pack the example rows were made for. */
 export const DEMO_PACK_ID = 'zk-ggz-2025';
@@ -49,10 +51,18 @@ export function demoWorkbook(): Record<string, SeedValue[][]> {
 /** The newest ExcelApi level the simulation answers to (mergeUndoGroup needs 1.20). */
 const DEFAULT_API = '1.20';
 
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
+/** The demo workbook with its provider sheet grown to `rows` data rows (repeating the example rows). */
+export function largeDemoWorkbook(rows: number): Record<string, SeedValue[][]> {
+  const book = demoWorkbook();
+  const [title, blank, header, ...examples] = book.Aanbieders;
+  const data: SeedValue[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const line = [...examples[i % examples.length]];
+    line[0] = String(73_000_000 + i);
+    data.push(line);
+  }
+  book.Aanbieders = [title, blank, header, ...data];
+  return book;
 }
 
 interface DemoWindow {
@@ -63,9 +73,8 @@ interface DemoWindow {
 }
 
 /** Define `Office` and `Excel` as the pane expects them, on top of the fake. */
-export function installHost(fake: FakeExcel, options: { api: string; dark: boolean }): void {
+export function installHost(fake: FakeExcel, options: { dark: boolean }): void {
   const w = window as unknown as DemoWindow;
-  const context = fakeContext(fake);
   w.Office = {
     HostType: { Excel: 'Excel' },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
@@ -74,18 +83,17 @@ export function installHost(fake: FakeExcel, options: { api: string; dark: boole
       return Promise.resolve(info);
     },
     context: {
-      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, options.api) <= 0 },
+      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, fake.api) <= 0 },
       officeTheme: options.dark ? { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF' } : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
     },
   };
   w.Excel = {
     ConditionalFormatType: { custom: 'Custom' },
     // Excel.run(batch), Excel.run(options, batch) and Excel.run(object, batch): the fake has one context.
-    run: async (...args: unknown[]) => {
+    run: (...args: unknown[]) => {
       const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
-      const result = await batch(context);
-      await context.sync();
-      return result;
+      const options = args.length > 1 && args[0] && typeof args[0] === 'object' && 'mergeUndoGroup' in (args[0] as object) ? (args[0] as { mergeUndoGroup?: boolean }) : undefined;
+      return fake.excelRun(options, batch);
     },
   };
   w.tariefwijzerDemo = fake;
@@ -172,9 +180,16 @@ function renderGrid(root: HTMLElement, fake: FakeExcel): void {
 }
 
 const params = new URLSearchParams(window.location.search);
-const fake = FakeExcel.from(demoWorkbook());
+const rows = Number(params.get('rijen') ?? 0);
+const fake = FakeExcel.from(rows > 0 ? largeDemoWorkbook(rows) : demoWorkbook(), {
+  api: params.get('api') ?? DEFAULT_API,
+  platform: params.get('web') === 'nee' ? 'desktop' : 'web',
+  latencyMs: Number(params.get('latentie') ?? 0),
+  // a copy of a large workbook per undo step would dominate the simulation's own time
+  undoSnapshots: rows <= 10_000,
+});
 fake.selection = { sheet: 'Aanbieders', row: 0, column: 0, rows: 1, columns: 1 };
-installHost(fake, { api: params.get('api') ?? DEFAULT_API, dark: params.get('thema') === 'donker' });
+installHost(fake, { dark: params.get('thema') === 'donker' });
 const grid = document.getElementById('werkmap');
 if (grid) {
   let queued = false;
