@@ -129,7 +129,6 @@ export const API_LEVELS = {
   'Workbook.worksheets': '1.1',
   'Workbook.getSelectedRange': '1.1',
   'Workbook.onSelectionChanged': '1.2',
-  'WorksheetCollection.items': '1.1',
   'WorksheetCollection.getItem': '1.1',
   'WorksheetCollection.getItemOrNullObject': '1.4',
   'WorksheetCollection.add': '1.1',
@@ -159,6 +158,12 @@ export const API_LEVELS = {
   'Range.conditionalFormats': '1.6',
   'ConditionalFormatCollection.clearAll': '1.6',
   'ConditionalFormatCollection.add': '1.6',
+  'ConditionalFormat.custom': '1.6',
+  'CustomConditionalFormat.rule': '1.6',
+  'CustomConditionalFormat.format': '1.6',
+  'ConditionalFormatRule.formula': '1.6',
+  'ConditionalRangeFormat.fill': '1.6',
+  'ConditionalRangeFill.color': '1.6',
   'ChartCollection.add': '1.1',
   'ChartCollection.getItemOrNullObject': '1.4',
   'Chart.delete': '1.1',
@@ -627,7 +632,6 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   load(props: string): void {
-    this.fake.need('WorksheetCollection.items');
     if (!/^items\/name(,items\/visibility)?$|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
     this.fake.enqueue(() => {
       const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name, visibility: s.visibility }));
@@ -975,6 +979,8 @@ class FakeRange extends Loadable {
       },
       add: (type: string) => {
         fake.need('ConditionalFormatCollection.add');
+        // the rule's members (custom, rule.formula, format.fill.color) are ExcelApi 1.6 as well
+        for (const member of ['ConditionalFormat.custom', 'CustomConditionalFormat.rule', 'CustomConditionalFormat.format', 'ConditionalFormatRule.formula', 'ConditionalRangeFormat.fill', 'ConditionalRangeFill.color'] as const) fake.need(member);
         if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
         const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
         fake.enqueue(() => {

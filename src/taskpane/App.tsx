@@ -364,7 +364,7 @@ export function App({ environment }: AppProps) {
             <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.phase === 'rekenen' && progress.total ? progress.done / progress.total : undefined} />
           </Field>
         )}
-        {host && !host.undoGrouping && <p className={styles.muted}>Deze Excel-versie kan een berekening niet als één stap ongedaan maken; Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.</p>}
+        {host?.undoNote && <p className={styles.muted}>{host.undoNote}</p>}
         {!pack && <p className={styles.muted}>Kies eerst een beleid.</p>}
         {!!resolved?.errors.length && <p className={styles.muted}>Verbeter eerst de parameters.</p>}
       </section>

@@ -74,6 +74,10 @@ export interface SheetRead {
    * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
    */
   protected?: boolean;
+  /** 0-based rows that are the totals row of an Excel table on that sheet (reported with the first rows). */
+  totalsRows?: number[];
+  /** The sheet's visibility (reported with the first rows); undefined when not known. */
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
 }
 
 /**

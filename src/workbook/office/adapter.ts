@@ -7,19 +7,26 @@
  * as fit in PAYLOAD_BUDGET share one sync.
  * - Reads: the first rows of several sheets come in one sync with the sheets' used-range sizes; longer reads
  *   load only the requested columns, sized by the bytes per cell seen in those first rows (with a margin).
- *   Should Excel still refuse a response (RequestPayloadSizeLimitExceeded), the same rows are read again
- *   with a doubled size estimate.
+ *   Should Excel still refuse the size (ResponsePayloadSizeLimitExceeded for an answer, RequestPayloadSizeLimit-
+ *   Exceeded for a request: both "only in Office on the web",
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), the same
+ *   rows are read again with a doubled size estimate. No range read has more than READ_CELL_LIMIT cells: "On
+ *   all platforms, a range is limited to five million cells for get operations"
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices).
  * - Writes: the payload is known before sending (JSON of the values and formats), so blocks are cut and
  *   grouped exactly; they are queued and sent with the next sync or `flush()`, so the last block of output
  *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
+import type { ExcelFeatures } from './requirements';
 import { highlightFormula, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
 /** Stay well under Excel on the web's 5 MB per request/response. */
 export const PAYLOAD_BUDGET = 4_000_000;
+/** Cells one range read may have (Excel's limit is 5,000,000 for get operations). */
+export const READ_CELL_LIMIT = 4_000_000;
 /** Per-cell guess for the first read block: values + valueTypes + numberFormat of a fairly long text cell. */
 const GUESSED_CELL_BYTES = 80;
 /** Floor for a per-cell size seen in a sheet's first rows (they may be mostly empty). */
@@ -80,13 +87,13 @@ export class OfficeWorkbook implements WorkbookPort {
   private dirty = false;
 
   /**
-   * @param features what the host supports beyond the manifest's ExcelApi 1.4 (check with
-   *   Office.context.requirements.isSetSupported): conditional formats need ExcelApi 1.6, notes 1.18. Without
-   *   them rows are not highlighted, or flags not repeated as notes.
+   * @param features what the host supports beyond the manifest's floor (EXCEL_API_FLOOR; check with
+   *   Office.context.requirements.isSetSupported at the versions in OPTIONAL_FEATURES): conditional formats
+   *   need ExcelApi 1.6, notes 1.18. Without them rows are not highlighted, or flags not repeated as notes.
    */
   constructor(
     readonly context: Excel.RequestContext,
-    readonly features: { conditionalFormats?: boolean; notes?: boolean; charts?: boolean } = {},
+    readonly features: ExcelFeatures = {},
   ) {
     if (features.charts) this.writeChart = (spec) => this.addChart(spec);
   }
@@ -96,6 +103,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** A line chart over columns of a table: replaces the chart of that name; one sync to look it up. */
   private async addChart(spec: ChartSpec): Promise<void> {
+    if (!this.features.charts) return;
     const ws = this.context.workbook.worksheets.getItem(spec.sheet);
     const old = ws.charts.getItemOrNullObject(spec.name);
     old.load('isNullObject');
@@ -151,7 +159,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const results: SheetRead[] = new Array(requests.length);
-    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection }> = [];
+    const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection; ws: Excel.Worksheet }> = [];
     const sized: Array<{ sheet: string; used: Excel.Range }> = [];
     requests.forEach((req, index) => {
       const ws = this.context.workbook.worksheets.getItem(req.sheet);
@@ -163,7 +171,9 @@ export class OfficeWorkbook implements WorkbookPort {
         // protection (ExcelApi 1.2) comes with the first rows: a protected sheet is refused before any write
         const protection = ws.protection;
         protection.load('protected');
-        heads.push({ index, used, head, protection });
+        // visibility (ExcelApi 1.1) too: a hidden or very hidden sheet is reported, not guessed
+        ws.load('visibility');
+        heads.push({ index, used, head, protection, ws });
       } else if (!this.extents.has(req.sheet) && !sized.some((s) => s.sheet === req.sheet)) {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -172,7 +182,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     if (heads.length || sized.length) await this.sync();
     for (const { sheet, used } of sized) this.extents.set(sheet, extentOf(used));
-    for (const { index, used, head, protection } of heads) {
+    for (const { index, used, head, protection, ws } of heads) {
       const req = requests[index];
       const extent = extentOf(used);
       this.extents.set(req.sheet, extent);
@@ -183,7 +193,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
         head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
       }
-      results[index] = { cells, ...size(extent), protected: protection.protected };
+      results[index] = { cells, ...size(extent), protected: protection.protected, visibility: VISIBILITY[ws.visibility] };
     }
 
     const jobs: ReadJob[] = [];
@@ -225,7 +235,8 @@ export class OfficeWorkbook implements WorkbookPort {
         while (job.next < job.total && !(batch.some((p) => p.job === job) && !job.measured)) {
           const fit = Math.floor(budget / Math.max(1, job.bytesPerRow));
           if (fit < 1 && batch.length) break;
-          const rows = Math.min(BLOCK_ROWS, job.total - job.next, Math.max(1, fit));
+          const width = job.runs.reduce((n, r) => Math.max(n, r.width), 1);
+          const rows = Math.min(BLOCK_ROWS, job.total - job.next, Math.max(1, fit), Math.max(1, Math.floor(READ_CELL_LIMIT / width)));
           batch.push(this.queuePiece(job, job.next, rows));
           job.next += rows;
           budget -= rows * job.bytesPerRow;
@@ -320,6 +331,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Delete the notes in the block's value area (ours), add the block's: one sync, two if there were notes. */
   private async replaceNotes(ws: Excel.Worksheet, block: OutputBlock): Promise<void> {
+    if (!this.features.notes) return;
     const notes = ws.notes;
     notes.load('items');
     await this.sync();
@@ -342,14 +354,31 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Delete the sheet if it exists, add it anew (at the end), write the rows; strings as text. */
+  /**
+   * Rewrite one of Tariefwijzer's own sheets in place: clear it (values, formats, conditional formats) and
+   * write the rows; add it at the end if there is none. Never delete and re-add it:
+   * - Worksheet.delete cannot be undone: inside a merged undo group it fails with UndoNotSupported, and
+   *   anywhere it clears the user's undo stack (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities,
+   *   "Unsupported APIs"); Range.clear is undoable;
+   * - a user's formula that points at the sheet (=Tariefwijzer!B3) would become #REF!;
+   * - a VeryHidden sheet cannot be deleted at all (Worksheet.delete: InvalidOperation).
+   * The sheet keeps its name, position, visibility and identity; its charts are replaced by name (addChart).
+   * Sheets are found by name, case-insensitively as Excel compares them ("tariefwijzer" is ours too). A sheet
+   * the user renamed is theirs now (e.g. a kept copy of an earlier run): a new one with our name is added.
+   */
   async replaceSheet(name: string, rows: OutputValue[][]): Promise<void> {
     const names = await this.sheetNames();
     const sheets = this.context.workbook.worksheets;
-    if (names.includes(name)) sheets.getItem(name).delete();
-    const ws = sheets.add(name);
-    this.names = [...names.filter((n) => n !== name), name];
-    this.extents.delete(name);
+    const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    let ws: Excel.Worksheet;
+    if (existing !== undefined) {
+      ws = sheets.getItem(existing);
+      ws.getRange().clear('All' as Excel.ClearApplyTo);
+    } else {
+      ws = sheets.add(name);
+      this.names = [...names, name];
+    }
+    this.extents.delete(existing ?? name);
     this.dirty = true;
     const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
@@ -451,10 +480,14 @@ function toExcelValue(v: OutputValue): string | number {
   return v === null ? '' : v;
 }
 
+/** Excel refused the size of a request or of its answer (Excel on the web); a smaller read may pass. */
 function isPayloadTooLarge(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
+
+/** Excel.SheetVisibility as the port reports it. */
+const VISIBILITY: Record<string, 'visible' | 'hidden' | 'veryHidden'> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 /** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in for serials ≥ 61). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
