@@ -103,15 +103,30 @@ export class FakeSheet {
     return cell;
   }
 
+  private readonly usedCache = new Map<boolean, Box | undefined>();
+
+  /** Forget the used ranges computed (the host calls this when cells may have changed). */
+  invalidate(): void {
+    this.usedCache.clear();
+  }
+
   /** Bounding box of the cells with a value (or, unless valuesOnly, with any format). */
   used(valuesOnly: boolean): Box | undefined {
+    if (this.usedCache.has(valuesOnly)) return this.usedCache.get(valuesOnly);
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
     for (const [key, cell] of this.cells) {
       if (cell.type === 'Empty' && (valuesOnly || (cell.numberFormat === 'General' && !cell.bold))) continue;
-      const [r, c] = key.split(',').map(Number);
-      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+      const comma = key.indexOf(',');
+      const r = +key.slice(0, comma);
+      const c = +key.slice(comma + 1);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     }
-    return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    const box = bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    this.usedCache.set(valuesOnly, box);
+    return box;
   }
 }
 
@@ -470,6 +485,20 @@ export class FakeExcel {
     this.recalculate();
   }
 
+  /** Rewrite formulas that refer to a deleted sheet: `=Blad!B3` becomes `=#REF!B3`, showing #REF!. */
+  breakReferencesTo(name: string): void {
+    const key = name.toLowerCase();
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        const m = cell.formula && /^='?([^'!]+)'?!(.*)$/.exec(cell.formula);
+        if (!m || m[1].toLowerCase() !== key) continue;
+        cell.formula = `=#REF!${m[2]}`;
+        cell.value = '#REF!';
+        cell.type = 'Error';
+      }
+    }
+  }
+
   /** Evaluate the formulas `setFormula` understands: a reference to a deleted sheet gives #REF!. */
   recalculate(): void {
     for (const sheet of this.sheets) {
@@ -494,6 +523,16 @@ export class FakeExcel {
   enqueue(op: Op, requestBytes = 0, kind: OpKind = 'read'): void {
     this.queue.push({ run: op, kind });
     this.requestBytes += requestBytes;
+  }
+
+  /** Run `work` of the simulation itself (e.g. the demo page drawing the grid), logged as host time. */
+  asHost(work: () => void): void {
+    const started = typeof performance === 'undefined' ? 0 : performance.now();
+    try {
+      work();
+    } finally {
+      if (typeof performance !== 'undefined') this.hostTime.push([started, performance.now()]);
+    }
   }
 
   /** Undo the last step on the undo stack (Ctrl+Z); false when there is none. */
@@ -566,6 +605,8 @@ export class FakeExcel {
   }
 
   private execute(ops: QueuedOp[], sent: number): void {
+    // cells may have been changed directly (tests, the demo page) since the last sync
+    for (const sheet of this.sheets) sheet.invalidate();
     if (this.failure && (this.failure.after === 'writes' ? sent > 2 : --this.failure.after <= 0)) {
       const { code, afterOps } = this.failure;
       this.failure = undefined;
@@ -602,12 +643,14 @@ export class FakeExcel {
           throw new FakeOfficeError('UndoNotSupported', 'this operation cannot be undone, so it cannot be part of a merged undo group');
         }
         received += op.run();
+        for (const sheet of this.sheets) sheet.invalidate();
         this.undoStack.length = 0;
         entry = undefined;
         continue;
       }
       if (op.kind === 'write') (entry ??= this.undoEntry()).operations++;
       received += op.run();
+      if (op.kind === 'write') for (const sheet of this.sheets) sheet.invalidate();
     }
     return received;
   }
@@ -749,6 +792,9 @@ class FakeWorksheet extends Loadable {
       if (!sheet) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
       if (sheet.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `sheet ${sheet.name} is VeryHidden and cannot be deleted`);
       this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      // formulas that pointed at the sheet now point nowhere, for good: Excel rewrites them to #REF!
+      // ("How to correct a #REF! error": deleting a referenced sheet, https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-9b9f-4d7d-97ea-6a4b5e3c8c61)
+      this.fake.breakReferencesTo(sheet.name);
       return 0;
     }, 16, 'notUndoable');
   }
@@ -1112,15 +1158,19 @@ class FakeRange extends Loadable {
       if (t && t.box.rows * t.box.columns > READ_CELL_LIMIT && list.some((p) => p === 'values' || p === 'valueTypes' || p === 'numberFormat')) {
         throw new FakeOfficeError('RangeExceedsLimit', `a range of ${t.box.rows * t.box.columns} cells cannot be read`);
       }
+      // the cells are looked up once for all properties loaded
+      let cells: Array<Array<FakeCell | undefined>> | undefined;
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] | null => {
         if (!t) return null;
-        const out: T[][] = [];
-        for (let r = 0; r < t.box.rows; r++) {
-          const line: T[] = [];
-          for (let c = 0; c < t.box.columns; c++) line.push(f(t.sheet.cell(t.box.row + r, t.box.column + c)));
-          out.push(line);
+        if (!cells) {
+          cells = [];
+          for (let r = 0; r < t.box.rows; r++) {
+            const line: Array<FakeCell | undefined> = [];
+            for (let c = 0; c < t.box.columns; c++) line.push(t.sheet.cell(t.box.row + r, t.box.column + c));
+            cells.push(line);
+          }
         }
-        return out;
+        return cells.map((line) => line.map(f));
       };
       let bytes = 0;
       for (const p of list) {

@@ -3,10 +3,11 @@
  * so a WorkbookPort only lives inside one `Excel.run`: callers hand over the whole job.
  */
 import type { WorkbookPort } from '../workbook/port';
+import type { JobHooks } from '../workbook/office/adapter';
 import { EXCEL_API_FLOOR, OPTIONAL_FEATURES, type ExcelFeature, type ExcelFeatures } from '../workbook/office/requirements';
 
 /** Runs a job against the workbook; everything it writes is sent before the promise resolves. */
-export type PortRunner = <T>(work: (port: WorkbookPort) => Promise<T>) => Promise<T>;
+export type PortRunner = <T>(work: (port: WorkbookPort) => Promise<T>, hooks?: JobHooks) => Promise<T>;
 
 /** A cell the user selected, 0-based. */
 export interface Selection {
@@ -89,10 +90,10 @@ export function createOfficeHost(): OfficeAvailability {
   for (const [feature, version] of Object.entries(OPTIONAL_FEATURES) as Array<[ExcelFeature, string]>) features[feature] = supports(version);
   let undoNote = features.undoGroups ? undefined : NO_UNDO_GROUPS;
 
-  const runner: PortRunner = async (work) => {
+  const runner: PortRunner = async (work, hooks) => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
     const job = async (context: Excel.RequestContext) => {
-      const port = new OfficeWorkbook(context, features);
+      const port = new OfficeWorkbook(context, features, hooks);
       const result = await work(port);
       await port.flush();
       return result;

@@ -224,3 +224,14 @@ describe('sync() resolves after a real task boundary', () => {
     expect(fake.hostTime).toHaveLength(1);
   });
 });
+
+test('deleting a sheet turns formulas that point at it into #REF!, also when a sheet of that name is added again', async () => {
+  const fake = FakeExcel.from({ Blad: [['a']], Tariefwijzer: [['x'], [null, 5]] });
+  fake.setFormula('Blad', 0, 1, '=Tariefwijzer!B2');
+  expect(fake.sheet('Blad')!.cell(0, 1)!.value).toBe(5);
+  const sheets = ctx(fake).workbook.worksheets;
+  sheets.getItem('Tariefwijzer').delete();
+  sheets.add('Tariefwijzer').getRange('B2').values = [[7]];
+  await ctx(fake).sync();
+  expect(fake.sheet('Blad')!.cell(0, 1)).toMatchObject({ value: '#REF!', type: 'Error', formula: '=#REF!B2' });
+});

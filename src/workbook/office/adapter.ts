@@ -76,6 +76,17 @@ interface Piece {
   ranges: Excel.Range[];
 }
 
+/** What the pane hands a job's port: a way to give the page a turn, and rows read / written so far. */
+export interface JobHooks {
+  /** Called often in long loops; yields to the page when a slice is used up (src/taskpane/jobs/slicer.ts). */
+  pause?: () => Promise<void>;
+  /** Rows of the current read ('lezen') or write ('schrijven') done, of total. */
+  onRows?: (kind: 'lezen' | 'schrijven', done: number, total: number) => void;
+}
+
+/** Long loops call `pause` once every this many rows. */
+const PAUSE_EVERY = 512;
+
 export class OfficeWorkbook implements WorkbookPort {
   /** Sheet names and used ranges as last seen in this job (a port lives inside one Excel.run). */
   private names?: string[];
@@ -94,6 +105,7 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(
     readonly context: Excel.RequestContext,
     readonly features: ExcelFeatures = {},
+    readonly hooks: JobHooks = {},
   ) {
     if (features.charts) this.writeChart = (spec) => this.addChart(spec);
   }
@@ -263,19 +275,26 @@ export class OfficeWorkbook implements WorkbookPort {
         let bytes = 0;
         const lines: Grid = [];
         for (let r = 0; r < piece.rows; r++) lines.push(new Array<CellValue>(job.width).fill(null));
-        piece.ranges.forEach((range, i) => {
+        for (let i = 0; i < piece.ranges.length; i++) {
+          const range = piece.ranges[i];
           const values = range.values;
           const types = range.valueTypes;
           const formats = range.numberFormat;
-          bytes += JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length;
           const column = job.runs[i].column;
-          for (let r = 0; r < values.length; r++) for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
-        });
+          for (let r = 0; r < values.length; r++) {
+            if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
+            // the size of the answer, as Excel counts it (JSON), row by row: one stringify of 10,000 rows is a long task
+            bytes += JSON.stringify(values[r]).length + JSON.stringify(types[r]).length + JSON.stringify(formats[r]).length + 6;
+            for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
+          }
+        }
         for (const line of lines) job.lines.push(line);
         const measured = (bytes / piece.rows) * MEASURE_MARGIN;
         job.bytesPerRow = job.measured ? Math.max(job.bytesPerRow, measured) : measured;
         job.measured = true;
       }
+      const done = jobs.reduce((n, j) => n + j.lines.length, 0);
+      this.hooks.onRows?.('lezen', done, jobs.reduce((n, j) => n + j.total - j.skip, 0));
     }
   }
 
@@ -302,7 +321,10 @@ export class OfficeWorkbook implements WorkbookPort {
     header.numberFormat = [block.headers.map(() => TEXT_FORMAT)];
     header.values = [block.headers.slice()];
     header.format.font.bold = true;
-    const rows = block.values.map((line) => {
+    const rows: Array<{ values: Array<string | number>; formats: string[] }> = [];
+    for (let r = 0; r < block.values.length; r++) {
+      if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
+      const line = block.values[r];
       const values: Array<string | number> = [];
       const formats: string[] = [];
       for (let c = 0; c < width; c++) {
@@ -310,8 +332,8 @@ export class OfficeWorkbook implements WorkbookPort {
         values.push(toExcelValue(v));
         formats.push(typeof v === 'string' ? TEXT_FORMAT : columnFormats[c]);
       }
-      return { values, formats };
-    });
+      rows.push({ values, formats });
+    }
     if (this.features.conditionalFormats && block.values.length) {
       // Replaces earlier rules on the output area only (Tariefwijzer's own columns).
       const area = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn, block.values.length, width);
@@ -409,6 +431,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let end = start;
       let bytes = 0;
       while (end < rows.length && end - start < BLOCK_ROWS) {
+        if (this.hooks.pause && end % PAUSE_EVERY === 0) await this.hooks.pause();
         const rowBytes = JSON.stringify(rows[end].values).length + JSON.stringify(rows[end].formats).length + 2;
         if (this.queued + bytes + rowBytes > PAYLOAD_BUDGET && (end > start || this.queued > 0)) break;
         bytes += rowBytes;
@@ -426,6 +449,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.queued += bytes;
       this.dirty = true;
       start = end;
+      if (rows.length > BLOCK_ROWS) this.hooks.onRows?.('schrijven', start, rows.length);
     }
   }
 }
