@@ -535,6 +535,13 @@ export class FakeExcel {
     }
   }
 
+  /** The bytes a value adds to the request (its JSON, as Office.js serializes it), timed as host work. */
+  requestSize(value: unknown): number {
+    let bytes = 0;
+    this.asHost(() => (bytes = JSON.stringify(value).length));
+    return bytes;
+  }
+
   /** Undo the last step on the undo stack (Ctrl+Z); false when there is none. */
   undo(): boolean {
     const entry = this.undoStack.pop();
@@ -1105,7 +1112,7 @@ class FakeRange extends Loadable {
   get numberFormat(): string[][] { return this.read('numberFormat'); }
 
   set values(values: unknown[][]) {
-    this.enqueueWrite(JSON.stringify(values).length, (cell, r, c) => {
+    this.enqueueWrite(this.fake.requestSize(values), (cell, r, c) => {
       const v = values[r][c];
       if (v === null || v === undefined) return;
       writeValue(cell, v as string | number | boolean);
@@ -1113,7 +1120,7 @@ class FakeRange extends Loadable {
   }
 
   set numberFormat(formats: unknown[][]) {
-    this.enqueueWrite(JSON.stringify(formats).length, (cell, r, c) => {
+    this.enqueueWrite(this.fake.requestSize(formats), (cell, r, c) => {
       const f = formats[r][c];
       if (f === null || f === undefined) return;
       cell.numberFormat = String(f);

@@ -143,15 +143,26 @@ fake.selection = { sheet: 'Aanbieders', row: 0, column: 0, rows: 1, columns: 1 }
 installHost(fake, { dark: params.get('thema') === 'donker' });
 const grid = document.getElementById('werkmap');
 if (grid) {
+  // Redraw after changes, at most every REDRAW_MS (a large run changes the workbook at every sync). Drawing the
+  // simulated workbook, with the browser's style and layout work for it (forced here by reading a size), is the
+  // simulation's time, not the add-in's: it is logged as host time.
+  const REDRAW_MS = 400;
   let queued = false;
+  let last = 0;
+  const draw = () => {
+    queued = false;
+    last = performance.now();
+    fake.asHost(() => {
+      renderGrid(grid, fake);
+      void grid.offsetHeight;
+    });
+  };
   fake.onChange(() => {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      // drawing the simulated workbook is the simulation's time, not the add-in's
-      fake.asHost(() => renderGrid(grid, fake));
-    });
+    const wait = last + REDRAW_MS - performance.now();
+    if (wait <= 0) queueMicrotask(draw);
+    else setTimeout(draw, wait);
   });
   renderGrid(grid, fake);
 }

@@ -92,3 +92,24 @@ test("the simulated host's requirement sets are the ones @types/office-js annota
   const unmodelled = [...new Set(excel().filter((u) => compareVersions(u.version, '1.1') > 0).map((u) => `${u.member} ${u.version}`))].filter((m) => !modelled.has(m.split(' ')[0]));
   expect(unmodelled).toEqual([]);
 });
+
+test('gates are recognised: if (features.X), an early return on !features.X; not a negated or unrelated condition', () => {
+  const { gateOf } = jest.requireActual<typeof import('./office-members')>('./office-members');
+  const tsApi = jest.requireActual<typeof import('typescript')>('typescript');
+  const source = tsApi.createSourceFile(
+    'x.ts',
+    `function a() { if (this.features.notes && n) { ws.notes.add(1); } }
+     function b() { if (!this.features.charts) return; ws.charts.add(1); }
+     function c() { if (!features.notes) { ws.notes.add(2); } }
+     function d() { if (other) { ws.notes.add(3); } }`,
+    tsApi.ScriptTarget.Latest,
+    true,
+  );
+  const calls: Record<string, string | undefined> = {};
+  const visit = (node: import('typescript').Node) => {
+    if (tsApi.isCallExpression(node)) calls[node.getText()] = gateOf(node);
+    tsApi.forEachChild(node, visit);
+  };
+  visit(source);
+  expect(calls).toEqual({ 'ws.notes.add(1)': 'notes', 'ws.charts.add(1)': 'charts', 'ws.notes.add(2)': undefined, 'ws.notes.add(3)': undefined });
+});
