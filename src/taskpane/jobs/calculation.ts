@@ -4,7 +4,7 @@
  * only wires it up: `runCalculation(runner, input, { onProgress, signal })`.
  */
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
-import { annotateWorkbook, readLastRun, type AnnotateOutcome, type ColumnMapping, type LastRun, type RunPhase } from '../../workbook/annotate';
+import { annotateWorkbook, readLastRun, RunCancelled, type AnnotateOutcome, type ColumnMapping, type LastRun, type RunPhase } from '../../workbook/annotate';
 import type { PortRunner } from '../office-port';
 import { createPause } from './slicer';
 
@@ -27,14 +27,30 @@ export interface CalculationResult {
   last: { run: LastRun; changed: boolean } | undefined;
 }
 
+/** Progress reports within a phase at most this often. */
+const PROGRESS_INTERVAL_MS = 250;
+
 export async function runCalculation(
   runner: PortRunner,
   input: CalculationInput,
   job: { signal?: AbortSignal; onProgress?: (progress: JobProgress) => void; onPhase?: (phase: RunPhase) => void },
 ): Promise<CalculationResult> {
   let phase: RunPhase = 'lezen';
-  const report = (p: JobProgress) => job.onProgress?.(p);
-  const pause = createPause();
+  // The pane redraws on every report: at most a few per second (a phase change at once), not one per slice.
+  let reported: { phase: RunPhase; at: number } = { phase, at: -Infinity };
+  const report = (p: JobProgress) => {
+    const at = typeof performance === 'undefined' ? Date.now() : performance.now();
+    if (p.phase === reported.phase && p.done !== p.total && at - reported.at < PROGRESS_INTERVAL_MS) return;
+    reported = { phase: p.phase, at };
+    job.onProgress?.(p);
+  };
+  const slice = createPause();
+  // Cancelling takes effect at the next slice while reading or computing (also inside the adapter's reads);
+  // once writing has started the run completes, so that the workbook is never left half written by a cancel.
+  const pause = async () => {
+    await slice();
+    if (job.signal?.aborted && phase !== 'schrijven') throw new RunCancelled();
+  };
   return runner(
     async (port) => {
       const outcome = await annotateWorkbook(port, input.pack, input.params, {
@@ -44,7 +60,7 @@ export async function runCalculation(
         onPhase: (next) => {
           phase = next;
           job.onPhase?.(next);
-          report({ phase, done: 0, total: 0 });
+          report({ phase: next, done: 0, total: 0 });
         },
         onProgress: (done, total) => report({ phase: 'rekenen', done, total }),
       });

@@ -31,6 +31,3 @@ export function createPause(budgetMs = 25): Pause {
     sliceStart = now();
   };
 }
-
-/** Call `pause` every `every` iterations of a loop: `if (tick(i)) await pause()`. */
-export const every = (n: number) => (i: number) => (i & (n - 1)) === 0;
