@@ -206,10 +206,10 @@ describe('sync() resolves after a real task boundary', () => {
   test('not within microtasks: the page gets a turn', async () => {
     const fake = FakeExcel.from({ Blad: [['a']] });
     let done = false;
-    void ctx(fake).sync().then(() => (done = true));
+    const synced = ctx(fake).sync().then(() => (done = true));
     for (let i = 0; i < 1000; i++) await Promise.resolve();
     expect(done).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await synced;
     expect(done).toBe(true);
   });
 
