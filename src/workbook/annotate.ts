@@ -159,8 +159,11 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
   // The metadata sheet's first rows come along (same round trip): where the recorded run wrote its output.
-  const meta = names.includes(META_SHEET);
-  const reads = await port.readSheets([...wanted, ...(meta ? [META_SHEET] : [])].map((sheet) => ({ sheet, rows: sheet === META_SHEET ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
+  // Excel's sheet names are case-insensitive: a user's "tariefwijzer" is the sheet a run would rewrite, so it
+  // is checked like "Tariefwijzer" (metaTaken below).
+  const metaName = names.find((n) => n.toLowerCase() === META_SHEET.toLowerCase());
+  const meta = metaName !== undefined;
+  const reads = await port.readSheets([...wanted, ...(metaName !== undefined ? [metaName] : [])].map((sheet) => ({ sheet, rows: sheet === metaName ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
   const heads = reads.slice(0, wanted.length);
   const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;

@@ -235,3 +235,12 @@ test('deleting a sheet turns formulas that point at it into #REF!, also when a s
   await ctx(fake).sync();
   expect(fake.sheet('Blad')!.cell(0, 1)).toMatchObject({ value: '#REF!', type: 'Error', formula: '=#REF!B2' });
 });
+
+test('a sheet of the user\'s called "tariefwijzer" (other case) is not taken for the run record and not overwritten', async () => {
+  const { annotateWorkbook, InputError } = await import('../../src/workbook/annotate');
+  const { getPack } = await import('../../src/policies');
+  const fake = FakeExcel.from({ Aanbieders: [['Prestatiecode', 'NZa maximumtarief'], ['Z1105', 300]], tariefwijzer: [['mijn eigen aantekeningen']] });
+  const pack = getPack('zk-ggz-2025')!;
+  await expect(annotateWorkbook(new OfficeWorkbook(ctx(fake)), pack, {})).rejects.toBeInstanceOf(InputError);
+  expect(fake.sheet('tariefwijzer')!.cell(0, 0)!.value).toBe('mijn eigen aantekeningen');
+});
