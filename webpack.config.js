@@ -9,16 +9,29 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_HOST = 'https://localhost:3000';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-// Only our own origin and the Office.js script; no eval. Fluent UI (Griffel) inserts its styles at run time,
-// hence 'unsafe-inline' for styles only.
+// Content-Security-Policy: our own origin and what Office.js needs, nothing more; no eval.
+// - Microsoft publishes no CSP for Office.js (asked in https://github.com/OfficeDev/office-js-docs-pr/issues/721).
+//   What it does need: its script from the CDN, https://appsforoffice.microsoft.com/lib/1/hosted/office.js, which
+//   loads its host- and language-specific scripts (e.g. excel-web-16.00.js) from the same host
+//   (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn);
+//   and inline styles: excel-web-16.00.js applies them (https://github.com/OfficeDev/office-js/issues/1687), as does
+//   Fluent UI (Griffel). Office.js talks to Excel by postMessage, which CSP does not govern.
+// - No worker, frame, font or connection elsewhere: worker-src, frame-src and connect-src stay 'self' (the
+//   pane's job runner slices its work on the main thread). Office.js's telemetry to other Microsoft hosts
+//   (reported in issue 721) is not allowed: the add-in sends nothing anywhere.
+// - frame-ancestors cannot be set in a <meta> CSP (browsers ignore it there); Office frames the pane.
+// docs/excel-controlelijst.md has the check with the real Office.js: no "Refused to ..." in the console.
 const CSP = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
+  "form-action 'self'",
 ].join('; ');
 
 // The page Office loads. Office.js must come before the bundle; outside Office it reports "no host" and the
@@ -35,6 +48,8 @@ const TEMPLATE = `<!doctype html>
   </head>
   <body>
     <div id="root"><p style="font-family: sans-serif; padding: 12px">Tariefwijzer wordt geladen…</p></div>
+    <!-- before the (deferred) bundle: Internet Explorer / EdgeHTML webviews get a message instead of a hang -->
+    <script src="legacy-webview.js"></script>
   </body>
 </html>
 `;
@@ -99,6 +114,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/legacy-webview.js', to: 'legacy-webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

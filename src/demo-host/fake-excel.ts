@@ -16,6 +16,37 @@
  *   operations queued before the failing one stay applied, the later ones are not run;
  * - `failSync(n)` makes the n-th next sync fail (a lost connection, a host error): before it runs anything,
  *   or after its first `afterOps` operations (those stay applied, as when one operation of a batch fails).
+ *
+ * Strict where real Excel is strict (each rule cites the page it follows):
+ * - API levels: every member the fake models has the requirement set @types/office-js annotates for it
+ *   (API_LEVELS; test/office-api checks the table against the annotations). Below the page's declared level
+ *   a call fails at sync with ApiNotFound, as Excel answers a request it does not know: "The API you are
+ *   trying to use could not be found. It may be available in a newer version of the Office application."
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ * - Payload (Excel on the web only): a request over 5 MB fails with RequestPayloadSizeLimitExceeded, a
+ *   response over 5 MB with ResponsePayloadSizeLimitExceeded (same page, "This error only occurs in Office on
+ *   the web"); on all platforms a range of more than 5,000,000 cells cannot be read (RangeExceedsLimit):
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ *   ("On all platforms, a range is limited to five million cells for get operations").
+ * - Sheet names are case-insensitive: getItem("tariefwijzer") finds "Tariefwijzer", add("TARIEFWIJZER")
+ *   beside it fails with ItemAlreadyExists (Excel: "Worksheet names are not case sensitive",
+ *   https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9).
+ * - Undo: an Excel.run with mergeUndoGroup (ExcelApi 1.20) is one undo step; Worksheet.delete is not
+ *   undoable, so inside a merged group it fails with UndoNotSupported, and anywhere it clears the undo stack
+ *   ("If you call an unsupported API ... the user's undo stack is cleared"),
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities. `undo()` restores
+ *   the workbook as it was before the last step.
+ * - Worksheet.delete of a VeryHidden sheet fails with InvalidOperation (@types/office-js, Worksheet.delete:
+ *   "if the worksheet's visibility is set to 'VeryHidden', the delete operation will fail with an
+ *   InvalidOperation exception").
+ * - getSelectedRange() with several areas selected fails (Workbook.getSelectedRange: "If there are multiple
+ *   ranges selected, this method will throw an error"); the fake answers InvalidSelection, the error table's
+ *   "The current selection is invalid for this operation".
+ * - conditionalFormats.clearAll() clears the rules only inside its range: a rule reaching outside keeps its
+ *   cells there (ConditionalFormatCollection.clearAll: "Clears all conditional formats active on the current
+ *   specified range").
+ * - sync() resolves after a real task boundary (a macrotask, plus `latencyMs`), as a round trip to Excel
+ *   does; the fake's own work inside a sync is logged in `hostTime` so that tests can tell it apart.
  */
 
 export type SeedValue = string | number | boolean | Date | null | undefined | { error: string };
@@ -28,6 +59,8 @@ export interface FakeCell {
   numberFormat: string;
   bold?: boolean;
 }
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeConditionalFormat {
   box: Box;
@@ -46,7 +79,7 @@ export class FakeSheet {
   /** Protected against edits (Excel: Review > Protect Sheet). */
   protected = false;
   /** Worksheet.visibility (ExcelApi 1.1): "VeryHidden" sheets can only be shown again through VBA or the API. */
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  visibility: Visibility = 'Visible';
   /** Excel tables on the sheet: the box includes the header row and, when shown, the totals row (its last row). */
   readonly tables: FakeTableRecord[] = [];
   constructor(public name: string) {}
@@ -73,15 +106,30 @@ export class FakeSheet {
     return cell;
   }
 
+  private readonly usedCache = new Map<boolean, Box | undefined>();
+
+  /** Forget the used ranges computed (the host calls this when cells may have changed). */
+  invalidate(): void {
+    this.usedCache.clear();
+  }
+
   /** Bounding box of the cells with a value (or, unless valuesOnly, with any format). */
   used(valuesOnly: boolean): Box | undefined {
+    if (this.usedCache.has(valuesOnly)) return this.usedCache.get(valuesOnly);
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
     for (const [key, cell] of this.cells) {
       if (cell.type === 'Empty' && (valuesOnly || (cell.numberFormat === 'General' && !cell.bold))) continue;
-      const [r, c] = key.split(',').map(Number);
-      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+      const comma = key.indexOf(',');
+      const r = +key.slice(0, comma);
+      const c = +key.slice(comma + 1);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     }
-    return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    const box = bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    this.usedCache.set(valuesOnly, box);
+    return box;
   }
 }
 
@@ -96,6 +144,110 @@ export interface FakeTableRecord {
 }
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Cells a range may have for a get operation (all platforms). */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/**
+ * The requirement set of each member the fake models, as @types/office-js annotates it
+ * (`[Api set: ExcelApi 1.x]`); test/office-api/api-levels.test.ts checks every entry against the annotation.
+ */
+export const API_LEVELS = {
+  'Workbook.worksheets': '1.1',
+  'Workbook.getSelectedRange': '1.1',
+  'Workbook.onSelectionChanged': '1.2',
+  'WorksheetCollection.getItem': '1.1',
+  'WorksheetCollection.getItemOrNullObject': '1.4',
+  'WorksheetCollection.add': '1.1',
+  'Worksheet.name': '1.1',
+  'Worksheet.visibility': '1.1',
+  'Worksheet.charts': '1.1',
+  'Worksheet.notes': '1.18',
+  'Worksheet.protection': '1.2',
+  'Worksheet.activate': '1.1',
+  'Worksheet.delete': '1.1',
+  'Worksheet.getRange': '1.1',
+  'Worksheet.getRangeByIndexes': '1.7',
+  'Worksheet.getUsedRangeOrNullObject': '1.4',
+  'WorksheetProtection.protected': '1.2',
+  'Range.values': '1.1',
+  'Range.valueTypes': '1.1',
+  'Range.numberFormat': '1.1',
+  'Range.rowIndex': '1.1',
+  'Range.columnIndex': '1.1',
+  'Range.rowCount': '1.1',
+  'Range.columnCount': '1.1',
+  'Range.format': '1.1',
+  'Range.worksheet': '1.1',
+  'Range.clear': '1.1',
+  'Range.select': '1.1',
+  'Range.getIntersectionOrNullObject': '1.4',
+  'Range.conditionalFormats': '1.6',
+  'ConditionalFormatCollection.clearAll': '1.6',
+  'ConditionalFormatCollection.add': '1.6',
+  'ConditionalFormat.custom': '1.6',
+  'CustomConditionalFormat.rule': '1.6',
+  'CustomConditionalFormat.format': '1.6',
+  'ConditionalFormatRule.formula': '1.6',
+  'ConditionalRangeFormat.fill': '1.6',
+  'ConditionalRangeFill.color': '1.6',
+  'ChartCollection.add': '1.1',
+  'ChartCollection.getItemOrNullObject': '1.4',
+  'Chart.delete': '1.1',
+  'Chart.setPosition': '1.1',
+  'ChartSeriesCollection.getItemAt': '1.1',
+  'ChartSeriesCollection.add': '1.7',
+  'ChartSeries.setValues': '1.7',
+  'ChartSeries.setXAxisValues': '1.7',
+  'NoteCollection.add': '1.18',
+  'Note.getLocation': '1.18',
+  'Note.delete': '1.18',
+  'RunOptions.mergeUndoGroup': '1.20',
+} as const satisfies Record<string, string>;
+export type ApiMember = keyof typeof API_LEVELS;
+
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+export interface FakeExcelOptions {
+  /** The ExcelApi level the simulated Excel answers to (default: 1.20, the newest the fake models). */
+  api?: string;
+  /** 'web' (default) has Excel on the web's 5 MB request and response limits; 'desktop' has none. */
+  platform?: 'web' | 'desktop';
+  /** Milliseconds a sync takes beyond its task boundary (default 0). */
+  latencyMs?: number;
+  /** Keep a copy of the workbook before each undo step so that `undo()` can restore it (default: yes). */
+  undoSnapshots?: boolean;
+}
+
+/** Resolve after a real task boundary: the page can paint and handle input, as during a round trip to Excel. */
+function taskBoundary(ms: number): Promise<void> {
+  if (ms > 0 || typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
+/** What an operation does to the undo stack. */
+type OpKind = 'read' | 'write' | 'notUndoable';
+
+interface SheetState {
+  sheets: Array<{ sheet: FakeSheet; name: string; visibility: Visibility; protected: boolean; cells: Map<string, FakeCell>; conditionalFormats: FakeConditionalFormat[]; charts: FakeChartRecord[]; notes: Map<string, string> }>;
+}
+
+/** One step on the undo stack: the workbook as it was before it. */
+interface UndoEntry {
+  merged: boolean;
+  operations: number;
+  before?: SheetState;
+}
 
 export class FakeOfficeError extends Error {
   constructor(readonly code: string, message: string) {
@@ -131,6 +283,10 @@ function parseAddress(address: string): Box {
 }
 
 type Op = () => number; // runs at sync; returns the bytes it adds to the response
+interface QueuedOp {
+  run: Op;
+  kind: OpKind;
+}
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
@@ -138,43 +294,97 @@ export class FakeExcel {
   /** Bytes sent / received per sync, in order. */
   readonly requests: number[] = [];
   readonly responses: number[] = [];
-  private queue: Op[] = [];
+  /** The fake's own work: [start, end] (performance.now()) of each sync's operations, for responsiveness tests. */
+  readonly hostTime: Array<[number, number]> = [];
+  /** Steps the user could undo, oldest first. */
+  readonly undoStack: UndoEntry[] = [];
+  readonly api: string;
+  readonly platform: 'web' | 'desktop';
+  latencyMs: number;
+  private readonly undoSnapshots: boolean;
+  private queue: QueuedOp[] = [];
   private requestBytes = 0;
+  /** The Excel.run under way: merged into one undo step or not, and its step once it wrote something. */
+  private run?: { merged: boolean; entry?: UndoEntry };
   /** Syncs still to go before an injected failure (failSync), and its error code. */
   private failure?: { after: number | 'writes'; code: string; afterOps: number };
-  /** The selected cells (as in Excel there is always one), on the active sheet. */
-  selection: { sheet: string; row: number; column: number; rows: number; columns: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
+  /** The selected cells (as in Excel there is always one), on the active sheet; `areas` > 1 for a multi-area selection. */
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number; areas?: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
   private readonly changeListeners = new Set<() => void>();
   readonly context: FakeContext;
 
-  constructor() {
+  constructor(options: FakeExcelOptions = {}) {
+    this.api = options.api ?? '1.20';
+    this.platform = options.platform ?? 'web';
+    this.latencyMs = options.latencyMs ?? 0;
+    this.undoSnapshots = options.undoSnapshots ?? true;
     const worksheets = new FakeWorksheetCollection(this);
     const fake = this;
     this.context = {
       workbook: {
-        worksheets,
+        get worksheets() {
+          fake.need('Workbook.worksheets');
+          return worksheets;
+        },
         getSelectedRange: () => {
+          fake.need('Workbook.getSelectedRange');
           const sel = fake.selection;
           return new FakeRange(fake, () => {
+            // "If there are multiple ranges selected, this method will throw an error." (Workbook.getSelectedRange)
+            if ((sel.areas ?? 1) > 1) throw new FakeOfficeError('InvalidSelection', 'several areas are selected');
             const sheet = fake.sheet(sel.sheet) ?? fake.sheets[0];
             return sheet ? { sheet, box: { row: sel.row, column: sel.column, rows: sel.rows, columns: sel.columns } } : undefined;
           }, false);
         },
-        onSelectionChanged: {
-          add: (handler: () => Promise<unknown> | void) => {
-            fake.selectionHandlers.add(handler);
-            return { context: fake.context, remove: () => fake.enqueue(() => (fake.selectionHandlers.delete(handler), 0)) };
-          },
+        get onSelectionChanged() {
+          fake.need('Workbook.onSelectionChanged');
+          return {
+            add: (handler: () => Promise<unknown> | void) => {
+              fake.selectionHandlers.add(handler);
+              return { context: fake.context, remove: () => fake.enqueue(() => (fake.selectionHandlers.delete(handler), 0)) };
+            },
+          };
         },
       },
       sync: () => this.sync(),
     };
   }
 
+  /** The page's ExcelApi level has this member; below it the next sync fails with ApiNotFound. */
+  supports(member: ApiMember): boolean {
+    return compareVersions(API_LEVELS[member], this.api) <= 0;
+  }
+
+  /** Called by every modelled member: below its requirement set the request fails at sync (ApiNotFound). */
+  need(member: ApiMember): void {
+    if (this.supports(member)) return;
+    this.enqueue(() => {
+      throw new FakeOfficeError('ApiNotFound', `${member} needs ExcelApi ${API_LEVELS[member]}; this Excel has ${this.api}`);
+    });
+  }
+
+  /**
+   * Excel.run as the host runs it: one request context, the batch, a final sync. With `mergeUndoGroup`
+   * (ExcelApi 1.20) everything the run changes is one undo step.
+   */
+  async excelRun<T>(options: { mergeUndoGroup?: boolean } | undefined, batch: (context: FakeContext) => Promise<T>): Promise<T> {
+    const merged = !!options?.mergeUndoGroup;
+    if (merged) this.need('RunOptions.mergeUndoGroup');
+    const outer = this.run;
+    this.run = { merged };
+    try {
+      const result = await batch(this.context);
+      await this.sync();
+      return result;
+    } finally {
+      this.run = outer;
+    }
+  }
+
   /** Select cells as a user would (the demo page's grid), telling the add-in's handlers. */
-  select(sheet: string, row: number, column = 0, rows = 1, columns = 1): void {
-    this.selection = { sheet, row, column, rows, columns };
+  select(sheet: string, row: number, column = 0, rows = 1, columns = 1, areas = 1): void {
+    this.selection = { sheet, row, column, rows, columns, areas };
     // Excel raises events after the request that caused them, not inside it
     setTimeout(() => {
       for (const handler of this.selectionHandlers) void handler();
@@ -192,8 +402,8 @@ export class FakeExcel {
   }
 
   /** A workbook from rows of values (row 1 first), like helpers.workbookFrom. Dates get a date format. */
-  static from(sheets: Record<string, SeedValue[][]>): FakeExcel {
-    const fake = new FakeExcel();
+  static from(sheets: Record<string, SeedValue[][]>, options: FakeExcelOptions = {}): FakeExcel {
+    const fake = new FakeExcel(options);
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = new FakeSheet(name);
       fake.sheets.push(sheet);
@@ -242,10 +452,13 @@ export class FakeExcel {
     this.syncCount = 0;
     this.requests.length = 0;
     this.responses.length = 0;
+    this.hostTime.length = 0;
   }
 
+  /** A sheet by name; Excel's sheet names are case-insensitive. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
   }
 
   /** Every cell of every sheet except the skipped ones: value, type, formula, format, bold. */
@@ -273,9 +486,122 @@ export class FakeExcel {
     return out;
   }
 
-  enqueue(op: Op, requestBytes = 0): void {
-    this.queue.push(op);
+  /**
+   * A user's formula in a cell (e.g. `=Tariefwijzer!B3*2`): only references to one cell of a sheet, times
+   * or plus a number, are understood; the value is computed by `recalculate()`, as Excel does on a change.
+   */
+  setFormula(sheet: string, row: number, column: number, formula: string): void {
+    const cell = this.sheet(sheet)!.ensure(row, column);
+    cell.formula = formula;
+    this.recalculate();
+  }
+
+  /** Rewrite formulas that refer to a deleted sheet: `=Blad!B3` becomes `=#REF!B3`, showing #REF!. */
+  breakReferencesTo(name: string): void {
+    const key = name.toLowerCase();
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        const m = cell.formula && /^='?([^'!]+)'?!(.*)$/.exec(cell.formula);
+        if (!m || m[1].toLowerCase() !== key) continue;
+        cell.formula = `=#REF!${m[2]}`;
+        cell.value = '#REF!';
+        cell.type = 'Error';
+      }
+    }
+  }
+
+  /** Evaluate the formulas `setFormula` understands: a reference to a deleted sheet gives #REF!. */
+  recalculate(): void {
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        const m = cell.formula && /^='?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)(?:([*+])(\d+(?:\.\d+)?))?$/.exec(cell.formula);
+        if (!m) continue;
+        const target = this.sheet(m[1]);
+        const source = target?.cell(Number(m[3]) - 1, columnIndex(m[2]));
+        if (!target) {
+          cell.value = '#REF!';
+          cell.type = 'Error';
+          continue;
+        }
+        const v = source && source.type !== 'Empty' ? source.value : 0;
+        const value = m[4] && typeof v === 'number' ? (m[4] === '*' ? v * Number(m[5]) : v + Number(m[5])) : v;
+        cell.value = value;
+        cell.type = typeOf(value === '' ? 0 : value);
+      }
+    }
+  }
+
+  enqueue(op: Op, requestBytes = 0, kind: OpKind = 'read'): void {
+    this.queue.push({ run: op, kind });
     this.requestBytes += requestBytes;
+  }
+
+  /** Run `work` of the simulation itself (e.g. the demo page drawing the grid), logged as host time. */
+  asHost(work: () => void): void {
+    const started = typeof performance === 'undefined' ? 0 : performance.now();
+    try {
+      work();
+    } finally {
+      if (typeof performance !== 'undefined') this.hostTime.push([started, performance.now()]);
+    }
+  }
+
+  /** The bytes a value adds to the request (its JSON, as Office.js serializes it), timed as host work. */
+  requestSize(value: unknown): number {
+    let bytes = 0;
+    this.asHost(() => (bytes = JSON.stringify(value).length));
+    return bytes;
+  }
+
+  /** Undo the last step on the undo stack (Ctrl+Z); false when there is none. */
+  undo(): boolean {
+    const entry = this.undoStack.pop();
+    if (!entry?.before) return false;
+    this.restore(entry.before);
+    this.recalculate();
+    this.changed();
+    return true;
+  }
+
+  private capture(): SheetState {
+    return {
+      sheets: this.sheets.map((sheet) => ({
+        sheet,
+        name: sheet.name,
+        visibility: sheet.visibility,
+        protected: sheet.protected,
+        cells: new Map([...sheet.cells].map(([k, c]) => [k, { ...c }])),
+        conditionalFormats: sheet.conditionalFormats.map((cf) => ({ ...cf, box: { ...cf.box } })),
+        charts: sheet.charts.map((c) => JSON.parse(JSON.stringify(c)) as FakeChartRecord),
+        notes: new Map(sheet.notes),
+      })),
+    };
+  }
+
+  private restore(state: SheetState): void {
+    this.sheets.length = 0;
+    for (const s of state.sheets) {
+      const sheet = s.sheet;
+      sheet.name = s.name;
+      sheet.visibility = s.visibility;
+      sheet.protected = s.protected;
+      sheet.cells.clear();
+      for (const [k, c] of s.cells) sheet.cells.set(k, c);
+      sheet.conditionalFormats = s.conditionalFormats;
+      sheet.charts.splice(0, sheet.charts.length, ...s.charts);
+      sheet.notes.clear();
+      for (const [k, n] of s.notes) sheet.notes.set(k, n);
+      this.sheets.push(sheet);
+    }
+  }
+
+  /** The undo step the operations of this sync belong to: the run's merged step, or a new one per sync. */
+  private undoEntry(): UndoEntry {
+    if (this.run?.merged && this.run.entry && this.undoStack[this.undoStack.length - 1] === this.run.entry) return this.run.entry;
+    const entry: UndoEntry = { merged: !!this.run?.merged, operations: 0, before: this.undoSnapshots ? this.capture() : undefined };
+    this.undoStack.push(entry);
+    if (this.run?.merged) this.run.entry = entry;
+    return entry;
   }
 
   private async sync(): Promise<void> {
@@ -285,27 +611,66 @@ export class FakeExcel {
     this.queue = [];
     this.requestBytes = 0;
     this.requests.push(sent);
+    // the request travels to Excel: a real task boundary (the page can paint), plus the configured latency
+    await taskBoundary(this.latencyMs);
+    const started = typeof performance === 'undefined' ? 0 : performance.now();
+    try {
+      this.execute(ops, sent);
+    } finally {
+      if (typeof performance !== 'undefined') this.hostTime.push([started, performance.now()]);
+    }
+    await taskBoundary(0);
+  }
+
+  private execute(ops: QueuedOp[], sent: number): void {
+    // cells may have been changed directly (tests, the demo page) since the last sync
+    for (const sheet of this.sheets) sheet.invalidate();
     if (this.failure && (this.failure.after === 'writes' ? sent > 2 : --this.failure.after <= 0)) {
       const { code, afterOps } = this.failure;
       this.failure = undefined;
       this.responses.push(0);
-      for (const op of ops.slice(0, afterOps)) op();
+      this.apply(ops.slice(0, afterOps));
       if (afterOps) this.changed();
       throw new FakeOfficeError(code, `the request failed after ${afterOps} of ${ops.length} operations (injected failure)`);
     }
-    if (sent > PAYLOAD_LIMIT) {
+    if (this.platform === 'web' && sent > PAYLOAD_LIMIT) {
       this.responses.push(0);
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${sent} bytes`);
     }
     let received = 0;
     try {
-      for (const op of ops) received += op();
+      received = this.apply(ops);
     } finally {
       this.responses.push(received);
+      if (ops.some((op) => op.kind !== 'read')) {
+        this.recalculate();
+        this.changed();
+      }
     }
-    if (received > PAYLOAD_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `response of ${received} bytes`);
-    if (ops.length) this.changed();
-    await Promise.resolve();
+    if (this.platform === 'web' && received > PAYLOAD_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${received} bytes`);
+  }
+
+  /** Run operations in order; the first that fails stops the rest (those before it stay applied). */
+  private apply(ops: QueuedOp[]): number {
+    let received = 0;
+    let entry: UndoEntry | undefined;
+    for (const op of ops) {
+      if (op.kind === 'notUndoable') {
+        if (this.run?.merged) {
+          this.undoStack.length = 0;
+          throw new FakeOfficeError('UndoNotSupported', 'this operation cannot be undone, so it cannot be part of a merged undo group');
+        }
+        received += op.run();
+        for (const sheet of this.sheets) sheet.invalidate();
+        this.undoStack.length = 0;
+        entry = undefined;
+        continue;
+      }
+      if (op.kind === 'write') (entry ??= this.undoEntry()).operations++;
+      received += op.run();
+      if (op.kind === 'write') for (const sheet of this.sheets) sheet.invalidate();
+    }
+    return received;
   }
 }
 
@@ -328,30 +693,34 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   load(props: string): void {
-    if (!/items\/name|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
+    if (!/^items\/name(,items\/visibility)?$|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
     this.fake.enqueue(() => {
-      const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name }));
+      const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name, visibility: s.visibility }));
       this.loaded.items = items;
       return JSON.stringify(items.map((i) => i.name)).length;
     });
   }
 
   getItem(name: string): FakeWorksheet {
+    this.fake.need('WorksheetCollection.getItem');
     return new FakeWorksheet(this.fake, () => this.fake.sheet(name), false);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.fake.need('WorksheetCollection.getItemOrNullObject');
     return new FakeWorksheet(this.fake, () => this.fake.sheet(name), true);
   }
 
   add(name: string): FakeWorksheet {
+    this.fake.need('WorksheetCollection.add');
     let created: FakeSheet | undefined;
     this.fake.enqueue(() => {
+      // names are case-insensitive: "tariefwijzer" beside "Tariefwijzer" already exists
       if (this.fake.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
       created = new FakeSheet(name);
       this.fake.sheets.push(created);
       return 0;
-    });
+    }, name.length + 32, 'write');
     return new FakeWorksheet(this.fake, () => created, false);
   }
 }
@@ -365,14 +734,16 @@ class FakeWorksheet extends Loadable {
   private notesProxy?: FakeNoteCollection;
   private chartsProxy?: FakeChartCollection;
 
-  /** The sheet's charts (ExcelApi 1.7). */
+  /** The sheet's charts (ExcelApi 1.1; some of their members 1.7). */
   get charts(): FakeChartCollection {
+    this.fake.need('Worksheet.charts');
     this.chartsProxy ??= new FakeChartCollection(this.fake, this);
     return this.chartsProxy;
   }
 
   /** The sheet's notes (ExcelApi 1.18). */
   get notes(): FakeNoteCollection {
+    this.fake.need('Worksheet.notes');
     this.notesProxy ??= new FakeNoteCollection(this.fake, this);
     return this.notesProxy;
   }
@@ -388,6 +759,10 @@ class FakeWorksheet extends Loadable {
     return this.read('name');
   }
 
+  get visibility(): Visibility {
+    return this.read('visibility');
+  }
+
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
@@ -401,13 +776,9 @@ class FakeWorksheet extends Loadable {
     return this.tablesProxy;
   }
 
-  /** "Visible", "Hidden" or "VeryHidden" (ExcelApi 1.1 for reading). */
-  get visibility(): string {
-    return this.read('visibility');
-  }
-
   /** The sheet's protection (ExcelApi 1.2); only `protected` can be loaded. */
   get protection(): FakeWorksheetProtection {
+    this.fake.need('Worksheet.protection');
     this.protectionProxy ??= new FakeWorksheetProtection(this.fake, () => this.resolve());
     return this.protectionProxy;
   }
@@ -427,6 +798,7 @@ class FakeWorksheet extends Loadable {
 
   /** Make the sheet the active one (the selection moves to its A1), as Excel's Worksheet.activate(). */
   activate(): void {
+    this.fake.need('Worksheet.activate');
     this.fake.enqueue(() => {
       const sheet = this.resolve();
       if (sheet && this.fake.selection.sheet !== sheet.name) this.fake.select(sheet.name, 0);
@@ -434,26 +806,39 @@ class FakeWorksheet extends Loadable {
     });
   }
 
+  /**
+   * Not undoable (undo article's list of unsupported APIs): fails inside a merged undo group, clears the
+   * undo stack elsewhere. A VeryHidden sheet cannot be deleted (InvalidOperation).
+   */
   delete(): void {
+    this.fake.need('Worksheet.delete');
     this.fake.enqueue(() => {
       const sheet = this.resolve();
       if (!sheet) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+      if (sheet.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `sheet ${sheet.name} is VeryHidden and cannot be deleted`);
       this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      // formulas that pointed at the sheet now point nowhere, for good: Excel rewrites them to #REF!
+      // ("How to correct a #REF! error": deleting a referenced sheet, https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-9b9f-4d7d-97ea-6a4b5e3c8c61)
+      this.fake.breakReferencesTo(sheet.name);
       return 0;
-    });
+    }, 16, 'notUndoable');
   }
 
-  getRange(address: string): FakeRange {
-    const box = parseAddress(address);
+  /** The whole sheet (no address) or an A1 address. */
+  getRange(address?: string): FakeRange {
+    this.fake.need('Worksheet.getRange');
+    const box = address === undefined ? { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } : parseAddress(address);
     return new FakeRange(this.fake, () => ({ sheet: this.resolve()!, box }), false);
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    this.fake.need('Worksheet.getRangeByIndexes');
     if (rows < 1 || columns < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
     return new FakeRange(this.fake, () => ({ sheet: this.resolve()!, box: { row, column, rows, columns } }), false);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.fake.need('Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(this.fake, () => {
       const sheet = this.resolve()!;
       const box = sheet.used(valuesOnly);
@@ -473,6 +858,7 @@ class FakeNoteCollection extends Loadable {
 
   load(props: string): void {
     if (props !== 'items') throw new Error(`fake: notes.load("${props}") not supported`);
+    this.fake.need('Worksheet.notes');
     this.fake.enqueue(() => {
       const sheet = this.worksheet.resolve()!;
       this.loaded.items = [...sheet.notes.keys()].map((key) => new FakeNote(this.fake, sheet, key));
@@ -481,6 +867,7 @@ class FakeNoteCollection extends Loadable {
   }
 
   add(cell: FakeRange, content: string): void {
+    this.fake.need('NoteCollection.add');
     this.fake.enqueue(() => {
       const t = cell.find();
       if (!t || t.box.rows !== 1 || t.box.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note belongs to one cell');
@@ -489,7 +876,7 @@ class FakeNoteCollection extends Loadable {
       if (t.sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `cell ${key} already has a note`);
       t.sheet.notes.set(key, String(content));
       return 0;
-    }, String(content).length + 32);
+    }, String(content).length + 32, 'write');
   }
 }
 
@@ -509,19 +896,23 @@ class FakeChartCollection {
     const fake = this.fake;
     const sheet = () => this.worksheet.resolve()!;
     let loaded: boolean | undefined;
+    fake.need('ChartCollection.getItemOrNullObject');
     return {
       load: () => fake.enqueue(() => ((loaded = !sheet().charts.some((c) => c.name === name)), 8)),
       get isNullObject() {
         if (loaded === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject');
         return loaded;
       },
-      delete: () => fake.enqueue(() => {
-        const list = sheet().charts;
-        const i = list.findIndex((c) => c.name === name);
-        if (i < 0) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
-        list.splice(i, 1);
-        return 0;
-      }),
+      delete: () => {
+        fake.need('Chart.delete');
+        fake.enqueue(() => {
+          const list = sheet().charts;
+          const i = list.findIndex((c) => c.name === name);
+          if (i < 0) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+          list.splice(i, 1);
+          return 0;
+        }, 16, 'write');
+      },
     };
   }
 
@@ -529,30 +920,45 @@ class FakeChartCollection {
     if (seriesBy !== 'Columns') throw new Error(`fake: charts by ${seriesBy} not supported`);
     const record: FakeChartRecord = { type, name: '', title: '', series: [{ name: '' }] };
     const fake = this.fake;
+    fake.need('ChartCollection.add');
     const box = (r: FakeRange) => r.find()!.box;
+    const write = (op: () => unknown) => fake.enqueue(() => (op(), 0), 32, 'write');
     fake.enqueue(() => {
       record.series[0].values = box(source);
       this.worksheet.resolve()!.charts.push(record);
       return 0;
-    }, 128);
+    }, 128, 'write');
     const seriesProxy = (i: number) => ({
-      set name(n: string) { fake.enqueue(() => ((record.series[i].name = n), 0)); },
-      setValues: (r: FakeRange) => fake.enqueue(() => ((record.series[i].values = box(r)), 0)),
-      setXAxisValues: (r: FakeRange) => fake.enqueue(() => ((record.series[i].categories = box(r)), 0)),
+      set name(n: string) { write(() => (record.series[i].name = n)); },
+      setValues: (r: FakeRange) => {
+        fake.need('ChartSeries.setValues');
+        write(() => (record.series[i].values = box(r)));
+      },
+      setXAxisValues: (r: FakeRange) => {
+        fake.need('ChartSeries.setXAxisValues');
+        write(() => (record.series[i].categories = box(r)));
+      },
     });
     return {
-      set name(n: string) { fake.enqueue(() => ((record.name = n), 0)); },
-      title: { set text(t: string) { fake.enqueue(() => ((record.title = t), 0)); } },
-      axes: { valueAxis: { title: { set text(t: string) { fake.enqueue(() => ((record.valueAxisTitle = t), 0)); } } } },
+      set name(n: string) { write(() => (record.name = n)); },
+      title: { set text(t: string) { write(() => (record.title = t)); } },
+      axes: { valueAxis: { title: { set text(t: string) { write(() => (record.valueAxisTitle = t)); } } } },
       series: {
-        getItemAt: (i: number) => seriesProxy(i),
+        getItemAt: (i: number) => {
+          fake.need('ChartSeriesCollection.getItemAt');
+          return seriesProxy(i);
+        },
         add: (n: string) => {
+          fake.need('ChartSeriesCollection.add');
           const i = record.series.length;
           record.series.push({ name: n });
           return seriesProxy(i);
         },
       },
-      setPosition: (from: FakeRange, to: FakeRange) => fake.enqueue(() => ((record.position = { from: box(from), to: box(to) }), 0)),
+      setPosition: (from: FakeRange, to: FakeRange) => {
+        fake.need('Chart.setPosition');
+        write(() => (record.position = { from: box(from), to: box(to) }));
+      },
     };
   }
 }
@@ -561,15 +967,17 @@ class FakeNote {
   constructor(private readonly fake: FakeExcel, private readonly sheet: FakeSheet, private readonly key: string) {}
 
   getLocation(): FakeRange {
+    this.fake.need('Note.getLocation');
     const [row, column] = this.key.split(',').map(Number);
     return new FakeRange(this.fake, () => ({ sheet: this.sheet, box: { row, column, rows: 1, columns: 1 } }), false);
   }
 
   delete(): void {
+    this.fake.need('Note.delete');
     this.fake.enqueue(() => {
       this.sheet.notes.delete(this.key);
       return 0;
-    });
+    }, 16, 'write');
   }
 }
 
@@ -651,24 +1059,52 @@ function refuseIfProtected(sheet: FakeSheet): void {
 
 type Target = { sheet: FakeSheet; box: Box };
 
+type ConditionalFormats = { clearAll(): void; add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+
+/** The parts of box `a` outside box `b` (at most four boxes). */
+function subtract(a: Box, b: Box): Box[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.column, b.column);
+  const right = Math.min(a.column + a.columns, b.column + b.columns);
+  if (top >= bottom || left >= right) return [a];
+  const out: Box[] = [];
+  if (a.row < top) out.push({ row: a.row, column: a.column, rows: top - a.row, columns: a.columns });
+  if (bottom < a.row + a.rows) out.push({ row: bottom, column: a.column, rows: a.row + a.rows - bottom, columns: a.columns });
+  if (a.column < left) out.push({ row: top, column: a.column, rows: bottom - top, columns: left - a.column });
+  if (right < a.column + a.columns) out.push({ row: top, column: right, rows: bottom - top, columns: a.column + a.columns - right });
+  return out;
+}
+
 class FakeRange extends Loadable {
   readonly format: { font: { bold: boolean } };
-  readonly conditionalFormats: { clearAll(): void; add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+  private readonly cfs: ConditionalFormats;
+
+  /** Conditional formats (ExcelApi 1.6). */
+  get conditionalFormats(): ConditionalFormats {
+    this.fake.need('Range.conditionalFormats');
+    return this.cfs;
+  }
 
   constructor(private readonly fake: FakeExcel, readonly find: () => Target | undefined, private readonly orNull: boolean) {
     super();
     const range = this;
-    this.conditionalFormats = {
+    this.cfs = {
+      // Only inside the range: a rule that reaches outside keeps its cells there (split into one rule per
+      // remaining rectangle; Excel keeps one rule with a multi-area range, which covers the same cells).
       clearAll: () => {
+        fake.need('ConditionalFormatCollection.clearAll');
         fake.enqueue(() => {
           const t = range.target()!;
           refuseIfProtected(t.sheet);
-          const overlaps = (b: Box) => b.row < t.box.row + t.box.rows && t.box.row < b.row + b.rows && b.column < t.box.column + t.box.columns && t.box.column < b.column + b.columns;
-          t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.box));
+          t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
           return 0;
-        });
+        }, 32, 'write');
       },
       add: (type: string) => {
+        fake.need('ConditionalFormatCollection.add');
+        // the rule's members (custom, rule.formula, format.fill.color) are ExcelApi 1.6 as well
+        for (const member of ['ConditionalFormat.custom', 'CustomConditionalFormat.rule', 'CustomConditionalFormat.format', 'ConditionalFormatRule.formula', 'ConditionalRangeFormat.fill', 'ConditionalRangeFill.color'] as const) fake.need(member);
         if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
         const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
         fake.enqueue(() => {
@@ -676,7 +1112,7 @@ class FakeRange extends Loadable {
           rule.box = { ...range.target()!.box };
           range.target()!.sheet.conditionalFormats.push(rule);
           return 0;
-        }, 64);
+        }, 64, 'write');
         return {
           custom: {
             rule: { set formula(f: string) { rule.formula = f; }, get formula() { return rule.formula; } },
@@ -699,6 +1135,7 @@ class FakeRange extends Loadable {
 
   /** Make this range the selection (and its sheet the active one), as Excel's Range.select(). */
   select(): void {
+    this.fake.need('Range.select');
     this.fake.enqueue(() => {
       const t = this.target();
       if (!t) throw new FakeOfficeError('InvalidOperation', 'select on a null object');
@@ -717,6 +1154,7 @@ class FakeRange extends Loadable {
 
   /** The overlap with another range of the same sheet (ExcelApi 1.4). */
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    this.fake.need('Range.getIntersectionOrNullObject');
     return new FakeRange(this.fake, () => {
       const a = this.find();
       const b = other.find();
@@ -745,7 +1183,7 @@ class FakeRange extends Loadable {
   get numberFormat(): string[][] { return this.read('numberFormat'); }
 
   set values(values: unknown[][]) {
-    this.enqueueWrite(JSON.stringify(values).length, (cell, r, c) => {
+    this.enqueueWrite(this.fake.requestSize(values), (cell, r, c) => {
       const v = values[r][c];
       if (v === null || v === undefined) return;
       writeValue(cell, v as string | number | boolean);
@@ -753,11 +1191,40 @@ class FakeRange extends Loadable {
   }
 
   set numberFormat(formats: unknown[][]) {
-    this.enqueueWrite(JSON.stringify(formats).length, (cell, r, c) => {
+    this.enqueueWrite(this.fake.requestSize(formats), (cell, r, c) => {
       const f = formats[r][c];
       if (f === null || f === undefined) return;
       cell.numberFormat = String(f);
     }, formats);
+  }
+
+  /** Clear values and formats (or only 'Contents' / 'Formats') of the range; conditional formats go with 'All'. */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.fake.need('Range.clear');
+    this.fake.enqueue(() => {
+      const t = this.target();
+      if (!t) throw new FakeOfficeError('InvalidOperation', 'clear on a null object');
+      refuseIfProtected(t.sheet);
+      const inside = (key: string) => {
+        const [r, c] = key.split(',').map(Number);
+        return r >= t.box.row && r < t.box.row + t.box.rows && c >= t.box.column && c < t.box.column + t.box.columns;
+      };
+      for (const [key, cell] of t.sheet.cells) {
+        if (!inside(key)) continue;
+        if (applyTo !== 'Formats') {
+          delete cell.formula;
+          cell.value = '';
+          cell.type = 'Empty';
+        }
+        if (applyTo !== 'Contents') {
+          cell.numberFormat = 'General';
+          delete cell.bold;
+        }
+        if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.delete(key);
+      }
+      if (applyTo === 'All') t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
+      return 0;
+    }, 32, 'write');
   }
 
   load(props: string): void {
@@ -765,15 +1232,23 @@ class FakeRange extends Loadable {
     this.fake.enqueue(() => {
       const t = this.target();
       this.loaded = { isNullObject: !t };
+      // "On all platforms, a range is limited to five million cells for get operations."
+      if (t && t.box.rows * t.box.columns > READ_CELL_LIMIT && list.some((p) => p === 'values' || p === 'valueTypes' || p === 'numberFormat')) {
+        throw new FakeOfficeError('RangeExceedsLimit', `a range of ${t.box.rows * t.box.columns} cells cannot be read`);
+      }
+      // the cells are looked up once for all properties loaded
+      let cells: Array<Array<FakeCell | undefined>> | undefined;
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] | null => {
         if (!t) return null;
-        const out: T[][] = [];
-        for (let r = 0; r < t.box.rows; r++) {
-          const line: T[] = [];
-          for (let c = 0; c < t.box.columns; c++) line.push(f(t.sheet.cell(t.box.row + r, t.box.column + c)));
-          out.push(line);
+        if (!cells) {
+          cells = [];
+          for (let r = 0; r < t.box.rows; r++) {
+            const line: Array<FakeCell | undefined> = [];
+            for (let c = 0; c < t.box.columns; c++) line.push(t.sheet.cell(t.box.row + r, t.box.column + c));
+            cells.push(line);
+          }
         }
-        return out;
+        return cells.map((line) => line.map(f));
       };
       let bytes = 0;
       for (const p of list) {
@@ -804,7 +1279,7 @@ class FakeRange extends Loadable {
       }
       for (let r = 0; r < t.box.rows; r++) for (let c = 0; c < t.box.columns; c++) apply(t.sheet.ensure(t.box.row + r, t.box.column + c), r, c);
       return 0;
-    }, bytes);
+    }, bytes, 'write');
   }
 }
 

@@ -4,56 +4,17 @@
  * exactly as in Excel: the Office.js adapter, syncs, selection events. Used by the browser tests and to try
  * Tariefwijzer without Excel. Everything stays in the page; nothing is sent anywhere.
  *
- * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level), `?thema=donker` a dark Office theme.
+ * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level: every member below its requirement set
+ * fails with ApiNotFound), `?thema=donker` a dark Office theme, `?rijen=100000` a data sheet of that many
+ * rows, `?latentie=20` milliseconds per round trip, `?web=nee` Excel on the desktop (no 5 MB payload limits).
  */
-import { FakeExcel, fakeContext, type FakeSheet, type SeedValue } from './fake-excel';
+import { compareVersions, FakeExcel, type FakeSheet } from './fake-excel';
 
-/** The pack the example rows were made for. */
-export const DEMO_PACK_ID = 'zk-ggz-2025';
-
-/**
- * Invented GGZ rows for zk-ggz-2025 (worked examples of seed 003/004, see
- * test/policies/cases/zk-ggz-2025.cases.json). With richttarief 97,3 the first gives € 297,90.
- */
-export function demoWorkbook(): Record<string, SeedValue[][]> {
-  return {
-    Aanbieders: [
-      ['Voorbeeld: contractering GGZ 2025 (verzonnen aanbieders)'],
-      [],
-      ['AGB code', 'Naam zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'],
-      ['73730001', 'Zorg BV', 'Z1105', 'GGZ W5', 'Verblijf', 300],
-      ['73730002', 'Beschermd Wonen Oost', 'V1101', 'GGZ-1W', 'VPT', '€ 140,00'],
-      ['73730003', 'Thuis in de Wijk', 'V1105', 'GGZ W5', 'VPT', 300],
-      ['73730004', 'Dagcentrum Zuid', 'Y291', null, null, 40],
-      ['73730005', 'Kliniek Noord', 'Z1007', null, null, null],
-      ['73730006', '<b>Zorg & Co</b>', 'Z1105', 'GGZ W5', 'Verblijf', { error: '#N/A' }],
-    ],
-    // Declared production for the herschikking view: two providers, January to June 2025.
-    'Declaraties 2025': [
-      ['AGB code', 'Naam zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Declaratiemaand', 'Aantal', 'Goedgekeurd'],
-      ...['jan', 'feb', 'mrt', 'apr', 'mei', 'jun'].flatMap((month, m) => [
-        ['73730001', 'Zorg BV', 'Z1105', 'GGZ W5', 'Verblijf', 300, `${month} 2025`, 300 + 10 * m, 'ja'],
-        ['73730003', 'Thuis in de Wijk', 'Z1105', 'GGZ W5', 'Verblijf', 300, `${month} 2025`, 250, 'ja'],
-      ]),
-    ],
-    Kader: [['Contracteerruimte GGZ', null, 1_500_000]],
-    // Requests for herberekening / hardheidsclausule, for the Aanvragen view (zk-ggz-2025, published 5-9-2024).
-    Aanvragen: [
-      ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Beroep op hardheidsclausule', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Aanvraagformulier herberekening'],
-      ['73730001', 'Zorg BV', 'ja', 'nee', '20-9-2024', '92%', '97,3%', 920000, 'ja', 'ja', 'Exploitatie sluit', 'nee', 64, 'ja'],
-      ['73730007', 'Nieuw Thuis', 'nee', 'ja', '26-9-2024', null, null, null, null, null, null, 'ja', 8, null],
-    ],
-  };
-}
+export { DEMO_PACK_ID, demoWorkbook, largeDemoWorkbook } from './workbooks';
+import { demoWorkbook, largeDemoWorkbook } from './workbooks';
 
 /** The newest ExcelApi level the simulation answers to (mergeUndoGroup needs 1.20). */
 const DEFAULT_API = '1.20';
-
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
-}
 
 interface DemoWindow {
   Office: unknown;
@@ -63,9 +24,8 @@ interface DemoWindow {
 }
 
 /** Define `Office` and `Excel` as the pane expects them, on top of the fake. */
-export function installHost(fake: FakeExcel, options: { api: string; dark: boolean }): void {
+export function installHost(fake: FakeExcel, options: { dark: boolean }): void {
   const w = window as unknown as DemoWindow;
-  const context = fakeContext(fake);
   w.Office = {
     HostType: { Excel: 'Excel' },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
@@ -74,18 +34,17 @@ export function installHost(fake: FakeExcel, options: { api: string; dark: boole
       return Promise.resolve(info);
     },
     context: {
-      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, options.api) <= 0 },
+      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, fake.api) <= 0 },
       officeTheme: options.dark ? { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF' } : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
     },
   };
   w.Excel = {
     ConditionalFormatType: { custom: 'Custom' },
     // Excel.run(batch), Excel.run(options, batch) and Excel.run(object, batch): the fake has one context.
-    run: async (...args: unknown[]) => {
+    run: (...args: unknown[]) => {
       const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
-      const result = await batch(context);
-      await context.sync();
-      return result;
+      const options = args.length > 1 && args[0] && typeof args[0] === 'object' && 'mergeUndoGroup' in (args[0] as object) ? (args[0] as { mergeUndoGroup?: boolean }) : undefined;
+      return fake.excelRun(options, batch);
     },
   };
   w.tariefwijzerDemo = fake;
@@ -172,19 +131,38 @@ function renderGrid(root: HTMLElement, fake: FakeExcel): void {
 }
 
 const params = new URLSearchParams(window.location.search);
-const fake = FakeExcel.from(demoWorkbook());
+const rows = Number(params.get('rijen') ?? 0);
+const fake = FakeExcel.from(rows > 0 ? largeDemoWorkbook(rows) : demoWorkbook(), {
+  api: params.get('api') ?? DEFAULT_API,
+  platform: params.get('web') === 'nee' ? 'desktop' : 'web',
+  latencyMs: Number(params.get('latentie') ?? 0),
+  // a copy of a large workbook per undo step would dominate the simulation's own time
+  undoSnapshots: rows <= 10_000,
+});
 fake.selection = { sheet: 'Aanbieders', row: 0, column: 0, rows: 1, columns: 1 };
-installHost(fake, { api: params.get('api') ?? DEFAULT_API, dark: params.get('thema') === 'donker' });
+installHost(fake, { dark: params.get('thema') === 'donker' });
 const grid = document.getElementById('werkmap');
 if (grid) {
+  // Redraw after changes, at most every REDRAW_MS (a large run changes the workbook at every sync). Drawing the
+  // simulated workbook, with the browser's style and layout work for it (forced here by reading a size), is the
+  // simulation's time, not the add-in's: it is logged as host time.
+  const REDRAW_MS = 400;
   let queued = false;
+  let last = 0;
+  const draw = () => {
+    queued = false;
+    last = performance.now();
+    fake.asHost(() => {
+      renderGrid(grid, fake);
+      void grid.offsetHeight;
+    });
+  };
   fake.onChange(() => {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      renderGrid(grid, fake);
-    });
+    const wait = last + REDRAW_MS - performance.now();
+    if (wait <= 0) queueMicrotask(draw);
+    else setTimeout(draw, wait);
   });
   renderGrid(grid, fake);
 }

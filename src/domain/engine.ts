@@ -635,16 +635,31 @@ export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: P
  * prestatie, and counts the flags. For callers that evaluate in slices (the task pane, to stay responsive).
  */
 export function completeRun(rows: readonly InputRow[], results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
+  const steps = completeRunSteps(rows, results, pack, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * completeRun in steps: it yields every few thousand rows, so that a caller on a page's main thread can let the
+ * page paint between them (the task pane's job runner); the result is the same.
+ */
+export function* completeRunSteps(rows: readonly InputRow[], results: RowResult[], pack: PolicyPack, params: ParameterValues): Generator<void, RunResult> {
+  const STEP = 2048;
   const seen = new Map<string, number[]>();
-  results.forEach((res, i) => {
+  for (let i = 0; i < results.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const res = results[i];
     const agb = text(rows[i].cells.agb);
     const code = res.prestatie?.code;
-    if (!agb || !code) return;
+    if (!agb || !code) continue;
     const key = `${agb}\u0000${code}\u0000${text(rows[i].cells.zorgkantoor) ?? ''}`;
     const same = seen.get(key);
     if (same) same.push(i);
     else seen.set(key, [i]);
-  });
+  }
   for (const indices of seen.values()) {
     if (indices.length < 2) continue;
     const refs = indices.map((i) => results[i].ref);
@@ -653,8 +668,12 @@ export function completeRun(rows: readonly InputRow[], results: RowResult[], pac
       results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in rij ${others}.`));
     }
   }
+  yield;
   const flagCounts: Record<string, number> = {};
-  for (const res of results) for (const code of new Set(res.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
+  for (let i = 0; i < results.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    for (const code of new Set(results[i].flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
+  }
   return { pack: { id: pack.id, version: pack.version, title: pack.title }, parameters: params, results, flagCounts };
 }
 

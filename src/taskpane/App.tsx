@@ -18,7 +18,6 @@ import { resolveParameters } from '../domain/policy/load';
 import type { ParameterDef, PolicyPack } from '../domain/policy/types';
 import { listPacks } from '../policies';
 import {
-  annotateWorkbook,
   detectLayout,
   InputError,
   readLastRun,
@@ -33,6 +32,7 @@ import {
 } from '../workbook/annotate';
 import { columnLetter } from '../workbook/headers';
 import type { Host } from './office-port';
+import { runCalculation } from './jobs/calculation';
 import { restoreLastRun } from './restore';
 import { Result } from './Result';
 
@@ -47,8 +47,6 @@ export interface AppProps {
 
 const PackLoader = lazy(() => import(/* webpackChunkName: "eigen-beleid" */ './views/PackLoader').then((m) => ({ default: m.PackLoader })));
 
-/** Rows computed between two turns of the event loop: the pane stays responsive and can cancel. */
-const SLICE_ROWS = 2_000;
 
 
 /** A parameter's default as the user types it: Dutch decimals, ja/nee, empty for "niet ingesteld". */
@@ -200,22 +198,8 @@ export function App({ environment }: AppProps) {
     setOutcome(undefined);
     let reached = 'lezen' as RunPhase;
     try {
-      const result = await runner(async (port) => {
-        const out = await annotateWorkbook(port, pack, resolved.values, {
-          mapping,
-          slice: SLICE_ROWS,
-          signal: controller.signal,
-          onPhase: (phase) => {
-            reached = phase;
-            setProgress((p) => ({ phase, done: p?.done ?? 0, total: p?.total ?? 0 }));
-          },
-          onProgress: (done, total) => setProgress({ phase: 'rekenen', done, total }),
-        });
-        // Just written, so current: read the record back without re-reading the inputs.
-        const run = await readLastRun(port);
-        return { out, last: run && { run, changed: false } };
-      });
-      setOutcome(result.out);
+      const result = await runCalculation(runner, { pack, params: resolved.values, mapping }, { signal: controller.signal, onPhase: (phase) => (reached = phase), onProgress: setProgress });
+      setOutcome(result.outcome);
       setLastRun(result.last);
     } catch (e) {
       setFailure(message(e, reached));
@@ -360,11 +344,11 @@ export function App({ environment }: AppProps) {
           )}
         </div>
         {progress && (
-          <Field validationMessage={progress.phase === 'rekenen' && progress.total ? `${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]} validationState="none">
-            <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.phase === 'rekenen' && progress.total ? progress.done / progress.total : undefined} />
+          <Field validationMessage={progress.total ? `${PHASE_TEXT[progress.phase]} ${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]} validationState="none">
+            <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />
           </Field>
         )}
-        {host && !host.undoGrouping && <p className={styles.muted}>Deze Excel-versie kan een berekening niet als één stap ongedaan maken; Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.</p>}
+        {host?.undoNote && <p className={styles.muted}>{host.undoNote}</p>}
         {!pack && <p className={styles.muted}>Kies eerst een beleid.</p>}
         {!!resolved?.errors.length && <p className={styles.muted}>Verbeter eerst de parameters.</p>}
       </section>

@@ -23,7 +23,9 @@ function detectEnvironment(): Promise<Environment> {
 }
 
 const container = document.getElementById('root');
-if (container) {
+// legacy-webview.js has already told the user that this Office (Internet Explorer / EdgeHTML) cannot run the pane
+const legacy = (window as unknown as { tariefwijzerLegacyWebview?: boolean }).tariefwijzerLegacyWebview === true;
+if (container && !legacy) {
   const root = createRoot(container);
   void detectEnvironment().then((environment) => {
     const dark = environment.kind === 'office' && environment.host.dark;

@@ -3,9 +3,11 @@
  * so a WorkbookPort only lives inside one `Excel.run`: callers hand over the whole job.
  */
 import type { WorkbookPort } from '../workbook/port';
+import type { JobHooks } from '../workbook/office/adapter';
+import { EXCEL_API_FLOOR, OPTIONAL_FEATURES, type ExcelFeature, type ExcelFeatures } from '../workbook/office/requirements';
 
 /** Runs a job against the workbook; everything it writes is sent before the promise resolves. */
-export type PortRunner = <T>(work: (port: WorkbookPort) => Promise<T>) => Promise<T>;
+export type PortRunner = <T>(work: (port: WorkbookPort) => Promise<T>, hooks?: JobHooks) => Promise<T>;
 
 /** A cell the user selected, 0-based. */
 export interface Selection {
@@ -18,6 +20,10 @@ export interface Host {
   runner: PortRunner;
   /** One run is one undo step (ExcelApi 1.20); otherwise each write is its own step. */
   undoGrouping: boolean;
+  /** Why a run is not one undo step (Dutch, for the pane), or undefined when it is. */
+  undoNote: string | undefined;
+  /** The optional Excel features this host has (isSetSupported at OPTIONAL_FEATURES' versions). */
+  features: ExcelFeatures;
   /** Excel's theme is dark. */
   dark: boolean;
   /** Select a row of a sheet (a flag was clicked). */
@@ -26,8 +32,33 @@ export interface Host {
   onSelection(handler: (selection: Selection) => void): Promise<() => Promise<void>>;
 }
 
-/** The API set the adapter needs (getUsedRangeOrNullObject, getIntersectionOrNullObject: ExcelApi 1.4; also in manifest.xml). */
-export const REQUIRED_EXCEL_API = '1.4';
+/** The API set the adapter needs (derived from the source by test/office-api/floor.test.ts; also in manifest.xml). */
+export const REQUIRED_EXCEL_API = EXCEL_API_FLOOR;
+
+export const NO_UNDO_GROUPS = 'Deze Excel-versie (zonder ExcelApi 1.20) kan een berekening niet als één stap ongedaan maken; Ongedaan maken gaat per stap. Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.';
+
+/**
+ * Errors of an Excel.run with mergeUndoGroup after which the same run without grouping is worth a try
+ * (runs are idempotent: a re-run rewrites every output cell), with the Dutch reason the pane shows:
+ * - UndoNotSupported: an operation of the group cannot be undone (undo article: "Your add-in should
+ *   gracefully handle this error and present a reasonable message to the user",
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities); Excel also raises it
+ *   for large writes (office-js issue 6491: many formulas in one merged group);
+ * - GeneralException ("internal error") on repeated merged runs in Excel on the web (office-js issue 6255);
+ * - a RichApi.Error as soon as mergeUndoGroup is passed at all, in Excel on the web (office-js issue 6711);
+ *   its code varies, so the codes a host gives for an option it cannot handle are taken too.
+ * Any other error (a lost connection, a protected sheet) is the run's own and is reported as such.
+ */
+export function undoGroupFailure(e: unknown): string | undefined {
+  const code = errorCode(e);
+  if (code === 'UndoNotSupported') {
+    return 'Excel kon deze berekening niet als één stap voor Ongedaan maken vastleggen (melding UndoNotSupported, bijvoorbeeld bij heel veel cellen tegelijk). Tariefwijzer heeft haar daarom zonder groepering uitgevoerd: Ongedaan maken gaat nu per stap, en wat u vóór de berekening deed is niet meer ongedaan te maken.';
+  }
+  if (code === 'GeneralException' || code === 'InvalidArgument' || code === 'InvalidRequest' || code === 'ApiNotFound' || code === 'NotImplemented') {
+    return `Excel weigerde de berekening als één stap voor Ongedaan maken te groeperen (melding ${code}; een bekend probleem van Excel op het web). Tariefwijzer heeft haar zonder groepering uitgevoerd en doet dat verder in deze sessie: Ongedaan maken gaat per stap.`;
+  }
+  return undefined;
+}
 
 export type OfficeAvailability = { ok: true; host: Host } | { ok: false; reason: string };
 
@@ -47,38 +78,47 @@ export function isDarkTheme(background: string | undefined): boolean {
 /** Call after Office.onReady reported host Excel. The adapter is loaded on demand (its own chunk). */
 export function createOfficeHost(): OfficeAvailability {
   if (typeof Excel === 'undefined' || typeof Office === 'undefined') return { ok: false, reason: 'Excel niet beschikbaar.' };
+  // https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements: check at run time too
   const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
   if (!supports(REQUIRED_EXCEL_API)) {
-    return { ok: false, reason: `Deze versie van Excel ondersteunt ExcelApi ${REQUIRED_EXCEL_API} niet; Tariefwijzer heeft die nodig. Werk Excel bij of gebruik Excel op het web.` };
+    return {
+      ok: false,
+      reason: `Deze versie van Excel is te oud voor Tariefwijzer: die heeft ExcelApi ${REQUIRED_EXCEL_API} of nieuwer nodig (Excel 2019 of nieuwer, Microsoft 365 of Excel op het web). Werk Excel bij of gebruik Excel op het web. Er is niets in de werkmap gewijzigd.`,
+    };
   }
-  let undoGrouping = supports('1.20');
-  const conditionalFormats = supports('1.6');
-  const notes = supports('1.18');
-  const charts = supports('1.7');
+  const features = {} as Record<ExcelFeature, boolean>;
+  for (const [feature, version] of Object.entries(OPTIONAL_FEATURES) as Array<[ExcelFeature, string]>) features[feature] = supports(version);
+  let undoNote = features.undoGroups ? undefined : NO_UNDO_GROUPS;
 
-  const runner: PortRunner = async (work) => {
+  const runner: PortRunner = async (work, hooks) => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
     const job = async (context: Excel.RequestContext) => {
-      const port = new OfficeWorkbook(context, { conditionalFormats, notes, charts });
+      const port = new OfficeWorkbook(context, features, hooks);
       const result = await work(port);
       await port.flush();
       return result;
     };
-    if (!undoGrouping) return Excel.run(job);
-    try {
-      return await Excel.run({ mergeUndoGroup: true }, job);
-    } catch (e) {
-      // Some operation of the run cannot be undone as a group: run it again without grouping (runs are idempotent).
-      if (errorCode(e) !== 'UndoNotSupported') throw e;
-      undoGrouping = false;
-      return Excel.run(job);
+    if (features.undoGroups && !undoNote) {
+      try {
+        return await Excel.run({ mergeUndoGroup: true }, job);
+      } catch (e) {
+        // Excel would not group this run: run it again ungrouped (runs are idempotent) and say why.
+        const reason = undoGroupFailure(e);
+        if (!reason) throw e;
+        undoNote = reason;
+      }
     }
+    return Excel.run(job);
   };
 
   const host: Host = {
     runner,
+    features,
     get undoGrouping() {
-      return undoGrouping;
+      return !undoNote;
+    },
+    get undoNote() {
+      return undoNote;
     },
     dark: isDarkTheme(Office.context.officeTheme?.bodyBackgroundColor),
     selectRow: (sheet, row) =>

@@ -2,7 +2,7 @@
  * workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import { completeRun, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
+import { completeRun, completeRunSteps, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
 import { formatFlag } from '../domain/flags';
 import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
@@ -55,7 +55,16 @@ export interface AnnotateOptions {
   notes?: boolean;
   /** Cancels the run while it reads or computes; once writing has started, the run completes. */
   signal?: AbortSignal;
+  /**
+   * Called often in every long loop (reading rows, fingerprinting, computing, preparing the output); it gives
+   * the page a turn when a slice is used up (src/taskpane/jobs/slicer.ts). Reading and computing also check
+   * for a cancel there.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Loops call `pause` once every this many rows (it is cheap, and yields only when a slice is used up). */
+const PAUSE_EVERY = 256;
 
 export type RunPhase = 'lezen' | 'rekenen' | 'schrijven';
 
@@ -152,8 +161,11 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
   // The metadata sheet's first rows come along (same round trip): where the recorded run wrote its output.
-  const meta = names.includes(META_SHEET);
-  const reads = await port.readSheets([...wanted, ...(meta ? [META_SHEET] : [])].map((sheet) => ({ sheet, rows: sheet === META_SHEET ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
+  // Excel's sheet names are case-insensitive: a user's "tariefwijzer" is the sheet a run would rewrite, so it
+  // is checked like "Tariefwijzer" (metaTaken below).
+  const metaName = names.find((n) => n.toLowerCase() === META_SHEET.toLowerCase());
+  const meta = metaName !== undefined;
+  const reads = await port.readSheets([...wanted, ...(metaName !== undefined ? [metaName] : [])].map((sheet) => ({ sheet, rows: sheet === metaName ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
   const heads = reads.slice(0, wanted.length);
   const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;
@@ -246,7 +258,7 @@ interface Inputs extends InputLayout {
   fingerprint: string;
 }
 
-async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] }): Promise<Inputs> {
+async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[]; pause?: () => Promise<void>; signal?: AbortSignal }): Promise<Inputs> {
   const layout = await detectLayout(port, pack, options);
   const { sheet, match, tariffSheet, warnings } = layout;
   const totals = new Set(layout.totalsRows ?? []);
@@ -265,6 +277,10 @@ async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet
   print.add(pack.id);
   print.add(pack.version);
   for (let r = match.row + 1; r < grid.length; r++) {
+    if (options.pause && r % PAUSE_EVERY === 0) {
+      await options.pause();
+      if (options.signal?.aborted) throw new RunCancelled();
+    }
     if (totals.has(r)) continue;
     const line = grid[r] ?? [];
     const cells: Record<string, CellValue> = {};
@@ -329,7 +345,11 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   cancelled();
   options.onPhase?.('rekenen');
   options.onProgress?.(0, rows.length);
-  const run = options.slice ? await computeInSlices(rows, pack, params, options.slice, options.onProgress, cancelled) : runPolicy(rows, pack, params, options.onProgress);
+  const run = options.pause
+    ? await computeInSlices(rows, pack, params, PAUSE_EVERY, options.onProgress, cancelled, options.pause)
+    : options.slice
+      ? await computeInSlices(rows, pack, params, options.slice, options.onProgress, cancelled)
+      : runPolicy(rows, pack, params, options.onProgress);
   options.onProgress?.(rows.length, rows.length);
   cancelled();
   options.onPhase?.('schrijven');
@@ -347,22 +367,28 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const values: OutputValue[][] = [];
   for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
-  run.results.forEach((res, i) => {
+  for (let i = 0; i < run.results.length; i++) {
+    if (options.pause && i % PAUSE_EVERY === 0) await options.pause();
+    const res = run.results[i];
     values[rowIndex[i] - match.row - 1] = [
       res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
       res.tarief ? res.tarief.toNumber() : null,
       res.flags.map(formatFlag).join('\n') || null,
       res.explanation || null,
     ];
-  });
-  const notes: CellNote[] = [];
-  if (options.notes !== false) {
-    const flagged = run.results.map((res, i) => ({ res, i })).filter(({ res }) => res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing'));
-    for (const { res, i } of flagged.slice(0, MAX_NOTES)) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
-    if (flagged.length > MAX_NOTES) warnings.push(`${flagged.length} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`);
   }
+  const notes: CellNote[] = [];
+  let flagged = 0;
+  let tariffsSet = 0;
+  for (let i = 0; i < run.results.length; i++) {
+    if (options.pause && i % PAUSE_EVERY === 0) await options.pause();
+    const res = run.results[i];
+    if (res.tarief) tariffsSet++;
+    if (options.notes === false || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) continue;
+    if (++flagged <= MAX_NOTES) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
+  }
+  if (flagged > MAX_NOTES) warnings.push(`${flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`);
   // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
-  const tariffsSet = run.results.filter((r) => r.tarief).length;
   const meta = metadataRows(run, pack, { sheet, headerRow: match.row, lastRow, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
   await port.replaceSheet(META_SHEET, meta);
   await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS, notes });
@@ -373,16 +399,22 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
 
-async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: ParameterValues, slice: number, onProgress: AnnotateOptions['onProgress'], cancelled: () => void): Promise<RunResult> {
+async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: ParameterValues, slice: number, onProgress: AnnotateOptions['onProgress'], cancelled: () => void, pause?: () => Promise<void>): Promise<RunResult> {
   const results: RowResult[] = [];
   const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
   for (let start = 0; start < rows.length; start += slice) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await (pause ? pause() : new Promise((resolve) => setTimeout(resolve, 0)));
     cancelled();
     for (const row of rows.slice(start, start + slice)) results.push(memo.evaluate(row, pack, params));
     onProgress?.(results.length, rows.length);
   }
-  return completeRun(rows, results, pack, params);
+  if (!pause) return completeRun(rows, results, pack, params);
+  const steps = completeRunSteps(rows, results, pack, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 function metadataRows(

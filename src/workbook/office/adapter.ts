@@ -7,19 +7,26 @@
  * as fit in PAYLOAD_BUDGET share one sync.
  * - Reads: the first rows of several sheets come in one sync with the sheets' used-range sizes; longer reads
  *   load only the requested columns, sized by the bytes per cell seen in those first rows (with a margin).
- *   Should Excel still refuse a response (RequestPayloadSizeLimitExceeded), the same rows are read again
- *   with a doubled size estimate.
+ *   Should Excel still refuse the size (ResponsePayloadSizeLimitExceeded for an answer, RequestPayloadSizeLimit-
+ *   Exceeded for a request: both "only in Office on the web",
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), the same
+ *   rows are read again with a doubled size estimate. No range read has more than READ_CELL_LIMIT cells: "On
+ *   all platforms, a range is limited to five million cells for get operations"
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices).
  * - Writes: the payload is known before sending (JSON of the values and formats), so blocks are cut and
  *   grouped exactly; they are queued and sent with the next sync or `flush()`, so the last block of output
  *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
+import type { ExcelFeatures } from './requirements';
 import { highlightFormula, safeBlock, safeRows, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
 /** Stay well under Excel on the web's 5 MB per request/response. */
 export const PAYLOAD_BUDGET = 4_000_000;
+/** Cells one range read may have (Excel's limit is 5,000,000 for get operations). */
+export const READ_CELL_LIMIT = 4_000_000;
 /** Per-cell guess for the first read block: values + valueTypes + numberFormat of a fairly long text cell. */
 const GUESSED_CELL_BYTES = 80;
 /** Floor for a per-cell size seen in a sheet's first rows (they may be mostly empty). */
@@ -69,6 +76,17 @@ interface Piece {
   ranges: Excel.Range[];
 }
 
+/** What the pane hands a job's port: a way to give the page a turn, and rows read / written so far. */
+export interface JobHooks {
+  /** Called often in long loops; yields to the page when a slice is used up (src/taskpane/jobs/slicer.ts). */
+  pause?: () => Promise<void>;
+  /** Rows of the current read ('lezen') or write ('schrijven') done, of total. */
+  onRows?: (kind: 'lezen' | 'schrijven', done: number, total: number) => void;
+}
+
+/** Long loops call `pause` once every this many rows. */
+const PAUSE_EVERY = 512;
+
 export class OfficeWorkbook implements WorkbookPort {
   /** Sheet names and used ranges as last seen in this job (a port lives inside one Excel.run). */
   private names?: string[];
@@ -80,13 +98,14 @@ export class OfficeWorkbook implements WorkbookPort {
   private dirty = false;
 
   /**
-   * @param features what the host supports beyond the manifest's ExcelApi 1.4 (check with
-   *   Office.context.requirements.isSetSupported): conditional formats need ExcelApi 1.6, notes 1.18. Without
-   *   them rows are not highlighted, or flags not repeated as notes.
+   * @param features what the host supports beyond the manifest's floor (EXCEL_API_FLOOR; check with
+   *   Office.context.requirements.isSetSupported at the versions in OPTIONAL_FEATURES): conditional formats
+   *   need ExcelApi 1.6, notes 1.18. Without them rows are not highlighted, or flags not repeated as notes.
    */
   constructor(
     readonly context: Excel.RequestContext,
-    readonly features: { conditionalFormats?: boolean; notes?: boolean; charts?: boolean } = {},
+    readonly features: ExcelFeatures = {},
+    readonly hooks: JobHooks = {},
   ) {
     if (features.charts) this.writeChart = (spec) => this.addChart(spec);
   }
@@ -96,6 +115,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** A line chart over columns of a table: replaces the chart of that name; one sync to look it up. */
   private async addChart(spec: ChartSpec): Promise<void> {
+    if (!this.features.charts) return;
     const ws = this.context.workbook.worksheets.getItem(spec.sheet);
     const old = ws.charts.getItemOrNullObject(spec.name);
     old.load('isNullObject');
@@ -241,7 +261,8 @@ export class OfficeWorkbook implements WorkbookPort {
         while (job.next < job.total && !(batch.some((p) => p.job === job) && !job.measured)) {
           const fit = Math.floor(budget / Math.max(1, job.bytesPerRow));
           if (fit < 1 && batch.length) break;
-          const rows = Math.min(BLOCK_ROWS, job.total - job.next, Math.max(1, fit));
+          const width = job.runs.reduce((n, r) => Math.max(n, r.width), 1);
+          const rows = Math.min(BLOCK_ROWS, job.total - job.next, Math.max(1, fit), Math.max(1, Math.floor(READ_CELL_LIMIT / width)));
           batch.push(this.queuePiece(job, job.next, rows));
           job.next += rows;
           budget -= rows * job.bytesPerRow;
@@ -268,19 +289,26 @@ export class OfficeWorkbook implements WorkbookPort {
         let bytes = 0;
         const lines: Grid = [];
         for (let r = 0; r < piece.rows; r++) lines.push(new Array<CellValue>(job.width).fill(null));
-        piece.ranges.forEach((range, i) => {
+        for (let i = 0; i < piece.ranges.length; i++) {
+          const range = piece.ranges[i];
           const values = range.values;
           const types = range.valueTypes;
           const formats = range.numberFormat;
-          bytes += JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length;
           const column = job.runs[i].column;
-          for (let r = 0; r < values.length; r++) for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
-        });
+          for (let r = 0; r < values.length; r++) {
+            if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
+            // the size of the answer, as Excel counts it (JSON), row by row: one stringify of 10,000 rows is a long task
+            bytes += JSON.stringify(values[r]).length + JSON.stringify(types[r]).length + JSON.stringify(formats[r]).length + 6;
+            for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
+          }
+        }
         for (const line of lines) job.lines.push(line);
         const measured = (bytes / piece.rows) * MEASURE_MARGIN;
         job.bytesPerRow = job.measured ? Math.max(job.bytesPerRow, measured) : measured;
         job.measured = true;
       }
+      const done = jobs.reduce((n, j) => n + j.lines.length, 0);
+      this.hooks.onRows?.('lezen', done, jobs.reduce((n, j) => n + j.total - j.skip, 0));
     }
   }
 
@@ -308,7 +336,10 @@ export class OfficeWorkbook implements WorkbookPort {
     header.numberFormat = [block.headers.map(() => TEXT_FORMAT)];
     header.values = [block.headers.slice()];
     header.format.font.bold = true;
-    const rows = block.values.map((line) => {
+    const rows: Array<{ values: Array<string | number>; formats: string[] }> = [];
+    for (let r = 0; r < block.values.length; r++) {
+      if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
+      const line = block.values[r];
       const values: Array<string | number> = [];
       const formats: string[] = [];
       for (let c = 0; c < width; c++) {
@@ -316,8 +347,8 @@ export class OfficeWorkbook implements WorkbookPort {
         values.push(toExcelValue(v));
         formats.push(typeof v === 'string' ? TEXT_FORMAT : columnFormats[c]);
       }
-      return { values, formats };
-    });
+      rows.push({ values, formats });
+    }
     if (this.features.conditionalFormats && block.values.length) {
       // Replaces earlier rules on the output area only (Tariefwijzer's own columns).
       const area = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn, block.values.length, width);
@@ -337,6 +368,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Delete the notes in the block's value area (ours), add the block's: one sync, two if there were notes. */
   private async replaceNotes(ws: Excel.Worksheet, block: OutputBlock): Promise<void> {
+    if (!this.features.notes) return;
     const notes = ws.notes;
     notes.load('items');
     await this.sync();
@@ -364,10 +396,16 @@ export class OfficeWorkbook implements WorkbookPort {
     const rows = safeRows(unsafe);
     const names = await this.sheetNames();
     const sheets = this.context.workbook.worksheets;
-    if (names.includes(name)) sheets.getItem(name).delete();
-    const ws = sheets.add(name);
-    this.names = [...names.filter((n) => n !== name), name];
-    this.extents.delete(name);
+    const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    let ws: Excel.Worksheet;
+    if (existing !== undefined) {
+      ws = sheets.getItem(existing);
+      ws.getRange().clear('All' as Excel.ClearApplyTo);
+    } else {
+      ws = sheets.add(name);
+      this.names = [...names, name];
+    }
+    this.extents.delete(existing ?? name);
     this.dirty = true;
     const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
@@ -398,6 +436,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let end = start;
       let bytes = 0;
       while (end < rows.length && end - start < BLOCK_ROWS) {
+        if (this.hooks.pause && end % PAUSE_EVERY === 0) await this.hooks.pause();
         const rowBytes = JSON.stringify(rows[end].values).length + JSON.stringify(rows[end].formats).length + 2;
         if (this.queued + bytes + rowBytes > PAYLOAD_BUDGET && (end > start || this.queued > 0)) break;
         bytes += rowBytes;
@@ -415,6 +454,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.queued += bytes;
       this.dirty = true;
       start = end;
+      if (rows.length > BLOCK_ROWS) this.hooks.onRows?.('schrijven', start, rows.length);
     }
   }
 }
@@ -489,10 +529,12 @@ function toExcelValue(v: OutputValue): string | number {
   return v === null ? '' : v;
 }
 
+/** Excel refused the size of a request or of its answer (Excel on the web); a smaller read may pass. */
 function isPayloadTooLarge(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
+
 
 /** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in for serials ≥ 61). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
