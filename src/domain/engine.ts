@@ -3,6 +3,7 @@
  * explain them. Pure and deterministic; rows arrive as raw cells keyed by canonical field name.
  */
 import { CORE_FIELDS, type FieldDef } from './fields';
+import { titlesOf, type DocumentTitles } from './documents';
 import { flag, formatCitation, type Flag } from './flags';
 import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
 import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
@@ -139,7 +140,7 @@ class RowContext {
       if (v === null || v === undefined) {
         const def = this.pack.parameters[ref.param];
         this.addFlag(
-          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" (${ref.param}) heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
+          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
         );
         return undefined;
       }
@@ -328,7 +329,7 @@ export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterVa
       }
     }
   }
-  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result);
+  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
   return result;
 }
 
@@ -379,7 +380,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if ('flag' in e) ctx.addFlag({ ...e.flag, ruleId: rule.id, citation: rule.source });
     else {
       result.excluded = true;
-      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source });
+      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source, ...(e.exclude.name && e.exclude.code ? { name: e.exclude.name } : {}) });
     }
   }
   if (result.excluded) return undefined;
@@ -496,10 +497,18 @@ function selectStacked(ctx: RowContext, adds: PendingAdd[], steps: Step[]): Pend
   return adds.filter((a) => chosen.has(a));
 }
 
+const TITLES = new WeakMap<PolicyPack, DocumentTitles>();
+/** The short titles of the documents a pack cites (once per pack). */
+export function packTitles(pack: PolicyPack): DocumentTitles {
+  let t = TITLES.get(pack);
+  if (!t) TITLES.set(pack, (t = titlesOf(pack.sources)));
+  return t;
+}
+
 /** The trail as Dutch sentences, each with its source. */
-export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>): string {
+export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>, titles?: DocumentTitles): string {
   if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
-  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${formatCitation(s.citation)}]` : ''}`);
+  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${formatCitation(s.citation, titles)}]` : ''}`);
   let out = parts.join('; ');
   if (result.percentage !== undefined && result.tarief === undefined) out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
   return out + '.';
@@ -608,9 +617,11 @@ export function completeRun(rows: readonly InputRow[], results: RowResult[], pac
   for (const indices of seen.values()) {
     if (indices.length < 2) continue;
     const refs = indices.map((i) => results[i].ref);
+    // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
+    const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
     for (const i of indices) {
-      const others = refs.filter((r) => r !== results[i].ref).join(', ');
-      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in rij ${others}.`));
+      const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
+      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`));
     }
   }
   const flagCounts: Record<string, number> = {};

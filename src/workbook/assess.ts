@@ -13,7 +13,7 @@ import { normalizeHeader } from '../domain/fields';
 import { formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../domain/parse';
 import type { ParameterValues } from '../domain/policy/types';
-import { InputError, META_SHEET } from './annotate';
+import { formatLocalDateTime, InputError, META_SHEET } from './annotate';
 import { HEADER_SCAN_ROWS } from './headers';
 import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
 
@@ -168,6 +168,7 @@ export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params
 
 function shownParameter(v: ParameterValues[string]): string {
   if (v === null || v === undefined) return '(niet ingesteld)';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
   if (typeof v === 'object') return formatNumber(v, 0, 4);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   return String(v);
@@ -182,11 +183,11 @@ export function summarySheet(assessments: ProviderAssessment[], proc: Procedure,
     ['Titel', proc.title],
     ['Beleid', info.policyId ?? proc.policies.join(', ')],
     ['Bron', info.source],
-    ['Tijdstip', (info.now ?? new Date()).toISOString()],
+    ['Tijdstip', formatLocalDateTime(info.now ?? new Date())],
     ['Aanbieders', assessments.length],
     [],
     ['Parameter', 'Waarde', 'Omschrijving'],
-    ...Object.entries(proc.parameters).map(([name, def]) => [name, shownParameter(params[name]), def.label]),
+    ...Object.entries(proc.parameters).map(([name, def]) => [def.label, shownParameter(params[name]), def.description]),
     [],
     ['Per aanbieder'],
     [...SUMMARY_HEADERS],

@@ -1,6 +1,6 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, readRowExplanation, RunCancelled } from '../../src/workbook/annotate';
+import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, readRowExplanation, recordedParameters, RunCancelled } from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 
@@ -99,8 +99,10 @@ test('the recorded run is readable by a colleague, and input changes since then 
   const out = await annotateWorkbook(wb, pack, params);
   const last = (await readLastRun(wb))!;
   expect(last).toMatchObject({ packId: 'zk-ggz-2025', version: pack.version, sheet: 'Aanbieders', fingerprint: out.fingerprint });
-  expect(last.parameters.richttarief).toBe('97,3');
-  expect(last.parameters.richttarief_vv).toBe('(niet ingesteld)');
+  // the sheet names parameters by their Dutch label; recordedParameters maps them back
+  expect(last.parameters[pack.parameters.richttarief.label]).toBe('97,3');
+  expect(Object.keys(last.parameters)).not.toContain('richttarief');
+  expect(recordedParameters(pack, last)).toMatchObject({ richttarief: '97,3', richttarief_vv: '' });
   expect(await inputsChanged(wb, pack, last)).toBe(false);
   // a change in a user note column is not an input; a changed maximumtarief is
   wb.workbook.getWorksheet('Aanbieders')!.getCell('G4').value = 'andere notitie';
