@@ -31,12 +31,12 @@ test('the checker finds each kind of internal reference, and passes plain Dutch 
   expect(kinds('HANDMATIG_BEOORDELEN [waarschuwing]')).toEqual(['signaalcode']);
   expect(kinds('rij Aanbieders!4')).toEqual(['celverwijzing']);
   expect(kinds('zie docs/beleidspakket.md')).toEqual(expect.arrayContaining(['repositorypad']));
-  expect(kinds('Tarief = € 1.000,00 × 99,3% = € 993,00 (Zilveren Kruis, Inkoopbeleid Wlz GGZ 2024–2026 (versie 2025), §2.3.1); rij 4, 2004, 100%')).toEqual([]);
+  expect(kinds('Tarief = € 1.000,00 × 99,3% = € 993,00 (Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §2.3.1); rij 4, 2004, 100%')).toEqual([]);
 });
 
 test('citations name the document and paragraph, never the file or its lines', () => {
   const c = { document: '004_984eca5123cbd441.txt', paragraaf: '§2.3.2', regels: 'L1014-1016', citaat: 'x' };
-  expect(formatCitation(c)).toBe('Zilveren Kruis, Inkoopbeleid Wlz GGZ 2024–2026 (versie 2025), §2.3.2');
+  expect(formatCitation(c)).toBe('Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §2.3.2');
   // an own pack's document: its short title from the pack, else its name without number, hash and extension
   expect(formatCitation({ document: 'eigen.pdf', paragraaf: '§3', regels: 'L1' }, { 'eigen.pdf': 'Eigen beleid 2026' })).toBe('Eigen beleid 2026, §3');
   expect(formatCitation({ document: '007_ab12cd34ef56ab78.txt', regels: 'L1' })).toBe('het beleidsdocument');

@@ -7,11 +7,11 @@
  * that cites its own document names it there.
  */
 export const DOCUMENT_TITLES: Readonly<Record<string, string>> = {
-  '000_18bbe548183d37ca.txt': 'Zilveren Kruis, Zorginkoopdocument Wlz 2017 V&V',
-  '001_4a77ea6a0f44a14d.txt': 'Zorgkantoren, Inkoopkader Langdurige Zorg 2017 Gehandicaptenzorg',
-  '002_62c6b4144361ce88.txt': 'Zorgkantoren, Inkoopkader Wlz 2021–2023, aanvulling 2022',
-  '003_c92d2202cbc5400d.txt': 'Tabel thema’s in contractering langdurige zorg 2024–2026',
-  '004_984eca5123cbd441.txt': 'Zilveren Kruis, Inkoopbeleid Wlz GGZ 2024–2026 (versie 2025)',
+  '000_18bbe548183d37ca.txt': 'Zilveren Kruis, Zorginkoopdocument V&V 2017',
+  '001_4a77ea6a0f44a14d.txt': 'Inkoopkader Gehandicaptenzorg 2017',
+  '002_62c6b4144361ce88.txt': 'Inkoopkader Wlz 2021–2023, aanvulling 2022',
+  '003_c92d2202cbc5400d.txt': 'Tabel contractering langdurige zorg 2024–2026',
+  '004_984eca5123cbd441.txt': 'Zilveren Kruis, Inkoopbeleid GGZ 2024–2026',
 };
 
 /** Titles of the documents one pack cites (its `sources`), for citations of documents not in the table. */

@@ -95,7 +95,6 @@ export function App({ environment }: AppProps) {
   const [selected, setSelected] = useState<SelectedRow | undefined>();
   const [announce, setAnnounce] = useState('');
   const busy = progress !== undefined;
-  const resultRef = useRef<HTMLElement>(null);
 
   const resolved = useMemo(() => (pack && wb ? wb.resolveParameters(pack, values) : undefined), [pack, values, wb]);
   const errorsByName = useMemo(() => {
@@ -170,19 +169,12 @@ export function App({ environment }: AppProps) {
     };
   }, [host]);
 
-  // After a run: the result summary gets the focus and the view (its heading at the top).
-  useEffect(() => {
-    if (!outcome || !resultRef.current) return;
-    resultRef.current.scrollIntoView?.({ block: 'start' });
-    resultRef.current.focus({ preventScroll: true });
-  }, [outcome]);
 
   const choosePack = (id: string, from: PolicyPack[] = packs) => {
     setPackId(id);
     setValues(wb ? wb.defaults(from.find((p) => p.id === id)) : {});
     setOutcome(undefined);
     setFailure(undefined);
-    setToggled({});
   };
 
   const calculate = async () => {
@@ -231,17 +223,23 @@ export function App({ environment }: AppProps) {
     }
   };
 
-  // Parameters and columns: folded while complete and valid, open at a problem (the user may still toggle).
+  // Parameters and columns: folded while complete and valid, open at a problem. Decided when the pack is chosen
+  // or the columns are found (not while the user types: a section must not fold under the cursor); errors
+  // always open the parameters. The fields that needed attention stay first, the others behind a button.
   const columnsOk = layout ? columnsComplete(layout, mapping, pack) : false;
-  const problem: Record<Section, boolean> = { parameters: !!resolved?.errors.length || unset.length > 0, kolommen: !!layout && !columnsOk };
   const [toggled, setToggled] = useState<Partial<Record<Section, boolean>>>({});
-  const isOpen = (s: Section) => toggled[s] ?? problem[s];
+  const [attention, setAttention] = useState<string[]>([]);
+  const [allParams, setAllParams] = useState(false);
+  const isOpen = (s: Section) => (s === 'parameters' && !!resolved?.errors.length) || (toggled[s] ?? (s === 'kolommen' && !!layout && !columnsOk));
   const openItems = (['parameters', 'kolommen'] as Section[]).filter(isOpen);
   useEffect(() => {
-    // a new problem opens its section again
-    setToggled((t) => ({ parameters: problem.parameters ? undefined : t.parameters, kolommen: problem.kolommen ? undefined : t.kolommen }));
-  }, [problem.parameters, problem.kolommen]);
-
+    if (!pack || !wb) return;
+    const empty = Object.entries(wb.defaults(pack)).filter(([n, v]) => !(values[n] ?? v).trim()).map(([n]) => n);
+    setAttention(empty);
+    setAllParams(false);
+    setToggled((t) => ({ ...t, parameters: empty.length > 0, kolommen: undefined }));
+    // only when another pack is chosen (values are read as they are at that moment)
+  }, [pack, wb]);
   const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length;
   const why = !runner ? 'Open Tariefwijzer in Excel om te berekenen.' : !pack ? 'Kies eerst een beleid.' : resolved?.errors.length ? 'Verbeter eerst de parameters.' : undefined;
   const paramSummary = resolved?.errors.length
@@ -340,12 +338,20 @@ export function App({ environment }: AppProps) {
             </AccordionHeader>
             <AccordionPanel className={styles.accordionPanel}>
               <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
-              {/* the fields that need attention first */}
+              {/* the fields that need attention first; the others on request */}
               {Object.entries(pack.parameters)
-                .sort(([a], [b]) => Number(!(a in errorsByName || unset.includes(a))) - Number(!(b in errorsByName || unset.includes(b))))
+                .filter(([name]) => allParams || attention.includes(name) || name in errorsByName)
+                .sort(([a], [b]) => Number(!(attention.includes(a) || a in errorsByName)) - Number(!(attention.includes(b) || b in errorsByName)))
                 .map(([name, def]) => (
                   <ParamField key={name} name={name} def={def} value={values[name] ?? ''} error={errorsByName[name]} disabled={busy} onChange={(v) => setValues((old) => ({ ...old, [name]: v }))} />
                 ))}
+              {!allParams && Object.keys(pack.parameters).some((n) => !attention.includes(n) && !(n in errorsByName)) && (
+                <div>
+                  <Button size="small" onClick={() => setAllParams(true)}>
+                    Alle {count(Object.keys(pack.parameters).length, 'parameter', 'parameters')} tonen
+                  </Button>
+                </div>
+              )}
             </AccordionPanel>
           </AccordionItem>
           {layout && (
@@ -384,7 +390,6 @@ export function App({ environment }: AppProps) {
       {outcome && (
         <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
         <Result
-          ref={resultRef}
           outcome={outcome}
           titles={titles}
           selected={selected}

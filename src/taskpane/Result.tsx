@@ -3,7 +3,7 @@
  * signals by severity and count, each in the user's words with its rows. A clicked row is selected in the
  * sheet and its explanation opens right there, under the row's button.
  */
-import { forwardRef, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { RowResult } from '../domain/engine';
 import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../domain/flags';
@@ -88,8 +88,14 @@ export interface ResultProps {
   onSelectRow?: (sheet: string, row: number, via: string) => void;
 }
 
-export const Result = forwardRef<HTMLElement, ResultProps>(function Result({ outcome, titles, selected, onSelectRow }, ref) {
+export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) {
   const styles = useStyles();
+  const ref = useRef<HTMLElement>(null);
+  // a new result takes the focus and the view (its heading at the top), so keyboard and screen-reader users land on it
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [outcome]);
   const summary = summaryText(outcome);
   const groups = signalGroups(outcome.run.results);
   return (
@@ -141,7 +147,7 @@ export const Result = forwardRef<HTMLElement, ResultProps>(function Result({ out
       ))}
     </section>
   );
-});
+}
 
 /** The explanation of one row, scrolled into view where it appears. */
 export function RowCard({ selected, titles }: { selected: SelectedRow; titles?: Readonly<Record<string, string>> }) {

@@ -406,10 +406,10 @@ function metadataRows(
     ['Kopregel op rij', info.headerRow + 1],
     [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
     [],
-    ['Parameter', 'Waarde', 'Omschrijving'],
+    ['Parameter', 'Waarde'],
   ];
   // The parameter's Dutch label (readLastRun maps it back to the parameter through the pack).
-  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(run.parameters[name]), def.description]);
+  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(run.parameters[name])]);
   out.push([], ['Signaal', 'Aantal rijen']);
   const names = new Map<string, string>();
   for (const r of run.results) for (const f of r.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));

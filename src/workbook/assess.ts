@@ -93,7 +93,7 @@ export function providersFromList(sheet: string, grid: CellValue[][], header: Li
       }
     }
   }
-  for (const p of order) p.input.bron = `${sheet}!${p.rows.map((r) => r + 1).join(', ')}`;
+  for (const p of order) p.input.bron = `blad ${sheet}, ${p.rows.length === 1 ? 'rij' : 'rijen'} ${p.rows.map((r) => r + 1).join(', ')}`;
   return order;
 }
 
@@ -186,8 +186,8 @@ export function summarySheet(assessments: ProviderAssessment[], proc: Procedure,
     ['Tijdstip', formatLocalDateTime(info.now ?? new Date())],
     ['Aanbieders', assessments.length],
     [],
-    ['Parameter', 'Waarde', 'Omschrijving'],
-    ...Object.entries(proc.parameters).map(([name, def]) => [def.label, shownParameter(params[name]), def.description]),
+    ['Parameter', 'Waarde'],
+    ...Object.entries(proc.parameters).map(([name, def]) => [def.label, shownParameter(params[name])]),
     [],
     ['Per aanbieder'],
     [...SUMMARY_HEADERS],

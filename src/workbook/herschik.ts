@@ -434,9 +434,9 @@ function sheetLayout(
   }
 
   put(cursor++, ['Parameters']);
-  put(cursor++, ['Parameter', 'Waarde', 'Omschrijving']);
-  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [def.label, parameterText(params[name]), def.description]);
-  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.title}: ${def.label}`, parameterText(packParams[name]), def.description]);
+  put(cursor++, ['Parameter', 'Waarde']);
+  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [def.label, parameterText(params[name])]);
+  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.title}: ${def.label}`, parameterText(packParams[name])]);
   const notes = [...result.notes, ...info.warnings];
   if (notes.length) {
     cursor++;

@@ -275,7 +275,7 @@ test('flags of rows with a fout or waarschuwing are repeated as notes on the sig
     found[s.name] = notes;
     expect(notes['3,6']).toBe('notitie van de inkoper');
     // row 8 (0-based 7) has #N/A as maximumtarief: a fout, so a note on its signal cell (column J = 9)
-    expect(notes['7,9']).toMatch(/^Tariefwijzer:\n\[fout\] MAXIMUMTARIEF_ONLEESBAAR/);
+    expect(notes['7,9']).toMatch(/^Tariefwijzer:\n\[fout\] Maximumtarief onleesbaar:/);
     const ours = Object.keys(notes).filter((k) => k !== '3,6');
     expect(ours.every((k) => k.endsWith(',9'))).toBe(true);
     // a re-run without notes removes ours, and only ours
