@@ -3,7 +3,7 @@
  * explain them. Pure and deterministic; rows arrive as raw cells keyed by canonical field name.
  */
 import { CORE_FIELDS, type FieldDef } from './fields';
-import { titlesOf, type DocumentTitles } from './documents';
+import { documentTitle, titlesOf, type DocumentTitles } from './documents';
 import { flag, formatCitation, type Flag } from './flags';
 import { applyPercentage, D, type Dec, formatEuro, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
 import { type CellValue, isEmptyCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
@@ -505,13 +505,21 @@ export function packTitles(pack: PolicyPack): DocumentTitles {
   return t;
 }
 
-/** The trail as Dutch sentences, each with its source. */
+/**
+ * The trail as Dutch sentences, each with its source. The document most steps cite is named once at the end
+ * ("Bron: Zilveren Kruis, Inkoopbeleid GGZ 2024–2026."), its steps carry only their paragraph ("[§2.3.1]"); a
+ * step from another document carries its full citation. Short enough to repeat on every row of a big sheet.
+ */
 export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>, titles?: DocumentTitles): string {
   if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
-  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${formatCitation(s.citation, titles)}]` : ''}`);
+  const counts = new Map<string, number>();
+  for (const s of steps) if (s.citation?.paragraaf) counts.set(s.citation.document, (counts.get(s.citation.document) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const cite = (c: Citation) => (c.document === main && c.paragraaf ? c.paragraaf : formatCitation(c, titles));
+  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${cite(s.citation)}]` : ''}`);
   let out = parts.join('; ');
   if (result.percentage !== undefined && result.tarief === undefined) out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
-  return out + '.';
+  return `${out}.${main ? ` Bron: ${documentTitle(main, titles)}.` : ''}`;
 }
 
 export interface RunResult {

@@ -63,7 +63,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   expect(ws.getCell('B3').value).toBe('zk-ggz-2025');
   const ggz = rowOf(ws, 'Per sector', 'GGZ');
   expect(ggz.getCell(2).value).toBe(10100000); // contracteerruimte from the labelled cell
-  expect(ggz.getCell(3).value).toBe('cel Contracteerruimte!B3');
+  expect(ggz.getCell(3).value).toBe('blad Contracteerruimte, cel B3');
   // afspraken + reservering for the new provider = contracteerruimte, to the cent
   expect(Math.round(((ggz.getCell(13).value as number) + (ggz.getCell(14).value as number)) * 100)).toBe(1010000000);
   expect(ggz.getCell(8).numFmt).toBe('0.00%');
@@ -71,7 +71,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   const brug = rowOf(ws, 'Per zorgaanbieder', '74120459');
   expect(brug.getCell(8).value).toBe('maatwerk');
   const crisis = rowOf(ws, 'Per zorgaanbieder', '74120566');
-  expect(String(crisis.getCell(10).value)).toContain('CRISIS_BEZETTING_LAAG');
+  expect(String(crisis.getCell(10).value)).toContain('Crisis bezetting laag:');
   expect(String(crisis.getCell(11).value)).toContain('[004 §8.6.1 L3071-3072]');
   expect(rowOf(ws, 'Uitnutting per maand', 'augustus').getCell(1).value).toBe('augustus');
 

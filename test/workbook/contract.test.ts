@@ -240,9 +240,11 @@ describe('Office.js adapter costs', () => {
   /**
    * Syncs = 2 fixed (sheet names; the first rows of every sheet with their used-range sizes) + the reads of
    * the needed columns by payload (~2.7 MB here: 1) + the writes by payload (~9 MB of values, formats and
-   * explanation text: 3, the last one carrying the metadata sheet). Measured 6; asserted ≤ 6.
+   * explanation text: 3, the last one carrying the metadata sheet). Measured 6 with citations as file number
+   * and line range; the readable citations (document title and paragraph, issue #16) make the texts longer,
+   * one more write request: measured 7, asserted ≤ 7.
    * A re-run sees the long output texts in the first rows, so it guesses more bytes per cell for the read
-   * (still only the input columns are read): measured 7, asserted ≤ 7.
+   * (still only the input columns are read): measured 8, asserted ≤ 8.
    */
   test(`${ROWS} rows: few syncs, no request or response over 4 MB`, async () => {
     const fake = bigSheet();
@@ -254,8 +256,8 @@ describe('Office.js adapter costs', () => {
     await annotateWorkbook(new OfficeWorkbook(fakeContext(fake)), pack, params, { now });
     const second = { syncs: fake.syncCount, maxRequest: fake.maxRequest, maxResponse: fake.maxResponse };
     console.log(`Office adapter, ${ROWS} rows: first run ${JSON.stringify(first)}, re-run ${JSON.stringify(second)}`);
-    expect(first.syncs).toBeLessThanOrEqual(6);
-    expect(second.syncs).toBeLessThanOrEqual(7);
+    expect(first.syncs).toBeLessThanOrEqual(7);
+    expect(second.syncs).toBeLessThanOrEqual(8);
     for (const run of [first, second]) {
       expect(run.maxRequest).toBeLessThanOrEqual(4_000_000);
       expect(run.maxResponse).toBeLessThanOrEqual(4_000_000);
