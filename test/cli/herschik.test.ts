@@ -72,7 +72,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   expect(brug.getCell(8).value).toBe('maatwerk');
   const crisis = rowOf(ws, 'Per zorgaanbieder', '74120566');
   expect(String(crisis.getCell(10).value)).toContain('Crisis bezetting laag:');
-  expect(String(crisis.getCell(11).value)).toContain('[004 §8.6.1 L3071-3072]');
+  expect(String(crisis.getCell(11).value)).toContain('[Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §8.6.1]');
   expect(rowOf(ws, 'Uitnutting per maand', 'augustus').getCell(1).value).toBe('augustus');
 
   // Own columns right of the 13 input columns (N..R), header on row 3.
