@@ -45,7 +45,7 @@ export function Shell({ environment }: { environment: Environment }) {
         <h1 className={styles.title}>Tariefwijzer</h1>
         <p className={styles.tagline}>Wlz-tarieven volgens het inkoopbeleid, met bron.</p>
       </header>
-      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} aria-label="Onderdelen">
+      <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} aria-label="Onderdelen">
         {VIEWS.map((v) => (
           <Tab key={v.id} value={v.id}>
             {v.label}
