@@ -301,6 +301,22 @@ for (const theme of ['licht', 'donker'] as const) {
   });
 }
 
+test('high contrast (Windows contrast themes force colours): the pane takes Fluent\'s high-contrast theme, whole page, axe clean', async () => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`${origin}/demo.html`);
+    await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+    await page.locator('select[name="beleid"] option', { hasText: 'Zilveren Kruis' }).first().waitFor({ state: 'attached' });
+    // teamsHighContrastTheme: black background (forced colours may repaint, but the theme tokens say so)
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#root > div')!).getPropertyValue('--colorNeutralBackground1').trim())).toBe('#000000');
+    expect(await page.evaluate(() => document.body.style.backgroundColor)).toBe('rgb(0, 0, 0)');
+    await checkState(page, 'contrast-1-geopend');
+  } finally {
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+});
+
 test('a run broken off while writing (lost connection): a Dutch message, the run marked as not finished, repaired by Bereken', async () => {
   await page.goto(`${origin}/demo.html`);
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
