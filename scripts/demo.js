@@ -3,7 +3,6 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
-const { main } = require('../build/cli/main.js');
 
 const root = path.join(__dirname, '..');
 const ex = (f) => path.join(root, 'examples', f);
@@ -23,6 +22,7 @@ const jobs = [
 ];
 
 async function run() {
+  const { main } = require('../build/cli/main.js');
   execFileSync(process.execPath, [path.join(__dirname, 'make-examples.js'), path.join(root, 'examples')], { stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(__dirname, 'make-production-example.js'), path.join(root, 'examples')], { stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(__dirname, 'make-aanvraag-examples.js'), path.join(root, 'examples', 'aanvragen')], { stdio: 'inherit' });
@@ -52,7 +52,12 @@ async function run() {
   console.log(`\nDe berekende werkmappen staan in ${path.relative(process.cwd(), outDir)}/.`);
 }
 
-run().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/** The demo's annotate jobs (test/user-text.test.ts checks every text they write). */
+module.exports = { jobs };
+
+if (require.main === module) {
+  run().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

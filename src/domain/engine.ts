@@ -3,6 +3,7 @@
  * explain them. Pure and deterministic; rows arrive as raw cells keyed by canonical field name.
  */
 import { CORE_FIELDS, type FieldDef } from './fields';
+import { documentTitle, titlesOf, type DocumentTitles } from './documents';
 import { flag, formatCitation, type Flag } from './flags';
 import { applyPercentage, D, type Dec, formatEuro, formatEuroExact, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
 import { type CellValue, isEmptyCell, shortCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
@@ -146,7 +147,7 @@ class RowContext {
       if (v === null || v === undefined) {
         const def = this.pack.parameters[ref.param];
         this.addFlag(
-          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" (${ref.param}) heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
+          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
         );
         return undefined;
       }
@@ -352,7 +353,7 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
       }
     }
   }
-  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result);
+  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
   return result;
 }
 
@@ -417,7 +418,7 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if ('flag' in e) ctx.addFlag({ ...e.flag, ruleId: rule.id, citation: rule.source });
     else {
       result.excluded = true;
-      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source });
+      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source, ...(e.exclude.name && e.exclude.code ? { name: e.exclude.name } : {}) });
     }
   }
   if (result.excluded) return undefined;
@@ -536,13 +537,29 @@ function selectStacked(ctx: RowContext, adds: PendingAdd[], steps: Step[]): Pend
   return adds.filter((a) => chosen.has(a));
 }
 
-/** The trail as Dutch sentences, each with its source. */
-export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>): string {
+const TITLES = new WeakMap<PolicyPack, DocumentTitles>();
+/** The short titles of the documents a pack cites (once per pack). */
+export function packTitles(pack: PolicyPack): DocumentTitles {
+  let t = TITLES.get(pack);
+  if (!t) TITLES.set(pack, (t = titlesOf(pack.sources)));
+  return t;
+}
+
+/**
+ * The trail as Dutch sentences, each with its source. The document most steps cite is named once at the end
+ * ("Bron: Zilveren Kruis, Inkoopbeleid GGZ 2024–2026."), its steps carry only their paragraph ("[§2.3.1]"); a
+ * step from another document carries its full citation. Short enough to repeat on every row of a big sheet.
+ */
+export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>, titles?: DocumentTitles): string {
   if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
-  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${formatCitation(s.citation)}]` : ''}`);
+  const counts = new Map<string, number>();
+  for (const s of steps) if (s.citation?.paragraaf) counts.set(s.citation.document, (counts.get(s.citation.document) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const cite = (c: Citation) => (c.document === main && c.paragraaf ? c.paragraaf : formatCitation(c, titles));
+  const parts = steps.map((s) => `${s.text}${s.citation ? ` [${cite(s.citation)}]` : ''}`);
   let out = parts.join('; ');
   if (result.percentage !== undefined && result.tarief === undefined) out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
-  return out + '.';
+  return `${out}.${main ? ` Bron: ${documentTitle(main, titles)}.` : ''}`;
 }
 
 export interface RunResult {
@@ -663,9 +680,11 @@ export function* completeRunSteps(rows: readonly InputRow[], results: RowResult[
   for (const indices of seen.values()) {
     if (indices.length < 2) continue;
     const refs = indices.map((i) => results[i].ref);
+    // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
+    const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
     for (const i of indices) {
-      const others = refs.filter((r) => r !== results[i].ref).join(', ');
-      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in rij ${others}.`));
+      const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
+      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`));
     }
   }
   yield;

@@ -1,4 +1,5 @@
 /** Named flags: a stable code, a severity, a Dutch message for the user and, where a rule applies, its citation. */
+import { documentTitle, type DocumentTitles } from './documents';
 import type { Citation, Severity } from './types';
 
 export interface Flag {
@@ -7,6 +8,8 @@ export interface Flag {
   message: string;
   citation?: Citation;
   ruleId?: string;
+  /** Dutch display name of a pack's own flag (its `flag` effect's `name`); engine flags have theirs in FLAG_INFO. */
+  name?: string;
 }
 
 /** The engine's own flags. Packs add their own codes through `flag` and `exclude` rules. */
@@ -74,11 +77,29 @@ export const FLAG_INFO: Record<EngineFlagCode, { name: string; meaning: string }
   INKOOPJAAR_WIJKT_AF: { name: 'Inkoopjaar wijkt af', meaning: 'Het inkoopjaar in de rij is niet het jaar van het beleid.' },
 };
 
+export const SEVERITY_LABEL: Record<Severity, string> = { fout: 'Fout', waarschuwing: 'Waarschuwing', info: 'Ter informatie' };
+
+/** "NIEUW_MINDER_DAN_10_CLIENTEN" → "Nieuw minder dan 10 clienten": a readable name for a code without one. */
+export function nameFromCode(code: string): string {
+  const words = code.toLowerCase().replace(/_+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A flag's Dutch display name: FLAG_INFO for engine codes, the pack's `name`, or one made from the code. */
+export function flagName(f: Pick<Flag, 'code' | 'name'>): string {
+  return (FLAG_INFO as Record<string, { name: string } | undefined>)[f.code]?.name ?? f.name ?? nameFromCode(f.code);
+}
+
+/** The one-line meaning of an engine flag kind; undefined for a pack's own flags (their message says it). */
+export function flagMeaning(code: string): string | undefined {
+  return (FLAG_INFO as Record<string, { meaning: string } | undefined>)[code]?.meaning;
+}
+
 export function flag(code: EngineFlagCode, message: string, extra: Partial<Pick<Flag, 'citation' | 'ruleId'>> = {}): Flag {
   return { code, severity: FLAG_CODES[code], message, ...extra };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { fout: 0, waarschuwing: 1, info: 2 };
+export const SEVERITY_ORDER: Record<Severity, number> = { fout: 0, waarschuwing: 1, info: 2 };
 
 export function worstSeverity(flags: readonly Flag[]): Severity | undefined {
   return flags.reduce<Severity | undefined>(
@@ -87,13 +108,31 @@ export function worstSeverity(flags: readonly Flag[]): Severity | undefined {
   );
 }
 
-/** "004 §6.3 L1031-1032" — short form for explanations and cells. */
-export function formatCitation(c: Citation): string {
-  const doc = c.document.replace(/_[0-9a-f]{8,}\.txt$/, '').replace(/\.txt$/, '');
-  return [doc, c.paragraaf, c.regels].filter(Boolean).join(' ');
+/**
+ * "Zilveren Kruis, Inkoopbeleid Wlz GGZ 2024–2026 (versie 2025), §2.3.2": the document's short title and the
+ * paragraph, what a reader can look up. The file name and the line numbers stay in the pack (for the tests).
+ */
+export function formatCitation(c: Citation, titles?: DocumentTitles): string {
+  return [documentTitle(c.document, titles), c.paragraaf].filter(Boolean).join(', ');
 }
 
-/** One line per flag, as written in the signalen column. */
+/** "Toezeggingen!4" → "blad Toezeggingen, rij 4"; "Contracteerruimte!B3" → "blad Contracteerruimte, cel B3". */
+export function readableRef(ref: string): string {
+  const i = ref.lastIndexOf('!');
+  if (i < 0) return ref;
+  const where = ref.slice(i + 1);
+  return `blad ${ref.slice(0, i).replace(/^'(.*)'$/, '$1')}, ${/^\d+$/.test(where) ? 'rij' : 'cel'} ${where}`;
+}
+
+/** One line per flag, as written in the signalen column: "[waarschuwing] Handmatig beoordelen: … (bron)". */
 export function formatFlag(f: Flag): string {
-  return `[${f.severity}] ${f.code}: ${f.message}${f.citation ? ` (${formatCitation(f.citation)})` : ''}`;
+  return flagFormatter()(f);
+}
+
+/**
+ * formatFlag with the titles of a pack's own documents (`titlesOf(pack.sources)`). The "[fout]" and
+ * "[waarschuwing]" prefixes are what the highlight rules look for (HIGHLIGHTS in workbook/annotate.ts).
+ */
+export function flagFormatter(titles?: DocumentTitles): (f: Flag) => string {
+  return (f) => `[${f.severity}] ${flagName(f)}: ${f.message}${f.citation ? ` (${formatCitation(f.citation, titles)})` : ''}`;
 }

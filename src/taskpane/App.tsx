@@ -1,9 +1,12 @@
-/** The task pane: choose a policy pack, set its parameters, check the columns, compute, show the result. */
+/**
+ * The Tarieven tab: 1. choose a policy, 2. its parameters, 3. the columns, then Bereken (in the footer, always
+ * in view) and 4. the result. Parameters and columns stay folded while they are complete and valid and open
+ * at the first problem, so the first screen is short at 320 × 800.
+ */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -11,32 +14,13 @@ import {
   ProgressBar,
   Select,
 } from '@fluentui/react-components';
-import { CORE_FIELDS } from '../domain/fields';
-import { dec, formatNumber } from '../domain/money';
-import { cellToText } from '../domain/parse';
-import { resolveParameters } from '../domain/policy/load';
-import type { ParameterDef, PolicyPack } from '../domain/policy/types';
-import { listPacks } from '../policies';
-import {
-  detectLayout,
-  InputError,
-  readLastRun,
-  readRowExplanation,
-  RunCancelled,
-  type AnnotateOutcome,
-  type ColumnMapping,
-  type InputLayout,
-  type LastRun,
-  type RowExplanation,
-  type RunPhase,
-} from '../workbook/annotate';
-import { columnLetter } from '../workbook/headers';
+import { titlesOf } from '../domain/documents';
+import type { PolicyPack } from '../domain/policy/types';
+import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
+import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
-import { runCalculation } from './jobs/calculation';
-import { restoreLastRun } from './restore';
-import { Result } from './Result';
-
-import { useStyles } from './styles';
+import type { SelectedRow } from './Result';
+import { count, useStyles } from './styles';
 
 /** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
 export type Environment = { kind: 'office'; host: Host } | { kind: 'browser' } | { kind: 'unavailable'; reason: string };
@@ -45,39 +29,26 @@ export interface AppProps {
   environment: Environment;
 }
 
+// what only a chosen pack or a finished run needs: their own chunks
+const disclosure = () => import(/* webpackChunkName: "kolommen" */ './views/disclosure');
+const Accordion = lazy(() => disclosure().then((m) => ({ default: m.Accordion })));
+const AccordionItem = lazy(() => disclosure().then((m) => ({ default: m.AccordionItem })));
+const AccordionHeader = lazy(() => disclosure().then((m) => ({ default: m.AccordionHeader })));
+const AccordionPanel = lazy(() => disclosure().then((m) => ({ default: m.AccordionPanel })));
+const ParamField = lazy(() => disclosure().then((m) => ({ default: m.ParamField })));
+const Columns = lazy(() => import(/* webpackChunkName: "kolommen" */ './views/Columns'));
+const Result = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.Result })));
+const RowCard = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.RowCard })));
 const PackLoader = lazy(() => import(/* webpackChunkName: "eigen-beleid" */ './views/PackLoader').then((m) => ({ default: m.PackLoader })));
 
 
-
-/** A parameter's default as the user types it: Dutch decimals, ja/nee, empty for "niet ingesteld". */
-export function defaultText(def: ParameterDef): string {
-  const v = def.default;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'number') return formatNumber(dec(v), 0, 10);
-  return v;
-}
-
-function defaults(pack: PolicyPack | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (pack) for (const [name, def] of Object.entries(pack.parameters)) out[name] = defaultText(def);
-  return out;
-}
-
 /** The packs to choose from: the user's own first; one with a shipped pack's id takes its place. */
-function withOwn(own: PolicyPack[]): PolicyPack[] {
-  return [...own, ...listPacks().filter((p) => !own.some((o) => o.id === p.id))];
+function withOwn(own: PolicyPack[], shipped: PolicyPack[]): PolicyPack[] {
+  return [...own, ...shipped.filter((p) => !own.some((o) => o.id === p.id))];
 }
 
-function choicesOf(def: ParameterDef): string[] | undefined {
-  if (def.type === 'boolean') return ['ja', 'nee'];
-  if (def.type === 'rounding') return ['rekenkundig', 'bankiers', 'naar-beneden', 'naar-boven'];
-  if (def.type === 'choice') return def.choices ?? [];
-  return undefined;
-}
-
-function message(e: unknown, phase: RunPhase): string {
-  if (e instanceof InputError || e instanceof RunCancelled) return e.message;
+function message(e: unknown, phase: RunPhase, wb: Workbench | undefined): string {
+  if (wb && (e instanceof wb.InputError || e instanceof wb.RunCancelled)) return e.message;
   const detail = e instanceof Error ? e.message : String(e);
   // Office.js errors carry a code (a lost connection, a request Excel refused)
   const code = (e as { code?: unknown } | null)?.code;
@@ -90,16 +61,28 @@ function message(e: unknown, phase: RunPhase): string {
 
 const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };
 
+type Section = 'parameters' | 'kolommen';
+
 export function App({ environment }: AppProps) {
   const styles = useStyles();
   const host = environment.kind === 'office' ? environment.host : undefined;
   const runner = host?.runner;
+  // packs, parameter checks, engine and workbook jobs: their own chunk, loaded right away
+  const [wb, setWb] = useState<Workbench | undefined>();
+  useEffect(() => {
+    let live = true;
+    loadWorkbench().then((m) => live && setWb(m), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   // shipped packs, and the ones the user loaded from a file or a sheet in this session
   const [ownPacks, setOwnPacks] = useState<PolicyPack[]>([]);
   const [ownOpen, setOwnOpen] = useState(false);
-  const packs = useMemo(() => withOwn(ownPacks), [ownPacks]);
+  const packs = useMemo(() => withOwn(ownPacks, wb?.listPacks() ?? []), [ownPacks, wb]);
   const [packId, setPackId] = useState('');
   const pack = packs.find((p) => p.id === packId);
+  const titles = useMemo(() => titlesOf(pack?.sources), [pack]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [layout, setLayout] = useState<InputLayout | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping>({});
@@ -107,31 +90,31 @@ export function App({ environment }: AppProps) {
   const abort = useRef<AbortController | undefined>(undefined);
   const [outcome, setOutcome] = useState<AnnotateOutcome | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
-  const [selected, setSelected] = useState<RowExplanation | undefined>();
+  const [selected, setSelected] = useState<SelectedRow | undefined>();
+  const [announce, setAnnounce] = useState('');
   const busy = progress !== undefined;
 
-  const resolved = useMemo(() => (pack ? resolveParameters(pack, values) : undefined), [pack, values]);
+  const resolved = useMemo(() => (pack && wb ? wb.resolveParameters(pack, values) : undefined), [pack, values, wb]);
   const errorsByName = useMemo(() => {
     const out: Record<string, string> = {};
     for (const e of resolved?.errors ?? []) out[e.pointer.replace('/parameters/', '')] = e.message;
     return out;
   }, [resolved]);
+  const unset = pack ? Object.keys(pack.parameters).filter((n) => !(values[n] ?? '').trim()) : [];
 
   // What was applied last time (a colleague's run in a shared workbook) and whether the inputs changed since.
   const [lastRun, setLastRun] = useState<{ run: LastRun; changed: boolean } | undefined>();
   useEffect(() => {
-    if (!runner) return;
+    if (!runner || !wb) return;
     let live = true;
-    runner((port) => restoreLastRun(port, packs))
+    runner((port) => wb.restoreLastRun(port, packs))
       .then((found) => {
         if (!live) return;
         setLastRun(found && { run: found.run, changed: found.changed });
         if (found?.own) setOwnPacks((old) => [...old.filter((p) => p.id !== found.pack.id), found.pack]);
         if (found && !packId) {
           setPackId(found.pack.id);
-          const restored = defaults(found.pack);
-          for (const [k, v] of Object.entries(found.run.parameters)) if (k in restored) restored[k] = v === '(niet ingesteld)' ? '' : v;
-          setValues(restored);
+          setValues({ ...wb.defaults(found.pack), ...wb.recordedParameters(found.pack, found.run) });
         }
       })
       .catch(() => live && setLastRun(undefined));
@@ -139,37 +122,39 @@ export function App({ environment }: AppProps) {
       live = false;
     };
     // packId is read only to avoid overwriting a choice the user already made.
-  }, [runner]);
+  }, [runner, wb]);
 
   // The detected columns of the chosen pack, for the user to check and correct.
   useEffect(() => {
-    if (!runner || !pack) return;
+    if (!runner || !pack || !wb) return;
     let live = true;
     setLayout(undefined);
     setMapping({});
-    runner((port) => detectLayout(port, pack))
+    runner((port) => wb.detectLayout(port, pack))
       .then((found) => live && setLayout(found))
-      .catch((e) => live && setFailure(message(e, 'lezen')));
+      .catch((e) => live && setFailure(message(e, 'lezen', wb)));
     return () => {
       live = false;
     };
-  }, [runner, pack]);
+  }, [runner, pack, wb]);
 
   // The explanation of the selected row: from this session's run, else from the output columns in the sheet.
   const outcomeRef = useRef(outcome);
   outcomeRef.current = outcome;
+  const viaRef = useRef<{ sheet: string; row: number; via: string } | undefined>(undefined);
   useEffect(() => {
     if (!host) return;
     let unsubscribe: (() => Promise<void>) | undefined;
     let live = true;
     host
       .onSelection(({ sheet, row }) => {
+        const clicked = viaRef.current;
+        const via = clicked && clicked.sheet === sheet && clicked.row === row ? clicked.via : undefined;
         const result = outcomeRef.current?.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
-        if (result) {
-          setSelected({ sheet, row, toelichting: result.explanation, signalen: result.flags.map((f) => f.message).join(' ') || undefined });
-          return;
-        }
-        host.runner((port) => readRowExplanation(port, sheet, row)).then((found) => live && setSelected(found), () => live && setSelected(undefined));
+        if (result) return setSelected({ sheet, row, result, via });
+        loadWorkbench()
+          .then((w) => host.runner((port) => w.readRowExplanation(port, sheet, row)))
+          .then((read) => live && setSelected(read ? { sheet, row, read } : undefined), () => live && setSelected(undefined));
       })
       .then((off) => {
         unsubscribe = off;
@@ -182,30 +167,47 @@ export function App({ environment }: AppProps) {
     };
   }, [host]);
 
+
   const choosePack = (id: string, from: PolicyPack[] = packs) => {
     setPackId(id);
-    setValues(defaults(from.find((p) => p.id === id)));
+    setValues(wb ? wb.defaults(from.find((p) => p.id === id)) : {});
     setOutcome(undefined);
     setFailure(undefined);
   };
 
   const calculate = async () => {
-    if (!pack || !resolved || resolved.errors.length || !runner) return;
+    if (!pack || !resolved || resolved.errors.length || !runner || !wb) return;
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ phase: 'lezen', done: 0, total: 0 });
+    setAnnounce(PHASE_TEXT.lezen);
     setFailure(undefined);
     setOutcome(undefined);
+    setSelected(undefined);
     let reached = 'lezen' as RunPhase;
     try {
-      const result = await runCalculation(runner, { pack, params: resolved.values, mapping }, { signal: controller.signal, onPhase: (phase) => (reached = phase), onProgress: setProgress });
+      const result = await wb.runCalculation(
+        runner,
+        { pack, params: resolved.values, mapping },
+        {
+          signal: controller.signal,
+          onPhase: (phase) => {
+            reached = phase;
+            setAnnounce(PHASE_TEXT[phase]);
+          },
+          onProgress: setProgress,
+        },
+      );
       setOutcome(result.outcome);
       setLastRun(result.last);
+      const missing = result.outcome.dataRows - result.outcome.tariffsSet;
+      setAnnounce(`Klaar: ${count(result.outcome.tariffsSet, 'tarief', 'tarieven')} berekend${missing ? `, ${count(missing, 'rij', 'rijen')} zonder tarief` : ''}.`);
     } catch (e) {
-      setFailure(message(e, reached));
+      setFailure(message(e, reached, wb));
+      setAnnounce('');
       // A run broken off while writing leaves its record "onvolledig": show that, as on opening the pane.
       if (reached === 'schrijven') {
-        runner(readLastRun)
+        runner(wb.readLastRun)
           .then((run) => run && setLastRun({ run, changed: !run.complete }))
           .catch(() => undefined);
       }
@@ -215,26 +217,50 @@ export function App({ environment }: AppProps) {
     }
   };
 
-  const canCalculate = !!pack && !!runner && !busy && !resolved?.errors.length;
+  // Parameters and columns: folded while complete and valid, open at a problem. Decided when the pack is chosen
+  // or the columns are found (not while the user types: a section must not fold under the cursor); errors
+  // always open the parameters. The fields that needed attention stay first, the others behind a button.
+  const columnsOk = layout ? columnsComplete(layout, mapping, pack) : false;
+  const [toggled, setToggled] = useState<Partial<Record<Section, boolean>>>({});
+  const [attention, setAttention] = useState<string[]>([]);
+  const [allParams, setAllParams] = useState(false);
+  const isOpen = (s: Section) => (s === 'parameters' && !!resolved?.errors.length) || (toggled[s] ?? (s === 'kolommen' && !!layout && !columnsOk));
+  const openItems = (['parameters', 'kolommen'] as Section[]).filter(isOpen);
+  useEffect(() => {
+    if (!pack || !wb) return;
+    const empty = Object.entries(wb.defaults(pack)).filter(([n, v]) => !(values[n] ?? v).trim()).map(([n]) => n);
+    setAttention(empty);
+    setAllParams(false);
+    setToggled((t) => ({ ...t, parameters: empty.length > 0, kolommen: undefined }));
+    // only when another pack is chosen (values are read as they are at that moment)
+  }, [pack, wb]);
+  const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length;
+  const why = !runner ? 'Open Tariefwijzer in Excel om te berekenen.' : !pack ? 'Kies eerst een beleid.' : resolved?.errors.length ? 'Verbeter eerst de parameters.' : undefined;
+  const paramSummary = resolved?.errors.length
+    ? `${count(resolved.errors.length, 'fout', 'fouten')}`
+    : unset.length
+      ? `${unset.length} niet ingesteld`
+      : `${count(Object.keys(pack?.parameters ?? {}).length, 'parameter', 'parameters')}, alle ingevuld`;
 
   return (
-    <main className={styles.root}>
-      <header className={styles.section}>
-        <h1 className={styles.heading}>Tariefwijzer</h1>
-        <p className={styles.muted}>Tarieven en signalen voor de Wlz-zorginkoop, volgens het gekozen inkoopbeleid.</p>
-      </header>
+    <main className={styles.root} aria-labelledby="tarieven-kop">
+      <h2 id="tarieven-kop" className={styles.heading}>
+        Tarieven berekenen
+      </h2>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="aankondiging">
+        {announce}
+      </div>
 
       {environment.kind === 'browser' && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Buiten Excel</MessageBarTitle>
-            Tariefwijzer werkt in Excel op uw eigen werkmap. Probeer het hier met een gesimuleerde werkmap:{' '}
-            <Link href="demo.html">open de demonstratie</Link>.
+            Tariefwijzer werkt in Excel op uw eigen werkmap. Probeer het hier met een gesimuleerde werkmap: <Link href="demo.html">open de demonstratie</Link>.
           </MessageBarBody>
         </MessageBar>
       )}
       {environment.kind === 'unavailable' && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>Excel niet beschikbaar</MessageBarTitle>
             {environment.reason}
@@ -243,98 +269,141 @@ export function App({ environment }: AppProps) {
       )}
 
       {lastRun && (
-        <MessageBar intent={lastRun.changed ? 'warning' : 'success'}>
+        <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
               {!lastRun.run.complete ? 'Laatste berekening is niet afgerond' : lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}
             </MessageBarTitle>
-            Beleid {lastRun.run.packId} (versie {lastRun.run.version}) op blad {lastRun.run.sheet}.
-            {!lastRun.run.complete
-              ? ' De uitkomstkolommen kunnen deels oud of leeg zijn. Kies Bereken om ze opnieuw te schrijven.'
-              : lastRun.changed
-                ? ' Controleer de parameters en kies Bereken om de uitkomsten bij te werken.'
-                : ''}
+            {packs.find((p) => p.id === lastRun.run.packId)?.title ?? lastRun.run.packId}, blad {lastRun.run.sheet}.
+            {!lastRun.run.complete ? ' De uitkomstkolommen kunnen deels oud of leeg zijn: kies Bereken.' : lastRun.changed ? ' Kies Bereken om de uitkomsten bij te werken.' : ''}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      {selected && (
-        <section className={styles.section} aria-labelledby="geselecteerde-rij" data-testid="geselecteerde-rij">
-          <h2 id="geselecteerde-rij" className={styles.step}>
-            Geselecteerd: {selected.sheet} rij {selected.row + 1}
-          </h2>
-          {(selected.percentage || selected.tarief) && (
-            <div className={styles.figures}>
-              percentage {selected.percentage ?? '—'} · tarief {selected.tarief ?? '—'}
-            </div>
-          )}
-          {selected.toelichting && <div className={styles.small}>Toelichting: {selected.toelichting}</div>}
-          {selected.signalen && <div className={styles.small}>Signalen: {selected.signalen}</div>}
-        </section>
+      {selected && !selected.via && (
+        <Suspense fallback={null}>
+          <RowCard selected={selected} titles={titles} />
+        </Suspense>
       )}
+
       <section className={styles.section} aria-labelledby="stap-beleid">
-        <h2 id="stap-beleid" className={styles.step}>1. Kies het beleid</h2>
-        <Field label="Inkoopbeleid" hint="Zorgkantoor, sector en inkoopjaar bepalen de regels.">
+        <h3 id="stap-beleid" className={styles.step}>
+          1. Beleid
+        </h3>
+        <Field label="Inkoopbeleid" hint={pack ? pack.description.split(/(?<=[.:])\s/)[0] : 'Zorgkantoor, sector en inkoopjaar bepalen de regels.'}>
           <Select className={styles.select} name="beleid" value={packId} onChange={(_, data) => choosePack(data.value)}>
-            <option value="">— kies een beleid —</option>
+            <option value="">{wb ? '— kies een beleid —' : 'beleid laden…'}</option>
             {packs.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title} ({p.zorgkantoor}, inkoopjaar {p.inkoopjaar})
+                {p.title} ({p.zorgkantoor}, {p.inkoopjaar})
               </option>
             ))}
           </Select>
         </Field>
-        {pack && <p className={styles.muted}>{pack.description}</p>}
-        <details onToggle={(e) => setOwnOpen(e.currentTarget.open)}>
-          <summary>Eigen beleid (YAML, JSON of een blad in deze werkmap)</summary>
-          {ownOpen && <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
-            <PackLoader
-              runner={runner}
-              onLoaded={(loaded) => {
-                const next = [...ownPacks.filter((p) => p.id !== loaded.id), loaded];
-                setOwnPacks(next);
-                choosePack(loaded.id, withOwn(next));
-              }}
-            />
-          </Suspense>}
-        </details>
+        <div>
+          <Button appearance="subtle" size="small" icon={<span aria-hidden="true">{ownOpen ? '▾' : '▸'}</span>} aria-expanded={ownOpen} aria-controls="eigen-beleid" onClick={() => setOwnOpen(!ownOpen)}>
+            Eigen beleid laden
+          </Button>
+        </div>
+        {ownOpen && (
+          <div id="eigen-beleid">
+            <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+              <PackLoader
+                runner={runner}
+                onLoaded={(loaded) => {
+                  const next = [...ownPacks.filter((p) => p.id !== loaded.id), loaded];
+                  setOwnPacks(next);
+                  choosePack(loaded.id, withOwn(next, wb?.listPacks() ?? []));
+                }}
+              />
+            </Suspense>
+          </div>
+        )}
       </section>
 
       {pack && (
-        <section className={styles.section} aria-labelledby="stap-parameters">
-          <h2 id="stap-parameters" className={styles.step}>2. Parameters</h2>
-          <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
-          {Object.entries(pack.parameters).map(([name, def]) => {
-            const error = errorsByName[name];
-            const choices = choicesOf(def);
-            const value = values[name] ?? '';
-            const set = (v: string) => setValues((old) => ({ ...old, [name]: v }));
-            return (
-              <Field key={name} label={def.label} hint={def.description} validationState={error ? 'error' : 'none'} validationMessage={error}>
-                {choices ? (
-                  <Select className={styles.select} name={name} value={value} onChange={(_, data) => set(data.value)}>
-                    <option value="">(niet ingesteld)</option>
-                    {choices.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </Select>
-                ) : (
-                  <Input name={name} value={value} placeholder="niet ingesteld" onChange={(_, data) => set(data.value)} />
-                )}
-              </Field>
-            );
-          })}
-        </section>
+        <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+        <Accordion multiple collapsible openItems={openItems} onToggle={(_, d) => setToggled({ parameters: d.openItems.includes('parameters'), kolommen: d.openItems.includes('kolommen') })}>
+          <AccordionItem value="parameters">
+            <AccordionHeader as="h3" expandIconPosition="end">
+              <span>
+                2. Parameters <span className={styles.summary}>· {paramSummary}</span>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel className={styles.accordionPanel}>
+              <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
+              {/* the fields that need attention first; the others on request */}
+              {Object.entries(pack.parameters)
+                .filter(([name]) => allParams || attention.includes(name) || name in errorsByName)
+                .sort(([a], [b]) => Number(!(attention.includes(a) || a in errorsByName)) - Number(!(attention.includes(b) || b in errorsByName)))
+                .map(([name, def]) => (
+                  <ParamField key={name} name={name} def={def} value={values[name] ?? ''} error={errorsByName[name]} disabled={busy} onChange={(v) => setValues((old) => ({ ...old, [name]: v }))} />
+                ))}
+              {!allParams && Object.keys(pack.parameters).some((n) => !attention.includes(n) && !(n in errorsByName)) && (
+                <div>
+                  <Button size="small" onClick={() => setAllParams(true)}>
+                    Alle {count(Object.keys(pack.parameters).length, 'parameter', 'parameters')} tonen
+                  </Button>
+                </div>
+              )}
+            </AccordionPanel>
+          </AccordionItem>
+          {layout && (
+            <AccordionItem value="kolommen">
+              <AccordionHeader as="h3" expandIconPosition="end">
+                <span>
+                  3. Kolommen{' '}
+                  <span className={styles.summary}>
+                    · Blad "{layout.sheet}", kopregel op rij {layout.match.row + 1}
+                    {columnsOk ? '' : ' · controleer'}
+                  </span>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel className={styles.accordionPanel}>
+                <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+                  <Columns pack={pack} layout={layout} mapping={mapping} onChange={setMapping} disabled={busy} />
+                </Suspense>
+              </AccordionPanel>
+            </AccordionItem>
+          )}
+        </Accordion>
+        </Suspense>
       )}
 
-      {pack && layout && <Columns pack={pack} layout={layout} mapping={mapping} onChange={setMapping} disabled={busy} />}
+      {host?.undoNote && <p className={`${styles.muted} ${styles.small}`}>{host.undoNote}</p>}
 
-      <section className={styles.section} aria-labelledby="stap-berekenen">
-        <h2 id="stap-berekenen" className={styles.step}>4. Berekenen</h2>
-        <div className={styles.buttons}>
-          <Button appearance="primary" onClick={calculate} disabled={!canCalculate}>
+      {failure && (
+        <MessageBar intent={failure.startsWith('Berekening afgebroken') ? 'warning' : 'error'} layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>Niet berekend</MessageBarTitle>
+            {failure}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome && (
+        <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+        <Result
+          outcome={outcome}
+          titles={titles}
+          selected={selected}
+          onSelectRow={
+            host
+              ? (sheet, row, via) => {
+                  viaRef.current = { sheet, row, via };
+                  const result = outcome.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
+                  setSelected({ sheet, row, result, via });
+                  void host.selectRow(sheet, row);
+                }
+              : undefined
+          }
+        />
+        </Suspense>
+      )}
+
+      <footer className={styles.footer} aria-label="Berekenen">
+        <div className={styles.footerButtons}>
+          <Button appearance="primary" onClick={calculate} disabled={!canCalculate} data-testid="primaire-actie">
             {busy ? 'Bezig…' : 'Bereken'}
           </Button>
           {busy && (
@@ -348,81 +417,15 @@ export function App({ environment }: AppProps) {
             <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />
           </Field>
         )}
-        {host?.undoNote && <p className={styles.muted}>{host.undoNote}</p>}
-        {!pack && <p className={styles.muted}>Kies eerst een beleid.</p>}
-        {!!resolved?.errors.length && <p className={styles.muted}>Verbeter eerst de parameters.</p>}
-      </section>
-
-      {failure && (
-        <MessageBar intent={failure.startsWith('Berekening afgebroken') ? 'warning' : 'error'}>
-          <MessageBarBody>
-            <MessageBarTitle>Niet berekend</MessageBarTitle>
-            {failure}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      {outcome && <Result outcome={outcome} onSelectRow={host ? (sheet, row) => void host.selectRow(sheet, row) : undefined} />}
-
+        {!busy && why && <p className={`${styles.muted} ${styles.small}`}>{why}</p>}
+      </footer>
     </main>
   );
 }
 
-/** Step 3: the detected sheet, header row and column per field, with a way to correct each. */
-function Columns({ pack, layout, mapping, onChange, disabled }: { pack: PolicyPack; layout: InputLayout; mapping: ColumnMapping; onChange(m: ColumnMapping): void; disabled: boolean }) {
-  const styles = useStyles();
-  const fields = { ...CORE_FIELDS, ...pack.fields };
-  const header = layout.head[layout.match.row] ?? [];
-  const sample = layout.head[layout.match.row + 1] ?? [];
-  const columns = header.map((cell, c) => ({ c, label: `${columnLetter(c)} — ${cellToText(cell) || '(leeg)'}` })).filter((_, c) => !layout.match.outputColumns.includes(c));
-  const current = (field: string): number | undefined => (field in mapping ? (mapping[field] ?? undefined) : layout.match.columns[field]);
-  const shown = Object.keys(fields).filter((f) => current(f) !== undefined || f === 'prestatiecode' || f === 'maximumtarief' || f in mapping);
-  const hidden = Object.keys(fields).filter((f) => !shown.includes(f));
-  return (
-    <section className={styles.section} aria-labelledby="stap-kolommen">
-      <h2 id="stap-kolommen" className={styles.step}>3. Kolommen</h2>
-      <p className={styles.muted}>
-        Blad "{layout.sheet}", kopregel op rij {layout.match.row + 1}
-        {layout.tariffSheet ? `; maximumtarieven ook uit blad "${layout.tariffSheet.name}"` : ''}. Controleer de herkende kolommen en verbeter ze zo nodig.
-      </p>
-      {layout.warnings.map((w) => (
-        <p key={w} className={styles.small}>
-          Let op: {w}
-        </p>
-      ))}
-      {shown.map((field) => {
-        const c = current(field);
-        return (
-          <Field key={field} label={fields[field].label} hint={c !== undefined && sample[c] !== undefined && sample[c] !== null ? `Eerste rij: ${cellToText(sample[c])}` : undefined}>
-            <Select
-              className={styles.select}
-              name={`kolom-${field}`}
-              value={c === undefined ? '' : String(c)}
-              disabled={disabled}
-              onChange={(_, data) => onChange({ ...mapping, [field]: data.value === '' ? null : Number(data.value) })}
-            >
-              <option value="">(niet in dit blad)</option>
-              {columns.map(({ c: col, label }) => (
-                <option key={col} value={String(col)}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        );
-      })}
-      {hidden.length > 0 && (
-        <Field label="Nog een kolom koppelen">
-          <Select className={styles.select} name="kolom-extra" value="" disabled={disabled} onChange={(_, data) => data.value && onChange({ ...mapping, [data.value]: null })}>
-            <option value="">— kies een gegeven —</option>
-            {hidden.map((f) => (
-              <option key={f} value={f}>
-                {fields[f].label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-    </section>
-  );
+/** Complete: a prestatiecode column and a maximumtarief (a column or a tariff sheet), and nothing to warn about. */
+function columnsComplete(layout: InputLayout, mapping: ColumnMapping, pack: PolicyPack | undefined): boolean {
+  const has = (field: string) => (field in mapping ? mapping[field] !== null && mapping[field] !== undefined : layout.match.columns[field] !== undefined);
+  return !!pack && has('prestatiecode') && (has('maximumtarief') || !!layout.tariffSheet) && layout.warnings.length === 0;
 }
+

@@ -1,88 +1,203 @@
-/** Step 5: what a run did — counts, flags by kind with the rows that carry them, the first rows' figures. */
+/**
+ * Step 4: what a run did. First the answer (did every row get a tariff, and if not, why not), then the
+ * signals by severity and count, each in the user's words with its rows. A clicked row is selected in the
+ * sheet and its explanation opens right there, under the row's button.
+ */
+import { useEffect, useRef } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { formatFlag } from '../domain/flags';
+import type { RowResult } from '../domain/engine';
+import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../domain/flags';
 import { formatEuro, formatPercentage } from '../domain/money';
-import type { AnnotateOutcome } from '../workbook/annotate';
-import { useStyles } from './styles';
+import type { AnnotateOutcome, RowExplanation } from '../workbook/annotate';
+import { CitationLine, SeverityIcon } from './views/signals';
+import { count, keepTogether, useStyles } from './styles';
 
-/** Rows of the result shown in the pane; the workbook holds them all. */
-const SHOWN_ROWS = 10;
-/** Rows listed per flag; the highlighted output columns show them all. */
+/** Rows listed per signal; the highlighted output columns show them all. */
 const ROWS_PER_FLAG = 25;
 
 /** "Aanbieders!7" → ["Aanbieders", 6] (0-based row). */
-function parseRef(ref: string): [string, number] {
+export function parseRef(ref: string): [string, number] {
   const i = ref.lastIndexOf('!');
   return [ref.slice(0, i), Number(ref.slice(i + 1)) - 1];
 }
 
-export function Result({ outcome, onSelectRow }: { outcome: AnnotateOutcome; onSelectRow?: (sheet: string, row: number) => void }) {
+/** A row the user asked about: this session's result for it, or what the sheet's output columns say. */
+export interface SelectedRow {
+  sheet: string;
+  row: number;
+  result?: RowResult;
+  read?: RowExplanation;
+  /** The signal whose row button was clicked (the explanation opens there). */
+  via?: string;
+}
+
+export interface SignalGroup {
+  code: string;
+  name: string;
+  severity: Flag['severity'];
+  meaning?: string;
+  rows: RowResult[];
+  first: Flag;
+}
+
+/** Signal kinds of a run, worst severity first, then the most rows. */
+export function signalGroups(results: readonly RowResult[]): SignalGroup[] {
+  const groups = new Map<string, SignalGroup>();
+  for (const r of results) {
+    for (const f of r.flags) {
+      const g = groups.get(f.code);
+      if (!g) groups.set(f.code, { code: f.code, name: flagName(f), severity: f.severity, meaning: flagMeaning(f.code), rows: [r], first: f });
+      else if (g.rows[g.rows.length - 1] !== r) g.rows.push(r);
+    }
+  }
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows.length - a.rows.length || a.name.localeCompare(b.name, 'nl'));
+}
+
+/** Why rows got no tariff: the name of each row's worst signal, counted ("2 × Maximumtarief ontbreekt"). */
+export function missingReasons(results: readonly RowResult[]): Array<[string, number]> {
+  const reasons = new Map<string, number>();
+  for (const r of results) {
+    if (r.tarief) continue;
+    const worst = [...r.flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
+    const name = worst ? flagName(worst) : 'geen reden bekend';
+    reasons.set(name, (reasons.get(name) ?? 0) + 1);
+  }
+  return [...reasons].sort((a, b) => b[1] - a[1]);
+}
+
+/** The result's first line: green only when every row got a tariff. */
+export function summaryText(outcome: AnnotateOutcome): { ok: boolean; title: string; detail: string } {
+  const rows = outcome.dataRows;
+  const missing = rows - outcome.tariffsSet;
+  if (rows === 0) return { ok: false, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
+  if (missing === 0) return { ok: true, title: `Alle ${count(rows, 'rij', 'rijen')} hebben een tarief`, detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.` };
+  const why = missingReasons(outcome.run.results)
+    .map(([name, n]) => `${name} (${count(n, 'rij', 'rijen')})`)
+    .join(', ');
+  return {
+    ok: false,
+    title: `${count(missing, 'rij', 'rijen')} zonder tarief`,
+    detail: `${count(outcome.tariffsSet, 'tarief', 'tarieven')} berekend voor ${count(rows, 'rij', 'rijen')} op blad "${outcome.sheet}". Geen tarief: ${why}.`,
+  };
+}
+
+export interface ResultProps {
+  outcome: AnnotateOutcome;
+  titles?: Readonly<Record<string, string>>;
+  selected?: SelectedRow;
+  onSelectRow?: (sheet: string, row: number, via: string) => void;
+}
+
+export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) {
   const styles = useStyles();
-  const codes = Object.keys(outcome.run.flagCounts).sort();
+  const ref = useRef<HTMLElement>(null);
+  // a new result takes the focus and the view (its heading at the top), so keyboard and screen-reader users land on it
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [outcome]);
+  const summary = summaryText(outcome);
+  const groups = signalGroups(outcome.run.results);
   return (
-    <section className={styles.section} aria-labelledby="stap-resultaat" data-testid="resultaat">
-      <h2 id="stap-resultaat" className={styles.step}>5. Resultaat</h2>
-      <MessageBar intent="success">
+    <section ref={ref} tabIndex={-1} className={styles.section} aria-labelledby="stap-resultaat" data-testid="resultaat">
+      <h2 id="stap-resultaat" className={styles.step}>
+        4. Resultaat
+      </h2>
+      <MessageBar intent={summary.ok ? 'success' : 'warning'} layout="multiline" data-testid="resultaat-samenvatting">
         <MessageBarBody>
-          Blad "{outcome.sheet}": {outcome.dataRows} rijen, {outcome.tariffsSet} tarieven berekend. De uitkomsten staan in de Tariefwijzer-kolommen en op het blad
-          "Tariefwijzer".
+          <MessageBarTitle>{summary.title}</MessageBarTitle>
+          {summary.detail}
         </MessageBarBody>
       </MessageBar>
-      <ul className={styles.list}>
-        <li>Rijen: {outcome.dataRows}</li>
-        <li>Tarieven berekend: {outcome.tariffsSet}</li>
-        <li>Zonder tarief: {outcome.dataRows - outcome.tariffsSet}</li>
-      </ul>
-      <h3 className={styles.step}>Signalen</h3>
-      {codes.length === 0 && <p className={styles.muted}>Geen signalen.</p>}
-      {codes.map((code) => {
-        const rows = outcome.run.results.filter((r) => r.flags.some((f) => f.code === code));
-        const severity = rows[0]?.flags.find((f) => f.code === code)?.severity;
-        return (
-          <div key={code} className={styles.section} data-testid={`signaal-${code}`}>
-            <div className={styles.figures}>
-              {code}
-              {severity ? ` [${severity}]` : ''}: {outcome.run.flagCounts[code]} {outcome.run.flagCounts[code] === 1 ? 'rij' : 'rijen'}
-            </div>
-            <div className={styles.buttons}>
-              {rows.slice(0, ROWS_PER_FLAG).map((r) => {
-                const [sheet, row] = parseRef(r.ref);
-                return (
-                  <Button key={r.ref} size="small" disabled={!onSelectRow} onClick={() => onSelectRow?.(sheet, row)} aria-label={`Ga naar rij ${row + 1} (${code})`}>
-                    Rij {row + 1}
-                  </Button>
-                );
-              })}
-              {rows.length > ROWS_PER_FLAG && <span className={styles.small}>en nog {rows.length - ROWS_PER_FLAG}</span>}
-            </div>
-          </div>
-        );
-      })}
       {outcome.warnings.length > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Opmerkingen</MessageBarTitle>
             {outcome.warnings.join(' ')}
           </MessageBarBody>
         </MessageBar>
       )}
-      <h3 className={styles.step}>Eerste rijen</h3>
-      <ol className={styles.rows} aria-label="Eerste rijen van het resultaat">
-        {outcome.run.results.slice(0, SHOWN_ROWS).map((r) => (
-          <li key={r.ref} className={styles.row}>
-            <div className={styles.figures}>
-              {r.ref} · {r.prestatie?.code ?? 'geen prestatie'} · percentage {r.percentage ? formatPercentage(r.percentage) : '—'} · tarief {r.tarief ? formatEuro(r.tarief) : '—'}
-            </div>
-            <div className={styles.small}>Toelichting: {r.explanation}</div>
-            {r.flags.map((f, i) => (
-              <div key={i} className={styles.small}>
-                {formatFlag(f)}
-              </div>
-            ))}
-          </li>
-        ))}
-      </ol>
-      {outcome.run.results.length > SHOWN_ROWS && <p className={styles.muted}>De eerste {SHOWN_ROWS} van {outcome.run.results.length} rijen; de werkmap bevat ze allemaal.</p>}
+      <h3 className={styles.step}>Signalen</h3>
+      {groups.length === 0 && <p className={styles.muted}>Geen signalen: geen rij vraagt om controle.</p>}
+      {groups.map((g) => (
+        <div key={g.code} className={styles.signal} data-testid={`signaal-${g.code}`}>
+          <div className={styles.signalTitle}>
+            <SeverityIcon severity={g.severity} />
+            <span>
+              {g.name}: {count(g.rows.length, 'rij', 'rijen')}
+              <span className={styles.summary}> · {SEVERITY_LABEL[g.severity].toLowerCase()}</span>
+            </span>
+          </div>
+          <div className={styles.small}>{keepTogether(g.meaning ?? g.first.message)}</div>
+          {g.first.citation && <CitationLine citation={g.first.citation} titles={titles} />}
+          <div className={styles.buttons}>
+            {g.rows.slice(0, ROWS_PER_FLAG).map((r) => {
+              const [sheet, row] = parseRef(r.ref);
+              const open = selected?.via === g.code && selected.sheet === sheet && selected.row === row;
+              return (
+                <Button key={r.ref} size="small" disabled={!onSelectRow} aria-pressed={open} onClick={() => onSelectRow?.(sheet, row, g.code)} aria-label={`Rij ${row + 1}: ${g.name}, toon in het blad en leg uit`}>
+                  Rij {row + 1}
+                </Button>
+              );
+            })}
+            {g.rows.length > ROWS_PER_FLAG && <span className={styles.small}>en nog {g.rows.length - ROWS_PER_FLAG}</span>}
+          </div>
+          {selected?.via === g.code && <RowCard selected={selected} titles={titles} />}
+        </div>
+      ))}
     </section>
+  );
+}
+
+/** The explanation of one row, scrolled into view where it appears. */
+export function RowCard({ selected, titles }: { selected: SelectedRow; titles?: Readonly<Record<string, string>> }) {
+  const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+  const r = selected.result;
+  const percentage = r ? (r.percentage ? formatPercentage(r.percentage) : undefined) : selected.read?.percentage;
+  const tarief = r ? (r.tarief ? formatEuro(r.tarief) : undefined) : selected.read?.tarief;
+  return (
+    <div ref={ref} className={styles.card} role="region" aria-labelledby="geselecteerde-rij-kop" data-testid="geselecteerde-rij">
+      <h3 id="geselecteerde-rij-kop" className={styles.step}>
+        Rij {selected.row + 1} <span className={styles.summary}>blad {selected.sheet}</span>
+      </h3>
+      <div className={styles.figures}>
+        Percentage <span className={styles.number}>{percentage ?? '—'}</span> · tarief <span className={styles.number}>{tarief ? keepTogether(tarief) : '—'}</span>
+      </div>
+      {r ? (
+        <>
+          {r.flags.map((f, i) => (
+            <div key={i} className={styles.small}>
+              <div className={styles.signalTitle}>
+                <SeverityIcon severity={f.severity} />
+                <span>
+                  {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span>
+                </span>
+              </div>
+              {f.citation && <CitationLine citation={f.citation} titles={titles} />}
+            </div>
+          ))}
+          {r.steps.length > 0 && (
+            <ol className={`${styles.list} ${styles.small}`} aria-label="Toelichting: zo is gerekend">
+              {r.steps.map((s, i) => (
+                <li key={i}>
+                  {keepTogether(s.text)}
+                  {s.citation && <CitationLine citation={s.citation} titles={titles} />}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      ) : (
+        <>
+          {selected.read?.signalen && <div className={styles.small}>Signalen: {keepTogether(selected.read.signalen)}</div>}
+          {selected.read?.toelichting && <div className={styles.small}>Toelichting: {keepTogether(selected.read.toelichting)}</div>}
+          {!selected.read && <div className={styles.muted}>Geen uitkomst van Tariefwijzer in deze rij.</div>}
+        </>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 /**
- * The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking. The other views
- * load on first use (their own chunks, so the pane opens fast) and keep their state when hidden.
+ * The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking, under one title.
+ * The other views load on first use (their own chunks, so the pane opens fast) and keep their state when hidden.
  */
 import { lazy, Suspense, useState } from 'react';
-import { Spinner, Tab, TabList } from '@fluentui/react-components';
+import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { App, type Environment } from './App';
 
 const AssessView = lazy(() => import(/* webpackChunkName: "beoordelen" */ './views/AssessView').then((m) => ({ default: m.AssessView })));
@@ -17,7 +17,16 @@ const VIEWS = [
 
 type ViewId = (typeof VIEWS)[number]['id'];
 
+const useShellStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  tagline: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexWrap: 'wrap' },
+  loading: { margin: 0, padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
+});
+
 export function Shell({ environment }: { environment: Environment }) {
+  const styles = useShellStyles();
   const [view, setView] = useState<ViewId>('tarieven');
   const [opened, setOpened] = useState<Set<ViewId>>(new Set(['tarieven']));
   const runner = environment.kind === 'office' ? environment.host.runner : undefined;
@@ -25,10 +34,18 @@ export function Shell({ environment }: { environment: Environment }) {
     setView(id);
     setOpened((old) => new Set(old).add(id));
   };
-  const loading = <Spinner size="small" label="Laden…" />;
+  const loading = (
+    <p className={styles.loading} role="status">
+      Laden…
+    </p>
+  );
   return (
     <>
-      <TabList selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} size="small" aria-label="Onderdelen" style={{ flexWrap: 'wrap' }}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Tariefwijzer</h1>
+        <p className={styles.tagline}>Wlz-tarieven volgens het inkoopbeleid, met bron.</p>
+      </header>
+      <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, data) => open(data.value as ViewId)} aria-label="Onderdelen">
         {VIEWS.map((v) => (
           <Tab key={v.id} value={v.id}>
             {v.label}

@@ -1,6 +1,6 @@
 /** Entry of the task pane: find out where we run (Excel, other Office host, plain browser), then render. */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import type { Environment } from './App';
 import { Shell } from './Shell';
 import { createOfficeHost } from './office-port';
@@ -22,6 +22,25 @@ function detectEnvironment(): Promise<Environment> {
   });
 }
 
+/**
+ * Light, dark (Office's theme) or high contrast (Windows contrast themes force colours; the media query
+ * says so: https://developer.mozilla.org/docs/Web/CSS/@media/forced-colors).
+ */
+function chooseTheme(dark: boolean): Theme {
+  if (typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches) return teamsHighContrastTheme;
+  return dark ? webDarkTheme : webLightTheme;
+}
+
+/** The whole page takes the theme, not only the rendered part: no white band below the content in a dark pane. */
+function paintPage(theme: Theme, dark: boolean): void {
+  const root = document.documentElement;
+  root.style.colorScheme = dark ? 'dark' : 'light';
+  root.style.backgroundColor = theme.colorNeutralBackground1;
+  document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  document.body.style.color = theme.colorNeutralForeground1;
+  document.body.style.margin = '0';
+}
+
 const container = document.getElementById('root');
 // legacy-webview.js has already told the user that this Office (Internet Explorer / EdgeHTML) cannot run the pane
 const legacy = (window as unknown as { tariefwijzerLegacyWebview?: boolean }).tariefwijzerLegacyWebview === true;
@@ -29,8 +48,10 @@ if (container && !legacy) {
   const root = createRoot(container);
   void detectEnvironment().then((environment) => {
     const dark = environment.kind === 'office' && environment.host.dark;
+    const theme = chooseTheme(dark);
+    paintPage(theme, dark);
     root.render(
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
+      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
         <Shell environment={environment} />
       </FluentProvider>,
     );

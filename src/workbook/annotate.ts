@@ -2,9 +2,9 @@
  * workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import { completeRun, completeRunSteps, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
+import { completeRun, completeRunSteps, packTitles, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
-import { formatFlag } from '../domain/flags';
+import { flagFormatter, flagName } from '../domain/flags';
 import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
@@ -307,7 +307,7 @@ export interface LastRun {
   version: string;
   sheet: string;
   fingerprint: string;
-  /** Parameter name → value as written on the metadata sheet. */
+  /** Parameter label (older workbooks: parameter name) → value as written on the metadata sheet; see recordedParameters. */
   parameters: Record<string, string>;
   /** False when the run was broken off before all output was written (status "onvolledig"). */
   complete: boolean;
@@ -325,6 +325,20 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
   const status = value(STATUS_LABEL);
   const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters, complete: status !== STATUS_INCOMPLETE };
   return run.packId && run.fingerprint ? run : undefined;
+}
+
+/**
+ * The recorded parameter values by parameter name, as the user types them ('' = niet ingesteld): the sheet
+ * names each parameter by its label (older workbooks by its name).
+ */
+export function recordedParameters(pack: PolicyPack, last: LastRun): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    const v = last.parameters[def.label] ?? last.parameters[name];
+    if (v === undefined) continue;
+    out[name] = v === PARAMETER_NOT_SET ? '' : (def.choices?.find((c) => c.replace(/_/g, ' ') === v) ?? v);
+  }
+  return out;
 }
 
 /** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
@@ -365,6 +379,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   // stray cell far below the data: that would be millions of empty cells written for nothing.
   const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
+  const formatFlag = flagFormatter(packTitles(pack));
   const values: OutputValue[][] = [];
   for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
   for (let i = 0; i < run.results.length; i++) {
@@ -432,7 +447,7 @@ function metadataRows(
     ['Inkoopjaar', pack.inkoopjaar],
     ['Blad', info.sheet],
     ['Tarieventabel', info.tariffSheet ?? '(geen; maximumtarief uit de rijen)'],
-    ['Tijdstip', info.now.toISOString()],
+    ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
     ['Rijen', info.rows],
     ['Tarieven berekend', info.tariffsSet],
@@ -440,20 +455,34 @@ function metadataRows(
     ['Kopregel op rij', info.headerRow + 1],
     [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
     [],
-    ['Parameter', 'Waarde', 'Omschrijving'],
+    ['Parameter', 'Waarde'],
   ];
-  for (const [name, def] of Object.entries(pack.parameters)) {
-    const v = run.parameters[name];
-    const shown = v === null || v === undefined ? '(niet ingesteld)' : typeof v === 'object' ? formatNumber(v, 0, 4) : String(v);
-    out.push([name, shown, def.label]);
-  }
+  // The parameter's Dutch label (readLastRun maps it back to the parameter through the pack).
+  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(run.parameters[name])]);
   out.push([], ['Signaal', 'Aantal rijen']);
-  for (const [code, n] of Object.entries(run.flagCounts).sort()) out.push([code, n]);
+  const names = new Map<string, string>();
+  for (const r of run.results) for (const f of r.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
+  for (const [code, n] of Object.entries(run.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl'))) out.push([names.get(code) ?? flagName({ code }), n]);
   if (info.warnings.length) {
     out.push([], ['Opmerkingen']);
     for (const w of info.warnings) out.push([w]);
   }
   return out;
+}
+
+/** A parameter's value as the user typed it: "97,3", "ja"/"nee", "(niet ingesteld)". */
+export function parameterText(v: ParameterValues[string] | undefined): string {
+  if (v === null || v === undefined) return PARAMETER_NOT_SET;
+  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
+  // a choice such as "tariefpercentage_2023" reads as "tariefpercentage 2023" (recordedParameters maps it back)
+  return typeof v === 'object' ? formatNumber(v, 0, 4) : String(v).replace(/_/g, ' ');
+}
+export const PARAMETER_NOT_SET = '(niet ingesteld)';
+
+/** "6-12-2026 14:05" in the machine's own time zone (the time the user saw on the clock). */
+export function formatLocalDateTime(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()}-${d.getMonth() + 1}-${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** What Tariefwijzer wrote for one row, read back from its output columns (a shared workbook). */

@@ -13,7 +13,7 @@ import { normalizeHeader } from '../domain/fields';
 import { formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../domain/parse';
 import type { ParameterValues } from '../domain/policy/types';
-import { InputError, META_SHEET } from './annotate';
+import { formatLocalDateTime, InputError, META_SHEET } from './annotate';
 import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
 
@@ -94,7 +94,7 @@ export function providersFromList(sheet: string, grid: CellValue[][], header: Li
       }
     }
   }
-  for (const p of order) p.input.bron = `${sheet}!${p.rows.map((r) => r + 1).join(', ')}`;
+  for (const p of order) p.input.bron = `blad ${sheet}, ${p.rows.length === 1 ? 'rij' : 'rijen'} ${p.rows.map((r) => r + 1).join(', ')}`;
   return order;
 }
 
@@ -175,6 +175,7 @@ export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params
 
 function shownParameter(v: ParameterValues[string]): string {
   if (v === null || v === undefined) return '(niet ingesteld)';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
   if (typeof v === 'object') return formatNumber(v, 0, 4);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   return String(v);
@@ -189,11 +190,11 @@ export function summarySheet(assessments: ProviderAssessment[], proc: Procedure,
     ['Titel', proc.title],
     ['Beleid', info.policyId ?? proc.policies.join(', ')],
     ['Bron', info.source],
-    ['Tijdstip', (info.now ?? new Date()).toISOString()],
+    ['Tijdstip', formatLocalDateTime(info.now ?? new Date())],
     ['Aanbieders', assessments.length],
     [],
-    ['Parameter', 'Waarde', 'Omschrijving'],
-    ...Object.entries(proc.parameters).map(([name, def]) => [name, shownParameter(params[name]), def.label]),
+    ['Parameter', 'Waarde'],
+    ...Object.entries(proc.parameters).map(([name, def]) => [def.label, shownParameter(params[name])]),
     [],
     ['Per aanbieder'],
     [...SUMMARY_HEADERS],

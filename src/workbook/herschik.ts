@@ -16,7 +16,7 @@ import { formatPct, herschik, type HerschikResult, type Toezegging } from '../do
 import { monthLabel, MONTH_NAMES } from '../domain/production/months';
 import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
 import type { Sector } from '../domain/types';
-import { InputError, isTariffSheet, META_SHEET, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
+import { formatLocalDateTime, InputError, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
 import { fingerprint } from './fingerprint';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
@@ -360,7 +360,7 @@ function sheetLayout(
     ['Laatste gedeclareerde maand', result.lastMonth ? monthLabel(result.lastMonth, result.year) : '(geen)'],
     ['Extrapolatie', result.method === 'laatste-maand' ? 'laatste maand × resterende maanden' : `gemiddelde van de laatste ${formatNumber(params.extrapolatie_maanden as Dec)} maanden × resterende maanden`],
     ['Rijen', info.rows],
-    ['Tijdstip', info.now.toISOString()],
+    ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
     ['Grafiek', info.chart ? `lijndiagram "${CHART_NAME}" naast de maandtabel` : 'niet getekend: hier kan geen grafiek worden gemaakt (de opdrachtregel gebruikt exceljs, dat geen grafieken kan maken); zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"'],
   ];
@@ -438,10 +438,9 @@ function sheetLayout(
   }
 
   put(cursor++, ['Parameters']);
-  put(cursor++, ['Parameter', 'Waarde', 'Omschrijving']);
-  const shown = (v: unknown) => (v === null || v === undefined ? '(niet ingesteld)' : typeof v === 'object' ? formatNumber(v as Dec, 0, 4) : String(v));
-  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [name, shown(params[name]), def.label]);
-  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.id}: ${name}`, shown(packParams[name]), def.label]);
+  put(cursor++, ['Parameter', 'Waarde']);
+  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [def.label, parameterText(params[name])]);
+  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.title}: ${def.label}`, parameterText(packParams[name])]);
   const notes = [...result.notes, ...info.warnings];
   if (notes.length) {
     cursor++;

@@ -56,7 +56,7 @@ test('complete form: herberekening aanpassen 92% → 96,6%, on time', async () =
   expect(a.termijn.status).toBe('tijdig');
   expect(a.hardheidsclausule.status).toBe('niet-aangevraagd');
   expect(a.findings.filter((f) => f.severity === 'fout')).toEqual([]);
-  expect(refs.agb).toBe('Aanvraagformulier!B7');
+  expect(refs.agb).toBe('blad Aanvraagformulier, cel B7');
 });
 
 test('incomplete form: niet in behandeling, with what is missing', async () => {
@@ -79,7 +79,7 @@ test('inconsistent form: sums, percentage and dates are reported; received after
 
 test('both routes on a moved layout: values found by label, both at the same time, judgements still open', async () => {
   const { a, refs } = await assess('aanvraag-beide.xlsx');
-  expect(refs.agb).toMatch(/^Aanvraagformulier!D\d+$/);
+  expect(refs.agb).toMatch(/^blad Aanvraagformulier, cel D\d+$/);
   expect(a.termijn.ontvangen).toEqual({ herberekening: '2024-09-06', hardheidsclausule: '2024-09-06' });
   expect(a.herberekening.status).toBe('te-beoordelen');
   expect(a.herberekening.uitkomst).toContain('niet reëel');

@@ -35,7 +35,7 @@ test('assess writes one workbook with a row per form, the three columns and the 
   expect(String(ws.getCell('J2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
   expect(String(ws.getCell('K2').value)).toBe('Niet aangevraagd: geen beroep.');
   expect(String(ws.getCell('L2').value)).toMatch(/^Uiterlijk 25-9-2024 \(bekendmaking 5-9-2024 \+ 20 kalenderdagen\); herberekening ontvangen 20-9-2024: tijdig; terugkoppeling uiterlijk 25-10-2024; kort geding tot 8-11-2024\./);
-  expect(String(ws.getCell('J3').value)).toMatch(/^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(004 §6.9.5 L2158\)/);
+  expect(String(ws.getCell('J3').value)).toMatch(/^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §6\.9\.5\)/);
   expect(String(ws.getCell('J4').value)).toContain('te laat ontvangen');
   expect(String(ws.getCell('L4').value)).toContain('herberekening ontvangen 27-9-2024: te laat');
   expect(ws.getCell('D5').value).toBe('beide');
@@ -46,7 +46,7 @@ test('assess writes one workbook with a row per form, the three columns and the 
   const texts: string[] = [];
   summary.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
   expect(texts).toContain('zk-ggz-2025');
-  expect(texts.some((t) => t.includes('004 §6.9.5 L2158'))).toBe(true);
+  expect(texts.some((t) => t.includes('Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §6.9.5'))).toBe(true);
   expect(texts).toContain('Geen, onjuiste of onvolledige informatie aangeleverd: we nemen uw aanvraag niet in behandeling');
 });
 

@@ -54,7 +54,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   const r = await runCli('herschik', input, ...BASE);
   expect(r.code).toBe(0);
   expect(r.out).toContain('GGZ: contracteerruimte € 10.100.000,00');
-  expect(r.out).toContain('TUSSENTIJDSE_HERSCHIKKING');
+  expect(r.out).toContain('Tussentijdse herschikking');
   expect(r.out).toContain('Grafiek: niet getekend (exceljs kan geen grafieken maken)');
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   const output = path.join(dir, 'productie-2025-ggz-herschikking.xlsx');
@@ -63,7 +63,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   expect(ws.getCell('B3').value).toBe('zk-ggz-2025');
   const ggz = rowOf(ws, 'Per sector', 'GGZ');
   expect(ggz.getCell(2).value).toBe(10100000); // contracteerruimte from the labelled cell
-  expect(ggz.getCell(3).value).toBe('cel Contracteerruimte!B3');
+  expect(ggz.getCell(3).value).toBe('blad Contracteerruimte, cel B3');
   // afspraken + reservering for the new provider = contracteerruimte, to the cent
   expect(Math.round(((ggz.getCell(13).value as number) + (ggz.getCell(14).value as number)) * 100)).toBe(1010000000);
   expect(ggz.getCell(8).numFmt).toBe('0.00%');
@@ -71,8 +71,8 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   const brug = rowOf(ws, 'Per zorgaanbieder', '74120459');
   expect(brug.getCell(8).value).toBe('maatwerk');
   const crisis = rowOf(ws, 'Per zorgaanbieder', '74120566');
-  expect(String(crisis.getCell(10).value)).toContain('CRISIS_BEZETTING_LAAG');
-  expect(String(crisis.getCell(11).value)).toContain('[004 §8.6.1 L3071-3072]');
+  expect(String(crisis.getCell(10).value)).toContain('Crisis bezetting laag:');
+  expect(String(crisis.getCell(11).value)).toContain('[Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §8.6.1]');
   expect(rowOf(ws, 'Uitnutting per maand', 'augustus').getCell(1).value).toBe('augustus');
 
   // Own columns right of the 13 input columns (N..R), header on row 3.

@@ -59,7 +59,7 @@ test('base, op-/afslag, rounding and an explanation that reads as a sentence', (
   expect(r.tarief?.toString()).toBe('194');
   expect(r.steps.map((s) => s.kind)).toEqual(['basis', 'opslag', 'tarief']);
   expect(r.explanation).toBe(
-    '95,5%: richttarief [test L1]; +1,5 procentpunt: opslag ontwikkelplan → 97% [test L1]; Tarief = € 200,00 × 97% = € 194,00 (rekenkundig afgerond (half naar boven) op centen).',
+    '95,5%: richttarief [Test]; +1,5 procentpunt: opslag ontwikkelplan → 97% [Test]; Tarief = € 200,00 × 97% = € 194,00 (rekenkundig afgerond (half naar boven) op centen).',
   );
   expect(codes(r)).toEqual([]);
 });
@@ -102,7 +102,8 @@ test('a missing parameter gives a flag and no number, not a guess', () => {
   expect(r.percentage).toBeUndefined();
   expect(r.tarief).toBeUndefined();
   expect(codes(r)).toEqual(['PARAMETER_ONTBREEKT']);
-  expect(r.flags[0].message).toContain('nieuw_pct');
+  expect(r.flags[0].message).toContain('Parameter "Nieuw" heeft geen waarde');
+  expect(r.flags[0].message).not.toContain('nieuw_pct');
 });
 
 test('an unreadable field value makes a dependent rule undecidable', () => {

@@ -81,14 +81,14 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
     expect(r.out).toContain('Beleid: Zorgkantoor Noord — Wlz gehandicaptenzorg 2026 (noord-gz-2026 1.0.0)');
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
     expect(res['10000001 V421']).toMatchObject({ pct: 95.8, tarief: 191.6 }); // 2VG: 95,8%
-    expect(res['10000001 V421'].flags).toContain('KWALITEITSPLAN_ONBEKEND');
+    expect(res['10000001 V421'].flags).toContain('Kwaliteitsplan onbekend');
     expect(res['10000001 V451']).toMatchObject({ pct: 97.5, tarief: 204.75 }); // 96,2 + 1 (5VG) + 0,3 (plan)
     expect(res['10000002 Z451']).toMatchObject({ pct: 97.2, tarief: 243 }); // 96,2 + 1
     expect(res['10000002 V471']).toMatchObject({ pct: 97.3, tarief: 291.9 }); // 7VG 97 + 0,3
     expect(res['10000003 V641']).toMatchObject({ pct: 96.8, tarief: 174.24 }); // LG 96,5 + 0,3
     expect(res['10000003 X485']).toMatchObject({ pct: 100, tarief: 15 }); // NHC vast 100%
     expect(res['10000004 V451']).toMatchObject({ pct: 94, tarief: 197.4 }); // nieuw: vast 94%, geen opslagen
-    expect(res['10000004 Z451']).toMatchObject({ pct: null, tarief: null, flags: expect.stringContaining('NIEUW_GEEN_VERBLIJF') });
+    expect(res['10000004 Z451']).toMatchObject({ pct: null, tarief: null, flags: expect.stringContaining('Nieuw geen verblijf') });
     const meta = new ExcelJS.Workbook();
     await meta.xlsx.readFile(path.join(dir, 'gz-tariefwijzer.xlsx'));
     expect(meta.getWorksheet('Tariefwijzer')!.getCell('B3').value).toBe('noord-gz-2026');
@@ -98,7 +98,7 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
     const file = await input('gz.xlsx', 'GZ 2026', rows);
     expect((await runCli('annotate', file, '--policy-file', pack, '--set', 'opslag_5vg=2')).code).toBe(0);
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
-    expect(res['10000001 V451']).toMatchObject({ pct: 97.5, tarief: 204.75, flags: expect.stringContaining('BEGRENSD') });
+    expect(res['10000001 V451']).toMatchObject({ pct: 97.5, tarief: 204.75, flags: expect.stringContaining('] Begrensd:') });
     expect(res['10000002 Z451']).toMatchObject({ pct: 97.5 }); // 96,2 + 2 = 98,2 → 97,5
   });
 });
@@ -137,7 +137,7 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
     expect(res['75120042 Z1101']).toMatchObject({ pct: 95, tarief: 171 }); // W1 verblijf: 96 − 1
     expect(res['75120059 V1103']).toMatchObject({ pct: 96, tarief: 144 }); // W3 VPT
     expect(res['75120035 Z889']).toMatchObject({ pct: 100, tarief: 20 }); // NHC (GGZ-7B) vast 100%
-    expect(res['75120066 Z331']).toMatchObject({ pct: 93, tarief: 232.5, flags: expect.stringContaining('NIEUW_MINDER_DAN_10') });
+    expect(res['75120066 Z331']).toMatchObject({ pct: 93, tarief: 232.5, flags: expect.stringContaining('Nieuw minder dan 10') });
     // the policy sheet is read, never written to
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -148,7 +148,7 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
   test('zonder percentage voor nieuwe aanbieders: signaal in plaats van een verzonnen getal', async () => {
     expect((await runCli('annotate', workbook)).code).toBe(0);
     const res = await results(path.join(dir, 'beleid-in-werkmap-tariefwijzer.xlsx'), 'Aanbieders GGZ');
-    expect(res['75120066 Z331']).toMatchObject({ pct: null, flags: expect.stringContaining('PARAMETER_ONTBREEKT') });
+    expect(res['75120066 Z331']).toMatchObject({ pct: null, flags: expect.stringContaining('Parameter ontbreekt') });
   });
 
   test('--policy-sheet kiest een blad met een andere naam; --policy gaat voor het blad', async () => {
@@ -189,7 +189,7 @@ describe('V&V volgend jaar als uitbreiding van een pakket van 2024', () => {
     expect(res['20000002 Z061']).toMatchObject({ pct: 96.6, tarief: 235.8 }); // essentiële voorzieningen 96,6
     expect(res['20000003 Z043']).toMatchObject({ pct: 96.1, tarief: 240.25, flags: '' }); // ZZP4-signaal vervallen
     expect(res['20000004 H126']).toMatchObject({ pct: 94, tarief: 59.08 }); // nieuw: 94%
-    expect(res['20000004 Z061']).toMatchObject({ pct: null, flags: expect.stringContaining('NIEUWE_AANBIEDER_ALLEEN_THUIS') }); // regel uit 2024
+    expect(res['20000004 Z061']).toMatchObject({ pct: null, flags: expect.stringContaining('Nieuwe aanbieder alleen thuis') }); // regel uit 2024
     expect(res['20000002 V051']).toMatchObject({ pct: 97.1, tarief: 194.2 }); // 96,6 + 0,5
   });
 

@@ -56,7 +56,7 @@ describe.each(cases.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => 
         } else if (k === 'bezetting') same(p.crisis[0]?.bezetting, v as string);
         else same((p as unknown as Record<string, Dec | null>)[k], v as string | null);
       }
-      expect(p.explanation).toMatch(/\[004 §8\.6\.1 L30\d\d-30\d\d\]/);
+      expect(p.explanation).toMatch(/\[Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §8\.6\.1\]/);
     }
     for (const [i, fs] of Object.entries(exp.rowFlags ?? {})) for (const f of fs) expect(codes(result.rows[Number(i)].flags)).toContain(f);
     for (const [i, counted] of Object.entries(exp.rowCounted ?? {})) expect(result.rows[Number(i)].counted).toBe(counted);

@@ -214,7 +214,7 @@ export const CORPUS: Kind[] = [
     id: 'dubbele-regel', area: 'code', title: 'Dezelfde aanbieder en prestatie twee keer', type: 'werkmap', spec: ggz(GOOD, GOOD),
     expect: (r) => {
       expect(codesAt(ok(r), 2)).toContain('DUBBELE_REGEL');
-      expect(messagesAt(r.outcome, 2)).toMatch(/ook voor in rij Aanbieders!3/);
+      expect(messagesAt(r.outcome, 2)).toMatch(/ook voor in rij 3\./);
     },
   },
   // ── percentages ──

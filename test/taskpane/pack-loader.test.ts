@@ -44,7 +44,7 @@ afterAll(async () => {
 const YAML_OK = readFileSync(join(ROOT, 'test/policies/own/noord-gz-2026.yaml'), 'utf8');
 
 test('a YAML file: errors with their line, then a valid pack is handed over', async () => {
-  const input = page.getByLabel('Beleidsbestand kiezen').first();
+  const input = page.locator('input[type="file"]').first();
   const bad = YAML_OK.replace('sector: GZ', 'sector: GZT');
   await input.setInputFiles({ name: 'noord.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
   await page.getByText('Beleid in noord.yaml niet geladen: 1 fout').waitFor();

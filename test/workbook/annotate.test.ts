@@ -1,6 +1,6 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, readRowExplanation, RunCancelled } from '../../src/workbook/annotate';
+import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, formatLocalDateTime, readRowExplanation, recordedParameters, RunCancelled } from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 
@@ -51,7 +51,9 @@ test('annotates: own columns right of the data, row values, tariff table for emp
   expect(String(ws.getCell('K4').value)).toContain('+2 procentpunt');
   const meta = wb.workbook.getWorksheet(META_SHEET)!;
   expect(meta.getCell('B3').value).toBe('zk-ggz-2025');
-  expect(meta.getCell('B10').value).toBe('2026-11-24T12:00:00.000Z');
+  // local date and time, as the user's clock shows it
+  expect(meta.getCell('B10').value).toBe(formatLocalDateTime(new Date('2026-11-24T12:00:00Z')));
+  expect(meta.getCell('B10').value).toMatch(/^24-11-2026 \d\d:00$/);
   expect(String(meta.getCell('B11').value)).toMatch(/^[0-9a-f]{16}$/);
 });
 
@@ -99,8 +101,10 @@ test('the recorded run is readable by a colleague, and input changes since then 
   const out = await annotateWorkbook(wb, pack, params);
   const last = (await readLastRun(wb))!;
   expect(last).toMatchObject({ packId: 'zk-ggz-2025', version: pack.version, sheet: 'Aanbieders', fingerprint: out.fingerprint });
-  expect(last.parameters.richttarief).toBe('97,3');
-  expect(last.parameters.richttarief_vv).toBe('(niet ingesteld)');
+  // the sheet names parameters by their Dutch label; recordedParameters maps them back
+  expect(last.parameters[pack.parameters.richttarief.label]).toBe('97,3');
+  expect(Object.keys(last.parameters)).not.toContain('richttarief');
+  expect(recordedParameters(pack, last)).toMatchObject({ richttarief: '97,3', richttarief_vv: '' });
   expect(await inputsChanged(wb, pack, last)).toBe(false);
   // a change in a user note column is not an input; a changed maximumtarief is
   wb.workbook.getWorksheet('Aanbieders')!.getCell('G4').value = 'andere notitie';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { flagName } from '../../domain/flags';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
 import { findPolicySheet } from '../../workbook/policy-sheet';
 import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
@@ -86,7 +87,8 @@ function summaryText(o: AnnotateOutcome, output: string): string {
   const counts = Object.entries(o.run.flagCounts).sort((a, b) => b[1] - a[1]);
   if (counts.length) {
     lines.push('Signalen (aantal rijen):');
-    for (const [code, n] of counts) lines.push(`  ${code}: ${n}`);
+    const names = new Map(o.run.results.flatMap((r) => r.flags.map((f) => [f.code, flagName(f)] as const)));
+    for (const [code, n] of counts) lines.push(`  ${names.get(code) ?? flagName({ code })}: ${n}`);
   } else lines.push('Geen signalen.');
   for (const w of o.warnings) lines.push(`Let op: ${w}`);
   lines.push(`Geschreven: ${output}`);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { flagName } from '../../domain/flags';
 import { formatEuro } from '../../domain/money';
 import { resolveParameters } from '../../domain/policy/load';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
@@ -131,11 +132,12 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): stri
   ];
   for (const x of r.sectors) {
     lines.push(`  ${x.sector}: contracteerruimte ${x.contracteerruimte ? formatEuro(x.contracteerruimte) : 'ontbreekt'}; geëxtrapoleerd ${formatEuro(x.extrapolated)} + toezeggingen ${formatEuro(x.toezeggingen)} = ${formatEuro(x.verwacht)}; uitnutting ${formatPct(x.uitnutting)}; onzekerheid ${formatPct(x.onzekerheid)}${x.kortingPercentage ? `; korting ${formatPct(x.kortingPercentage, 4)}` : ''}; afspraken ${formatEuro(x.afsprakenTotaal)}`);
-    for (const f of x.flags) if (f.severity !== 'info' || ['KORTING', 'TERUGHOUDEND_VOOR_1_JUNI', 'BINNEN_MARGE'].includes(f.code)) lines.push(`    ${f.code}: ${f.message}`);
+    for (const f of x.flags) if (f.severity !== 'info' || ['KORTING', 'TERUGHOUDEND_VOOR_1_JUNI', 'BINNEN_MARGE'].includes(f.code)) lines.push(`    ${flagName(f)}: ${f.message}`);
   }
   lines.push(`Aanbieders: ${r.providers.length} (maatwerk: ${r.providers.filter((p) => p.nieuw).length})`);
   const counts = Object.entries(r.flagCounts).sort((a, b) => b[1] - a[1]);
-  if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  const names = new Map([...r.sectors.flatMap((x) => x.flags), ...r.providers.flatMap((p) => p.flags)].map((f) => [f.code, flagName(f)] as const));
+  if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${names.get(c) ?? flagName({ code: c })} ${n}`).join(', ')}`);
   if (o.comparison) {
     lines.push(`Vergelijking (${o.comparison.label}):`);
     for (const x of o.comparison.sectors) lines.push(`  ${x.sector}: productie ${x.extrapolatedDiff.isNegative() ? '' : '+'}${formatEuro(x.extrapolatedDiff)}, afspraken ${x.afsprakenDiff.isNegative() ? '' : '+'}${formatEuro(x.afsprakenDiff)}`);

@@ -79,7 +79,7 @@ function findTable(sheet: FormSheet): { header: number; end: number; lines: Tabl
         const p = parse(line[cols[name]]);
         return p.ok ? p.value : undefined;
       };
-      lines.push({ ref: `${sheet.name}!${q + 1}`, code, volume: get('volume', parseNumber), tarief: get('tarief', parseMoney), percentage: get('percentage', parsePercentage), omzet: get('omzet', parseMoney) });
+      lines.push({ ref: `blad ${sheet.name}, rij ${q + 1}`, code, volume: get('volume', parseNumber), tarief: get('tarief', parseMoney), percentage: get('percentage', parsePercentage), omzet: get('omzet', parseMoney) });
     }
     return { header: r, end, lines };
   }
@@ -129,7 +129,7 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
         if (!field) return;
         used.add(sheet.name);
         if (labelled.has(field) && cells[field] !== undefined) {
-          add('LABEL_DUBBEL', 'waarschuwing', `"${cell.trim()}" staat meer dan eens op het formulier (${sheet.name}!${columnName(c)}${r + 1}); de eerste is gebruikt.`);
+          add('LABEL_DUBBEL', 'waarschuwing', `"${cell.trim()}" staat meer dan eens op het formulier (blad ${sheet.name}, cel ${columnName(c)}${r + 1}); de eerste is gebruikt.`);
           return;
         }
         labelled.add(field);
@@ -140,7 +140,7 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
             break;
           }
         }
-        refs[field] = `${sheet.name}!${columnName(vc >= 0 ? vc : c + 1)}${r + 1}`;
+        refs[field] = `blad ${sheet.name}, cel ${columnName(vc >= 0 ? vc : c + 1)}${r + 1}`;
         if (vc < 0) return;
         cells[field] = row[vc];
         // A criterion line reads label | oordeel | onderbouwing.
@@ -150,7 +150,7 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
             if (!isEmptyCell(row[k])) {
               if (cells[ev] === undefined) {
                 cells[ev] = row[k];
-                refs[ev] = `${sheet.name}!${columnName(k)}${r + 1}`;
+                refs[ev] = `blad ${sheet.name}, cel ${columnName(k)}${r + 1}`;
                 labelled.add(ev);
               }
               break;

@@ -1,5 +1,5 @@
 /** Dutch text for cells and summaries: what the workbook, the CLI and the task pane show. */
-import { formatFlag } from '../flags';
+import { flagName, formatCitation, formatFlag } from '../flags';
 import { formatPercentage } from '../money';
 import { formatDate } from './dates';
 import { ROUTE_STATUS_LABELS, type DeadlineResult, type Finding, type ProviderAssessment, type RouteResult } from './types';
@@ -67,8 +67,8 @@ export const FINDING_HEADERS = ['AGB-code', 'Zorgaanbieder', 'Onderdeel', 'Ernst
 
 export function findingRows(a: ProviderAssessment): Array<Array<string | null>> {
   return a.findings.map((f) => [
-    a.agb || null, a.naam || null, f.onderdeel, f.severity, f.code, f.message,
-    f.citation ? [f.citation.document.replace(/_[0-9a-f]{8,}\.txt$/, ''), f.citation.paragraaf, f.citation.regels].filter(Boolean).join(' ') : null,
+    a.agb || null, a.naam || null, f.onderdeel, f.severity, flagName(f), f.message,
+    f.citation ? formatCitation(f.citation) : null,
     f.citation?.citaat ?? null,
   ]);
 }

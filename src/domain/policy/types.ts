@@ -49,8 +49,8 @@ export type Effect =
   | { add: ValueRef; min?: ValueRef; max?: ValueRef; maxResult?: ValueRef; group?: string }
   | { cap: ValueRef }
   | { floor: ValueRef }
-  | { flag: { code: string; severity: Severity; message: string } }
-  | { exclude: { code?: string; message: string } };
+  | { flag: { code: string; severity: Severity; message: string; /** Dutch display name (else made from the code). */ name?: string } }
+  | { exclude: { code?: string; message: string; name?: string } };
 
 export interface Rule {
   id: string;
@@ -84,7 +84,8 @@ export interface PolicyPack {
   /** Date of the policy text (YYYY-MM-DD). */
   published?: string;
   description: string;
-  sources: Array<{ document: string; title: string; note?: string }>;
+  /** The documents the rules cite; `short` is the title users read in citations ("Zilveren Kruis, Inkoopbeleid …"). */
+  sources: Array<{ document: string; title: string; short?: string; note?: string }>;
   parameters: Record<string, ParameterDef>;
   /** Extra row fields this pack reads (opslag criteria and the like). */
   fields?: Record<string, FieldDef>;

@@ -4,7 +4,7 @@
  * herschikkingsafspraken. Pure and deterministic: reads nothing, writes nothing; every figure has its trail.
  */
 import { evaluateRow, type InputRow, type RowResult } from '../engine';
-import { formatCitation, worstSeverity, type Flag } from '../flags';
+import { formatCitation, readableRef, worstSeverity, type Flag } from '../flags';
 import { D, type Dec, formatEuro, formatNumber, isRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money';
 import { isEmptyCell, parseBoolean, parseInteger, parseNumber, parseMoney, parseText, type CellValue } from '../parse';
 import { normalizeSector } from '../prestaties';
@@ -12,7 +12,7 @@ import type { ParameterValues, PolicyPack } from '../policy/types';
 import type { Sector, Severity } from '../types';
 import { daysInYear, lastMonthOn, monthLabel, parseMonth, type YearMonth } from './months';
 import { PRODUCTION_FIELDS } from './fields';
-import { RULES, type HerschikRule } from './rules';
+import { HERSCHIK_PARAMETERS, RULES, type HerschikRule } from './rules';
 
 export const PRODUCTION_FLAGS = {
   MAAND_ONLEESBAAR: 'fout',
@@ -456,7 +456,7 @@ export function herschik(input: HerschikInput): HerschikResult {
     }
     if (!p.naam && t.zorgaanbieder) p.naam = t.zorgaanbieder;
     p.toezegging = p.toezegging.plus(t.bedrag);
-    p.explanation += `; toezegging ${formatEuro(t.bedrag)}${t.toelichting ? ` (${t.toelichting})` : ''} uit ${t.ref}, blijft heel${cite(RULES.toezeggingen)}`;
+    p.explanation += `; toezegging ${formatEuro(t.bedrag)}${t.toelichting ? ` (${t.toelichting})` : ''} uit ${readableRef(t.ref)}, blijft heel${cite(RULES.toezeggingen)}`;
     if (t.tussentijdseAfspraak) p.tussentijdseAfspraak = (p.tussentijdseAfspraak ?? ZERO).plus(t.tussentijdseAfspraak);
   }
 
@@ -508,7 +508,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const fromParam = dec(params[`contracteerruimte.${sector}`]);
   const fromCell = input.contracteerruimteCells?.[sector];
   const cr = fromParam ?? fromCell?.value;
-  const crBron = fromParam ? `parameter contracteerruimte.${sector}` : fromCell ? `cel ${fromCell.where}` : undefined;
+  const crBron = fromParam ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”` : fromCell ? readableRef(fromCell.where) : undefined;
   const realised = sum(ps.map((p) => p.realised));
   const extrapolated = sum(ps.map((p) => p.extrapolated));
   const toezeggingen = sum(ps.map((p) => p.toezegging));
@@ -533,7 +533,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const result: SectorResult = { sector, contracteerruimte: cr, contracteerruimteBron: crBron, realised, extrapolated, toezeggingen, reservering, verwacht, tekort: ZERO, afsprakenTotaal: ZERO, months, flags, explanation: '' };
   for (const p of maatwerk) {
     p.afspraak = null;
-    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter reservering_nieuwe_aanbieders)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
+    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter “${HERSCHIK_PARAMETERS.reservering_nieuwe_aanbieders.label}”)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
   }
   const regular = ps.filter((p) => !p.nieuw);
   if (!cr) {

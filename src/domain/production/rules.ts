@@ -132,7 +132,7 @@ export const HERSCHIK_PARAMETERS: Record<string, ParameterDef> = {
   extrapolatie_maanden: {
     type: 'number',
     label: 'Aantal maanden voor het gemiddelde',
-    description: 'Alleen bij gemiddelde-laatste-maanden: het aantal maanden tot en met de laatste maand. Standaard 3 (een kwartaal, de publicatiecyclus van seed 002).',
+    description: 'Alleen bij gemiddelde-laatste-maanden: het aantal maanden tot en met de laatste maand. Standaard 3 (een kwartaal, de publicatiecyclus van het Inkoopkader Wlz 2021–2023).',
     default: 3,
     min: 1,
     max: 12,
@@ -176,7 +176,7 @@ export const HERSCHIK_PARAMETERS: Record<string, ParameterDef> = {
   korting: {
     type: 'choice',
     label: 'Korting bij een tekort',
-    description: 'gelijk-percentage: één kortingspercentage over de geëxtrapoleerde productie, zodat de sector precies op de contracteerruimte uitkomt (toezeggingen blijven heel; centen volgens de grootste rest). vast-percentage: het percentage uit "korting_percentage". geen: geen korting, alleen het tekort tonen.',
+    description: 'gelijk-percentage: één kortingspercentage over de geëxtrapoleerde productie, zodat de sector precies op de contracteerruimte uitkomt (toezeggingen blijven heel; centen volgens de grootste rest). vast-percentage: het vaste kortingspercentage. geen: geen korting, alleen het tekort tonen.',
     default: 'gelijk-percentage',
     choices: ['gelijk-percentage', 'vast-percentage', 'geen'],
     source: RULES.korting.source,

@@ -3,10 +3,13 @@
  * list or an aanvraagformulier) against the chosen procedure, and show per provider the outcome, the
  * deadline and the reasons with their citations. Self-contained; talks to the workbook through the runner.
  */
-import { useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, listProcedures, resolveProcedureParameters, ROUTE_STATUS_LABELS, routeLabel, type Procedure, type ProviderAssessment, type RouteResult } from '../../domain/assessments';
-import { formatFlag } from '../../domain/flags';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { flagName } from '../../domain/flags';
+import { count, keepTogether, useStyles as useShared } from '../styles';
+import { ParamField } from './fields';
+import { SeverityIcon, CitationLine } from './signals';
+import { formatDate, listProcedures, resolveProcedureParameters, ROUTE_STATUS_LABELS, routeLabel, type Finding, type Procedure, type ProviderAssessment, type RouteResult } from '../../domain/assessments';
 import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
 import { InputError } from '../../workbook/annotate';
@@ -18,19 +21,34 @@ export interface AssessViewProps {
   runner: PortRunner | undefined;
 }
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '720px', boxSizing: 'border-box' },
-  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
-  step: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+
+const useLocal = makeStyles({
   providers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
-  provider: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
-  status: { fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  small: { fontSize: tokens.fontSizeBase200 },
+  provider: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+  status: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  finding: { listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
+  findings: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
+
+function useStyles() {
+  return { ...useShared(), ...useLocal() };
+}
+
+/** One finding: severity icon, Dutch name, message, and its source with the quote on demand. */
+function FindingItem({ f }: { f: Finding }) {
+  const styles = useStyles();
+  return (
+    <li className={`${styles.finding} ${styles.small}`}>
+      <span className={styles.signalTitle}>
+        <SeverityIcon severity={f.severity} />
+        <span>
+          {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span>
+        </span>
+      </span>
+      {f.citation && <CitationLine citation={f.citation} />}
+    </li>
+  );
+}
 
 function defaultText(def: ParameterDef): string {
   const v = def.default;
@@ -69,11 +87,11 @@ function Route({ title, r }: { title: string; r: RouteResult }) {
           {title}: {ROUTE_STATUS_LABELS[r.status]}
           {r.voorgesteldPercentage ? ` (${formatPercentage(r.voorgesteldPercentage)})` : ''}
         </MessageBarTitle>
-        <span>{r.uitkomst}</span>
+        <span>{keepTogether(r.uitkomst)}</span>
         {r.findings.length > 0 && (
-          <ul className={`${styles.list} ${styles.small}`}>
+          <ul className={styles.findings}>
             {r.findings.map((f, i) => (
-              <li key={i}>{formatFlag(f)}</li>
+              <FindingItem key={i} f={f} />
             ))}
           </ul>
         )}
@@ -91,18 +109,22 @@ function Provider({ a }: { a: ProviderAssessment }) {
         {a.agb || '(geen AGB-code)'} {a.naam} — route: {routeLabel(a)}
       </p>
       <p className={`${styles.muted} ${styles.small}`}>Bron: {a.bron}</p>
-      <p className={styles.small}>Termijn: {a.termijn.samenvatting}</p>
+      <p className={`${styles.muted} ${styles.small}`}>Termijn: {keepTogether(a.termijn.samenvatting)}</p>
       <Route title="Herberekening" r={a.herberekening} />
       <Route title="Hardheidsclausule" r={a.hardheidsclausule} />
       {form.length > 0 && (
-        <details>
-          <summary className={styles.small}>Formulier en gegevens: {form.length} signalen</summary>
-          <ul className={`${styles.list} ${styles.small}`}>
-            {form.map((f, i) => (
-              <li key={i}>{formatFlag(f)}</li>
-            ))}
-          </ul>
-        </details>
+        <Accordion collapsible>
+          <AccordionItem value="formulier">
+            <AccordionHeader size="small">Formulier en gegevens: {count(form.length, 'signaal', 'signalen')}</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.findings}>
+                {form.map((f, i) => (
+                  <FindingItem key={i} f={f} />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       )}
     </li>
   );
@@ -117,6 +139,14 @@ export function AssessView({ runner }: AssessViewProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<AssessOutcome | undefined>();
+  const [paramsOpen, setParamsOpen] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // after a run the result takes the focus and the view
+  useEffect(() => {
+    if (!outcome || !resultRef.current) return;
+    resultRef.current.scrollIntoView?.({ block: 'start' });
+    resultRef.current.focus({ preventScroll: true });
+  }, [outcome]);
 
   const resolved = useMemo(() => (proc ? resolveProcedureParameters(proc, texts) : undefined), [proc, texts]);
   const paramErrors = Object.fromEntries((resolved?.errors ?? []).map((e) => [e.name, e.message]));
@@ -144,11 +174,12 @@ export function AssessView({ runner }: AssessViewProps) {
   };
 
   return (
-    <section className={styles.root} aria-label="Beoordeel aanvraag">
-      <h2 className={styles.heading}>Beoordeel aanvraag</h2>
-      <p className={styles.muted}>
-        Herberekening tariefpercentage en hardheidsclausule, voor een aanvraagformulier of een lijst met aanbieders in de open werkmap.
-      </p>
+    <section className={styles.root} aria-labelledby="aanvragen-kop">
+      <h2 id="aanvragen-kop" className={styles.heading}>Aanvragen beoordelen</h2>
+      <p className={styles.muted}>Herberekening en hardheidsclausule, voor een aanvraagformulier of een lijst met aanbieders in de open werkmap.</p>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {busy ? 'Bezig met beoordelen…' : outcome ? `${count(outcome.assessments.length, 'aanvraag', 'aanvragen')} beoordeeld.` : ''}
+      </div>
       {!runner && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -157,7 +188,8 @@ export function AssessView({ runner }: AssessViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Beleid en procedure" hint="Alleen beleid waarvan de bron regels voor herberekening of hardheidsclausule heeft.">
+      <h3 className={styles.step}>1. Procedure</h3>
+      <Field label="Beleid en procedure" hint="Alleen beleid met regels voor herberekening of hardheidsclausule.">
         <Select className={styles.select} value={procId} onChange={(_, d) => choose(d.value)}>
           {procedures.map((p) => (
             <option key={p.id} value={p.id}>
@@ -167,20 +199,23 @@ export function AssessView({ runner }: AssessViewProps) {
         </Select>
       </Field>
       {proc && (
-        <div className={styles.section}>
-          <h3 className={styles.step}>Parameters</h3>
-          {Object.entries(proc.parameters).map(([name, def]) => (
-            <Field key={name} label={def.label} hint={def.description} validationState={paramErrors[name] ? 'error' : 'none'} validationMessage={paramErrors[name]}>
-              <Input name={name} value={texts[name] ?? ''} placeholder="niet ingesteld" onChange={(_, d) => setTexts((t) => ({ ...t, [name]: d.value }))} />
-            </Field>
-          ))}
-        </div>
+        <Accordion collapsible openItems={paramsOpen || Object.keys(paramErrors).length ? ['parameters'] : []} onToggle={(_, d) => setParamsOpen(d.openItems.includes('parameters'))}>
+          <AccordionItem value="parameters">
+            <AccordionHeader as="h3" expandIconPosition="end">
+              <span>
+                2. Parameters <span className={styles.summary}>· {Object.keys(paramErrors).length ? count(Object.keys(paramErrors).length, 'fout', 'fouten') : count(Object.keys(proc.parameters).length, 'parameter', 'parameters')}</span>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel className={styles.accordionPanel}>
+              {Object.entries(proc.parameters).map(([name, def]) => (
+                <ParamField key={name} name={name} def={def} value={texts[name] ?? ''} error={paramErrors[name]} onChange={(v) => setTexts((t) => ({ ...t, [name]: v }))} />
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       )}
-      <Button appearance="primary" onClick={run} disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}>
-        {busy ? 'Bezig…' : 'Beoordeel aanvraag'}
-      </Button>
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>Niet beoordeeld</MessageBarTitle>
             {error}
@@ -188,19 +223,19 @@ export function AssessView({ runner }: AssessViewProps) {
         </MessageBar>
       )}
       {outcome && (
-        <div className={styles.section}>
-          <h3 className={styles.step}>
-            {outcome.assessments.length} aanvra{outcome.assessments.length === 1 ? 'ag' : 'gen'} beoordeeld
+        <div ref={resultRef} tabIndex={-1} className={styles.section} data-testid="aanvragen-resultaat" aria-labelledby="aanvragen-resultaat-kop">
+          <h3 id="aanvragen-resultaat-kop" className={styles.step}>
+            3. {count(outcome.assessments.length, 'aanvraag', 'aanvragen')} beoordeeld
           </h3>
           <p className={`${styles.muted} ${styles.small}`}>
             {outcome.mode === 'lijst'
-              ? `Geschreven in blad ${outcome.sheet}: kolommen ${ASSESS_HEADERS.join(', ')}; samenvatting in blad ${ASSESS_SHEET}.`
+              ? `Geschreven in blad ${outcome.sheet} (kolommen ${ASSESS_HEADERS[0]} en verder); samenvatting in blad ${ASSESS_SHEET}.`
               : `Samenvatting in blad ${ASSESS_SHEET}.`}
           </p>
           {outcome.warnings.map((w, i) => (
-            <p key={i} className={styles.small}>
-              Let op: {w}
-            </p>
+            <MessageBar key={i} intent="warning" layout="multiline">
+              <MessageBarBody>{w}</MessageBarBody>
+            </MessageBar>
           ))}
           <ul className={styles.providers}>
             {outcome.assessments.map((a, i) => (
@@ -209,6 +244,14 @@ export function AssessView({ runner }: AssessViewProps) {
           </ul>
         </div>
       )}
+      <footer className={styles.footer} aria-label="Beoordelen">
+        <div className={styles.footerButtons}>
+          <Button appearance="primary" onClick={run} disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)} data-testid="primaire-actie">
+            {busy ? 'Bezig…' : 'Beoordeel aanvragen'}
+          </Button>
+        </div>
+        {!runner && <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om aanvragen te beoordelen.</p>}
+      </footer>
     </section>
   );
 }

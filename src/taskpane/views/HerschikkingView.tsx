@@ -4,8 +4,12 @@
  * and, with "Vergelijk", the € difference of another policy or other values. Self-contained: the lead wires it
  * into App.tsx; it talks to the workbook only through the PortRunner.
  */
-import { useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { flagName } from '../../domain/flags';
+import { keepTogether, useStyles as useShared } from '../styles';
+import { ParamField } from './fields';
+import { SeverityIcon } from './signals';
 import { formatEuro, type Dec } from '../../domain/money';
 import { resolveParameters } from '../../domain/policy/load';
 import type { ParameterDef, PolicyPack } from '../../domain/policy/types';
@@ -19,23 +23,18 @@ export interface HerschikkingViewProps {
   runner: PortRunner | undefined;
 }
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  step: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
-  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
-  // wide tables scroll inside the pane instead of widening it (320 px)
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'right', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }, '& th:first-child, & td:first-child': { textAlign: 'left' } },
-  small: { fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+const useLocal = makeStyles({
+  legend: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200, margin: 0, padding: 0, listStyle: 'none' },
 });
 
+function useStyles() {
+  return { ...useShared(), ...useLocal() };
+}
 /** The herschikking parameters shown in the pane (the others keep their defaults and are on the sheet). */
 const SHOWN = ['peildatum', 'contracteerruimte.VV', 'contracteerruimte.GZ', 'contracteerruimte.GGZ', 'extrapolatie', 'korting', 'marge_onzekerheid', 'crisis_bezetting'];
 const SHORT_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-const SERIES_COLORS = ['#0F6CBD', '#C50F1F', '#107C10'];
+/** Series colours from the theme (light, dark and high contrast each have their own). */
+const SERIES_COLORS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteRedForeground1, tokens.colorPaletteGreenForeground1];
 
 function text(def: ParameterDef): string {
   if (def.default === null || def.default === undefined) return '';
@@ -113,29 +112,26 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     }
   };
 
-  const field = (name: string, def: ParameterDef, value: string, set: (v: string) => void, error?: string) => {
-    const choices = def.type === 'choice' ? def.choices ?? [] : def.type === 'boolean' ? ['ja', 'nee'] : def.type === 'rounding' ? ['rekenkundig', 'bankiers', 'naar-beneden', 'naar-boven'] : undefined;
-    return (
-      <Field key={name} label={def.label} hint={def.description} validationState={error ? 'error' : 'none'} validationMessage={error}>
-        {choices ? (
-          <Select className={styles.select} name={name} value={value} onChange={(_, d) => set(d.value)}>
-            <option value="">(niet ingesteld)</option>
-            {choices.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </Select>
-        ) : (
-          <Input name={name} value={value} placeholder="niet ingesteld" onChange={(_, d) => set(d.value)} />
-        )}
-      </Field>
-    );
-  };
   const errorOf = (list: typeof errors, name: string) => list.find((e) => e.pointer === `/parameters/${name}`)?.message;
+  const packErrors = (packResolved?.errors ?? []).length;
+  const resultRef = useRef<HTMLDivElement>(null);
+  // after a run the result takes the focus and the view
+  useEffect(() => {
+    if (!outcome || !resultRef.current) return;
+    resultRef.current.scrollIntoView?.({ block: 'start' });
+    resultRef.current.focus({ preventScroll: true });
+  }, [outcome]);
+  const [open, setOpen] = useState<string[]>([]);
+  const openItems = [...new Set([...open, ...(packErrors ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])])];
 
   return (
     <section className={styles.root} aria-labelledby="herschikking-kop">
-      <h2 id="herschikking-kop" className={styles.step}>Productie en herschikking</h2>
-      <p className={styles.muted}>Omzet = gedeclareerd volume × berekend tarief; uitnutting per sector, signalen en een voorstel voor de herschikkingsafspraken (004 §8.3–8.6).</p>
+      <h2 id="herschikking-kop" className={styles.heading}>Productie en herschikking</h2>
+      <p className={styles.muted}>Omzet, uitnutting per sector en een voorstel voor de herschikkingsafspraken.</p>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {busy ? 'Bezig met herschikken…' : outcome ? 'Herschikking klaar.' : ''}
+      </div>
+      <h3 className={styles.step}>1. Beleid</h3>
       <Field label="Inkoopbeleid (voor de tarieven)">
         <Select className={styles.select} name="herschik-beleid" value={packId} onChange={(_, d) => choosePack(d.value)}>
           <option value="">— kies een beleid —</option>
@@ -144,59 +140,84 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
           ))}
         </Select>
       </Field>
-      {pack && (
-        <details>
-          <summary>Parameters van het beleid</summary>
-          {Object.entries(pack.parameters).map(([n, d]) => field(n, d, packValues[n] ?? '', (v) => setPackValues((o) => ({ ...o, [n]: v })), errorOf(packResolved?.errors ?? [], n)))}
-        </details>
-      )}
-      {SHOWN.map((n) => field(n, HERSCHIK_PARAMETERS[n], values[n] ?? '', (v) => setValues((o) => ({ ...o, [n]: v })), errorOf(resolved.errors, n)))}
+      <Accordion multiple collapsible openItems={openItems} onToggle={(_, d) => setOpen(d.openItems as string[])}>
+        {pack && (
+          <AccordionItem value="beleid">
+            <AccordionHeader as="h3" expandIconPosition="end">
+              <span>2. Parameters van het beleid <span className={styles.summary}>· {packErrors ? `${packErrors} ${packErrors === 1 ? 'fout' : 'fouten'}` : `${Object.keys(pack.parameters).length}`}</span></span>
+            </AccordionHeader>
+            <AccordionPanel className={styles.accordionPanel}>
+              {Object.entries(pack.parameters).map(([n, d]) => (
+                <ParamField key={n} name={n} def={d} value={packValues[n] ?? ''} error={errorOf(packResolved?.errors ?? [], n)} onChange={(v) => setPackValues((o) => ({ ...o, [n]: v }))} />
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="herschikking">
+          <AccordionHeader as="h3" expandIconPosition="end">
+            <span>{pack ? '3' : '2'}. Herschikking <span className={styles.summary}>· {resolved.errors.length ? `${resolved.errors.length} ${resolved.errors.length === 1 ? 'fout' : 'fouten'}` : `peildatum ${values.peildatum || 'laatste maand'}`}</span></span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.accordionPanel}>
+            {SHOWN.map((n) => (
+              <ParamField key={n} name={n} def={HERSCHIK_PARAMETERS[n]} value={values[n] ?? ''} error={errorOf(resolved.errors, n)} onChange={(v) => setValues((o) => ({ ...o, [n]: v }))} />
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="vergelijk">
+          <AccordionHeader as="h3" expandIconPosition="end">
+            <span>{pack ? '4' : '3'}. Vergelijken <span className={styles.summary}>· {scenario.scenario ? 'aan' : 'niet'}</span></span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.accordionPanel}>
+            <Field label="Ander beleid" hint="Leeg: hetzelfde beleid.">
+              <Select className={styles.select} name="vergelijk-beleid" value={vergelijkPack} onChange={(_, d) => setVergelijkPack(d.value)}>
+                <option value="">(hetzelfde beleid)</option>
+                {packs.map((p) => (
+                  <option key={p.id} value={p.id}>{p.title}</option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Andere waarden" hint="Bijvoorbeeld: richttarief=96; peildatum=2025-06-30" validationState={scenario.error ? 'error' : 'none'} validationMessage={scenario.error}>
+              <Input name="vergelijk-set" value={vergelijkSet} placeholder="naam=waarde; naam=waarde" onChange={(_, d) => setVergelijkSet(d.value)} />
+            </Field>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
 
-      <h3 className={styles.step}>Vergelijk</h3>
-      <Field label="Ander beleid" hint="Leeg: hetzelfde beleid.">
-        <Select className={styles.select} name="vergelijk-beleid" value={vergelijkPack} onChange={(_, d) => setVergelijkPack(d.value)}>
-          <option value="">(hetzelfde beleid)</option>
-          {packs.map((p) => (
-            <option key={p.id} value={p.id}>{p.title}</option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Andere waarden" hint="Bijvoorbeeld: richttarief=96; peildatum=2025-06-30" validationState={scenario.error ? 'error' : 'none'} validationMessage={scenario.error}>
-        <Input name="vergelijk-set" value={vergelijkSet} placeholder="naam=waarde; naam=waarde" onChange={(_, d) => setVergelijkSet(d.value)} />
-      </Field>
-
-      <div>
-        <Button appearance="primary" onClick={run} disabled={!canRun}>
-          {busy ? 'Bezig met herschikken…' : 'Herschik'}
-        </Button>
-      </div>
-      {!runner && <p className={styles.muted}>Geen werkmap beschikbaar.</p>}
       {failure && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Niet berekend</MessageBarTitle>
             {failure}
           </MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <HerschikResultView outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} />}
+      {outcome && <HerschikResultView ref={resultRef} outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} />}
+      <footer className={styles.footer} aria-label="Herschikken">
+        <div className={styles.footerButtons}>
+          <Button appearance="primary" onClick={run} disabled={!canRun} data-testid="primaire-actie">
+            {busy ? 'Bezig met herschikken…' : 'Herschik'}
+          </Button>
+        </div>
+        {!runner ? <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om te herschikken.</p> : !pack ? <p className={`${styles.muted} ${styles.small}`}>Kies eerst een beleid.</p> : null}
+      </footer>
     </section>
   );
 }
 
-function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marge: Dec | null }) {
+const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome; marge: Dec | null }>(function HerschikResultView({ outcome, marge }, ref) {
   const styles = useStyles();
   const r = outcome.result;
   return (
-    <div className={styles.section} data-testid="herschikking-resultaat">
-      <MessageBar intent="success">
+    <div ref={ref} tabIndex={-1} className={styles.section} data-testid="herschikking-resultaat" aria-labelledby="herschikking-resultaat-kop">
+      <h3 id="herschikking-resultaat-kop" className={styles.step}>Resultaat</h3>
+      <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           Blad "{outcome.sheet}": {outcome.dataRows} regels, {r.rows.filter((x) => x.counted).length} meegeteld t/m {r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "{HERSCHIK_SHEET}"
           {outcome.chartWritten ? ', met een grafiek.' : '.'}
         </MessageBarBody>
       </MessageBar>
       <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Uitnutting per sector (schuift horizontaal)">
       <table className={styles.table}>
         <thead>
           <tr><th>Sector</th><th>Ruimte</th><th>Verwacht</th><th>Uitnutting</th><th>Korting</th></tr>
@@ -215,18 +236,21 @@ function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marg
       </table>
       </div>
       {r.sectors.flatMap((s) => s.flags.filter((f) => f.severity !== 'info' || f.code === 'KORTING').map((f) => (
-        <div key={`${s.sector}${f.code}`} className={styles.small}>{s.sector}: {f.message}</div>
+        <div key={`${s.sector}${f.code}`} className={`${styles.small} ${styles.signalTitle}`}>
+          <SeverityIcon severity={f.severity} />
+          <span>{s.sector}, {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span></span>
+        </div>
       )))}
       <h3 className={styles.step}>Afspraken per aanbieder</h3>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Afspraken per aanbieder (schuift horizontaal)">
       <table className={styles.table}>
         <thead>
           <tr><th>Aanbieder</th><th>Geëxtrapoleerd</th><th>Afspraak</th></tr>
         </thead>
         <tbody>
           {r.providers.map((p) => (
-            <tr key={`${p.sector}${p.agb}`} title={p.explanation}>
-              <td>{p.naam || p.agb} ({p.sector}){p.flags.some((f) => f.severity !== 'info') ? ' ⚠' : ''}</td>
+            <tr key={`${p.sector}${p.agb}`}>
+              <td>{p.naam || p.agb} ({p.sector}){p.flags.some((f) => f.severity !== 'info') ? <span role="img" aria-label="met signaal"> ⚠</span> : ''}</td>
               <td>{formatEuro(p.extrapolated)}</td>
               <td>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</td>
             </tr>
@@ -248,13 +272,13 @@ function HerschikResultView({ outcome, marge }: { outcome: HerschikOutcome; marg
         </>
       )}
       {[...r.notes, ...outcome.warnings].length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{[...r.notes, ...outcome.warnings].join(' ')}</MessageBarBody>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{keepTogether([...r.notes, ...outcome.warnings].join(' '))}</MessageBarBody>
         </MessageBar>
       )}
     </div>
   );
-}
+});
 
 function signed(v: Dec): string {
   return `${v.isNegative() || v.isZero() ? '' : '+'}${formatEuro(v)}`;
@@ -275,23 +299,23 @@ export function UitnuttingChart({ sectors, lastMonth, marge }: { sectors: Sector
   const ticks = [lo, 100, hi];
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Verwachte uitnutting van de contracteerruimte per maand, ${shown.map((s) => `${s.sector} ${formatPct(s.uitnutting, 1)}`).join(', ')}`} data-testid="uitnutting-grafiek">
-      <rect x={pad.left} y={pad.top} width={W - pad.left - pad.right} height={H - pad.top - pad.bottom} fill="none" stroke="#D1D1D1" />
+      <rect x={pad.left} y={pad.top} width={W - pad.left - pad.right} height={H - pad.top - pad.bottom} fill="none" style={{ stroke: tokens.colorNeutralStroke1 }} />
       {ticks.map((t) => (
-        <text key={t} x={pad.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" fill="#616161">{t}%</text>
+        <text key={t} x={pad.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>{t}%</text>
       ))}
-      <line x1={pad.left} x2={W - pad.right} y1={y(100)} y2={y(100)} stroke="#242424" strokeDasharray="4 3" />
-      <line x1={pad.left} x2={W - pad.right} y1={y(100 + marge)} y2={y(100 + marge)} stroke="#BC4B09" strokeDasharray="1 3" />
+      <line x1={pad.left} x2={W - pad.right} y1={y(100)} y2={y(100)} style={{ stroke: tokens.colorNeutralForeground1 }} strokeDasharray="4 3" />
+      <line x1={pad.left} x2={W - pad.right} y1={y(100 + marge)} y2={y(100 + marge)} style={{ stroke: tokens.colorPaletteDarkOrangeForeground1 }} strokeDasharray="1 3" />
       {[1, 3, 6, 9, 12].map((m) => (
-        <text key={m} x={x(m)} y={H - pad.bottom + 11} fontSize="9" textAnchor="middle" fill="#616161">{SHORT_MONTHS[m - 1]}</text>
+        <text key={m} x={x(m)} y={H - pad.bottom + 11} fontSize="9" textAnchor="middle" style={{ fill: tokens.colorNeutralForeground2 }}>{SHORT_MONTHS[m - 1]}</text>
       ))}
       {shown.map((s, i) => {
         const pts = s.months.filter((m) => m.uitnutting).map((m) => `${x(m.month).toFixed(1)},${y(m.uitnutting!.toNumber()).toFixed(1)}`).join(' ');
-        return <polyline key={s.sector} points={pts} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth="2" />;
+        return <polyline key={s.sector} points={pts} fill="none" style={{ stroke: SERIES_COLORS[i % SERIES_COLORS.length] }} strokeWidth="2" />;
       })}
       {shown.map((s, i) => (
-        <text key={s.sector} x={pad.left + i * 70} y={H - 6} fontSize="10" fill={SERIES_COLORS[i % SERIES_COLORS.length]}>■ {s.sector} {formatPct(s.uitnutting, 1)}</text>
+        <text key={s.sector} x={pad.left + i * 70} y={H - 6} fontSize="10" style={{ fill: SERIES_COLORS[i % SERIES_COLORS.length] }}>■ {s.sector} {formatPct(s.uitnutting, 1)}</text>
       ))}
-      <text x={W - pad.right} y={H - 6} fontSize="9" textAnchor="end" fill="#616161">- - 100% · marge</text>
+      <text x={W - pad.right} y={H - 6} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>- - 100% · marge</text>
     </svg>
   );
 }

@@ -1,12 +1,13 @@
 /**
  * Load an own policy pack in the task pane: from a JSON or YAML file (read in the browser, no network) or
- * from a sheet of the open workbook (docs/beleidspakket.md). Shows the same Dutch errors, with file and line
+ * from a sheet of the open workbook (format: docs/beleidspakket.md). Shows the same Dutch errors, with file and line
  * or sheet and cell, as `tariefwijzer policy check`. Self-contained: the parent decides what a loaded pack does.
  *
  * The parser (yaml) and the sheet reader are loaded on first use, in their own chunk, so the pane's first
  * load stays small.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { formatProblem, type PackProblem } from '../../domain/policy/problems';
 import type { PolicyPack } from '../../domain/policy/types';
@@ -47,6 +48,7 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [sheets, setSheets] = useState<string[] | undefined>(undefined);
   const [sheet, setSheet] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const finish = (from: string, result: { pack?: PolicyPack; problems: PackProblem[]; bases: string[] }) => {
     if (result.pack) {
@@ -100,19 +102,24 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
   const busy = status.kind === 'busy';
   return (
     <section className={styles.root} aria-label="Eigen beleid laden">
-      <h3 className={styles.heading}>Eigen beleid laden</h3>
-      <Field label="Uit een bestand" hint="Een beleidspakket in YAML of JSON (zie docs/beleidspakket.md). Het bestand blijft op uw computer.">
+      <Field label="Uit een bestand" hint="Een beleidspakket in YAML of JSON (zie de handleiding Eigen beleid). Het bestand blijft op uw computer.">
+        {/* the browser's own file input speaks the browser's language; a Fluent button in Dutch opens it */}
         <input
+          ref={fileInput}
           type="file"
           accept=".yaml,.yml,.json"
-          disabled={busy}
-          aria-label="Beleidsbestand kiezen"
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = ''; // the same file again (after an edit) must load again
             void loadFile(file);
           }}
         />
+        <Button icon={<DocumentArrowUp20Regular />} disabled={busy} onClick={() => fileInput.current?.click()}>
+          Bestand kiezen…
+        </Button>
       </Field>
       {runner ? (
         <div className={styles.row}>
@@ -151,7 +158,7 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
         </MessageBar>
       )}
       {status.kind === 'problems' && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>
               Beleid in {status.from} niet geladen: {status.problems.length} {status.problems.length === 1 ? 'fout' : 'fouten'}
