@@ -1,4 +1,4 @@
-/** The one interface between the engine and a workbook; implemented with exceljs (CLI) and Office.js (add-in). */
+/** The one interface between the engine and a workbook; implemented on the .xlsx package (CLI) and Office.js (add-in). */
 import { isEmptyCell, type CellValue } from '../domain/parse';
 
 /** A value Tariefwijzer writes. Strings are always written as text, never as a formula. */
@@ -74,6 +74,9 @@ export interface SheetRead {
    * write in it. Reported with reads of the first rows (`rows` ≤ 1,000); undefined when not known.
    */
   protected?: boolean;
+  /** 0-based rows that are the totals row of an Excel table on the sheet (reported like `protected`). */
+  totalsRows?: number[];
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
 }
 
 /**
@@ -125,7 +128,7 @@ export interface WorkbookPort {
   replaceSheet(name: string, rows: OutputValue[][]): Promise<void>;
   /** Send writes still queued (Office.js batches them); the end of every job calls it. */
   flush(): Promise<void>;
-  /** Optional: a native chart (Office.js can; exceljs cannot, so the xlsx adapter leaves it out). */
+  /** Optional: a native chart (Office.js from ExcelApi 1.1 where enabled; the .xlsx adapter as a DrawingML part). */
   writeChart?(chart: ChartSpec): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import { META_SHEET } from '../../src/workbook/annotate';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { isDateFormat, OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 import { FakeExcel, FakeSheet, fakeContext } from '../../src/demo-host/fake-excel';
 
 /** A cell as a test writes it: a plain value, an Excel error, or a formula with its cached result. */

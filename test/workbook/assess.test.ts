@@ -7,7 +7,7 @@ import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain
 import { annotateWorkbook } from '../../src/workbook/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook } from '../../src/workbook/assess';
 import { getPack } from '../../src/policies';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from './xlsx-bridge';
 import { snapshot, workbookFrom } from './helpers';
 
 const proc = procedureForPolicy('zk-ggz-2025')!;
