@@ -40,6 +40,11 @@ export class BridgedXlsx implements WorkbookPort {
     this.last = { bytes, port: await XlsxWorkbook.fromBuffer(bytes), state: state(this.workbook) };
   }
 
+  /** exceljs writes and reads back its own workbook (a date cell gains a date format): a baseline for comparisons. */
+  async settle(): Promise<void> {
+    await this.workbook.xlsx.load((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
   /** The bytes of the last write by the adapter (before exceljs read them back). */
   get lastPackage(): Buffer | undefined {
     return this.last?.bytes;

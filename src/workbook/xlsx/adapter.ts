@@ -12,7 +12,7 @@ import { selectFromGrid, type ChartSpec, type OutputBlock, type OutputValue, typ
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { blockRowXml, cellXml, OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { rowCells, sheetPieces } from './sheet-xml';
+import { columnIndex, rowCells, sheetPieces } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
@@ -34,6 +34,8 @@ interface Extent {
   rowCount: number;
   columnCount: number;
   protected: boolean;
+  /** Merged areas (0-based, inclusive). */
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -59,8 +61,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const rootRels = parseRels(zip.text('_rels/.rels'));
     const office = rootRels.find((r) => relType(r.type) === 'officeDocument');
     this.workbookPart = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
-    const wb = zip.text(this.workbookPart);
-    if (wb === undefined) throw new PackageError('geen werkmap (xl/workbook.xml ontbreekt)');
+    // another format in a zip (.ods, .xlsb) has no such part or a binary one: otherFormat() says which
+    const wb = /\.xml$/i.test(this.workbookPart) ? (zip.text(this.workbookPart) ?? '') : '';
     refuseDoctype(wb, 'workbook.xml');
     this.workbookXml = wb;
     this.workbookRels = zip.text(relsPartOf(this.workbookPart)) ?? '';
@@ -112,6 +114,13 @@ export class XlsxWorkbook implements WorkbookPort {
     w.stored('xl/styles.xml', Buffer.from(Styles.empty().toXml()));
     w.finish();
     return new XlsxWorkbook(new ZipReader(Buffer.concat(chunks)));
+  }
+
+  /** A zip that is another spreadsheet format: binary Excel (.xlsb), OpenDocument (.ods), or something else. */
+  otherFormat(): 'xlsb' | 'ods' | 'other' | undefined {
+    if (this.zip.get('mimetype') && this.zip.text('mimetype')?.includes('opendocument')) return 'ods';
+    if (/\.bin$/i.test(this.workbookPart)) return 'xlsb';
+    return this.zip.get(this.workbookPart) ? undefined : 'other';
   }
 
   /** The package has a VBA project (an .xlsm). */
@@ -212,12 +221,23 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     let extent = known;
     if (!extent) {
-      extent = { rowCount, columnCount, protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail) };
+      extent = { rowCount, columnCount, protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail), merges: mergeAreas(tail) };
       this.extents.set(sheet, extent);
     }
     const totalsRows = this.totalsRows(info);
     return requests.map((q, k) => {
       const grid = grids[k];
+      // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
+      for (const m of extent!.merges) {
+        const v = grid[m.r0]?.[m.c0];
+        if (v === undefined || v === null) continue;
+        for (let r = Math.max(m.r0, q.firstRow ?? 0); r <= m.r1 && r < last[k]; r++) {
+          for (let c = m.c0; c <= m.c1; c++) {
+            if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k]!.has(c))) continue;
+            (grid[r] ??= [])[c] = v;
+          }
+        }
+      }
       const end = Math.min(extent!.rowCount, last[k]);
       grid.length = Math.max(grid.length, 0);
       const cells: CellValue[][] = [];
@@ -405,6 +425,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
 /** An .xlsx package Tariefwijzer cannot use as it is; the message is Dutch and says why. */
 export class PackageError extends Error {}
+
+function mergeAreas(tail: string): Extent['merges'] {
+  const out: Extent['merges'] = [];
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref\s*=\s*"\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"/g)) {
+    out.push({ c0: columnIndex(m[1]), r0: Number(m[2]) - 1, c1: columnIndex(m[3]), r1: Number(m[4]) - 1 });
+  }
+  return out;
+}
 
 function relPrefix(xml: string): string | undefined {
   const m = /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(xml.slice(0, 4096));
