@@ -434,8 +434,10 @@ function mergeAreas(tail: string): Extent['merges'] {
   return out;
 }
 
+/** The prefix the root element binds to the relationships namespace (not one declared on a child, as openpyxl does). */
 function relPrefix(xml: string): string | undefined {
-  const m = /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(xml.slice(0, 4096));
+  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const m = /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(root);
   return m?.[1];
 }
 
