@@ -203,10 +203,12 @@ export class XlsxWorkbook implements WorkbookPort {
       if (known && r >= stopAt) break;
       if (r > 1_048_575) throw new PackageError(`blad "${sheet}" heeft meer rijen dan Excel toestaat`);
       const needed = requests.map((q, k) => r >= (q.firstRow ?? 0) && r < last[k]);
+      const anyNeeded = needed.includes(true);
       let rowHasValue = false;
       for (const cell of rowCells(piece.xml)) {
         if (cell.inner === undefined) continue;
-        const value = cellValue(cell.attrs, cell.inner, strings, styles, this.date1904);
+        // a row no request wants only counts towards the used range: no need to decode its values
+        const value = anyNeeded ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
         if (value === null) continue;
         if (cell.column > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
         rowHasValue = true;
@@ -455,6 +457,9 @@ async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
     await feed.catch(() => undefined);
   }
 }
+
+/** A cell element's content that holds a value: a cached value, an inline string or a formula. */
+const HAS_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;
 
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in for serials ≥ 61); 1904 system: 1904-01-01. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
