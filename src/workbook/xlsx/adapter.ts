@@ -11,12 +11,12 @@ import type { CellValue } from '../../domain/parse';
 import { selectFromGrid, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
-import { blockRowXml, cellXml, OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
+import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
 import { columnIndex, rowCells, sheetPieces } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
-import { DeflatedPart, ZipReader, ZipWriter, type ZipEntry, type ZipSink } from './zip';
+import { DeflatedPart, ZipReader, ZipWriter, type ZipSink } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -511,5 +511,3 @@ function valueStyle(styles: Styles, block: OutputBlock, v: OutputValue, column: 
   return undefined;
 }
 
-export { cellXml, blockRowXml };
-export type { ZipEntry };
