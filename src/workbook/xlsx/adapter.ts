@@ -7,6 +7,7 @@
  * comments/VML parts of a sheet with notes. See docs/performance.md for what it costs.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
 import { selectFromGrid, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
 import { buildChart } from './chart';
@@ -444,8 +445,7 @@ function relPrefix(xml: string): string | undefined {
 }
 
 async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
-  const zlib = await import('node:zlib');
-  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 4 * 1024 * 1024 } as zlib.ZlibOptions);
   const feed = (async () => {
     for (const c of part.chunks) if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
     inflate.end();

@@ -120,7 +120,7 @@ export class ZipReader {
       for (let i = 0; i < raw.length; i += 1 << 20) yield raw.subarray(i, i + (1 << 20));
       return;
     }
-    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 4 * 1024 * 1024 } as zlib.ZlibOptions);
     let total = 0;
     const feed = async () => {
       for (let i = 0; i < raw.length; i += 1 << 20) {
@@ -174,7 +174,7 @@ export class DeflatedPart {
   compressedSize = 0;
   size = 0;
   crc = 0;
-  private readonly deflate = zlib.createDeflateRaw({ level: 6, chunkSize: 256 * 1024 });
+  private readonly deflate = zlib.createDeflateRaw({ level: 6, chunkSize: 256 * 1024, highWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
   private readonly done: Promise<void>;
 
   constructor() {
@@ -229,6 +229,10 @@ export class DeflatedPart {
   }
 }
 
+/**
+ * Streams get a large buffer (node passes highWaterMark on to the Transform, though the zlib types omit it): zlib
+ * then inflates ahead and deflates behind in the thread pool while the main thread scans rows, on the other core.
+ */
 const DOS_EPOCH = { time: 0, date: (2026 - 1980) << 9 | 1 << 5 | 1 };
 
 /** Writes entries in order, then the central directory. Sizes above 4 GB are refused (no zip64 writing). */
