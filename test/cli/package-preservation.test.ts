@@ -156,3 +156,16 @@ test('the CLI explains formats it cannot edit, in Dutch', async () => {
   expect(x.code).toBe(2);
   expect(x.err).toMatch(/moet ook op \.xlsm eindigen/);
 });
+
+test('assess leaves its input forms byte for byte and writes a workbook openpyxl reads', async () => {
+  const form = path.join(dir, 'aanvraag.xlsx');
+  fs.copyFileSync(path.join(__dirname, '../../examples/aanvragen/aanvraag-volledig.xlsx'), form);
+  const before = fs.readFileSync(form);
+  const out = path.join(dir, 'beoordeling.xlsx');
+  const r = await runCli('assess', form, '--policy', 'zk-ggz-2025', '--out', out);
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(form).equals(before)).toBe(true);
+  const result = inspect(out);
+  expect(result.sheets.length).toBeGreaterThanOrEqual(2);
+  expect(Object.values(result.cells).some((cells) => Object.values(cells).some((v) => v.includes('zk-ggz-2025')))).toBe(true);
+});
