@@ -143,6 +143,18 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
   const loHerschik = inspect(path.join(lo, path.basename(herschikOut)));
   expect(loHerschik.sheets).toContain('Tariefwijzer herschikking');
   expect(Object.keys(loHerschik.entries).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBe(2);
+
+  // a workbook saved by LibreOffice (with our earlier output in it): a re-run changes only the allowed parts
+  const fromLo = path.join(lo, 'xlsxwriter-rijk-tariefwijzer.xlsx');
+  const loBefore = inspect(fromLo);
+  const rerun = path.join(dir, 'uit-libreoffice.xlsx');
+  expect((await runCli('annotate', fromLo, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', rerun)).code).toBe(0);
+  const loAfter = inspect(rerun);
+  const loChanged = Object.keys(loBefore.entries).filter((n) => loAfter.entries[n] !== loBefore.entries[n]);
+  const loSheets = Object.keys(loBefore.entries).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  // the data sheet and the metadata sheet (both written), nothing else outside the allowed list
+  expect(loChanged.filter((n) => !allowed(n, loSheets.slice(0, 1), loSheets.slice(-1)))).toEqual([]);
+  expect(userCells(loAfter)).toEqual(userCells(loBefore));
 });
 
 test('the CLI explains formats it cannot edit, in Dutch', async () => {
