@@ -126,6 +126,10 @@ function floor(file: BenchFiles): Timed {
   return runChild(process.execPath, [path.join(__dirname, 'floor.js'), file.data, path.join(DIR, 'uit-floor.xlsx')], 'exceljs read + write');
 }
 
+function floorStream(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(__dirname, 'floor-stream.js'), file.data, path.join(DIR, 'uit-floor-stream.xlsx')], 'exceljs streaming read + write');
+}
+
 /**
  * LibreOffice with its own profile in which OOXMLRecalcMode = 0 ("always recalculate" Excel 2007+ files on load).
  * Without it LibreOffice 7.4 keeps the cached results; the workbook's fullCalcOnLoad flag alone is not enough.
@@ -175,6 +179,8 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
     const [pairs, withLo] = IO_REPEATS[file.rows];
     const cliRuns: Timed[] = [];
     const floorRuns: Timed[] = [];
+    const streamRuns: Timed[] = [];
+    const vsStream: number[] = [];
     const loRuns: Timed[] = [];
     const vsFloor: number[] = [];
     const vsLo: number[] = [];
@@ -182,16 +188,17 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
     const cpuVsLo: number[] = [];
     for (let i = 0; i < pairs; i++) {
       // rotate the order so drift in machine load does not favour one variant
-      const steps: Array<() => void> = [() => cliRuns.push(cli(file)), () => floorRuns.push(floor(file))];
+      const steps: Array<() => void> = [() => cliRuns.push(cli(file)), () => streamRuns.push(floorStream(file)), () => floorRuns.push(floor(file))];
       if (i < withLo) steps.push(() => loRuns.push(libreOffice(file.formula)));
       for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
       vsFloor.push(cliRuns[i].ms / floorRuns[i].ms);
+      vsStream.push(cliRuns[i].ms / streamRuns[i].ms);
       cpuVsFloor.push(cliRuns[i].cpuMs / floorRuns[i].cpuMs);
       if (i < withLo) {
         vsLo.push(cliRuns[i].ms / loRuns[i].ms);
         cpuVsLo.push(cliRuns[i].cpuMs / loRuns[i].cpuMs);
       }
-      process.stderr.write(`  ${k(file.rows)}: CLI ${s(cliRuns[i].ms)}, floor ${s(floorRuns[i].ms)}${i < withLo ? `, LibreOffice ${s(loRuns[i].ms)}` : ''}\n`);
+      process.stderr.write(`  ${k(file.rows)}: CLI ${s(cliRuns[i].ms)}, streaming floor ${s(streamRuns[i].ms)}, floor ${s(floorRuns[i].ms)}${i < withLo ? `, LibreOffice ${s(loRuns[i].ms)}` : ''}\n`);
     }
     if (file === files[0]) await checkSameTariffs(file);
     rows.push({
@@ -199,20 +206,21 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
       cliMs: median(cliRuns.map((r) => r.ms)), floorMs: median(floorRuns.map((r) => r.ms)), libreOfficeMs: median(loRuns.map((r) => r.ms)),
       vsFloor: median(vsFloor), vsLibreOffice: median(vsLo), cpuVsFloor: median(cpuVsFloor), cpuVsLibreOffice: median(cpuVsLo),
       cliRss: median(cliRuns.map((r) => r.rss)), floorRss: median(floorRuns.map((r) => r.rss)),
+      streamMs: median(streamRuns.map((r) => r.ms)), vsStream: median(vsStream), streamRss: median(streamRuns.map((r) => r.rss)),
     });
   }
   results.io = { libreOfficeStartupMs: loStartup, rows };
   table(
     'CLI annotate end to end (child process: start, read, compute, write)',
-    ['rows', 'file', 'CLI', 'exceljs read+write', 'CLI ÷ floor (target ≤ 1.3)', 'same, CPU time', 'LibreOffice recalc+save', 'CLI ÷ LibreOffice (target ≤ 0.5)', 'same, CPU time'],
-    rows.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.floorMs), f2(r.vsFloor), f2(r.cpuVsFloor), s(r.libreOfficeMs), f2(r.vsLibreOffice), f2(r.cpuVsLibreOffice)]),
+    ['rows', 'file', 'CLI', 'exceljs streaming read→write', 'CLI ÷ streaming floor (target ≤ 1.0)', 'exceljs read+write', 'CLI ÷ floor', 'same, CPU time', 'LibreOffice recalc+save', 'CLI ÷ LibreOffice (target ≤ 0.4)', 'same, CPU time'],
+    rows.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.streamMs), f2(r.vsStream), s(r.floorMs), f2(r.vsFloor), f2(r.cpuVsFloor), s(r.libreOfficeMs), f2(r.vsLibreOffice), f2(r.cpuVsLibreOffice)]),
   );
   console.log(`\nLibreOffice start-up alone (1k-row formula workbook, median of 3): ${s(loStartup)}.`);
   const first = rows[0];
   table(
     'Peak RSS of the CLI (GNU time %M)',
-    ['rows', 'file', 'CLI peak RSS', 'RSS ÷ file size', 'RSS growth vs first size', 'file growth vs first size', 'CLI RSS ÷ exceljs read+write RSS'],
-    rows.map((r) => [k(r.rows), mb(r.fileBytes), mb(r.cliRss), f2(r.cliRss / r.fileBytes), f2(r.cliRss / first.cliRss), f2(r.fileBytes / first.fileBytes), f2(r.cliRss / r.floorRss)]),
+    ['rows', 'file', 'CLI peak RSS (target ≤ 300 MB at 300k)', 'RSS ÷ file size', 'RSS growth vs first size', 'file growth vs first size', 'exceljs streaming RSS', 'CLI RSS ÷ exceljs read+write RSS'],
+    rows.map((r) => [k(r.rows), mb(r.fileBytes), mb(r.cliRss), f2(r.cliRss / r.fileBytes), f2(r.cliRss / first.cliRss), f2(r.fileBytes / first.fileBytes), mb(r.streamRss), f2(r.cliRss / r.floorRss)]),
   );
 }
 

@@ -11,7 +11,9 @@ import { InputError } from '../workbook/annotate';
 import { fileErrorText } from './file-errors';
 
 export { fileErrorText };
-import { XlsxWorkbook } from '../workbook/xlsx/adapter';
+import { PackageError, XlsxWorkbook } from '../workbook/xlsx/adapter';
+import { XmlError } from '../workbook/xlsx/xml';
+import { ZipError } from '../workbook/xlsx/zip';
 
 export interface Io {
   out(text: string): void;
@@ -139,39 +141,57 @@ export function withParameters(pack: PolicyPack, values: PackChoice): { pack: Po
   return { pack, params };
 }
 
-/** Open an .xlsx for reading; a missing or unreadable file is an input problem, not a crash. */
+/** Open an .xlsx or .xlsm for reading and editing; a missing, unreadable or other kind of file is an input problem, not a crash. */
 export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   if (!fs.existsSync(file)) throw new InputError(`Bestand niet gevonden: ${file}`);
-  if (isCompoundFile(file)) {
+  const name = path.basename(file);
+  const kind = fileKind(file);
+  if (kind === 'compound') {
     throw new InputError(
-      `${path.basename(file)} is met een wachtwoord beveiligd (versleuteld) of een oud Excel-bestand (.xls); Tariefwijzer kan het niet openen. Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla het op als .xlsx.`,
+      `${name} is met een wachtwoord beveiligd (versleuteld) of een oud Excel-bestand (.xls); Tariefwijzer kan het niet openen. Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla het op als Excel-werkmap (.xlsx), of met macro's als .xlsm.`,
     );
   }
+  let workbook: XlsxWorkbook;
   try {
-    return await XlsxWorkbook.fromFile(file);
+    workbook = await XlsxWorkbook.fromFile(file);
   } catch (e) {
-    throw new InputError(`${path.basename(file)} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat).`);
+    // our own package errors are Dutch; anything else (a Node file error) is said in Dutch too, never in English
+    const reason = e instanceof PackageError || e instanceof ZipError || e instanceof XmlError ? e.message : fileErrorText(e);
+    throw new InputError(`${name} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${reason}. Open het in Excel en sla het op als Excel-werkmap (.xlsx).`);
   }
+  const other = workbook.otherFormat();
+  if (other === 'xlsb') throw new InputError(`${name} is een binaire Excel-werkmap (.xlsb); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx), of Excel-werkmap met macro's (.xlsm).`);
+  if (other === 'ods') throw new InputError(`${name} is een OpenDocument-rekenblad (.ods); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in LibreOffice Calc of Excel en sla het op als Excel-werkmap (.xlsx).`);
+  if (other) throw new InputError(`${name} is geen Excel-werkmap (geen xl/workbook.xml); sla het in Excel op als Excel-werkmap (.xlsx).`);
+  return workbook;
 }
 
 /**
- * An encrypted .xlsx and an old .xls are OLE compound files (they start with D0 CF 11 E0 A1 B1 1A E1),
- * not zip packages: exceljs would only say "End of central directory record signature not found".
+ * An encrypted .xlsx and an old .xls are OLE compound files (they start with D0 CF 11 E0 A1 B1 1A E1), not zip
+ * packages.
  */
-function isCompoundFile(file: string): boolean {
+function fileKind(file: string): 'compound' | 'other' {
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(8);
-    return fs.readSync(fd, head, 0, 8, 0) === 8 && head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'));
+    return fs.readSync(fd, head, 0, 8, 0) === 8 && head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')) ? 'compound' : 'other';
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** The output path: --out, or INVOER-<suffix>.xlsx next to the input; never the input itself. */
+/**
+ * The output path: --out, or INVOER-<suffix>.xlsx (or .xlsm) next to the input; never the input itself. A
+ * workbook with macros stays an .xlsm: Excel refuses an .xlsx that holds a VBA project, and an .xlsm without one.
+ */
 export function outputPath(input: string, out: unknown, suffix: string): string {
-  const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xlsx)?$/i, `-${suffix}.xlsx`));
+  const ext = /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
+  const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xls[xm])?$/i, `-${suffix}${ext}`));
   if (isSameFile(input, output)) throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
+  const outExt = path.extname(output).toLowerCase();
+  if ((outExt === '.xlsx' || outExt === '.xlsm') && outExt !== ext && /\.xls[xm]$/i.test(input)) {
+    throw new UsageError(`Het uitvoerbestand moet ook op ${ext} eindigen, net als de invoer: ${ext === '.xlsm' ? "een werkmap met macro's blijft een .xlsm" : 'een werkmap zonder macro\'s kan geen .xlsm worden'}.`);
+  }
   return output;
 }
 

@@ -2,6 +2,9 @@
 import { InputError } from '../workbook/annotate';
 import { COMMANDS } from './commands';
 import { UsageError, type Io } from './common';
+import { PackageError } from '../workbook/xlsx/adapter';
+import { XmlError } from '../workbook/xlsx/xml';
+import { ZipError } from '../workbook/xlsx/zip';
 
 export type { Io } from './common';
 
@@ -31,6 +34,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${usage()}`);
       return 2;
+    }
+    if (e instanceof PackageError || e instanceof ZipError || e instanceof XmlError) {
+      // the workbook's package: a Dutch reason from the .xlsx adapter, and nothing was written
+      io.err(`Fout: ${e.message.replace(/^./, (c) => c.toUpperCase())}; er is niets geschreven.`);
+      return 1;
     }
     if (e instanceof InputError) {
       io.err(`Fout: ${e.message}`);

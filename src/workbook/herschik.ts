@@ -362,7 +362,7 @@ function sheetLayout(
     ['Rijen', info.rows],
     ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
-    ['Grafiek', info.chart ? `lijndiagram "${CHART_NAME}" naast de maandtabel` : 'niet getekend: hier kan geen grafiek worden gemaakt (de opdrachtregel gebruikt exceljs, dat geen grafieken kan maken); zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"'],
+    ['Grafiek', info.chart ? `lijndiagram "${CHART_NAME}" naast de maandtabel` : 'niet getekend: deze Excel-versie kan hier geen grafiek maken; zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"'],
   ];
   for (const m of meta) put(cursor++, m);
   cursor++;

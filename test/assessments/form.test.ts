@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assessProvider, procedureForPolicy, readForm, resolveProcedureParameters, type ProviderAssessment } from '../../src/domain/assessments';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 
 jest.setTimeout(30_000);
 const SCRIPT = path.join(__dirname, '../../scripts/make-aanvraag-examples.js');

@@ -55,7 +55,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   expect(r.code).toBe(0);
   expect(r.out).toContain('GGZ: contracteerruimte € 10.100.000,00');
   expect(r.out).toContain('Tussentijdse herschikking');
-  expect(r.out).toContain('Grafiek: niet getekend (exceljs kan geen grafieken maken)');
+  expect(r.out).toContain('Grafiek: ingevoegd.');
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   const output = path.join(dir, 'productie-2025-ggz-herschikking.xlsx');
   const wb = await open(output);

@@ -12,7 +12,7 @@ import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, InputError, type AnnotateOutcome } from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
 import { codesAt, messagesAt, rowAt, type Kind, type WorkbookKind } from './corpus';
 import { buildXlsx, subjects, type SpecValue, type WorkbookSpec } from './workbooks';

@@ -9,7 +9,8 @@ import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, detectLayout, inputsChanged, InputError, META_SHEET, readLastRun, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
+import { XlsxWorkbook as PackageWorkbook } from '../../src/workbook/xlsx/adapter';
 import { fakeContext } from '../../src/demo-host/fake-excel';
 import { buildFake, buildXlsx, subjects, type WorkbookSpec } from './workbooks';
 import { runCli } from '../cli/run';
@@ -149,7 +150,7 @@ describe('the CLI never writes half a file', () => {
     fs.writeFileSync(output, 'vorige uitvoer');
     const inputBytes = fs.readFileSync(input);
     // the save writes part of the file, then the disk is full
-    jest.spyOn(XlsxWorkbook.prototype, 'save').mockImplementation(async (file: string) => {
+    jest.spyOn(PackageWorkbook.prototype, 'save').mockImplementation(async (file: string) => {
       fs.writeFileSync(file, 'PK\u0003\u0004 half');
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });

@@ -5,7 +5,7 @@ import { listPacks, SHIPPED_RESOLVER } from '../../src/policies';
 import { restoreLastRun } from '../../src/taskpane/restore';
 import { annotateWorkbook } from '../../src/workbook/annotate';
 import { loadPackFromSheet } from '../../src/workbook/policy-sheet';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 
 const EXAMPLE = path.join(__dirname, '../../examples/beleid-in-werkmap.xlsx');
 

@@ -86,8 +86,9 @@ test('a row that lost its data also loses its old output', async () => {
   const ws = wb.workbook.getWorksheet('Aanbieders')!;
   ['A5', 'B5', 'C5', 'D5', 'E5', 'F5'].forEach((a) => (ws.getCell(a).value = null));
   await annotateWorkbook(wb, pack, params);
-  expect(ws.getCell('I5').value).toBeNull();
-  expect(ws.getCell('J5').value).toBeNull();
+  const after = wb.workbook.getWorksheet('Aanbieders')!; // the bridge reads the adapter's package back in
+  expect(after.getCell('I5').value).toBeNull();
+  expect(after.getCell('J5').value).toBeNull();
 });
 
 test('input problems are InputErrors in Dutch', async () => {

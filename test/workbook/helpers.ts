@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { BridgedXlsx as XlsxWorkbook } from './xlsx-bridge';
 
 /** An in-memory workbook from rows of values (row 1 first). */
 export function workbookFrom(sheets: Record<string, unknown[][]>): XlsxWorkbook {

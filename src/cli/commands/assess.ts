@@ -14,7 +14,6 @@ import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, detectListHeader, OVERVIEW_HEADERS, overviewRow, providersFromList, summarySheet, writeAssessmentColumns } from '../../workbook/assess';
 import { XlsxWorkbook } from '../../workbook/xlsx/adapter';
-import ExcelJS from 'exceljs';
 import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
 export const OVERVIEW_SHEET = 'Aanvragen';
@@ -81,7 +80,7 @@ export const assess: Command = {
     }
     const assessments = read.map((r) => assessProvider(r.input, proc, params));
 
-    const wb = new XlsxWorkbook(new ExcelJS.Workbook());
+    const wb = XlsxWorkbook.empty();
     const overview = [[...OVERVIEW_HEADERS], ...read.map((r, i) => overviewRow(r.file, r.input, assessments[i]))];
     await wb.replaceSheet(OVERVIEW_SHEET, overview);
     const header = { row: 0, columns: {}, outputColumns: [] };

@@ -142,7 +142,7 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): stri
     lines.push(`Vergelijking (${o.comparison.label}):`);
     for (const x of o.comparison.sectors) lines.push(`  ${x.sector}: productie ${x.extrapolatedDiff.isNegative() ? '' : '+'}${formatEuro(x.extrapolatedDiff)}, afspraken ${x.afsprakenDiff.isNegative() ? '' : '+'}${formatEuro(x.afsprakenDiff)}`);
   }
-  lines.push(o.chartWritten ? 'Grafiek: ingevoegd.' : 'Grafiek: niet getekend (exceljs kan geen grafieken maken); zie de maandtabel met balken.');
+  lines.push(o.chartWritten ? 'Grafiek: ingevoegd.' : 'Grafiek: niet getekend; zie de maandtabel met balken.');
   for (const w of o.warnings) lines.push(`Let op: ${w}`);
   lines.push(`Geschreven: ${output} (blad "${HERSCHIK_SHEET}" en eigen kolommen naast de productie)`);
   return lines.join('\n');

@@ -1,191 +1,515 @@
-/** WorkbookPort on an .xlsx file through exceljs (CLI and tests). */
-import ExcelJS from 'exceljs';
+/**
+ * WorkbookPort on an .xlsx/.xlsm package, edited in place (CLI and tests). Reading streams the sheet parts and
+ * keeps only the requested cells; writing streams the data sheet through again, copying each row's XML and
+ * putting Tariefwijzer's cells in column order. Saving copies every zip entry that was not changed as its
+ * raw compressed bytes. What may change: the sheet parts written into, Tariefwijzer's own sheets, workbook.xml
+ * and its rels (own sheet entries only), [Content_Types].xml (own parts only), styles.xml (appended), and the
+ * comments/VML parts of a sheet with notes. See docs/performance.md for what it costs.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
-import { columnName, highlightFormula, safeBlock, safeRows, selectFromGrid, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import { safeBlock, safeRows, selectFromGrid, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import { buildChart } from './chart';
+import { NotesPart } from './notes';
+import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
+import { columnIndex, rowCells, sheetPieces } from './sheet-xml';
+import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
+import { Styles } from './styles';
+import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
+import { DeflatedPart, ZipReader, ZipWriter, type ZipSink } from './zip';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+export interface SheetInfo {
+  name: string;
+  /** Part name in the zip, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+  relId: string;
+  type: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+interface Extent {
+  rowCount: number;
+  columnCount: number;
+  protected: boolean;
+  /** Merged areas (0-based, inclusive). */
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>;
+}
 
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private readonly workbookPart: string;
+  private workbookXml: string;
+  private workbookRels: string;
+  private contentTypes: string;
+  private readonly sheets: SheetInfo[];
+  private readonly date1904: boolean;
+  private sharedStrings?: string[];
+  private stylesObj?: Styles;
+  private readonly stylesPart?: string;
+  /** Parts rewritten by this run (deflated in memory). */
+  private readonly edited = new Map<string, DeflatedPart>();
+  /** Small text parts changed by this run (written deflated at save). */
+  private readonly editedText = new Map<string, string>();
+  private readonly ownSheets = new Map<string, OwnSheet>();
+  private readonly extents = new Map<string, Extent>();
+  private readonly charts: ChartSpec[] = [];
+  private changedWorkbook = false;
+
+  private constructor(private readonly zip: ZipReader) {
+    const rootRels = parseRels(zip.text('_rels/.rels'));
+    const office = rootRels.find((r) => relType(r.type) === 'officeDocument');
+    this.workbookPart = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+    // another format in a zip (.ods, .xlsb) has no such part or a binary one: otherFormat() says which
+    const wb = /\.xml$/i.test(this.workbookPart) ? (zip.text(this.workbookPart) ?? '') : '';
+    refuseDoctype(wb, 'workbook.xml');
+    this.workbookXml = wb;
+    this.workbookRels = zip.text(relsPartOf(this.workbookPart)) ?? '';
+    this.contentTypes = zip.text('[Content_Types].xml') ?? '';
+    refuseDoctype(this.contentTypes, '[Content_Types].xml');
+    const rels = parseRels(this.workbookRels);
+    const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(wb);
+    const d = pr ? attr(pr[1], 'date1904') : undefined;
+    this.date1904 = d === '1' || d === 'true';
+    this.sheets = [];
+    const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(wb)?.[1] ?? '';
+    for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+      const relId = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? '';
+      const rel = rels.find((r) => r.id === relId);
+      if (!rel) continue;
+      const state = attr(m[1], 'state');
+      this.sheets.push({
+        name: attr(m[1], 'name') ?? '',
+        part: resolveTarget(this.workbookPart, rel.target),
+        relId,
+        type: relType(rel.type),
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+      });
+    }
+    const styles = rels.find((r) => relType(r.type) === 'styles');
+    this.stylesPart = styles ? resolveTarget(this.workbookPart, styles.target) : undefined;
+  }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    return new XlsxWorkbook(wb);
+    return XlsxWorkbook.fromBuffer(await fs.promises.readFile(path));
   }
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer);
-    return new XlsxWorkbook(wb);
+  static async fromBuffer(data: ArrayBuffer | Uint8Array | Buffer): Promise<XlsxWorkbook> {
+    const buf = Buffer.isBuffer(data) ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+    return new XlsxWorkbook(new ZipReader(buf));
   }
 
-  async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+  /** A new, empty workbook (no sheets): for outputs that are not an edited input, such as assess's overview. */
+  static empty(): XlsxWorkbook {
+    const chunks: Buffer[] = [];
+    const w = new ZipWriter({ write: (b) => chunks.push(b) });
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const rel = (type: string, target: string, id = 'rId1') => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const rels = (body: string) => `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+    w.stored('[Content_Types].xml', Buffer.from(`${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`));
+    w.stored('_rels/.rels', Buffer.from(rels(rel('officeDocument', 'xl/workbook.xml'))));
+    w.stored('xl/workbook.xml', Buffer.from(`${head}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`));
+    w.stored('xl/_rels/workbook.xml.rels', Buffer.from(rels(rel('styles', 'styles.xml'))));
+    w.stored('xl/styles.xml', Buffer.from(Styles.empty().toXml()));
+    w.finish();
+    return new XlsxWorkbook(new ZipReader(Buffer.concat(chunks)));
   }
 
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new Error(`Blad "${name}" bestaat niet.`);
-    return ws;
+  /** A zip that is another spreadsheet format: binary Excel (.xlsb), OpenDocument (.ods), or something else. */
+  otherFormat(): 'xlsb' | 'ods' | 'other' | undefined {
+    if (this.zip.get('mimetype') && this.zip.text('mimetype')?.includes('opendocument')) return 'ods';
+    if (/\.bin$/i.test(this.workbookPart)) return 'xlsb';
+    return this.zip.get(this.workbookPart) ? undefined : 'other';
+  }
+
+  /** The package has a VBA project (an .xlsm). */
+  get hasMacros(): boolean {
+    return this.zip.entries.some((e) => /vbaProject\.bin$/i.test(e.name));
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.map((w) => w.name);
+    return this.sheets.filter((s) => s.type === 'worksheet').map((s) => s.name);
+  }
+
+  private info(name: string): SheetInfo {
+    const s = this.sheets.find((x) => x.name === name && x.type === 'worksheet');
+    if (!s) throw new Error(`Blad "${name}" bestaat niet.`);
+    return s;
+  }
+
+  private styles(): Styles {
+    if (!this.stylesObj) {
+      const xml = this.stylesPart ? this.zip.text(this.stylesPart) : undefined;
+      this.stylesObj = xml ? new Styles(xml) : Styles.empty();
+    }
+    return this.stylesObj;
+  }
+
+  private async strings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const rel = parseRels(this.workbookRels).find((r) => relType(r.type) === 'sharedStrings');
+    const entry = rel && this.zip.get(resolveTarget(this.workbookPart, rel.target));
+    const out: string[] = [];
+    if (entry) for await (const si of elements(utf8Chunks(this.zip.stream(entry)), 'si', 'sharedStrings.xml')) out.push(stringItemText(si));
+    return (this.sharedStrings = out);
+  }
+
+  /** The current bytes of a part, as a stream: this run's version if it rewrote it, else the original. */
+  private partStream(part: string): AsyncIterable<Buffer> {
+    const mine = this.edited.get(part);
+    if (mine) return inflateChunks(mine);
+    const entry = this.zip.get(part);
+    if (!entry) throw new PackageError(`onderdeel ${part} ontbreekt`);
+    return this.zip.stream(entry);
   }
 
   async readSheet(name: string): Promise<CellValue[][]> {
-    const ws = this.sheet(name);
-    const grid: CellValue[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const line: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        line[col - 1] = toCellValue(cell.value);
-      });
-      for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
-      grid[rowNumber - 1] = line;
-    });
-    for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
-    return grid;
+    return (await this.readSheets([{ sheet: name }]))[0].cells;
   }
 
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
-    const out: SheetRead[] = [];
-    for (const r of requests) {
-      const ws = this.sheet(r.sheet);
-      out.push({ ...selectFromGrid(await this.readSheet(r.sheet), r), protected: isProtected(ws), totalsRows: totalsRows(ws), visibility: ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible' });
+    const out: SheetRead[] = new Array(requests.length);
+    const bySheet = new Map<string, number[]>();
+    requests.forEach((r, i) => bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), i]));
+    for (const [sheet, indexes] of bySheet) {
+      const own = this.ownSheets.get(sheet);
+      if (own) {
+        for (const i of indexes) out[i] = selectFromGrid(own.grid(), requests[i]);
+        continue;
+      }
+      const reads = await this.readPart(sheet, indexes.map((i) => requests[i]));
+      indexes.forEach((i, k) => (out[i] = reads[k]));
     }
     return out;
   }
 
-  /** Writes go straight into the in-memory workbook; `save` writes the file. */
+  private async readPart(sheet: string, requests: ReadRequest[]): Promise<SheetRead[]> {
+    const info = this.info(sheet);
+    const strings = await this.strings();
+    const styles = this.styles();
+    const known = this.extents.get(sheet);
+    const grids: CellValue[][][] = requests.map(() => []);
+    const wanted = requests.map((r) => (r.columns ? new Set(r.columns) : undefined));
+    const last = requests.map((r) => (r.rows === undefined ? Infinity : (r.firstRow ?? 0) + r.rows));
+    const stopAt = Math.max(...last);
+    let rowCount = 0;
+    let columnCount = 0;
+    let tail = '';
+    for await (const piece of sheetPieces(utf8Chunks(this.partStream(info.part)), info.part)) {
+      if (piece.kind === 'tail') tail = piece.text;
+      if (piece.kind !== 'row') continue;
+      const r = piece.index;
+      if (known && r >= stopAt) break;
+      if (r > 1_048_575) throw new PackageError(`blad "${sheet}" heeft meer rijen dan Excel toestaat`);
+      const needed = requests.map((q, k) => r >= (q.firstRow ?? 0) && r < last[k]);
+      const anyNeeded = needed.includes(true);
+      let rowHasValue = false;
+      for (const cell of rowCells(piece.xml)) {
+        if (cell.inner === undefined) continue;
+        // a row no request wants only counts towards the used range: no need to decode its values
+        const value = anyNeeded ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
+        if (value === null) continue;
+        if (cell.column > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
+        rowHasValue = true;
+        if (cell.column + 1 > columnCount) columnCount = cell.column + 1;
+        for (let k = 0; k < requests.length; k++) {
+          if (!needed[k] || (wanted[k] && !wanted[k]!.has(cell.column))) continue;
+          const grid = grids[k];
+          (grid[r] ??= [])[cell.column] = value;
+        }
+      }
+      if (rowHasValue) rowCount = r + 1;
+    }
+    let extent = known;
+    if (!extent) {
+      extent = { rowCount, columnCount, protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail), merges: mergeAreas(tail) };
+      this.extents.set(sheet, extent);
+    }
+    const totalsRows = this.totalsRows(info);
+    return requests.map((q, k) => {
+      const grid = grids[k];
+      // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
+      for (const m of extent!.merges) {
+        const v = grid[m.r0]?.[m.c0];
+        if (v === undefined || v === null) continue;
+        for (let r = Math.max(m.r0, q.firstRow ?? 0); r <= m.r1 && r < last[k]; r++) {
+          for (let c = m.c0; c <= m.c1; c++) {
+            if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k]!.has(c))) continue;
+            (grid[r] ??= [])[c] = v;
+          }
+        }
+      }
+      const end = Math.min(extent!.rowCount, last[k]);
+      grid.length = Math.max(grid.length, 0);
+      const cells: CellValue[][] = [];
+      const width = q.columns ? Math.max(-1, ...q.columns) + 1 : undefined;
+      for (let r = 0; r < end; r++) {
+        const row = grid[r];
+        if (r < (q.firstRow ?? 0)) cells.push([]);
+        else if (width !== undefined) {
+          const line = new Array<CellValue>(width).fill(null);
+          if (row) for (const c of q.columns!) line[c] = row[c] ?? null;
+          cells.push(line);
+        } else {
+          const line = row ?? [];
+          for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+          cells.push(line);
+        }
+      }
+      return { cells, rowCount: extent!.rowCount, columnCount: extent!.columnCount, protected: extent!.protected, totalsRows, visibility: info.state };
+    });
+  }
+
+  /** 0-based rows that are an Excel table's totals row (table parts of the sheet, totalsRowCount and ref). */
+  private totalsRows(info: SheetInfo): number[] {
+    const out: number[] = [];
+    const rels = parseRels(this.zip.text(relsPartOf(info.part)));
+    for (const rel of rels) {
+      if (relType(rel.type) !== 'table' || rel.external) continue;
+      const xml = this.zip.text(resolveTarget(info.part, rel.target));
+      const open = xml && /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
+      if (!open) continue;
+      const count = Number(attr(open[1], 'totalsRowCount') ?? 0);
+      const end = /:\$?[A-Z]+\$?(\d+)$/.exec(attr(open[1], 'ref') ?? '');
+      if (count > 0 && end) for (let i = 0; i < count; i++) out.push(Number(end[1]) - 1 - i);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
   async flush(): Promise<void> {}
 
   async writeBlock(unsafe: OutputBlock): Promise<void> {
     const block = safeBlock(unsafe);
-    const ws = this.sheet(block.sheet);
-    const header = ws.getRow(block.headerRow + 1);
-    block.headers.forEach((h, i) => {
-      const cell = header.getCell(block.firstColumn + 1 + i);
-      cell.value = h;
-      cell.font = { bold: true };
-    });
-    const styles = new SharedStyles();
-    block.values.forEach((values, r) => {
-      const row = ws.getRow(block.headerRow + 2 + r);
-      values.forEach((v, i) => {
-        const cell = row.getCell(block.firstColumn + 1 + i);
-        cell.value = toExcelValue(v);
-        const fmt = block.numberFormats[i];
-        const change = fmt && typeof v === 'number' ? `numFmt:${fmt}` : typeof v === 'string' && v.includes('\n') ? 'wrap' : '';
-        cell.style = styles.get(cell.style, change);
-      });
-    });
-    // Notes: ours are the ones in the block's value area. exceljs 4.4 has no call to remove a note; an
-    // empty one would still be written, so the cell's private comment is dropped.
-    for (let r = 0; r < block.values.length; r++) {
-      for (let i = 0; i < block.headers.length; i++) {
-        const cell = ws.getRow(block.headerRow + 2 + r).getCell(block.firstColumn + 1 + i) as unknown as { note?: unknown; _comment?: unknown };
-        if (cell.note !== undefined) cell._comment = undefined;
-      }
+    if (block.firstColumn + block.headers.length > 16_384) throw new PackageError(`er is geen ruimte meer rechts van de gegevens in blad "${block.sheet}" (de kolommen lopen tot XFD, de laatste kolom van Excel). Verwijder lege of overbodige kolommen aan de rechterkant en start opnieuw`);
+    const styles = this.styles();
+    const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf: (v, c) => valueStyle(styles, block, v, c) };
+    const own = this.ownSheets.get(block.sheet);
+    if (own) {
+      own.apply(pending);
+      return;
     }
-    for (const n of block.notes ?? []) ws.getRow(block.headerRow + 2 + n.row).getCell(block.firstColumn + 1 + n.column).note = n.text;
-    // Conditional formatting: drop our earlier rules on this block (recognised by their formula and by the
-    // block's first column, so another Tariefwijzer block on the sheet keeps its rules), then add the current ones.
-    const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
-    const ours = (cf: ExcelJS.ConditionalFormattingOptions) =>
-      start.test(cf.ref) && cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f: unknown) => String(f).includes('ISNUMBER(FIND("[')));
-    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf));
-    if (block.highlights?.length && block.values.length) {
-      const ref = `${columnName(block.firstColumn)}${block.headerRow + 2}:${columnName(block.firstColumn + block.headers.length - 1)}${block.headerRow + 1 + block.values.length}`;
-      ws.addConditionalFormatting({
-        ref,
-        rules: block.highlights.map((h, i) => ({
-          type: 'expression' as const,
-          priority: i + 1,
-          formulae: [highlightFormula(h, block)],
-          style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: 'FF' + h.color.slice(1) } } },
-        })),
-      });
-    }
-    [14, 14, 60, 80].forEach((w, i) => {
-      const col = ws.getColumn(block.firstColumn + 1 + i);
-      if (!col.width) col.width = w;
-    });
+    const info = this.info(block.sheet);
+    const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText);
+    const rewrite = await rewriteSheet(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part), pending, styles, notes);
+    this.edited.set(info.part, rewrite);
+    this.extents.delete(block.sheet);
+    if (notes.changed) this.addContentTypes(notes.contentTypes());
   }
 
   async replaceSheet(name: string, unsafe: OutputValue[][]): Promise<void> {
     const rows = safeRows(unsafe);
-    const old = this.workbook.getWorksheet(name);
-    if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(name);
-    rows.forEach((values, r) => {
-      const row = ws.getRow(r + 1);
-      values.forEach((v, c) => {
-        row.getCell(c + 1).value = toExcelValue(v);
-      });
-    });
-    ws.getColumn(1).width = 28;
-    ws.getColumn(2).width = 40;
-    ws.getColumn(3).width = 60;
-  }
-}
-
-/** The sheet carries <sheetProtection sheet="1">: Excel refuses edits to its locked cells (exceljs does not type the field). */
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean | string | number } | null }).sheetProtection?.sheet;
-}
-
-/** The last row (0-based) of each table on the sheet that shows its totals row (exceljs: model.totalsRow, tableRef "B3:C6"). */
-function totalsRows(ws: ExcelJS.Worksheet): number[] {
-  const rows: number[] = [];
-  for (const t of ws.getTables() as unknown as Array<{ table?: { tableRef?: string; totalsRow?: boolean } }>) {
-    const ref = t.table?.tableRef;
-    const last = ref ? /(\d+)$/.exec(ref)?.[1] : undefined;
-    if (t.table?.totalsRow && last) rows.push(Number(last) - 1);
-  }
-  return rows;
-}
-
-const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-
-/**
- * One style object per distinct (style, change): exceljs's writer renders the style of every cell to find its id
- * unless it has seen the very same object before (a WeakMap), as cells read from a file share one object per
- * style id. A new cell has its own empty style object, so without this each output cell was rendered anew.
- * Like exceljs's own shared styles, these objects must be replaced, not mutated (cell.style = …, not cell.numFmt = …).
- */
-class SharedStyles {
-  private readonly empty = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly derived = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
-
-  get(base: Partial<ExcelJS.Style>, change: string): Partial<ExcelJS.Style> {
-    const isEmpty = Object.keys(base).length === 0;
-    let known = isEmpty ? this.empty : this.derived.get(base);
-    if (!known) this.derived.set(base, (known = new Map()));
-    let style = known.get(change);
-    if (!style) {
-      style = change.startsWith('numFmt:') ? { ...base, numFmt: change.slice(7) } : change === 'wrap' ? { ...base, alignment: WRAP } : isEmpty ? {} : base;
-      known.set(change, style);
+    if (!this.sheets.some((s) => s.name === name)) {
+      let n = 1;
+      const parts = new Set([...this.zip.entries.map((e) => e.name), ...this.sheets.map((s) => s.part)]);
+      while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
+      const part = `xl/worksheets/sheet${n}.xml`;
+      const relId = this.addWorkbookRel('http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet', resolveRelative(this.workbookPart, part));
+      const ids = [...this.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
+      const sheetId = Math.max(0, ...ids) + 1;
+      const m = /<(\w+:)?sheets\b[^>]*>[\s\S]*?(<\/(\w+:)?sheets>)/.exec(this.workbookXml);
+      if (!m) throw new PackageError('workbook.xml heeft geen <sheets>');
+      const p = m[1] ?? '';
+      const rPrefix = relPrefix(this.workbookXml);
+      const element = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix ? `${rPrefix}:id` : `xmlns:tw="${REL_NS}" tw:id`}="${relId}"/>`;
+      const close = m.index + m[0].length - m[2].length;
+      this.workbookXml = this.workbookXml.slice(0, close) + element + this.workbookXml.slice(close);
+      this.changedWorkbook = true;
+      this.addContentTypes([{ part, type: WORKSHEET_CT }]);
+      this.sheets.push({ name, part, relId, type: 'worksheet', state: 'visible' });
     }
-    return style;
+    this.ownSheets.set(name, new OwnSheet(rows, this.styles()));
+    this.extents.delete(name);
   }
-}
 
-/** exceljs writes a JS string as a text cell; it only makes a formula from `{ formula }`, which we never pass. */
-function toExcelValue(v: OutputValue): ExcelJS.CellValue {
-  return v;
-}
+  /** A native line chart on Tariefwijzer's own sheet (a DrawingML chart part in a drawing of that sheet). */
+  async writeChart(spec: ChartSpec): Promise<void> {
+    if (!this.ownSheets.has(spec.sheet)) throw new Error(`Een grafiek kan alleen op een eigen blad van Tariefwijzer ("${spec.sheet}" is dat niet).`);
+    const i = this.charts.findIndex((c) => c.sheet === spec.sheet && c.name === spec.name);
+    if (i >= 0) this.charts[i] = spec;
+    else this.charts.push(spec);
+  }
 
-export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('error' in v) return { error: String(v.error) };
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as { result?: ExcelJS.CellValue }).result;
-      return result === undefined ? { error: 'formule zonder berekende waarde' } : toCellValue(result);
+  private addWorkbookRel(type: string, target: string): string {
+    const ids = new Set(parseRels(this.workbookRels).map((r) => r.id));
+    let n = 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`;
+    const close = this.workbookRels.lastIndexOf('</');
+    this.workbookRels = close < 0 ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${element}</Relationships>` : this.workbookRels.slice(0, close) + element + this.workbookRels.slice(close);
+    this.changedWorkbook = true;
+    return id;
+  }
+
+  /** Overrides for new parts, Defaults for new extensions; nothing existing is changed. */
+  private addContentTypes(items: Array<{ part?: string; extension?: string; type: string }>): void {
+    for (const item of items) {
+      if (item.part) {
+        if (this.contentTypes.includes(`PartName="/${item.part}"`)) continue;
+        this.insertContentType(`<Override PartName="/${escapeAttr(item.part)}" ContentType="${item.type}"/>`);
+      } else if (item.extension && !new RegExp(`Extension="${item.extension}"`, 'i').test(this.contentTypes)) {
+        this.insertContentType(`<Default Extension="${item.extension}" ContentType="${item.type}"/>`);
+      }
     }
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as { text: unknown }).text);
   }
-  return String(v);
+
+  private insertContentType(element: string): void {
+    const close = this.contentTypes.lastIndexOf('</');
+    this.contentTypes = this.contentTypes.slice(0, close) + element + this.contentTypes.slice(close);
+    this.editedText.set('[Content_Types].xml', this.contentTypes);
+  }
+
+  private async finishOwnParts(): Promise<Map<string, DeflatedPart>> {
+    const out = new Map<string, DeflatedPart>();
+    for (const [name, own] of this.ownSheets) {
+      const info = this.info(name);
+      const charts = this.charts.filter((c) => c.sheet === name);
+      let drawingRel: string | undefined;
+      if (charts.length) {
+        const built = buildChart(info.part, charts, own);
+        for (const [part, text] of built.parts) this.editedText.set(part, text);
+        this.editedText.set(relsPartOf(info.part), built.sheetRels);
+        this.addContentTypes(built.contentTypes);
+        drawingRel = built.drawingRelId;
+      } else if (this.zip.get(relsPartOf(info.part))) {
+        // an earlier run's chart: the sheet keeps no drawing; its old rels would point at nothing of use
+        this.editedText.set(relsPartOf(info.part), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+      }
+      out.set(info.part, await DeflatedPart.of(own.toXml(drawingRel)));
+    }
+    return out;
+  }
+
+  private async write(sink: ZipSink): Promise<void> {
+    const own = await this.finishOwnParts();
+    const styles = this.stylesObj;
+    if (styles?.changed && this.stylesPart) this.editedText.set(this.stylesPart, styles.toXml());
+    if (this.changedWorkbook) {
+      this.editedText.set(this.workbookPart, this.workbookXml);
+      this.editedText.set(relsPartOf(this.workbookPart), this.workbookRels);
+    }
+    const writer = new ZipWriter(sink);
+    const done = new Set<string>();
+    const replacement = async (name: string): Promise<DeflatedPart | undefined> => {
+      const text = this.editedText.get(name);
+      return own.get(name) ?? this.edited.get(name) ?? (text !== undefined ? DeflatedPart.of(text) : undefined);
+    };
+    for (const entry of this.zip.entries) {
+      const part = await replacement(entry.name);
+      if (part) writer.deflated(entry.name, part, entry);
+      else writer.copy(this.zip, entry);
+      done.add(entry.name);
+    }
+    const added = [...own.keys(), ...this.edited.keys(), ...this.editedText.keys()];
+    for (const name of added) {
+      if (done.has(name)) continue;
+      done.add(name);
+      writer.deflated(name, (await replacement(name))!);
+    }
+    writer.finish();
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    await this.write({ write: (b) => chunks.push(b) });
+    return Buffer.concat(chunks);
+  }
+
+  async save(path: string): Promise<void> {
+    const fd = fs.openSync(path, 'w');
+    try {
+      await this.write({ write: (b) => void fs.writeSync(fd, b) });
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
 }
+
+/** An .xlsx package Tariefwijzer cannot use as it is; the message is Dutch and says why. */
+export class PackageError extends Error {}
+
+function mergeAreas(tail: string): Extent['merges'] {
+  const out: Extent['merges'] = [];
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref\s*=\s*"\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"/g)) {
+    out.push({ c0: columnIndex(m[1]), r0: Number(m[2]) - 1, c1: columnIndex(m[3]), r1: Number(m[4]) - 1 });
+  }
+  return out;
+}
+
+/** The prefix the root element binds to the relationships namespace (not one declared on a child, as openpyxl does). */
+function relPrefix(xml: string): string | undefined {
+  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const m = /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(root);
+  return m?.[1];
+}
+
+async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 4 * 1024 * 1024 } as zlib.ZlibOptions);
+  const feed = (async () => {
+    for (const c of part.chunks) if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
+    inflate.end();
+  })();
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) yield chunk;
+  } finally {
+    inflate.destroy();
+    await feed.catch(() => undefined);
+  }
+}
+
+/** A cell element's content that holds a value: a cached value, an inline string or a formula. */
+const HAS_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;
+
+/** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in for serials ≥ 61); 1904 system: 1904-01-01. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+function cellValue(attrs: string, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
+  const t = /\st\s*=\s*["'](\w+)["']/.exec(attrs)?.[1] ?? 'n';
+  if (t === 'inlineStr') {
+    const text = stringItemText(inner);
+    return text === '' ? null : text;
+  }
+  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  if (v === undefined) {
+    if (/<(?:\w+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
+    if (/<(?:\w+:)?is[\s>]/.test(inner)) return stringItemText(inner) || null;
+    return null;
+  }
+  switch (t) {
+    case 's': {
+      const s = strings[Number(v)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'str': {
+      const s = decodeOoxml(decodeText(v));
+      return s === '' ? null : s;
+    }
+    case 'b':
+      return v.trim() === '1' || v.trim() === 'true';
+    case 'e':
+      return { error: decodeText(v).trim() };
+    case 'd': {
+      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.trim()}Z`);
+      return Number.isNaN(d.getTime()) ? decodeText(v) : d;
+    }
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return decodeText(v);
+      const s = /\ss\s*=\s*["'](\d+)["']/.exec(attrs);
+      if (s && styles.isDate(Number(s[1]))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
+      return n;
+    }
+  }
+}
+
+function valueStyle(styles: Styles, block: OutputBlock, v: OutputValue, column: number): number | undefined {
+  const fmt = block.numberFormats[column];
+  if (fmt && typeof v === 'number') return styles.xf({ numFmt: fmt });
+  if (typeof v === 'string' && v.includes('\n')) return styles.xf({ wrap: true });
+  return undefined;
+}
+

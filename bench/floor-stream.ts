@@ -1,0 +1,33 @@
+/**
+ * The streaming I/O floor: `node build-bench/bench/floor-stream.js IN.xlsx OUT.xlsx` reads the workbook with
+ * exceljs's streaming reader and writes every row again with its streaming writer, computing nothing. This is
+ * the cheapest exceljs way through a workbook; it keeps far less than the in-place adapter does (no charts,
+ * tables, notes, validations …), so it is a floor for speed and memory, not for fidelity.
+ */
+import ExcelJS from 'exceljs';
+
+async function main() {
+  const [input, output] = process.argv.slice(2);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useSharedStrings: false, useStyles: true });
+  let n = 0;
+  for await (const sheet of reader) {
+    const name = (sheet as unknown as { name?: string }).name ?? `Blad${++n}`;
+    const out = writer.addWorksheet(name);
+    for await (const row of sheet) {
+      const target = out.getRow(row.number);
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const c = target.getCell(col);
+        c.value = cell.value;
+        c.style = cell.style;
+      });
+      target.commit();
+    }
+    out.commit();
+  }
+  await writer.commit();
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

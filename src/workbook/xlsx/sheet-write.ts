@@ -1,0 +1,244 @@
+/**
+ * Writing Tariefwijzer's cells into a worksheet part as it streams past (rows copied, our cells put in column
+ * order), and Tariefwijzer's own sheets as whole parts.
+ */
+import type { CellValue } from '../../domain/parse';
+import { columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
+import type { NotesPart } from './notes';
+import { rowCells, type SheetPiece } from './sheet-xml';
+import type { Styles } from './styles';
+import { attr, escapeCellText } from './xml';
+import { DeflatedPart } from './zip';
+
+export interface PendingBlock {
+  block: OutputBlock;
+  headerStyle: number;
+  styleOf(v: OutputValue, column: number): number | undefined;
+}
+
+/** Widths of the output columns the first time they are written (characters). */
+const WIDTHS = [14, 14, 60, 80];
+
+export function cellXml(ref: string, v: OutputValue | undefined, style: number | undefined, p = ''): string {
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  const s = style ? ` s="${style}"` : '';
+  if (typeof v === 'number') return `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>`;
+  if (v === '') return '';
+  // text always as an inline string: never a formula, and sharedStrings.xml stays as it is
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
+}
+
+/** Our cells of sheet row `r` (0-based) in column order, or [] when the block has none there. */
+function ourCells(pending: PendingBlock, r: number, p: string): Array<{ column: number; xml: string }> {
+  const { block } = pending;
+  const out: Array<{ column: number; xml: string }> = [];
+  if (r === block.headerRow) {
+    block.headers.forEach((h, i) => {
+      const c = block.firstColumn + i;
+      out.push({ column: c, xml: cellXml(`${columnName(c)}${r + 1}`, h, pending.headerStyle, p) });
+    });
+  } else {
+    const values = block.values[r - block.headerRow - 1];
+    values?.forEach((v, i) => {
+      const c = block.firstColumn + i;
+      out.push({ column: c, xml: cellXml(`${columnName(c)}${r + 1}`, v, pending.styleOf(v, i), p) });
+    });
+  }
+  return out.filter((x) => x.xml);
+}
+
+export function blockRowXml(pending: PendingBlock, r: number, p: string): string {
+  const cells = ourCells(pending, r, p);
+  return cells.length ? `<${p}row r="${r + 1}">${cells.map((c) => c.xml).join('')}</${p}row>` : '';
+}
+
+function mergeRow(xml: string, r: number, pending: PendingBlock, p: string): string {
+  const { block } = pending;
+  const first = block.firstColumn;
+  const last = first + block.headers.length - 1;
+  const gt = xml.indexOf('>');
+  const selfClosing = xml[gt - 1] === '/';
+  let open = xml.slice(0, selfClosing ? gt - 1 : gt).replace(/\sspans\s*=\s*["'][^"']*["']/, '');
+  if (!/\sr\s*=/.test(open)) open += ` r="${r + 1}"`;
+  const kept = rowCells(xml)
+    .filter((c) => c.column < first || c.column > last)
+    .map((c) => ({ column: c.column, xml: /\sr\s*=/.test(c.attrs) ? c.xml : c.xml.replace(/^<((?:\w+:)?c)\b/, `<$1 r="${columnName(c.column)}${r + 1}"`) }));
+  const ours = ourCells(pending, r, p);
+  const merged = [...kept, ...ours].sort((a, b) => a.column - b.column);
+  // what a row holds after its cells (an extLst) stays
+  const extra = selfClosing ? '' : (/<(?:\w+:)?extLst\b[\s\S]*<\/(?:\w+:)?extLst>/.exec(xml)?.[0] ?? '');
+  return `${open}>${merged.map((c) => c.xml).join('')}${extra}</${p}row>`;
+}
+
+function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; c1: number } {
+  return { r0: block.headerRow, r1: block.headerRow + block.values.length, c0: block.firstColumn, c1: block.firstColumn + block.headers.length - 1 };
+}
+
+function parseRange(ref: string): { r0: number; r1: number; c0: number; c1: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const col = (s: string) => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { c0: col(m[1]), r0: Number(m[2]) - 1, c1: col(m[3] ?? m[1]), r1: Number(m[4] ?? m[2]) - 1 };
+}
+
+const rangeRef = (x: { r0: number; r1: number; c0: number; c1: number }) => `${columnName(x.c0)}${x.r0 + 1}:${columnName(x.c1)}${x.r1 + 1}`;
+
+/** The head: <dimension> grown to cover the block, widths for output columns that have none. */
+function updateHead(head: string, block: OutputBlock, p: string): string {
+  const b = blockExtent(block);
+  head = head.replace(/<((?:\w+:)?dimension)\b([^>]*?)\/>/, (all, name: string, attrs: string) => {
+    const ref = attr(attrs, 'ref');
+    const d = ref ? parseRange(ref) : undefined;
+    if (!d) return all;
+    const u = { r0: Math.min(d.r0, b.r0), r1: Math.max(d.r1, b.r1), c0: Math.min(d.c0, b.c0), c1: Math.max(d.c1, b.c1) };
+    return `<${name} ref="${rangeRef(u)}"/>`;
+  });
+  const cols = /<((?:\w+:)?cols)\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cols>/.exec(head);
+  const existing = cols ? [...cols[2].matchAll(/<(?:\w+:)?col\b[^>]*?\/?>(?:<\/(?:\w+:)?col>)?/g)].map((m) => m[0]) : [];
+  const covered = (c: number) => existing.some((x) => Number(attr(x, 'min')) <= c + 1 && Number(attr(x, 'max')) >= c + 1);
+  const added: string[] = [];
+  block.headers.forEach((_, i) => {
+    const c = block.firstColumn + i;
+    if (!covered(c)) added.push(`<${p}col min="${c + 1}" max="${c + 1}" width="${WIDTHS[i] ?? 14}" customWidth="1"/>`);
+  });
+  if (!added.length) return head;
+  const all = [...existing, ...added].sort((x, y) => Number(attr(x, 'min')) - Number(attr(y, 'min')));
+  if (cols) return head.slice(0, cols.index) + `<${cols[1]}>${all.join('')}</${cols[1]}>` + head.slice(cols.index + cols[0].length);
+  const at = head.search(/<(?:\w+:)?sheetData\b/);
+  return head.slice(0, at) + `<${p}cols>${all.join('')}</${p}cols>` + head.slice(at);
+}
+
+/** Children of <worksheet> after conditionalFormatting, in schema order (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_CF = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+export function insertBefore(xml: string, element: string, followers: string[], rootClose: RegExp): string {
+  let at = -1;
+  for (const name of followers) {
+    const m = new RegExp(`<(?:\\w+:)?${name}[\\s>/]`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) {
+    const m = rootClose.exec(xml);
+    at = m ? m.index : xml.length;
+  }
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+const OUR_RULE = /ISNUMBER\(FIND\((?:"|&quot;)\[/;
+
+/** The tail: our earlier highlight rules on this block out, the current ones in; notes' legacy drawing. */
+function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: NotesPart | undefined, p: string): string {
+  const { block } = pending;
+  const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
+  tail = tail.replace(/<((?:\w+:)?)conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g, (all, _p: string, attrs: string, body: string) =>
+    start.test(attr(attrs, 'sqref') ?? '') && OUR_RULE.test(body) ? '' : all,
+  );
+  if (block.highlights?.length && block.values.length) {
+    const priorities = [...tail.matchAll(/<(?:\w+:)?cfRule\b[^>]*\spriority\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
+    let priority = Math.max(0, ...priorities);
+    const b = blockExtent(block);
+    const rules = block.highlights
+      .map((h) => `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`)
+      .join('');
+    const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${rules}</${p}conditionalFormatting>`;
+    tail = insertBefore(tail, element, AFTER_CF, /<\/(?:\w+:)?worksheet>/);
+  }
+  if (notes) {
+    const relId = notes.apply(blockExtent(block), block);
+    if (relId && !/<(?:\w+:)?legacyDrawing\s/.test(tail)) tail = insertBefore(tail, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY, /<\/(?:\w+:)?worksheet>/);
+  }
+  return tail;
+}
+
+/** The worksheet part with the block written into it, streamed from `pieces` into a deflated part. */
+export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: PendingBlock, styles: Styles, notes?: NotesPart): Promise<DeflatedPart> {
+  const out = new DeflatedPart();
+  const { block } = pending;
+  const first = block.headerRow;
+  const last = block.headerRow + block.values.length;
+  let next = first;
+  let p = '';
+  let closed = false;
+  const pendingRowsBefore = async (r: number) => {
+    while (next <= last && next < r) await out.write(blockRowXml(pending, next++, p));
+  };
+  for await (const piece of pieces) {
+    if (piece.kind === 'head') {
+      p = piece.prefix;
+      const head = updateHead(piece.text, block, p);
+      if (piece.empty) {
+        await out.write(head.replace(/\s*\/>$/, '>'));
+        await pendingRowsBefore(Infinity);
+        await out.write(`</${p}sheetData>`);
+        closed = true;
+      } else await out.write(head);
+    } else if (piece.kind === 'row') {
+      const r = piece.index;
+      await pendingRowsBefore(r);
+      if (r >= first && r <= last) {
+        await out.write(mergeRow(piece.xml, r, pending, p));
+        next = Math.max(next, r + 1);
+      } else await out.write(piece.xml);
+    } else if (piece.kind === 'other') await out.write(piece.text);
+    else {
+      if (!closed) await pendingRowsBefore(Infinity);
+      await out.write(updateTail(piece.text, pending, styles, notes, p));
+    }
+  }
+  return out.end();
+}
+
+/** One of Tariefwijzer's own sheets, held in memory and written as a whole part at save. */
+export class OwnSheet {
+  private readonly cells: Array<Array<{ v: OutputValue; s?: number }>> = [];
+  private readonly widths = new Map<number, number>([[0, 28], [1, 40], [2, 60]]);
+
+  constructor(rows: OutputValue[][], private readonly styles: Styles) {
+    rows.forEach((line, r) => line.forEach((v, c) => this.set(r, c, v)));
+  }
+
+  private set(r: number, c: number, v: OutputValue, s?: number): void {
+    (this.cells[r] ??= [])[c] = { v, s };
+  }
+
+  apply(pending: PendingBlock): void {
+    const { block } = pending;
+    block.headers.forEach((h, i) => this.set(block.headerRow, block.firstColumn + i, h, pending.headerStyle));
+    block.values.forEach((line, r) => line.forEach((v, i) => this.set(block.headerRow + 1 + r, block.firstColumn + i, v, pending.styleOf(v, i))));
+    block.headers.forEach((_, i) => {
+      const c = block.firstColumn + i;
+      if (!this.widths.has(c)) this.widths.set(c, WIDTHS[i] ?? 14);
+    });
+  }
+
+  grid(): CellValue[][] {
+    return Array.from(this.cells, (line) => Array.from(line ?? [], (x) => (x === undefined || x.v === '' ? null : x.v)));
+  }
+
+  get rowCount(): number {
+    return this.cells.length;
+  }
+
+  toXml(drawingRelId?: string): string {
+    let width = 0;
+    for (const line of this.cells) width = Math.max(width, line?.length ?? 0);
+    const rows: string[] = [];
+    this.cells.forEach((line, r) => {
+      if (!line) return;
+      const cells = line.map((x, c) => (x ? cellXml(`${columnName(c)}${r + 1}`, x.v, x.s) : '')).join('');
+      if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
+    });
+    const cols = [...this.widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('');
+    const dimension = this.cells.length && width ? `A1:${columnName(width - 1)}${this.cells.length}` : 'A1';
+    void this.styles;
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols>` +
+      `<sheetData>${rows.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
+      '</worksheet>'
+    );
+  }
+}
