@@ -9,6 +9,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { manifestTarget, rewriteManifest } = require('./scripts/addin-host');
+const { devServerHttps } = require('./scripts/dev-certs');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 // Only our own origin and the Office.js script; no eval. Fluent UI (Griffel) inserts its styles at run time,
@@ -107,7 +108,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: {
       port: 3000,
-      server: 'https',
+      server: env.WEBPACK_SERVE ? devServerHttps() : 'https',
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
