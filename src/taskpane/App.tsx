@@ -350,7 +350,7 @@ export function App({ environment }: AppProps) {
       <section className={styles.section} aria-labelledby="stap-berekenen">
         <h2 id="stap-berekenen" className={styles.step}>4. Berekenen</h2>
         <div className={styles.buttons}>
-          <Button appearance="primary" onClick={calculate} disabled={!canCalculate}>
+          <Button appearance="primary" onClick={() => void calculate()} disabled={!canCalculate}>
             {busy ? 'Bezig…' : 'Bereken'}
           </Button>
           {busy && (

@@ -176,7 +176,7 @@ export function AssessView({ runner }: AssessViewProps) {
           ))}
         </div>
       )}
-      <Button appearance="primary" onClick={run} disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}>
+      <Button appearance="primary" onClick={() => void run()} disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}>
         {busy ? 'Bezig…' : 'Beoordeel aanvraag'}
       </Button>
       {error && (

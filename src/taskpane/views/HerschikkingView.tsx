@@ -166,7 +166,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
       </Field>
 
       <div>
-        <Button appearance="primary" onClick={run} disabled={!canRun}>
+        <Button appearance="primary" onClick={() => void run()} disabled={!canRun}>
           {busy ? 'Bezig met herschikken…' : 'Herschik'}
         </Button>
       </div>

@@ -150,7 +150,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * numbers Dates (as exceljs gives them).
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
-    const results: SheetRead[] = new Array(requests.length);
+    const results: SheetRead[] = new Array<SheetRead>(requests.length);
     const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection }> = [];
     const sized: Array<{ sheet: string; used: Excel.Range }> = [];
     requests.forEach((req, index) => {
@@ -181,7 +181,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const bytes = JSON.stringify(head.values).length + JSON.stringify(head.valueTypes).length + JSON.stringify(head.numberFormat).length;
         this.cellBytes.set(req.sheet, bytes / Math.max(1, head.values.length * (head.values[0]?.length ?? 1)));
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
-        head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
+        head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r] as string[]), req.columns)));
       }
       results[index] = { cells, ...size(extent), protected: protection.protected };
     }
@@ -258,7 +258,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const formats = range.numberFormat;
           bytes += JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length;
           const column = job.runs[i].column;
-          for (let r = 0; r < values.length; r++) for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
+          for (let r = 0; r < values.length; r++) for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c] as string | undefined);
         });
         for (const line of lines) job.lines.push(line);
         const measured = (bytes / piece.rows) * MEASURE_MARGIN;

@@ -144,7 +144,7 @@ class SharedStyles {
   get(base: Partial<ExcelJS.Style>, change: string): Partial<ExcelJS.Style> {
     const isEmpty = Object.keys(base).length === 0;
     let known = isEmpty ? this.empty : this.derived.get(base);
-    if (!known) this.derived.set(base, (known = new Map()));
+    if (!known) this.derived.set(base, (known = new Map<string, Partial<ExcelJS.Style>>()));
     let style = known.get(change);
     if (!style) {
       style = change.startsWith('numFmt:') ? { ...base, numFmt: change.slice(7) } : change === 'wrap' ? { ...base, alignment: WRAP } : isEmpty ? {} : base;
