@@ -140,7 +140,7 @@ export function App({ environment }: AppProps) {
     return () => {
       live = false;
     };
-    // packId is read only to avoid overwriting a choice the user already made.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- packId is read only to avoid overwriting a choice the user already made.
   }, [runner]);
 
   // The detected columns of the chosen pack, for the user to check and correct.
