@@ -1,13 +1,16 @@
 /**
  * The task pane bundle: `npm run build` (production, into dist/) and `npm start` (https dev server on :3000
- * for sideloading; webpack-dev-server's own self-signed certificate).
- * ADDIN_HOST=https://tariefwijzer.example.nl npm run build rewrites the manifest's dev URLs to that host.
+ * for sideloading; see scripts/start.js and scripts/dev-certs.js for the certificate).
+ * ADDIN_HOST=https://tariefwijzer.example.nl npm run build rewrites the manifest's dev URLs to that host; without
+ * ADDIN_HOST `npm run build` stops, and other production builds name their manifest manifest.localhost-dev.xml
+ * (scripts/addin-host.js).
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { manifestTarget, rewriteManifest } = require('./scripts/addin-host');
+const { devServerHttps } = require('./scripts/dev-certs');
 
-const DEV_HOST = 'https://localhost:3000';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 // Content-Security-Policy: our own origin and what Office.js needs, nothing more; no eval.
 // - Microsoft publishes no CSP for Office.js (asked in https://github.com/OfficeDev/office-js-docs-pr/issues/721).
@@ -86,10 +89,9 @@ const DEMO_TEMPLATE = `<!doctype html>
 </html>
 `;
 
-module.exports = (env, argv) => {
+module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
-  const host = (process.env.ADDIN_HOST || '').replace(/\/+$/, '');
-  if (host && !host.startsWith('https://')) throw new Error(`ADDIN_HOST moet met https:// beginnen, niet: ${host}`);
+  const manifest = manifestTarget({ mode, release: Boolean(env.release), addinHost: process.env.ADDIN_HOST });
   return {
     mode,
     entry: { taskpane: './src/taskpane/index.tsx', demo: './src/demo-host/index.ts' },
@@ -115,18 +117,14 @@ module.exports = (env, argv) => {
           { from: 'assets', to: 'assets' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'src/taskpane/legacy-webview.js', to: 'legacy-webview.js' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => (mode === 'production' && host ? content.toString().split(DEV_HOST).join(host) : content),
-          },
+          { from: 'manifest.xml', to: manifest.file, transform: (content) => rewriteManifest(content.toString(), manifest.host) },
         ],
       }),
     ],
     performance: { hints: false },
     devServer: {
       port: 3000,
-      server: 'https',
+      server: env.WEBPACK_SERVE ? devServerHttps() : 'https',
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
     },

@@ -130,7 +130,7 @@ export async function writeDataWorkbook(file: string, rows: BenchRow[]): Promise
  */
 function askFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform');
+  const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => { prepare(model: unknown): void; toXml(model: unknown): string };
   const writer = wb as unknown as { zip: { append(xml: string, o: { name: string }): void }; _worksheets: unknown[]; _definedNames: { model: unknown }; views: unknown; addWorkbook(): Promise<void> };
   writer.addWorkbook = async () => {
     const model = { worksheets: writer._worksheets.filter(Boolean), definedNames: writer._definedNames.model, views: writer.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };

@@ -12,7 +12,7 @@ function detectEnvironment(): Promise<Environment> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve({ kind: 'browser' });
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'browser' }), OFFICE_READY_TIMEOUT_MS);
-    Office.onReady((info) => {
+    void Office.onReady((info) => {
       clearTimeout(timer);
       if (!info.host) return resolve({ kind: 'browser' });
       if (info.host !== Office.HostType.Excel) return resolve({ kind: 'unavailable', reason: 'Excel niet beschikbaar: Tariefwijzer werkt alleen in Excel.' });

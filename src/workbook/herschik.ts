@@ -74,7 +74,7 @@ function isOwnSheet(name: string): boolean {
 }
 
 function productionFields(packs: PolicyPack[]): Record<string, FieldDef> {
-  return Object.assign({}, ...packs.map((p) => p.fields ?? {}), PRODUCTION_FIELDS);
+  return Object.assign({}, ...packs.map((p) => p.fields ?? {}), PRODUCTION_FIELDS) as Record<string, FieldDef>;
 }
 
 interface Inputs {

@@ -5,7 +5,7 @@
 import { D, type Dec } from '../../src/domain/money';
 import { compareHerschikking, HERSCHIK_RULES } from '../../src/domain/production';
 import cases from './cases.json';
-import { run, type Line } from './helpers';
+import { run } from './helpers';
 
 const ruleIds = new Set(Object.values(HERSCHIK_RULES).map((r) => r.id));
 
@@ -29,7 +29,7 @@ type Expectation = Record<string, unknown> & { flags?: string[]; absent?: string
 describe.each(cases.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   test(`regel ${c.rule}`, () => {
     expect(ruleIds).toContain(c.rule);
-    const result = run({ ...cases.defaults, params: c.params as Record<string, string>, lines: c.lines as Line[], toezeggingen: (c as { toezeggingen?: Array<{ agb: string; bedrag: string }> }).toezeggingen });
+    const result = run({ ...cases.defaults, params: c.params as Record<string, string>, lines: c.lines, toezeggingen: (c as { toezeggingen?: Array<{ agb: string; bedrag: string }> }).toezeggingen });
     const exp = c.expect as { sectors?: Record<string, Expectation>; providers?: Record<string, Expectation>; rowFlags?: Record<string, string[]>; rowCounted?: Record<string, boolean> };
     for (const [sector, e] of Object.entries(exp.sectors ?? {})) {
       const s = result.sectors.find((x) => x.sector === sector)!;
@@ -66,8 +66,8 @@ describe.each(cases.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => 
 describe.each(cases.scenarios.map((c) => [c.name, c] as const))('scenario: %s', (_name, c) => {
   test(`regel ${c.rule}`, () => {
     expect(ruleIds).toContain(c.rule);
-    const base = run({ params: c.params, packParams: c.base, lines: c.lines as Line[] });
-    const alt = run({ params: c.params, packParams: c.alt, lines: c.lines as Line[] });
+    const base = run({ params: c.params, packParams: c.base, lines: c.lines });
+    const alt = run({ params: c.params, packParams: c.alt, lines: c.lines });
     const cmp = compareHerschikking(base, alt, 'test');
     const exp = c.expect as { sectorDiff?: Record<string, string>; providerDiff?: Record<string, string>; afsprakenDiff?: Record<string, string>; base?: Record<string, string> };
     for (const [s, v] of Object.entries(exp.sectorDiff ?? {})) same(cmp.sectors.find((x) => x.sector === s)!.extrapolatedDiff, v);

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
@@ -418,7 +417,7 @@ test('docs/problemen-oplossen.md lists every kind of the corpus', () => {
 /** A formula without a cached result is what exceljs itself writes, and programs that do not calculate. */
 function withoutCachedResult(spec: WorkbookSpec): XlsxWorkbook {
   const wb = buildXlsx(spec);
-  wb.workbook.getWorksheet('Aanbieders')!.getCell('F2').value = { formula: 'B9*2' } as ExcelJS.CellValue;
+  wb.workbook.getWorksheet('Aanbieders')!.getCell('F2').value = { formula: 'B9*2' };
   return wb;
 }
 

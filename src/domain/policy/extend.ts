@@ -77,13 +77,13 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
   const baseSources = base.sources.length;
   if (ext.sources !== undefined) {
     if (!Array.isArray(ext.sources)) err('/sources', 'verwacht een lijst');
-    else out.sources = [...base.sources, ...ext.sources];
+    else out.sources = [...base.sources, ...(ext.sources as unknown[])];
   }
   if (ext.prestaties !== undefined) {
     if (!Array.isArray(ext.prestaties)) err('/prestaties', 'verwacht een lijst');
     else {
       const codes = new Set(ext.prestaties.map((p) => (isObj(p) ? p.code : undefined)));
-      out.prestaties = [...(base.prestaties ?? []).filter((p) => !codes.has(p.code)), ...ext.prestaties];
+      out.prestaties = [...(base.prestaties ?? []).filter((p) => !codes.has(p.code)), ...(ext.prestaties as unknown[])];
     }
   }
 

@@ -350,7 +350,7 @@ export function herschik(input: HerschikInput): HerschikResult {
       const key = `${agb}\u0000${sector}\u0000${code}`;
       let line = lines.get(key);
       if (!line) {
-        line = { agb, naam: text(row.cells.zorgaanbieder) ?? '', sector, prestatiecode: code, crisis: false, nieuw: false, omzet: Array(12).fill(ZERO), volume: Array(12).fill(ZERO), months: new Set() };
+        line = { agb, naam: text(row.cells.zorgaanbieder) ?? '', sector, prestatiecode: code, crisis: false, nieuw: false, omzet: Array<Dec>(12).fill(ZERO), volume: Array<Dec>(12).fill(ZERO), months: new Set() };
         lines.set(key, line);
       }
       if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
@@ -451,7 +451,7 @@ export function herschik(input: HerschikInput): HerschikResult {
     const key = `${t.agb}\u0000${sector}`;
     let p = providers.get(key);
     if (!p) {
-      p = { agb: t.agb, naam: t.zorgaanbieder ?? '', sector, nieuw: false, realised: ZERO, projection: ZERO, extrapolated: ZERO, toezegging: ZERO, korting: ZERO, afspraak: null, months: Array(12).fill(ZERO), crisis: [], flags: [], explanation: 'Geen goedgekeurde productie' };
+      p = { agb: t.agb, naam: t.zorgaanbieder ?? '', sector, nieuw: false, realised: ZERO, projection: ZERO, extrapolated: ZERO, toezegging: ZERO, korting: ZERO, afspraak: null, months: Array<Dec>(12).fill(ZERO), crisis: [], flags: [], explanation: 'Geen goedgekeurde productie' };
       providers.set(key, p);
     }
     if (!p.naam && t.zorgaanbieder) p.naam = t.zorgaanbieder;
