@@ -16,7 +16,7 @@ async function main() {
   const n = Number(process.argv[2]);
   const pack = getPack(PACK_ID)!;
   const { values: params } = resolveParameters(pack);
-  const fake = FakeExcel.from({ [SHEET]: gridOf(generateRows(n)) as never });
+  const fake = FakeExcel.from({ [SHEET]: gridOf(generateRows(n)) });
   const port = new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true });
   const outcome = await annotateWorkbook(port, pack, params, { now: new Date(0) });
   if (outcome.dataRows !== n) throw new Error(`office bench: ${outcome.dataRows} rows, expected ${n}`);

@@ -91,7 +91,13 @@ function benchEngine(): void {
   table(
     'Engine alone (zk-vv-2024, in process)',
     ['rows', 'runPolicy rows/s', 'cost per row vs 1k (target: not above 1)', 'each row evaluated: rows/s', 'cost per row vs 1k (≈ 1 is linear)'],
-    out.map((o) => [k(o.rows), o.rowsPerSecond.toLocaleString('en'), f2(o.costPerRowVs1k), o.eachRowRowsPerSecond.toLocaleString('en'), f2(o.eachRowCostPerRowVs1k)]),
+    out.map((o) => [
+      k(o.rows),
+      o.rowsPerSecond.toLocaleString('en'),
+      f2(o.costPerRowVs1k),
+      o.eachRowRowsPerSecond.toLocaleString('en'),
+      f2(o.eachRowCostPerRowVs1k),
+    ]),
   );
 }
 
@@ -111,7 +117,11 @@ function runChild(cmd: string, argv: string[], label: string): Timed {
   const timeFile = path.join(DIR, `time-${process.pid}.txt`);
   fs.rmSync(timeFile, { force: true });
   const t0 = performance.now();
-  const p = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, cmd, ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const p = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, cmd, ...argv], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   if (p.status !== 0) throw new Error(`bench: ${label} failed (${p.status}): ${p.stderr}`);
   const [user, sys, kb] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
@@ -119,7 +129,11 @@ function runChild(cmd: string, argv: string[], label: string): Timed {
 }
 
 function cli(file: BenchFiles): Timed {
-  return runChild(process.execPath, [path.join(ROOT, 'bin/tariefwijzer.js'), 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')], 'CLI annotate');
+  return runChild(
+    process.execPath,
+    [path.join(ROOT, 'bin/tariefwijzer.js'), 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')],
+    'CLI annotate',
+  );
 }
 
 function floor(file: BenchFiles): Timed {
@@ -127,7 +141,11 @@ function floor(file: BenchFiles): Timed {
 }
 
 function floorStream(file: BenchFiles): Timed {
-  return runChild(process.execPath, [path.join(__dirname, 'floor-stream.js'), file.data, path.join(DIR, 'uit-floor-stream.xlsx')], 'exceljs streaming read + write');
+  return runChild(
+    process.execPath,
+    [path.join(__dirname, 'floor-stream.js'), file.data, path.join(DIR, 'uit-floor-stream.xlsx')],
+    'exceljs streaming read + write',
+  );
 }
 
 /**
@@ -151,7 +169,11 @@ function prepareLibreOffice(): void {
 const LO_OUT = path.join(DIR, 'uit-libreoffice');
 function libreOffice(input: string): Timed {
   fs.rmSync(LO_OUT, { recursive: true, force: true });
-  return runChild('soffice', [`-env:UserInstallation=file://${LO_PROFILE}`, '--headless', '--convert-to', 'xlsx', '--outdir', LO_OUT, input], 'soffice --convert-to xlsx');
+  return runChild(
+    'soffice',
+    [`-env:UserInstallation=file://${LO_PROFILE}`, '--headless', '--convert-to', 'xlsx', '--outdir', LO_OUT, input],
+    'soffice --convert-to xlsx',
+  );
 }
 
 /** The recalculated formula workbook holds the CLI's tariffs (cached results were written as 0). */
@@ -198,29 +220,82 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
         vsLo.push(cliRuns[i].ms / loRuns[i].ms);
         cpuVsLo.push(cliRuns[i].cpuMs / loRuns[i].cpuMs);
       }
-      process.stderr.write(`  ${k(file.rows)}: CLI ${s(cliRuns[i].ms)}, streaming floor ${s(streamRuns[i].ms)}, floor ${s(floorRuns[i].ms)}${i < withLo ? `, LibreOffice ${s(loRuns[i].ms)}` : ''}\n`);
+      process.stderr.write(
+        `  ${k(file.rows)}: CLI ${s(cliRuns[i].ms)}, streaming floor ${s(streamRuns[i].ms)}, floor ${s(floorRuns[i].ms)}${i < withLo ? `, LibreOffice ${s(loRuns[i].ms)}` : ''}\n`,
+      );
     }
     if (file === files[0]) await checkSameTariffs(file);
     rows.push({
-      rows: file.rows, fileBytes: file.dataBytes,
-      cliMs: median(cliRuns.map((r) => r.ms)), floorMs: median(floorRuns.map((r) => r.ms)), libreOfficeMs: median(loRuns.map((r) => r.ms)),
-      vsFloor: median(vsFloor), vsLibreOffice: median(vsLo), cpuVsFloor: median(cpuVsFloor), cpuVsLibreOffice: median(cpuVsLo),
-      cliRss: median(cliRuns.map((r) => r.rss)), floorRss: median(floorRuns.map((r) => r.rss)),
-      streamMs: median(streamRuns.map((r) => r.ms)), vsStream: median(vsStream), streamRss: median(streamRuns.map((r) => r.rss)),
+      rows: file.rows,
+      fileBytes: file.dataBytes,
+      cliMs: median(cliRuns.map((r) => r.ms)),
+      floorMs: median(floorRuns.map((r) => r.ms)),
+      libreOfficeMs: median(loRuns.map((r) => r.ms)),
+      vsFloor: median(vsFloor),
+      vsLibreOffice: median(vsLo),
+      cpuVsFloor: median(cpuVsFloor),
+      cpuVsLibreOffice: median(cpuVsLo),
+      cliRss: median(cliRuns.map((r) => r.rss)),
+      floorRss: median(floorRuns.map((r) => r.rss)),
+      streamMs: median(streamRuns.map((r) => r.ms)),
+      vsStream: median(vsStream),
+      streamRss: median(streamRuns.map((r) => r.rss)),
     });
   }
   results.io = { libreOfficeStartupMs: loStartup, rows };
   table(
     'CLI annotate end to end (child process: start, read, compute, write)',
-    ['rows', 'file', 'CLI', 'exceljs streaming read→write', 'CLI ÷ streaming floor (target ≤ 1.0)', 'exceljs read+write', 'CLI ÷ floor', 'same, CPU time', 'LibreOffice recalc+save', 'CLI ÷ LibreOffice (target ≤ 0.4)', 'same, CPU time'],
-    rows.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.streamMs), f2(r.vsStream), s(r.floorMs), f2(r.vsFloor), f2(r.cpuVsFloor), s(r.libreOfficeMs), f2(r.vsLibreOffice), f2(r.cpuVsLibreOffice)]),
+    [
+      'rows',
+      'file',
+      'CLI',
+      'exceljs streaming read→write',
+      'CLI ÷ streaming floor (target ≤ 1.0)',
+      'exceljs read+write',
+      'CLI ÷ floor',
+      'same, CPU time',
+      'LibreOffice recalc+save',
+      'CLI ÷ LibreOffice (target ≤ 0.4)',
+      'same, CPU time',
+    ],
+    rows.map((r) => [
+      k(r.rows),
+      mb(r.fileBytes),
+      s(r.cliMs),
+      s(r.streamMs),
+      f2(r.vsStream),
+      s(r.floorMs),
+      f2(r.vsFloor),
+      f2(r.cpuVsFloor),
+      s(r.libreOfficeMs),
+      f2(r.vsLibreOffice),
+      f2(r.cpuVsLibreOffice),
+    ]),
   );
   console.log(`\nLibreOffice start-up alone (1k-row formula workbook, median of 3): ${s(loStartup)}.`);
   const first = rows[0];
   table(
     'Peak RSS of the CLI (GNU time %M)',
-    ['rows', 'file', 'CLI peak RSS (target ≤ 300 MB at 300k)', 'RSS ÷ file size', 'RSS growth vs first size', 'file growth vs first size', 'exceljs streaming RSS', 'CLI RSS ÷ exceljs read+write RSS'],
-    rows.map((r) => [k(r.rows), mb(r.fileBytes), mb(r.cliRss), f2(r.cliRss / r.fileBytes), f2(r.cliRss / first.cliRss), f2(r.fileBytes / first.fileBytes), mb(r.streamRss), f2(r.cliRss / r.floorRss)]),
+    [
+      'rows',
+      'file',
+      'CLI peak RSS (target ≤ 300 MB at 300k)',
+      'RSS ÷ file size',
+      'RSS growth vs first size',
+      'file growth vs first size',
+      'exceljs streaming RSS',
+      'CLI RSS ÷ exceljs read+write RSS',
+    ],
+    rows.map((r) => [
+      k(r.rows),
+      mb(r.fileBytes),
+      mb(r.cliRss),
+      f2(r.cliRss / r.fileBytes),
+      f2(r.cliRss / first.cliRss),
+      f2(r.fileBytes / first.fileBytes),
+      mb(r.streamRss),
+      f2(r.cliRss / r.floorRss),
+    ]),
   );
 }
 
@@ -228,7 +303,11 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
 
 function benchOffice(): void {
   const out = SIZES.map((n) => {
-    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(__dirname, 'office.js'), String(n)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(__dirname, 'office.js'), String(n)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     if (p.status !== 0) throw new Error(`bench: office ${n} failed: ${p.stderr}`);
     return JSON.parse(p.stdout.trim().split('\n').pop()!) as { rows: number; syncs: number; maxRequest: number; maxResponse: number };
   });
@@ -243,11 +322,19 @@ function benchOffice(): void {
 /** `herschik` on 12 months × N provider-prestatie lines against the I/O floor (scripts/bench-herschik.js). */
 function benchHerschik(): void {
   const lines = QUICK ? 1_000 : 10_000;
-  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(ROOT, 'scripts/bench-herschik.js'), String(lines), QUICK ? '1' : '3'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(ROOT, 'scripts/bench-herschik.js'), String(lines), QUICK ? '1' : '3'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (p.status !== 0) throw new Error(`bench: herschik failed: ${p.stderr}`);
   const h = JSON.parse(p.stdout.trim().split('\n').pop()!) as { rows: number; repeats: number; floor: number; total: number; ratio: number };
   results.herschik = h;
-  table('Herschikking end to end (12 months of production)', ['rows', 'herschik', 'exceljs read+write', 'herschik ÷ floor'], [[k(h.rows), `${h.total.toFixed(1)} s`, `${h.floor.toFixed(1)} s`, f2(h.ratio)]]);
+  table(
+    'Herschikking end to end (12 months of production)',
+    ['rows', 'herschik', 'exceljs read+write', 'herschik ÷ floor'],
+    [[k(h.rows), `${h.total.toFixed(1)} s`, `${h.floor.toFixed(1)} s`, f2(h.ratio)]],
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ main
@@ -265,11 +352,18 @@ async function main(): Promise<void> {
   if (ONLY.has('taskpane')) {
     const t = await measureTaskpane(QUICK ? 3 : 7);
     results.taskpane = t;
-    table('Task pane (production build, headless Chromium)', ['figure', 'value'], [
-      ['entry bundle, gzip', `${(t.entryGzip / 1024).toFixed(1)} KB (budget ${t.budget / 1024} KB: ${f2(t.entryGzip / t.budget)} of it)`],
-      ['all scripts incl. lazy chunks, gzip', `${(t.allGzip / 1024).toFixed(1)} KB`],
-      ['first render (pane usable) ÷ blank page load', `${f2(t.renderRatio)} (median of ${t.repeats}; ${t.renderMs.toFixed(0)} ms vs ${t.blankMs.toFixed(0)} ms)`],
-    ]);
+    table(
+      'Task pane (production build, headless Chromium)',
+      ['figure', 'value'],
+      [
+        ['entry bundle, gzip', `${(t.entryGzip / 1024).toFixed(1)} KB (budget ${t.budget / 1024} KB: ${f2(t.entryGzip / t.budget)} of it)`],
+        ['all scripts incl. lazy chunks, gzip', `${(t.allGzip / 1024).toFixed(1)} KB`],
+        [
+          'first render (pane usable) ÷ blank page load',
+          `${f2(t.renderRatio)} (median of ${t.repeats}; ${t.renderMs.toFixed(0)} ms vs ${t.blankMs.toFixed(0)} ms)`,
+        ],
+      ],
+    );
   }
   fs.mkdirSync(DIR, { recursive: true });
   fs.writeFileSync(path.join(DIR, 'results.json'), JSON.stringify(results, null, 2));

@@ -63,7 +63,14 @@ export async function measureTaskpane(repeats: number): Promise<TaskpaneFigures>
   const load = async (url: string, ready: (page: import('playwright-core').Page) => Promise<unknown>) => {
     // A fresh context per load: nothing cached, as the first time Excel opens the pane.
     const context = await browser.newContext({ locale: 'nl-NL' });
-    await context.route('**', (route) => (route.request().url().startsWith(origin + '/') ? route.continue() : route.abort()));
+    await context.route('**', (route) =>
+      route
+        .request()
+        .url()
+        .startsWith(origin + '/')
+        ? route.continue()
+        : route.abort(),
+    );
     const page = await context.newPage();
     const t0 = performance.now();
     await page.goto(url);

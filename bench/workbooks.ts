@@ -25,8 +25,15 @@ export const ESSENTIEEL = 96.0;
 export const NHC_NIC = 100;
 
 export const HEADERS = [
-  'AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Omschrijving', 'Zorgprofiel', 'Leveringsvorm',
-  'NZa maximumtarief', 'Nieuwe aanbieder', 'Rol essentiële voorzieningen',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Prestatiecode',
+  'Omschrijving',
+  'Zorgprofiel',
+  'Leveringsvorm',
+  'NZa maximumtarief',
+  'Nieuwe aanbieder',
+  'Rol essentiële voorzieningen',
 ];
 
 export interface BenchRow {
@@ -41,7 +48,14 @@ export interface BenchRow {
   essentieel: string;
 }
 
-interface Entry { code: string; description: string; zorgprofiel?: string; leveringsvorm: string; component: string; sector?: string }
+interface Entry {
+  code: string;
+  description: string;
+  zorgprofiel?: string;
+  leveringsvorm: string;
+  component: string;
+  sector?: string;
+}
 
 /** V&V care codes (ZZP, VPT, MPT, dagbesteding) and the V&V NHC/NIC components. */
 export const CODES: Entry[] = (catalog.entries as Entry[]).filter(
@@ -74,7 +88,22 @@ function tariffOf(code: string): number {
   return Math.round((unitCost + (h % 20000) / 100) * 100) / 100;
 }
 
-const PLACES = ['Linde', 'Amstelhof', 'Domstad', 'Vechtoever', 'Heideweg', 'Waalkant', 'Maasduinen', 'Noaberhof', 'Dinkeldal', 'Kempenland', 'Peel', 'Dommeldal', 'Vechtdal', 'Raalte'];
+const PLACES = [
+  'Linde',
+  'Amstelhof',
+  'Domstad',
+  'Vechtoever',
+  'Heideweg',
+  'Waalkant',
+  'Maasduinen',
+  'Noaberhof',
+  'Dinkeldal',
+  'Kempenland',
+  'Peel',
+  'Dommeldal',
+  'Vechtdal',
+  'Raalte',
+];
 const KINDS = ['Zorggroep', 'Stichting', 'Thuiszorg', 'Woonzorg', 'Zorgcentrum', 'Wijkverpleging'];
 const LV_TEXT: Record<string, string> = { ZZP: 'ZZP', VPT: 'VPT', MPT: 'MPT', dagbesteding: 'Dagbesteding', NHC: 'NHC', NIC: 'NIC' };
 
@@ -93,8 +122,15 @@ export function generateRows(n: number, seed = 9): BenchRow[] {
     for (const i of used) {
       const e = CODES[i];
       rows.push({
-        agb, naam, code: e.code, omschrijving: e.description, zorgprofiel: e.zorgprofiel ?? '',
-        leveringsvorm: LV_TEXT[e.leveringsvorm], maximumtarief: tariffOf(e.code), nieuw: 'nee', essentieel,
+        agb,
+        naam,
+        code: e.code,
+        omschrijving: e.description,
+        zorgprofiel: e.zorgprofiel ?? '',
+        leveringsvorm: LV_TEXT[e.leveringsvorm],
+        maximumtarief: tariffOf(e.code),
+        nieuw: 'nee',
+        essentieel,
       });
     }
   }
@@ -118,7 +154,11 @@ function newWorkbook(file: string): ExcelJS.stream.xlsx.WorkbookWriter {
 export async function writeDataWorkbook(file: string, rows: BenchRow[]): Promise<void> {
   const wb = newWorkbook(file);
   const ws = wb.addWorksheet(SHEET);
-  ws.columns = HEADERS.map((h, i) => ({ header: h, width: [12, 34, 14, 44, 12, 14, 14, 10, 12][i], style: i === 6 ? { numFmt: '#,##0.00' } : i === 0 || i === 2 ? { numFmt: '@' } : {} }));
+  ws.columns = HEADERS.map((h, i) => ({
+    header: h,
+    width: [12, 34, 14, 44, 12, 14, 14, 10, 12][i],
+    style: i === 6 ? { numFmt: '#,##0.00' } : i === 0 || i === 2 ? { numFmt: '@' } : {},
+  }));
   for (const r of rows) ws.addRow(rowValues(r)).commit();
   ws.commit();
   await wb.commit();
@@ -131,9 +171,21 @@ export async function writeDataWorkbook(file: string, rows: BenchRow[]): Promise
 function askFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => { prepare(model: unknown): void; toXml(model: unknown): string };
-  const writer = wb as unknown as { zip: { append(xml: string, o: { name: string }): void }; _worksheets: unknown[]; _definedNames: { model: unknown }; views: unknown; addWorkbook(): Promise<void> };
+  const writer = wb as unknown as {
+    zip: { append(xml: string, o: { name: string }): void };
+    _worksheets: unknown[];
+    _definedNames: { model: unknown };
+    views: unknown;
+    addWorkbook(): Promise<void>;
+  };
   writer.addWorkbook = async () => {
-    const model = { worksheets: writer._worksheets.filter(Boolean), definedNames: writer._definedNames.model, views: writer.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
+    const model = {
+      worksheets: writer._worksheets.filter(Boolean),
+      definedNames: writer._definedNames.model,
+      views: writer.views,
+      properties: {},
+      calcProperties: { fullCalcOnLoad: true },
+    };
     const xform = new WorkbookXform();
     xform.prepare(model);
     writer.zip.append(xform.toXml(model), { name: '/xl/workbook.xml' });

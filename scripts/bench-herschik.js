@@ -16,7 +16,12 @@ const { main } = require('../build/cli/main.js');
 
 const LINES = Number(process.argv[2] || 10000);
 const REPEATS = Number(process.argv[3] || 3);
-const CODES = [['Z1103', 'GGZ-W3', 'Verblijf', 228.45], ['Z1104', 'GGZ-W4', 'Verblijf', 254.7], ['V1103', 'GGZ-W3', 'VPT', 203.15], ['Z1105', 'GGZ-W5', 'Verblijf', 312.45]];
+const CODES = [
+  ['Z1103', 'GGZ-W3', 'Verblijf', 228.45],
+  ['Z1104', 'GGZ-W4', 'Verblijf', 254.7],
+  ['V1103', 'GGZ-W3', 'VPT', 203.15],
+  ['Z1105', 'GGZ-W5', 'Verblijf', 312.45],
+];
 
 async function makeInput(file) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
@@ -47,15 +52,35 @@ async function run() {
     const floors = [];
     const totals = [];
     for (let r = 0; r < REPEATS; r++) {
-      floors.push(await time(async () => {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(input);
-        await wb.xlsx.writeFile(path.join(dir, 'kopie.xlsx'));
-      }));
+      floors.push(
+        await time(async () => {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.readFile(input);
+          await wb.xlsx.writeFile(path.join(dir, 'kopie.xlsx'));
+        }),
+      );
       let code = 0;
-      totals.push(await time(async () => {
-        code = await main(['herschik', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'peildatum=2025-08-31', '--set', 'contracteerruimte.GGZ=500000000', '--out', path.join(dir, 'uit.xlsx')], io);
-      }));
+      totals.push(
+        await time(async () => {
+          code = await main(
+            [
+              'herschik',
+              input,
+              '--policy',
+              'zk-ggz-2025',
+              '--set',
+              'richttarief=96',
+              '--set',
+              'peildatum=2025-08-31',
+              '--set',
+              'contracteerruimte.GGZ=500000000',
+              '--out',
+              path.join(dir, 'uit.xlsx'),
+            ],
+            io,
+          );
+        }),
+      );
       if (code !== 0) throw new Error(`herschik gaf uitgangscode ${code}`);
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -31,17 +31,27 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
@@ -52,8 +62,16 @@ function parseCsvObjects(text) {
 }
 
 const SECTOR_OF = {
-  VV: 'VV', VG: 'GZ', LG: 'GZ', ZGaud: 'GZ', ZGvis: 'GZ', LVG: 'GZ', SGLVG: 'GZ',
-  'GGZ-B': 'GGZ', 'GGZ-C': 'GGZ', 'GGZ-W': 'GGZ',
+  VV: 'VV',
+  VG: 'GZ',
+  LG: 'GZ',
+  ZGaud: 'GZ',
+  ZGvis: 'GZ',
+  LVG: 'GZ',
+  SGLVG: 'GZ',
+  'GGZ-B': 'GGZ',
+  'GGZ-C': 'GGZ',
+  'GGZ-W': 'GGZ',
 };
 
 /** Canonical zorgprofiel: "4VV", "9bVV", "5VG", "3ZGvis", "GGZ-5W". */
@@ -232,7 +250,10 @@ function formatCatalog(catalog) {
 function summarize(catalog) {
   const count = (key) => {
     const c = {};
-    for (const e of catalog.entries) { const v = String(e[key] ?? '(onbepaald)'); c[v] = (c[v] || 0) + 1; }
+    for (const e of catalog.entries) {
+      const v = String(e[key] ?? '(onbepaald)');
+      c[v] = (c[v] || 0) + 1;
+    }
     return Object.fromEntries(Object.entries(c).sort((a, b) => b[1] - a[1]));
   };
   return {
@@ -255,6 +276,10 @@ if (require.main === module) {
   const s = summarize(catalog);
   console.log(`${path.relative(ROOT, OUT_JSON)}: ${s.codes} prestatiecodes, ${s.metZorgprofiel} met zorgprofiel`);
   for (const key of ['leveringsvorm', 'sector', 'profielgroep', 'component', 'behandeling']) {
-    console.log(`${key}: ${Object.entries(s[key]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `${key}: ${Object.entries(s[key])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   }
 }

@@ -31,14 +31,31 @@ async function run() {
   for (const [file, sheet, policy, sets] of jobs) {
     const out = path.join(outDir, `${path.basename(file, '.xlsx')}${sheet ? '-' + sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-') : ''}.xlsx`);
     const args = ['annotate', ex(file), '--policy', policy, '--out', out, ...(sheet ? ['--sheet', sheet] : []), ...sets.flatMap((s) => ['--set', s])];
-    console.log(`\n$ tariefwijzer ${args.map((a) => path.relative(root, a).startsWith('..') || !a.startsWith('/') ? a : path.relative(root, a)).map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
+    console.log(
+      `\n$ tariefwijzer ${args
+        .map((a) => (path.relative(root, a).startsWith('..') || !a.startsWith('/') ? a : path.relative(root, a)))
+        .map((a) => (/\s/.test(a) ? `"${a}"` : a))
+        .join(' ')}`,
+    );
     const code = await main(args, io);
     if (code !== 0) process.exit(code);
   }
   // Herschikking: production 2025 at an illustrative richttarief of 96%, compared with 97,3% (the 2024 value).
   const herschik = [
-    'herschik', ex('productie-2025-ggz.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5',
-    '--set', 'peildatum=2025-08-31', '--vergelijk-set', 'richttarief=97,3', '--out', path.join(outDir, 'productie-2025-ggz-herschikking.xlsx'),
+    'herschik',
+    ex('productie-2025-ggz.xlsx'),
+    '--policy',
+    'zk-ggz-2025',
+    '--set',
+    'richttarief=96',
+    '--set',
+    'richttarief_vv=95,5',
+    '--set',
+    'peildatum=2025-08-31',
+    '--vergelijk-set',
+    'richttarief=97,3',
+    '--out',
+    path.join(outDir, 'productie-2025-ggz-herschikking.xlsx'),
   ];
   console.log(`\n$ tariefwijzer ${herschik.map((a) => (a.startsWith('/') ? path.relative(root, a) : a)).join(' ')}`);
   const code = await main(herschik, io);

@@ -31,47 +31,68 @@ const day = (d, m, y) => new Date(Date.UTC(y, m - 1, d));
 // The template: sections of [label, uitleg, kind]. kind: text | date | pct | money | ja/nee.
 
 const SECTIONS = [
-  ['1. Gegevens zorgaanbieder', [
-    ['AGB-code', '8 cijfers, als tekst', 'agb'],
-    ['Zorgaanbieder', 'statutaire naam', 'text'],
-    ['Zorgkantoor', '', 'text'],
-    ['Inkoopjaar', '', 'int'],
-    ['Nieuwe aanbieder', 'ja als u voor het eerst een overeenkomst met het zorgkantoor sluit', 'ja/nee'],
-    ['Aantal Wlz-cliënten', 'op het moment van inschrijving', 'int'],
-  ]],
-  ['2. Aanvraag', [
-    ['Verzoek herberekening tariefpercentage', 'ja/nee — §6.9.5', 'ja/nee'],
-    ['Beroep op hardheidsclausule', 'ja/nee — §2.7 en §6.9.6; bij beide: beide tegelijk indienen', 'ja/nee'],
-    ['Datum ontvangst', 'in te vullen door het zorgkantoor: de dag waarop de aanvraag binnenkwam', 'date'],
-    ['Contact met zorginkoper gehad', 'alleen hardheidsclausule', 'ja/nee'],
-    ['Onderwerp vermeldt hardheidsclausule', 'alleen hardheidsclausule: de term "hardheidsclausule" in het onderwerp', 'ja/nee'],
-  ]],
-  ['3. Tariefpercentage en omzet (herberekening: met het lagere tariefpercentage)', [
-    ['Lager tariefpercentage', 'het met u afgesproken (lagere) tariefpercentage 2023', 'pct'],
-    ['Tariefpercentage sector', 'het voor de sector/prestatie geldende tariefpercentage (bijlage 8)', 'pct'],
-    ['Wlz-omzet huidig tariefpercentage', 'totaal van de tabel hieronder', 'money'],
-    ['Kostendekkend tariefpercentage', 'optioneel; anders berekent Tariefwijzer het: lager % × totale kosten / opbrengsten', 'pct'],
-  ]],
-  ['4. Wlz-exploitatie (begroting inkoopjaar)', [
-    ['Wlz-opbrengsten', '', 'money'],
-    ['Personeelskosten', '', 'money'],
-    ['Overige kosten', '', 'money'],
-    ['Totale kosten Wlz', 'personeelskosten + overige kosten', 'money'],
-    ['Resultaat Wlz-exploitatie', 'opbrengsten − totale kosten', 'money'],
-  ]],
-  ['5. Financiële positie (laatste jaarrekening)', [
-    ['Eigen vermogen', '', 'money'],
-    ['Financiële reserves', '', 'money'],
-  ]],
-  ['6. Hardheidsclausule (alleen bij een beroep op de hardheidsclausule)', [
-    ['Tariefpercentage formulier hardheidsclausule', 'het voor de prestatie geldende tariefpercentage', 'pct'],
-    ['Omzet formulier hardheidsclausule', 'de omzet bij dat percentage', 'money'],
-  ]],
-  ['7. Bijlagen', [
-    ['Bestuursverklaring', 'ja/nee — verplicht bij herberekening', 'ja/nee'],
-    ['Datum ondertekening bestuursverklaring', '', 'date'],
-    ['Aanvullende documenten (op verzoek)', 'ja/nee — jaarrekeningen, begrotingen, liquiditeitsprognoses als het zorgkantoor ze vraagt', 'ja/nee'],
-  ]],
+  [
+    '1. Gegevens zorgaanbieder',
+    [
+      ['AGB-code', '8 cijfers, als tekst', 'agb'],
+      ['Zorgaanbieder', 'statutaire naam', 'text'],
+      ['Zorgkantoor', '', 'text'],
+      ['Inkoopjaar', '', 'int'],
+      ['Nieuwe aanbieder', 'ja als u voor het eerst een overeenkomst met het zorgkantoor sluit', 'ja/nee'],
+      ['Aantal Wlz-cliënten', 'op het moment van inschrijving', 'int'],
+    ],
+  ],
+  [
+    '2. Aanvraag',
+    [
+      ['Verzoek herberekening tariefpercentage', 'ja/nee — §6.9.5', 'ja/nee'],
+      ['Beroep op hardheidsclausule', 'ja/nee — §2.7 en §6.9.6; bij beide: beide tegelijk indienen', 'ja/nee'],
+      ['Datum ontvangst', 'in te vullen door het zorgkantoor: de dag waarop de aanvraag binnenkwam', 'date'],
+      ['Contact met zorginkoper gehad', 'alleen hardheidsclausule', 'ja/nee'],
+      ['Onderwerp vermeldt hardheidsclausule', 'alleen hardheidsclausule: de term "hardheidsclausule" in het onderwerp', 'ja/nee'],
+    ],
+  ],
+  [
+    '3. Tariefpercentage en omzet (herberekening: met het lagere tariefpercentage)',
+    [
+      ['Lager tariefpercentage', 'het met u afgesproken (lagere) tariefpercentage 2023', 'pct'],
+      ['Tariefpercentage sector', 'het voor de sector/prestatie geldende tariefpercentage (bijlage 8)', 'pct'],
+      ['Wlz-omzet huidig tariefpercentage', 'totaal van de tabel hieronder', 'money'],
+      ['Kostendekkend tariefpercentage', 'optioneel; anders berekent Tariefwijzer het: lager % × totale kosten / opbrengsten', 'pct'],
+    ],
+  ],
+  [
+    '4. Wlz-exploitatie (begroting inkoopjaar)',
+    [
+      ['Wlz-opbrengsten', '', 'money'],
+      ['Personeelskosten', '', 'money'],
+      ['Overige kosten', '', 'money'],
+      ['Totale kosten Wlz', 'personeelskosten + overige kosten', 'money'],
+      ['Resultaat Wlz-exploitatie', 'opbrengsten − totale kosten', 'money'],
+    ],
+  ],
+  [
+    '5. Financiële positie (laatste jaarrekening)',
+    [
+      ['Eigen vermogen', '', 'money'],
+      ['Financiële reserves', '', 'money'],
+    ],
+  ],
+  [
+    '6. Hardheidsclausule (alleen bij een beroep op de hardheidsclausule)',
+    [
+      ['Tariefpercentage formulier hardheidsclausule', 'het voor de prestatie geldende tariefpercentage', 'pct'],
+      ['Omzet formulier hardheidsclausule', 'de omzet bij dat percentage', 'money'],
+    ],
+  ],
+  [
+    '7. Bijlagen',
+    [
+      ['Bestuursverklaring', 'ja/nee — verplicht bij herberekening', 'ja/nee'],
+      ['Datum ondertekening bestuursverklaring', '', 'date'],
+      ['Aanvullende documenten (op verzoek)', 'ja/nee — jaarrekeningen, begrotingen, liquiditeitsprognoses als het zorgkantoor ze vraagt', 'ja/nee'],
+    ],
+  ],
 ];
 
 const TABLE_TITLE = 'Omzet per prestatie (herberekening)';
@@ -89,7 +110,6 @@ const CRITERIA = [
   ['Zorgplicht weegt voor toepassing', 'hardheidsclausule'],
   ['Perspectief voor de langere termijn', 'hardheidsclausule'],
 ];
-
 
 function setValue(cell, kind, v) {
   if (v === undefined || v === null) return;
@@ -119,7 +139,8 @@ function buildForm({ title, values = {}, table = [], criteria = {}, reeel, opts 
   r++;
   ws.getCell(r, lc).value = 'Zilveren Kruis Zorgkantoor — Wlz GGZ 2025. VOORBEELD: alle namen, AGB-codes en bedragen zijn verzonnen.';
   r++;
-  ws.getCell(r, lc).value = 'Vul de waarde in naast elk label. Tariefwijzer zoekt waarden op hun label: rijen en kolommen mogen verschuiven, labels niet wijzigen.';
+  ws.getCell(r, lc).value =
+    'Vul de waarde in naast elk label. Tariefwijzer zoekt waarden op hun label: rijen en kolommen mogen verschuiven, labels niet wijzigen.';
   ws.getCell(r, lc).font = { italic: true };
   r++;
   ws.getCell(r, lc).value = 'Uitleg per veld: zie de opmerking bij het label.';
@@ -153,7 +174,13 @@ function buildForm({ title, values = {}, table = [], criteria = {}, reeel, opts 
         c.font = { bold: true };
       });
       r++;
-      const lines = table.length ? table : [['', null, null, null, null], ['', null, null, null, null], ['', null, null, null, null]];
+      const lines = table.length
+        ? table
+        : [
+            ['', null, null, null, null],
+            ['', null, null, null, null],
+            ['', null, null, null, null],
+          ];
       for (const line of lines) {
         line.forEach((v, i) => setValue(ws.getCell(r, lc + i), [null, 'int', 'money', 'pct', 'money'][i], v));
         r++;
@@ -218,15 +245,28 @@ const TABLE_92 = [
 const COMPLETE = {
   title: 'Aanvraagformulier herberekening tariefpercentage en hardheidsclausule Wlz 2025',
   values: {
-    'AGB-code': '12345678', Zorgaanbieder: 'GGZ De Linde (voorbeeld)', Zorgkantoor: 'Zilveren Kruis', Inkoopjaar: 2025,
-    'Nieuwe aanbieder': 'nee', 'Aantal Wlz-cliënten': 64,
-    'Verzoek herberekening tariefpercentage': 'ja', 'Beroep op hardheidsclausule': 'nee', 'Datum ontvangst': day(20, 9, 2024),
-    'Lager tariefpercentage': 0.92, 'Tariefpercentage sector': 0.973, 'Wlz-omzet huidig tariefpercentage': 920000,
-    'Wlz-opbrengsten': 920000, Personeelskosten: 736000, 'Overige kosten': 230000,
+    'AGB-code': '12345678',
+    Zorgaanbieder: 'GGZ De Linde (voorbeeld)',
+    Zorgkantoor: 'Zilveren Kruis',
+    Inkoopjaar: 2025,
+    'Nieuwe aanbieder': 'nee',
+    'Aantal Wlz-cliënten': 64,
+    'Verzoek herberekening tariefpercentage': 'ja',
+    'Beroep op hardheidsclausule': 'nee',
+    'Datum ontvangst': day(20, 9, 2024),
+    'Lager tariefpercentage': 0.92,
+    'Tariefpercentage sector': 0.973,
+    'Wlz-omzet huidig tariefpercentage': 920000,
+    'Wlz-opbrengsten': 920000,
+    Personeelskosten: 736000,
+    'Overige kosten': 230000,
     'Totale kosten Wlz': { sumOf: ['Personeelskosten', 'Overige kosten'], result: 966000 },
     'Resultaat Wlz-exploitatie': -46000,
-    'Eigen vermogen': 85000, 'Financiële reserves': 20000,
-    Bestuursverklaring: 'ja', 'Datum ondertekening bestuursverklaring': day(18, 9, 2024), 'Aanvullende documenten (op verzoek)': 'nee',
+    'Eigen vermogen': 85000,
+    'Financiële reserves': 20000,
+    Bestuursverklaring: 'ja',
+    'Datum ondertekening bestuursverklaring': day(18, 9, 2024),
+    'Aanvullende documenten (op verzoek)': 'nee',
   },
   table: TABLE_92,
   criteria: {
@@ -239,11 +279,20 @@ const COMPLETE = {
 const INCOMPLETE = {
   title: 'Aanvraagformulier herberekening tariefpercentage en hardheidsclausule Wlz 2025',
   values: {
-    'AGB-code': '23456781', Zorgaanbieder: "Zorgboerderij 't Veld (voorbeeld)", Zorgkantoor: 'Zilveren Kruis', Inkoopjaar: 2025,
-    'Nieuwe aanbieder': 'nee', 'Aantal Wlz-cliënten': 22,
-    'Verzoek herberekening tariefpercentage': 'ja', 'Beroep op hardheidsclausule': 'nee', 'Datum ontvangst': day(24, 9, 2024),
-    'Lager tariefpercentage': '93,5%', 'Tariefpercentage sector': '97,3%', 'Wlz-omzet huidig tariefpercentage': 410000,
-    Personeelskosten: 330000, 'Overige kosten': 95000,
+    'AGB-code': '23456781',
+    Zorgaanbieder: "Zorgboerderij 't Veld (voorbeeld)",
+    Zorgkantoor: 'Zilveren Kruis',
+    Inkoopjaar: 2025,
+    'Nieuwe aanbieder': 'nee',
+    'Aantal Wlz-cliënten': 22,
+    'Verzoek herberekening tariefpercentage': 'ja',
+    'Beroep op hardheidsclausule': 'nee',
+    'Datum ontvangst': day(24, 9, 2024),
+    'Lager tariefpercentage': '93,5%',
+    'Tariefpercentage sector': '97,3%',
+    'Wlz-omzet huidig tariefpercentage': 410000,
+    Personeelskosten: 330000,
+    'Overige kosten': 95000,
     Bestuursverklaring: 'nee',
   },
 };
@@ -251,12 +300,25 @@ const INCOMPLETE = {
 const INCONSISTENT = {
   title: 'Aanvraagformulier herberekening tariefpercentage en hardheidsclausule Wlz 2025',
   values: {
-    'AGB-code': '34567812', Zorgaanbieder: 'Stichting Horizon Beschermd Wonen (voorbeeld)', Zorgkantoor: 'Zilveren Kruis', Inkoopjaar: 2025,
-    'Nieuwe aanbieder': 'nee', 'Aantal Wlz-cliënten': 48,
-    'Verzoek herberekening tariefpercentage': 'ja', 'Beroep op hardheidsclausule': 'nee', 'Datum ontvangst': day(27, 9, 2024),
-    'Lager tariefpercentage': 0.92, 'Tariefpercentage sector': 973, 'Wlz-omzet huidig tariefpercentage': 950000,
-    'Wlz-opbrengsten': 920000, Personeelskosten: 736000, 'Overige kosten': 230000, 'Totale kosten Wlz': 956000, 'Resultaat Wlz-exploitatie': -46000,
-    Bestuursverklaring: 'ja', 'Datum ondertekening bestuursverklaring': day(30, 9, 2024),
+    'AGB-code': '34567812',
+    Zorgaanbieder: 'Stichting Horizon Beschermd Wonen (voorbeeld)',
+    Zorgkantoor: 'Zilveren Kruis',
+    Inkoopjaar: 2025,
+    'Nieuwe aanbieder': 'nee',
+    'Aantal Wlz-cliënten': 48,
+    'Verzoek herberekening tariefpercentage': 'ja',
+    'Beroep op hardheidsclausule': 'nee',
+    'Datum ontvangst': day(27, 9, 2024),
+    'Lager tariefpercentage': 0.92,
+    'Tariefpercentage sector': 973,
+    'Wlz-omzet huidig tariefpercentage': 950000,
+    'Wlz-opbrengsten': 920000,
+    Personeelskosten: 736000,
+    'Overige kosten': 230000,
+    'Totale kosten Wlz': 956000,
+    'Resultaat Wlz-exploitatie': -46000,
+    Bestuursverklaring: 'ja',
+    'Datum ondertekening bestuursverklaring': day(30, 9, 2024),
   },
   table: [
     ['Z1103', 2000, 250, 0.92, 460000],
@@ -268,16 +330,33 @@ const INCONSISTENT = {
 const BOTH = {
   title: 'Aanvraagformulier herberekening tariefpercentage en hardheidsclausule Wlz 2025',
   values: {
-    'AGB-code': '45678123', Zorgaanbieder: 'GGZ Het Anker (voorbeeld)', Zorgkantoor: 'Zilveren Kruis', Inkoopjaar: 2025,
-    'Nieuwe aanbieder': 'nee', 'Aantal Wlz-cliënten': 37,
-    'Verzoek herberekening tariefpercentage': 'ja', 'Beroep op hardheidsclausule': 'ja',
-    'Datum ontvangst herberekening': day(6, 9, 2024), 'Datum ontvangst hardheidsclausule': day(6, 9, 2024),
-    'Contact met zorginkoper gehad': 'ja', 'Onderwerp vermeldt hardheidsclausule': 'ja',
-    'Lager tariefpercentage': 0.92, 'Tariefpercentage sector': 0.973, 'Wlz-omzet huidig tariefpercentage': 920000,
-    'Wlz-opbrengsten': 920000, Personeelskosten: 760000, 'Overige kosten': 240000, 'Totale kosten Wlz': 1000000, 'Resultaat Wlz-exploitatie': -80000,
-    'Eigen vermogen': 15000, 'Financiële reserves': 0,
-    'Tariefpercentage formulier hardheidsclausule': 0.973, 'Omzet formulier hardheidsclausule': 973000,
-    Bestuursverklaring: 'ja', 'Datum ondertekening bestuursverklaring': day(5, 9, 2024), 'Aanvullende documenten (op verzoek)': 'ja',
+    'AGB-code': '45678123',
+    Zorgaanbieder: 'GGZ Het Anker (voorbeeld)',
+    Zorgkantoor: 'Zilveren Kruis',
+    Inkoopjaar: 2025,
+    'Nieuwe aanbieder': 'nee',
+    'Aantal Wlz-cliënten': 37,
+    'Verzoek herberekening tariefpercentage': 'ja',
+    'Beroep op hardheidsclausule': 'ja',
+    'Datum ontvangst herberekening': day(6, 9, 2024),
+    'Datum ontvangst hardheidsclausule': day(6, 9, 2024),
+    'Contact met zorginkoper gehad': 'ja',
+    'Onderwerp vermeldt hardheidsclausule': 'ja',
+    'Lager tariefpercentage': 0.92,
+    'Tariefpercentage sector': 0.973,
+    'Wlz-omzet huidig tariefpercentage': 920000,
+    'Wlz-opbrengsten': 920000,
+    Personeelskosten: 760000,
+    'Overige kosten': 240000,
+    'Totale kosten Wlz': 1000000,
+    'Resultaat Wlz-exploitatie': -80000,
+    'Eigen vermogen': 15000,
+    'Financiële reserves': 0,
+    'Tariefpercentage formulier hardheidsclausule': 0.973,
+    'Omzet formulier hardheidsclausule': 973000,
+    Bestuursverklaring: 'ja',
+    'Datum ondertekening bestuursverklaring': day(5, 9, 2024),
+    'Aanvullende documenten (op verzoek)': 'ja',
   },
   table: TABLE_92,
   criteria: {

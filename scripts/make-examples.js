@@ -97,21 +97,59 @@ const COL = {
   aanbieder: { header: 'Zorgaanbieder', width: 38, uitleg: 'Naam van de zorgaanbieder (verzonnen).' },
   code: { header: 'Prestatiecode', width: 14, numFmt: TEXT, uitleg: 'NZa-prestatiecode (ZZP, VPT, MPT, NHC/NIC, dagbesteding, behandeling).' },
   omschrijving: { header: 'Omschrijving', width: 44, uitleg: 'Omschrijving van de prestatie (uit de Vektis-prestatiecodelijst).' },
-  leveringsvorm: { header: 'Leveringsvorm', width: 15, uitleg: 'ZZP/Verblijf, VPT, MPT, NHC, NIC of Dagbesteding; mag leeg als de prestatiecode in de codelijst staat.' },
+  leveringsvorm: {
+    header: 'Leveringsvorm',
+    width: 15,
+    uitleg: 'ZZP/Verblijf, VPT, MPT, NHC, NIC of Dagbesteding; mag leeg als de prestatiecode in de codelijst staat.',
+  },
   nieuw: { header: 'Nieuwe aanbieder', width: 11, uitleg: 'ja / nee / x (= ja) of leeg: de aanbieder is nieuw voor het zorgkantoor.' },
-  gecontracteerd: { header: 'Gecontracteerd tarief', width: 14, numFmt: MONEY, uitleg: 'Het tarief dat nu in het contract staat (bij enkele rijen), om te vergelijken met de uitkomst van Tariefwijzer.' },
-  pct2023: { header: 'Tariefpercentage 2023', width: 14, uitleg: 'Het eigen tariefpercentage 2023 van de aanbieder. Bewust gemengd ingevuld: tekst "96,4%", 0,964 als percentage opgemaakt, het getal 96,4 en "95,8 %" met spatie.' },
+  gecontracteerd: {
+    header: 'Gecontracteerd tarief',
+    width: 14,
+    numFmt: MONEY,
+    uitleg: 'Het tarief dat nu in het contract staat (bij enkele rijen), om te vergelijken met de uitkomst van Tariefwijzer.',
+  },
+  pct2023: {
+    header: 'Tariefpercentage 2023',
+    width: 14,
+    uitleg:
+      'Het eigen tariefpercentage 2023 van de aanbieder. Bewust gemengd ingevuld: tekst "96,4%", 0,964 als percentage opgemaakt, het getal 96,4 en "95,8 %" met spatie.',
+  },
   // Pack-specific columns (header = a label or alias from src/policies/<id>.json "fields").
-  essentieel: { header: 'Rol essentiële voorzieningen', width: 14, uitleg: 'ja als de aanbieder een rol heeft in de essentiële voorzieningen (96,0%). Veld essentieleVoorzieningen.' },
-  zkLager: { header: 'Vrijwillig lager percentage', width: 14, uitleg: 'Afgesproken lager tariefpercentage bij substitutie (zelden ingevuld). Veld vrijwilligLagerPercentage.' },
-  tafels: { header: 'Commitment regionale tafels', width: 15, uitleg: 'ja als de aanbieder zich aan de regionale V&V-tafels heeft gecommitteerd. Veld commitmentRegionaleTafels.' },
+  essentieel: {
+    header: 'Rol essentiële voorzieningen',
+    width: 14,
+    uitleg: 'ja als de aanbieder een rol heeft in de essentiële voorzieningen (96,0%). Veld essentieleVoorzieningen.',
+  },
+  zkLager: {
+    header: 'Vrijwillig lager percentage',
+    width: 14,
+    uitleg: 'Afgesproken lager tariefpercentage bij substitutie (zelden ingevuld). Veld vrijwilligLagerPercentage.',
+  },
+  tafels: {
+    header: 'Commitment regionale tafels',
+    width: 15,
+    uitleg: 'ja als de aanbieder zich aan de regionale V&V-tafels heeft gecommitteerd. Veld commitmentRegionaleTafels.',
+  },
   mptOpslag: { header: 'Opslag MPT', width: 11, uitleg: 'ja als VGZ een groeiopslag op MPT geeft. Veld mptGroeiopslag.' },
-  plannen: { header: 'Specifieke plannen', width: 12, uitleg: 'ja als de afspraak op specifieke plannen is gebaseerd (toeslag VPT/MPT). Veld specifiekePlannen.' },
+  plannen: {
+    header: 'Specifieke plannen',
+    width: 12,
+    uitleg: 'ja als de afspraak op specifieke plannen is gebaseerd (toeslag VPT/MPT). Veld specifiekePlannen.',
+  },
   wijk: { header: 'VPT in de wijk', width: 11, uitleg: 'ja als het VPT gespikkeld in de wijk wordt geleverd. Veld vptInDeWijk.' },
   technologie: { header: 'Technologie opslag', width: 12, uitleg: 'ja bij bewezen effectieve arbeidsbesparende technologie (+0,1). Veld technologieOpslag.' },
   bewegingen: { header: 'Bewegingen en doelen', width: 12, uitleg: 'ja bij de opslag bewegingen en doelen (+0,3). Veld bewegingenEnDoelen.' },
-  freeProposal: { header: 'Free proposal', width: 12, uitleg: 'Tariefpercentage uit een free proposal (tot 100%); gemengd als tekst, als percentage opgemaakt en als getal. Veld freeProposal.' },
-  differentiatie: { header: 'Differentiatie Salland', width: 13, uitleg: 'Differentiatie in procentpunten, van -2 tot +1 (ook als tekst "-0,5"). Veld differentiatie.' },
+  freeProposal: {
+    header: 'Free proposal',
+    width: 12,
+    uitleg: 'Tariefpercentage uit een free proposal (tot 100%); gemengd als tekst, als percentage opgemaakt en als getal. Veld freeProposal.',
+  },
+  differentiatie: {
+    header: 'Differentiatie Salland',
+    width: 13,
+    uitleg: 'Differentiatie in procentpunten, van -2 tot +1 (ook als tekst "-0,5"). Veld differentiatie.',
+  },
   basis: { header: 'Voldoet niet aan basis', width: 12, uitleg: 'ja als de aanbieder niet aan de basis voldoet. Veld basisNietVoldaan.' },
   monitor: { header: 'Monitoruitkomst DSW', width: 12, uitleg: 'Uitkomst van de DSW-monitor in procentpunten: -1, -0,5, 0 of +1. Veld monitoruitkomst.' },
   werkgevers: { header: 'Werkgeversopslag Z&Z', width: 13, uitleg: 'ja / x als de aanbieder de meerjarige werkgeversopslag krijgt. Veld werkgeversopslag.' },
@@ -292,13 +330,34 @@ const VV_SHEETS = [
 
 /** The deliberate problem rows, by sheet: what a real sheet has and Tariefwijzer must report. */
 const VV_PROBLEMS = [
-  { sheet: 'Zilveren Kruis', wat: 'ZZP 4VV met verblijf (Z043), Zorggroep De Linde', waarom: 'Zilveren Kruis wil 4VV thuis; het pakket geeft een waarschuwing (parameter zzp4_intramuraal_uitsluiten).' },
+  {
+    sheet: 'Zilveren Kruis',
+    wat: 'ZZP 4VV met verblijf (Z043), Zorggroep De Linde',
+    waarom: 'Zilveren Kruis wil 4VV thuis; het pakket geeft een waarschuwing (parameter zzp4_intramuraal_uitsluiten).',
+  },
   { sheet: 'Zilveren Kruis', wat: 'lege rij tussen Stichting Amstelhof Zorg en Thuiszorg Domstad', waarom: 'wordt overgeslagen.' },
-  { sheet: 'Zilveren Kruis', wat: 'aanbieder "+Zorg Thuis BV" (naam begint met +)', waarom: 'moet tekst blijven en nooit als formule worden gelezen of geschreven; het is ook een nieuwe aanbieder (percentage_nieuwe_aanbieder zelf invullen).' },
-  { sheet: 'VGZ', wat: 'dubbele rij: Thuiszorg Waalkant (73023378) H126 staat twee keer, met een ander gecontracteerd tarief', waarom: 'dubbele afspraak; de gebruiker moet kiezen.' },
+  {
+    sheet: 'Zilveren Kruis',
+    wat: 'aanbieder "+Zorg Thuis BV" (naam begint met +)',
+    waarom:
+      'moet tekst blijven en nooit als formule worden gelezen of geschreven; het is ook een nieuwe aanbieder (percentage_nieuwe_aanbieder zelf invullen).',
+  },
+  {
+    sheet: 'VGZ',
+    wat: 'dubbele rij: Thuiszorg Waalkant (73023378) H126 staat twee keer, met een ander gecontracteerd tarief',
+    waarom: 'dubbele afspraak; de gebruiker moet kiezen.',
+  },
   { sheet: 'Menzis', wat: 'prestatiecode "Z 061" met een spatie', waarom: 'tikfout; Tariefwijzer leest hem als Z061.' },
-  { sheet: 'CZ', wat: 'onbekende prestatiecode Z045', waarom: 'staat niet in de prestatiecodelijst en niet in het blad NZa tarieven: geen tarief, wel een signaal.' },
-  { sheet: 'Salland', wat: 'aanbieder "=WoonZorg Raalte" (naam begint met =)', waarom: 'moet tekst blijven, geen formule; voldoet bovendien niet aan de basis en heeft differentiatie -2.' },
+  {
+    sheet: 'CZ',
+    wat: 'onbekende prestatiecode Z045',
+    waarom: 'staat niet in de prestatiecodelijst en niet in het blad NZa tarieven: geen tarief, wel een signaal.',
+  },
+  {
+    sheet: 'Salland',
+    wat: 'aanbieder "=WoonZorg Raalte" (naam begint met =)',
+    waarom: 'moet tekst blijven, geen formule; voldoet bovendien niet aan de basis en heeft differentiatie -2.',
+  },
 ];
 
 /** Codes on the V&V sheets that are deliberately not in "NZa tarieven" as written. */
@@ -330,7 +389,11 @@ const GGZ_COLUMNS = [
   { header: 'NZa maximumtarief', width: 14, numFmt: MONEY, uitleg: 'Verzonnen maximumtarief in de rij zelf: meestal een getal, soms tekst zoals "€ 312,45".' },
   COL.nieuw,
   { header: 'Aantal Wlz-cliënten', width: 11, uitleg: 'Aantal Wlz-cliënten van de aanbieder (minder dan 10 bij een nieuwe aanbieder geeft een signaal).' },
-  { header: 'Tariefpercentage vorig jaar', width: 14, uitleg: 'Tariefpercentage 2023/2024 van de aanbieder, gemengd als tekst, percentage en getal; onder 95,8% houdt de aanbieder zijn eigen percentage.' },
+  {
+    header: 'Tariefpercentage vorig jaar',
+    width: 14,
+    uitleg: 'Tariefpercentage 2023/2024 van de aanbieder, gemengd als tekst, percentage en getal; onder 95,8% houdt de aanbieder zijn eigen percentage.',
+  },
   { header: 'Vrijwillig lager tariefpercentage', width: 16, uitleg: 'Zelden ingevuld: op eigen verzoek afgesproken lager percentage (§2.3.5).' },
 ];
 
@@ -380,14 +443,35 @@ const GZ_COLUMNS = [
   COL.code,
   COL.omschrijving,
   { ...COL.leveringsvorm, uitleg: 'ZZP, VPT, Behandeling, Dagbesteding of NHC; soms leeg.' },
-  { header: 'NZa maximumtarief', width: 14, numFmt: MONEY, uitleg: 'Verzonnen maximumtarief per dag (ZZP/VPT, NHC), per uur (behandeling) of per dagdeel (dagbesteding); één keer als tekst.' },
+  {
+    header: 'NZa maximumtarief',
+    width: 14,
+    numFmt: MONEY,
+    uitleg: 'Verzonnen maximumtarief per dag (ZZP/VPT, NHC), per uur (behandeling) of per dagdeel (dagbesteding); één keer als tekst.',
+  },
   COL.nieuw,
-  { header: 'Basistariefpercentage', width: 14, uitleg: 'Basistariefpercentage uit het regionale beleid; leeg = parameter richttarief. Gemengd als getal en als percentage. Veld basistariefpercentage.' },
-  { header: 'Ontwikkelplan akkoord', width: 13, uitleg: 'ja als er overeenstemming is over een ontwikkelplan (voorwaarde voor opslag). Veld ontwikkelplanAkkoord.' },
+  {
+    header: 'Basistariefpercentage',
+    width: 14,
+    uitleg: 'Basistariefpercentage uit het regionale beleid; leeg = parameter richttarief. Gemengd als getal en als percentage. Veld basistariefpercentage.',
+  },
+  {
+    header: 'Ontwikkelplan akkoord',
+    width: 13,
+    uitleg: 'ja als er overeenstemming is over een ontwikkelplan (voorwaarde voor opslag). Veld ontwikkelplanAkkoord.',
+  },
   { header: 'Opslag ontwikkelplan', width: 13, uitleg: 'Toegekende opslag in procentpunten (0 tot en met 3). Veld opslagOntwikkelplan.' },
-  { header: 'Contract onder voorwaarden', width: 14, uitleg: 'ja voor een nieuwe aanbieder die op de inschrijfdatum niet aan alle voorwaarden voldoet (geen opslag). Veld contractOnderVoorwaarden.' },
+  {
+    header: 'Contract onder voorwaarden',
+    width: 14,
+    uitleg: 'ja voor een nieuwe aanbieder die op de inschrijfdatum niet aan alle voorwaarden voldoet (geen opslag). Veld contractOnderVoorwaarden.',
+  },
   { header: 'Zelfanalyse ingediend', width: 13, uitleg: 'ja als er een zelfanalyse is ingediend (geeft zelf geen opslag). Veld zelfanalyseIngediend.' },
-  { header: 'Toestemming behandeling', width: 14, uitleg: 'ja als het zorgkantoor vooraf toestemming gaf voor behandeling (H330/H335) naast een ZZP/VPT excl. behandeling. Veld toestemmingBehandeling.' },
+  {
+    header: 'Toestemming behandeling',
+    width: 14,
+    uitleg: 'ja als het zorgkantoor vooraf toestemming gaf voor behandeling (H330/H335) naast een ZZP/VPT excl. behandeling. Veld toestemmingBehandeling.',
+  },
 ];
 
 // [agb, aanbieder, code, leveringsvorm, max, nieuw, basis, ontwikkelplan, opslag, onder voorwaarden, zelfanalyse, toestemming]
@@ -469,7 +553,12 @@ function writeTable(ws, title, columns, rows) {
 
 function vvColumns(sheet) {
   return [
-    COL.agb, COL.aanbieder, COL.code, COL.omschrijving, COL.leveringsvorm, COL.nieuw,
+    COL.agb,
+    COL.aanbieder,
+    COL.code,
+    COL.omschrijving,
+    COL.leveringsvorm,
+    COL.nieuw,
     ...(sheet.pct2023 ? [COL.pct2023] : []),
     ...sheet.extra.map((k) => COL[k]),
     COL.gecontracteerd,
@@ -499,12 +588,7 @@ function buildVV() {
     writeTable(wb.addWorksheet(sheet.name), sheet.title, columns, rows);
   }
   const ws = wb.addWorksheet('NZa tarieven');
-  const columns = [
-    { ...COL.code },
-    { ...COL.omschrijving },
-    { header: 'NZa maximumtarief', width: 16, numFmt: MONEY },
-    { header: 'Eenheid', width: 14 },
-  ];
+  const columns = [{ ...COL.code }, { ...COL.omschrijving }, { header: 'NZa maximumtarief', width: 16, numFmt: MONEY }, { header: 'Eenheid', width: 14 }];
   const rows = vvCodesUsed().map((c) => [c, description(c), VV_TARIFFS[c][0], VV_TARIFFS[c][1]]);
   writeTable(ws, TARIFF_NOTE, columns, rows);
   ws.getCell('A1').font = { bold: true, size: 13, color: { argb: 'FFC00000' } };
@@ -514,7 +598,12 @@ function buildVV() {
 function buildGGZ() {
   const wb = newWorkbook();
   const rows = GGZ_ROWS.map(([agb, naam, sector, code, ...rest]) => [agb, naam, sector, code, ggzDescription(code), ...rest]);
-  writeTable(wb.addWorksheet('Aanbieders GGZ'), 'Inkoop Wlz GGZ 2025 — Zilveren Kruis Zorgkantoor, overzicht aanbieders (VOORBEELD, verzonnen tarieven)', GGZ_COLUMNS, rows);
+  writeTable(
+    wb.addWorksheet('Aanbieders GGZ'),
+    'Inkoop Wlz GGZ 2025 — Zilveren Kruis Zorgkantoor, overzicht aanbieders (VOORBEELD, verzonnen tarieven)',
+    GGZ_COLUMNS,
+    rows,
+  );
   return wb;
 }
 
@@ -570,7 +659,8 @@ function columnTable(columns) {
 const VV_ADVICE = {
   'zk-vv-2024': {
     sets: ['percentage_nieuwe_aanbieder=93', 'zzp4_intramuraal_uitsluiten=nee'],
-    tekst: '`percentage_nieuwe_aanbieder` heeft geen standaardwaarde: zonder deze parameter krijgen de rijen van +Zorg Thuis BV een signaal in plaats van een tarief. `percentage_essentiele_voorzieningen` staat standaard op 96,0%.',
+    tekst:
+      '`percentage_nieuwe_aanbieder` heeft geen standaardwaarde: zonder deze parameter krijgen de rijen van +Zorg Thuis BV een signaal in plaats van een tarief. `percentage_essentiele_voorzieningen` staat standaard op 96,0%.',
   },
   'vgz-vv-2024': {
     sets: ['opslag_regionale_tafels=0,5', 'opslag_mpt=1'],
@@ -578,7 +668,8 @@ const VV_ADVICE = {
   },
   'menzis-vv-2024': {
     sets: ['toeslagen_vpt_mpt_menzis=ja'],
-    tekst: 'Standaard krijgen VPT (+0,4) en MPT (+3,5) bij specifieke plannen een toeslag; kies `toeslagen_vpt_mpt_menzis=nee` als die toeslagen bij VGZ horen.',
+    tekst:
+      'Standaard krijgen VPT (+0,4) en MPT (+3,5) bij specifieke plannen een toeslag; kies `toeslagen_vpt_mpt_menzis=nee` als die toeslagen bij VGZ horen.',
   },
   'cz-vv-2024': {
     sets: ['stapeling_cz_opslagen=ja'],
@@ -590,11 +681,13 @@ const VV_ADVICE = {
   },
   'dsw-vv-2024': {
     sets: ['basis_monitor=tariefpercentage_2023', 'percentage_nieuwe_aanbieder=91'],
-    tekst: 'Standaard telt de monitoruitkomst op het eigen tariefpercentage 2023 (kolom Tariefpercentage 2023), met een maximum van 97,5% (Stichting Oostland Wonen: 97% + 1 wordt begrensd op 97,5%); met `basis_monitor=richttarief` telt hij op 95,5%. Thuiszorg Lansingerland BV is nieuw en krijgt 91%.',
+    tekst:
+      'Standaard telt de monitoruitkomst op het eigen tariefpercentage 2023 (kolom Tariefpercentage 2023), met een maximum van 97,5% (Stichting Oostland Wonen: 97% + 1 wordt begrensd op 97,5%); met `basis_monitor=richttarief` telt hij op 95,5%. Thuiszorg Lansingerland BV is nieuw en krijgt 91%.',
   },
   'zz-vv-2024': {
     sets: ['percentage_nieuwe_aanbieder=93,5'],
-    tekst: '`percentage_nieuwe_aanbieder` heeft geen standaardwaarde (de tabel noemt geen percentage); zonder deze parameter krijgen de rijen van Thuishulp Leiden BV een signaal.',
+    tekst:
+      '`percentage_nieuwe_aanbieder` heeft geen standaardwaarde (de tabel noemt geen percentage); zonder deze parameter krijgen de rijen van Thuishulp Leiden BV een signaal.',
   },
 };
 
@@ -609,19 +702,29 @@ function buildReadme() {
   const out = [];
   out.push('# Voorbeeldwerkmappen Tariefwijzer');
   out.push('');
-  out.push('> **Let op: alle namen van zorgaanbieders, alle AGB-codes en alle NZa-maximumtarieven in deze bestanden zijn VERZONNEN voorbeeldwaarden.** Het zijn géén echte NZa-tarieven en géén echte zorgaanbieders. Gebruik ze alleen om Tariefwijzer uit te proberen. De prestatiecodes komen uit de Vektis-prestatiecodelijst (2019), behalve de GGZ-W-codes in het GGZ-voorbeeld, die ook verzonnen zijn.');
+  out.push(
+    '> **Let op: alle namen van zorgaanbieders, alle AGB-codes en alle NZa-maximumtarieven in deze bestanden zijn VERZONNEN voorbeeldwaarden.** Het zijn géén echte NZa-tarieven en géén echte zorgaanbieders. Gebruik ze alleen om Tariefwijzer uit te proberen. De prestatiecodes komen uit de Vektis-prestatiecodelijst (2019), behalve de GGZ-W-codes in het GGZ-voorbeeld, die ook verzonnen zijn.',
+  );
   out.push('');
-  out.push('De bestanden worden gemaakt met `node scripts/make-examples.js` (of `node scripts/make-examples.js MAP` voor een andere map). Het script is deterministisch: twee keer draaien geeft dezelfde bestanden.');
+  out.push(
+    'De bestanden worden gemaakt met `node scripts/make-examples.js` (of `node scripts/make-examples.js MAP` voor een andere map). Het script is deterministisch: twee keer draaien geeft dezelfde bestanden.',
+  );
   out.push('');
-  out.push('Elk blad heeft dezelfde opbouw: een titel in A1, een lege rij, de kopregel in rij 3 en de gegevens vanaf rij 4. Tariefwijzer vindt de kopregel zelf. De kolomkoppen voor de beleidskenmerken zijn het label of een alias uit de `fields` van het beleidspakket (`src/policies/<id>.json`).');
+  out.push(
+    'Elk blad heeft dezelfde opbouw: een titel in A1, een lege rij, de kopregel in rij 3 en de gegevens vanaf rij 4. Tariefwijzer vindt de kopregel zelf. De kolomkoppen voor de beleidskenmerken zijn het label of een alias uit de `fields` van het beleidspakket (`src/policies/<id>.json`).',
+  );
   out.push('');
-  out.push('Tariefwijzer schrijft een nieuw bestand (`…-tariefwijzer.xlsx`) naast de invoer; de voorbeelden zelf blijven ongewijzigd. Kies het blad met `--sheet` en het beleid met `--policy`; parameters zet u met `--set naam=waarde` (`npx tariefwijzer policies` toont alle parameters met hun standaardwaarden). In een kopie van de broncode bouwt u de opdrachtregel eerst met `npm run build:cli`.');
+  out.push(
+    'Tariefwijzer schrijft een nieuw bestand (`…-tariefwijzer.xlsx`) naast de invoer; de voorbeelden zelf blijven ongewijzigd. Kies het blad met `--sheet` en het beleid met `--policy`; parameters zet u met `--set naam=waarde` (`npx tariefwijzer policies` toont alle parameters met hun standaardwaarden). In een kopie van de broncode bouwt u de opdrachtregel eerst met `npm run build:cli`.',
+  );
   out.push('');
 
   out.push('## 1. `vv-2024-zorgkantoren.xlsx` — V&V 2024, zeven zorgkantoren');
   out.push('');
   const counts = VV_SHEETS.map((sh) => sh.rows.filter(Boolean).length);
-  out.push(`Eén blad per zorgkantoor met ${Math.min(...counts)} tot ${Math.max(...counts)} rijen, en het blad **NZa tarieven** met de (verzonnen) maximumtarieven van alle gebruikte prestatiecodes. De zorgkantoorbladen hebben zelf geen kolom NZa maximumtarief: Tariefwijzer zoekt het maximumtarief per prestatiecode op in het blad NZa tarieven. In rij 1 van dat blad staat: "${TARIFF_NOTE}".`);
+  out.push(
+    `Eén blad per zorgkantoor met ${Math.min(...counts)} tot ${Math.max(...counts)} rijen, en het blad **NZa tarieven** met de (verzonnen) maximumtarieven van alle gebruikte prestatiecodes. De zorgkantoorbladen hebben zelf geen kolom NZa maximumtarief: Tariefwijzer zoekt het maximumtarief per prestatiecode op in het blad NZa tarieven. In rij 1 van dat blad staat: "${TARIFF_NOTE}".`,
+  );
   out.push('');
   out.push('| Blad | Beleid (`--policy`) | Kolommen voor het beleid | Zinvolle `--set` |');
   out.push('|---|---|---|---|');
@@ -637,16 +740,23 @@ function buildReadme() {
   for (const s of VV_SHEETS) for (const k of s.extra) if (!extraKeys.includes(k)) extraKeys.push(k);
   out.push(columnTable([...allVV, ...extraKeys.map((k) => COL[k]), COL.gecontracteerd]));
   out.push('');
-  out.push('Tariefpercentage 2023 staat alleen op het blad DSW (de DSW-monitor telt op het eigen percentage 2023). Gecontracteerd tarief is bij enkele rijen ingevuld: soms precies 95,5% (of het afgesproken percentage) van het maximumtarief, soms een ander bedrag.');
+  out.push(
+    'Tariefpercentage 2023 staat alleen op het blad DSW (de DSW-monitor telt op het eigen percentage 2023). Gecontracteerd tarief is bij enkele rijen ingevuld: soms precies 95,5% (of het afgesproken percentage) van het maximumtarief, soms een ander bedrag.',
+  );
   out.push('');
   out.push('Blad NZa tarieven:');
   out.push('');
-  out.push(columnTable([
-    { header: 'Prestatiecode', uitleg: 'Elke prestatiecode die op de zorgkantoorbladen staat (behalve de bewust foute codes).' },
-    { header: 'Omschrijving', uitleg: 'Omschrijving uit de Vektis-prestatiecodelijst.' },
-    { header: 'NZa maximumtarief', uitleg: 'VERZONNEN maximumtarief in euro (ZZP/VPT per dag € 150–350, MPT per uur € 60–90, NHC/NIC per dag € 10–20, dagbesteding per dagdeel).' },
-    { header: 'Eenheid', uitleg: 'per dag, per uur of per dagdeel.' },
-  ]));
+  out.push(
+    columnTable([
+      { header: 'Prestatiecode', uitleg: 'Elke prestatiecode die op de zorgkantoorbladen staat (behalve de bewust foute codes).' },
+      { header: 'Omschrijving', uitleg: 'Omschrijving uit de Vektis-prestatiecodelijst.' },
+      {
+        header: 'NZa maximumtarief',
+        uitleg: 'VERZONNEN maximumtarief in euro (ZZP/VPT per dag € 150–350, MPT per uur € 60–90, NHC/NIC per dag € 10–20, dagbesteding per dagdeel).',
+      },
+      { header: 'Eenheid', uitleg: 'per dag, per uur of per dagdeel.' },
+    ]),
+  );
   out.push('');
   out.push('Voorbeeldopdrachten:');
   out.push('');
@@ -663,17 +773,23 @@ function buildReadme() {
 
   out.push('## 2. `ggz-2025-zilveren-kruis.xlsx` — GGZ 2025, Zilveren Kruis');
   out.push('');
-  out.push(`Blad **Aanbieders GGZ** met ${GGZ_ROWS.length} rijen. Beleid: \`--policy zk-ggz-2025\`. Hier staat het (verzonnen) NZa-maximumtarief in de rij zelf.`);
+  out.push(
+    `Blad **Aanbieders GGZ** met ${GGZ_ROWS.length} rijen. Beleid: \`--policy zk-ggz-2025\`. Hier staat het (verzonnen) NZa-maximumtarief in de rij zelf.`,
+  );
   out.push('');
   out.push(columnTable(GGZ_COLUMNS));
   out.push('');
-  out.push('Parameters: het tariefpercentage zorg GGZ 2025 (`richttarief`) en het V&V-richttarief voor sectorvreemde V&V-prestaties (`richttarief_vv`) hebben geen standaardwaarde en moeten worden ingevuld; zonder `richttarief` berekent Tariefwijzer geen tarieven. Het getal voor `richttarief` hieronder is een voorbeeld.');
+  out.push(
+    'Parameters: het tariefpercentage zorg GGZ 2025 (`richttarief`) en het V&V-richttarief voor sectorvreemde V&V-prestaties (`richttarief_vv`) hebben geen standaardwaarde en moeten worden ingevuld; zonder `richttarief` berekent Tariefwijzer geen tarieven. Het getal voor `richttarief` hieronder is een voorbeeld.',
+  );
   out.push('');
   out.push('```sh');
   out.push(command('ggz-2025-zilveren-kruis.xlsx', 'zk-ggz-2025', '', ['richttarief=96', 'richttarief_vv=95,5']));
   out.push('```');
   out.push('');
-  out.push('Optioneel: `--set stapeling_profiel_leveringsvorm=ja` (W5/B7-opslag en VPT/MPT-opslag optellen), `--set percentage_gz=95,5` (sectorvreemde GZ-prestaties), `--set z1007_z1008_voor_nieuw_en_lager=ja`.');
+  out.push(
+    'Optioneel: `--set stapeling_profiel_leveringsvorm=ja` (W5/B7-opslag en VPT/MPT-opslag optellen), `--set percentage_gz=95,5` (sectorvreemde GZ-prestaties), `--set z1007_z1008_voor_nieuw_en_lager=ja`.',
+  );
   out.push('');
   out.push('Wat in dit blad zit:');
   out.push('');
@@ -682,11 +798,15 @@ function buildReadme() {
 
   out.push('## 3. `gz-2017-inkoopkader.xlsx` — gehandicaptenzorg 2017, landelijk inkoopkader');
   out.push('');
-  out.push(`Blad **GZ 2017** met ${GZ_ROWS.length} rijen (VG, LG, ZG, behandeling, dagbesteding, NHC). Beleid: \`--policy zn-gz-2017\`. Het NZa-maximumtarief staat in de rij zelf.`);
+  out.push(
+    `Blad **GZ 2017** met ${GZ_ROWS.length} rijen (VG, LG, ZG, behandeling, dagbesteding, NHC). Beleid: \`--policy zn-gz-2017\`. Het NZa-maximumtarief staat in de rij zelf.`,
+  );
   out.push('');
   out.push(columnTable(GZ_COLUMNS));
   out.push('');
-  out.push('Parameters: het basistariefpercentage (`richttarief`) staat in het regionale beleid van het zorgkantoor en heeft geen standaardwaarde; rijen zonder eigen Basistariefpercentage krijgen zonder deze parameter geen tarief. Ook `percentage_nhc_nic` is leeg (het kader zegt niets over NHC/NIC). De getallen hieronder zijn voorbeelden.');
+  out.push(
+    'Parameters: het basistariefpercentage (`richttarief`) staat in het regionale beleid van het zorgkantoor en heeft geen standaardwaarde; rijen zonder eigen Basistariefpercentage krijgen zonder deze parameter geen tarief. Ook `percentage_nhc_nic` is leeg (het kader zegt niets over NHC/NIC). De getallen hieronder zijn voorbeelden.',
+  );
   out.push('');
   out.push('```sh');
   out.push(command('gz-2017-inkoopkader.xlsx', 'zn-gz-2017', '', ['richttarief=96', 'percentage_nhc_nic=100']));
@@ -698,7 +818,9 @@ function buildReadme() {
   out.push('');
   out.push('---');
   out.push('');
-  out.push('Nogmaals: alle zorgaanbieders, AGB-codes en NZa-maximumtarieven hierin zijn verzonnen voorbeeldwaarden, geen echte NZa-tarieven. Gebruik voor echte berekeningen de tarieven uit de actuele NZa-tariefbeschikking.');
+  out.push(
+    'Nogmaals: alle zorgaanbieders, AGB-codes en NZa-maximumtarieven hierin zijn verzonnen voorbeeldwaarden, geen echte NZa-tarieven. Gebruik voor echte berekeningen de tarieven uit de actuele NZa-tariefbeschikking.',
+  );
   out.push('');
   return out.join('\n');
 }

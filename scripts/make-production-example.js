@@ -30,8 +30,17 @@ const MONEY = '#,##0.00';
 
 /** Invented maximum tariffs (€ per unit). NOT real NZa tariffs. */
 const TARIFFS = {
-  Z1101: 171.9, Z1102: 189.35, Z1103: 228.45, Z1104: 254.7, Z1105: 312.45,
-  V1103: 203.15, V1105: 287.1, H300: 71.2, Z1007: 96.8, Z1008: 142.6, Z043: 214.6,
+  Z1101: 171.9,
+  Z1102: 189.35,
+  Z1103: 228.45,
+  Z1104: 254.7,
+  Z1105: 312.45,
+  V1103: 203.15,
+  V1105: 287.1,
+  H300: 71.2,
+  Z1007: 96.8,
+  Z1008: 142.6,
+  Z043: 214.6,
 };
 
 /**
@@ -88,10 +97,14 @@ function volumeFor(line, month, index) {
 
 /** The unit tariff in cents as the provider bills it: maximumtarief × percentage, rounded half up (integer arithmetic). */
 function declaredCents(agb, code, month, nieuw, tariff) {
-  const x10 = agb === OLD_PRICE.agb && code === OLD_PRICE.code && month === OLD_PRICE.month ? OLD_PRICE.percentX10 : nieuw === 'ja' ? NEW_PROVIDER_X10 : PERCENT_X10[code];
+  const x10 =
+    agb === OLD_PRICE.agb && code === OLD_PRICE.code && month === OLD_PRICE.month
+      ? OLD_PRICE.percentX10
+      : nieuw === 'ja'
+        ? NEW_PROVIDER_X10
+        : PERCENT_X10[code];
   return Math.floor((Math.round(tariff * 100) * x10 + 500) / 1000);
 }
-
 
 function header(ws, row, names, widths) {
   names.forEach((h, i) => {
@@ -111,9 +124,24 @@ function build() {
   wb.modified = FIXED_DATE;
 
   const ws = wb.addWorksheet('Productie 2025');
-  ws.getCell('A1').value = 'Gedeclareerde productie Wlz GGZ 2025 per aanbieder, prestatie en maand (VOORBEELD: verzonnen aanbieders, VOORBEELDTARIEVEN — geen echte NZa-tarieven)';
+  ws.getCell('A1').value =
+    'Gedeclareerde productie Wlz GGZ 2025 per aanbieder, prestatie en maand (VOORBEELD: verzonnen aanbieders, VOORBEELDTARIEVEN — geen echte NZa-tarieven)';
   ws.getCell('A1').font = { bold: true, size: 12, color: { argb: 'FFC00000' } };
-  const columns = ['AGB-code', 'Zorgaanbieder', 'Hoofdsector', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Nieuwe aanbieder', 'Declaratiemaand', 'Aantal', 'Gedeclareerd bedrag', 'Goedgekeurd', 'Crisisplaatsen'];
+  const columns = [
+    'AGB-code',
+    'Zorgaanbieder',
+    'Hoofdsector',
+    'Prestatiecode',
+    'Zorgprofiel',
+    'Leveringsvorm',
+    'NZa maximumtarief',
+    'Nieuwe aanbieder',
+    'Declaratiemaand',
+    'Aantal',
+    'Gedeclareerd bedrag',
+    'Goedgekeurd',
+    'Crisisplaatsen',
+  ];
   header(ws, 3, columns, [11, 32, 11, 13, 11, 12, 16, 10, 15, 9, 18, 11, 13]);
   let r = 4;
   for (let month = 1; month <= 12; month++) {
@@ -125,8 +153,21 @@ function build() {
       const tariff = TARIFFS[code];
       const row = ws.getRow(r++);
       const declared = declaredCents(agb, code, month, nieuw, tariff) * volume;
-      const values = [agb, naam, 'GGZ', code, profiel || null, vorm || null, tariff, nieuw, `2025-${String(month).padStart(2, '0')}`, volume, declared / 100,
-        agb === UNAPPROVED.agb && code === UNAPPROVED.code && month === UNAPPROVED.month ? 'nee' : 'ja', plaatsen];
+      const values = [
+        agb,
+        naam,
+        'GGZ',
+        code,
+        profiel || null,
+        vorm || null,
+        tariff,
+        nieuw,
+        `2025-${String(month).padStart(2, '0')}`,
+        volume,
+        declared / 100,
+        agb === UNAPPROVED.agb && code === UNAPPROVED.code && month === UNAPPROVED.month ? 'nee' : 'ja',
+        plaatsen,
+      ];
       values.forEach((v, c) => {
         if (v === null || v === undefined) return;
         const cell = row.getCell(c + 1);
@@ -135,8 +176,23 @@ function build() {
       });
       if (agb === CORRECTION.agb && code === CORRECTION.code && month === CORRECTION.month) {
         const corr = ws.getRow(r++);
-        [agb, naam, 'GGZ', code, profiel, vorm, tariff, nieuw, `2025-${String(month).padStart(2, '0')}`, CORRECTION.volume, declaredCents(agb, code, month, nieuw, tariff) * CORRECTION.volume / 100, 'ja', null]
-          .forEach((v, c) => { if (v !== null && v !== '') corr.getCell(c + 1).value = v; });
+        [
+          agb,
+          naam,
+          'GGZ',
+          code,
+          profiel,
+          vorm,
+          tariff,
+          nieuw,
+          `2025-${String(month).padStart(2, '0')}`,
+          CORRECTION.volume,
+          (declaredCents(agb, code, month, nieuw, tariff) * CORRECTION.volume) / 100,
+          'ja',
+          null,
+        ].forEach((v, c) => {
+          if (v !== null && v !== '') corr.getCell(c + 1).value = v;
+        });
       }
     });
   }
@@ -146,12 +202,14 @@ function build() {
   tz.getCell('A1').value = 'Toezeggingen en tussentijdse afspraken 2025 (VOORBEELD)';
   tz.getCell('A1').font = { bold: true, size: 12 };
   header(tz, 3, ['AGB-code', 'Zorgaanbieder', 'Sector', 'Toezegging', 'Toelichting toezegging', 'Tussentijdse afspraak'], [11, 32, 8, 14, 40, 20]);
-  TOEZEGGINGEN.forEach((t, i) => t.forEach((v, c) => {
-    if (v === null) return;
-    const cell = tz.getRow(4 + i).getCell(c + 1);
-    cell.value = v;
-    if (c === 3 || c === 5) cell.numFmt = MONEY;
-  }));
+  TOEZEGGINGEN.forEach((t, i) =>
+    t.forEach((v, c) => {
+      if (v === null) return;
+      const cell = tz.getRow(4 + i).getCell(c + 1);
+      cell.value = v;
+      if (c === 3 || c === 5) cell.numFmt = MONEY;
+    }),
+  );
 
   const cr = wb.addWorksheet('Contracteerruimte');
   cr.getCell('A1').value = 'Contracteerruimte 2025 per sector (VOORBEELD, verzonnen bedragen)';

@@ -61,12 +61,32 @@ const TARIFF_SHEET = 'NZa tarieven';
 const PROBLEM_CODES = ['Z 061', 'Z045'];
 
 const GGZ_HEADERS = [
-  'AGB-code', 'Zorgaanbieder', 'Hoofdsector', 'Prestatiecode', 'Omschrijving', 'Zorgprofiel', 'Leveringsvorm',
-  'NZa maximumtarief', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Tariefpercentage vorig jaar', 'Vrijwillig lager tariefpercentage',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Hoofdsector',
+  'Prestatiecode',
+  'Omschrijving',
+  'Zorgprofiel',
+  'Leveringsvorm',
+  'NZa maximumtarief',
+  'Nieuwe aanbieder',
+  'Aantal Wlz-cliënten',
+  'Tariefpercentage vorig jaar',
+  'Vrijwillig lager tariefpercentage',
 ];
 const GZ_HEADERS = [
-  'AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Omschrijving', 'Leveringsvorm', 'NZa maximumtarief', 'Nieuwe aanbieder',
-  'Basistariefpercentage', 'Ontwikkelplan akkoord', 'Opslag ontwikkelplan', 'Contract onder voorwaarden', 'Zelfanalyse ingediend',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Prestatiecode',
+  'Omschrijving',
+  'Leveringsvorm',
+  'NZa maximumtarief',
+  'Nieuwe aanbieder',
+  'Basistariefpercentage',
+  'Ontwikkelplan akkoord',
+  'Opslag ontwikkelplan',
+  'Contract onder voorwaarden',
+  'Zelfanalyse ingediend',
   'Toestemming behandeling',
 ];
 
@@ -102,7 +122,9 @@ function text(v: ExcelJS.CellValue): string {
 
 function headers(ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  ws.getRow(HEADER_ROW).eachCell({ includeEmpty: false }, (cell, c) => { out[c - 1] = text(cell.value); });
+  ws.getRow(HEADER_ROW).eachCell({ includeEmpty: false }, (cell, c) => {
+    out[c - 1] = text(cell.value);
+  });
   return out;
 }
 
@@ -154,7 +176,7 @@ describe('vv-2024-zorgkantoren.xlsx', () => {
     expect(books[file].worksheets.map((ws) => ws.name)).toEqual([...Object.keys(VV_SHEETS), TARIFF_SHEET]);
   });
 
-  test.each(Object.entries(VV_SHEETS))('%s: title, header row 3 with the pack\'s columns, 12–25 rows', (name, spec) => {
+  test.each(Object.entries(VV_SHEETS))("%s: title, header row 3 with the pack's columns, 12–25 rows", (name, spec) => {
     const ws = books[file].getWorksheet(name)!;
     expect(text(ws.getCell('A1').value)).toMatch(/^Contractering V&V 2024 — regio /);
     expect(ws.getRow(2).cellCount).toBe(0);
@@ -167,8 +189,8 @@ describe('vv-2024-zorgkantoren.xlsx', () => {
     expect(data.length).toBeGreaterThanOrEqual(12);
     expect(data.length).toBeLessThanOrEqual(25);
     for (const r of data) {
-      expect(typeof r!['AGB-code']).toBe('string');
-      expect(r!['AGB-code']).toMatch(/^\d{8}$/);
+      expect(typeof r['AGB-code']).toBe('string');
+      expect(r['AGB-code']).toMatch(/^\d{8}$/);
     }
   });
 
@@ -211,14 +233,22 @@ describe('vv-2024-zorgkantoren.xlsx', () => {
     expect(empty).toBeGreaterThan(0);
     expect(empty).toBeLessThan(zk.length - 1);
     // A 4VV ZZP with verblijf at Zilveren Kruis.
-    expect(zk.some((r) => r && lookupPrestatie(text(r.Prestatiecode))?.zorgprofiel === '4VV' && lookupPrestatie(text(r.Prestatiecode))?.leveringsvorm === 'ZZP')).toBe(true);
+    expect(
+      zk.some((r) => r && lookupPrestatie(text(r.Prestatiecode))?.zorgprofiel === '4VV' && lookupPrestatie(text(r.Prestatiecode))?.leveringsvorm === 'ZZP'),
+    ).toBe(true);
     // Provider names that look like formulas, stored as plain text.
-    const names = Object.keys(VV_SHEETS).flatMap((n) => sheet(n).filter(Boolean).map((r) => r!.Zorgaanbieder));
+    const names = Object.keys(VV_SHEETS).flatMap((n) =>
+      sheet(n)
+        .filter(Boolean)
+        .map((r) => r!.Zorgaanbieder),
+    );
     expect(names).toContain('+Zorg Thuis BV');
     expect(names).toContain('=WoonZorg Raalte');
     for (const n of names) expect(typeof n).toBe('string');
     // A duplicate (same AGB-code and prestatiecode) at VGZ.
-    const keys = sheet('VGZ').filter(Boolean).map((r) => `${r!['AGB-code']}|${r!.Prestatiecode}`);
+    const keys = sheet('VGZ')
+      .filter(Boolean)
+      .map((r) => `${r!['AGB-code']}|${r!.Prestatiecode}`);
     expect(keys.length - new Set(keys).size).toBe(1);
     // Some AGB-codes keep their leading zero.
     expect(zk.some((r) => r && text(r['AGB-code']).startsWith('0'))).toBe(true);

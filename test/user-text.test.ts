@@ -53,7 +53,8 @@ test('every engine flag has a Dutch name and meaning; every shipped pack names i
 
 test('no internal reference in the packs, procedures and herschikking parameters a user reads', () => {
   const texts: Array<[string, string]> = [];
-  const param = (where: string, d: { label: string; description?: string }) => texts.push([`${where} label`, d.label], [`${where} omschrijving`, d.description ?? '']);
+  const param = (where: string, d: { label: string; description?: string }) =>
+    texts.push([`${where} label`, d.label], [`${where} omschrijving`, d.description ?? '']);
   for (const p of listPacks()) {
     texts.push([`${p.id} titel`, p.title], [`${p.id} omschrijving`, p.description]);
     for (const [n, d] of Object.entries(p.parameters)) param(`${p.id} parameter ${n}`, d);
@@ -82,13 +83,18 @@ async function writtenTexts(input: string, out: string): Promise<Array<[string, 
     return wb;
   };
   const cells = (wb: ExcelJS.Workbook, each: (where: string, text: string) => void) =>
-    wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      const v = cell.value;
-      const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : undefined;
-      if (text) each(`${path.basename(out)} ${ws.name}!${cell.address}`, text);
-      const note = cell.note;
-      if (note) each(`${path.basename(out)} ${ws.name}!${cell.address} notitie`, typeof note === 'string' ? note : note.texts?.map((t) => t.text).join('') ?? '');
-    })));
+    wb.worksheets.forEach((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : undefined;
+          if (text) each(`${path.basename(out)} ${ws.name}!${cell.address}`, text);
+          const note = cell.note;
+          if (note)
+            each(`${path.basename(out)} ${ws.name}!${cell.address} notitie`, typeof note === 'string' ? note : (note.texts?.map((t) => t.text).join('') ?? ''));
+        }),
+      ),
+    );
   cells(await read(input), (where, text) => before.add(`${where.split(' ')[1]}=${text}`));
   const written: Array<[string, string]> = [];
   cells(await read(out), (where, text) => {
@@ -102,14 +108,23 @@ const printed = (r: { out: string; err: string }) => `${r.out}\n${r.err}`.replac
 
 test('no internal reference in what the CLI prints and writes for the example workbooks (the demo jobs)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tariefwijzer-woorden-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { jobs } = require('../scripts/demo.js') as { jobs: Array<[string, string | undefined, string, string[]]> };
   const texts: Array<[string, string]> = [];
   let written = 0;
   try {
     for (const [i, [file, sheet, policy, sets]] of jobs.entries()) {
       const out = path.join(dir, `${i}.xlsx`);
-      const r = await runCli('annotate', ex(file), '--policy', policy, '--out', out, ...(sheet ? ['--sheet', sheet] : []), ...sets.flatMap((s) => ['--set', s]));
+      const r = await runCli(
+        'annotate',
+        ex(file),
+        '--policy',
+        policy,
+        '--out',
+        out,
+        ...(sheet ? ['--sheet', sheet] : []),
+        ...sets.flatMap((s) => ['--set', s]),
+      );
       expect([file, sheet, r.code]).toEqual([file, sheet, 0]);
       texts.push([`annotate ${file} ${sheet ?? ''} uitvoer`, printed(r)]);
       const cells = await writtenTexts(ex(file), out);
@@ -117,7 +132,22 @@ test('no internal reference in what the CLI prints and writes for the example wo
       texts.push(...cells);
     }
     const herschik = path.join(dir, 'herschik.xlsx');
-    const h = await runCli('herschik', ex('productie-2025-ggz.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5', '--set', 'peildatum=2025-08-31', '--vergelijk-set', 'richttarief=97,3', '--out', herschik);
+    const h = await runCli(
+      'herschik',
+      ex('productie-2025-ggz.xlsx'),
+      '--policy',
+      'zk-ggz-2025',
+      '--set',
+      'richttarief=96',
+      '--set',
+      'richttarief_vv=95,5',
+      '--set',
+      'peildatum=2025-08-31',
+      '--vergelijk-set',
+      'richttarief=97,3',
+      '--out',
+      herschik,
+    );
     expect(h.code).toBe(0);
     texts.push(['herschik uitvoer', printed(h)], ...(await writtenTexts(ex('productie-2025-ggz.xlsx'), herschik)));
     const forms = ['volledig', 'onvolledig', 'inconsistent', 'beide'].map((f) => ex(`aanvragen/aanvraag-${f}.xlsx`));
@@ -127,7 +157,9 @@ test('no internal reference in what the CLI prints and writes for the example wo
     texts.push(['assess uitvoer', printed(a)]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(assessed);
-    wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push([`assess ${ws.name}!${cell.address}`, cell.value]))));
+    wb.worksheets.forEach((ws) =>
+      ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push([`assess ${ws.name}!${cell.address}`, cell.value]))),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -48,7 +48,9 @@ function parseArgsMessage(e: Error & { code?: string }): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Onbekende optie "${option ?? '?'}".`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(e.message) ? `Optie ${option ?? ''} verwacht een waarde.`.replace('  ', ' ') : `Optie ${option ?? ''} heeft geen waarde (alleen de optie zelf).`.replace('  ', ' ');
+      return /argument missing/.test(e.message)
+        ? `Optie ${option ?? ''} verwacht een waarde.`.replace('  ', ' ')
+        : `Optie ${option ?? ''} heeft geen waarde (alleen de optie zelf).`.replace('  ', ' ');
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return 'Te veel bestanden of waarden op de opdrachtregel.';
     default:
@@ -119,16 +121,22 @@ export interface PackChoice {
  * parameters after --set overrides; Dutch errors with file and line otherwise.
  */
 export function choosePack(values: PackChoice): { pack: PolicyPack; params: ParameterValues } {
-  const available = listPacks().map((p) => p.id).join(', ');
+  const available = listPacks()
+    .map((p) => p.id)
+    .join(', ');
   const file = values['policy-file'];
   if (typeof file === 'string' && file) {
     if (typeof values.policy === 'string') throw new UsageError('Kies --policy of --policy-file, niet allebei.');
-    if (isWorkbookFile(file)) throw new UsageError(`--policy-file verwacht een JSON- of YAML-bestand. Een beleid in een werkmap: zet het blad "${POLICY_SHEET}" in de invoerwerkmap (annotate gebruikt het dan vanzelf) of kies het met annotate --policy-sheet BLAD.`);
+    if (isWorkbookFile(file))
+      throw new UsageError(
+        `--policy-file verwacht een JSON- of YAML-bestand. Een beleid in een werkmap: zet het blad "${POLICY_SHEET}" in de invoerwerkmap (annotate gebruikt het dan vanzelf) of kies het met annotate --policy-sheet BLAD.`,
+      );
     const loaded = loadPackFile(file);
     if (!loaded.pack) throw problemsError(loaded);
     return withParameters(loaded.pack, values);
   }
-  if (typeof values.policy !== 'string' || !values.policy) throw new UsageError(`Kies een beleid met --policy (beschikbaar: ${available}) of --policy-file BESTAND.`);
+  if (typeof values.policy !== 'string' || !values.policy)
+    throw new UsageError(`Kies een beleid met --policy (beschikbaar: ${available}) of --policy-file BESTAND.`);
   const pack = getPack(values.policy);
   if (!pack) throw new UsageError(`Onbekend beleid "${values.policy}". Beschikbaar: ${available}. Een eigen beleid in een bestand: --policy-file BESTAND.`);
   return withParameters(pack, values);
@@ -157,11 +165,19 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   } catch (e) {
     // our own package errors are Dutch; anything else (a Node file error) is said in Dutch too, never in English
     const reason = e instanceof PackageError || e instanceof ZipError || e instanceof XmlError ? e.message : fileErrorText(e);
-    throw new InputError(`${name} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${reason}. Open het in Excel en sla het op als Excel-werkmap (.xlsx).`);
+    throw new InputError(
+      `${name} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${reason}. Open het in Excel en sla het op als Excel-werkmap (.xlsx).`,
+    );
   }
   const other = workbook.otherFormat();
-  if (other === 'xlsb') throw new InputError(`${name} is een binaire Excel-werkmap (.xlsb); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx), of Excel-werkmap met macro's (.xlsm).`);
-  if (other === 'ods') throw new InputError(`${name} is een OpenDocument-rekenblad (.ods); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in LibreOffice Calc of Excel en sla het op als Excel-werkmap (.xlsx).`);
+  if (other === 'xlsb')
+    throw new InputError(
+      `${name} is een binaire Excel-werkmap (.xlsb); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx), of Excel-werkmap met macro's (.xlsm).`,
+    );
+  if (other === 'ods')
+    throw new InputError(
+      `${name} is een OpenDocument-rekenblad (.ods); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in LibreOffice Calc of Excel en sla het op als Excel-werkmap (.xlsx).`,
+    );
   if (other) throw new InputError(`${name} is geen Excel-werkmap (geen xl/workbook.xml); sla het in Excel op als Excel-werkmap (.xlsx).`);
   return workbook;
 }
@@ -187,10 +203,13 @@ function fileKind(file: string): 'compound' | 'other' {
 export function outputPath(input: string, out: unknown, suffix: string): string {
   const ext = /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
   const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xls[xm])?$/i, `-${suffix}${ext}`));
-  if (isSameFile(input, output)) throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
+  if (isSameFile(input, output))
+    throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
   const outExt = path.extname(output).toLowerCase();
   if ((outExt === '.xlsx' || outExt === '.xlsm') && outExt !== ext && /\.xls[xm]$/i.test(input)) {
-    throw new UsageError(`Het uitvoerbestand moet ook op ${ext} eindigen, net als de invoer: ${ext === '.xlsm' ? "een werkmap met macro's blijft een .xlsm" : 'een werkmap zonder macro\'s kan geen .xlsm worden'}.`);
+    throw new UsageError(
+      `Het uitvoerbestand moet ook op ${ext} eindigen, net als de invoer: ${ext === '.xlsm' ? "een werkmap met macro's blijft een .xlsm" : "een werkmap zonder macro's kan geen .xlsm worden"}.`,
+    );
   }
   return output;
 }

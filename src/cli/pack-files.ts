@@ -15,7 +15,13 @@ export function readPackSource(file: string): PackSource | undefined {
   const full = path.resolve(file);
   if (!fs.existsSync(full)) return undefined;
   const name = path.basename(full);
-  const fail = (message: string): PackSource => ({ name, path: full, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, message }] });
+  const fail = (message: string): PackSource => ({
+    name,
+    path: full,
+    data: undefined,
+    locate: () => ({ source: name }),
+    problems: [{ source: name, message }],
+  });
   const stat = fs.statSync(full);
   if (stat.isDirectory()) return fail('dit is een map, geen beleidsbestand; geef het .yaml- of .json-bestand zelf');
   if (!stat.isFile()) return fail('dit is geen gewoon bestand');
@@ -57,9 +63,18 @@ export async function loadPackFromWorkbookFile(file: string, sheet?: string): Pr
 }
 
 /** The policy sheet of an open workbook; `extends` files are found next to the workbook file. */
-export async function loadPackFromPort(workbook: XlsxWorkbook, name: string, file: string | undefined, sheet?: string): Promise<LoadResult & { sheet?: string }> {
+export async function loadPackFromPort(
+  workbook: XlsxWorkbook,
+  name: string,
+  file: string | undefined,
+  sheet?: string,
+): Promise<LoadResult & { sheet?: string }> {
   const found = sheet ?? (await findPolicySheet(workbook));
-  if (!found) return { problems: [{ source: name, message: `geen blad "${POLICY_SHEET}" in deze werkmap; noem het blad met --sheet (bij policy check) of --policy-sheet` }], bases: [] };
+  if (!found)
+    return {
+      problems: [{ source: name, message: `geen blad "${POLICY_SHEET}" in deze werkmap; noem het blad met --sheet (bij policy check) of --policy-sheet` }],
+      bases: [],
+    };
   const resolver: PackResolver = { ...FILE_RESOLVER, readSource: (ref, from) => FILE_RESOLVER.readSource!(ref, from ?? file) };
   return { ...(await loadPackFromSheet(workbook, found, resolver)), sheet: found };
 }

@@ -116,7 +116,10 @@ export class FakeSheet {
   /** Bounding box of the cells with a value (or, unless valuesOnly, with any format). */
   used(valuesOnly: boolean): Box | undefined {
     if (this.usedCache.has(valuesOnly)) return this.usedCache.get(valuesOnly);
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [key, cell] of this.cells) {
       if (cell.type === 'Empty' && (valuesOnly || (cell.numberFormat === 'General' && !cell.bold))) continue;
       const comma = key.indexOf(',');
@@ -133,7 +136,12 @@ export class FakeSheet {
   }
 }
 
-interface Box { row: number; column: number; rows: number; columns: number }
+interface Box {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
 
 /** An Excel table (Insert > Table) as the fake holds it; cells stay in the sheet's cells. */
 export interface FakeTableRecord {
@@ -239,7 +247,16 @@ function taskBoundary(ms: number): Promise<void> {
 type OpKind = 'read' | 'write' | 'notUndoable';
 
 interface SheetState {
-  sheets: Array<{ sheet: FakeSheet; name: string; visibility: Visibility; protected: boolean; cells: Map<string, FakeCell>; conditionalFormats: FakeConditionalFormat[]; charts: FakeChartRecord[]; notes: Map<string, string> }>;
+  sheets: Array<{
+    sheet: FakeSheet;
+    name: string;
+    visibility: Visibility;
+    protected: boolean;
+    cells: Map<string, FakeCell>;
+    conditionalFormats: FakeConditionalFormat[];
+    charts: FakeChartRecord[];
+    notes: Map<string, string>;
+  }>;
 }
 
 /** One step on the undo stack: the workbook as it was before it. */
@@ -250,7 +267,10 @@ interface UndoEntry {
 }
 
 export class FakeOfficeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`${code}: ${message}`);
   }
 }
@@ -309,7 +329,13 @@ export class FakeExcel {
   /** Syncs still to go before an injected failure (failSync), and its error code. */
   private failure?: { after: number | 'writes'; code: string; afterOps: number };
   /** The selected cells (as in Excel there is always one), on the active sheet; `areas` > 1 for a multi-area selection. */
-  selection: { sheet: string; row: number; column: number; rows: number; columns: number; areas?: number } = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number; areas?: number } = {
+    sheet: '',
+    row: 0,
+    column: 0,
+    rows: 1,
+    columns: 1,
+  };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
   private readonly changeListeners = new Set<() => void>();
   readonly context: FakeContext;
@@ -330,12 +356,16 @@ export class FakeExcel {
         getSelectedRange: () => {
           fake.need('Workbook.getSelectedRange');
           const sel = fake.selection;
-          return new FakeRange(fake, () => {
-            // "If there are multiple ranges selected, this method will throw an error." (Workbook.getSelectedRange)
-            if ((sel.areas ?? 1) > 1) throw new FakeOfficeError('InvalidSelection', 'several areas are selected');
-            const sheet = fake.sheet(sel.sheet) ?? fake.sheets[0];
-            return sheet ? { sheet, box: { row: sel.row, column: sel.column, rows: sel.rows, columns: sel.columns } } : undefined;
-          }, false);
+          return new FakeRange(
+            fake,
+            () => {
+              // "If there are multiple ranges selected, this method will throw an error." (Workbook.getSelectedRange)
+              if ((sel.areas ?? 1) > 1) throw new FakeOfficeError('InvalidSelection', 'several areas are selected');
+              const sheet = fake.sheet(sel.sheet) ?? fake.sheets[0];
+              return sheet ? { sheet, box: { row: sel.row, column: sel.column, rows: sel.rows, columns: sel.columns } } : undefined;
+            },
+            false,
+          );
         },
         get onSelectionChanged() {
           fake.need('Workbook.onSelectionChanged');
@@ -407,21 +437,23 @@ export class FakeExcel {
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = new FakeSheet(name);
       fake.sheets.push(sheet);
-      rows.forEach((line, r) => line.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        const cell = sheet.ensure(r, c);
-        if (v instanceof Date) {
-          cell.value = (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
-          cell.numberFormat = 'd-m-yyyy';
-        } else if (typeof v === 'object') {
-          cell.value = v.error;
-          cell.type = 'Error';
-          return;
-        } else {
-          cell.value = v;
-        }
-        cell.type = typeOf(cell.value);
-      }));
+      rows.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v === null || v === undefined) return;
+          const cell = sheet.ensure(r, c);
+          if (v instanceof Date) {
+            cell.value = (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+            cell.numberFormat = 'd-m-yyyy';
+          } else if (typeof v === 'object') {
+            cell.value = v.error;
+            cell.type = 'Error';
+            return;
+          } else {
+            cell.value = v;
+          }
+          cell.type = typeOf(cell.value);
+        }),
+      );
     }
     return fake;
   }
@@ -714,19 +746,28 @@ class FakeWorksheetCollection extends Loadable {
   add(name: string): FakeWorksheet {
     this.fake.need('WorksheetCollection.add');
     let created: FakeSheet | undefined;
-    this.fake.enqueue(() => {
-      // names are case-insensitive: "tariefwijzer" beside "Tariefwijzer" already exists
-      if (this.fake.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
-      created = new FakeSheet(name);
-      this.fake.sheets.push(created);
-      return 0;
-    }, name.length + 32, 'write');
+    this.fake.enqueue(
+      () => {
+        // names are case-insensitive: "tariefwijzer" beside "Tariefwijzer" already exists
+        if (this.fake.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
+        created = new FakeSheet(name);
+        this.fake.sheets.push(created);
+        return 0;
+      },
+      name.length + 32,
+      'write',
+    );
     return new FakeWorksheet(this.fake, () => created, false);
   }
 }
 
 class FakeWorksheet extends Loadable {
-  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined, private readonly orNull: boolean, known: Record<string, unknown> = {}) {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => FakeSheet | undefined,
+    private readonly orNull: boolean,
+    known: Record<string, unknown> = {},
+  ) {
     super();
     this.loaded = { ...known };
   }
@@ -812,16 +853,20 @@ class FakeWorksheet extends Loadable {
    */
   delete(): void {
     this.fake.need('Worksheet.delete');
-    this.fake.enqueue(() => {
-      const sheet = this.resolve();
-      if (!sheet) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
-      if (sheet.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `sheet ${sheet.name} is VeryHidden and cannot be deleted`);
-      this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
-      // formulas that pointed at the sheet now point nowhere, for good: Excel rewrites them to #REF!
-      // ("How to correct a #REF! error": deleting a referenced sheet, https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-9b9f-4d7d-97ea-6a4b5e3c8c61)
-      this.fake.breakReferencesTo(sheet.name);
-      return 0;
-    }, 16, 'notUndoable');
+    this.fake.enqueue(
+      () => {
+        const sheet = this.resolve();
+        if (!sheet) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+        if (sheet.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `sheet ${sheet.name} is VeryHidden and cannot be deleted`);
+        this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+        // formulas that pointed at the sheet now point nowhere, for good: Excel rewrites them to #REF!
+        // ("How to correct a #REF! error": deleting a referenced sheet, https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-9b9f-4d7d-97ea-6a4b5e3c8c61)
+        this.fake.breakReferencesTo(sheet.name);
+        return 0;
+      },
+      16,
+      'notUndoable',
+    );
   }
 
   /** The whole sheet (no address) or an A1 address. */
@@ -839,16 +884,23 @@ class FakeWorksheet extends Loadable {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     this.fake.need('Worksheet.getUsedRangeOrNullObject');
-    return new FakeRange(this.fake, () => {
-      const sheet = this.resolve()!;
-      const box = sheet.used(valuesOnly);
-      return box ? { sheet, box } : undefined;
-    }, true);
+    return new FakeRange(
+      this.fake,
+      () => {
+        const sheet = this.resolve()!;
+        const box = sheet.used(valuesOnly);
+        return box ? { sheet, box } : undefined;
+      },
+      true,
+    );
   }
 }
 
 class FakeNoteCollection extends Loadable {
-  constructor(private readonly fake: FakeExcel, private readonly worksheet: FakeWorksheet) {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly worksheet: FakeWorksheet,
+  ) {
     super();
   }
 
@@ -868,15 +920,19 @@ class FakeNoteCollection extends Loadable {
 
   add(cell: FakeRange, content: string): void {
     this.fake.need('NoteCollection.add');
-    this.fake.enqueue(() => {
-      const t = cell.find();
-      if (!t || t.box.rows !== 1 || t.box.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note belongs to one cell');
-      refuseIfProtected(t.sheet);
-      const key = `${t.box.row},${t.box.column}`;
-      if (t.sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `cell ${key} already has a note`);
-      t.sheet.notes.set(key, String(content));
-      return 0;
-    }, String(content).length + 32, 'write');
+    this.fake.enqueue(
+      () => {
+        const t = cell.find();
+        if (!t || t.box.rows !== 1 || t.box.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note belongs to one cell');
+        refuseIfProtected(t.sheet);
+        const key = `${t.box.row},${t.box.column}`;
+        if (t.sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `cell ${key} already has a note`);
+        t.sheet.notes.set(key, String(content));
+        return 0;
+      },
+      String(content).length + 32,
+      'write',
+    );
   }
 }
 
@@ -890,7 +946,10 @@ export interface FakeChartRecord {
 }
 
 class FakeChartCollection {
-  constructor(private readonly fake: FakeExcel, private readonly worksheet: FakeWorksheet) {}
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
 
   getItemOrNullObject(name: string): { load(p: string): void; readonly isNullObject: boolean; delete(): void } {
     const fake = this.fake;
@@ -905,13 +964,17 @@ class FakeChartCollection {
       },
       delete: () => {
         fake.need('Chart.delete');
-        fake.enqueue(() => {
-          const list = sheet().charts;
-          const i = list.findIndex((c) => c.name === name);
-          if (i < 0) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
-          list.splice(i, 1);
-          return 0;
-        }, 16, 'write');
+        fake.enqueue(
+          () => {
+            const list = sheet().charts;
+            const i = list.findIndex((c) => c.name === name);
+            if (i < 0) throw new FakeOfficeError('InvalidOperation', 'delete on a null object');
+            list.splice(i, 1);
+            return 0;
+          },
+          16,
+          'write',
+        );
       },
     };
   }
@@ -923,13 +986,19 @@ class FakeChartCollection {
     fake.need('ChartCollection.add');
     const box = (r: FakeRange) => r.find()!.box;
     const write = (op: () => unknown) => fake.enqueue(() => (op(), 0), 32, 'write');
-    fake.enqueue(() => {
-      record.series[0].values = box(source);
-      this.worksheet.resolve()!.charts.push(record);
-      return 0;
-    }, 128, 'write');
+    fake.enqueue(
+      () => {
+        record.series[0].values = box(source);
+        this.worksheet.resolve()!.charts.push(record);
+        return 0;
+      },
+      128,
+      'write',
+    );
     const seriesProxy = (i: number) => ({
-      set name(n: string) { write(() => (record.series[i].name = n)); },
+      set name(n: string) {
+        write(() => (record.series[i].name = n));
+      },
       setValues: (r: FakeRange) => {
         fake.need('ChartSeries.setValues');
         write(() => (record.series[i].values = box(r)));
@@ -940,9 +1009,23 @@ class FakeChartCollection {
       },
     });
     return {
-      set name(n: string) { write(() => (record.name = n)); },
-      title: { set text(t: string) { write(() => (record.title = t)); } },
-      axes: { valueAxis: { title: { set text(t: string) { write(() => (record.valueAxisTitle = t)); } } } },
+      set name(n: string) {
+        write(() => (record.name = n));
+      },
+      title: {
+        set text(t: string) {
+          write(() => (record.title = t));
+        },
+      },
+      axes: {
+        valueAxis: {
+          title: {
+            set text(t: string) {
+              write(() => (record.valueAxisTitle = t));
+            },
+          },
+        },
+      },
       series: {
         getItemAt: (i: number) => {
           fake.need('ChartSeriesCollection.getItemAt');
@@ -964,7 +1047,11 @@ class FakeChartCollection {
 }
 
 class FakeNote {
-  constructor(private readonly fake: FakeExcel, private readonly sheet: FakeSheet, private readonly key: string) {}
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: FakeSheet,
+    private readonly key: string,
+  ) {}
 
   getLocation(): FakeRange {
     this.fake.need('Note.getLocation');
@@ -974,10 +1061,14 @@ class FakeNote {
 
   delete(): void {
     this.fake.need('Note.delete');
-    this.fake.enqueue(() => {
-      this.sheet.notes.delete(this.key);
-      return 0;
-    }, 16, 'write');
+    this.fake.enqueue(
+      () => {
+        this.sheet.notes.delete(this.key);
+        return 0;
+      },
+      16,
+      'write',
+    );
   }
 }
 
@@ -986,7 +1077,10 @@ class FakeNote {
  * collection is loaded with "items/<property>"; its items are then readable after the sync.
  */
 class FakeTableCollection extends Loadable {
-  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined) {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => FakeSheet | undefined,
+  ) {
     super();
   }
 
@@ -1007,7 +1101,12 @@ class FakeTableCollection extends Loadable {
 
 /** Excel.Table: https://learn.microsoft.com/javascript/api/excel/excel.table (showTotals, getTotalRowRange: ExcelApi 1.1). */
 class FakeTable extends Loadable {
-  constructor(private readonly fake: FakeExcel, private readonly sheet: () => FakeSheet, private readonly record: FakeTableRecord, loaded: string[]) {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => FakeSheet,
+    private readonly record: FakeTableRecord,
+    loaded: string[],
+  ) {
     super();
     if (loaded.includes('items/showTotals')) this.loaded.showTotals = record.showTotals;
     if (loaded.includes('items/name')) this.loaded.name = record.name;
@@ -1027,15 +1126,22 @@ class FakeTable extends Loadable {
    */
   getTotalRowRange(): FakeRange {
     const record = this.record;
-    return new FakeRange(this.fake, () => {
-      if (!record.showTotals) throw new FakeOfficeError('InvalidArgument', `table ${record.name} shows no totals row`);
-      return { sheet: this.sheet(), box: { row: record.box.row + record.box.rows - 1, column: record.box.column, rows: 1, columns: record.box.columns } };
-    }, false);
+    return new FakeRange(
+      this.fake,
+      () => {
+        if (!record.showTotals) throw new FakeOfficeError('InvalidArgument', `table ${record.name} shows no totals row`);
+        return { sheet: this.sheet(), box: { row: record.box.row + record.box.rows - 1, column: record.box.column, rows: 1, columns: record.box.columns } };
+      },
+      false,
+    );
   }
 }
 
 class FakeWorksheetProtection extends Loadable {
-  constructor(private readonly fake: FakeExcel, private readonly find: () => FakeSheet | undefined) {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => FakeSheet | undefined,
+  ) {
     super();
   }
 
@@ -1086,7 +1192,11 @@ class FakeRange extends Loadable {
     return this.cfs;
   }
 
-  constructor(private readonly fake: FakeExcel, readonly find: () => Target | undefined, private readonly orNull: boolean) {
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly find: () => Target | undefined,
+    private readonly orNull: boolean,
+  ) {
     super();
     const range = this;
     this.cfs = {
@@ -1094,29 +1204,63 @@ class FakeRange extends Loadable {
       // remaining rectangle; Excel keeps one rule with a multi-area range, which covers the same cells).
       clearAll: () => {
         fake.need('ConditionalFormatCollection.clearAll');
-        fake.enqueue(() => {
-          const t = range.target()!;
-          refuseIfProtected(t.sheet);
-          t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
-          return 0;
-        }, 32, 'write');
+        fake.enqueue(
+          () => {
+            const t = range.target()!;
+            refuseIfProtected(t.sheet);
+            t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) =>
+              subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })),
+            );
+            return 0;
+          },
+          32,
+          'write',
+        );
       },
       add: (type: string) => {
         fake.need('ConditionalFormatCollection.add');
         // the rule's members (custom, rule.formula, format.fill.color) are ExcelApi 1.6 as well
-        for (const member of ['ConditionalFormat.custom', 'CustomConditionalFormat.rule', 'CustomConditionalFormat.format', 'ConditionalFormatRule.formula', 'ConditionalRangeFormat.fill', 'ConditionalRangeFill.color'] as const) fake.need(member);
+        for (const member of [
+          'ConditionalFormat.custom',
+          'CustomConditionalFormat.rule',
+          'CustomConditionalFormat.format',
+          'ConditionalFormatRule.formula',
+          'ConditionalRangeFormat.fill',
+          'ConditionalRangeFill.color',
+        ] as const)
+          fake.need(member);
         if (type !== 'Custom') throw new Error(`fake: conditional format ${type} not supported`);
         const rule: FakeConditionalFormat = { box: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '', fill: '' };
-        fake.enqueue(() => {
-          refuseIfProtected(range.target()!.sheet);
-          rule.box = { ...range.target()!.box };
-          range.target()!.sheet.conditionalFormats.push(rule);
-          return 0;
-        }, 64, 'write');
+        fake.enqueue(
+          () => {
+            refuseIfProtected(range.target()!.sheet);
+            rule.box = { ...range.target()!.box };
+            range.target()!.sheet.conditionalFormats.push(rule);
+            return 0;
+          },
+          64,
+          'write',
+        );
         return {
           custom: {
-            rule: { set formula(f: string) { rule.formula = f; }, get formula() { return rule.formula; } },
-            format: { fill: { set color(c: string) { rule.fill = c; }, get color() { return rule.fill; } } },
+            rule: {
+              set formula(f: string) {
+                rule.formula = f;
+              },
+              get formula() {
+                return rule.formula;
+              },
+            },
+            format: {
+              fill: {
+                set color(c: string) {
+                  rule.fill = c;
+                },
+                get color() {
+                  return rule.fill;
+                },
+              },
+            },
           },
         };
       },
@@ -1155,16 +1299,20 @@ class FakeRange extends Loadable {
   /** The overlap with another range of the same sheet (ExcelApi 1.4). */
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
     this.fake.need('Range.getIntersectionOrNullObject');
-    return new FakeRange(this.fake, () => {
-      const a = this.find();
-      const b = other.find();
-      if (!a || !b) return undefined;
-      const row = Math.max(a.box.row, b.box.row);
-      const column = Math.max(a.box.column, b.box.column);
-      const rows = Math.min(a.box.row + a.box.rows, b.box.row + b.box.rows) - row;
-      const columns = Math.min(a.box.column + a.box.columns, b.box.column + b.box.columns) - column;
-      return rows > 0 && columns > 0 ? { sheet: a.sheet, box: { row, column, rows, columns } } : undefined;
-    }, true);
+    return new FakeRange(
+      this.fake,
+      () => {
+        const a = this.find();
+        const b = other.find();
+        if (!a || !b) return undefined;
+        const row = Math.max(a.box.row, b.box.row);
+        const column = Math.max(a.box.column, b.box.column);
+        const rows = Math.min(a.box.row + a.box.rows, b.box.row + b.box.rows) - row;
+        const columns = Math.min(a.box.column + a.box.columns, b.box.column + b.box.columns) - column;
+        return rows > 0 && columns > 0 ? { sheet: a.sheet, box: { row, column, rows, columns } } : undefined;
+      },
+      true,
+    );
   }
 
   private target(): Target | undefined {
@@ -1173,62 +1321,94 @@ class FakeRange extends Loadable {
     return t;
   }
 
-  get isNullObject(): boolean { return this.read('isNullObject'); }
-  get rowIndex(): number { return this.read('rowIndex'); }
-  get columnIndex(): number { return this.read('columnIndex'); }
-  get rowCount(): number { return this.read('rowCount'); }
-  get columnCount(): number { return this.read('columnCount'); }
-  get values(): unknown[][] { return this.read('values'); }
-  get valueTypes(): string[][] { return this.read('valueTypes'); }
-  get numberFormat(): string[][] { return this.read('numberFormat'); }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
 
   set values(values: unknown[][]) {
-    this.enqueueWrite(this.fake.requestSize(values), (cell, r, c) => {
-      const v = values[r][c];
-      if (v === null || v === undefined) return;
-      writeValue(cell, v as string | number | boolean);
-    }, values);
+    this.enqueueWrite(
+      this.fake.requestSize(values),
+      (cell, r, c) => {
+        const v = values[r][c];
+        if (v === null || v === undefined) return;
+        writeValue(cell, v as string | number | boolean);
+      },
+      values,
+    );
   }
 
   set numberFormat(formats: unknown[][]) {
-    this.enqueueWrite(this.fake.requestSize(formats), (cell, r, c) => {
-      const f = formats[r][c];
-      if (f === null || f === undefined) return;
-      cell.numberFormat = String(f);
-    }, formats);
+    this.enqueueWrite(
+      this.fake.requestSize(formats),
+      (cell, r, c) => {
+        const f = formats[r][c];
+        if (f === null || f === undefined) return;
+        cell.numberFormat = String(f);
+      },
+      formats,
+    );
   }
 
   /** Clear values and formats (or only 'Contents' / 'Formats') of the range; conditional formats go with 'All'. */
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.fake.need('Range.clear');
-    this.fake.enqueue(() => {
-      const t = this.target();
-      if (!t) throw new FakeOfficeError('InvalidOperation', 'clear on a null object');
-      refuseIfProtected(t.sheet);
-      const inside = (key: string) => {
-        const [r, c] = key.split(',').map(Number);
-        return r >= t.box.row && r < t.box.row + t.box.rows && c >= t.box.column && c < t.box.column + t.box.columns;
-      };
-      for (const [key, cell] of t.sheet.cells) {
-        if (!inside(key)) continue;
-        if (applyTo !== 'Formats') {
-          delete cell.formula;
-          cell.value = '';
-          cell.type = 'Empty';
+    this.fake.enqueue(
+      () => {
+        const t = this.target();
+        if (!t) throw new FakeOfficeError('InvalidOperation', 'clear on a null object');
+        refuseIfProtected(t.sheet);
+        const inside = (key: string) => {
+          const [r, c] = key.split(',').map(Number);
+          return r >= t.box.row && r < t.box.row + t.box.rows && c >= t.box.column && c < t.box.column + t.box.columns;
+        };
+        for (const [key, cell] of t.sheet.cells) {
+          if (!inside(key)) continue;
+          if (applyTo !== 'Formats') {
+            delete cell.formula;
+            cell.value = '';
+            cell.type = 'Empty';
+          }
+          if (applyTo !== 'Contents') {
+            cell.numberFormat = 'General';
+            delete cell.bold;
+          }
+          if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.delete(key);
         }
-        if (applyTo !== 'Contents') {
-          cell.numberFormat = 'General';
-          delete cell.bold;
-        }
-        if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.delete(key);
-      }
-      if (applyTo === 'All') t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
-      return 0;
-    }, 32, 'write');
+        if (applyTo === 'All')
+          t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
+        return 0;
+      },
+      32,
+      'write',
+    );
   }
 
   load(props: string): void {
-    const list = props.split(',').map((s) => s.trim()).filter(Boolean);
+    const list = props
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     this.fake.enqueue(() => {
       const t = this.target();
       this.loaded = { isNullObject: !t };
@@ -1270,16 +1450,20 @@ class FakeRange extends Loadable {
   }
 
   private enqueueWrite(bytes: number, apply: (cell: FakeCell, r: number, c: number) => void, shape: unknown[][] | null): void {
-    this.fake.enqueue(() => {
-      const t = this.target();
-      if (!t) throw new FakeOfficeError('InvalidOperation', 'write to a null object');
-      refuseIfProtected(t.sheet);
-      if (shape && (shape.length !== t.box.rows || shape.some((line) => line.length !== t.box.columns))) {
-        throw new FakeOfficeError('InvalidArgument', `array of ${shape.length}x${shape[0]?.length} for a ${t.box.rows}x${t.box.columns} range`);
-      }
-      for (let r = 0; r < t.box.rows; r++) for (let c = 0; c < t.box.columns; c++) apply(t.sheet.ensure(t.box.row + r, t.box.column + c), r, c);
-      return 0;
-    }, bytes, 'write');
+    this.fake.enqueue(
+      () => {
+        const t = this.target();
+        if (!t) throw new FakeOfficeError('InvalidOperation', 'write to a null object');
+        refuseIfProtected(t.sheet);
+        if (shape && (shape.length !== t.box.rows || shape.some((line) => line.length !== t.box.columns))) {
+          throw new FakeOfficeError('InvalidArgument', `array of ${shape.length}x${shape[0]?.length} for a ${t.box.rows}x${t.box.columns} range`);
+        }
+        for (let r = 0; r < t.box.rows; r++) for (let c = 0; c < t.box.columns; c++) apply(t.sheet.ensure(t.box.row + r, t.box.column + c), r, c);
+        return 0;
+      },
+      bytes,
+      'write',
+    );
   }
 }
 

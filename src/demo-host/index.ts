@@ -35,7 +35,9 @@ export function installHost(fake: FakeExcel, options: { dark: boolean }): void {
     },
     context: {
       requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, fake.api) <= 0 },
-      officeTheme: options.dark ? { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF' } : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
+      officeTheme: options.dark
+        ? { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF' }
+        : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
     },
   };
   w.Excel = {
@@ -43,7 +45,8 @@ export function installHost(fake: FakeExcel, options: { dark: boolean }): void {
     // Excel.run(batch), Excel.run(options, batch) and Excel.run(object, batch): the fake has one context.
     run: (...args: unknown[]) => {
       const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
-      const options = args.length > 1 && args[0] && typeof args[0] === 'object' && 'mergeUndoGroup' in (args[0] as object) ? (args[0] as { mergeUndoGroup?: boolean }) : undefined;
+      const options =
+        args.length > 1 && args[0] && typeof args[0] === 'object' && 'mergeUndoGroup' in args[0] ? (args[0] as { mergeUndoGroup?: boolean }) : undefined;
       return fake.excelRun(options, batch);
     },
   };

@@ -32,7 +32,22 @@ export function demoWorkbook(): Record<string, SeedValue[][]> {
     Kader: [['Contracteerruimte GGZ', null, 1_500_000]],
     // Requests for herberekening / hardheidsclausule, for the Aanvragen view (zk-ggz-2025, published 5-9-2024).
     Aanvragen: [
-      ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Beroep op hardheidsclausule', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Aanvraagformulier herberekening'],
+      [
+        'AGB-code',
+        'Zorgaanbieder',
+        'Verzoek herberekening',
+        'Beroep op hardheidsclausule',
+        'Datum ontvangst',
+        'Tariefpercentage 2023',
+        'Tariefpercentage sector',
+        'Wlz-omzet',
+        'Bestuursverklaring',
+        'Lager tarief is reëel',
+        'Onderbouwing oordeel reëel',
+        'Nieuwe aanbieder',
+        'Aantal Wlz-cliënten',
+        'Aanvraagformulier herberekening',
+      ],
       ['73730001', 'Zorg BV', 'ja', 'nee', '20-9-2024', '92%', '97,3%', 920000, 'ja', 'ja', 'Exploitatie sluit', 'nee', 64, 'ja'],
       ['73730007', 'Nieuw Thuis', 'nee', 'ja', '26-9-2024', null, null, null, null, null, null, 'ja', 8, null],
     ],
@@ -52,4 +67,3 @@ export function largeDemoWorkbook(rows: number): Record<string, SeedValue[][]> {
   book.Aanbieders = [title, blank, header, ...data];
   return book;
 }
-

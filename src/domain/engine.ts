@@ -5,8 +5,31 @@
 import { CORE_FIELDS, type FieldDef } from './fields';
 import { documentTitle, titlesOf, type DocumentTitles } from './documents';
 import { flag, formatCitation, type Flag } from './flags';
-import { applyPercentage, D, type Dec, formatEuro, formatEuroExact, formatPercentage, formatPoints, isRoundingMode, ROUNDING_LABELS, type RoundingMode } from './money';
-import { type CellValue, isEmptyCell, shortCell, parseBoolean, parseDate, parseInteger, parseMoney, parseNumber, parsePercentage, parseText, type Parsed } from './parse';
+import {
+  applyPercentage,
+  D,
+  type Dec,
+  formatEuro,
+  formatEuroExact,
+  formatPercentage,
+  formatPoints,
+  isRoundingMode,
+  ROUNDING_LABELS,
+  type RoundingMode,
+} from './money';
+import {
+  type CellValue,
+  isEmptyCell,
+  shortCell,
+  parseBoolean,
+  parseDate,
+  parseInteger,
+  parseMoney,
+  parseNumber,
+  parsePercentage,
+  parseText,
+  type Parsed,
+} from './parse';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
 import { packForRow, yearsText } from './policy/years';
@@ -147,7 +170,11 @@ class RowContext {
       if (v === null || v === undefined) {
         const def = this.pack.parameters[ref.param];
         this.addFlag(
-          flag('PARAMETER_ONTBREEKT', `Parameter "${def?.label ?? ref.param}" heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`, { ruleId: rule.id, citation: def?.source ?? rule.source }),
+          flag(
+            'PARAMETER_ONTBREEKT',
+            `Parameter "${def?.label ?? ref.param}" heeft geen waarde; regel "${rule.description}" kan niet worden toegepast. Stel de waarde in en reken opnieuw.`,
+            { ruleId: rule.id, citation: def?.source ?? rule.source },
+          ),
         );
         return undefined;
       }
@@ -157,7 +184,12 @@ class RowContext {
     const n = f.state === 'value' ? asDecimal(f.value) : undefined;
     if (n) return n;
     if (f.state === 'missing') {
-      this.addFlag(flag('KENMERK_ONTBREEKT', `Kolom "${this.label(ref.field)}" is leeg of ontbreekt; regel "${rule.description}" heeft deze waarde nodig.`, { ruleId: rule.id, citation: rule.source }));
+      this.addFlag(
+        flag('KENMERK_ONTBREEKT', `Kolom "${this.label(ref.field)}" is leeg of ontbreekt; regel "${rule.description}" heeft deze waarde nodig.`, {
+          ruleId: rule.id,
+          citation: rule.source,
+        }),
+      );
     }
     return undefined;
   }
@@ -309,16 +341,29 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
   // Its own flags below say more than the generic "unreadable value".
   const max = ctx.field('maximumtarief', false);
   let maximumtarief: Dec | undefined;
-  if (max.state === 'missing') ctx.addFlag(flag('MAXIMUMTARIEF_ONTBREEKT', 'Geen NZa-maximumtarief in de rij of de tarieventabel; het percentage is berekend, het tarief niet.'));
-  else if (max.state === 'invalid') ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
+  if (max.state === 'missing')
+    ctx.addFlag(flag('MAXIMUMTARIEF_ONTBREEKT', 'Geen NZa-maximumtarief in de rij of de tarieventabel; het percentage is berekend, het tarief niet.'));
+  else if (max.state === 'invalid')
+    ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
   else if (typeof max.value === 'object') {
-    if (max.value.lessThanOrEqualTo(0)) ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
+    if (max.value.lessThanOrEqualTo(0))
+      ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
     else if (max.value.greaterThanOrEqualTo(MAX_WRITABLE_TARIFF)) {
-      ctx.addFlag(flag('MAXIMUMTARIEF_TE_GROOT', `NZa-maximumtarief ${shortCell(max.value.toFixed())} is te groot: Excel bewaart 15 cijfers, dus een tarief in centen vanaf € 10.000.000.000.000 kan niet juist geschreven worden. Het tarief is niet berekend; controleer het bedrag.`));
+      ctx.addFlag(
+        flag(
+          'MAXIMUMTARIEF_TE_GROOT',
+          `NZa-maximumtarief ${shortCell(max.value.toFixed())} is te groot: Excel bewaart 15 cijfers, dus een tarief in centen vanaf € 10.000.000.000.000 kan niet juist geschreven worden. Het tarief is niet berekend; controleer het bedrag.`,
+        ),
+      );
     } else {
       maximumtarief = max.value;
       if (max.value.greaterThan(HIGH_TARIFF)) {
-        ctx.addFlag(flag('MAXIMUMTARIEF_HOOG', `NZa-maximumtarief ${formatEuro(max.value)} is ongewoon hoog: Wlz-tarieven per dag, uur of week liggen ver onder ${formatEuro(HIGH_TARIFF)}. Het tarief is berekend; controleer het bedrag.`));
+        ctx.addFlag(
+          flag(
+            'MAXIMUMTARIEF_HOOG',
+            `NZa-maximumtarief ${formatEuro(max.value)} is ongewoon hoog: Wlz-tarieven per dag, uur of week liggen ver onder ${formatEuro(HIGH_TARIFF)}. Het tarief is berekend; controleer het bedrag.`,
+          ),
+        );
       }
     }
   }
@@ -338,18 +383,29 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
       const { rounded } = applyPercentage(maximumtarief, percentage, mode);
       if (rounded.isZero() && !percentage.isZero()) {
         // e.g. a maximumtarief of 0,0000001: a tariff of € 0,00 is never what the row meant.
-        ctx.addFlag(flag('TARIEF_NUL', `Het tarief komt op ${formatEuro(rounded)} uit (${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)}, afgerond op centen): het NZa-maximumtarief is te klein. Er is geen tarief geschreven; controleer het bedrag.`));
+        ctx.addFlag(
+          flag(
+            'TARIEF_NUL',
+            `Het tarief komt op ${formatEuro(rounded)} uit (${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)}, afgerond op centen): het NZa-maximumtarief is te klein. Er is geen tarief geschreven; controleer het bedrag.`,
+          ),
+        );
       } else {
         result.tarief = rounded;
         result.steps.push({
-          kind: 'tarief', value: rounded,
+          kind: 'tarief',
+          value: rounded,
           text: `Tarief = ${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
         });
       }
       const contracted = ctx.field('gecontracteerdTarief');
       if (result.tarief && contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
         const diff = contracted.value.minus(rounded);
-        ctx.addFlag(flag('GECONTRACTEERD_WIJKT_AF', `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`));
+        ctx.addFlag(
+          flag(
+            'GECONTRACTEERD_WIJKT_AF',
+            `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`,
+          ),
+        );
       }
     }
   }
@@ -364,7 +420,12 @@ function roundingMode(params: ParameterValues): RoundingMode {
 
 function checkPercentage(ctx: RowContext, percentage: Dec): void {
   if (percentage.greaterThan(100)) {
-    ctx.addFlag(flag('TARIEF_BOVEN_MAXIMUM', `Percentage ${formatPercentage(percentage)} ligt boven 100%: het tarief komt boven het NZa-maximumtarief, en de NZa-tarieven zijn maximumtarieven.`));
+    ctx.addFlag(
+      flag(
+        'TARIEF_BOVEN_MAXIMUM',
+        `Percentage ${formatPercentage(percentage)} ligt boven 100%: het tarief komt boven het NZa-maximumtarief, en de NZa-tarieven zijn maximumtarieven.`,
+      ),
+    );
   }
   if (percentage.isNegative()) ctx.addFlag(flag('PERCENTAGE_BUITEN_BEREIK', `Berekend percentage ${formatPercentage(percentage)} is negatief.`));
   const range = ctx.pack.range;
@@ -374,7 +435,11 @@ function checkPercentage(ctx: RowContext, percentage: Dec): void {
   const max = range.max !== undefined ? ctx.value(range.max, pseudoRule) : undefined;
   if ((min && percentage.lessThan(min)) || (max && percentage.greaterThan(max))) {
     const bounds = `${min ? formatPercentage(min) : '…'} – ${max ? formatPercentage(max) : '…'}`;
-    ctx.addFlag(flag('PERCENTAGE_BUITEN_BEREIK', `Percentage ${formatPercentage(percentage)} valt buiten het bereik van dit beleid (${bounds}).`, { citation: range.source }));
+    ctx.addFlag(
+      flag('PERCENTAGE_BUITEN_BEREIK', `Percentage ${formatPercentage(percentage)} valt buiten het bereik van dit beleid (${bounds}).`, {
+        citation: range.source,
+      }),
+    );
   }
 }
 
@@ -418,7 +483,14 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if ('flag' in e) ctx.addFlag({ ...e.flag, ruleId: rule.id, citation: rule.source });
     else {
       result.excluded = true;
-      ctx.addFlag({ code: e.exclude.code ?? 'UITGESLOTEN', severity: 'fout', message: e.exclude.message, ruleId: rule.id, citation: rule.source, ...(e.exclude.name && e.exclude.code ? { name: e.exclude.name } : {}) });
+      ctx.addFlag({
+        code: e.exclude.code ?? 'UITGESLOTEN',
+        severity: 'fout',
+        message: e.exclude.message,
+        ruleId: rule.id,
+        citation: rule.source,
+        ...(e.exclude.name && e.exclude.code ? { name: e.exclude.name } : {}),
+      });
     }
   }
   if (result.excluded) return undefined;
@@ -472,17 +544,34 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
   const steps = result.steps;
   let pct = base.value;
   const baseCited = cited(ctx, base.ref, base.rule);
-  steps.push({ kind: 'basis', value: pct, result: pct, ruleId: base.rule.id, citation: baseCited.citation, text: `${formatPercentage(pct)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}` });
+  steps.push({
+    kind: 'basis',
+    value: pct,
+    result: pct,
+    ruleId: base.rule.id,
+    citation: baseCited.citation,
+    text: `${formatPercentage(pct)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}`,
+  });
 
   for (const add of selectStacked(ctx, adds, steps)) {
     let points = add.points;
     if (points.isZero()) continue;
     if (add.max && points.greaterThan(add.max)) {
-      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is meer dan het maximum ${formatPoints(add.max)}; afgetopt.`, { ruleId: add.rule.id, citation: add.rule.source }));
+      ctx.addFlag(
+        flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is meer dan het maximum ${formatPoints(add.max)}; afgetopt.`, {
+          ruleId: add.rule.id,
+          citation: add.rule.source,
+        }),
+      );
       points = add.max;
     }
     if (add.min && points.lessThan(add.min)) {
-      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is minder dan het minimum ${formatPoints(add.min)}; opgehoogd tot het minimum.`, { ruleId: add.rule.id, citation: add.rule.source }));
+      ctx.addFlag(
+        flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is minder dan het minimum ${formatPoints(add.min)}; opgehoogd tot het minimum.`, {
+          ruleId: add.rule.id,
+          citation: add.rule.source,
+        }),
+      );
       points = add.min;
     }
     const before = pct;
@@ -491,12 +580,18 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
     if (add.maxResult && points.isPositive() && after.greaterThan(add.maxResult)) {
       after = before.greaterThan(add.maxResult) ? before : add.maxResult;
       capNote = `, tot een maximum van ${formatPercentage(add.maxResult)}`;
-      ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }));
+      ctx.addFlag(
+        flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }),
+      );
     }
     pct = after;
     const addCited = cited(ctx, add.ref, add.rule);
     steps.push({
-      kind: points.isNegative() ? 'afslag' : 'opslag', value: points, result: pct, ruleId: add.rule.id, citation: addCited.citation,
+      kind: points.isNegative() ? 'afslag' : 'opslag',
+      value: points,
+      result: pct,
+      ruleId: add.rule.id,
+      citation: addCited.citation,
       text: `${formatPoints(points)}: ${addCited.description}${capNote} → ${formatPercentage(pct)}`,
     });
   }
@@ -504,13 +599,32 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
   const floor = floors.reduce<{ rule: Rule; value: Dec } | undefined>((m, f) => (!m || f.value.greaterThan(m.value) ? f : m), undefined);
   if (floor && pct.lessThan(floor.value)) {
     pct = floor.value;
-    steps.push({ kind: 'bodem', value: floor.value, result: pct, ruleId: floor.rule.id, citation: floor.rule.source, text: `Ondergrens ${formatPercentage(floor.value)}: ${floor.rule.description} → ${formatPercentage(pct)}` });
+    steps.push({
+      kind: 'bodem',
+      value: floor.value,
+      result: pct,
+      ruleId: floor.rule.id,
+      citation: floor.rule.source,
+      text: `Ondergrens ${formatPercentage(floor.value)}: ${floor.rule.description} → ${formatPercentage(pct)}`,
+    });
   }
   const cap = caps.reduce<{ rule: Rule; value: Dec } | undefined>((m, c) => (!m || c.value.lessThan(m.value) ? c : m), undefined);
   if (cap && pct.greaterThan(cap.value)) {
-    ctx.addFlag(flag('BEGRENSD', `Percentage ${formatPercentage(pct)} begrensd op ${formatPercentage(cap.value)}: ${cap.rule.description}.`, { ruleId: cap.rule.id, citation: cap.rule.source }));
+    ctx.addFlag(
+      flag('BEGRENSD', `Percentage ${formatPercentage(pct)} begrensd op ${formatPercentage(cap.value)}: ${cap.rule.description}.`, {
+        ruleId: cap.rule.id,
+        citation: cap.rule.source,
+      }),
+    );
     pct = cap.value;
-    steps.push({ kind: 'grens', value: cap.value, result: pct, ruleId: cap.rule.id, citation: cap.rule.source, text: `Maximum ${formatPercentage(cap.value)}: ${cap.rule.description} → ${formatPercentage(pct)}` });
+    steps.push({
+      kind: 'grens',
+      value: cap.value,
+      result: pct,
+      ruleId: cap.rule.id,
+      citation: cap.rule.source,
+      text: `Maximum ${formatPercentage(cap.value)}: ${cap.rule.description} → ${formatPercentage(pct)}`,
+    });
   }
   return pct;
 }
@@ -530,8 +644,19 @@ function selectStacked(ctx: RowContext, adds: PendingAdd[], steps: Step[]): Pend
     for (const a of members) {
       if (a === best) continue;
       chosen.delete(a);
-      steps.push({ kind: 'niet-gestapeld', value: a.points, ruleId: a.rule.id, citation: a.rule.source, text: `${formatPoints(a.points)}: ${a.rule.description} — niet gestapeld met "${best.rule.description}" (${g.description})` });
-      ctx.addFlag(flag('NIET_GESTAPELD', `"${a.rule.description}" niet opgeteld bij "${best.rule.description}": ${g.description}.`, { ruleId: a.rule.id, citation: a.rule.source }));
+      steps.push({
+        kind: 'niet-gestapeld',
+        value: a.points,
+        ruleId: a.rule.id,
+        citation: a.rule.source,
+        text: `${formatPoints(a.points)}: ${a.rule.description} — niet gestapeld met "${best.rule.description}" (${g.description})`,
+      });
+      ctx.addFlag(
+        flag('NIET_GESTAPELD', `"${a.rule.description}" niet opgeteld bij "${best.rule.description}": ${g.description}.`, {
+          ruleId: a.rule.id,
+          citation: a.rule.source,
+        }),
+      );
     }
   }
   return adds.filter((a) => chosen.has(a));
@@ -558,7 +683,8 @@ export function explain(steps: readonly Step[], result: Pick<RowResult, 'percent
   const cite = (c: Citation) => (c.document === main && c.paragraaf ? c.paragraaf : formatCitation(c, titles));
   const parts = steps.map((s) => `${s.text}${s.citation ? ` [${cite(s.citation)}]` : ''}`);
   let out = parts.join('; ');
-  if (result.percentage !== undefined && result.tarief === undefined) out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
+  if (result.percentage !== undefined && result.tarief === undefined)
+    out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
   return `${out}.${main ? ` Bron: ${documentTitle(main, titles)}.` : ''}`;
 }
 
@@ -684,7 +810,9 @@ export function* completeRunSteps(rows: readonly InputRow[], results: RowResult[
     const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
     for (const i of indices) {
       const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
-      results[i].flags.push(flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`));
+      results[i].flags.push(
+        flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
+      );
     }
   }
   yield;
@@ -695,4 +823,3 @@ export function* completeRunSteps(rows: readonly InputRow[], results: RowResult[
   }
   return { pack: { id: pack.id, version: pack.version, title: pack.title }, parameters: params, results, flagCounts };
 }
-

@@ -28,11 +28,16 @@ export function isRoundingMode(v: unknown): v is RoundingMode {
 }
 
 export function dec(v: Decimal.Value | Dec): Dec {
-  return new D(v as Decimal.Value);
+  return new D(v);
 }
 
 /** Tariff = maximumtarief × percentage / 100, rounded once to `decimals` (cents by default). */
-export function applyPercentage(maximumtarief: Dec, percentage: Dec, mode: RoundingMode = 'rekenkundig', decimals = 2): {
+export function applyPercentage(
+  maximumtarief: Dec,
+  percentage: Dec,
+  mode: RoundingMode = 'rekenkundig',
+  decimals = 2,
+): {
   exact: Dec;
   rounded: Dec;
 } {

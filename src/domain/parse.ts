@@ -9,9 +9,7 @@ export type CellValue = string | number | boolean | Date | null | undefined | { 
 
 export type Parsed<T> =
   /** `note` says how an input that reads two ways was read; `ambiguous` marks a reading that may be a factor 1,000 off. */
-  | { ok: true; value: T; note?: string; ambiguous?: true }
-  | { ok: false; empty: true }
-  | { ok: false; empty?: false; reason: string };
+  { ok: true; value: T; note?: string; ambiguous?: true } | { ok: false; empty: true } | { ok: false; empty?: false; reason: string };
 
 const EMPTY = { ok: false, empty: true } as const;
 
@@ -56,7 +54,10 @@ export type Grouping = 'amount' | 'decimal' | 'whole';
  * ambiguous ("1.234": duizendtal of decimaal?), a note saying how it was read (see Grouping).
  */
 export function parseNumberText(text: string, grouping: Grouping = 'amount'): Parsed<Dec> {
-  let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|^eur(o)?/i, '').replace(/€$|eur(o)?$/i, '');
+  let s = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^€|^eur(o)?/i, '')
+    .replace(/€$|eur(o)?$/i, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -78,7 +79,7 @@ export function parseNumberText(text: string, grouping: Grouping = 'amount'): Pa
   if (dots > 0 && commas > 0) {
     const decimalSep = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
     const thousandSep = decimalSep === ',' ? '.' : ',';
-    if ((s.split(decimalSep).length - 1) > 1) return fail(`"${shortCell(text)}" is geen getal`);
+    if (s.split(decimalSep).length - 1 > 1) return fail(`"${shortCell(text)}" is geen getal`);
     const [intPart, frac] = s.split(decimalSep);
     if (!validGrouping(intPart, thousandSep)) return fail(`"${shortCell(text)}" heeft een onduidelijke duizendtalnotatie`);
     normalized = intPart.split(thousandSep).join('') + '.' + frac;
@@ -213,9 +214,30 @@ export function parseInteger(v: CellValue): Parsed<number> {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, augustus: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 /** A calendar date as "YYYY-MM-DD" (dates are days, not instants). */

@@ -66,7 +66,11 @@ const SECTOR_LABEL: Record<Sector, string> = { VV: 'V&V', GZ: 'GZ', GGZ: 'GGZ' }
 
 /** Lower case, no accents, letters and digits only. */
 function compact(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** The text itself, then without its parenthesised part, then that part: "V&V (ouderenzorg)". */
@@ -92,9 +96,17 @@ function compactCode(raw: string): string {
 }
 
 const INVISIBLE_NAMES: Record<string, string> = {
-  '\t': 'tab', '\n': 'regelovergang', '\r': 'regelovergang', '\u00a0': 'vaste spatie', '\u202f': 'smalle vaste spatie',
-  '\u200b': 'spatie zonder breedte', '\u200c': 'verbinder zonder breedte', '\u200d': 'verbinder zonder breedte',
-  '\u2060': 'woordverbinder', '\ufeff': 'BOM-teken', '\u00ad': 'zacht afbreekstreepje',
+  '\t': 'tab',
+  '\n': 'regelovergang',
+  '\r': 'regelovergang',
+  '\u00a0': 'vaste spatie',
+  '\u202f': 'smalle vaste spatie',
+  '\u200b': 'spatie zonder breedte',
+  '\u200c': 'verbinder zonder breedte',
+  '\u200d': 'verbinder zonder breedte',
+  '\u2060': 'woordverbinder',
+  '\ufeff': 'BOM-teken',
+  '\u00ad': 'zacht afbreekstreepje',
 };
 
 function codePoint(ch: string): string {
@@ -119,7 +131,9 @@ export function normalizeCode(raw: string | number): { code?: string; issue?: Cl
     return {
       code,
       issue: {
-        kind: 'code-was-number', field: 'prestatiecode', value: code,
+        kind: 'code-was-number',
+        field: 'prestatiecode',
+        value: code,
         detail: `Prestatiecode stond als getal in de cel; voorloopnullen kunnen verloren zijn (gelezen: ${code}). Zet de kolom op tekst en controleer de code.`,
       },
     };
@@ -131,7 +145,9 @@ export function normalizeCode(raw: string | number): { code?: string; issue?: Cl
   return {
     code,
     issue: {
-      kind: 'invisible-characters', field: 'prestatiecode', value: code,
+      kind: 'invisible-characters',
+      field: 'prestatiecode',
+      value: code,
       detail: `Prestatiecode ${shortText(code)} bevat onzichtbare tekens (${invisible.join(', ')}); gelezen als ${shortText(code)}. Verwijder ze in de cel, anders vinden zoekfuncties zoals VERT.ZOEKEN de code niet.`,
     },
   };
@@ -153,8 +169,33 @@ const CATALOG_PREFIXES: ReadonlySet<string> = new Set(CATALOG_ENTRIES.map((e) =>
 
 /** Letters that look like Latin capitals (Greek and Cyrillic): a code typed or pasted with one is not the code. */
 const LOOKALIKES: Record<string, string> = {
-  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
-  'А': 'A', 'В': 'B', 'Е': 'E', 'З': '3', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'І': 'I',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  З: '3',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
 };
 
 /** Whether a cleaned, upper-cased code has the shape of a Wlz prestatiecode (see CODE_SHAPE). */
@@ -188,22 +229,39 @@ function codeFromCell(raw: CellValue): { code?: string | number; issue?: Classif
   if (typeof raw === 'string' || typeof raw === 'number') return { code: raw };
   if (raw instanceof Date) {
     const day = Number.isNaN(raw.getTime()) ? 'een datum' : `de datum ${raw.getUTCDate()}-${raw.getUTCMonth() + 1}-${raw.getUTCFullYear()}`;
-    return { issue: { kind: 'implausible-code', field: 'prestatiecode', value: day, detail: `De cel prestatiecode bevat ${day} in plaats van een code (Excel maakt van sommige invoer een datum). Zet de kolom op Tekst en typ de code; er is geen tarief berekend.` } };
+    return {
+      issue: {
+        kind: 'implausible-code',
+        field: 'prestatiecode',
+        value: day,
+        detail: `De cel prestatiecode bevat ${day} in plaats van een code (Excel maakt van sommige invoer een datum). Zet de kolom op Tekst en typ de code; er is geen tarief berekend.`,
+      },
+    };
   }
   if (typeof raw === 'boolean') {
     const word = raw ? 'WAAR' : 'ONWAAR';
-    return { issue: { kind: 'implausible-code', field: 'prestatiecode', value: word, detail: `De cel prestatiecode bevat ${word} in plaats van een code; er is geen tarief berekend.` } };
+    return {
+      issue: {
+        kind: 'implausible-code',
+        field: 'prestatiecode',
+        value: word,
+        detail: `De cel prestatiecode bevat ${word} in plaats van een code; er is geen tarief berekend.`,
+      },
+    };
   }
   return {
     issue: {
-      kind: 'code-error-value', field: 'prestatiecode', value: raw.error,
+      kind: 'code-error-value',
+      field: 'prestatiecode',
+      value: raw.error,
       detail: `De cel prestatiecode bevat de foutwaarde ${shortText(raw.error)}: de code is niet te lezen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm. Herstel de formule of typ de code.`,
     },
   };
 }
 
 /** Excel's error values, as text in a cell that was pasted as values or read from a CSV file. */
-const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!|CALC!|BUSY!|EXTERNAL!|PYTHON!|DEEL\/0!|WAARDE!|VERW!|NAAM\?|GETAL!|N\/B|LEEG!|OVERLOOP!|BEREKENEN!)$/i;
+const ERROR_TEXT =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!|CALC!|BUSY!|EXTERNAL!|PYTHON!|DEEL\/0!|WAARDE!|VERW!|NAAM\?|GETAL!|N\/B|LEEG!|OVERLOOP!|BEREKENEN!)$/i;
 
 function findEntry(code: string, extra?: readonly CatalogEntry[]): { entry: CatalogEntry; fromPolicy: boolean } | undefined {
   const c = compactCode(code);
@@ -226,11 +284,31 @@ export function lookupPrestatie(code: string, extra?: readonly CatalogEntry[]): 
 }
 
 const SECTOR_ALIASES: Record<string, Sector> = {
-  vv: 'VV', venv: 'VV', vvt: 'VV', verplegingenverzorging: 'VV', verplegingverzorging: 'VV', ouderenzorg: 'VV',
-  gz: 'GZ', ghz: 'GZ', gehandicaptenzorg: 'GZ', gehandicapten: 'GZ',
-  vg: 'GZ', lg: 'GZ', zg: 'GZ', lvg: 'GZ', sglvg: 'GZ', zgaud: 'GZ', zgvis: 'GZ',
-  verstandelijkgehandicapten: 'GZ', lichamelijkgehandicapten: 'GZ', zintuiglijkgehandicapten: 'GZ',
-  ggz: 'GGZ', geestelijkegezondheidszorg: 'GGZ', ggzb: 'GGZ', ggzc: 'GGZ', ggzw: 'GGZ',
+  vv: 'VV',
+  venv: 'VV',
+  vvt: 'VV',
+  verplegingenverzorging: 'VV',
+  verplegingverzorging: 'VV',
+  ouderenzorg: 'VV',
+  gz: 'GZ',
+  ghz: 'GZ',
+  gehandicaptenzorg: 'GZ',
+  gehandicapten: 'GZ',
+  vg: 'GZ',
+  lg: 'GZ',
+  zg: 'GZ',
+  lvg: 'GZ',
+  sglvg: 'GZ',
+  zgaud: 'GZ',
+  zgvis: 'GZ',
+  verstandelijkgehandicapten: 'GZ',
+  lichamelijkgehandicapten: 'GZ',
+  zintuiglijkgehandicapten: 'GZ',
+  ggz: 'GGZ',
+  geestelijkegezondheidszorg: 'GGZ',
+  ggzb: 'GGZ',
+  ggzc: 'GGZ',
+  ggzw: 'GGZ',
 };
 
 /** "V&V", "VenV", "Gehandicaptenzorg", "VG", "GGZ", "Sector V&V"… → Sector. */
@@ -240,17 +318,37 @@ export function normalizeSector(text: string): Sector | undefined {
 }
 
 const LEVERINGSVORM_ALIASES: Record<string, Leveringsvorm> = {
-  zzp: 'ZZP', verblijf: 'ZZP', intramuraal: 'ZZP', zzpverblijf: 'ZZP', verblijfzzp: 'ZZP', zzpintramuraal: 'ZZP',
-  verblijfineeninstelling: 'ZZP', wonenineeninstelling: 'ZZP',
-  vpt: 'VPT', volledigpakketthuis: 'VPT',
-  mpt: 'MPT', modulairpakketthuis: 'MPT',
-  dtv: 'DTV', deeltijdverblijf: 'DTV', deeltijdsverblijf: 'DTV',
-  dagbesteding: 'dagbesteding', dagactiviteit: 'dagbesteding', dagactiviteiten: 'dagbesteding', dagbehandeling: 'dagbesteding',
-  toeslag: 'toeslag', toeslagen: 'toeslag',
-  nhc: 'NHC', normatievehuisvestingscomponent: 'NHC', kapitaallasten: 'NHC',
-  nic: 'NIC', normatieveinventariscomponent: 'NIC', inventaris: 'NIC',
+  zzp: 'ZZP',
+  verblijf: 'ZZP',
+  intramuraal: 'ZZP',
+  zzpverblijf: 'ZZP',
+  verblijfzzp: 'ZZP',
+  zzpintramuraal: 'ZZP',
+  verblijfineeninstelling: 'ZZP',
+  wonenineeninstelling: 'ZZP',
+  vpt: 'VPT',
+  volledigpakketthuis: 'VPT',
+  mpt: 'MPT',
+  modulairpakketthuis: 'MPT',
+  dtv: 'DTV',
+  deeltijdverblijf: 'DTV',
+  deeltijdsverblijf: 'DTV',
+  dagbesteding: 'dagbesteding',
+  dagactiviteit: 'dagbesteding',
+  dagactiviteiten: 'dagbesteding',
+  dagbehandeling: 'dagbesteding',
+  toeslag: 'toeslag',
+  toeslagen: 'toeslag',
+  nhc: 'NHC',
+  normatievehuisvestingscomponent: 'NHC',
+  kapitaallasten: 'NHC',
+  nic: 'NIC',
+  normatieveinventariscomponent: 'NIC',
+  inventaris: 'NIC',
   behandeling: 'behandeling',
-  overig: 'overig', overige: 'overig', anders: 'overig',
+  overig: 'overig',
+  overige: 'overig',
+  anders: 'overig',
 };
 
 /** "ZZP", "Verblijf", "zzp (verblijf)", "Volledig pakket thuis", "Deel tijd verblijf", "NHC"… → Leveringsvorm. */
@@ -259,12 +357,33 @@ export function normalizeLeveringsvorm(text: string): Leveringsvorm | undefined 
 }
 
 const GROUP_OF: Record<string, Profielgroep> = {
-  sglvg: 'SGLVG', lvg: 'LVG', vv: 'VV', vg: 'VG', lg: 'LG',
-  zgaud: 'ZGaud', zgauditief: 'ZGaud', zgvis: 'ZGvis', zgvisueel: 'ZGvis',
-  ggzb: 'GGZ-B', ggzc: 'GGZ-C', ggzw: 'GGZ-W', b: 'GGZ-B', c: 'GGZ-C', w: 'GGZ-W',
+  sglvg: 'SGLVG',
+  lvg: 'LVG',
+  vv: 'VV',
+  vg: 'VG',
+  lg: 'LG',
+  zgaud: 'ZGaud',
+  zgauditief: 'ZGaud',
+  zgvis: 'ZGvis',
+  zgvisueel: 'ZGvis',
+  ggzb: 'GGZ-B',
+  ggzc: 'GGZ-C',
+  ggzw: 'GGZ-W',
+  b: 'GGZ-B',
+  c: 'GGZ-C',
+  w: 'GGZ-W',
 };
 const SECTOR_OF: Record<Profielgroep, Sector> = {
-  VV: 'VV', VG: 'GZ', LG: 'GZ', ZGaud: 'GZ', ZGvis: 'GZ', LVG: 'GZ', SGLVG: 'GZ', 'GGZ-B': 'GGZ', 'GGZ-C': 'GGZ', 'GGZ-W': 'GGZ',
+  VV: 'VV',
+  VG: 'GZ',
+  LG: 'GZ',
+  ZGaud: 'GZ',
+  ZGvis: 'GZ',
+  LVG: 'GZ',
+  SGLVG: 'GZ',
+  'GGZ-B': 'GGZ',
+  'GGZ-C': 'GGZ',
+  'GGZ-W': 'GGZ',
 };
 const GROUP = '(sglvg|lvg|zgauditief|zgaud|zgvisueel|zgvis|vv|vg|lg|ggzb|ggzc|ggzw|b|c|w)';
 const NUMBER_FIRST = new RegExp(`^(\\d{1,2})([ab]?)${GROUP}([ab]?)$`);
@@ -329,10 +448,7 @@ export interface ClassifyInput {
  * columns when they give at least the leveringsvorm, and that is reported ("code-not-in-list"); otherwise there
  * is no prestatie: the code's shape is never used to guess.
  */
-export function classifyPrestatie(
-  input: ClassifyInput,
-  extra?: readonly CatalogEntry[],
-): { prestatie?: Prestatie; issues: ClassificationIssue[] } {
+export function classifyPrestatie(input: ClassifyInput, extra?: readonly CatalogEntry[]): { prestatie?: Prestatie; issues: ClassificationIssue[] } {
   const issues: ClassificationIssue[] = [];
   const cell = codeFromCell(input.code);
   if (cell.issue) return { issues: [cell.issue] };
@@ -346,7 +462,9 @@ export function classifyPrestatie(
   // A row is never priced without a code it can read, whatever its other columns say.
   if (!code) {
     issues.push({
-      kind: 'no-code', field: 'prestatiecode', value: '',
+      kind: 'no-code',
+      field: 'prestatiecode',
+      value: '',
       detail: 'Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.',
     });
     return { issues };
@@ -363,17 +481,26 @@ export function classifyPrestatie(
 
   const sectorCol = sectorText ? normalizeSector(sectorText) : undefined;
   if (sectorText && !sectorCol) {
-    issues.push({ kind: 'unreadable-sector', field: 'sector', value: sectorText, detail: `Sector "${shortText(sectorText)}" is niet herkend (verwacht V&V, GZ of GGZ).` });
+    issues.push({
+      kind: 'unreadable-sector',
+      field: 'sector',
+      value: sectorText,
+      detail: `Sector "${shortText(sectorText)}" is niet herkend (verwacht V&V, GZ of GGZ).`,
+    });
   }
   let profielCol = profielText ? normalizeZorgprofiel(profielText, sectorCol ?? entry?.sector) : undefined;
   if (profielText && !profielCol) {
     issues.push({
-      kind: 'unreadable-zorgprofiel', field: 'zorgprofiel', value: profielText,
+      kind: 'unreadable-zorgprofiel',
+      field: 'zorgprofiel',
+      value: profielText,
       detail: `Zorgprofiel "${shortText(profielText)}" is niet herkend (verwacht bijvoorbeeld 4VV, 5VG, 3ZGvis of GGZ-5W).`,
     });
   } else if (profielCol && sectorCol && profielCol.sector !== sectorCol) {
     issues.push({
-      kind: 'unreadable-zorgprofiel', field: 'zorgprofiel', value: profielText ?? '',
+      kind: 'unreadable-zorgprofiel',
+      field: 'zorgprofiel',
+      value: profielText ?? '',
       detail: `Zorgprofiel ${profielCol.zorgprofiel} hoort bij sector ${SECTOR_LABEL[profielCol.sector]}, maar de kolom sector zegt ${SECTOR_LABEL[sectorCol]}; het zorgprofiel is niet gebruikt.`,
     });
     profielCol = undefined;
@@ -381,7 +508,9 @@ export function classifyPrestatie(
   const lvCol = lvText ? normalizeLeveringsvorm(lvText) : undefined;
   if (lvText && !lvCol) {
     issues.push({
-      kind: 'unreadable-leveringsvorm', field: 'leveringsvorm', value: lvText,
+      kind: 'unreadable-leveringsvorm',
+      field: 'leveringsvorm',
+      value: lvText,
       detail: `Leveringsvorm "${shortText(lvText)}" is niet herkend (verwacht ZZP, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC of behandeling).`,
     });
   }
@@ -389,7 +518,9 @@ export function classifyPrestatie(
   const where = extra && extra.length > 0 ? 'de prestatiecodelijst of het beleid' : 'de prestatiecodelijst';
   if (!entry && !lvCol) {
     issues.push({
-      kind: 'unknown-code', field: 'prestatiecode', value: code,
+      kind: 'unknown-code',
+      field: 'prestatiecode',
+      value: code,
       detail: `Prestatiecode ${code} staat niet in ${where}. Vul de kolom leveringsvorm (en sector of zorgprofiel) in om de prestatie toch te bepalen.`,
     });
     return { issues };
@@ -405,7 +536,7 @@ export function classifyPrestatie(
     profielgroep: profielCol?.profielgroep ?? fromEntry?.profielgroep,
     zorgprofiel: profielCol?.zorgprofiel ?? fromEntry?.zorgprofiel,
     leveringsvorm: lvCol ?? entry?.leveringsvorm,
-    component: lvCol ? componentOf(lvCol) : entry?.component ?? 'zorg',
+    component: lvCol ? componentOf(lvCol) : (entry?.component ?? 'zorg'),
     behandeling: entry?.behandeling,
     unit: entry?.unit,
     origin: !entry ? 'kolommen' : found?.fromPolicy ? 'beleid' : 'catalogus',
@@ -417,13 +548,20 @@ export function classifyPrestatie(
       ...(sectorCol ? [`Sector ("${shortText(sectorText ?? '')}")`] : []),
     ];
     const list = used.length === 1 ? `de kolom ${used[0]}` : `de kolommen ${used.slice(0, -1).join(', ')} en ${used[used.length - 1]}`;
-    issues.push({ kind: 'code-not-in-list', field: 'prestatiecode', value: code, detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.` });
+    issues.push({
+      kind: 'code-not-in-list',
+      field: 'prestatiecode',
+      value: code,
+      detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.`,
+    });
     return { prestatie, issues };
   }
 
   const report = (field: ClassificationIssue['field'], raw: string, fromColumn: string, fromCatalog: string) =>
     issues.push({
-      kind: 'column-overrides-catalog', field, value: raw,
+      kind: 'column-overrides-catalog',
+      field,
+      value: raw,
       detail: `Kolom ${field} zegt ${fromColumn}, de prestatiecodelijst zegt ${fromCatalog} voor ${entry.code}; de kolom is gevolgd.`,
     });
   if (sectorCol && entry.sector && sectorCol !== entry.sector) {

@@ -18,9 +18,7 @@ export type Leveringsvorm =
   | 'NIC'
   | 'behandeling'
   | 'overig';
-export const LEVERINGSVORMEN: readonly Leveringsvorm[] = [
-  'ZZP', 'VPT', 'MPT', 'DTV', 'dagbesteding', 'toeslag', 'NHC', 'NIC', 'behandeling', 'overig',
-];
+export const LEVERINGSVORMEN: readonly Leveringsvorm[] = ['ZZP', 'VPT', 'MPT', 'DTV', 'dagbesteding', 'toeslag', 'NHC', 'NIC', 'behandeling', 'overig'];
 
 /** Which part of the NZa tariff a prestatie pays: care, or the capital components NHC/NIC. */
 export type Component = 'zorg' | 'NHC' | 'NIC';

@@ -4,16 +4,7 @@
  * at the first problem, so the first screen is short at 320 × 800.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Button,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-} from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
@@ -41,7 +32,6 @@ const Result = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result')
 const RowCard = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.RowCard })));
 const PackLoader = lazy(() => import(/* webpackChunkName: "eigen-beleid" */ './views/PackLoader').then((m) => ({ default: m.PackLoader })));
 
-
 /** The packs to choose from: the user's own first; one with a shipped pack's id takes its place. */
 function withOwn(own: PolicyPack[], shipped: PolicyPack[]): PolicyPack[] {
   return [...own, ...shipped.filter((p) => !own.some((o) => o.id === p.id))];
@@ -53,7 +43,10 @@ function message(e: unknown, phase: RunPhase, wb: Workbench | undefined): string
   // Office.js errors carry a code (a lost connection, a request Excel refused)
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
-    const after = phase === 'schrijven' ? 'De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.' : 'Er is niets in de werkmap gewijzigd.';
+    const after =
+      phase === 'schrijven'
+        ? 'De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.'
+        : 'Er is niets in de werkmap gewijzigd.';
     return `Excel gaf een fout (${code}) tijdens ${PHASE_TEXT[phase].replace('…', '').toLowerCase()}. ${after}`;
   }
   return `Onverwachte fout: ${detail}`;
@@ -71,7 +64,10 @@ export function App({ environment }: AppProps) {
   const [wb, setWb] = useState<Workbench | undefined>();
   useEffect(() => {
     let live = true;
-    loadWorkbench().then((m) => live && setWb(m), () => undefined);
+    loadWorkbench().then(
+      (m) => live && setWb(m),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -154,7 +150,10 @@ export function App({ environment }: AppProps) {
         if (result) return setSelected({ sheet, row, result, via });
         loadWorkbench()
           .then((w) => host.runner((port) => w.readRowExplanation(port, sheet, row)))
-          .then((read) => live && setSelected(read ? { sheet, row, read } : undefined), () => live && setSelected(undefined));
+          .then(
+            (read) => live && setSelected(read ? { sheet, row, read } : undefined),
+            () => live && setSelected(undefined),
+          );
       })
       .then((off) => {
         unsubscribe = off;
@@ -166,7 +165,6 @@ export function App({ environment }: AppProps) {
       void unsubscribe?.();
     };
   }, [host]);
-
 
   const choosePack = (id: string, from: PolicyPack[] = packs) => {
     setPackId(id);
@@ -201,7 +199,9 @@ export function App({ environment }: AppProps) {
       setOutcome(result.outcome);
       setLastRun(result.last);
       const missing = result.outcome.dataRows - result.outcome.tariffsSet;
-      setAnnounce(`Klaar: ${count(result.outcome.tariffsSet, 'tarief', 'tarieven')} berekend${missing ? `, ${count(missing, 'rij', 'rijen')} zonder tarief` : ''}.`);
+      setAnnounce(
+        `Klaar: ${count(result.outcome.tariffsSet, 'tarief', 'tarieven')} berekend${missing ? `, ${count(missing, 'rij', 'rijen')} zonder tarief` : ''}.`,
+      );
     } catch (e) {
       setFailure(message(e, reached, wb));
       setAnnounce('');
@@ -228,14 +228,22 @@ export function App({ environment }: AppProps) {
   const openItems = (['parameters', 'kolommen'] as Section[]).filter(isOpen);
   useEffect(() => {
     if (!pack || !wb) return;
-    const empty = Object.entries(wb.defaults(pack)).filter(([n, v]) => !(values[n] ?? v).trim()).map(([n]) => n);
+    const empty = Object.entries(wb.defaults(pack))
+      .filter(([n, v]) => !(values[n] ?? v).trim())
+      .map(([n]) => n);
     setAttention(empty);
     setAllParams(false);
     setToggled((t) => ({ ...t, parameters: empty.length > 0, kolommen: undefined }));
     // only when another pack is chosen (values are read as they are at that moment)
   }, [pack, wb]);
   const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length;
-  const why = !runner ? 'Open Tariefwijzer in Excel om te berekenen.' : !pack ? 'Kies eerst een beleid.' : resolved?.errors.length ? 'Verbeter eerst de parameters.' : undefined;
+  const why = !runner
+    ? 'Open Tariefwijzer in Excel om te berekenen.'
+    : !pack
+      ? 'Kies eerst een beleid.'
+      : resolved?.errors.length
+        ? 'Verbeter eerst de parameters.'
+        : undefined;
   const paramSummary = resolved?.errors.length
     ? `${count(resolved.errors.length, 'fout', 'fouten')}`
     : unset.length
@@ -272,10 +280,18 @@ export function App({ environment }: AppProps) {
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
-              {!lastRun.run.complete ? 'Laatste berekening is niet afgerond' : lastRun.changed ? 'Invoer gewijzigd sinds de laatste berekening' : 'Laatste berekening is actueel'}
+              {!lastRun.run.complete
+                ? 'Laatste berekening is niet afgerond'
+                : lastRun.changed
+                  ? 'Invoer gewijzigd sinds de laatste berekening'
+                  : 'Laatste berekening is actueel'}
             </MessageBarTitle>
             {packs.find((p) => p.id === lastRun.run.packId)?.title ?? lastRun.run.packId}, blad {lastRun.run.sheet}.
-            {!lastRun.run.complete ? ' De uitkomstkolommen kunnen deels oud of leeg zijn: kies Bereken.' : lastRun.changed ? ' Kies Bereken om de uitkomsten bij te werken.' : ''}
+            {!lastRun.run.complete
+              ? ' De uitkomstkolommen kunnen deels oud of leeg zijn: kies Bereken.'
+              : lastRun.changed
+                ? ' Kies Bereken om de uitkomsten bij te werken.'
+                : ''}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -301,7 +317,14 @@ export function App({ environment }: AppProps) {
           </Select>
         </Field>
         <div>
-          <Button appearance="subtle" size="small" icon={<span aria-hidden="true">{ownOpen ? '▾' : '▸'}</span>} aria-expanded={ownOpen} aria-controls="eigen-beleid" onClick={() => setOwnOpen(!ownOpen)}>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={<span aria-hidden="true">{ownOpen ? '▾' : '▸'}</span>}
+            aria-expanded={ownOpen}
+            aria-controls="eigen-beleid"
+            onClick={() => setOwnOpen(!ownOpen)}
+          >
             Eigen beleid laden
           </Button>
         </div>
@@ -323,50 +346,63 @@ export function App({ environment }: AppProps) {
 
       {pack && (
         <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
-        <Accordion multiple collapsible openItems={openItems} onToggle={(_, d) => setToggled({ parameters: d.openItems.includes('parameters'), kolommen: d.openItems.includes('kolommen') })}>
-          <AccordionItem value="parameters">
-            <AccordionHeader as="h3" expandIconPosition="end">
-              <span>
-                2. Parameters <span className={styles.summary}>· {paramSummary}</span>
-              </span>
-            </AccordionHeader>
-            <AccordionPanel className={styles.accordionPanel}>
-              <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
-              {/* the fields that need attention first; the others on request */}
-              {Object.entries(pack.parameters)
-                .filter(([name]) => allParams || attention.includes(name) || name in errorsByName)
-                .sort(([a], [b]) => Number(!(attention.includes(a) || a in errorsByName)) - Number(!(attention.includes(b) || b in errorsByName)))
-                .map(([name, def]) => (
-                  <ParamField key={name} name={name} def={def} value={values[name] ?? ''} error={errorsByName[name]} disabled={busy} onChange={(v) => setValues((old) => ({ ...old, [name]: v }))} />
-                ))}
-              {!allParams && Object.keys(pack.parameters).some((n) => !attention.includes(n) && !(n in errorsByName)) && (
-                <div>
-                  <Button size="small" onClick={() => setAllParams(true)}>
-                    Alle {count(Object.keys(pack.parameters).length, 'parameter', 'parameters')} tonen
-                  </Button>
-                </div>
-              )}
-            </AccordionPanel>
-          </AccordionItem>
-          {layout && (
-            <AccordionItem value="kolommen">
+          <Accordion
+            multiple
+            collapsible
+            openItems={openItems}
+            onToggle={(_, d) => setToggled({ parameters: d.openItems.includes('parameters'), kolommen: d.openItems.includes('kolommen') })}
+          >
+            <AccordionItem value="parameters">
               <AccordionHeader as="h3" expandIconPosition="end">
                 <span>
-                  3. Kolommen{' '}
-                  <span className={styles.summary}>
-                    · Blad "{layout.sheet}", kopregel op rij {layout.match.row + 1}
-                    {columnsOk ? '' : ' · controleer'}
-                  </span>
+                  2. Parameters <span className={styles.summary}>· {paramSummary}</span>
                 </span>
               </AccordionHeader>
               <AccordionPanel className={styles.accordionPanel}>
-                <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
-                  <Columns pack={pack} layout={layout} mapping={mapping} onChange={setMapping} disabled={busy} />
-                </Suspense>
+                <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
+                {/* the fields that need attention first; the others on request */}
+                {Object.entries(pack.parameters)
+                  .filter(([name]) => allParams || attention.includes(name) || name in errorsByName)
+                  .sort(([a], [b]) => Number(!(attention.includes(a) || a in errorsByName)) - Number(!(attention.includes(b) || b in errorsByName)))
+                  .map(([name, def]) => (
+                    <ParamField
+                      key={name}
+                      name={name}
+                      def={def}
+                      value={values[name] ?? ''}
+                      error={errorsByName[name]}
+                      disabled={busy}
+                      onChange={(v) => setValues((old) => ({ ...old, [name]: v }))}
+                    />
+                  ))}
+                {!allParams && Object.keys(pack.parameters).some((n) => !attention.includes(n) && !(n in errorsByName)) && (
+                  <div>
+                    <Button size="small" onClick={() => setAllParams(true)}>
+                      Alle {count(Object.keys(pack.parameters).length, 'parameter', 'parameters')} tonen
+                    </Button>
+                  </div>
+                )}
               </AccordionPanel>
             </AccordionItem>
-          )}
-        </Accordion>
+            {layout && (
+              <AccordionItem value="kolommen">
+                <AccordionHeader as="h3" expandIconPosition="end">
+                  <span>
+                    3. Kolommen{' '}
+                    <span className={styles.summary}>
+                      · Blad "{layout.sheet}", kopregel op rij {layout.match.row + 1}
+                      {columnsOk ? '' : ' · controleer'}
+                    </span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel className={styles.accordionPanel}>
+                  <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
+                    <Columns pack={pack} layout={layout} mapping={mapping} onChange={setMapping} disabled={busy} />
+                  </Suspense>
+                </AccordionPanel>
+              </AccordionItem>
+            )}
+          </Accordion>
         </Suspense>
       )}
 
@@ -383,21 +419,21 @@ export function App({ environment }: AppProps) {
 
       {outcome && (
         <Suspense fallback={<p className={styles.muted}>Laden…</p>}>
-        <Result
-          outcome={outcome}
-          titles={titles}
-          selected={selected}
-          onSelectRow={
-            host
-              ? (sheet, row, via) => {
-                  viaRef.current = { sheet, row, via };
-                  const result = outcome.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
-                  setSelected({ sheet, row, result, via });
-                  void host.selectRow(sheet, row);
-                }
-              : undefined
-          }
-        />
+          <Result
+            outcome={outcome}
+            titles={titles}
+            selected={selected}
+            onSelectRow={
+              host
+                ? (sheet, row, via) => {
+                    viaRef.current = { sheet, row, via };
+                    const result = outcome.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
+                    setSelected({ sheet, row, result, via });
+                    void host.selectRow(sheet, row);
+                  }
+                : undefined
+            }
+          />
         </Suspense>
       )}
 
@@ -413,7 +449,10 @@ export function App({ environment }: AppProps) {
           )}
         </div>
         {progress && (
-          <Field validationMessage={progress.total ? `${PHASE_TEXT[progress.phase]} ${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]} validationState="none">
+          <Field
+            validationMessage={progress.total ? `${PHASE_TEXT[progress.phase]} ${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]}
+            validationState="none"
+          >
             <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />
           </Field>
         )}
@@ -428,4 +467,3 @@ function columnsComplete(layout: InputLayout, mapping: ColumnMapping, pack: Poli
   const has = (field: string) => (field in mapping ? mapping[field] !== null && mapping[field] !== undefined : layout.match.columns[field] !== undefined);
   return !!pack && has('prestatiecode') && (has('maximumtarief') || !!layout.tariffSheet) && layout.warnings.length === 0;
 }
-

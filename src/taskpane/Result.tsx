@@ -50,7 +50,9 @@ export function signalGroups(results: readonly RowResult[]): SignalGroup[] {
       else if (g.rows[g.rows.length - 1] !== r) g.rows.push(r);
     }
   }
-  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows.length - a.rows.length || a.name.localeCompare(b.name, 'nl'));
+  return [...groups.values()].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows.length - a.rows.length || a.name.localeCompare(b.name, 'nl'),
+  );
 }
 
 /** Why rows got no tariff: the name of each row's worst signal, counted ("2 × Maximumtarief ontbreekt"). */
@@ -70,7 +72,12 @@ export function summaryText(outcome: AnnotateOutcome): { ok: boolean; title: str
   const rows = outcome.dataRows;
   const missing = rows - outcome.tariffsSet;
   if (rows === 0) return { ok: false, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
-  if (missing === 0) return { ok: true, title: `Alle ${count(rows, 'rij', 'rijen')} hebben een tarief`, detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.` };
+  if (missing === 0)
+    return {
+      ok: true,
+      title: `Alle ${count(rows, 'rij', 'rijen')} hebben een tarief`,
+      detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.`,
+    };
   const why = missingReasons(outcome.run.results)
     .map(([name, n]) => `${name} (${count(n, 'rij', 'rijen')})`)
     .join(', ');
@@ -135,7 +142,14 @@ export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) 
               const [sheet, row] = parseRef(r.ref);
               const open = selected?.via === g.code && selected.sheet === sheet && selected.row === row;
               return (
-                <Button key={r.ref} size="small" disabled={!onSelectRow} aria-pressed={open} onClick={() => onSelectRow?.(sheet, row, g.code)} aria-label={`Rij ${row + 1}: ${g.name}, toon in het blad en leg uit`}>
+                <Button
+                  key={r.ref}
+                  size="small"
+                  disabled={!onSelectRow}
+                  aria-pressed={open}
+                  onClick={() => onSelectRow?.(sheet, row, g.code)}
+                  aria-label={`Rij ${row + 1}: ${g.name}, toon in het blad en leg uit`}
+                >
                   Rij {row + 1}
                 </Button>
               );
@@ -165,7 +179,8 @@ export function RowCard({ selected, titles }: { selected: SelectedRow; titles?: 
         Rij {selected.row + 1} <span className={styles.summary}>blad {selected.sheet}</span>
       </h3>
       <div className={styles.figures}>
-        Percentage <span className={styles.number}>{percentage ?? '—'}</span> · tarief <span className={styles.number}>{tarief ? keepTogether(tarief) : '—'}</span>
+        Percentage <span className={styles.number}>{percentage ?? '—'}</span> · tarief{' '}
+        <span className={styles.number}>{tarief ? keepTogether(tarief) : '—'}</span>
       </div>
       {r ? (
         <>

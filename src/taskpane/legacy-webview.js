@@ -22,8 +22,8 @@
   var text = document.createElement('p');
   text.appendChild(
     document.createTextNode(
-      'Deze Office-versie toont invoegtoepassingen met Internet Explorer of de oude Microsoft Edge. Gebruik Excel van Microsoft 365 (of Office 2021 en nieuwer) op Windows of Mac, of Excel op het web. Er is niets in uw werkmap gewijzigd.'
-    )
+      'Deze Office-versie toont invoegtoepassingen met Internet Explorer of de oude Microsoft Edge. Gebruik Excel van Microsoft 365 (of Office 2021 en nieuwer) op Windows of Mac, of Excel op het web. Er is niets in uw werkmap gewijzigd.',
+    ),
   );
   box.appendChild(title);
   box.appendChild(text);

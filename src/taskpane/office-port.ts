@@ -35,7 +35,8 @@ export interface Host {
 /** The API set the adapter needs (derived from the source by test/office-api/floor.test.ts; also in manifest.xml). */
 export const REQUIRED_EXCEL_API = EXCEL_API_FLOOR;
 
-export const NO_UNDO_GROUPS = 'Deze Excel-versie (zonder ExcelApi 1.20) kan een berekening niet als één stap ongedaan maken; Ongedaan maken gaat per stap. Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.';
+export const NO_UNDO_GROUPS =
+  'Deze Excel-versie (zonder ExcelApi 1.20) kan een berekening niet als één stap ongedaan maken; Ongedaan maken gaat per stap. Tariefwijzer overschrijft alleen zijn eigen kolommen en blad.';
 
 /**
  * Errors of an Excel.run with mergeUndoGroup after which the same run without grouping is worth a try

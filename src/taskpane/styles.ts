@@ -7,7 +7,15 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useStyles = makeStyles({
   // each tab: content, then the footer stuck to the bottom of the pane
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`, maxWidth: '720px', boxSizing: 'border-box', minWidth: 0 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
+    maxWidth: '720px',
+    boxSizing: 'border-box',
+    minWidth: 0,
+  },
   // a native select is as wide as its longest option; keep it inside the (narrow) pane
   select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -18,7 +26,15 @@ export const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // a text-like button inside a hint ("meer")
-  inlineButton: { minWidth: 0, height: 'auto', padding: 0, verticalAlign: 'baseline', fontSize: 'inherit', color: tokens.colorBrandForegroundLink, textDecoration: 'underline' },
+  inlineButton: {
+    minWidth: 0,
+    height: 'auto',
+    padding: 0,
+    verticalAlign: 'baseline',
+    fontSize: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    textDecoration: 'underline',
+  },
   figures: { fontWeight: tokens.fontWeightSemibold },
   // amounts and percentages never break inside ("€ 1.234,56")
   number: { whiteSpace: 'nowrap' },
@@ -40,7 +56,18 @@ export const useStyles = makeStyles({
   summary: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   // a card for one thing the user asked about (a clicked signal's row)
   // scrolled into view above the sticky footer
-  card: { scrollMarginBottom: '8rem', scrollMarginTop: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground2, overflowWrap: 'anywhere' },
+  card: {
+    scrollMarginBottom: '8rem',
+    scrollMarginTop: tokens.spacingVerticalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: 'anywhere',
+  },
   quote: { margin: 0, paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, fontStyle: 'italic' },
   // wide tables scroll inside the pane (and by keyboard: the region is focusable)
   scroll: { overflowX: 'auto', maxWidth: '100%', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
@@ -51,14 +78,29 @@ export const useStyles = makeStyles({
     '& th, & td': { textAlign: 'right', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
     '& th:first-child, & td:first-child': { textAlign: 'left', whiteSpace: 'normal' },
   },
-  signal: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  signal: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   signalTitle: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   icon: { flexShrink: 0, fontSize: '20px' },
   fout: { color: tokens.colorPaletteRedForeground1 },
   waarschuwing: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
   // text for screen readers only (live regions)
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 /** "€ 1.234,56" and "99,3 %" keep their parts together: a non-breaking space after the euro sign. */

@@ -5,15 +5,7 @@
  */
 export { listPacks } from '../policies';
 export { resolveParameters } from '../domain/policy/load';
-export {
-  annotateWorkbook,
-  detectLayout,
-  InputError,
-  readLastRun,
-  readRowExplanation,
-  recordedParameters,
-  RunCancelled,
-} from '../workbook/annotate';
+export { annotateWorkbook, detectLayout, InputError, readLastRun, readRowExplanation, recordedParameters, RunCancelled } from '../workbook/annotate';
 export { restoreLastRun } from './restore';
 export { runCalculation } from './jobs/calculation';
 import { dec, formatNumber } from '../domain/money';
@@ -33,6 +25,3 @@ export function defaults(pack: PolicyPack | undefined): Record<string, string> {
   if (pack) for (const [name, def] of Object.entries(pack.parameters)) out[name] = defaultText(def);
   return out;
 }
-
-
-

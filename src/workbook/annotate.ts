@@ -112,7 +112,12 @@ function buildTariffTable(cells: CellValue[][], match: HeaderMatch, name: string
 }
 
 /** Code → maximumtarief from a sheet like "NZa tarieven", if the workbook has one besides `dataSheet`. */
-export async function readTariffTable(port: WorkbookPort, names: string[], dataSheet: string, warnings: string[]): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
+export async function readTariffTable(
+  port: WorkbookPort,
+  names: string[],
+  dataSheet: string,
+  warnings: string[],
+): Promise<{ table: Map<string, CellValue>; sheet?: string }> {
   const name = names.find((n) => n !== dataSheet && isTariffSheet(n));
   if (!name) return { table: new Map() };
   const [head] = await port.readSheets([{ sheet: name, rows: HEADER_SCAN_ROWS }]);
@@ -153,11 +158,19 @@ export type ColumnMapping = Record<string, number | null>;
  * Find the data sheet and its header from the first rows of every candidate sheet (read together), and the
  * NZa tariff sheet if there is one. `mapping` overrides the detected columns.
  */
-export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] } = {}): Promise<InputLayout> {
+export async function detectLayout(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[] } = {},
+): Promise<InputLayout> {
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
-  if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
-  const candidates = options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n) && !isPolicySheet(n) && !options.skipSheets?.includes(n));
+  if (options.sheet !== undefined && !names.includes(options.sheet))
+    throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen in dit bestand: ${names.join(', ')}.`);
+  const candidates =
+    options.sheet !== undefined
+      ? [options.sheet]
+      : names.filter((n) => !isOwnSheet(n) && !isTariffSheet(n) && !isPolicySheet(n) && !options.skipSheets?.includes(n));
   const tariffName = names.find((n) => !candidates.includes(n) && isTariffSheet(n));
   const wanted = [...candidates, ...(tariffName ? [tariffName] : [])];
   // The metadata sheet's first rows come along (same round trip): where the recorded run wrote its output.
@@ -165,7 +178,9 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   // is checked like "Tariefwijzer" (metaTaken below).
   const metaName = names.find((n) => n.toLowerCase() === META_SHEET.toLowerCase());
   const meta = metaName !== undefined;
-  const reads = await port.readSheets([...wanted, ...(metaName !== undefined ? [metaName] : [])].map((sheet) => ({ sheet, rows: sheet === metaName ? META_SCAN_ROWS : HEADER_SCAN_ROWS })));
+  const reads = await port.readSheets(
+    [...wanted, ...(metaName !== undefined ? [metaName] : [])].map((sheet) => ({ sheet, rows: sheet === metaName ? META_SCAN_ROWS : HEADER_SCAN_ROWS })),
+  );
   const heads = reads.slice(0, wanted.length);
   const record = meta ? reads[wanted.length].cells : [];
   let found: { index: number; match: HeaderMatch } | undefined;
@@ -180,23 +195,30 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   }
   if (!found) {
     if (options.sheet !== undefined) throw new InputError(`Blad "${options.sheet}": ${reason}`);
-    throw new InputError(`Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`);
+    throw new InputError(
+      `Geen blad met een kopregel gevonden (een rij met "Prestatiecode" en minstens één andere bekende kolom). Bladen: ${names.join(', ')}.`,
+    );
   }
   const { match } = found;
   const warnings = [...match.warnings];
   const chosen = candidates[found.index];
   if (isHidden(heads[found.index]) && options.sheet === undefined) {
-    warnings.push(`Blad "${chosen}" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft. Is dit het goede blad? Maak het zichtbaar (Start > Opmaak > Verbergen en zichtbaar maken) of kies een blad.`);
+    warnings.push(
+      `Blad "${chosen}" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft. Is dit het goede blad? Maak het zichtbaar (Start > Opmaak > Verbergen en zichtbaar maken) of kies een blad.`,
+    );
   }
   if (hiddenWithHeader.length) {
-    warnings.push(`Verborgen ${hiddenWithHeader.length === 1 ? 'blad' : 'bladen'} ${hiddenWithHeader.map((i) => `"${candidates[i]}"`).join(', ')} ${hiddenWithHeader.length === 1 ? 'heeft' : 'hebben'} ook een kopregel; het zichtbare blad "${chosen}" is gebruikt.`);
+    warnings.push(
+      `Verborgen ${hiddenWithHeader.length === 1 ? 'blad' : 'bladen'} ${hiddenWithHeader.map((i) => `"${candidates[i]}"`).join(', ')} ${hiddenWithHeader.length === 1 ? 'heeft' : 'hebben'} ook een kopregel; het zichtbare blad "${chosen}" is gebruikt.`,
+    );
   }
   if (options.mapping) applyMapping(match, options.mapping);
   const head = heads[found.index];
   let tariffSheet: InputLayout['tariffSheet'];
   if (tariffName) {
     const t = detectHeader(heads[wanted.length - 1].cells).match;
-    if (!t || t.columns.maximumtarief === undefined) warnings.push(`Blad "${tariffName}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
+    if (!t || t.columns.maximumtarief === undefined)
+      warnings.push(`Blad "${tariffName}" lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt.`);
     else tariffSheet = { name: tariffName, match: t };
   }
   const sheet = candidates[found.index];
@@ -206,10 +228,24 @@ export async function detectLayout(port: WorkbookPort, pack: PolicyPack, options
   const metaTaken = record.some((row) => row?.some((v) => !isEmptyCell(v))) && cellToText(record[0]?.[0]) !== META_TITLE;
   if (metaTaken) warnings.push(metaTakenMessage());
   const totalsRows = (head.totalsRows ?? []).filter((r) => r > match.row);
-  if (totalsRows.length) warnings.push(`Blad "${sheet}": ${totalsRows.length === 1 ? `rij ${totalsRows[0] + 1} is de totaalrij` : `rijen ${totalsRows.map((r) => r + 1).join(', ')} zijn totaalrijen`} van een Excel-tabel en ${totalsRows.length === 1 ? 'is' : 'zijn'} niet als gegevens gelezen.`);
-  return { sheet, match, rowCount: head.rowCount, columnCount: head.columnCount, head: head.cells, tariffSheet, warnings, protected: head.protected, lastOutputRow, metaTaken, totalsRows };
+  if (totalsRows.length)
+    warnings.push(
+      `Blad "${sheet}": ${totalsRows.length === 1 ? `rij ${totalsRows[0] + 1} is de totaalrij` : `rijen ${totalsRows.map((r) => r + 1).join(', ')} zijn totaalrijen`} van een Excel-tabel en ${totalsRows.length === 1 ? 'is' : 'zijn'} niet als gegevens gelezen.`,
+    );
+  return {
+    sheet,
+    match,
+    rowCount: head.rowCount,
+    columnCount: head.columnCount,
+    head: head.cells,
+    tariffSheet,
+    warnings,
+    protected: head.protected,
+    lastOutputRow,
+    metaTaken,
+    totalsRows,
+  };
 }
-
 
 /** Rows of the metadata sheet read with the layout: the labels up to the parameters. */
 const META_SCAN_ROWS = 30;
@@ -258,7 +294,11 @@ interface Inputs extends InputLayout {
   fingerprint: string;
 }
 
-async function readInputs(port: WorkbookPort, pack: PolicyPack, options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[]; pause?: () => Promise<void>; signal?: AbortSignal }): Promise<Inputs> {
+async function readInputs(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[]; pause?: () => Promise<void>; signal?: AbortSignal },
+): Promise<Inputs> {
   const layout = await detectLayout(port, pack, options);
   const { sheet, match, tariffSheet, warnings } = layout;
   const totals = new Set(layout.totalsRows ?? []);
@@ -323,7 +363,14 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
   for (let r = start + 1; start >= 0 && r < grid.length && cellToText(grid[r]?.[0]); r++) parameters[cellToText(grid[r][0])] = cellToText(grid[r][1]);
   // Runs from before the status row have none: they were written in one go.
   const status = value(STATUS_LABEL);
-  const run = { packId: value('Beleid'), version: value('Versie'), sheet: value('Blad'), fingerprint: value('Vingerafdruk invoer'), parameters, complete: status !== STATUS_INCOMPLETE };
+  const run = {
+    packId: value('Beleid'),
+    version: value('Versie'),
+    sheet: value('Blad'),
+    fingerprint: value('Vingerafdruk invoer'),
+    parameters,
+    complete: status !== STATUS_INCOMPLETE,
+  };
   return run.packId && run.fingerprint ? run : undefined;
 }
 
@@ -353,7 +400,20 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.signal?.aborted) throw new RunCancelled();
   };
   options.onPhase?.('lezen');
-  const { sheet, match, rows, rowIndex, rowCount, columnCount, tariffSheet, fingerprint: print, warnings, protected: locked, lastOutputRow, metaTaken } = await readInputs(port, pack, options);
+  const {
+    sheet,
+    match,
+    rows,
+    rowIndex,
+    rowCount,
+    columnCount,
+    tariffSheet,
+    fingerprint: print,
+    warnings,
+    protected: locked,
+    lastOutputRow,
+    metaTaken,
+  } = await readInputs(port, pack, options);
   if (locked) throw new InputError(protectedSheetMessage(sheet));
   if (metaTaken) throw new InputError(metaTakenMessage());
   cancelled();
@@ -372,7 +432,12 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   const complete = OUTPUT_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
   const firstColumn = complete ? existing[0] : columnCount;
   if (!complete && existing.some((c) => c !== undefined)) {
-    warnings.push(`Losse Tariefwijzer-kolommen gevonden (${existing.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
+    warnings.push(
+      `Losse Tariefwijzer-kolommen gevonden (${existing
+        .filter((c) => c !== undefined)
+        .map(columnLetter)
+        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`,
+    );
   }
   // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
@@ -402,19 +467,56 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     if (options.notes === false || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) continue;
     if (++flagged <= MAX_NOTES) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
   }
-  if (flagged > MAX_NOTES) warnings.push(`${flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`);
+  if (flagged > MAX_NOTES)
+    warnings.push(
+      `${flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
+    );
   // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
-  const meta = metadataRows(run, pack, { sheet, headerRow: match.row, lastRow, tariffSheet: tariffSheet?.name, rows: rows.length, tariffsSet, fingerprint: print, now: options.now ?? new Date(), warnings });
+  const meta = metadataRows(run, pack, {
+    sheet,
+    headerRow: match.row,
+    lastRow,
+    tariffSheet: tariffSheet?.name,
+    rows: rows.length,
+    tariffsSet,
+    fingerprint: print,
+    now: options.now ?? new Date(),
+    warnings,
+  });
   await port.replaceSheet(META_SHEET, meta);
-  await port.writeBlock({ sheet, headerRow: match.row, firstColumn, headers: [...OUTPUT_HEADERS], values, numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined], highlights: HIGHLIGHTS, notes });
+  await port.writeBlock({
+    sheet,
+    headerRow: match.row,
+    firstColumn,
+    headers: [...OUTPUT_HEADERS],
+    values,
+    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+    highlights: HIGHLIGHTS,
+    notes,
+  });
   // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
   const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
-  await port.writeBlock({ sheet: META_SHEET, headerRow: statusRow, firstColumn: 1, headers: [STATUS_COMPLETE, STATUS_COMPLETE_NOTE], values: [], numberFormats: [undefined, undefined] });
+  await port.writeBlock({
+    sheet: META_SHEET,
+    headerRow: statusRow,
+    firstColumn: 1,
+    headers: [STATUS_COMPLETE, STATUS_COMPLETE_NOTE],
+    values: [],
+    numberFormats: [undefined, undefined],
+  });
   await port.flush();
   return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
 }
 
-async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: ParameterValues, slice: number, onProgress: AnnotateOptions['onProgress'], cancelled: () => void, pause?: () => Promise<void>): Promise<RunResult> {
+async function computeInSlices(
+  rows: InputRow[],
+  pack: PolicyPack,
+  params: ParameterValues,
+  slice: number,
+  onProgress: AnnotateOptions['onProgress'],
+  cancelled: () => void,
+  pause?: () => Promise<void>,
+): Promise<RunResult> {
   const results: RowResult[] = [];
   const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
   for (let start = 0; start < rows.length; start += slice) {
@@ -435,7 +537,17 @@ async function computeInSlices(rows: InputRow[], pack: PolicyPack, params: Param
 function metadataRows(
   run: RunResult,
   pack: PolicyPack,
-  info: { sheet: string; headerRow: number; lastRow: number; tariffSheet?: string; rows: number; tariffsSet: number; fingerprint: string; now: Date; warnings: string[] },
+  info: {
+    sheet: string;
+    headerRow: number;
+    lastRow: number;
+    tariffSheet?: string;
+    rows: number;
+    tariffsSet: number;
+    fingerprint: string;
+    now: Date;
+    warnings: string[];
+  },
 ): OutputValue[][] {
   const out: OutputValue[][] = [
     [META_TITLE],
@@ -462,7 +574,8 @@ function metadataRows(
   out.push([], ['Signaal', 'Aantal rijen']);
   const names = new Map<string, string>();
   for (const r of run.results) for (const f of r.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
-  for (const [code, n] of Object.entries(run.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl'))) out.push([names.get(code) ?? flagName({ code }), n]);
+  for (const [code, n] of Object.entries(run.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl')))
+    out.push([names.get(code) ?? flagName({ code }), n]);
   if (info.warnings.length) {
     out.push([], ['Opmerkingen']);
     for (const w of info.warnings) out.push([w]);

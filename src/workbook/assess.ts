@@ -6,8 +6,21 @@
  * Both get the summary sheet "Tariefwijzer beoordelingen". Re-running replaces the own columns and the sheet.
  */
 import {
-  assessProvider, assessmentFields, FINDING_HEADERS, findingRows, formatDate, readForm, routeCell, routeLabel,
-  SUMMARY_HEADERS, summaryRow, termijnCell, type Finding, type Procedure, type ProviderAssessment, type ProviderInput,
+  assessProvider,
+  assessmentFields,
+  FINDING_HEADERS,
+  findingRows,
+  formatDate,
+  readForm,
+  routeCell,
+  routeLabel,
+  SUMMARY_HEADERS,
+  summaryRow,
+  termijnCell,
+  type Finding,
+  type Procedure,
+  type ProviderAssessment,
+  type ProviderInput,
 } from '../domain/assessments';
 import { normalizeHeader } from '../domain/fields';
 import { formatNumber, formatPercentage } from '../domain/money';
@@ -65,7 +78,13 @@ export interface ProviderRows {
 }
 
 /** Group the list's rows by AGB-code; the first filled value of each field counts, a different later one is reported. */
-export function providersFromList(sheet: string, grid: CellValue[][], header: ListHeader, proc: Procedure, skipRows: ReadonlySet<number> = new Set()): ProviderRows[] {
+export function providersFromList(
+  sheet: string,
+  grid: CellValue[][],
+  header: ListHeader,
+  proc: Procedure,
+  skipRows: ReadonlySet<number> = new Set(),
+): ProviderRows[] {
   const fields = assessmentFields(proc);
   const byAgb = new Map<string, ProviderRows>();
   const order: ProviderRows[] = [];
@@ -89,7 +108,12 @@ export function providersFromList(sheet: string, grid: CellValue[][], header: Li
         p.input.cells[field] = v;
         p.input.refs![field] = ref;
       } else if (cellToText(p.input.cells[field]) !== cellToText(v)) {
-        const f: Finding = { onderdeel: 'formulier', code: 'WAARDEN_VERSCHILLEN', severity: 'waarschuwing', message: `${fields[field]?.label ?? field}: "${cellToText(v)}" in ${ref} verschilt van "${cellToText(p.input.cells[field])}" in ${p.input.refs![field]}; de eerste is gebruikt.` };
+        const f: Finding = {
+          onderdeel: 'formulier',
+          code: 'WAARDEN_VERSCHILLEN',
+          severity: 'waarschuwing',
+          message: `${fields[field]?.label ?? field}: "${cellToText(v)}" in ${ref} verschilt van "${cellToText(p.input.cells[field])}" in ${p.input.refs![field]}; de eerste is gebruikt.`,
+        };
         p.input.formFindings!.push(f);
       }
     }
@@ -115,13 +139,25 @@ export interface AssessOutcome {
 }
 
 /** Write the three own columns for a list whose provider rows are known. */
-export async function writeAssessmentColumns(port: WorkbookPort, sheet: string, grid: CellValue[][], header: ListHeader, providers: Array<{ rows: number[]; assessment: ProviderAssessment }>, warnings: string[]): Promise<number> {
+export async function writeAssessmentColumns(
+  port: WorkbookPort,
+  sheet: string,
+  grid: CellValue[][],
+  header: ListHeader,
+  providers: Array<{ rows: number[]; assessment: ProviderAssessment }>,
+  warnings: string[],
+): Promise<number> {
   const existing = header.outputColumns;
   const complete = ASSESS_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
   const width = filledWidth(grid);
   const firstColumn = complete ? existing[0] : width;
   if (!complete && existing.some((c) => c !== undefined)) {
-    warnings.push(`Losse beoordelingskolommen gevonden (${existing.filter((c) => c !== undefined).map(columnName).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnName(firstColumn)}.`);
+    warnings.push(
+      `Losse beoordelingskolommen gevonden (${existing
+        .filter((c) => c !== undefined)
+        .map(columnName)
+        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnName(firstColumn)}.`,
+    );
   }
   const values: OutputValue[][] = [];
   for (let r = header.row + 1; r < grid.length; r++) values.push([null, null, null]);
@@ -163,12 +199,21 @@ export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params
     return { mode: 'lijst', sheet, headerRow: header.row, firstColumn, assessments, warnings };
   }
 
-  const reading = readForm([...grids].map(([name, grid]) => ({ name, grid })), proc, 'deze werkmap');
+  const reading = readForm(
+    [...grids].map(([name, grid]) => ({ name, grid })),
+    proc,
+    'deze werkmap',
+  );
   if (reading.recognised < 3) {
-    throw new InputError(`Geen aanbiederslijst (kopregel met AGB-code en bijv. "Verzoek herberekening tariefpercentage", "Beroep op hardheidsclausule" of "Datum ontvangst") en geen aanvraagformulier (labels zoals "AGB-code", "Verzoek herberekening tariefpercentage") gevonden. Bladen: ${names.join(', ')}.`);
+    throw new InputError(
+      `Geen aanbiederslijst (kopregel met AGB-code en bijv. "Verzoek herberekening tariefpercentage", "Beroep op hardheidsclausule" of "Datum ontvangst") en geen aanvraagformulier (labels zoals "AGB-code", "Verzoek herberekening tariefpercentage") gevonden. Bladen: ${names.join(', ')}.`,
+    );
   }
   const assessment = assessProvider(reading.input, proc, params);
-  await port.replaceSheet(ASSESS_SHEET, summarySheet([assessment], proc, params, { ...options, source: `aanvraagformulier (${reading.sheets.join(', ')})`, warnings }));
+  await port.replaceSheet(
+    ASSESS_SHEET,
+    summarySheet([assessment], proc, params, { ...options, source: `aanvraagformulier (${reading.sheets.join(', ')})`, warnings }),
+  );
   await port.flush();
   return { mode: 'formulier', assessments: [assessment], warnings };
 }
@@ -182,7 +227,12 @@ function shownParameter(v: ParameterValues[string]): string {
 }
 
 /** The summary sheet: run data, one row per provider, then one row per finding with its citation. */
-export function summarySheet(assessments: ProviderAssessment[], proc: Procedure, params: ParameterValues, info: AssessOptions & { source: string; warnings: string[] }): OutputValue[][] {
+export function summarySheet(
+  assessments: ProviderAssessment[],
+  proc: Procedure,
+  params: ParameterValues,
+  info: AssessOptions & { source: string; warnings: string[] },
+): OutputValue[][] {
   const rows: OutputValue[][] = [
     ['Tariefwijzer — beoordeling herberekening en hardheidsclausule'],
     [],
@@ -209,7 +259,17 @@ export function summarySheet(assessments: ProviderAssessment[], proc: Procedure,
 }
 
 /** A short overview row for the "Aanvragen" sheet the CLI writes from forms. */
-export const OVERVIEW_HEADERS = ['Bestand', 'AGB-code', 'Zorgaanbieder', 'Route', 'Datum ontvangst herberekening', 'Datum ontvangst hardheidsclausule', 'Lager tariefpercentage', 'Tariefpercentage sector', 'Wlz-omzet huidig tariefpercentage'] as const;
+export const OVERVIEW_HEADERS = [
+  'Bestand',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Route',
+  'Datum ontvangst herberekening',
+  'Datum ontvangst hardheidsclausule',
+  'Lager tariefpercentage',
+  'Tariefpercentage sector',
+  'Wlz-omzet huidig tariefpercentage',
+] as const;
 
 export function overviewRow(file: string, input: ProviderInput, a: ProviderAssessment): OutputValue[] {
   const pct = (v: CellValue) => {
@@ -218,9 +278,14 @@ export function overviewRow(file: string, input: ProviderInput, a: ProviderAsses
   };
   const text = (v: CellValue) => (isEmptyCell(v) ? null : cellToText(v));
   return [
-    file, a.agb || null, a.naam || null, routeLabel(a),
+    file,
+    a.agb || null,
+    a.naam || null,
+    routeLabel(a),
     a.termijn.ontvangen.herberekening ? formatDate(a.termijn.ontvangen.herberekening) : null,
     a.termijn.ontvangen.hardheidsclausule ? formatDate(a.termijn.ontvangen.hardheidsclausule) : null,
-    pct(input.cells.tariefpercentageVorigJaar), pct(input.cells.plafondPercentage), text(input.cells.omzet),
+    pct(input.cells.tariefpercentageVorigJaar),
+    pct(input.cells.plafondPercentage),
+    text(input.cells.omzet),
   ];
 }

@@ -66,13 +66,16 @@ export function detectHeader(grid: CellValue[][], extraFields: Record<string, Fi
       }
       const field = index.get(key);
       if (!field) unknown.push(text);
-      else if (columns[field] !== undefined) warnings.push(`Kolom "${text}" is een tweede kolom voor ${fields[field].label}; de eerste (kolom ${columnLetter(columns[field])}) wordt gebruikt.`);
+      else if (columns[field] !== undefined)
+        warnings.push(`Kolom "${text}" is een tweede kolom voor ${fields[field].label}; de eerste (kolom ${columnLetter(columns[field])}) wordt gebruikt.`);
       else columns[field] = c;
     });
     if (columns.prestatiecode !== undefined && Object.keys(columns).length >= 2) candidates.push({ row: r, columns, outputColumns, unknown, warnings });
   }
   if (!candidates.length) {
-    return { reason: `Geen kopregel gevonden in de eerste ${HEADER_SCAN_ROWS} rijen: een rij met een kolom "Prestatiecode" en minstens één andere bekende kolom (bijv. AGB-code, NZa maximumtarief).` };
+    return {
+      reason: `Geen kopregel gevonden in de eerste ${HEADER_SCAN_ROWS} rijen: een rij met een kolom "Prestatiecode" en minstens één andere bekende kolom (bijv. AGB-code, NZa maximumtarief).`,
+    };
   }
   const score = (m: HeaderMatch) => Object.keys(m.columns).length;
   const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));

@@ -16,7 +16,17 @@ import { formatPct, herschik, type HerschikResult, type Toezegging } from '../do
 import { monthLabel, MONTH_NAMES } from '../domain/production/months';
 import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
 import type { Sector } from '../domain/types';
-import { formatLocalDateTime, InputError, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
+import {
+  formatLocalDateTime,
+  InputError,
+  isTariffSheet,
+  META_SHEET,
+  parameterText,
+  PERCENTAGE_FORMAT,
+  readTariffTable,
+  TARIFF_FORMAT,
+  normalizeCodeKey,
+} from './annotate';
 import { fingerprint } from './fingerprint';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
@@ -118,14 +128,22 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
       break;
     }
   }
-  if (!sheet) throw new InputError(`Geen blad met productiegegevens gevonden: een kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden). Bladen: ${names.join(', ')}.`);
+  if (!sheet)
+    throw new InputError(
+      `Geen blad met productiegegevens gevonden: een kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden). Bladen: ${names.join(', ')}.`,
+    );
   const grid = await read(sheet);
   const match = isProduction(grid);
-  if (!match) throw new InputError(`Blad "${sheet}": geen kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden) in de eerste ${HEADER_SCAN_ROWS} rijen.`);
+  if (!match)
+    throw new InputError(
+      `Blad "${sheet}": geen kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden) in de eerste ${HEADER_SCAN_ROWS} rijen.`,
+    );
   const warnings = [...match.warnings];
-  if (wanted === undefined && isHidden(heads[chosen])) warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad productiegegevens heeft.`);
+  if (wanted === undefined && isHidden(heads[chosen]))
+    warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad productiegegevens heeft.`);
   const totals = new Set((heads[chosen]?.totalsRows ?? []).filter((r) => r > match.row));
-  if (totals.size) warnings.push(`Blad "${sheet}": de totaalrij van een Excel-tabel (rij ${[...totals].map((r) => r + 1).join(', ')}) is niet als gegevens gelezen.`);
+  if (totals.size)
+    warnings.push(`Blad "${sheet}": de totaalrij van een Excel-tabel (rij ${[...totals].map((r) => r + 1).join(', ')}) is niet als gegevens gelezen.`);
   const tariffs = await readTariffTable(port, names, sheet, warnings);
 
   const own = HERSCHIK_HEADERS.map(normalizeHeader);
@@ -177,14 +195,25 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   for (const [s, v] of Object.entries(contracteerruimteCells)) printed.push(s, v.value.toString());
 
   return {
-    sheet, grid, headerRow: match.row, outputColumns, rows, rowIndex, hasApprovalColumn: match.columns.goedgekeurd !== undefined,
-    toezeggingen, toezeggingenSheet, contracteerruimteCells, fingerprint: fingerprint(printed), warnings,
+    sheet,
+    grid,
+    headerRow: match.row,
+    outputColumns,
+    rows,
+    rowIndex,
+    hasApprovalColumn: match.columns.goedgekeurd !== undefined,
+    toezeggingen,
+    toezeggingenSheet,
+    contracteerruimteCells,
+    fingerprint: fingerprint(printed),
+    warnings,
   };
 }
 
 function aliasIndex(fields: Record<string, FieldDef>): Map<string, string> {
   const index = new Map<string, string>();
-  for (const [name, def] of Object.entries(fields)) for (const a of [def.label, name, ...def.aliases]) if (!index.has(normalizeHeader(a))) index.set(normalizeHeader(a), name);
+  for (const [name, def] of Object.entries(fields))
+    for (const a of [def.label, name, ...def.aliases]) if (!index.has(normalizeHeader(a))) index.set(normalizeHeader(a), name);
   return index;
 }
 
@@ -218,7 +247,15 @@ export function readToezeggingen(grid: CellValue[][], sheet: string, warnings: s
       if (bedrag === undefined && tussentijds === undefined) continue;
       const naam = columns.zorgaanbieder !== undefined ? cellToText(line[columns.zorgaanbieder]).trim() : '';
       const toel = columns.toelichtingToezegging !== undefined ? cellToText(line[columns.toelichtingToezegging]).trim() : '';
-      out.push({ ref, agb: agb.value, zorgaanbieder: naam || undefined, sector, bedrag: bedrag ?? new D(0), tussentijdseAfspraak: tussentijds, toelichting: toel || undefined });
+      out.push({
+        ref,
+        agb: agb.value,
+        zorgaanbieder: naam || undefined,
+        sector,
+        bedrag: bedrag ?? new D(0),
+        tussentijdseAfspraak: tussentijds,
+        toelichting: toel || undefined,
+      });
     }
     return out;
   }
@@ -228,44 +265,63 @@ export function readToezeggingen(grid: CellValue[][], sheet: string, warnings: s
 const SECTOR_LABELS: Record<Sector, string> = { VV: 'V&V', GZ: 'GZ', GGZ: 'GGZ' };
 
 /** Cells labelled "Contracteerruimte GGZ" (any sheet) with an amount in the next filled cell to the right. */
-export function findContracteerruimte(grid: CellValue[][], sheet: string, out: Partial<Record<Sector, { value: Dec; where: string }>>, warnings: string[]): void {
-  grid.forEach((line, r) => (line ?? []).forEach((cell, c) => {
-    if (typeof cell !== 'string') return;
-    const m = /^contracteerruimte\s*(?:wlz\s*)?(?:sector\s*)?(v\s*&\s*v|vv|verpleging en verzorging|ggz|gz|gehandicaptenzorg)\b/i.exec(cell.trim());
-    if (!m) return;
-    const sector = normalizeSector(m[1]);
-    if (!sector) return;
-    let v: CellValue;
-    let at = -1;
-    for (let k = c + 1; k < (line?.length ?? 0); k++) if (!isEmptyCell(line[k])) {
-      v = line[k];
-      at = k;
-      break;
-    }
-    if (at < 0) return;
-    const p = parseMoney(v);
-    const where = `${sheet}!${columnLetter(at)}${r + 1}`;
-    if (!p.ok) {
-      warnings.push(`${where}: "${cellToText(v)}" naast "${cell.trim()}" is geen bedrag; niet gebruikt.`);
-      return;
-    }
-    if (out[sector]) {
-      warnings.push(`Contracteerruimte ${SECTOR_LABELS[sector]} staat ook in ${where}; ${out[sector]!.where} is gebruikt.`);
-      return;
-    }
-    out[sector] = { value: p.value, where };
-  }));
+export function findContracteerruimte(
+  grid: CellValue[][],
+  sheet: string,
+  out: Partial<Record<Sector, { value: Dec; where: string }>>,
+  warnings: string[],
+): void {
+  grid.forEach((line, r) =>
+    (line ?? []).forEach((cell, c) => {
+      if (typeof cell !== 'string') return;
+      const m = /^contracteerruimte\s*(?:wlz\s*)?(?:sector\s*)?(v\s*&\s*v|vv|verpleging en verzorging|ggz|gz|gehandicaptenzorg)\b/i.exec(cell.trim());
+      if (!m) return;
+      const sector = normalizeSector(m[1]);
+      if (!sector) return;
+      let v: CellValue;
+      let at = -1;
+      for (let k = c + 1; k < (line?.length ?? 0); k++)
+        if (!isEmptyCell(line[k])) {
+          v = line[k];
+          at = k;
+          break;
+        }
+      if (at < 0) return;
+      const p = parseMoney(v);
+      const where = `${sheet}!${columnLetter(at)}${r + 1}`;
+      if (!p.ok) {
+        warnings.push(`${where}: "${cellToText(v)}" naast "${cell.trim()}" is geen bedrag; niet gebruikt.`);
+        return;
+      }
+      if (out[sector]) {
+        warnings.push(`Contracteerruimte ${SECTOR_LABELS[sector]} staat ook in ${where}; ${out[sector].where} is gebruikt.`);
+        return;
+      }
+      out[sector] = { value: p.value, where };
+    }),
+  );
 }
 
 function compute(inputs: Inputs, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues): HerschikResult {
   return herschik({
-    rows: inputs.rows, pack, packParams, params, contracteerruimteCells: inputs.contracteerruimteCells,
-    toezeggingen: inputs.toezeggingen, hasApprovalColumn: inputs.hasApprovalColumn,
+    rows: inputs.rows,
+    pack,
+    packParams,
+    params,
+    contracteerruimteCells: inputs.contracteerruimteCells,
+    toezeggingen: inputs.toezeggingen,
+    hasApprovalColumn: inputs.hasApprovalColumn,
   });
 }
 
 /** Read, compute (and the scenario), and write the columns and the sheet. */
-export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues, options: HerschikOptions = {}): Promise<HerschikOutcome> {
+export async function herschikWorkbook(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  packParams: ParameterValues,
+  params: ParameterValues,
+  options: HerschikOptions = {},
+): Promise<HerschikOutcome> {
   const packs = options.vergelijk ? [pack, options.vergelijk.pack] : [pack];
   const inputs = await readInputs(port, packs, options.sheet);
   const result = compute(inputs, pack, packParams, params);
@@ -280,7 +336,12 @@ export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, pac
   const firstColumn = complete ? outputColumns[0] : width;
   const warnings = [...inputs.warnings];
   if (!complete && outputColumns.some((c) => c !== undefined)) {
-    warnings.push(`Losse herschikkingskolommen gevonden (${outputColumns.filter((c) => c !== undefined).map(columnLetter).join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`);
+    warnings.push(
+      `Losse herschikkingskolommen gevonden (${outputColumns
+        .filter((c) => c !== undefined)
+        .map(columnLetter)
+        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`,
+    );
   }
   const values: OutputValue[][] = [];
   for (let r = headerRow + 1; r < grid.length; r++) values.push([null, null, null, null, null]);
@@ -294,13 +355,23 @@ export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, pac
     ];
   });
   await port.writeBlock({
-    sheet: inputs.sheet, headerRow, firstColumn, headers: [...HERSCHIK_HEADERS], values,
-    numberFormats: [TARIFF_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined], highlights: HIGHLIGHTS,
+    sheet: inputs.sheet,
+    headerRow,
+    firstColumn,
+    headers: [...HERSCHIK_HEADERS],
+    values,
+    numberFormats: [TARIFF_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined],
+    highlights: HIGHLIGHTS,
   });
 
   const layout = sheetLayout(result, pack, packParams, params, comparison, {
-    sheet: inputs.sheet, toezeggingenSheet: inputs.toezeggingenSheet, fingerprint: inputs.fingerprint, now: options.now ?? new Date(),
-    warnings, chart: !!port.writeChart, rows: inputs.rows.length,
+    sheet: inputs.sheet,
+    toezeggingenSheet: inputs.toezeggingenSheet,
+    fingerprint: inputs.fingerprint,
+    now: options.now ?? new Date(),
+    warnings,
+    chart: !!port.writeChart,
+    rows: inputs.rows.length,
   });
   await port.replaceSheet(HERSCHIK_SHEET, layout.rows);
   for (const block of layout.blocks) await port.writeBlock({ sheet: HERSCHIK_SHEET, ...block });
@@ -310,7 +381,17 @@ export async function herschikWorkbook(port: WorkbookPort, pack: PolicyPack, pac
     chartWritten = true;
   }
   await port.flush();
-  return { sheet: inputs.sheet, headerRow, result, comparison, fingerprint: inputs.fingerprint, warnings, chartWritten, dataRows: inputs.rows.length, toezeggingenSheet: inputs.toezeggingenSheet };
+  return {
+    sheet: inputs.sheet,
+    headerRow,
+    result,
+    comparison,
+    fingerprint: inputs.fingerprint,
+    warnings,
+    chartWritten,
+    dataRows: inputs.rows.length,
+    toezeggingenSheet: inputs.toezeggingenSheet,
+  };
 }
 
 const num = (v: Dec | undefined | null): OutputValue => (v === undefined || v === null ? null : v.toNumber());
@@ -335,7 +416,11 @@ interface BlockSpec {
 }
 
 function sheetLayout(
-  result: HerschikResult, pack: PolicyPack, packParams: ParameterValues, params: ParameterValues, comparison: Comparison | undefined,
+  result: HerschikResult,
+  pack: PolicyPack,
+  packParams: ParameterValues,
+  params: ParameterValues,
+  comparison: Comparison | undefined,
   info: { sheet: string; toezeggingenSheet?: string; fingerprint: string; now: Date; warnings: string[]; chart: boolean; rows: number },
 ): { rows: OutputValue[][]; blocks: BlockSpec[]; chart?: ChartSpec } {
   const rows: OutputValue[][] = [];
@@ -358,35 +443,126 @@ function sheetLayout(
     ['Herschikkingsjaar', result.year],
     ['Peildatum', result.peildatum ?? '(niet ingesteld: laatste maand in de gegevens)'],
     ['Laatste gedeclareerde maand', result.lastMonth ? monthLabel(result.lastMonth, result.year) : '(geen)'],
-    ['Extrapolatie', result.method === 'laatste-maand' ? 'laatste maand × resterende maanden' : `gemiddelde van de laatste ${formatNumber(params.extrapolatie_maanden as Dec)} maanden × resterende maanden`],
+    [
+      'Extrapolatie',
+      result.method === 'laatste-maand'
+        ? 'laatste maand × resterende maanden'
+        : `gemiddelde van de laatste ${formatNumber(params.extrapolatie_maanden as Dec)} maanden × resterende maanden`,
+    ],
     ['Rijen', info.rows],
     ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
-    ['Grafiek', info.chart ? `lijndiagram "${CHART_NAME}" naast de maandtabel` : 'niet getekend: deze Excel-versie kan hier geen grafiek maken; zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"'],
+    [
+      'Grafiek',
+      info.chart
+        ? `lijndiagram "${CHART_NAME}" naast de maandtabel`
+        : 'niet getekend: deze Excel-versie kan hier geen grafiek maken; zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"',
+    ],
   ];
   for (const m of meta) put(cursor++, m);
   cursor++;
 
   // Per sector, with totals.
   put(cursor++, ['Per sector']);
-  const sectorHeaders = ['Sector', 'Contracteerruimte', 'Bron contracteerruimte', 'Gerealiseerd', 'Geëxtrapoleerde productie', 'Toezeggingen', 'Verwacht (productie + toezeggingen)', 'Uitnutting', 'Uitnutting (balk)', 'Tekort', 'Onzekerheid', 'Korting', 'Reservering nieuwe aanbieders', 'Afspraken', 'Signalen', 'Toelichting'];
+  const sectorHeaders = [
+    'Sector',
+    'Contracteerruimte',
+    'Bron contracteerruimte',
+    'Gerealiseerd',
+    'Geëxtrapoleerde productie',
+    'Toezeggingen',
+    'Verwacht (productie + toezeggingen)',
+    'Uitnutting',
+    'Uitnutting (balk)',
+    'Tekort',
+    'Onzekerheid',
+    'Korting',
+    'Reservering nieuwe aanbieders',
+    'Afspraken',
+    'Signalen',
+    'Toelichting',
+  ];
   const sectorValues: OutputValue[][] = result.sectors.map((s) => [
-    SECTOR_LABELS[s.sector], num(s.contracteerruimte), s.contracteerruimteBron ?? 'ontbreekt', num(s.realised), num(s.extrapolated), num(s.toezeggingen), num(s.verwacht),
-    frac(s.uitnutting), textBar(s.uitnutting), num(s.tekort), frac(s.onzekerheid), frac(s.kortingPercentage), num(s.reservering), num(s.afsprakenTotaal), flagsText(s.flags), s.explanation,
+    SECTOR_LABELS[s.sector],
+    num(s.contracteerruimte),
+    s.contracteerruimteBron ?? 'ontbreekt',
+    num(s.realised),
+    num(s.extrapolated),
+    num(s.toezeggingen),
+    num(s.verwacht),
+    frac(s.uitnutting),
+    textBar(s.uitnutting),
+    num(s.tekort),
+    frac(s.onzekerheid),
+    frac(s.kortingPercentage),
+    num(s.reservering),
+    num(s.afsprakenTotaal),
+    flagsText(s.flags),
+    s.explanation,
   ]);
   const t = result.totals;
-  sectorValues.push(['Totaal', num(t.contracteerruimte), null, num(t.realised), num(t.extrapolated), num(t.toezeggingen), num(t.extrapolated.plus(t.toezeggingen)), null, null, null, null, null, null, num(t.afspraken), null, 'Som van de sectoren (contracteerruimte alleen waar bekend).']);
-  blocks.push({ headerRow: cursor, firstColumn: 0, headers: sectorHeaders, values: sectorValues, numberFormats: [undefined, E, undefined, E, E, E, E, P, undefined, E, P, PERCENTAGE_4_FORMAT, E, E, undefined, undefined] });
+  sectorValues.push([
+    'Totaal',
+    num(t.contracteerruimte),
+    null,
+    num(t.realised),
+    num(t.extrapolated),
+    num(t.toezeggingen),
+    num(t.extrapolated.plus(t.toezeggingen)),
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    num(t.afspraken),
+    null,
+    'Som van de sectoren (contracteerruimte alleen waar bekend).',
+  ]);
+  blocks.push({
+    headerRow: cursor,
+    firstColumn: 0,
+    headers: sectorHeaders,
+    values: sectorValues,
+    numberFormats: [undefined, E, undefined, E, E, E, E, P, undefined, E, P, PERCENTAGE_4_FORMAT, E, E, undefined, undefined],
+  });
   cursor += sectorValues.length + 2;
 
   // Per provider.
   put(cursor++, ['Per zorgaanbieder en sector']);
-  const providerHeaders = ['AGB-code', 'Zorgaanbieder', 'Sector', 'Gerealiseerd', 'Geëxtrapoleerde productie', 'Toezegging', 'Korting', 'Herschikkingsafspraak', 'Tussentijdse afspraak', 'Signalen', 'Toelichting'];
+  const providerHeaders = [
+    'AGB-code',
+    'Zorgaanbieder',
+    'Sector',
+    'Gerealiseerd',
+    'Geëxtrapoleerde productie',
+    'Toezegging',
+    'Korting',
+    'Herschikkingsafspraak',
+    'Tussentijdse afspraak',
+    'Signalen',
+    'Toelichting',
+  ];
   const providerValues: OutputValue[][] = result.providers.map((p) => [
-    p.agb, p.naam, SECTOR_LABELS[p.sector], num(p.realised), num(p.extrapolated), num(p.toezegging), num(p.korting),
-    p.afspraak ? p.afspraak.toNumber() : p.nieuw ? 'maatwerk' : 'geen (contracteerruimte ontbreekt)', num(p.tussentijdseAfspraak), flagsText(p.flags), p.explanation,
+    p.agb,
+    p.naam,
+    SECTOR_LABELS[p.sector],
+    num(p.realised),
+    num(p.extrapolated),
+    num(p.toezegging),
+    num(p.korting),
+    p.afspraak ? p.afspraak.toNumber() : p.nieuw ? 'maatwerk' : 'geen (contracteerruimte ontbreekt)',
+    num(p.tussentijdseAfspraak),
+    flagsText(p.flags),
+    p.explanation,
   ]);
-  blocks.push({ headerRow: cursor, firstColumn: 0, headers: providerHeaders, values: providerValues, numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E, undefined, undefined] });
+  blocks.push({
+    headerRow: cursor,
+    firstColumn: 0,
+    headers: providerHeaders,
+    values: providerValues,
+    numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E, undefined, undefined],
+  });
   cursor += providerValues.length + 2;
 
   // Month by month.
@@ -418,22 +594,86 @@ function sheetLayout(
   cursor += monthValues.length + 2;
   const chart: ChartSpec | undefined = monthValues.length
     ? {
-        sheet: HERSCHIK_SHEET, name: CHART_NAME, title: `Verwachte uitnutting van de contracteerruimte per sector, ${result.year}`, kind: 'line',
-        headerRow: monthHeaderRow, firstRow: monthHeaderRow + 1, lastRow: monthHeaderRow + monthValues.length, categoryColumn: 0, seriesColumns, seriesNames: seriesColumns.map((c) => monthHeaders[c]),
-        anchor: { row: monthHeaderRow, column: monthHeaders.length + 1 }, size: { columns: 8, rows: 16 }, valueAxisTitle: 'uitnutting (% van de contracteerruimte)',
+        sheet: HERSCHIK_SHEET,
+        name: CHART_NAME,
+        title: `Verwachte uitnutting van de contracteerruimte per sector, ${result.year}`,
+        kind: 'line',
+        headerRow: monthHeaderRow,
+        firstRow: monthHeaderRow + 1,
+        lastRow: monthHeaderRow + monthValues.length,
+        categoryColumn: 0,
+        seriesColumns,
+        seriesNames: seriesColumns.map((c) => monthHeaders[c]),
+        anchor: { row: monthHeaderRow, column: monthHeaders.length + 1 },
+        size: { columns: 8, rows: 16 },
+        valueAxisTitle: 'uitnutting (% van de contracteerruimte)',
       }
     : undefined;
 
   if (comparison) {
     put(cursor++, [`Vergelijking: ${comparison.label} (verschil = vergelijking − basis)`]);
-    const cmpSectorHeaders = ['Sector', 'Geëxtrapoleerd (basis)', 'Geëxtrapoleerd (vergelijking)', 'Verschil productie', 'Verschil verwacht', 'Verschil afspraken', 'Uitnutting (basis)', 'Uitnutting (vergelijking)', 'Korting (basis)', 'Korting (vergelijking)'];
-    const cmpSectorValues: OutputValue[][] = comparison.sectors.map((s) => [SECTOR_LABELS[s.sector], num(s.extrapolatedBase), num(s.extrapolatedAlt), num(s.extrapolatedDiff), num(s.verwachtDiff), num(s.afsprakenDiff), frac(s.uitnuttingBase), frac(s.uitnuttingAlt), frac(s.kortingBase), frac(s.kortingAlt)]);
+    const cmpSectorHeaders = [
+      'Sector',
+      'Geëxtrapoleerd (basis)',
+      'Geëxtrapoleerd (vergelijking)',
+      'Verschil productie',
+      'Verschil verwacht',
+      'Verschil afspraken',
+      'Uitnutting (basis)',
+      'Uitnutting (vergelijking)',
+      'Korting (basis)',
+      'Korting (vergelijking)',
+    ];
+    const cmpSectorValues: OutputValue[][] = comparison.sectors.map((s) => [
+      SECTOR_LABELS[s.sector],
+      num(s.extrapolatedBase),
+      num(s.extrapolatedAlt),
+      num(s.extrapolatedDiff),
+      num(s.verwachtDiff),
+      num(s.afsprakenDiff),
+      frac(s.uitnuttingBase),
+      frac(s.uitnuttingAlt),
+      frac(s.kortingBase),
+      frac(s.kortingAlt),
+    ]);
     cmpSectorValues.push(['Totaal', null, null, num(comparison.total.extrapolatedDiff), null, num(comparison.total.afsprakenDiff), null, null, null, null]);
-    blocks.push({ headerRow: cursor, firstColumn: 0, headers: cmpSectorHeaders, values: cmpSectorValues, numberFormats: [undefined, E, E, E, E, E, P, P, PERCENTAGE_4_FORMAT, PERCENTAGE_4_FORMAT] });
+    blocks.push({
+      headerRow: cursor,
+      firstColumn: 0,
+      headers: cmpSectorHeaders,
+      values: cmpSectorValues,
+      numberFormats: [undefined, E, E, E, E, E, P, P, PERCENTAGE_4_FORMAT, PERCENTAGE_4_FORMAT],
+    });
     cursor += cmpSectorValues.length + 2;
-    const cmpHeaders = ['AGB-code', 'Zorgaanbieder', 'Sector', 'Geëxtrapoleerd (basis)', 'Geëxtrapoleerd (vergelijking)', 'Verschil productie', 'Afspraak (basis)', 'Afspraak (vergelijking)', 'Verschil afspraak'];
-    const cmpValues: OutputValue[][] = comparison.providers.map((p) => [p.agb, p.naam, SECTOR_LABELS[p.sector], num(p.extrapolatedBase), num(p.extrapolatedAlt), num(p.extrapolatedDiff), num(p.afspraakBase), num(p.afspraakAlt), num(p.afspraakDiff)]);
-    blocks.push({ headerRow: cursor, firstColumn: 0, headers: cmpHeaders, values: cmpValues, numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E] });
+    const cmpHeaders = [
+      'AGB-code',
+      'Zorgaanbieder',
+      'Sector',
+      'Geëxtrapoleerd (basis)',
+      'Geëxtrapoleerd (vergelijking)',
+      'Verschil productie',
+      'Afspraak (basis)',
+      'Afspraak (vergelijking)',
+      'Verschil afspraak',
+    ];
+    const cmpValues: OutputValue[][] = comparison.providers.map((p) => [
+      p.agb,
+      p.naam,
+      SECTOR_LABELS[p.sector],
+      num(p.extrapolatedBase),
+      num(p.extrapolatedAlt),
+      num(p.extrapolatedDiff),
+      num(p.afspraakBase),
+      num(p.afspraakAlt),
+      num(p.afspraakDiff),
+    ]);
+    blocks.push({
+      headerRow: cursor,
+      firstColumn: 0,
+      headers: cmpHeaders,
+      values: cmpValues,
+      numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E],
+    });
     cursor += cmpValues.length + 2;
   }
 

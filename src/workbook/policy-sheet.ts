@@ -25,44 +25,148 @@ export { isPolicySheet, POLICY_SHEET };
 type Obj = Record<string, unknown>;
 
 const META_KEYS: Record<string, string> = {
-  id: 'id', code: 'id', versie: 'version', titel: 'title', zorgkantoor: 'zorgkantoor', sector: 'sector',
-  inkoopjaar: 'inkoopjaar', jaar: 'inkoopjaar', omschrijving: 'description', beschrijving: 'description',
-  gepubliceerd: 'published', publicatiedatum: 'published', datum: 'published', bron: 'sources', brondocument: 'sources',
-  breidtuit: 'extends', uitbreidingvan: 'extends', extends: 'extends', verwijderregels: 'removeRules',
-  inkoopjaren: 'inkoopjaren', jaren: 'inkoopjaren',
+  id: 'id',
+  code: 'id',
+  versie: 'version',
+  titel: 'title',
+  zorgkantoor: 'zorgkantoor',
+  sector: 'sector',
+  inkoopjaar: 'inkoopjaar',
+  jaar: 'inkoopjaar',
+  omschrijving: 'description',
+  beschrijving: 'description',
+  gepubliceerd: 'published',
+  publicatiedatum: 'published',
+  datum: 'published',
+  bron: 'sources',
+  brondocument: 'sources',
+  breidtuit: 'extends',
+  uitbreidingvan: 'extends',
+  extends: 'extends',
+  verwijderregels: 'removeRules',
+  inkoopjaren: 'inkoopjaren',
+  jaren: 'inkoopjaren',
 };
-const META_LABELS: Record<string, string> = { id: 'Id', version: 'Versie', title: 'Titel', zorgkantoor: 'Zorgkantoor', sector: 'Sector', inkoopjaar: 'Inkoopjaar', description: 'Omschrijving', sources: 'Bron' };
+const META_LABELS: Record<string, string> = {
+  id: 'Id',
+  version: 'Versie',
+  title: 'Titel',
+  zorgkantoor: 'Zorgkantoor',
+  sector: 'Sector',
+  inkoopjaar: 'Inkoopjaar',
+  description: 'Omschrijving',
+  sources: 'Bron',
+};
 
 const PARAM_COLUMNS: Record<string, string> = {
-  parameter: 'name', soort: 'type', type: 'type', naam: 'label', label: 'label', standaardwaarde: 'default', standaard: 'default',
-  waarde: 'default', uitleg: 'description', toelichting: 'description', beschrijving: 'description', minimum: 'min', maximum: 'max',
-  keuzes: 'choices', bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels',
-  pagina: 'regels', citaat: 'citaat', perjaar: 'perJaar', waardeperjaar: 'perJaar',
+  parameter: 'name',
+  soort: 'type',
+  type: 'type',
+  naam: 'label',
+  label: 'label',
+  standaardwaarde: 'default',
+  standaard: 'default',
+  waarde: 'default',
+  uitleg: 'description',
+  toelichting: 'description',
+  beschrijving: 'description',
+  minimum: 'min',
+  maximum: 'max',
+  keuzes: 'choices',
+  bron: 'document',
+  brondocument: 'document',
+  paragraaf: 'paragraaf',
+  vindplaats: 'regels',
+  regels: 'regels',
+  pagina: 'regels',
+  citaat: 'citaat',
+  perjaar: 'perJaar',
+  waardeperjaar: 'perJaar',
 };
 const PARAM_TYPE_WORDS = 'percentage, procentpunten, getal, ja/nee, keuze, datum, afronding';
 const PARAM_TYPES: Record<string, string> = {
-  percentage: 'percentage', procentpunten: 'points', punten: 'points', getal: 'number', janee: 'boolean', keuze: 'choice', datum: 'date', afronding: 'rounding',
+  percentage: 'percentage',
+  procentpunten: 'points',
+  punten: 'points',
+  getal: 'number',
+  janee: 'boolean',
+  keuze: 'choice',
+  datum: 'date',
+  afronding: 'rounding',
 };
 
 const RULE_COLUMNS: Record<string, string> = {
-  regel: 'id', regelid: 'id', omschrijving: 'description', effect: 'effect', werking: 'effect', waarde: 'value',
-  signaalcode: 'code', ernst: 'severity', melding: 'message', signaaltekst: 'message', groep: 'group',
-  bron: 'document', brondocument: 'document', paragraaf: 'paragraaf', vindplaats: 'regels', regels: 'regels', bronregels: 'regels', pagina: 'regels',
-  citaat: 'citaat', interpretatie: 'interpretation', voorregel: 'before', naregel: 'after',
-  tothoogstens: 'maxResult', totmaximaal: 'maxResult', totmaximum: 'maxResult', jaren: 'jaren', injaren: 'jaren',
+  regel: 'id',
+  regelid: 'id',
+  omschrijving: 'description',
+  effect: 'effect',
+  werking: 'effect',
+  waarde: 'value',
+  signaalcode: 'code',
+  ernst: 'severity',
+  melding: 'message',
+  signaaltekst: 'message',
+  groep: 'group',
+  bron: 'document',
+  brondocument: 'document',
+  paragraaf: 'paragraaf',
+  vindplaats: 'regels',
+  regels: 'regels',
+  bronregels: 'regels',
+  pagina: 'regels',
+  citaat: 'citaat',
+  interpretatie: 'interpretation',
+  voorregel: 'before',
+  naregel: 'after',
+  tothoogstens: 'maxResult',
+  totmaximaal: 'maxResult',
+  totmaximum: 'maxResult',
+  jaren: 'jaren',
+  injaren: 'jaren',
 };
 const FIELD_COLUMNS: Record<string, string> = {
-  kenmerk: 'name', soort: 'type', type: 'type', kolomkop: 'label', kolom: 'label', naam: 'label', anderekoppen: 'aliases', aliassen: 'aliases',
-  ookgenoemd: 'aliases', uitleg: 'description', toelichting: 'description', beschrijving: 'description',
+  kenmerk: 'name',
+  soort: 'type',
+  type: 'type',
+  kolomkop: 'label',
+  kolom: 'label',
+  naam: 'label',
+  anderekoppen: 'aliases',
+  aliassen: 'aliases',
+  ookgenoemd: 'aliases',
+  uitleg: 'description',
+  toelichting: 'description',
+  beschrijving: 'description',
 };
 const FIELD_TYPES: Record<string, string> = {
-  tekst: 'text', code: 'code', bedrag: 'money', geld: 'money', percentage: 'percentage', procentpunten: 'points', punten: 'points',
-  janee: 'boolean', geheelgetal: 'integer', aantal: 'integer', getal: 'number', datum: 'date',
+  tekst: 'text',
+  code: 'code',
+  bedrag: 'money',
+  geld: 'money',
+  percentage: 'percentage',
+  procentpunten: 'points',
+  punten: 'points',
+  janee: 'boolean',
+  geheelgetal: 'integer',
+  aantal: 'integer',
+  getal: 'number',
+  datum: 'date',
 };
 
 const EFFECTS: Record<string, string> = {
-  basis: 'basis', basispercentage: 'basis', vast: 'vast', vastpercentage: 'vast', opslag: 'opslag', afslag: 'afslag',
-  maximum: 'maximum', plafond: 'maximum', minimum: 'minimum', ondergrens: 'minimum', signaal: 'signaal', uitsluiten: 'uitsluiten', uitsluiting: 'uitsluiten',
+  basis: 'basis',
+  basispercentage: 'basis',
+  vast: 'vast',
+  vastpercentage: 'vast',
+  opslag: 'opslag',
+  afslag: 'afslag',
+  maximum: 'maximum',
+  plafond: 'maximum',
+  minimum: 'minimum',
+  ondergrens: 'minimum',
+  signaal: 'signaal',
+  uitsluiten: 'uitsluiten',
+  uitsluiting: 'uitsluiten',
 };
 const EFFECT_WORDS = 'basis, vast, opslag, afslag, maximum, minimum, signaal, uitsluiten';
 
@@ -115,14 +219,24 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
         if (!k) return;
         if (kind === 'params') {
           if (PARAM_COLUMNS[k]) columns.push({ key: PARAM_COLUMNS[k], col: c });
-          else problem(t.header, c, `onbekende kolom "${cellToText(h)}" in de parametertabel; bekend zijn: Parameter, Soort, Naam, Standaardwaarde, Uitleg, Minimum, Maximum, Keuzes, Bron, Paragraaf, Vindplaats, Citaat`);
+          else
+            problem(
+              t.header,
+              c,
+              `onbekende kolom "${cellToText(h)}" in de parametertabel; bekend zijn: Parameter, Soort, Naam, Standaardwaarde, Uitleg, Minimum, Maximum, Keuzes, Bron, Paragraaf, Vindplaats, Citaat`,
+            );
         } else if (kind === 'fields') {
           if (FIELD_COLUMNS[k]) columns.push({ key: FIELD_COLUMNS[k], col: c });
           else problem(t.header, c, `onbekende kolom "${cellToText(h)}" in de kenmerkentabel; bekend zijn: Kenmerk, Soort, Kolomkop, Andere koppen, Uitleg`);
         } else if (RULE_COLUMNS[k]) columns.push({ key: RULE_COLUMNS[k], col: c });
         else if (fields.has(k)) columns.push({ key: 'when', col: c, field: fields.get(k) });
         else if (/^[a-z][A-Za-z0-9]*$/.test(cellToText(h).trim())) columns.push({ key: 'when', col: c, field: cellToText(h).trim() });
-        else problem(t.header, c, `onbekende kolom "${cellToText(h)}": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder) of kenmerk uit de kenmerkentabel`);
+        else
+          problem(
+            t.header,
+            c,
+            `onbekende kolom "${cellToText(h)}": geen regelkolom (Regel, Omschrijving, Effect, Waarde, Bron, Vindplaats, ...) en geen kolom van de rij (bijv. Zorgprofiel, Leveringsvorm, Nieuwe aanbieder) of kenmerk uit de kenmerkentabel`,
+          );
       });
       for (const r of t.rows) (kind === 'params' ? readParameter : kind === 'fields' ? readField : readRule)(r, grid[r]);
     }
@@ -142,7 +256,12 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     for (const c of columns) cells.set(`${base}/${c.key === 'name' ? '' : c.key}`.replace(/\/$/, ''), cellName(r, c.col));
     const typeText = normalizeHeader(cellToText(val('type')));
     const type = FIELD_TYPES[typeText];
-    if (!type) problem(r, get('type')?.col ?? 0, `${typeText ? `onbekende soort "${cellToText(val('type'))}"` : 'soort ontbreekt'}; kies uit: tekst, code, bedrag, percentage, procentpunten, ja/nee, geheel getal, getal, datum`);
+    if (!type)
+      problem(
+        r,
+        get('type')?.col ?? 0,
+        `${typeText ? `onbekende soort "${cellToText(val('type'))}"` : 'soort ontbreekt'}; kies uit: tekst, code, bedrag, percentage, procentpunten, ja/nee, geheel getal, getal, datum`,
+      );
     const def: Obj = { type: type ?? typeText, label: label || fname, aliases: list(cellToText(val('aliases'))) };
     const description = cellToText(val('description')).trim();
     if (description) def.description = description;
@@ -160,7 +279,11 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     const v = row[1];
     if (!key) {
       if (k === normalizeHeader(POLICY_SHEET) || isEmptyCell(v)) return; // the title, or a note
-      return problem(r, 0, `onbekend gegeven "${label}"; bekend zijn: Id, Versie, Titel, Zorgkantoor, Sector, Inkoopjaar, Omschrijving, Gepubliceerd, Bron, Breidt uit, Verwijder regels`);
+      return problem(
+        r,
+        0,
+        `onbekend gegeven "${label}"; bekend zijn: Id, Versie, Titel, Zorgkantoor, Sector, Inkoopjaar, Omschrijving, Gepubliceerd, Bron, Breidt uit, Verwijder regels`,
+      );
     }
     if (isEmptyCell(v) && key !== 'sources') return;
     const at = cellName(r, 1);
@@ -176,7 +299,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
       }
       case 'sector': {
         const t = cellToText(v).trim();
-        data.sector = t.toLowerCase() === 'alle' ? 'alle' : normalizeSector(t) ?? t;
+        data.sector = t.toLowerCase() === 'alle' ? 'alle' : (normalizeSector(t) ?? t);
         break;
       }
       case 'inkoopjaar': {
@@ -214,7 +337,8 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     if (!pname) return problem(r, 0, 'parameter zonder naam');
     const base = `/parameters/${esc(pname)}`;
     cells.set(base, cellName(r, get('name')!.col));
-    for (const c of columns) cells.set(`${base}/${['document', 'paragraaf', 'regels', 'citaat'].includes(c.key) ? `source/${c.key}` : c.key}`, cellName(r, c.col));
+    for (const c of columns)
+      cells.set(`${base}/${['document', 'paragraaf', 'regels', 'citaat'].includes(c.key) ? `source/${c.key}` : c.key}`, cellName(r, c.col));
     if (parameters[pname]) problem(r, 0, `parameter "${pname}" staat twee keer in de tabel`);
     const def: Obj = {};
     const typeText = normalizeHeader(cellToText(val('type')));
@@ -233,7 +357,14 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     const raw = val('default');
     if (isEmptyCell(raw)) def.default = null;
     else {
-      const p = def.type === 'percentage' ? parsePercentage(raw) : def.type === 'points' || def.type === 'number' ? parseNumber(raw) : def.type === 'boolean' ? parseBoolean(raw) : undefined;
+      const p =
+        def.type === 'percentage'
+          ? parsePercentage(raw)
+          : def.type === 'points' || def.type === 'number'
+            ? parseNumber(raw)
+            : def.type === 'boolean'
+              ? parseBoolean(raw)
+              : undefined;
       if (!p) def.default = cellToText(raw).trim();
       else if (p.ok) def.default = typeof p.value === 'boolean' ? p.value : p.value.toString();
       else problem(r, get('default')!.col, `standaardwaarde "${cellToText(raw)}" is niet te lezen als ${typeText || 'waarde'}`);
@@ -251,7 +382,10 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     const perJaar = cellToText(val('perJaar')).trim();
     if (perJaar) {
       const out: Obj = {};
-      for (const part of perJaar.split(/[;\n]/).map((x) => x.trim()).filter(Boolean)) {
+      for (const part of perJaar
+        .split(/[;\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         const m = /^(\d{4})\s*[:=]\s*(.*)$/.exec(part);
         if (!m) {
           problem(r, get('perJaar')!.col, `"${part}" is geen jaar met een waarde; schrijf bijv. "2024: 97,3; 2026: 98,4"`);
@@ -270,7 +404,7 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     const document = cellToText(val('document')).trim();
     const regels = cellToText(val('regels')).trim();
     if (!document && !regels) return undefined;
-    const c: Obj = { document: document || (sources[0]?.document as string | undefined) || '' };
+    const c: Obj = { document: document || sources[0]?.document || '' };
     if (!isEmptyCell(val('paragraaf'))) c.paragraaf = cellToText(val('paragraaf')).trim();
     c.regels = regels;
     if (!isEmptyCell(val('citaat'))) c.citaat = cellToText(val('citaat')).trim();
@@ -293,7 +427,12 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     cells.set(`${base}/id`, at('id'));
     const description = cellToText(val('description')).trim();
     if (description) rule.description = description;
-    else problem(r, get('description')?.col ?? 0, 'Omschrijving ontbreekt: beschrijf in een paar woorden wat de regel doet; de tekst staat in de toelichting bij elke rij');
+    else
+      problem(
+        r,
+        get('description')?.col ?? 0,
+        'Omschrijving ontbreekt: beschrijf in een paar woorden wat de regel doet; de tekst staat in de toelichting bij elke rij',
+      );
     cells.set(`${base}/description`, at('description'));
 
     // conditions: every field column with a value, all of them must hold
@@ -326,18 +465,26 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
       const needsValue = !['signaal', 'uitsluiten'].includes(effect);
       let value: unknown;
       if (needsValue) {
-        if (isEmptyCell(rawValue)) problem(r, get('value')?.col ?? 0, `effect "${effectText}" heeft een waarde nodig: een getal (bijv. 96,5 of 0,5) of de naam van een parameter`);
+        if (isEmptyCell(rawValue))
+          problem(r, get('value')?.col ?? 0, `effect "${effectText}" heeft een waarde nodig: een getal (bijv. 96,5 of 0,5) of de naam van een parameter`);
         else {
           const v = parseValue(rawValue, effect === 'opslag' || effect === 'afslag');
           if (typeof v === 'object' && v && 'problem' in v) problem(r, get('value')!.col, (v as { problem: string }).problem);
           else if (typeof v === 'object' && 'param' in v && data.extends === undefined && !parameters[v.param as string] && v.param !== 'afronding') {
-            problem(r, get('value')!.col, `"${v.param}" is geen getal en geen parameter uit de parametertabel (${Object.keys(parameters).join(', ') || 'leeg'})`);
+            problem(
+              r,
+              get('value')!.col,
+              `"${v.param}" is geen getal en geen parameter uit de parametertabel (${Object.keys(parameters).join(', ') || 'leeg'})`,
+            );
           } else value = effect === 'afslag' && typeof v === 'string' ? (v.startsWith('-') ? v : `-${v}`) : v;
         }
-        if (effect === 'afslag' && value && typeof value === 'object') problem(r, get('value')!.col, 'bij een afslag met een parameter: gebruik "opslag" met een negatieve parameterwaarde');
+        if (effect === 'afslag' && value && typeof value === 'object')
+          problem(r, get('value')!.col, 'bij een afslag met een parameter: gebruik "opslag" met een negatieve parameterwaarde');
       }
       const group = cellToText(val('group')).trim();
-      const key = { basis: 'set', vast: 'set', opslag: 'add', afslag: 'add', maximum: 'cap', minimum: 'floor', signaal: 'flag', uitsluiten: 'exclude' }[effect]!;
+      const key = { basis: 'set', vast: 'set', opslag: 'add', afslag: 'add', maximum: 'cap', minimum: 'floor', signaal: 'flag', uitsluiten: 'exclude' }[
+        effect
+      ]!;
       cells.set(`${base}/effect/${key}`, needsValue ? valueCell : at('message'));
       if (effect === 'basis' || effect === 'vast') rule.effect = { set: value, ...(effect === 'vast' ? { final: true } : {}) };
       else if (effect === 'opslag' || effect === 'afslag') {
@@ -349,12 +496,16 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
           else (rule.effect as Obj).maxResult = v;
           cells.set(`${base}/effect/maxResult`, at('maxResult'));
         }
-      }
-      else if (effect === 'maximum') rule.effect = { cap: value };
+      } else if (effect === 'maximum') rule.effect = { cap: value };
       else if (effect === 'minimum') rule.effect = { floor: value };
       else {
         const message = cellToText(val('message')).trim() || description;
-        const code = cellToText(val('code')).trim().toUpperCase() || String(rule.id).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^[^A-Z]+/, '');
+        const code =
+          cellToText(val('code')).trim().toUpperCase() ||
+          String(rule.id)
+            .toUpperCase()
+            .replace(/[^A-Z0-9]+/g, '_')
+            .replace(/^[^A-Z]+/, '');
         cells.set(`${base}/effect/${key}/code`, at('code'));
         cells.set(`${base}/effect/${key}/severity`, at('severity'));
         cells.set(`${base}/effect/${key}/message`, at('message'));
@@ -372,7 +523,12 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
     cells.set(`${base}/source/regels`, at('regels'));
     cells.set(`${base}/source/paragraaf`, at('paragraaf'));
     cells.set(`${base}/source/citaat`, at('citaat'));
-    if (!citation || !citation.regels) problem(r, get('regels')?.col ?? get('document')?.col ?? 0, 'vindplaats ontbreekt: noem waar de regel in het brondocument staat (paragraaf, pagina of regels), zodat iedereen hem kan nazoeken');
+    if (!citation || !citation.regels)
+      problem(
+        r,
+        get('regels')?.col ?? get('document')?.col ?? 0,
+        'vindplaats ontbreekt: noem waar de regel in het brondocument staat (paragraaf, pagina of regels), zodat iedereen hem kan nazoeken',
+      );
     if (!citation?.document) problem(r, get('document')?.col ?? 0, 'bron ontbreekt: noem het brondocument, of zet een Bron in het kopblok');
     rule.source = citation ?? {};
     const interpretation = cellToText(val('interpretation')).trim();
@@ -398,18 +554,36 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
   const required = isExtension ? ['id', 'version'] : ['id', 'version', 'title', 'zorgkantoor', 'sector', 'inkoopjaar', 'description', 'sources'];
   for (const key of required) {
     const present = key === 'sources' ? sources.length > 0 : data[key] !== undefined;
-    if (!present) problems.push({ source: name, cell: 'A1', message: `"${META_LABELS[key]}" ontbreekt in het kopblok (kolom A het woord ${META_LABELS[key]}, kolom B de waarde)` });
+    if (!present)
+      problems.push({
+        source: name,
+        cell: 'A1',
+        message: `"${META_LABELS[key]}" ontbreekt in het kopblok (kolom A het woord ${META_LABELS[key]}, kolom B de waarde)`,
+      });
   }
-  if (firstRulesRow < 0 && !isExtension) problems.push({ source: name, cell: 'A1', message: 'geen regeltabel: een rij met in kolom A "Regel" en daarnaast de kolomkoppen (Omschrijving, Effect, Waarde, Bron, Vindplaats, ...)' });
+  if (firstRulesRow < 0 && !isExtension)
+    problems.push({
+      source: name,
+      cell: 'A1',
+      message: 'geen regeltabel: een rij met in kolom A "Regel" en daarnaast de kolomkoppen (Omschrijving, Effect, Waarde, Bron, Vindplaats, ...)',
+    });
   if (!isExtension && !parameters.afronding) {
-    parameters.afronding = { type: 'rounding', label: 'Afronding van het tarief', description: 'Niet in het blad opgegeven: eenmaal afronden op centen, half naar boven (rekenkundig).', default: 'rekenkundig' };
+    parameters.afronding = {
+      type: 'rounding',
+      label: 'Afronding van het tarief',
+      description: 'Niet in het blad opgegeven: eenmaal afronden op centen, half naar boven (rekenkundig).',
+      default: 'rekenkundig',
+    };
   }
   if (sources.length) data.sources = sources;
   if (Object.keys(ownFields).length) data.fields = ownFields;
   // A sheet has no table for groups: op-/afslagen with the same Groep do not add up, only the largest counts.
   // (An extension keeps the groups of its base.)
   const groups = [...new Set(rules.map((r) => (r.effect as Obj | undefined)?.group).filter((g): g is string => typeof g === 'string'))];
-  if (!isExtension && groups.length) data.groups = Object.fromEntries(groups.map((g) => [g, { description: `opslagen in groep "${g}" tellen niet samen op; alleen de grootste telt`, stack: false }]));
+  if (!isExtension && groups.length)
+    data.groups = Object.fromEntries(
+      groups.map((g) => [g, { description: `opslagen in groep "${g}" tellen niet samen op; alleen de grootste telt`, stack: false }]),
+    );
   if (Object.keys(parameters).length) data.parameters = parameters;
   if (rules.length || !isExtension) data.rules = rules;
 
@@ -426,7 +600,11 @@ export function readPolicySheet(grid: CellValue[][], sheet: string): PackSource 
 
 /** "Kwaliteitsplan akkoord" → "kwaliteitsplanAkkoord" (a field name from a column header). */
 function camelCase(label: string): string {
-  const words = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const name = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[a-z]/.test(name) ? name : '';
 }
@@ -442,7 +620,10 @@ function yearList(v: CellValue): number[] | string {
 }
 
 function list(text: string): string[] {
-  return text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A number for the rule's value (percentage or points), a parameter name, or "kolom NAAM". */
@@ -505,7 +686,8 @@ function parseCondition(field: string, v: CellValue, def?: FieldDef): Obj | stri
 /** The policy sheet of an open workbook, validated (with `extends` resolved by the resolver). */
 export async function loadPackFromSheet(port: WorkbookPort, sheet: string, resolver: PackResolver): Promise<LoadResult> {
   const names = await port.sheetNames();
-  if (!names.includes(sheet)) return { problems: [{ source: `Blad ${sheet}`, message: `dit blad bestaat niet. Bladen in de werkmap: ${names.join(', ')}` }], bases: [] };
+  if (!names.includes(sheet))
+    return { problems: [{ source: `Blad ${sheet}`, message: `dit blad bestaat niet. Bladen in de werkmap: ${names.join(', ')}` }], bases: [] };
   return loadPack(readPolicySheet(await port.readSheet(sheet), sheet), resolver);
 }
 

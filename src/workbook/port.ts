@@ -204,4 +204,3 @@ export interface ChartSpec {
   size: { columns: number; rows: number };
   valueAxisTitle?: string;
 }
-

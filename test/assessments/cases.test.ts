@@ -73,7 +73,8 @@ describe.each(files)('%s', (name) => {
     for (const code of e.codes ?? []) expect([code, codes]).toEqual([code, expect.arrayContaining([code])]);
     for (const code of e.notCodes ?? []) expect(codes).not.toContain(code);
     for (const m of e.ontbreekt ?? []) expect([...a.herberekening.ontbreekt, ...a.hardheidsclausule.ontbreekt]).toContain(m);
-    if (e.messageContains) expect(a.findings.map((f) => f.message).join('\n') + a.herberekening.uitkomst + a.hardheidsclausule.uitkomst).toContain(e.messageContains);
+    if (e.messageContains)
+      expect(a.findings.map((f) => f.message).join('\n') + a.herberekening.uitkomst + a.hardheidsclausule.uitkomst).toContain(e.messageContains);
     // Each case cites the seed rules it checks: a finding of the result carries that citation.
     const cited = new Set(a.findings.map((f) => f.ruleId));
     for (const rule of c.regels) {

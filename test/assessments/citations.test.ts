@@ -10,7 +10,13 @@ import { getPack } from '../../src/policies';
 const SEEDS = path.join(__dirname, '../../../shared/seeds');
 
 function normalizeQuoteText(s: string): string {
-  return s.replace(/<[^>]+>/g, ' ').replace(/[‘’´`]/g, "'").replace(/[“”]/g, '"').replace(/[–—−]/g, '-').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[‘’´`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 function lineSpan(regels: string): [number, number] | undefined {
   const nums = [...regels.replace(/^[A-Z]-/, '').matchAll(/\d+/g)].map((m) => Number(m[0]));

@@ -13,10 +13,16 @@ test('assess output survives a LibreOffice round trip', async () => {
   try {
     execFileSync(process.execPath, [path.join(__dirname, '../../scripts/make-aanvraag-examples.js'), dir]);
     const out = path.join(dir, 'uit.xlsx');
-    const code = await main(['assess', path.join(dir, 'aanvraag-volledig.xlsx'), path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--out', out], { out: () => {}, err: () => {} });
+    const code = await main(
+      ['assess', path.join(dir, 'aanvraag-volledig.xlsx'), path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--out', out],
+      { out: () => {}, err: () => {} },
+    );
     expect(code).toBe(0);
     const converted = path.join(dir, 'lo');
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', converted, out], { stdio: 'pipe', env: { ...process.env, HOME: dir } });
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', converted, out], {
+      stdio: 'pipe',
+      env: { ...process.env, HOME: dir },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(converted, 'uit.xlsx'));
     const ws = wb.getWorksheet('Aanvragen')!;

@@ -34,8 +34,12 @@ test('assess writes one workbook with a row per form, the three columns and the 
   expect(ws.getCell('B2').value).toBe('12345678');
   expect(String(ws.getCell('J2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
   expect(String(ws.getCell('K2').value)).toBe('Niet aangevraagd: geen beroep.');
-  expect(String(ws.getCell('L2').value)).toMatch(/^Uiterlijk 25-9-2024 \(bekendmaking 5-9-2024 \+ 20 kalenderdagen\); herberekening ontvangen 20-9-2024: tijdig; terugkoppeling uiterlijk 25-10-2024; kort geding tot 8-11-2024\./);
-  expect(String(ws.getCell('J3').value)).toMatch(/^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §6\.9\.5\)/);
+  expect(String(ws.getCell('L2').value)).toMatch(
+    /^Uiterlijk 25-9-2024 \(bekendmaking 5-9-2024 \+ 20 kalenderdagen\); herberekening ontvangen 20-9-2024: tijdig; terugkoppeling uiterlijk 25-10-2024; kort geding tot 8-11-2024\./,
+  );
+  expect(String(ws.getCell('J3').value)).toMatch(
+    /^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §6\.9\.5\)/,
+  );
   expect(String(ws.getCell('J4').value)).toContain('te laat ontvangen');
   expect(String(ws.getCell('L4').value)).toContain('herberekening ontvangen 27-9-2024: te laat');
   expect(ws.getCell('D5').value).toBe('beide');
@@ -52,7 +56,17 @@ test('assess writes one workbook with a row per form, the three columns and the 
 
 test('assess --json and --set: a later publication moves the deadline', async () => {
   const out = path.join(dir, 'uit.xlsx');
-  const r = await runCli('assess', path.join(dir, 'aanvraag-inconsistent.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'publicatiedatum_richttarief=10-9-2024', '--out', out, '--json');
+  const r = await runCli(
+    'assess',
+    path.join(dir, 'aanvraag-inconsistent.xlsx'),
+    '--policy',
+    'zk-ggz-2025',
+    '--set',
+    'publicatiedatum_richttarief=10-9-2024',
+    '--out',
+    out,
+    '--json',
+  );
   expect(r.code).toBe(0);
   const json = JSON.parse(r.out);
   expect(json.output).toBe(out);

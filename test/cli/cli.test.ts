@@ -14,7 +14,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function inputFile(): Promise<string> {
   const wb = workbookFrom({
-    'DSW': [
+    DSW: [
       ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'NZa maximumtarief', 'Tariefpercentage 2023', 'Monitoruitkomst', 'Nieuwe aanbieder'],
       ['01234567', 'Zorg Noord', 'Z061', '€ 200,00', '96,9%', '+1', 'nee'],
       ['01234568', 'Zorg Zuid', 'V051', 180, 0.95, 0, ''],

@@ -18,7 +18,8 @@ const BIN = path.join(ROOT, 'bin/tariefwijzer.js');
 const POLICY = ['--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'];
 let dir: string;
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, 'build/cli/main.js'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  if (!fs.existsSync(path.join(ROOT, 'build/cli/main.js')))
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
 });
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-edges-'));
@@ -68,7 +69,11 @@ test('--json through a slow pipe is complete (more than 64 KiB) and the exit cod
   const file = await input(600);
   const out = path.join(dir, 'uit.json');
   // the reader waits a second before reading: the pipe fills up while the CLI is done and wants to exit
-  const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" annotate "${file}" ${POLICY.join(' ')} --json | (sleep 1; cat > "${out}")`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" annotate "${file}" ${POLICY.join(' ')} --json | (sleep 1; cat > "${out}")`],
+    { encoding: 'utf8' },
+  );
   expect(r.status).toBe(0);
   const text = fs.readFileSync(out, 'utf8');
   expect(text.length).toBeGreaterThan(64 * 1024);
@@ -78,7 +83,11 @@ test('--json through a slow pipe is complete (more than 64 KiB) and the exit cod
 
 describe('hostile input: a Dutch message, exit 1 or 2, quickly', () => {
   test('a folder as input', async () => {
-    for (const command of [['annotate', dir, ...POLICY], ['herschik', dir, '--policy', 'zk-ggz-2025'], ['assess', dir, '--policy', 'zk-ggz-2025']]) {
+    for (const command of [
+      ['annotate', dir, ...POLICY],
+      ['herschik', dir, '--policy', 'zk-ggz-2025'],
+      ['assess', dir, '--policy', 'zk-ggz-2025'],
+    ]) {
       const r = await runCli(...command);
       expect(r.code).toBe(1);
       expect(r.err).toContain(`${dir} is een map; geef het .xlsx-bestand zelf.`);
@@ -113,13 +122,21 @@ describe('hostile input: a Dutch message, exit 1 or 2, quickly', () => {
     for (const r of [a, b, c]) dutch(r.err.split('Gebruik:')[0]);
   });
 
-  test('an output folder that does not exist: Node\'s reason in Dutch', async () => {
+  test("an output folder that does not exist: Node's reason in Dutch", async () => {
     const r = await runCli('annotate', await input(), ...POLICY, '--out', path.join(dir, 'weg', 'uit.xlsx'));
     expect(r).toMatchObject({ code: 1, err: expect.stringContaining('kon niet worden geschreven (bestand of map bestaat niet)') });
     dutch(r.err);
   });
 
-  const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+  const BOMB = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...'bcdefghi'
+      .split('')
+      .map(
+        (k, i) =>
+          `${k}: &${k} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+  ].join('\n');
 
   test('a YAML alias bomb (billion laughs)', async () => {
     const file = path.join(dir, 'bom.yaml');
@@ -135,9 +152,15 @@ describe('hostile input: a Dutch message, exit 1 or 2, quickly', () => {
 
   test('a pack of 10^6 rules, by aliases or written out', async () => {
     const aliases = path.join(dir, 'regels.yaml');
-    fs.writeFileSync(aliases, `r: &r { id: r, description: r, effect: { set: 1 }, source: { document: d, regels: r } }\nrules: [${Array(300_000).fill('*r').join(',')}]\n`);
+    fs.writeFileSync(
+      aliases,
+      `r: &r { id: r, description: r, effect: { set: 1 }, source: { document: d, regels: r } }\nrules: [${Array(300_000).fill('*r').join(',')}]\n`,
+    );
     const million = path.join(dir, 'miljoen.yaml');
-    fs.writeFileSync(million, `r: &r { id: r, description: r, effect: { set: 1 }, source: { document: d, regels: r } }\nrules: [${Array(1_000_000).fill('*r').join(',')}]\n`);
+    fs.writeFileSync(
+      million,
+      `r: &r { id: r, description: r, effect: { set: 1 }, source: { document: d, regels: r } }\nrules: [${Array(1_000_000).fill('*r').join(',')}]\n`,
+    );
     const written = path.join(dir, 'regels.json');
     const rule = '{"id":"r","description":"r","effect":{"set":1},"source":{"document":"d","regels":"r"}}';
     fs.writeFileSync(written, `{"rules":[${Array(1_000_000).fill(rule).join(',')}]}`);
@@ -160,7 +183,10 @@ describe('hostile input: a Dutch message, exit 1 or 2, quickly', () => {
     const file = path.join(dir, 'groot.yaml');
     fs.writeFileSync(file, 'id: groot\n');
     fs.truncateSync(file, 200 * 1024 * 1024); // sparse: costs no disk space
-    for (const args of [['policy', 'check', file], ['annotate', path.join(dir, 'x.xlsx'), '--policy-file', file]]) {
+    for (const args of [
+      ['policy', 'check', file],
+      ['annotate', path.join(dir, 'x.xlsx'), '--policy-file', file],
+    ]) {
       const t = Date.now();
       const r = spawnSync(process.execPath, ['--max-old-space-size=64', BIN, ...args], { encoding: 'utf8' });
       expect(r.status).toBe(1);

@@ -113,7 +113,9 @@ test('--vergelijk-set: the € difference of another richttarief, per sector and
   expect(diff.afsprakenDiff).toBe('0'); // over budget: the sector stays on its contracteerruimte
   const vv = json.comparison.sectors.find((s: { sector: string }) => s.sector === 'VV');
   expect(vv.extrapolatedDiff).toBe('0'); // the V&V rate is its own parameter
-  const providerSum = json.comparison.providers.filter((p: { sector: string }) => p.sector === 'GGZ').reduce((a: number, p: { extrapolatedDiff: string }) => a + Math.round(Number(p.extrapolatedDiff) * 100), 0);
+  const providerSum = json.comparison.providers
+    .filter((p: { sector: string }) => p.sector === 'GGZ')
+    .reduce((a: number, p: { extrapolatedDiff: string }) => a + Math.round(Number(p.extrapolatedDiff) * 100), 0);
   expect(providerSum).toBe(Math.round(Number(diff.extrapolatedDiff) * 100));
 });
 

@@ -22,10 +22,16 @@ test('an annotated workbook survives LibreOffice: values, text that looks like a
       ],
     }).save(input);
     const out = path.join(dir, 'out.xlsx');
-    const code = await main(['annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', out, '--json'], { out: () => {}, err: () => {} });
+    const code = await main(['annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', out, '--json'], {
+      out: () => {},
+      err: () => {},
+    });
     expect(code).toBe(0);
     const converted = path.join(dir, 'lo');
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', converted, out], { stdio: 'pipe', env: { ...process.env, HOME: dir } });
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', converted, out], {
+      stdio: 'pipe',
+      env: { ...process.env, HOME: dir },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(converted, 'out.xlsx'));
     const ws = wb.getWorksheet('GGZ')!;
@@ -35,7 +41,11 @@ test('an annotated workbook survives LibreOffice: values, text that looks like a
     expect(ws.getCell('I4').value).toBeNull();
     expect(String(ws.getCell('J4').value)).toContain('[fout] Geen geldige prestatiecode:'); // Q999: no Wlz code starts with Q
     // text that starts with = or @ or - came back as text, not as a formula
-    for (const [addr, text] of [['B2', '=HYPERLINK("http://x")'], ['B3', '@Zorg'], ['B4', '-Min Zorg']]) {
+    for (const [addr, text] of [
+      ['B2', '=HYPERLINK("http://x")'],
+      ['B3', '@Zorg'],
+      ['B4', '-Min Zorg'],
+    ]) {
       expect(ws.getCell(addr).value).toBe(text);
       expect(ws.getCell(addr).formula).toBeUndefined();
     }
@@ -44,7 +54,9 @@ test('an annotated workbook survives LibreOffice: values, text that looks like a
     expect(wb.getWorksheet('Tariefwijzer')!.getCell('B3').value).toBe('zk-ggz-2025');
     // the highlighting of flagged rows survives too
     const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[] }> }> }).conditionalFormattings;
-    expect(cfs.map((c) => [c.ref, c.rules.map((r) => r.formulae[0])])).toEqual([['H2:K4', ['ISNUMBER(FIND("[waarschuwing]",$J2))', 'ISNUMBER(FIND("[fout]",$J2))']]]);
+    expect(cfs.map((c) => [c.ref, c.rules.map((r) => r.formulae[0])])).toEqual([
+      ['H2:K4', ['ISNUMBER(FIND("[waarschuwing]",$J2))', 'ISNUMBER(FIND("[fout]",$J2))']],
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -64,7 +64,11 @@ function userCells(i: Inspection): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [sheet, cells] of Object.entries(i.cells)) {
     if (sheet.startsWith('Tariefwijzer')) continue;
-    const ours = new Set(Object.entries(cells).filter(([, v]) => v.startsWith("'Tariefwijzer ")).map(([k]) => k.replace(/\d+$/, '')));
+    const ours = new Set(
+      Object.entries(cells)
+        .filter(([, v]) => v.startsWith("'Tariefwijzer "))
+        .map(([k]) => k.replace(/\d+$/, '')),
+    );
     for (const [k, v] of Object.entries(cells)) if (!ours.has(k.replace(/\d+$/, ''))) out[`${sheet}!${k}`] = v;
   }
   return out;
@@ -74,16 +78,39 @@ function userCells(i: Inspection): Record<string, string> {
 function withoutOwnEntries(text: string, ownParts: string[]): string {
   return text
     .replace(/<sheet name="Tariefwijzer[^"]*" sheetId="\d+" (?:xmlns:tw="[^"]+" tw|r):id="rId\d+"\/>/g, '')
-    .replace(/<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/(sheet\d+\.xml)"\/>/g, (all, t: string) => (ownParts.includes(`xl/worksheets/${t}`) ? '' : all))
-    .replace(/<Override PartName="\/([^"]+)" ContentType="[^"]+"\/>/g, (all, p: string) => (ownParts.some((o) => p === o || p.startsWith(o)) || /tariefwijzer-|comments\d+\.xml/.test(p) ? '' : all))
-    ;
+    .replace(/<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/(sheet\d+\.xml)"\/>/g, (all, t: string) =>
+      ownParts.includes(`xl/worksheets/${t}`) ? '' : all,
+    )
+    .replace(/<Override PartName="\/([^"]+)" ContentType="[^"]+"\/>/g, (all, p: string) =>
+      ownParts.some((o) => p === o || p.startsWith(o)) || /tariefwijzer-|comments\d+\.xml/.test(p) ? '' : all,
+    );
 }
 
 const CASES: Array<{ file: string; args: string[]; suffix: string; dataSheets: string[] }> = [
-  { file: 'xlsxwriter-rijk.xlsx', args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'], suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
-  { file: 'xlsxwriter-macro.xlsm', args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'], suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
-  { file: 'openpyxl-notities.xlsx', args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'], suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
-  { file: 'xlsxwriter-productie.xlsx', args: ['herschik', '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'peildatum=2025-07-31'], suffix: 'herschikking', dataSheets: ['xl/worksheets/sheet1.xml'] },
+  {
+    file: 'xlsxwriter-rijk.xlsx',
+    args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'],
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
+  {
+    file: 'xlsxwriter-macro.xlsm',
+    args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'],
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
+  {
+    file: 'openpyxl-notities.xlsx',
+    args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'],
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
+  {
+    file: 'xlsxwriter-productie.xlsx',
+    args: ['herschik', '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'peildatum=2025-07-31'],
+    suffix: 'herschikking',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
 ];
 
 test('annotate and herschik change only the allowed parts; user cells stay; LibreOffice and openpyxl open the results; a re-run replaces', async () => {
@@ -104,7 +131,13 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
     expect(Object.keys(before.entries).filter((n) => !(n in after.entries))).toEqual([]);
     const changed = Object.keys(before.entries).filter((n) => after.entries[n] !== before.entries[n]);
     expect({ file: c.file, outside: changed.filter((n) => !allowed(n, c.dataSheets, own)) }).toEqual({ file: c.file, outside: [] });
-    expect(own.every((n) => /^xl\/(worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|charts\/tariefwijzer-|drawings\/(_rels\/)?tariefwijzer-|comments\d+\.xml|drawings\/vmlDrawing\d+\.vml)/.test(n))).toBe(true);
+    expect(
+      own.every((n) =>
+        /^xl\/(worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|charts\/tariefwijzer-|drawings\/(_rels\/)?tariefwijzer-|comments\d+\.xml|drawings\/vmlDrawing\d+\.vml)/.test(
+          n,
+        ),
+      ),
+    ).toBe(true);
     // workbook.xml and its rels: only our sheet entries added (sheet ids, names, defined names, protection as they were)
     for (const part of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) expect(withoutOwnEntries(after.texts[part], own)).toBe(before.texts[part]);
     // styles.xml: appended only; every original format keeps its index
@@ -120,7 +153,9 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
   const herschikOut = outputs[3];
   const once = inspect(herschikOut);
   const again = path.join(dir, 'opnieuw.xlsx');
-  expect((await runCli('herschik', herschikOut, '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'peildatum=2025-07-31', '--out', again)).code).toBe(0);
+  expect(
+    (await runCli('herschik', herschikOut, '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'peildatum=2025-07-31', '--out', again)).code,
+  ).toBe(0);
   const twice = inspect(again);
   expect(Object.keys(twice.entries).sort()).toEqual(Object.keys(once.entries).sort());
   expect(Object.keys(twice.entries).filter((n) => n.startsWith('xl/charts/'))).toHaveLength(2); // the user's and ours
@@ -131,11 +166,16 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
   const a1 = inspect(annotated);
   const a2 = inspect(again2);
   expect(Object.keys(a2.entries).sort()).toEqual(Object.keys(a1.entries).sort());
-  for (const n of Object.keys(a1.entries)) if (n !== 'xl/worksheets/sheet5.xml' && n !== 'xl/worksheets/sheet4.xml') expect({ n, same: a2.entries[n] === a1.entries[n] }).toEqual({ n, same: true });
+  for (const n of Object.keys(a1.entries))
+    if (n !== 'xl/worksheets/sheet5.xml' && n !== 'xl/worksheets/sheet4.xml') expect({ n, same: a2.entries[n] === a1.entries[n] }).toEqual({ n, same: true });
 
   // LibreOffice opens every result (one start for all files) and sees our chart as a chart
   const lo = path.join(dir, 'lo');
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, ...outputs, again], { stdio: 'pipe', env: { ...process.env, HOME: dir } });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, ...outputs, again],
+    { stdio: 'pipe', env: { ...process.env, HOME: dir } },
+  );
   for (const o of [...outputs, again]) {
     const converted = path.join(lo, `${path.basename(o, path.extname(o))}.xlsx`);
     expect({ o, converted: fs.existsSync(converted) }).toEqual({ o, converted: true });
@@ -159,7 +199,19 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
 
 test('the CLI explains formats it cannot edit, in Dutch', async () => {
   const ods = path.join(dir, 'blad.ods');
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile2')}`, '--headless', '--convert-to', 'ods', '--outdir', dir, path.join(dir, 'openpyxl-notities.xlsx')], { stdio: 'pipe', env: { ...process.env, HOME: dir } });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile2')}`,
+      '--headless',
+      '--convert-to',
+      'ods',
+      '--outdir',
+      dir,
+      path.join(dir, 'openpyxl-notities.xlsx'),
+    ],
+    { stdio: 'pipe', env: { ...process.env, HOME: dir } },
+  );
   fs.renameSync(path.join(dir, 'openpyxl-notities.ods'), ods);
   const r = await runCli('annotate', ods, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
   expect(r.code).toBe(1);

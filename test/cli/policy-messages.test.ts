@@ -21,7 +21,6 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const GOOD = fs.readFileSync(path.join(OWN, 'noord-gz-2026.yaml'), 'utf8');
 const lineOf = (text: string, fragment: string) => text.split('\n').findIndex((l) => l.includes(fragment)) + 1;
 
-
 async function check(name: string, text: string) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
@@ -41,7 +40,9 @@ describe('wrong indentation is reported as such, on the line that is off', () =>
   test('a key indented further than the one above, which has a value', async () => {
     const text = GOOD.replace('    description: Het richttarief GZ 2026', '      description: Het richttarief GZ 2026');
     const err = await check('b.yaml', text);
-    expect(err).toContain(`b.yaml, regelnummer ${lineOf(text, '      description: Het richttarief GZ 2026')}: geen geldige YAML: de inspringing klopt niet: deze regel springt verder in`);
+    expect(err).toContain(
+      `b.yaml, regelnummer ${lineOf(text, '      description: Het richttarief GZ 2026')}: geen geldige YAML: de inspringing klopt niet: deze regel springt verder in`,
+    );
   });
 
   test('a tab as indentation', async () => {
@@ -61,7 +62,9 @@ test('an unquoted 95,8 inside braces: quote it or use a point', async () => {
   const text = GOOD.replace('effect: { set: "95,8" }', 'effect: { set: 95,8 }');
   expect(text).not.toBe(GOOD);
   const err = await check('komma.yaml', text);
-  expect(err).toContain(`komma.yaml, regelnummer ${lineOf(text, 'set: 95,8')}: geen geldige YAML: 95,8 tussen accolades of haken leest YAML als twee waarden (95 en 8); zet het getal tussen aanhalingstekens ("95,8") of schrijf het met een punt (95.8)`);
+  expect(err).toContain(
+    `komma.yaml, regelnummer ${lineOf(text, 'set: 95,8')}: geen geldige YAML: 95,8 tussen accolades of haken leest YAML als twee waarden (95 en 8); zet het getal tussen aanhalingstekens ("95,8") of schrijf het met een punt (95.8)`,
+  );
 });
 
 test('years in a list are not mistaken for a decimal comma', async () => {
@@ -71,10 +74,15 @@ test('years in a list are not mistaken for a decimal comma', async () => {
 });
 
 test('a source.document that is not in sources is reported', async () => {
-  const text = GOOD.replace('source: { document: noord-inkoopbeleid-gz-2026.pdf, paragraaf: "§3.5"', 'source: { document: noord-beleid-2026.pdf, paragraaf: "§3.5"');
+  const text = GOOD.replace(
+    'source: { document: noord-inkoopbeleid-gz-2026.pdf, paragraaf: "§3.5"',
+    'source: { document: noord-beleid-2026.pdf, paragraaf: "§3.5"',
+  );
   expect(text).not.toBe(GOOD);
   const err = await check('bron.yaml', text);
-  expect(err).toContain(`bron.yaml, regelnummer ${lineOf(text, 'noord-beleid-2026.pdf')}: regel 1 (nhc-nic) › bron › document: brondocument "noord-beleid-2026.pdf" staat niet onder "sources"`);
+  expect(err).toContain(
+    `bron.yaml, regelnummer ${lineOf(text, 'noord-beleid-2026.pdf')}: regel 1 (nhc-nic) › bron › document: brondocument "noord-beleid-2026.pdf" staat niet onder "sources"`,
+  );
 });
 
 test.each([
@@ -87,7 +95,12 @@ test.each([
 });
 
 test('no English in any message for 150 damaged variants of a pack (a character removed, doubled or replaced)', () => {
-  const edits = [(t: string, i: number) => t.slice(0, i) + t.slice(i + 1), (t: string, i: number) => t.slice(0, i) + t[i] + t.slice(i), (t: string, i: number) => t.slice(0, i) + ':' + t.slice(i + 1), (t: string, i: number) => t.slice(0, i) + '\t' + t.slice(i)];
+  const edits = [
+    (t: string, i: number) => t.slice(0, i) + t.slice(i + 1),
+    (t: string, i: number) => t.slice(0, i) + t[i] + t.slice(i),
+    (t: string, i: number) => t.slice(0, i) + ':' + t.slice(i + 1),
+    (t: string, i: number) => t.slice(0, i) + '\t' + t.slice(i),
+  ];
   let reported = 0;
   for (let n = 0; n < 150; n++) {
     const i = Math.floor((n * 7919) % GOOD.length);

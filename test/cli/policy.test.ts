@@ -18,10 +18,17 @@ test('policy check: errors with their place on stderr and exit 1; --json for too
   fs.writeFileSync(file, fs.readFileSync(path.join(OWN, 'noord-gz-2026.yaml'), 'utf8').replace('effect: { cap: 97.5 }', 'effect: { cap: 97.5, floor: 90 }'));
   const r = await runCli('policy', 'check', file);
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(/^fout\.yaml: 1 fout\n {2}fout\.yaml, regelnummer \d+: regel 11 \(maximum\) › effect: past bij geen van de toegestane vormen \(onbekend of niet te combineren: "cap", "floor"\)$/);
+  expect(r.err).toMatch(
+    /^fout\.yaml: 1 fout\n {2}fout\.yaml, regelnummer \d+: regel 11 \(maximum\) › effect: past bij geen van de toegestane vormen \(onbekend of niet te combineren: "cap", "floor"\)$/,
+  );
   const json = JSON.parse((await runCli('policy', 'check', file, '--json')).out);
   expect(json).toMatchObject({ valid: false, problems: [{ source: 'fout.yaml', line: expect.any(Number), place: 'regel 11 (maximum) › effect' }] });
-  expect(JSON.parse((await runCli('policy', 'check', path.join(OWN, 'zk-vv-2025.json'), '--json')).out)).toMatchObject({ valid: true, id: 'zk-vv-2025', extends: ['zk-vv-2024'], problems: [] });
+  expect(JSON.parse((await runCli('policy', 'check', path.join(OWN, 'zk-vv-2025.json'), '--json')).out)).toMatchObject({
+    valid: true,
+    id: 'zk-vv-2025',
+    extends: ['zk-vv-2024'],
+    problems: [],
+  });
 });
 
 test('policy: wrong use exits 2, a missing file 1', async () => {

@@ -6,7 +6,7 @@ import { FakeExcel, fakeContext, FakeOfficeError, PAYLOAD_LIMIT, type FakeContex
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 
 type Ctx = Excel.RequestContext;
-const ctx = (fake: FakeExcel) => fakeContext(fake) as Ctx;
+const ctx = (fake: FakeExcel) => fakeContext(fake);
 
 async function code(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -38,8 +38,13 @@ describe('requirement sets: a member below the declared API level fails at sync 
   });
 
   test('the adapter refuses to read on 1.6 and reads on 1.7', async () => {
-    const rows = [['Prestatiecode', 'NZa maximumtarief'], ['Z1105', 300]];
-    await expect(new OfficeWorkbook(ctx(FakeExcel.from({ Blad: rows }, { api: '1.6' }))).readSheets([{ sheet: 'Blad', rows: 10 }])).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const rows = [
+      ['Prestatiecode', 'NZa maximumtarief'],
+      ['Z1105', 300],
+    ];
+    await expect(new OfficeWorkbook(ctx(FakeExcel.from({ Blad: rows }, { api: '1.6' }))).readSheets([{ sheet: 'Blad', rows: 10 }])).rejects.toMatchObject({
+      code: 'ApiNotFound',
+    });
     const [read] = await new OfficeWorkbook(ctx(FakeExcel.from({ Blad: rows }, { api: '1.7' }))).readSheets([{ sheet: 'Blad', rows: 10 }]);
     expect(read.cells[1]).toEqual(['Z1105', 300]);
   });
@@ -197,7 +202,8 @@ test('conditionalFormats.clearAll() clears only inside its range: a rule reachin
   sheet.conditionalFormats.push({ box: { row: 0, column: 0, rows: 10, columns: 4 }, formula: '=A1>1', fill: '#FF0000' });
   ctx(fake).workbook.worksheets.getItem('Blad').getRange('B1:B10').conditionalFormats.clearAll();
   await ctx(fake).sync();
-  const covered = (r: number, c: number) => sheet.conditionalFormats.some((cf) => r >= cf.box.row && r < cf.box.row + cf.box.rows && c >= cf.box.column && c < cf.box.column + cf.box.columns);
+  const covered = (r: number, c: number) =>
+    sheet.conditionalFormats.some((cf) => r >= cf.box.row && r < cf.box.row + cf.box.rows && c >= cf.box.column && c < cf.box.column + cf.box.columns);
   expect([0, 1, 2, 3].map((c) => covered(4, c))).toEqual([true, false, true, true]);
   expect(sheet.conditionalFormats.every((cf) => cf.formula === '=A1>1')).toBe(true);
 });
@@ -206,7 +212,9 @@ describe('sync() resolves after a real task boundary', () => {
   test('not within microtasks: the page gets a turn', async () => {
     const fake = FakeExcel.from({ Blad: [['a']] });
     let done = false;
-    const synced = ctx(fake).sync().then(() => (done = true));
+    const synced = ctx(fake)
+      .sync()
+      .then(() => (done = true));
     for (let i = 0; i < 1000; i++) await Promise.resolve();
     expect(done).toBe(false);
     await synced;
@@ -218,7 +226,9 @@ describe('sync() resolves after a real task boundary', () => {
     const order: string[] = [];
     setTimeout(() => order.push('timer'), 0);
     const started = Date.now();
-    await ctx(fake).sync().then(() => order.push('sync'));
+    await ctx(fake)
+      .sync()
+      .then(() => order.push('sync'));
     expect(order).toEqual(['timer', 'sync']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(20);
     expect(fake.hostTime).toHaveLength(1);
@@ -239,7 +249,13 @@ test('deleting a sheet turns formulas that point at it into #REF!, also when a s
 test('a sheet of the user\'s called "tariefwijzer" (other case) is not taken for the run record and not overwritten', async () => {
   const { annotateWorkbook, InputError } = await import('../../src/workbook/annotate');
   const { getPack } = await import('../../src/policies');
-  const fake = FakeExcel.from({ Aanbieders: [['Prestatiecode', 'NZa maximumtarief'], ['Z1105', 300]], tariefwijzer: [['mijn eigen aantekeningen']] });
+  const fake = FakeExcel.from({
+    Aanbieders: [
+      ['Prestatiecode', 'NZa maximumtarief'],
+      ['Z1105', 300],
+    ],
+    tariefwijzer: [['mijn eigen aantekeningen']],
+  });
   const pack = getPack('zk-ggz-2025')!;
   await expect(annotateWorkbook(new OfficeWorkbook(ctx(fake)), pack, {})).rejects.toBeInstanceOf(InputError);
   expect(fake.sheet('tariefwijzer')!.cell(0, 0)!.value).toBe('mijn eigen aantekeningen');

@@ -20,7 +20,10 @@ import { subjects, type SpecValue } from '../reliability/workbooks';
 const packs = listPacks().map((pack) => ({ pack, params: resolveParameters(pack, { richttarief: '97,3' }).values }));
 
 const SHAPE = /^([A-Z]{1,3})(\d{2,4}|\.?\d{1,2}(?:\.\d{1,2})+)$/;
-const listed = new Set<string>([...catalog.entries.map((e) => e.code), ...packs.flatMap(({ pack }) => (pack.prestaties ?? []).map((e) => e.code.toUpperCase()))]);
+const listed = new Set<string>([
+  ...catalog.entries.map((e) => e.code),
+  ...packs.flatMap(({ pack }) => (pack.prestaties ?? []).map((e) => e.code.toUpperCase())),
+]);
 const prefixes = new Set([...listed].map((c) => SHAPE.exec(c)?.[1]).filter(Boolean));
 
 function knownOrPlausible(v: CellValue): boolean {
@@ -91,7 +94,10 @@ test('the generators reach every kind: empty, error value, date, number, implaus
 
 test('in a workbook, on both adapters, such rows get an empty tariff cell and a fout in the signalen column', async () => {
   const pack = packs.find((p) => p.pack.id === 'zk-ggz-2025')!;
-  const codes = fc.sample(codeCell.filter((c) => !knownOrPlausible(c) && !(c instanceof Date)), { numRuns: 40, seed: 19 }) as SpecValue[];
+  const codes = fc.sample(
+    codeCell.filter((c) => !knownOrPlausible(c) && !(c instanceof Date)),
+    { numRuns: 40, seed: 19 },
+  ) as SpecValue[];
   codes.push('x'.repeat(40_000), { error: '#CALC!' }, 'Ζ073', 'Z043Z043', 'Q123');
   const header = ['AGB-code', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'];
   const rows: SpecValue[][] = codes.map((code, i) => [String(73730000 + i), code, 'GGZ-W5', 'Verblijf', 300]);
@@ -102,7 +108,9 @@ test('in a workbook, on both adapters, such rows get an empty tariff cell and a 
     expect(outcome.tariffsSet).toBe(0);
     for (let i = 0; i < rows.length; i++) {
       // columns F, G, H: percentage, tarief, signalen
-      const tariff = subject.xlsx ? subject.xlsx.workbook.getWorksheet('Aanbieders')!.getCell(i + 2, 7).value : subject.fake!.sheet('Aanbieders')!.cell(i + 1, 6)?.value;
+      const tariff = subject.xlsx
+        ? subject.xlsx.workbook.getWorksheet('Aanbieders')!.getCell(i + 2, 7).value
+        : subject.fake!.sheet('Aanbieders')!.cell(i + 1, 6)?.value;
       expect([null, undefined, '']).toContain(tariff);
       expect(subject.textAt('Aanbieders', i + 1, 7)).toMatch(/\[fout\]/);
     }

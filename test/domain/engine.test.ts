@@ -29,15 +29,50 @@ function pack(overrides: Partial<PolicyPack> = {}): PolicyPack {
     groups: { opslagen: { description: 'opslagen stapelen niet', stack: { param: 'stapelen' } } },
     rules: [
       { id: 'nhc', description: 'NHC 100%', when: { field: 'component', in: ['NHC', 'NIC'] }, effect: { set: 100, final: true }, source: src },
-      { id: 'geen-4vv', description: 'geen 4VV intramuraal', when: { all: [{ field: 'zorgprofiel', is: '4VV' }, { field: 'leveringsvorm', is: 'ZZP' }] }, effect: { exclude: { message: 'Geen intramurale 4VV.' } }, source: src },
-      { id: 'nieuw', description: 'nieuwe aanbieder', when: { field: 'nieuweAanbieder', is: true }, effect: { set: { param: 'nieuw_pct' }, final: true }, source: src },
+      {
+        id: 'geen-4vv',
+        description: 'geen 4VV intramuraal',
+        when: {
+          all: [
+            { field: 'zorgprofiel', is: '4VV' },
+            { field: 'leveringsvorm', is: 'ZZP' },
+          ],
+        },
+        effect: { exclude: { message: 'Geen intramurale 4VV.' } },
+        source: src,
+      },
+      {
+        id: 'nieuw',
+        description: 'nieuwe aanbieder',
+        when: { field: 'nieuweAanbieder', is: true },
+        effect: { set: { param: 'nieuw_pct' }, final: true },
+        source: src,
+      },
       { id: 'basis', description: 'richttarief', effect: { set: { param: 'richttarief' } }, source: src },
-      { id: 'plan', description: 'opslag ontwikkelplan', when: { field: 'opslagPlan', present: true }, effect: { add: { field: 'opslagPlan' }, max: 3, min: 0 }, source: src },
-      { id: 'vpt', description: 'opslag VPT', when: { field: 'leveringsvorm', in: ['VPT'] }, effect: { add: 2, group: 'opslagen', maxResult: 100 }, source: src },
+      {
+        id: 'plan',
+        description: 'opslag ontwikkelplan',
+        when: { field: 'opslagPlan', present: true },
+        effect: { add: { field: 'opslagPlan' }, max: 3, min: 0 },
+        source: src,
+      },
+      {
+        id: 'vpt',
+        description: 'opslag VPT',
+        when: { field: 'leveringsvorm', in: ['VPT'] },
+        effect: { add: 2, group: 'opslagen', maxResult: 100 },
+        source: src,
+      },
       { id: 'tech', description: 'opslag technologie', when: { field: 'technologie', is: true }, effect: { add: '0,5', group: 'opslagen' }, source: src },
       { id: 'bodem', description: 'ondergrens 90%', effect: { floor: 90 }, source: src },
       { id: 'plafond', description: 'maximaal 99%', when: { field: 'component', is: 'zorg' }, effect: { cap: 99 }, source: src },
-      { id: 'sectorvreemd', description: 'sectorvreemd', when: { field: 'sectorvreemd', is: true }, effect: { flag: { code: 'SECTORVREEMD', severity: 'waarschuwing', message: 'Prestatie uit een andere sector.' } }, source: src },
+      {
+        id: 'sectorvreemd',
+        description: 'sectorvreemd',
+        when: { field: 'sectorvreemd', is: true },
+        effect: { flag: { code: 'SECTORVREEMD', severity: 'waarschuwing', message: 'Prestatie uit een andere sector.' } },
+        source: src,
+      },
     ],
     ...overrides,
   };
@@ -145,7 +180,11 @@ test('tariff above the maximum, contracted tariff differences and the policy ran
   const above = run({ prestatiecode: 'Z061', maximumtarief: 100 }, { richttarief: '101' }, noCap);
   expect(codes(above)).toEqual(['PERCENTAGE_BUITEN_BEREIK', 'TARIEF_BOVEN_MAXIMUM']);
   // also without a maximumtarief: the percentage alone says the tariff would pass the maximum
-  expect(codes(run({ prestatiecode: 'Z061' }, { richttarief: '101' }, noCap))).toEqual(['MAXIMUMTARIEF_ONTBREEKT', 'PERCENTAGE_BUITEN_BEREIK', 'TARIEF_BOVEN_MAXIMUM']);
+  expect(codes(run({ prestatiecode: 'Z061' }, { richttarief: '101' }, noCap))).toEqual([
+    'MAXIMUMTARIEF_ONTBREEKT',
+    'PERCENTAGE_BUITEN_BEREIK',
+    'TARIEF_BOVEN_MAXIMUM',
+  ]);
   const noFloor = pack();
   noFloor.rules = noFloor.rules.filter((r) => r.id !== 'bodem');
   expect(codes(run({ prestatiecode: 'Z061', maximumtarief: 100 }, { richttarief: '-1' }, noFloor))).toEqual(['PERCENTAGE_BUITEN_BEREIK']);

@@ -36,7 +36,9 @@ describe('YAML', () => {
   });
 
   test('schema errors name the file, the line and the place, in Dutch', () => {
-    const text = YAML_PACK.replace('sector: VV', 'sector: VVT') + `  - id: opslag
+    const text =
+      YAML_PACK.replace('sector: VV', 'sector: VVT') +
+      `  - id: opslag
     description: opslag
     wanneer: { field: zorgprofiel, is: 5VV }
     effect: { add: twee }
@@ -51,7 +53,9 @@ describe('YAML', () => {
 
   test('references between parts point at the line that names them', () => {
     const text = YAML_PACK.replace('effect: { set: { param: richttarief } }', 'effect: { set: { param: richtarief } }');
-    expect(messages(fromText(text, 'beleid.yaml'))).toEqual(['beleid.yaml, regelnummer 16: regel 1 (basis) › effect › set: verwijst naar onbekende parameter "richtarief"']);
+    expect(messages(fromText(text, 'beleid.yaml'))).toEqual([
+      'beleid.yaml, regelnummer 16: regel 1 (basis) › effect › set: verwijst naar onbekende parameter "richtarief"',
+    ]);
   });
 
   test('YAML syntax errors give the line', () => {
@@ -66,14 +70,18 @@ describe('JSON', () => {
   const json = JSON.stringify(JSON.parse(JSON.stringify(require('yaml').parse(YAML_PACK))), null, 2);
 
   test('schema and semantic errors give the line in the JSON file', () => {
-    const bad = json.replace('"inkoopjaar": 2026', '"inkoopjaar": "2026"').replace('"id": "basis"', '"id": "basis",\n      "when": { "field": "bestaatNiet", "is": true }');
+    const bad = json
+      .replace('"inkoopjaar": 2026', '"inkoopjaar": "2026"')
+      .replace('"id": "basis"', '"id": "basis",\n      "when": { "field": "bestaatNiet", "is": true }');
     const lines = bad.split('\n');
     const line = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
     expect(messages(fromText(bad, 'beleid.json'))).toEqual([`beleid.json, regelnummer ${line('"inkoopjaar"')}: inkoopjaar: verwacht een geheel getal`]);
     const semantic = json.replace('"id": "basis"', '"id": "basis",\n      "when": { "field": "bestaatNiet", "is": true }');
     const sl = semantic.split('\n');
     expect(messages(fromText(semantic, 'beleid.json'))).toEqual(
-      expect.arrayContaining([`beleid.json, regelnummer ${sl.findIndex((l) => l.includes('bestaatNiet')) + 1}: regel 1 (basis) › voorwaarde › field: verwijst naar onbekend veld "bestaatNiet"`]),
+      expect.arrayContaining([
+        `beleid.json, regelnummer ${sl.findIndex((l) => l.includes('bestaatNiet')) + 1}: regel 1 (basis) › voorwaarde › field: verwijst naar onbekend veld "bestaatNiet"`,
+      ]),
     );
   });
 
@@ -153,7 +161,9 @@ rules:
     source: { document: 003_c92d2202cbc5400d.txt, regels: p. 1 }
 removeRules: [bestaat-niet]
 `;
-    expect(messages(fromText(text, 'uitbreiding.yaml'))).toEqual([expect.stringMatching(/^uitbreiding\.yaml, regelnummer 9: removeRules › nr\. 1: regel "bestaat-niet" bestaat niet in zk-vv-2024/)]);
+    expect(messages(fromText(text, 'uitbreiding.yaml'))).toEqual([
+      expect.stringMatching(/^uitbreiding\.yaml, regelnummer 9: removeRules › nr\. 1: regel "bestaat-niet" bestaat niet in zk-vv-2024/),
+    ]);
     expect(messages(fromText(text.replace('removeRules: [bestaat-niet]\n', ''), 'uitbreiding.yaml'))).toEqual([
       'uitbreiding.yaml, regelnummer 7: regel 1 (opslag) › effect › add: verwijst naar onbekende parameter "bestaatNiet"',
     ]);
@@ -167,7 +177,9 @@ removeRules: [bestaat-niet]
   });
 
   test('an unknown base and a cycle are Dutch errors at the extends line', () => {
-    expect(messages(fromText('id: x\nversion: 1.0.0\nextends: zk-vv-2099\n', 'x.yaml'))).toEqual([expect.stringMatching(/^x\.yaml, regelnummer 3: extends: onbekend beleid "zk-vv-2099"\. Meegeleverd zijn: zk-vv-2017, /)]);
+    expect(messages(fromText('id: x\nversion: 1.0.0\nextends: zk-vv-2099\n', 'x.yaml'))).toEqual([
+      expect.stringMatching(/^x\.yaml, regelnummer 3: extends: onbekend beleid "zk-vv-2099"\. Meegeleverd zijn: zk-vv-2017, /),
+    ]);
     write('a.yaml', 'extends: b.yaml\nid: a\nversion: 1.0.0\n');
     write('b.json', '{ "extends": "c.yaml", "id": "b", "version": "1.0.0" }');
     write('c.yaml', 'id: c\nversion: 1.0.0\nextends: a.yaml\n');
@@ -181,17 +193,23 @@ removeRules: [bestaat-niet]
   test('an error in a base file is reported in that file', () => {
     write('basis.yaml', YAML_PACK.replace('default: 96 }', 'default: hoog }'));
     write('volgend.yaml', 'extends: basis.yaml\nid: volgend\nversion: 1.0.0\n');
-    expect(messages(loadPackFile(path.join(dir, 'volgend.yaml')))).toEqual(['basis.yaml, regelnummer 11: parameters › richttarief › default: standaardwaarde: "hoog" is geen getal']);
+    expect(messages(loadPackFile(path.join(dir, 'volgend.yaml')))).toEqual([
+      'basis.yaml, regelnummer 11: parameters › richttarief › default: standaardwaarde: "hoog" is geen getal',
+    ]);
   });
 
   test('a parameter changed in the extension is reported there, one kept from the base in the base', () => {
     write('basis.yaml', YAML_PACK);
     write('volgend.yaml', 'extends: basis.yaml\nid: volgend\nversion: 1.0.0\nparameters:\n  richttarief:\n    default: "96,x"\n');
-    expect(messages(loadPackFile(path.join(dir, 'volgend.yaml')))).toEqual(['volgend.yaml, regelnummer 6: parameters › richttarief › default: standaardwaarde: "96,x" is geen getal']);
+    expect(messages(loadPackFile(path.join(dir, 'volgend.yaml')))).toEqual([
+      'volgend.yaml, regelnummer 6: parameters › richttarief › default: standaardwaarde: "96,x" is geen getal',
+    ]);
   });
 
   test('without a file reader (the task pane) only shipped packs can be extended', () => {
-    expect(messages(fromText('extends: vorig.yaml\nid: x\nversion: 1.0.0\n', 'x.yaml'))).toEqual([expect.stringContaining('hier kan een beleid alleen een meegeleverd beleid uitbreiden')]);
+    expect(messages(fromText('extends: vorig.yaml\nid: x\nversion: 1.0.0\n', 'x.yaml'))).toEqual([
+      expect.stringContaining('hier kan een beleid alleen een meegeleverd beleid uitbreiden'),
+    ]);
     expect(FILE_RESOLVER.readSource).toBeDefined();
   });
 });

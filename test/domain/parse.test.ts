@@ -30,7 +30,11 @@ describe('parseMoney', () => {
   });
   test('one separator with three digits reads two ways: the Dutch reading, marked ambiguous, the other one named', () => {
     const comma = parseMoney('254,675');
-    expect(comma).toMatchObject({ ok: true, ambiguous: true, note: '"254,675" gelezen als 254,675 (komma als decimaalteken); bedoelde u 254675, typ het dan zonder komma' });
+    expect(comma).toMatchObject({
+      ok: true,
+      ambiguous: true,
+      note: '"254,675" gelezen als 254,675 (komma als decimaalteken); bedoelde u 254675, typ het dan zonder komma',
+    });
     expect(comma.ok && comma.value.toString()).toBe('254.675');
     expect(parseMoney('1.234')).toMatchObject({ ok: true, ambiguous: true });
     expect(val(parseMoney('1,234'))).toBe('1.234');
@@ -93,12 +97,22 @@ describe('parsePercentage', () => {
 });
 
 describe('parseBoolean', () => {
-  test.each([['ja', true], ['Ja', true], ['x', true], ['X', true], ['WAAR', true], [true, true], [1, true], ['nee', false], ['N', false], [false, false], [0, false], ['onwaar', false]])(
-    '%s → %s',
-    (input, expected) => {
-      expect(parseBoolean(input)).toEqual({ ok: true, value: expected });
-    },
-  );
+  test.each([
+    ['ja', true],
+    ['Ja', true],
+    ['x', true],
+    ['X', true],
+    ['WAAR', true],
+    [true, true],
+    [1, true],
+    ['nee', false],
+    ['N', false],
+    [false, false],
+    [0, false],
+    ['onwaar', false],
+  ])('%s → %s', (input, expected) => {
+    expect(parseBoolean(input)).toEqual({ ok: true, value: expected });
+  });
   test('empty is not false, nonsense is an error', () => {
     expect(parseBoolean('')).toEqual({ ok: false, empty: true });
     expect(parseBoolean('misschien').ok).toBe(false);

@@ -77,7 +77,13 @@ test('bad parameter defaults are refused', () => {
 });
 
 describe('parameters', () => {
-  const def = (type: ParameterDef['type'], extra: Partial<ParameterDef> = {}): ParameterDef => ({ type, label: 'x', description: 'x', default: null, ...extra });
+  const def = (type: ParameterDef['type'], extra: Partial<ParameterDef> = {}): ParameterDef => ({
+    type,
+    label: 'x',
+    description: 'x',
+    default: null,
+    ...extra,
+  });
   test('numbers accept comma or dot, percentages a % sign', () => {
     expect(String((parseParameterValue(def('percentage'), '95,5') as { value: unknown }).value)).toBe('95.5');
     expect(String((parseParameterValue(def('percentage'), '95.5%') as { value: unknown }).value)).toBe('95.5');

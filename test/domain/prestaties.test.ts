@@ -192,11 +192,31 @@ describe('normalizeCode', () => {
 
 describe('normalizeSector', () => {
   test.each([
-    ['V&V', 'VV'], ['VV', 'VV'], ['VenV', 'VV'], ['v en v', 'VV'], ['Verpleging en Verzorging', 'VV'],
-    ['Verpleging & verzorging', 'VV'], ['ouderenzorg', 'VV'], ['VVT', 'VV'], ['Sector V&V', 'VV'], ['V&V (ouderenzorg)', 'VV'],
-    ['GZ', 'GZ'], ['GHZ', 'GZ'], ['Gehandicaptenzorg', 'GZ'], ['gehandicapten zorg', 'GZ'], ['VG', 'GZ'], ['LG', 'GZ'],
-    ['ZG', 'GZ'], ['LVG', 'GZ'], ['ZG-aud', 'GZ'],
-    ['GGZ', 'GGZ'], ['ggz', 'GGZ'], ['Geestelijke gezondheidszorg', 'GGZ'], ['Geestelijke Gezondheidszorg ', 'GGZ'], ['GGZ-W', 'GGZ'], ['Wlz-GGZ', 'GGZ'],
+    ['V&V', 'VV'],
+    ['VV', 'VV'],
+    ['VenV', 'VV'],
+    ['v en v', 'VV'],
+    ['Verpleging en Verzorging', 'VV'],
+    ['Verpleging & verzorging', 'VV'],
+    ['ouderenzorg', 'VV'],
+    ['VVT', 'VV'],
+    ['Sector V&V', 'VV'],
+    ['V&V (ouderenzorg)', 'VV'],
+    ['GZ', 'GZ'],
+    ['GHZ', 'GZ'],
+    ['Gehandicaptenzorg', 'GZ'],
+    ['gehandicapten zorg', 'GZ'],
+    ['VG', 'GZ'],
+    ['LG', 'GZ'],
+    ['ZG', 'GZ'],
+    ['LVG', 'GZ'],
+    ['ZG-aud', 'GZ'],
+    ['GGZ', 'GGZ'],
+    ['ggz', 'GGZ'],
+    ['Geestelijke gezondheidszorg', 'GGZ'],
+    ['Geestelijke Gezondheidszorg ', 'GGZ'],
+    ['GGZ-W', 'GGZ'],
+    ['Wlz-GGZ', 'GGZ'],
   ])('%s → %s', (text, sector) => {
     expect(normalizeSector(text)).toBe(sector);
   });
@@ -208,15 +228,34 @@ describe('normalizeSector', () => {
 
 describe('normalizeLeveringsvorm', () => {
   test.each([
-    ['ZZP', 'ZZP'], ['zzp', 'ZZP'], ['Verblijf', 'ZZP'], ['intramuraal', 'ZZP'], ['zzp (verblijf)', 'ZZP'], ['ZZP-verblijf', 'ZZP'],
-    ['VPT', 'VPT'], ['Volledig pakket thuis', 'VPT'], ['VPT (volledig pakket thuis)', 'VPT'],
-    ['MPT', 'MPT'], ['Modulair pakket thuis', 'MPT'],
-    ['DTV', 'DTV'], ['Deeltijdverblijf', 'DTV'], ['Deel tijd verblijf', 'DTV'], ['deeltijd-verblijf', 'DTV'],
-    ['dagbesteding', 'dagbesteding'], ['Dagactiviteit', 'dagbesteding'], ['Dagbehandeling', 'dagbesteding'],
-    ['toeslag', 'toeslag'], ['Toeslagen', 'toeslag'],
-    ['NHC', 'NHC'], ['nhc', 'NHC'], ['Normatieve huisvestingscomponent', 'NHC'], ['Kapitaallasten', 'NHC'],
-    ['NIC', 'NIC'], ['Normatieve inventariscomponent', 'NIC'],
-    ['behandeling', 'behandeling'], ['Overig', 'overig'],
+    ['ZZP', 'ZZP'],
+    ['zzp', 'ZZP'],
+    ['Verblijf', 'ZZP'],
+    ['intramuraal', 'ZZP'],
+    ['zzp (verblijf)', 'ZZP'],
+    ['ZZP-verblijf', 'ZZP'],
+    ['VPT', 'VPT'],
+    ['Volledig pakket thuis', 'VPT'],
+    ['VPT (volledig pakket thuis)', 'VPT'],
+    ['MPT', 'MPT'],
+    ['Modulair pakket thuis', 'MPT'],
+    ['DTV', 'DTV'],
+    ['Deeltijdverblijf', 'DTV'],
+    ['Deel tijd verblijf', 'DTV'],
+    ['deeltijd-verblijf', 'DTV'],
+    ['dagbesteding', 'dagbesteding'],
+    ['Dagactiviteit', 'dagbesteding'],
+    ['Dagbehandeling', 'dagbesteding'],
+    ['toeslag', 'toeslag'],
+    ['Toeslagen', 'toeslag'],
+    ['NHC', 'NHC'],
+    ['nhc', 'NHC'],
+    ['Normatieve huisvestingscomponent', 'NHC'],
+    ['Kapitaallasten', 'NHC'],
+    ['NIC', 'NIC'],
+    ['Normatieve inventariscomponent', 'NIC'],
+    ['behandeling', 'behandeling'],
+    ['Overig', 'overig'],
   ])('%s → %s', (text, lv) => {
     expect(normalizeLeveringsvorm(text)).toBe(lv);
   });
@@ -228,16 +267,38 @@ describe('normalizeLeveringsvorm', () => {
 
 describe('normalizeZorgprofiel', () => {
   test.each([
-    ['4VV', '4VV', 'VV', 'VV'], ['VV4', '4VV', 'VV', 'VV'], ['4 VV', '4VV', 'VV', 'VV'], ['ZZP 4VV', '4VV', 'VV', 'VV'],
-    ['zzp4 vv', '4VV', 'VV', 'VV'], ['VV 9b', '9bVV', 'VV', 'VV'], ['9bVV', '9bVV', 'VV', 'VV'], ['9VVa', '9aVV', 'VV', 'VV'],
-    ['10VV', '10VV', 'VV', 'VV'], ['Zorgprofiel 04VV', '4VV', 'VV', 'VV'],
-    ['5VG', '5VG', 'VG', 'GZ'], ['VG5', '5VG', 'VG', 'GZ'], ['VG 7', '7VG', 'VG', 'GZ'], ['ZZP 7 VG', '7VG', 'VG', 'GZ'],
-    ['LG2', '2LG', 'LG', 'GZ'], ['3 ZG-vis', '3ZGvis', 'ZGvis', 'GZ'], ['ZGvis 3', '3ZGvis', 'ZGvis', 'GZ'],
-    ['1ZG-visueel', '1ZGvis', 'ZGvis', 'GZ'], ['2ZGaud', '2ZGaud', 'ZGaud', 'GZ'], ['ZG-auditief 4', '4ZGaud', 'ZGaud', 'GZ'],
-    ['LVG 4', '4LVG', 'LVG', 'GZ'], ['SGLVG', '1SGLVG', 'SGLVG', 'GZ'], ['1 SGLVG', '1SGLVG', 'SGLVG', 'GZ'],
-    ['GGZ-5W', 'GGZ-5W', 'GGZ-W', 'GGZ'], ['5 GGZ-W', 'GGZ-5W', 'GGZ-W', 'GGZ'], ['GGZ W5', 'GGZ-5W', 'GGZ-W', 'GGZ'],
-    ['W5', 'GGZ-5W', 'GGZ-W', 'GGZ'], ['B7', 'GGZ-7B', 'GGZ-B', 'GGZ'], ['C3', 'GGZ-3C', 'GGZ-C', 'GGZ'],
-    ['GGZ-B 7', 'GGZ-7B', 'GGZ-B', 'GGZ'], ['7GGZ B', 'GGZ-7B', 'GGZ-B', 'GGZ'], ['ggz-c 6', 'GGZ-6C', 'GGZ-C', 'GGZ'],
+    ['4VV', '4VV', 'VV', 'VV'],
+    ['VV4', '4VV', 'VV', 'VV'],
+    ['4 VV', '4VV', 'VV', 'VV'],
+    ['ZZP 4VV', '4VV', 'VV', 'VV'],
+    ['zzp4 vv', '4VV', 'VV', 'VV'],
+    ['VV 9b', '9bVV', 'VV', 'VV'],
+    ['9bVV', '9bVV', 'VV', 'VV'],
+    ['9VVa', '9aVV', 'VV', 'VV'],
+    ['10VV', '10VV', 'VV', 'VV'],
+    ['Zorgprofiel 04VV', '4VV', 'VV', 'VV'],
+    ['5VG', '5VG', 'VG', 'GZ'],
+    ['VG5', '5VG', 'VG', 'GZ'],
+    ['VG 7', '7VG', 'VG', 'GZ'],
+    ['ZZP 7 VG', '7VG', 'VG', 'GZ'],
+    ['LG2', '2LG', 'LG', 'GZ'],
+    ['3 ZG-vis', '3ZGvis', 'ZGvis', 'GZ'],
+    ['ZGvis 3', '3ZGvis', 'ZGvis', 'GZ'],
+    ['1ZG-visueel', '1ZGvis', 'ZGvis', 'GZ'],
+    ['2ZGaud', '2ZGaud', 'ZGaud', 'GZ'],
+    ['ZG-auditief 4', '4ZGaud', 'ZGaud', 'GZ'],
+    ['LVG 4', '4LVG', 'LVG', 'GZ'],
+    ['SGLVG', '1SGLVG', 'SGLVG', 'GZ'],
+    ['1 SGLVG', '1SGLVG', 'SGLVG', 'GZ'],
+    ['GGZ-5W', 'GGZ-5W', 'GGZ-W', 'GGZ'],
+    ['5 GGZ-W', 'GGZ-5W', 'GGZ-W', 'GGZ'],
+    ['GGZ W5', 'GGZ-5W', 'GGZ-W', 'GGZ'],
+    ['W5', 'GGZ-5W', 'GGZ-W', 'GGZ'],
+    ['B7', 'GGZ-7B', 'GGZ-B', 'GGZ'],
+    ['C3', 'GGZ-3C', 'GGZ-C', 'GGZ'],
+    ['GGZ-B 7', 'GGZ-7B', 'GGZ-B', 'GGZ'],
+    ['7GGZ B', 'GGZ-7B', 'GGZ-B', 'GGZ'],
+    ['ggz-c 6', 'GGZ-6C', 'GGZ-C', 'GGZ'],
     ['ZZP 4VV (met behandeling)', '4VV', 'VV', 'VV'],
   ])('%s → %s', (text, zorgprofiel, profielgroep, sector) => {
     expect(normalizeZorgprofiel(text)).toEqual({ zorgprofiel, profielgroep, sector });
@@ -263,8 +324,16 @@ describe('classifyPrestatie', () => {
   test('a catalog code alone', () => {
     expect(classifyPrestatie({ code: 'Z043' })).toEqual({
       prestatie: {
-        code: 'Z043', description: 'Per dag ZZP 4VV incl.BH incl.DB', sector: 'VV', profielgroep: 'VV', zorgprofiel: '4VV',
-        leveringsvorm: 'ZZP', component: 'zorg', behandeling: true, unit: 'Etmaal', origin: 'catalogus',
+        code: 'Z043',
+        description: 'Per dag ZZP 4VV incl.BH incl.DB',
+        sector: 'VV',
+        profielgroep: 'VV',
+        zorgprofiel: '4VV',
+        leveringsvorm: 'ZZP',
+        component: 'zorg',
+        behandeling: true,
+        unit: 'Etmaal',
+        origin: 'catalogus',
       },
       issues: [],
     });
@@ -287,9 +356,7 @@ describe('classifyPrestatie', () => {
     expect(r.prestatie).toMatchObject({ sector: 'GGZ', leveringsvorm: 'ZZP', origin: 'catalogus+kolommen' });
     expect(r.prestatie?.zorgprofiel).toBeUndefined();
     expect(r.prestatie?.profielgroep).toBeUndefined();
-    expect(r.issues).toEqual([
-      expect.objectContaining({ kind: 'column-overrides-catalog', field: 'sector', value: 'GGZ' }),
-    ]);
+    expect(r.issues).toEqual([expect.objectContaining({ kind: 'column-overrides-catalog', field: 'sector', value: 'GGZ' })]);
     expect(r.issues[0].detail).toContain('GGZ');
     expect(r.issues[0].detail).toContain('V&V');
   });
@@ -350,9 +417,19 @@ describe('classifyPrestatie', () => {
 
   test('a plausible unknown code with a leveringsvorm column is classified from the columns, and that is said', () => {
     const r = classifyPrestatie({ code: 'Z1007', zorgprofiel: 'GGZ W5', leveringsvorm: 'Verblijf' });
-    expect(r.prestatie).toEqual({ code: 'Z1007', sector: 'GGZ', profielgroep: 'GGZ-W', zorgprofiel: 'GGZ-5W', leveringsvorm: 'ZZP', component: 'zorg', origin: 'kolommen' });
+    expect(r.prestatie).toEqual({
+      code: 'Z1007',
+      sector: 'GGZ',
+      profielgroep: 'GGZ-W',
+      zorgprofiel: 'GGZ-5W',
+      leveringsvorm: 'ZZP',
+      component: 'zorg',
+      origin: 'kolommen',
+    });
     expect(r.issues).toEqual([expect.objectContaining({ kind: 'code-not-in-list', field: 'prestatiecode', value: 'Z1007' })]);
-    expect(r.issues[0].detail).toBe('Prestatiecode Z1007 staat niet in de prestatiecodelijst; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ W5").');
+    expect(r.issues[0].detail).toBe(
+      'Prestatiecode Z1007 staat niet in de prestatiecodelijst; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ W5").',
+    );
     const nhc = classifyPrestatie({ code: 'N101', leveringsvorm: 'NHC' });
     expect(nhc.prestatie).toBeUndefined();
     const x = classifyPrestatie({ code: 'X999', leveringsvorm: 'NHC' });

@@ -83,13 +83,20 @@ test("the simulated host's requirement sets are the ones @types/office-js annota
   const mismatches: string[] = [];
   for (const [member, version] of Object.entries(API_LEVELS)) {
     const declared = declaredApiLevel(program, member);
-    if (!declared || declared.set !== 'ExcelApi' || declared.version !== version) mismatches.push(`${member}: fake ${version}, @types ${declared ? `${declared.set} ${declared.version}` : 'not found'}`);
+    if (!declared || declared.set !== 'ExcelApi' || declared.version !== version)
+      mismatches.push(`${member}: fake ${version}, @types ${declared ? `${declared.set} ${declared.version}` : 'not found'}`);
   }
   expect(mismatches).toEqual([]);
   // and every Excel member src/ calls above ExcelApi 1.1 (the lowest level a page can declare) is modelled by the
   // fake with its level, so that a page below it is refused
   const modelled = new Set(Object.keys(API_LEVELS));
-  const unmodelled = [...new Set(excel().filter((u) => compareVersions(u.version, '1.1') > 0).map((u) => `${u.member} ${u.version}`))].filter((m) => !modelled.has(m.split(' ')[0]));
+  const unmodelled = [
+    ...new Set(
+      excel()
+        .filter((u) => compareVersions(u.version, '1.1') > 0)
+        .map((u) => `${u.member} ${u.version}`),
+    ),
+  ].filter((m) => !modelled.has(m.split(' ')[0]));
   expect(unmodelled).toEqual([]);
 });
 

@@ -67,7 +67,10 @@ export function gateOf(node: ts.Node): string | undefined {
         if (statement === n) break;
         if (!ts.isIfStatement(statement)) continue;
         const m = NEGATIVE_GATE.exec(statement.expression.getText().trim());
-        const exits = (s: ts.Statement) => ts.isReturnStatement(s) || ts.isThrowStatement(s) || (ts.isBlock(s) && s.statements.length === 1 && (ts.isReturnStatement(s.statements[0]) || ts.isThrowStatement(s.statements[0])));
+        const exits = (s: ts.Statement) =>
+          ts.isReturnStatement(s) ||
+          ts.isThrowStatement(s) ||
+          (ts.isBlock(s) && s.statements.length === 1 && (ts.isReturnStatement(s.statements[0]) || ts.isThrowStatement(s.statements[0])));
         if (m && exits(statement.thenStatement)) return m[1];
       }
     }
@@ -91,7 +94,13 @@ export function officeMemberUses(program: ts.Program, files: string[]): MemberUs
     const set = apiSet(decl);
     if (!set) return;
     const sf = at.getSourceFile();
-    uses.push({ member: memberName(decl as ts.Declaration), ...set, file: sf.fileName.slice(ROOT.length + 1), line: sf.getLineAndCharacterOfPosition(at.getStart()).line + 1, gate: gateOf(at) });
+    uses.push({
+      member: memberName(decl as ts.Declaration),
+      ...set,
+      file: sf.fileName.slice(ROOT.length + 1),
+      line: sf.getLineAndCharacterOfPosition(at.getStart()).line + 1,
+      gate: gateOf(at),
+    });
   };
   const propertyOf = (type: ts.Type, name: string) => type.getProperty(name) ?? type.getApparentProperties().find((p) => p.name === name);
 
@@ -107,7 +116,10 @@ export function officeMemberUses(program: ts.Program, files: string[]): MemberUs
       // load('values,valueTypes') / load('items/name'): each name is a property read from Excel
       if (node.name.text === 'load' && ts.isCallExpression(call) && call.arguments[0] && ts.isStringLiteral(call.arguments[0])) {
         const receiver = checker.getTypeAtLocation(node.expression);
-        for (const path of call.arguments[0].text.split(',').map((p) => p.trim()).filter(Boolean)) {
+        for (const path of call.arguments[0].text
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
           let type: ts.Type | undefined = receiver;
           for (const part of path.split('/')) {
             const symbol: ts.Symbol | undefined = type && propertyOf(type, part);

@@ -8,7 +8,10 @@ import { POLICIES_DIR, loadPackFile } from './case-runner';
 import type { Citation } from '../../src/domain/types';
 
 const SEEDS = path.join(__dirname, '../../../shared/seeds');
-const packIds = fs.readdirSync(POLICIES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const packIds = fs
+  .readdirSync(POLICIES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 /** Whitespace, quote styles, dashes and HTML tags do not count when comparing a quote to the seed. */
 export function normalizeQuoteText(s: string): string {

@@ -26,7 +26,8 @@ parameters:
 rules:
   - { id: basis, description: Richttarief, effect: { set: { param: richttarief } }, source: { document: test.pdf, regels: p. 1 } }
 `;
-const rule = (id: string, when: string) => `  - { id: ${id}, description: ${id}, when: ${when}, effect: { add: 1 }, source: { document: test.pdf, regels: p. 2 } }\n`;
+const rule = (id: string, when: string) =>
+  `  - { id: ${id}, description: ${id}, when: ${when}, effect: { add: 1 }, source: { document: test.pdf, regels: p. 2 } }\n`;
 
 function load(text: string) {
   return loadPack(parsePackText(text, 'beleid.yaml'), SHIPPED_RESOLVER);
@@ -84,8 +85,14 @@ test('a value no row can have is reported with its line, in Dutch', () => {
 
 test('the same policy in a sheet and in YAML gives the same conditions', () => {
   const grid = [
-    ['Id', 'spelling-test'], ['Versie', '1.0.0'], ['Titel', 'Spelling'], ['Zorgkantoor', 'Test'], ['Sector', 'GZ'], ['Inkoopjaar', 2025],
-    ['Omschrijving', 'Test van schrijfwijzen.'], ['Bron', 'test.pdf', 'Test'],
+    ['Id', 'spelling-test'],
+    ['Versie', '1.0.0'],
+    ['Titel', 'Spelling'],
+    ['Zorgkantoor', 'Test'],
+    ['Sector', 'GZ'],
+    ['Inkoopjaar', 2025],
+    ['Omschrijving', 'Test van schrijfwijzen.'],
+    ['Bron', 'test.pdf', 'Test'],
     [],
     ['Parameter', 'Soort', 'Naam', 'Standaardwaarde'],
     ['richttarief', 'percentage', 'Richttarief', 96],
@@ -96,7 +103,10 @@ test('the same policy in a sheet and in YAML gives the same conditions', () => {
   ];
   const sheet = loadPack(readPolicySheet(grid, 'Beleid'), SHIPPED_RESOLVER);
   expect(sheet.problems).toEqual([]);
-  const yaml = load(HEAD + rule('a', '{ all: [ { field: zorgprofiel, in: ["3ZG Aud", VG7] }, { field: leveringsvorm, in: [Verblijf] }, { field: Nieuwe aanbieder, is: ja } ] }'));
+  const yaml = load(
+    HEAD +
+      rule('a', '{ all: [ { field: zorgprofiel, in: ["3ZG Aud", VG7] }, { field: leveringsvorm, in: [Verblijf] }, { field: Nieuwe aanbieder, is: ja } ] }'),
+  );
   expect(yaml.problems).toEqual([]);
   const a = (p: typeof sheet) => p.pack!.rules.find((x) => x.id === 'a')!.when;
   expect(a(yaml)).toEqual(a(sheet));

@@ -34,7 +34,10 @@ async function results(file: string, sheet: string): Promise<Record<string, { pc
   const col: Record<string, number> = {};
   ws.eachRow((row, r) => {
     row.eachCell((cell, c) => {
-      if (typeof cell.value === 'string' && ['AGB-code', 'Prestatiecode', 'Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen'].includes(cell.value)) {
+      if (
+        typeof cell.value === 'string' &&
+        ['AGB-code', 'Prestatiecode', 'Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen'].includes(cell.value)
+      ) {
         header = r;
         col[cell.value] = c;
       }

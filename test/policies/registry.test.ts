@@ -3,12 +3,32 @@ import { getPack, listPacks } from '../../src/policies';
 import { POLICIES_DIR } from './case-runner';
 
 test('every pack file is registered, valid and has a unique id matching its file name', () => {
-  const files = fs.readdirSync(POLICIES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
-  expect(listPacks().map((p) => p.id).sort()).toEqual(files);
+  const files = fs
+    .readdirSync(POLICIES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+  expect(
+    listPacks()
+      .map((p) => p.id)
+      .sort(),
+  ).toEqual(files);
 });
 
 test('the packs the foundation issue names are all shipped', () => {
-  for (const id of ['zk-vv-2017', 'zn-gz-2017', 'landelijk-2022', 'zk-vv-2024', 'vgz-vv-2024', 'menzis-vv-2024', 'cz-vv-2024', 'salland-vv-2024', 'dsw-vv-2024', 'zz-vv-2024', 'zk-ggz-2025']) {
+  for (const id of [
+    'zk-vv-2017',
+    'zn-gz-2017',
+    'landelijk-2022',
+    'zk-vv-2024',
+    'vgz-vv-2024',
+    'menzis-vv-2024',
+    'cz-vv-2024',
+    'salland-vv-2024',
+    'dsw-vv-2024',
+    'zz-vv-2024',
+    'zk-ggz-2025',
+  ]) {
     expect(getPack(id)?.id).toBe(id);
   }
   expect(getPack('bestaat-niet')).toBeUndefined();

@@ -27,7 +27,9 @@ test('INKOOPJAAR_WIJKT_AF names the years the pack covers', () => {
 
 test('--set per year: an unknown year or a year outside the pack is an error', () => {
   const pack = loadPackFile('../own/zk-ggz-2024-2026.yaml');
-  expect(resolveParameters(pack, { 'richttarief@2027': '98' }).errors.map((e) => e.message)).toEqual(['2027 is geen inkoopjaar van dit beleid (2024, 2025, 2026)']);
+  expect(resolveParameters(pack, { 'richttarief@2027': '98' }).errors.map((e) => e.message)).toEqual([
+    '2027 is geen inkoopjaar van dit beleid (2024, 2025, 2026)',
+  ]);
   expect(resolveParameters(pack, { 'kortingsfactor@2025': '1' }).errors[0].message).toMatch(/^onbekende parameter/);
   expect(resolveParameters(pack, { 'richttarief@2025': 'hoog' }).errors[0].message).toBe('"hoog" is geen getal');
 });
@@ -35,21 +37,29 @@ test('--set per year: an unknown year or a year outside the pack is an error', (
 const extension = (body: string) => loadPack(parsePackText(`extends: zk-ggz-2025\nid: x\nversion: 1.0.0\n${body}`, 'x.yaml'), SHIPPED_RESOLVER);
 
 test('years a pack does not cover are reported with their line', () => {
-  const r = extension('inkoopjaren: [2024, 2026]\nparameters:\n  richttarief: { perJaar: { "2023": 97 } }\nrules:\n  - { id: r, description: r, jaren: [2027], effect: { cap: 100 }, source: { document: 004_984eca5123cbd441.txt, regels: L1 } }\n');
+  const r = extension(
+    'inkoopjaren: [2024, 2026]\nparameters:\n  richttarief: { perJaar: { "2023": 97 } }\nrules:\n  - { id: r, description: r, jaren: [2027], effect: { cap: 100 }, source: { document: 004_984eca5123cbd441.txt, regels: L1 } }\n',
+  );
   expect(r.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
     '4: het inkoopjaar 2025 hoort ook in "inkoopjaren" (2024, 2026)',
     '6: 2023 is geen jaar van dit beleid: kies uit de jaren van "inkoopjaren" (2024, 2026)',
     '8: 2027 is geen jaar van dit beleid: kies uit de jaren van "inkoopjaren" (2024, 2026)',
   ]);
   const single = extension('parameters:\n  richttarief: { perJaar: { "2024": "97,3" } }\n');
-  expect(single.problems.map((p) => p.message)).toEqual(['2024 is geen jaar van dit beleid: kies uit het inkoopjaar 2025; noem meer jaren onder "inkoopjaren"']);
+  expect(single.problems.map((p) => p.message)).toEqual([
+    '2024 is geen jaar van dit beleid: kies uit het inkoopjaar 2025; noem meer jaren onder "inkoopjaren"',
+  ]);
   const bad = extension('inkoopjaren: [2024, 2025]\nparameters:\n  richttarief: { perJaar: { "2024": "hoog" } }\n');
   expect(bad.problems.map((p) => p.message)).toEqual(['waarde voor 2024: "hoog" is geen getal']);
 });
 
 test('a year without a base percentage rule is reported', () => {
-  const r = extension('inkoopjaren: [2024, 2025]\nremoveRules: [tariefpercentage-zorg]\nrules:\n  - { id: basis-2025, description: b, jaren: [2025], effect: { set: { param: richttarief } }, source: { document: 004_984eca5123cbd441.txt, regels: L1 } }\n');
-  expect(r.problems.map((p) => p.message)).toEqual(['er is geen regel zonder voorwaarde die het basispercentage zet voor 2024; rijen zonder passende regel krijgen dan geen tarief']);
+  const r = extension(
+    'inkoopjaren: [2024, 2025]\nremoveRules: [tariefpercentage-zorg]\nrules:\n  - { id: basis-2025, description: b, jaren: [2025], effect: { set: { param: richttarief } }, source: { document: 004_984eca5123cbd441.txt, regels: L1 } }\n',
+  );
+  expect(r.problems.map((p) => p.message)).toEqual([
+    'er is geen regel zonder voorwaarde die het basispercentage zet voor 2024; rijen zonder passende regel krijgen dan geen tarief',
+  ]);
 });
 
 test('annotate: each row of a workbook with several years uses its own inkoopjaar', async () => {
@@ -81,8 +91,15 @@ test('annotate: each row of a workbook with several years uses its own inkoopjaa
 
 test('the same multi-year policy in a sheet: Inkoopjaren, Per jaar and Jaren', () => {
   const grid = [
-    ['Id', 'blad-ggz'], ['Versie', '1.0.0'], ['Titel', 'GGZ 2024-2026'], ['Zorgkantoor', 'Test'], ['Sector', 'GGZ'], ['Inkoopjaar', 2025],
-    ['Inkoopjaren', '2024-2026'], ['Omschrijving', 'Meer jaren in een blad.'], ['Bron', 'beleid.pdf', 'Beleid'],
+    ['Id', 'blad-ggz'],
+    ['Versie', '1.0.0'],
+    ['Titel', 'GGZ 2024-2026'],
+    ['Zorgkantoor', 'Test'],
+    ['Sector', 'GGZ'],
+    ['Inkoopjaar', 2025],
+    ['Inkoopjaren', '2024-2026'],
+    ['Omschrijving', 'Meer jaren in een blad.'],
+    ['Bron', 'beleid.pdf', 'Beleid'],
     [],
     ['Parameter', 'Soort', 'Naam', 'Standaardwaarde', 'Per jaar'],
     ['richttarief', 'percentage', 'Richttarief', '', '2024: 97,3; 2026: 98,4'],
@@ -96,7 +113,8 @@ test('the same multi-year policy in a sheet: Inkoopjaren, Per jaar and Jaren', (
   const pack = loaded.pack!;
   expect(pack.inkoopjaren).toEqual([2024, 2025, 2026]);
   const { values } = resolveParameters(pack, { richttarief: '98' });
-  const pct = (code: string, inkoopjaar: number) => evaluateRow({ ref: 'r', cells: { prestatiecode: code, maximumtarief: 100, inkoopjaar } }, pack, values).percentage?.toString();
+  const pct = (code: string, inkoopjaar: number) =>
+    evaluateRow({ ref: 'r', cells: { prestatiecode: code, maximumtarief: 100, inkoopjaar } }, pack, values).percentage?.toString();
   expect([pct('V330', 2024), pct('V330', 2025), pct('V330', 2026), pct('Z232', 2024)]).toEqual(['98.3', '98', '98.4', '97.3']);
   const bad = readPolicySheet([...grid.slice(0, 6), ['Inkoopjaren', 'altijd'], ...grid.slice(7)], 'Beleid');
   expect(bad.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual(['B7: "altijd" is geen lijst van jaren; schrijf bijv. "2024, 2025" of "2024-2026"']);
@@ -109,5 +127,8 @@ test('a year twice under inkoopjaren is named in Dutch', () => {
 
 test('policy check summarises the years of a multi-year pack', async () => {
   const r = await runCli('policy', 'check', OWN);
-  expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Zorgkantoor Zilveren Kruis, sector GGZ, inkoopjaren 2024–2026 (hoofdjaar 2025); breidt uit: zk-ggz-2025') });
+  expect(r).toMatchObject({
+    code: 0,
+    out: expect.stringContaining('Zorgkantoor Zilveren Kruis, sector GGZ, inkoopjaren 2024–2026 (hoofdjaar 2025); breidt uit: zk-ggz-2025'),
+  });
 });

@@ -29,8 +29,18 @@ type Expectation = Record<string, unknown> & { flags?: string[]; absent?: string
 describe.each(cases.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   test(`regel ${c.rule}`, () => {
     expect(ruleIds).toContain(c.rule);
-    const result = run({ ...cases.defaults, params: c.params as Record<string, string>, lines: c.lines, toezeggingen: (c as { toezeggingen?: Array<{ agb: string; bedrag: string }> }).toezeggingen });
-    const exp = c.expect as { sectors?: Record<string, Expectation>; providers?: Record<string, Expectation>; rowFlags?: Record<string, string[]>; rowCounted?: Record<string, boolean> };
+    const result = run({
+      ...cases.defaults,
+      params: c.params as Record<string, string>,
+      lines: c.lines,
+      toezeggingen: (c as { toezeggingen?: Array<{ agb: string; bedrag: string }> }).toezeggingen,
+    });
+    const exp = c.expect as {
+      sectors?: Record<string, Expectation>;
+      providers?: Record<string, Expectation>;
+      rowFlags?: Record<string, string[]>;
+      rowCounted?: Record<string, boolean>;
+    };
     for (const [sector, e] of Object.entries(exp.sectors ?? {})) {
       const s = result.sectors.find((x) => x.sector === sector)!;
       expect(s).toBeDefined();
@@ -69,7 +79,12 @@ describe.each(cases.scenarios.map((c) => [c.name, c] as const))('scenario: %s', 
     const base = run({ params: c.params, packParams: c.base, lines: c.lines });
     const alt = run({ params: c.params, packParams: c.alt, lines: c.lines });
     const cmp = compareHerschikking(base, alt, 'test');
-    const exp = c.expect as { sectorDiff?: Record<string, string>; providerDiff?: Record<string, string>; afsprakenDiff?: Record<string, string>; base?: Record<string, string> };
+    const exp = c.expect as {
+      sectorDiff?: Record<string, string>;
+      providerDiff?: Record<string, string>;
+      afsprakenDiff?: Record<string, string>;
+      base?: Record<string, string>;
+    };
     for (const [s, v] of Object.entries(exp.sectorDiff ?? {})) same(cmp.sectors.find((x) => x.sector === s)!.extrapolatedDiff, v);
     for (const [s, v] of Object.entries(exp.afsprakenDiff ?? {})) same(cmp.sectors.find((x) => x.sector === s)!.afsprakenDiff, v);
     for (const [agb, v] of Object.entries(exp.providerDiff ?? {})) same(cmp.providers.find((x) => x.agb === agb)!.extrapolatedDiff, v);

@@ -8,7 +8,13 @@ const SEEDS = path.join(__dirname, '../../../shared/seeds');
 
 /** As in test/policies/citations.test.ts: whitespace, quote styles, dashes and tags do not count. */
 function normalize(s: string): string {
-  return s.replace(/<[^>]+>/g, ' ').replace(/[‘’´`]/g, "'").replace(/[“”]/g, '"').replace(/[–—−]/g, '-').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[‘’´`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function span(regels: string): [number, number] {
@@ -18,7 +24,9 @@ function span(regels: string): [number, number] {
 
 const citations: Array<[string, Citation]> = [
   ...Object.values(HERSCHIK_RULES).map((r) => [`regel ${r.id}`, r.source] as [string, Citation]),
-  ...Object.entries(HERSCHIK_PARAMETERS).filter(([, p]) => p.source).map(([n, p]) => [`parameter ${n}`, p.source!] as [string, Citation]),
+  ...Object.entries(HERSCHIK_PARAMETERS)
+    .filter(([, p]) => p.source)
+    .map(([n, p]) => [`parameter ${n}`, p.source!] as [string, Citation]),
 ];
 
 test.each(citations)('%s', (_where, c) => {
@@ -34,7 +42,17 @@ test.each(citations)('%s', (_where, c) => {
 
 test('every rule of the issue is there', () => {
   const ids = Object.values(HERSCHIK_RULES).map((r) => r.id);
-  for (const id of ['marge-1-procent', 'tussentijdse-herschikking', 'terughoudend-voor-1-juni', 'toezeggingen-eerst', 'crisis-onder-70', 'extrapolatie-laatste-maand', 'trend', 'procentuele-korting', 'nieuwe-aanbieder-maatwerk']) {
+  for (const id of [
+    'marge-1-procent',
+    'tussentijdse-herschikking',
+    'terughoudend-voor-1-juni',
+    'toezeggingen-eerst',
+    'crisis-onder-70',
+    'extrapolatie-laatste-maand',
+    'trend',
+    'procentuele-korting',
+    'nieuwe-aanbieder-maatwerk',
+  ]) {
     expect(ids).toContain(id);
   }
 });

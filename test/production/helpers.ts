@@ -27,8 +27,16 @@ export function rowsOf(lines: Line[]): InputRow[] {
       rows.push({
         ref: `Productie!${rows.length + 2}`,
         cells: {
-          agb: l.agb, zorgaanbieder: l.naam ?? `Aanbieder ${l.agb}`, prestatiecode: l.prestatiecode ?? 'Z1103', zorgprofiel: l.zorgprofiel ?? 'GGZ-W3', leveringsvorm: l.leveringsvorm ?? 'Verblijf',
-          maximumtarief: l.maximumtarief, maand: `2025-${String(m + 1).padStart(2, '0')}`, volume: v, goedgekeurd: l.goedgekeurd ? l.goedgekeurd[m] : 'ja', ...(l.cells ?? {}),
+          agb: l.agb,
+          zorgaanbieder: l.naam ?? `Aanbieder ${l.agb}`,
+          prestatiecode: l.prestatiecode ?? 'Z1103',
+          zorgprofiel: l.zorgprofiel ?? 'GGZ-W3',
+          leveringsvorm: l.leveringsvorm ?? 'Verblijf',
+          maximumtarief: l.maximumtarief,
+          maand: `2025-${String(m + 1).padStart(2, '0')}`,
+          volume: v,
+          goedgekeurd: l.goedgekeurd ? l.goedgekeurd[m] : 'ja',
+          ...(l.cells ?? {}),
         },
       });
     });
@@ -36,11 +44,22 @@ export function rowsOf(lines: Line[]): InputRow[] {
   return rows;
 }
 
-export function run(opts: { pack?: string; packParams?: Record<string, string>; params?: Record<string, string>; lines: Line[]; toezeggingen?: Array<{ agb: string; bedrag: string; sector?: string }> }): HerschikResult {
+export function run(opts: {
+  pack?: string;
+  packParams?: Record<string, string>;
+  params?: Record<string, string>;
+  lines: Line[];
+  toezeggingen?: Array<{ agb: string; bedrag: string; sector?: string }>;
+}): HerschikResult {
   const pack = getPack(opts.pack ?? 'zk-ggz-2025')!;
   const packParams = resolveParameters(pack, opts.packParams ?? { richttarief: '100' });
   const params = resolveHerschikParameters(opts.params ?? {});
   if (packParams.errors.length || params.errors.length) throw new Error(JSON.stringify([...packParams.errors, ...params.errors]));
-  const toezeggingen: Toezegging[] = (opts.toezeggingen ?? []).map((t, i) => ({ ref: `Toezeggingen!${i + 2}`, agb: t.agb, bedrag: new D(t.bedrag.replace(',', '.')), sector: t.sector as Toezegging['sector'] }));
+  const toezeggingen: Toezegging[] = (opts.toezeggingen ?? []).map((t, i) => ({
+    ref: `Toezeggingen!${i + 2}`,
+    agb: t.agb,
+    bedrag: new D(t.bedrag.replace(',', '.')),
+    sector: t.sector as Toezegging['sector'],
+  }));
   return herschik({ rows: rowsOf(opts.lines), pack, packParams: packParams.values, params: params.values, toezeggingen, hasApprovalColumn: true });
 }

@@ -17,7 +17,10 @@ test('distribute: parts add up exactly and never exceed their amount', () => {
       const amounts = cents.map((c) => new D(c).dividedBy(100));
       const whole = amounts.reduce((a, b) => a.plus(b), ZERO);
       const total = whole.times(share).toDecimalPlaces(2, D.ROUND_DOWN);
-      const parts = distribute(amounts.map((amount, i) => ({ key: String(i).padStart(3, '0'), amount })), total);
+      const parts = distribute(
+        amounts.map((amount, i) => ({ key: String(i).padStart(3, '0'), amount })),
+        total,
+      );
       expect(parts.reduce((a, b) => a.plus(b), ZERO).equals(whole.isZero() ? ZERO : total)).toBe(true);
       parts.forEach((p, i) => expect(p.lessThanOrEqualTo(amounts[i])).toBe(true));
     }),
@@ -44,13 +47,19 @@ test('herschikking: afspraken sum to the sector total and never exceed productio
         // A provider is new on all its lines or on none.
         const nieuw = new Map(ls.map((l) => [l.agb, l.nieuw]));
         const lines: Line[] = ls.map((l, i) => ({
-          agb: l.agb, maximumtarief: l.maximumtarief, volumes: l.volumes, prestatiecode: ['Z1103', 'Z1104', 'V1103'][i % 3], zorgprofiel: ['GGZ-W3', 'GGZ-W4', 'GGZ-W3'][i % 3], leveringsvorm: ['Verblijf', 'Verblijf', 'VPT'][i % 3],
+          agb: l.agb,
+          maximumtarief: l.maximumtarief,
+          volumes: l.volumes,
+          prestatiecode: ['Z1103', 'Z1104', 'V1103'][i % 3],
+          zorgprofiel: ['GGZ-W3', 'GGZ-W4', 'GGZ-W3'][i % 3],
+          leveringsvorm: ['Verblijf', 'Verblijf', 'VPT'][i % 3],
           cells: { nieuweAanbieder: nieuw.get(l.agb) ? 'ja' : 'nee' },
         }));
         const cr = new D(crCents).dividedBy(100);
         const result = run({
           params: { peildatum: '2025-06-30', 'contracteerruimte.GGZ': cr.toString(), extrapolatie: method, reservering_nieuwe_aanbieders: reservering },
-          lines, toezeggingen: tz.map((t) => ({ agb: t.agb, bedrag: new D(t.cents).dividedBy(100).toString() })),
+          lines,
+          toezeggingen: tz.map((t) => ({ agb: t.agb, bedrag: new D(t.cents).dividedBy(100).toString() })),
         });
         const sector = result.sectors.find((s) => s.sector === 'GGZ');
         if (!sector) return;

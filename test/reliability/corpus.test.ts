@@ -41,7 +41,11 @@ function withColumns(code: SpecValue, max: SpecValue): SpecValue[] {
 /** A code that must give a fout and no tariff, even with zorgprofiel and leveringsvorm filled. */
 function codeKind(id: string, title: string, code: SpecValue, flag: string, message: RegExp): WorkbookKind {
   return {
-    id, area: 'code', title, type: 'werkmap', spec: ggz(withColumns(code, 300)),
+    id,
+    area: 'code',
+    title,
+    type: 'werkmap',
+    spec: ggz(withColumns(code, 300)),
     expect: (r) => {
       const res = rowAt(ok(r), 2);
       expect(res.tarief).toBeUndefined();
@@ -68,7 +72,12 @@ function ok(r: { outcome?: AnnotateOutcome; error?: string }): AnnotateOutcome {
 
 function percentageKind(id: string, title: string, value: SpecValue, points: number, interpreted: boolean): WorkbookKind {
   return {
-    id, area: 'percentage', title, type: 'werkmap', pack: 'dsw-vv-2024', spec: dsw(value),
+    id,
+    area: 'percentage',
+    title,
+    type: 'werkmap',
+    pack: 'dsw-vv-2024',
+    spec: dsw(value),
     expect: (r) => {
       const row = rowAt(ok(r), 2);
       expect(num(row.percentage)).toBeCloseTo(points, 10);
@@ -80,7 +89,11 @@ function percentageKind(id: string, title: string, value: SpecValue, points: num
 
 function tariffKind(id: string, title: string, value: SpecValue, max: number | undefined, flag?: string, message?: RegExp): WorkbookKind {
   return {
-    id, area: 'tarief', title, type: 'werkmap', spec: ggz(row('Z1105', value)),
+    id,
+    area: 'tarief',
+    title,
+    type: 'werkmap',
+    spec: ggz(row('Z1105', value)),
     expect: (r) => {
       const row = rowAt(ok(r), 2);
       if (max !== undefined && max > 0) expect(num(row.maximumtarief)).toBe(max);
@@ -95,18 +108,36 @@ function tariffKind(id: string, title: string, value: SpecValue, max: number | u
 export const CORPUS: Kind[] = [
   // ── kopregel en kolommen ──
   {
-    id: 'geen-kopregel', area: 'kopregel', title: 'Geen kopregel: alleen gegevens, geen rij met kolomnamen', type: 'werkmap',
+    id: 'geen-kopregel',
+    area: 'kopregel',
+    title: 'Geen kopregel: alleen gegevens, geen rij met kolomnamen',
+    type: 'werkmap',
     spec: { Blad1: { rows: [GOOD] } },
     expect: (r) => expect(r.error).toMatch(/Geen blad met een kopregel gevonden.*"Prestatiecode"/),
   },
   {
-    id: 'kopregel-te-laag', area: 'kopregel', title: 'De kopregel staat onder rij 20', type: 'werkmap', sheet: 'Aanbieders',
+    id: 'kopregel-te-laag',
+    area: 'kopregel',
+    title: 'De kopregel staat onder rij 20',
+    type: 'werkmap',
+    sheet: 'Aanbieders',
     spec: { Aanbieders: { rows: [...Array.from({ length: 22 }, (_, i) => [`toelichting ${i + 1}`]), GGZ_HEADER, GOOD] } },
     expect: (r) => expect(r.error).toMatch(/Blad "Aanbieders": Geen kopregel gevonden in de eerste 20 rijen/),
   },
   {
-    id: 'twee-kopregels', area: 'kopregel', title: 'Twee rijen lijken een kopregel', type: 'werkmap',
-    spec: { Aanbieders: { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18]] } },
+    id: 'twee-kopregels',
+    area: 'kopregel',
+    title: 'Twee rijen lijken een kopregel',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          ['Prestatiecode', 'NZa maximumtarief'],
+          ['Prestatiecode', 'NZa maximumtarief'],
+          ['Z1007', 412.18],
+        ],
+      },
+    },
     expect: (r) => {
       expect(ok(r).warnings.join('\n')).toMatch(/Rij 2 lijkt ook een kopregel; rij 1 is gebruikt/);
       expect(ok(r).headerRow).toBe(0);
@@ -115,15 +146,29 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'dubbele-kolom', area: 'kopregel', title: 'Twee kolommen met dezelfde naam (twee keer Prestatiecode)', type: 'werkmap',
-    spec: { Aanbieders: { rows: [['Prestatiecode', 'NZa maximumtarief', 'prestatie code'], ['Z1007', 300, 'X9999']] } },
+    id: 'dubbele-kolom',
+    area: 'kopregel',
+    title: 'Twee kolommen met dezelfde naam (twee keer Prestatiecode)',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          ['Prestatiecode', 'NZa maximumtarief', 'prestatie code'],
+          ['Z1007', 300, 'X9999'],
+        ],
+      },
+    },
     expect: (r) => {
       expect(ok(r).warnings.join('\n')).toMatch(/Kolom "prestatie code" is een tweede kolom voor Prestatiecode; de eerste \(kolom A\) wordt gebruikt/);
       expect(codesAt(r.outcome, 2)).not.toContain('ONBEKENDE_PRESTATIECODE');
     },
   },
   {
-    id: 'samengevoegde-kopcellen', area: 'kopregel', title: 'Samengevoegde cellen in de kopregel (een titel over twee kolommen)', type: 'werkmap', xlsxOnly: true,
+    id: 'samengevoegde-kopcellen',
+    area: 'kopregel',
+    title: 'Samengevoegde cellen in de kopregel (een titel over twee kolommen)',
+    type: 'werkmap',
+    xlsxOnly: true,
     spec: { Aanbieders: { rows: [['Overzicht'], GGZ_HEADER, GOOD], merges: ['A1:D1', 'F2:G2'] } },
     expect: (r) => {
       expect(ok(r).headerRow).toBe(1);
@@ -131,59 +176,141 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'alleen-kopregel', area: 'kopregel', title: 'Een kopregel zonder gegevensrijen', type: 'werkmap',
+    id: 'alleen-kopregel',
+    area: 'kopregel',
+    title: 'Een kopregel zonder gegevensrijen',
+    type: 'werkmap',
     spec: { Aanbieders: { rows: [GGZ_HEADER] } },
     expect: (r) => expect(ok(r).dataRows).toBe(0),
   },
   {
-    id: 'bestaande-uitvoerkolom', area: 'kopregel', title: 'Een eigen kolom heet al zoals een uitvoerkolom ("Tariefwijzer tarief")', type: 'werkmap',
-    spec: { Aanbieders: { rows: [[...GGZ_HEADER, 'Tariefwijzer tarief'], [...GOOD, 'mijn eigen tarief']] } },
+    id: 'bestaande-uitvoerkolom',
+    area: 'kopregel',
+    title: 'Een eigen kolom heet al zoals een uitvoerkolom ("Tariefwijzer tarief")',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          [...GGZ_HEADER, 'Tariefwijzer tarief'],
+          [...GOOD, 'mijn eigen tarief'],
+        ],
+      },
+    },
     expect: (r) => {
       expect(ok(r).warnings.join('\n')).toMatch(/Losse Tariefwijzer-kolommen gevonden \(G\); de uitvoer komt in nieuwe kolommen vanaf H/);
       expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
     },
   },
   {
-    id: 'onbekende-kolommen', area: 'kopregel', title: 'Kolommen die Tariefwijzer niet kent (eigen notities)', type: 'werkmap',
-    spec: { Aanbieders: { rows: [[...GGZ_HEADER, 'Notitie inkoper', 'Kolom 🧾'], [...GOOD, 'bellen', '✓']] } },
+    id: 'onbekende-kolommen',
+    area: 'kopregel',
+    title: 'Kolommen die Tariefwijzer niet kent (eigen notities)',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          [...GGZ_HEADER, 'Notitie inkoper', 'Kolom 🧾'],
+          [...GOOD, 'bellen', '✓'],
+        ],
+      },
+    },
     expect: (r) => expect(num(rowAt(ok(r), 2).tarief)).toBe(297.9),
   },
   {
-    id: 'geen-tweede-kolom', area: 'kopregel', title: 'Alleen een kolom Prestatiecode, geen andere bekende kolom', type: 'werkmap',
-    spec: { Aanbieders: { rows: [['Prestatiecode', 'Opmerking'], ['Z1105', 'x']] } },
+    id: 'geen-tweede-kolom',
+    area: 'kopregel',
+    title: 'Alleen een kolom Prestatiecode, geen andere bekende kolom',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          ['Prestatiecode', 'Opmerking'],
+          ['Z1105', 'x'],
+        ],
+      },
+    },
     expect: (r) => expect(r.error).toMatch(/minstens één andere bekende kolom/),
   },
   // ── prestatiecode ──
   {
-    id: 'code-als-getal', area: 'code', title: 'Prestatiecode als getal (voorloopnullen verloren)', type: 'werkmap', spec: ggz(row(1105, 300)),
+    id: 'code-als-getal',
+    area: 'code',
+    title: 'Prestatiecode als getal (voorloopnullen verloren)',
+    type: 'werkmap',
+    spec: ggz(row(1105, 300)),
     expect: (r) => expect(messagesAt(ok(r), 2)).toMatch(/Prestatiecode stond als getal in de cel; voorloopnullen kunnen verloren zijn/),
   },
   {
-    id: 'code-met-spaties', area: 'code', title: 'Prestatiecode met spaties of kleine letters (" z 1105 ")', type: 'werkmap', spec: ggz(['73730001', 'Zorg Noord', ' z 1105 ', 'GGZ-W5', 'Verblijf', 300]),
+    id: 'code-met-spaties',
+    area: 'code',
+    title: 'Prestatiecode met spaties of kleine letters (" z 1105 ")',
+    type: 'werkmap',
+    spec: ggz(['73730001', 'Zorg Noord', ' z 1105 ', 'GGZ-W5', 'Verblijf', 300]),
     expect: (r) => {
       expect(rowAt(ok(r), 2).prestatie?.code).toBe('Z1105');
       expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
     },
   },
   {
-    id: 'onbekende-code', area: 'code', title: 'Een prestatiecode die niet in de NZa-lijst staat', type: 'werkmap', spec: ggz(row('X9999', 300)),
+    id: 'onbekende-code',
+    area: 'code',
+    title: 'Een prestatiecode die niet in de NZa-lijst staat',
+    type: 'werkmap',
+    spec: ggz(row('X9999', 300)),
     expect: (r) => {
       expect(codesAt(ok(r), 2)).toContain('ONBEKENDE_PRESTATIECODE');
       expect(rowAt(r.outcome, 2).tarief).toBeUndefined();
     },
   },
   {
-    id: 'lege-code', area: 'code', title: 'Een rij met gegevens maar zonder prestatiecode', type: 'werkmap', spec: ggz(row(null, 300)),
+    id: 'lege-code',
+    area: 'code',
+    title: 'Een rij met gegevens maar zonder prestatiecode',
+    type: 'werkmap',
+    spec: ggz(row(null, 300)),
     expect: (r) => expect(codesAt(ok(r), 2)).toContain('GEEN_PRESTATIECODE'),
   },
-  codeKind('code-leeg-met-kolommen', 'Geen prestatiecode, wel zorgprofiel en leveringsvorm', null, 'GEEN_PRESTATIECODE', /Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen/),
-  codeKind('code-datum', 'Een datum als prestatiecode (Excel maakte er een datum van)', new Date(Date.UTC(2024, 0, 1)), 'PRESTATIECODE_ONGELDIG', /bevat de datum 1-1-2024 in plaats van een code/),
-  codeKind('code-onbekende-letter', 'Een code met een letter die geen code heeft ("Q123")', 'Q123', 'PRESTATIECODE_ONGELDIG', /"Q123" is geen prestatiecode: een Wlz-prestatiecode is een letter/),
+  codeKind(
+    'code-leeg-met-kolommen',
+    'Geen prestatiecode, wel zorgprofiel en leveringsvorm',
+    null,
+    'GEEN_PRESTATIECODE',
+    /Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen/,
+  ),
+  codeKind(
+    'code-datum',
+    'Een datum als prestatiecode (Excel maakte er een datum van)',
+    new Date(Date.UTC(2024, 0, 1)),
+    'PRESTATIECODE_ONGELDIG',
+    /bevat de datum 1-1-2024 in plaats van een code/,
+  ),
+  codeKind(
+    'code-onbekende-letter',
+    'Een code met een letter die geen code heeft ("Q123")',
+    'Q123',
+    'PRESTATIECODE_ONGELDIG',
+    /"Q123" is geen prestatiecode: een Wlz-prestatiecode is een letter/,
+  ),
   codeKind('code-dubbel', 'Twee codes in één cel ("Z043Z043")', 'Z043Z043', 'PRESTATIECODE_ONGELDIG', /"Z043Z043" is geen prestatiecode/),
-  codeKind('code-griekse-letter', 'Een code met een Griekse letter die op een Z lijkt ("Ζ1105")', '\u03961105', 'PRESTATIECODE_ONGELDIG', /lijkt op Z1105, maar bevat het teken "Ζ" \(U\+0396\), een Griekse of Cyrillische letter/),
-  codeKind('code-rommel', '40.000 tekens rommel als prestatiecode', 'x#'.repeat(20_000), 'PRESTATIECODE_ONGELDIG', /"X#X#X#X#X#X#X#X#X#X#… \(40\.000 tekens\)" is geen prestatiecode: het teken "#"/),
+  codeKind(
+    'code-griekse-letter',
+    'Een code met een Griekse letter die op een Z lijkt ("Ζ1105")',
+    '\u03961105',
+    'PRESTATIECODE_ONGELDIG',
+    /lijkt op Z1105, maar bevat het teken "Ζ" \(U\+0396\), een Griekse of Cyrillische letter/,
+  ),
+  codeKind(
+    'code-rommel',
+    '40.000 tekens rommel als prestatiecode',
+    'x#'.repeat(20_000),
+    'PRESTATIECODE_ONGELDIG',
+    /"X#X#X#X#X#X#X#X#X#X#… \(40\.000 tekens\)" is geen prestatiecode: het teken "#"/,
+  ),
   {
-    id: 'code-onzichtbare-tekens', area: 'code', title: 'Onzichtbare tekens in de code (spatie zonder breedte, vaste spatie, tab)', type: 'werkmap',
+    id: 'code-onzichtbare-tekens',
+    area: 'code',
+    title: 'Onzichtbare tekens in de code (spatie zonder breedte, vaste spatie, tab)',
+    type: 'werkmap',
     spec: ggz(['73730001', 'Zorg Noord', 'Z1105\u200b', 'GGZ-W5', 'Verblijf', 300], ['73730002', 'Zorg Zuid', '\u00a0Z1105\t', 'GGZ-W5', 'Verblijf', 300]),
     expect: (r) => {
       for (const n of [2, 3]) {
@@ -196,21 +323,34 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'code-uit-kolommen', area: 'code', title: 'Een code van de goede vorm die niet in de lijst staat, met zorgprofiel en leveringsvorm', type: 'werkmap', spec: ggz(GOOD),
+    id: 'code-uit-kolommen',
+    area: 'code',
+    title: 'Een code van de goede vorm die niet in de lijst staat, met zorgprofiel en leveringsvorm',
+    type: 'werkmap',
+    spec: ggz(GOOD),
     expect: (r) => {
       expect(num(rowAt(ok(r), 2).tarief)).toBe(297.9);
       expect(rowAt(r.outcome, 2).flags.find((f) => f.code === 'PRESTATIE_UIT_KOLOMMEN')).toMatchObject({
-        severity: 'waarschuwing', message: 'Prestatiecode Z1105 staat niet in de prestatiecodelijst of het beleid; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ-W5").',
+        severity: 'waarschuwing',
+        message:
+          'Prestatiecode Z1105 staat niet in de prestatiecodelijst of het beleid; bepaald uit de kolommen Leveringsvorm ("Verblijf") en Zorgprofiel ("GGZ-W5").',
       });
     },
   },
   {
-    id: 'code-als-formuletekst', area: 'code', title: 'Een code of naam die met =, +, - of @ begint ("=Z1105", "@Zorg")', type: 'werkmap',
+    id: 'code-als-formuletekst',
+    area: 'code',
+    title: 'Een code of naam die met =, +, - of @ begint ("=Z1105", "@Zorg")',
+    type: 'werkmap',
     spec: ggz(row('=X9999', 300, '@Zorg')),
     expect: (r) => expect(messagesAt(ok(r), 2)).toMatch(/=X9999|X9999/),
   },
   {
-    id: 'dubbele-regel', area: 'code', title: 'Dezelfde aanbieder en prestatie twee keer', type: 'werkmap', spec: ggz(GOOD, GOOD),
+    id: 'dubbele-regel',
+    area: 'code',
+    title: 'Dezelfde aanbieder en prestatie twee keer',
+    type: 'werkmap',
+    spec: ggz(GOOD, GOOD),
     expect: (r) => {
       expect(codesAt(ok(r), 2)).toContain('DUBBELE_REGEL');
       expect(messagesAt(r.outcome, 2)).toMatch(/ook voor in rij 3\./);
@@ -224,31 +364,95 @@ export const CORPUS: Kind[] = [
   percentageKind('percentage-teken-komma', 'Percentage als tekst "95,5%"', '95,5%', 95.5, false),
   percentageKind('percentage-teken-punt-spatie', 'Percentage als tekst "95.5 %" (Engelse notatie, spatie)', '95.5 %', 95.5, false),
   {
-    id: 'percentage-tekst', area: 'percentage', title: 'Percentage in woorden ("vijfennegentig")', type: 'werkmap', pack: 'dsw-vv-2024', spec: dsw('vijfennegentig'),
+    id: 'percentage-tekst',
+    area: 'percentage',
+    title: 'Percentage in woorden ("vijfennegentig")',
+    type: 'werkmap',
+    pack: 'dsw-vv-2024',
+    spec: dsw('vijfennegentig'),
     expect: (r) => expect(messagesAt(ok(r), 2)).toMatch(/Tariefpercentage vorig jaar: "vijfennegentig" is geen getal/),
   },
   // ── tarieven ──
   tariffKind('tarief-euro-nl', 'Tarief met € en duizendtalpunt ("€ 1.234,56")', '€ 1.234,56', 1234.56),
   tariffKind('tarief-euro-en', 'Tarief in Engelse notatie ("€1,234.56")', '€1,234.56', 1234.56),
   tariffKind('tarief-eur-achter', 'Tarief met "EUR" of € achteraan ("300 €")', '300 €', 300),
-  tariffKind('tarief-duizendtal-twijfel', 'Tarief "1.234": duizendtal of decimaal?', '1.234', 1234, 'BEDRAG_TWEEDUIDIG', /gelezen als 1234 \(punt als duizendtalscheiding\)/),
-  tariffKind('tarief-komma-twijfel', 'Tarief "254,675": decimaal of duizendtal?', '254,675', 254.675, 'BEDRAG_TWEEDUIDIG', /gelezen als 254,675 \(komma als decimaalteken\); bedoelde u 254675/),
-  tariffKind('tarief-komma-klein', 'Tarief "1,234": decimaal of duizendtal?', '1,234', 1.234, 'BEDRAG_TWEEDUIDIG', /gelezen als 1,234 \(komma als decimaalteken\)/),
+  tariffKind(
+    'tarief-duizendtal-twijfel',
+    'Tarief "1.234": duizendtal of decimaal?',
+    '1.234',
+    1234,
+    'BEDRAG_TWEEDUIDIG',
+    /gelezen als 1234 \(punt als duizendtalscheiding\)/,
+  ),
+  tariffKind(
+    'tarief-komma-twijfel',
+    'Tarief "254,675": decimaal of duizendtal?',
+    '254,675',
+    254.675,
+    'BEDRAG_TWEEDUIDIG',
+    /gelezen als 254,675 \(komma als decimaalteken\); bedoelde u 254675/,
+  ),
+  tariffKind(
+    'tarief-komma-klein',
+    'Tarief "1,234": decimaal of duizendtal?',
+    '1,234',
+    1.234,
+    'BEDRAG_TWEEDUIDIG',
+    /gelezen als 1,234 \(komma als decimaalteken\)/,
+  ),
   tariffKind('tarief-nul-cent', 'Een maximumtarief dat € 0,00 geeft (0,0000001)', '0,0000001', undefined, 'TARIEF_NUL', /komt op € 0,00 uit/),
-  tariffKind('tarief-400-cijfers', 'Een maximumtarief van 400 cijfers', '9'.repeat(400), undefined, 'MAXIMUMTARIEF_TE_GROOT', /is te groot: Excel bewaart 15 cijfers/),
+  tariffKind(
+    'tarief-400-cijfers',
+    'Een maximumtarief van 400 cijfers',
+    '9'.repeat(400),
+    undefined,
+    'MAXIMUMTARIEF_TE_GROOT',
+    /is te groot: Excel bewaart 15 cijfers/,
+  ),
   tariffKind('tarief-hoog', 'Een ongewoon hoog maximumtarief (€ 150.000)', 150_000, 150_000, 'MAXIMUMTARIEF_HOOG', /is ongewoon hoog/),
   tariffKind('tarief-negatief', 'Negatief NZa-maximumtarief', -300, -300, 'MAXIMUMTARIEF_ONGELDIG', /is niet positief/),
   tariffKind('tarief-nul', 'NZa-maximumtarief 0', 0, 0, 'MAXIMUMTARIEF_ONGELDIG', /is niet positief/),
   tariffKind('tarief-enorm', 'Een enorm tarief (1e15)', 1e15, undefined, 'MAXIMUMTARIEF_TE_GROOT', /te groot/),
-  tariffKind('tarief-onleesbaar', 'Tarief dat geen getal is ("12,3,4")', '12,3,4', undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /onleesbaar \("12,3,4" is geen getal\)/),
-  tariffKind('tarief-als-percentage', 'Een percentage in de tariefkolom ("95%")', '95%', undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /is een percentage, geen bedrag/),
-  tariffKind('tarief-als-datum', 'Een datum in de tariefkolom', new Date(Date.UTC(2025, 0, 1)), undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /datum in plaats van een getal/),
-  tariffKind('tarief-ontbreekt', 'Geen NZa-maximumtarief in rij of tarieventabel', null, undefined, 'MAXIMUMTARIEF_ONTBREEKT', /het percentage is berekend, het tarief niet/),
+  tariffKind(
+    'tarief-onleesbaar',
+    'Tarief dat geen getal is ("12,3,4")',
+    '12,3,4',
+    undefined,
+    'MAXIMUMTARIEF_ONLEESBAAR',
+    /onleesbaar \("12,3,4" is geen getal\)/,
+  ),
+  tariffKind(
+    'tarief-als-percentage',
+    'Een percentage in de tariefkolom ("95%")',
+    '95%',
+    undefined,
+    'MAXIMUMTARIEF_ONLEESBAAR',
+    /is een percentage, geen bedrag/,
+  ),
+  tariffKind(
+    'tarief-als-datum',
+    'Een datum in de tariefkolom',
+    new Date(Date.UTC(2025, 0, 1)),
+    undefined,
+    'MAXIMUMTARIEF_ONLEESBAAR',
+    /datum in plaats van een getal/,
+  ),
+  tariffKind(
+    'tarief-ontbreekt',
+    'Geen NZa-maximumtarief in rij of tarieventabel',
+    null,
+    undefined,
+    'MAXIMUMTARIEF_ONTBREEKT',
+    /het percentage is berekend, het tarief niet/,
+  ),
   // ── foutwaarden en formules ──
   tariffKind('fout-nb', 'Foutwaarde #N/A (#N/B) in de invoer', { error: '#N/A' }, undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /foutwaarde #N\/A/),
   tariffKind('fout-deel0', 'Foutwaarde #DIV/0! (#DEEL/0!) in de invoer', { error: '#DIV/0!' }, undefined, 'MAXIMUMTARIEF_ONLEESBAAR', /foutwaarde #DIV\/0!/),
   {
-    id: 'fout-verw', area: 'foutwaarde', title: 'Foutwaarde #REF! (#VERW!) als prestatiecode, met zorgprofiel en leveringsvorm', type: 'werkmap',
+    id: 'fout-verw',
+    area: 'foutwaarde',
+    title: 'Foutwaarde #REF! (#VERW!) als prestatiecode, met zorgprofiel en leveringsvorm',
+    type: 'werkmap',
     spec: ggz(...['#REF!', '#NAME?', '#NUM!', '#CALC!'].map((error) => withColumns({ error }, 300))),
     expect: (r) => {
       for (const n of [2, 3, 4, 5]) {
@@ -260,41 +464,81 @@ export const CORPUS: Kind[] = [
   },
   tariffKind('formule-in-invoer', 'Een formule in de invoer (=A1*2): de berekende waarde telt', { formula: 'B9*2', result: 300 }, 300),
   {
-    id: 'formule-zonder-waarde', area: 'foutwaarde', title: 'Een formule zonder berekende waarde (bestand uit een programma dat niet rekent)', type: 'werkmap', xlsxOnly: true,
+    id: 'formule-zonder-waarde',
+    area: 'foutwaarde',
+    title: 'Een formule zonder berekende waarde (bestand uit een programma dat niet rekent)',
+    type: 'werkmap',
+    xlsxOnly: true,
     spec: ggz(row('Z1105', null)),
     expect: (r) => expect(codesAt(ok(r), 2)).toContain('MAXIMUMTARIEF_ONLEESBAAR'),
   },
   // ── andere kolommen ──
   {
-    id: 'datum-als-tekst', area: 'rijen', title: 'Een jaar of datum als tekst ("1-1-2025" als inkoopjaar)', type: 'werkmap',
-    spec: { Aanbieders: { rows: [[...GGZ_HEADER, 'Inkoopjaar'], [...GOOD, '1-1-2025']] } },
+    id: 'datum-als-tekst',
+    area: 'rijen',
+    title: 'Een jaar of datum als tekst ("1-1-2025" als inkoopjaar)',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [
+          [...GGZ_HEADER, 'Inkoopjaar'],
+          [...GOOD, '1-1-2025'],
+        ],
+      },
+    },
     expect: (r) => expect(messagesAt(ok(r), 2)).toMatch(/Inkoopjaar: "1-1-2025" is geen getal/),
   },
   {
-    id: 'ja-nee-onleesbaar', area: 'rijen', title: 'Ja/nee-kolom met iets anders ("misschien")', type: 'werkmap', pack: 'dsw-vv-2024',
-    spec: { DSW: { rows: [[...DSW_HEADER, 'Nieuwe aanbieder'], ['01234567', 'Zorg Noord', 'Z061', 200, '95,5%', 0, 'misschien']] } },
+    id: 'ja-nee-onleesbaar',
+    area: 'rijen',
+    title: 'Ja/nee-kolom met iets anders ("misschien")',
+    type: 'werkmap',
+    pack: 'dsw-vv-2024',
+    spec: {
+      DSW: {
+        rows: [
+          [...DSW_HEADER, 'Nieuwe aanbieder'],
+          ['01234567', 'Zorg Noord', 'Z061', 200, '95,5%', 0, 'misschien'],
+        ],
+      },
+    },
     expect: (r) => expect(messagesAt(ok(r), 2)).toMatch(/"misschien" is geen ja\/nee-waarde \(gebruik ja, nee of x\)/),
   },
   {
-    id: 'unicode-en-html', area: 'rijen', title: 'Namen met accenten, emoji, andere schriften of HTML', type: 'werkmap',
+    id: 'unicode-en-html',
+    area: 'rijen',
+    title: 'Namen met accenten, emoji, andere schriften of HTML',
+    type: 'werkmap',
     spec: ggz(row('Z1105', 300, 'Zorg 🏥 „Ûtrecht” 中文 <script>alert(1)</script>')),
     expect: (r) => expect(num(rowAt(ok(r), 2).tarief)).toBe(297.9),
   },
   // ── rijen ──
   {
-    id: 'lege-rijen', area: 'rijen', title: 'Lege rijen tussen de gegevens', type: 'werkmap', spec: ggz(GOOD, [], [], row('Z1105', 300, 'Zorg Zuid', '73730002')),
+    id: 'lege-rijen',
+    area: 'rijen',
+    title: 'Lege rijen tussen de gegevens',
+    type: 'werkmap',
+    spec: ggz(GOOD, [], [], row('Z1105', 300, 'Zorg Zuid', '73730002')),
     expect: (r) => {
       expect(ok(r).dataRows).toBe(2);
       expect(num(rowAt(r.outcome, 5).tarief)).toBe(297.9);
     },
   },
   {
-    id: 'verborgen-rijen', area: 'rijen', title: 'Verborgen rijen: worden ook berekend', type: 'werkmap', xlsxOnly: true,
+    id: 'verborgen-rijen',
+    area: 'rijen',
+    title: 'Verborgen rijen: worden ook berekend',
+    type: 'werkmap',
+    xlsxOnly: true,
     spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1105', 300, 'Zorg Zuid', '73730002')], hidden: [1] } },
     expect: (r) => expect(ok(r).dataRows).toBe(2),
   },
   {
-    id: 'gefilterde-rijen', area: 'rijen', title: 'Een filter staat aan (rijen weggefilterd): alle rijen worden berekend', type: 'werkmap', xlsxOnly: true,
+    id: 'gefilterde-rijen',
+    area: 'rijen',
+    title: 'Een filter staat aan (rijen weggefilterd): alle rijen worden berekend',
+    type: 'werkmap',
+    xlsxOnly: true,
     spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1007', 300, 'Zorg Zuid', '73730002')], hidden: [2], autoFilter: 'A1:F3' } },
     expect: (r) => {
       expect(ok(r).dataRows).toBe(2);
@@ -302,7 +546,11 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'samengevoegde-cellen', area: 'rijen', title: 'Samengevoegde cellen in de gegevens (één code over twee rijen)', type: 'werkmap', xlsxOnly: true,
+    id: 'samengevoegde-cellen',
+    area: 'rijen',
+    title: 'Samengevoegde cellen in de gegevens (één code over twee rijen)',
+    type: 'werkmap',
+    xlsxOnly: true,
     spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, ['73730002', 'Zorg Zuid', null, 'GGZ-W5', 'Verblijf', 300]], merges: ['C2:C3'] } },
     expect: (r) => {
       expect(ok(r).dataRows).toBe(2);
@@ -311,8 +559,16 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'totaalrij', area: 'rijen', title: 'Een Excel-tabel met een totaalrij', type: 'werkmap',
-    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD, row('Z1105', 310, 'Zorg Zuid', '73730002'), ['Totaal', null, null, null, null, 610]], tables: [{ name: 'Aanbieders2025', ref: 'A1:F4', totals: true }] } },
+    id: 'totaalrij',
+    area: 'rijen',
+    title: 'Een Excel-tabel met een totaalrij',
+    type: 'werkmap',
+    spec: {
+      Aanbieders: {
+        rows: [GGZ_HEADER, GOOD, row('Z1105', 310, 'Zorg Zuid', '73730002'), ['Totaal', null, null, null, null, 610]],
+        tables: [{ name: 'Aanbieders2025', ref: 'A1:F4', totals: true }],
+      },
+    },
     expect: (r) => {
       expect(ok(r).dataRows).toBe(2);
       expect(r.outcome!.run.results.map((x) => x.ref)).toEqual(['Aanbieders!2', 'Aanbieders!3']);
@@ -321,7 +577,10 @@ export const CORPUS: Kind[] = [
   },
   // ── werkmap ──
   {
-    id: 'verborgen-oud-blad', area: 'werkmap', title: 'Een verborgen oud blad met dezelfde kopregel vóór het zichtbare blad', type: 'werkmap',
+    id: 'verborgen-oud-blad',
+    area: 'werkmap',
+    title: 'Een verborgen oud blad met dezelfde kopregel vóór het zichtbare blad',
+    type: 'werkmap',
     spec: { 'Aanbieders 2024': { rows: [GGZ_HEADER, row('Z1105', 250)], visibility: 'hidden' }, Aanbieders: { rows: [GGZ_HEADER, GOOD] } },
     expect: (r) => {
       expect(ok(r).sheet).toBe('Aanbieders');
@@ -330,47 +589,96 @@ export const CORPUS: Kind[] = [
     },
   },
   {
-    id: 'alleen-verborgen-blad', area: 'werkmap', title: 'De gegevens staan alleen op een verborgen blad', type: 'werkmap',
+    id: 'alleen-verborgen-blad',
+    area: 'werkmap',
+    title: 'De gegevens staan alleen op een verborgen blad',
+    type: 'werkmap',
     spec: { Toelichting: { rows: [['Zie het andere blad']] }, Gegevens: { rows: [GGZ_HEADER, GOOD], visibility: 'veryHidden' } },
     expect: (r) => {
       expect(ok(r).sheet).toBe('Gegevens');
       expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
-      expect(ok(r).warnings.join('\n')).toMatch(/Blad "Gegevens" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft/);
+      expect(ok(r).warnings.join('\n')).toMatch(
+        /Blad "Gegevens" is verborgen; het is gebruikt omdat geen zichtbaar blad een kopregel met "Prestatiecode" heeft/,
+      );
     },
   },
   {
-    id: 'beveiligd-blad', area: 'werkmap', title: 'Het blad is beveiligd', type: 'werkmap', spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD], protected: true } },
+    id: 'beveiligd-blad',
+    area: 'werkmap',
+    title: 'Het blad is beveiligd',
+    type: 'werkmap',
+    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD], protected: true } },
     expect: (r) => expect(r.error).toMatch(/Blad "Aanbieders" is beveiligd.*er is niets gewijzigd/),
   },
   {
-    id: 'eigen-blad-tariefwijzer', area: 'werkmap', title: 'Een eigen blad heet al "Tariefwijzer"', type: 'werkmap',
+    id: 'eigen-blad-tariefwijzer',
+    area: 'werkmap',
+    title: 'Een eigen blad heet al "Tariefwijzer"',
+    type: 'werkmap',
     spec: { ...ggz(GOOD), Tariefwijzer: { rows: [['Mijn aantekeningen over de tariefwijzer'], ['bel DSW']] } },
     expect: (r) => expect(r.error).toMatch(/Er is al een blad "Tariefwijzer" dat niet door Tariefwijzer is gemaakt.*andere naam.*niets gewijzigd/),
   },
   {
-    id: 'lege-werkmap', area: 'werkmap', title: 'Een werkmap zonder bladen', type: 'werkmap', spec: {},
+    id: 'lege-werkmap',
+    area: 'werkmap',
+    title: 'Een werkmap zonder bladen',
+    type: 'werkmap',
+    spec: {},
     expect: (r) => expect(r.error).toBe('De werkmap heeft geen bladen.'),
   },
   {
-    id: 'leeg-blad', area: 'werkmap', title: 'Een werkmap met alleen een leeg blad', type: 'werkmap', spec: { Blad1: { rows: [] } },
+    id: 'leeg-blad',
+    area: 'werkmap',
+    title: 'Een werkmap met alleen een leeg blad',
+    type: 'werkmap',
+    spec: { Blad1: { rows: [] } },
     expect: (r) => expect(r.error).toMatch(/Geen blad met een kopregel gevonden.*Bladen: Blad1/),
   },
   {
-    id: 'onbekend-blad', area: 'werkmap', title: 'Een blad kiezen dat niet bestaat (--sheet)', type: 'werkmap', sheet: 'Blad9', spec: ggz(GOOD),
+    id: 'onbekend-blad',
+    area: 'werkmap',
+    title: 'Een blad kiezen dat niet bestaat (--sheet)',
+    type: 'werkmap',
+    sheet: 'Blad9',
+    spec: ggz(GOOD),
     expect: (r) => expect(r.error).toMatch(/Blad "Blad9" bestaat niet. Bladen in dit bestand: Aanbieders/),
   },
   {
-    id: 'tarieventabel-dubbel', area: 'werkmap', title: 'Een code staat twee keer in de NZa-tarieventabel', type: 'werkmap',
-    spec: { ...ggz(row('Z1007', null)), 'NZa tarieven': { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18], ['z 1007', 1]] } },
+    id: 'tarieventabel-dubbel',
+    area: 'werkmap',
+    title: 'Een code staat twee keer in de NZa-tarieventabel',
+    type: 'werkmap',
+    spec: {
+      ...ggz(row('Z1007', null)),
+      'NZa tarieven': {
+        rows: [
+          ['Prestatiecode', 'NZa maximumtarief'],
+          ['Z1007', 412.18],
+          ['z 1007', 1],
+        ],
+      },
+    },
     expect: (r) => {
       expect(ok(r).warnings.join('\n')).toMatch(/code Z1007 staat er meer dan eens in; de eerste is gebruikt/);
       expect(num(rowAt(r.outcome, 2).maximumtarief)).toBe(412.18);
     },
   },
   {
-    id: 'tarieventabel-zonder-kolommen', area: 'werkmap', title: 'Een blad "NZa tarieven" zonder de kolommen Prestatiecode en NZa maximumtarief', type: 'werkmap',
-    spec: { ...ggz(GOOD), 'NZa tarieven': { rows: [['Code', 'Bedrag'], ['Z1007', 412.18]] } },
-    expect: (r) => expect(ok(r).warnings.join('\n')).toMatch(/lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt/),
+    id: 'tarieventabel-zonder-kolommen',
+    area: 'werkmap',
+    title: 'Een blad "NZa tarieven" zonder de kolommen Prestatiecode en NZa maximumtarief',
+    type: 'werkmap',
+    spec: {
+      ...ggz(GOOD),
+      'NZa tarieven': {
+        rows: [
+          ['Code', 'Bedrag'],
+          ['Z1007', 412.18],
+        ],
+      },
+    },
+    expect: (r) =>
+      expect(ok(r).warnings.join('\n')).toMatch(/lijkt een tarieventabel, maar heeft geen kolommen Prestatiecode en NZa maximumtarief; niet gebruikt/),
   },
   // ── checked by their own tests below ──
   { id: 'miljoen-rijen', area: 'werkmap', title: 'Een blad van 1.048.576 rijen (iets in de allerlaatste rij)', type: 'eigen' },
@@ -462,7 +770,11 @@ describe('kinds with their own tests', () => {
     ['beschadigd-bestand', (f: string) => fs.writeFileSync(f, 'PK\u0003\u0004 dit is geen werkmap'), /geen leesbaar \.xlsx-bestand/],
     ['leeg-bestand', (f: string) => fs.writeFileSync(f, ''), /geen leesbaar \.xlsx-bestand/],
     // an encrypted .xlsx (and an old .xls) is an OLE compound file, not a zip: it starts with D0 CF 11 E0
-    ['wachtwoord-bestand', (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)])), /met een wachtwoord beveiligd.*oud Excel-bestand \(\.xls\)/],
+    [
+      'wachtwoord-bestand',
+      (f: string) => fs.writeFileSync(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)])),
+      /met een wachtwoord beveiligd.*oud Excel-bestand \(\.xls\)/,
+    ],
     ['csv-bestand', (f: string) => fs.writeFileSync(f, 'Prestatiecode;NZa maximumtarief\nZ1105;300\n'), /geen leesbaar \.xlsx-bestand/],
   ])('%s: a Dutch error, exit 1, nothing written', async (_id, make, message) => {
     const file = path.join(dir, 'invoer.xlsx');
@@ -484,9 +796,15 @@ describe('kinds with their own tests', () => {
 
   test('parameter-tekst, parameter-onbekend, parameter-zonder-waarde, beleid-onbekend', async () => {
     const file = await input();
-    expect(await runCli('annotate', file, '--policy', 'zk-ggz-2025', '--set', 'richttarief=hoog')).toMatchObject({ code: 1, err: expect.stringMatching(/"hoog" is geen getal/) });
+    expect(await runCli('annotate', file, '--policy', 'zk-ggz-2025', '--set', 'richttarief=hoog')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/"hoog" is geen getal/),
+    });
     expect(await runCli('annotate', file, ...POLICY, '--set', 'kortingsfactor=3')).toMatchObject({ code: 1, err: expect.stringMatching(/kortingsfactor/) });
-    expect(await runCli('annotate', file, ...POLICY, '--set', 'richttarief')).toMatchObject({ code: 2, err: expect.stringMatching(/--set verwacht naam=waarde/) });
+    expect(await runCli('annotate', file, ...POLICY, '--set', 'richttarief')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--set verwacht naam=waarde/),
+    });
     expect(await runCli('annotate', file, '--policy', 'zk-ggz-2099')).toMatchObject({ code: 2, err: expect.stringMatching(/Onbekend beleid "zk-ggz-2099"/) });
     expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
   });

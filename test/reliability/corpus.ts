@@ -45,5 +45,7 @@ export function codesAt(outcome: AnnotateOutcome | undefined, n: number): string
 }
 
 export function messagesAt(outcome: AnnotateOutcome | undefined, n: number): string {
-  return rowAt(outcome, n).flags.map((f) => f.message).join('\n');
+  return rowAt(outcome, n)
+    .flags.map((f) => f.message)
+    .join('\n');
 }

@@ -7,7 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, detectLayout, inputsChanged, InputError, META_SHEET, readLastRun, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/annotate';
+import {
+  annotateWorkbook,
+  detectLayout,
+  inputsChanged,
+  InputError,
+  META_SHEET,
+  readLastRun,
+  STATUS_COMPLETE,
+  STATUS_INCOMPLETE,
+} from '../../src/workbook/annotate';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 import { XlsxWorkbook as PackageWorkbook } from '../../src/workbook/xlsx/adapter';
@@ -32,7 +41,12 @@ function spec(overrides: Partial<WorkbookSpec['Aanbieders']> = {}): WorkbookSpec
       ],
       ...overrides,
     },
-    'NZa tarieven': { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18]] },
+    'NZa tarieven': {
+      rows: [
+        ['Prestatiecode', 'NZa maximumtarief'],
+        ['Z1007', 412.18],
+      ],
+    },
   };
 }
 
@@ -97,7 +111,10 @@ describe('a run broken off while writing (Office.js, fake host)', () => {
         const unchanged = fake.snapshot({ sheets: [META_SHEET] }) === outputBefore;
         // either no output cell changed, or the metadata sheet says the run did not finish, or all output was
         // written before "voltooid" (the failure struck after it: only the status cell's bold may be missing)
-        expect({ k, ok: unchanged || last?.complete === false || (last?.complete === true && fake.snapshot({ sheets: [META_SHEET] }) === ref.data) }).toEqual({ k, ok: true });
+        expect({ k, ok: unchanged || last?.complete === false || (last?.complete === true && fake.snapshot({ sheets: [META_SHEET] }) === ref.data) }).toEqual({
+          k,
+          ok: true,
+        });
         if (last && !last.complete) expect(await inputsChanged(port(), pack, last)).toBe(true);
         outcomes.add(unchanged ? 'ongewijzigd' : last?.complete === false ? STATUS_INCOMPLETE : STATUS_COMPLETE);
         await annotateWorkbook(port(), pack, params, { now });
@@ -191,12 +208,19 @@ describe('output of an earlier run below the current data is cleared', () => {
         clear(5);
         if (!withRecord) {
           if (s.xlsx) s.xlsx.workbook.removeWorksheet(s.xlsx.workbook.getWorksheet(META_SHEET)!.id);
-          else s.fake!.sheets.splice(s.fake!.sheets.findIndex((x) => x.name === META_SHEET), 1);
+          else
+            s.fake!.sheets.splice(
+              s.fake!.sheets.findIndex((x) => x.name === META_SHEET),
+              1,
+            );
         }
         const out = await annotateWorkbook(s.port(), pack, params, { now });
         expect({ adapter: s.name, rows: out.dataRows }).toEqual({ adapter: s.name, rows: 3 });
         const back = await s.port().readSheet('Aanbieders');
-        expect({ adapter: s.name, cleared: [4, 5].map((r) => (back[r] ?? []).slice(6, 10).filter((v) => v !== null && v !== undefined)) }).toEqual({ adapter: s.name, cleared: [[], []] });
+        expect({ adapter: s.name, cleared: [4, 5].map((r) => (back[r] ?? []).slice(6, 10).filter((v) => v !== null && v !== undefined)) }).toEqual({
+          adapter: s.name,
+          cleared: [[], []],
+        });
         expect(back[3][7]).toBeCloseTo(302 * 0.993, 2);
       }
     });

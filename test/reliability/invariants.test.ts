@@ -20,7 +20,7 @@ const params = resolveParameters(pack, { richttarief: '97,3' }).values;
 const now = new Date('2026-11-24T12:00:00Z');
 
 /** Text that a spreadsheet would take for a formula (or a DDE payload) if it were typed in. */
-const RISKY = ['=HYPERLINK("http://x","klik")', '+31 Zorg', '-Min Zorg', '@SUM(A1)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+const RISKY = ['=HYPERLINK("http://x","klik")', '+31 Zorg', '-Min Zorg', '@SUM(A1)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
 
 function scenario(): WorkbookSpec {
   return {
@@ -46,7 +46,13 @@ function scenario(): WorkbookSpec {
       autoFilter: 'A3:H9',
       conditionalFormats: [{ ref: 'A4:H9', formula: '$F4>500', color: '#C6EFCE' }],
     },
-    'NZa tarieven': { rows: [['Prestatiecode', 'NZa maximumtarief'], ['Z1007', 412.18], ['Z1105', 999]] },
+    'NZa tarieven': {
+      rows: [
+        ['Prestatiecode', 'NZa maximumtarief'],
+        ['Z1007', 412.18],
+        ['Z1105', 999],
+      ],
+    },
   };
 }
 
@@ -81,10 +87,17 @@ test('text starting with =, +, -, @, tab or CR is written as text through the po
   for (const s of subjects(scenario())) {
     const port = s.port();
     await port.writeBlock({
-      sheet: 'Aanbieders', headerRow: 2, firstColumn: 8, headers: [...OUTPUT_HEADERS],
-      values: texts.map((t) => [t, t, t, t]), numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+      sheet: 'Aanbieders',
+      headerRow: 2,
+      firstColumn: 8,
+      headers: [...OUTPUT_HEADERS],
+      values: texts.map((t) => [t, t, t, t]),
+      numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
     });
-    await port.replaceSheet(META_SHEET, texts.map((t) => [t, t]));
+    await port.replaceSheet(
+      META_SHEET,
+      texts.map((t) => [t, t]),
+    );
     await port.flush();
     texts.forEach((t, i) => {
       for (let c = 8; c < 12; c++) expect({ adapter: s.name, t, c, cell: s.textAt('Aanbieders', 3 + i, c) }).toEqual({ adapter: s.name, t, c, cell: t });
@@ -102,66 +115,83 @@ test('text starting with =, +, -, @, tab or CR is written as text through the po
  */
 const RUNS = Number(process.env.TW_PROPERTY_RUNS ?? 40);
 
-test(`generated workbooks (${RUNS}): never throws, no user cell changes, idempotent, no formulas, adapters agree`, async () => {
-  await fc.assert(
-    fc.asyncProperty(workbookArb, async ({ spec, sheet }) => {
-      const outcomes: unknown[] = [];
-      for (const s of subjects(spec)) {
-        const before = s.capture();
-        const formulas = s.formulas();
-        const first = await annotateWorkbook(s.port(), pack, params, { now, sheet });
-        expect(s.userCells()).toBe(before());
-        const afterFirst = s.allCells();
-        await annotateWorkbook(s.port(), pack, params, { now, sheet });
-        expect(s.userCells()).toBe(before());
-        expect(s.allCells()).toBe(afterFirst);
-        expect(s.formulas()).toEqual(formulas);
-        outcomes.push(first.run.results.map((r) => [r.ref, r.percentage?.toString(), r.tarief?.toString(), r.flags.map((f) => f.code)]));
-      }
-      expect(outcomes[1]).toEqual(outcomes[0]);
-    }),
-    { numRuns: RUNS },
-  );
-}, Math.max(60_000, RUNS * 500));
+test(
+  `generated workbooks (${RUNS}): never throws, no user cell changes, idempotent, no formulas, adapters agree`,
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async ({ spec, sheet }) => {
+        const outcomes: unknown[] = [];
+        for (const s of subjects(spec)) {
+          const before = s.capture();
+          const formulas = s.formulas();
+          const first = await annotateWorkbook(s.port(), pack, params, { now, sheet });
+          expect(s.userCells()).toBe(before());
+          const afterFirst = s.allCells();
+          await annotateWorkbook(s.port(), pack, params, { now, sheet });
+          expect(s.userCells()).toBe(before());
+          expect(s.allCells()).toBe(afterFirst);
+          expect(s.formulas()).toEqual(formulas);
+          outcomes.push(first.run.results.map((r) => [r.ref, r.percentage?.toString(), r.tarief?.toString(), r.flags.map((f) => f.code)]));
+        }
+        expect(outcomes[1]).toEqual(outcomes[0]);
+      }),
+      { numRuns: RUNS },
+    );
+  },
+  Math.max(60_000, RUNS * 500),
+);
 
 /**
  * Editing the inputs after a run (clearing rows, changing codes) and running again gives the same cells as
  * running once on the edited workbook: old output never lingers. 30 cases, about 3 s.
  */
-test('after edits, a re-run gives the same cells as a first run on the edited workbook, in both adapters', async () => {
-  const edit = fc.array(fc.record({ row: fc.nat(30), clear: fc.boolean(), code: fc.constantFrom('Z1105', 'X9999', null) }), { minLength: 1, maxLength: 6 });
-  await fc.assert(
-    fc.asyncProperty(workbookArb, edit, async ({ spec, sheet, headerRow }, edits) => {
-      const data = spec[sheet];
-      const edited: typeof spec = { ...spec, [sheet]: { ...data, rows: data.rows.map((r) => [...r]) } };
-      const width = Math.max(0, ...data.rows.map((r) => r.length));
-      const changes: Array<{ row: number; column: number; value: SpecValueLike }> = [];
-      for (const e of edits) {
-        const r = headerRow + 1 + e.row;
-        if (r >= data.rows.length) continue;
-        for (let c = 0; c < width; c++) {
-          if (e.clear) changes.push({ row: r, column: c, value: null });
+test(
+  'after edits, a re-run gives the same cells as a first run on the edited workbook, in both adapters',
+  async () => {
+    const edit = fc.array(fc.record({ row: fc.nat(30), clear: fc.boolean(), code: fc.constantFrom('Z1105', 'X9999', null) }), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(workbookArb, edit, async ({ spec, sheet, headerRow }, edits) => {
+        const data = spec[sheet];
+        const edited: typeof spec = { ...spec, [sheet]: { ...data, rows: data.rows.map((r) => [...r]) } };
+        const width = Math.max(0, ...data.rows.map((r) => r.length));
+        const changes: Array<{ row: number; column: number; value: SpecValueLike }> = [];
+        for (const e of edits) {
+          const r = headerRow + 1 + e.row;
+          if (r >= data.rows.length) continue;
+          for (let c = 0; c < width; c++) {
+            if (e.clear) changes.push({ row: r, column: c, value: null });
+          }
+          if (!e.clear)
+            changes.push({
+              row: r,
+              column: data.rows[headerRow].findIndex(
+                (h) => typeof h === 'string' && /^(prestatie ?code|prestatie|code|nza prestatiecode|declaratiecode|productcode)$/i.test(h),
+              ),
+              value: e.code,
+            });
         }
-        if (!e.clear) changes.push({ row: r, column: data.rows[headerRow].findIndex((h) => typeof h === 'string' && /^(prestatie ?code|prestatie|code|nza prestatiecode|declaratiecode|productcode)$/i.test(h)), value: e.code });
-      }
-      for (const ch of changes) if (ch.column >= 0) edited[sheet].rows[ch.row][ch.column] = ch.value;
-      const fresh = subjects(edited);
-      for (const [i, s] of subjects(spec).entries()) {
-        await annotateWorkbook(s.port(), pack, params, { now, sheet });
-        for (const ch of changes) {
-          if (ch.column < 0) continue;
-          if (s.xlsx) s.xlsx.workbook.getWorksheet(sheet)!.getCell(ch.row + 1, ch.column + 1).value = ch.value;
-          else if (ch.value === null) s.fake!.sheet(sheet)!.cells.delete(`${ch.row},${ch.column}`);
-          else Object.assign(s.fake!.sheet(sheet)!.ensure(ch.row, ch.column), { value: ch.value, type: 'String' });
+        for (const ch of changes) if (ch.column >= 0) edited[sheet].rows[ch.row][ch.column] = ch.value;
+        const fresh = subjects(edited);
+        for (const [i, s] of subjects(spec).entries()) {
+          await annotateWorkbook(s.port(), pack, params, { now, sheet });
+          for (const ch of changes) {
+            if (ch.column < 0) continue;
+            if (s.xlsx) s.xlsx.workbook.getWorksheet(sheet)!.getCell(ch.row + 1, ch.column + 1).value = ch.value;
+            else if (ch.value === null) s.fake!.sheet(sheet)!.cells.delete(`${ch.row},${ch.column}`);
+            else Object.assign(s.fake!.sheet(sheet)!.ensure(ch.row, ch.column), { value: ch.value, type: 'String' });
+          }
+          await annotateWorkbook(s.port(), pack, params, { now, sheet });
+          await annotateWorkbook(fresh[i].port(), pack, params, { now, sheet });
+          expect({ adapter: s.name, cells: normalizeGrid(await s.port().readSheet(sheet)) }).toEqual({
+            adapter: s.name,
+            cells: normalizeGrid(await fresh[i].port().readSheet(sheet)),
+          });
         }
-        await annotateWorkbook(s.port(), pack, params, { now, sheet });
-        await annotateWorkbook(fresh[i].port(), pack, params, { now, sheet });
-        expect({ adapter: s.name, cells: normalizeGrid(await s.port().readSheet(sheet)) }).toEqual({ adapter: s.name, cells: normalizeGrid(await fresh[i].port().readSheet(sheet)) });
-      }
-    }),
-    { numRuns: Number(process.env.TW_PROPERTY_RUNS ?? 30) },
-  );
-}, Math.max(60_000, RUNS * 500));
+      }),
+      { numRuns: Number(process.env.TW_PROPERTY_RUNS ?? 30) },
+    );
+  },
+  Math.max(60_000, RUNS * 500),
+);
 
 type SpecValueLike = string | null;
-

@@ -78,7 +78,10 @@ function isFormula(v: SpecValue): v is { formula: string; result: string | numbe
  */
 function isDate(sheet: SheetSpec, at: SpecCell): boolean {
   const v = sheet.rows[at.row]?.[at.column];
-  return v instanceof Date || (at.numberFormat !== undefined && isDateFormat(at.numberFormat) && (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v)));
+  return (
+    v instanceof Date ||
+    (at.numberFormat !== undefined && isDateFormat(at.numberFormat) && (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v)))
+  );
 }
 
 /** "B3:F9" → 0-based box. */
@@ -94,11 +97,13 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
   const wb = new ExcelJS.Workbook();
   for (const [name, sheet] of Object.entries(spec)) {
     const ws = wb.addWorksheet(name);
-    sheet.rows.forEach((line, r) => line.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = (isFormula(v) ? { formula: v.formula.replace(/^=/, ''), result: v.result } : v) as ExcelJS.CellValue;
-    }));
+    sheet.rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = (isFormula(v) ? { formula: v.formula.replace(/^=/, ''), result: v.result } : v) as ExcelJS.CellValue;
+      }),
+    );
     for (const s of sheet.styles ?? []) {
       const cell = ws.getCell(s.row + 1, s.column + 1);
       if (s.numberFormat && !isDate(sheet, s)) cell.numFmt = s.numberFormat;
@@ -108,7 +113,17 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
     for (const cf of sheet.conditionalFormats ?? []) {
-      ws.addConditionalFormatting({ ref: cf.ref, rules: [{ type: 'expression', priority: 1, formulae: [cf.formula], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF' + cf.color.slice(1) } } } }] });
+      ws.addConditionalFormatting({
+        ref: cf.ref,
+        rules: [
+          {
+            type: 'expression',
+            priority: 1,
+            formulae: [cf.formula],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF' + cf.color.slice(1) } } },
+          },
+        ],
+      });
     }
     if (sheet.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
     if (sheet.visibility) ws.state = sheet.visibility;
@@ -116,12 +131,16 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
       // exceljs writes a table's own header, rows and totals; the spec's cells are written over them again
       const box = boxOf(t.ref);
       const header = (sheet.rows[box.row] ?? []).slice(box.column, box.column + box.columns).map((v, i) => String(v ?? `Kolom${i + 1}`));
-      const body = sheet.rows.slice(box.row + 1, box.row + box.rows - (t.totals ? 1 : 0)).map((line) => header.map((_, i) => (line[box.column + i] ?? null) as ExcelJS.CellValue));
+      const body = sheet.rows
+        .slice(box.row + 1, box.row + box.rows - (t.totals ? 1 : 0))
+        .map((line) => header.map((_, i) => (line[box.column + i] ?? null) as ExcelJS.CellValue));
       ws.addTable({ name: t.name, ref: t.ref.split(':')[0], headerRow: true, totalsRow: t.totals, columns: header.map((name) => ({ name })), rows: body });
       for (let r = box.row; r < box.row + box.rows; r++) {
         for (let c = box.column; c < box.column + box.columns; c++) {
           const v = sheet.rows[r]?.[c];
-          ws.getCell(r + 1, c + 1).value = (v === undefined ? null : isFormula(v) ? { formula: v.formula.replace(/^=/, ''), result: v.result } : v) as ExcelJS.CellValue;
+          ws.getCell(r + 1, c + 1).value = (
+            v === undefined ? null : isFormula(v) ? { formula: v.formula.replace(/^=/, ''), result: v.result } : v
+          ) as ExcelJS.CellValue;
         }
       }
     }
@@ -132,16 +151,18 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
 export function buildFake(spec: WorkbookSpec): FakeExcel {
   const seed: Record<string, CellValue[][]> = {};
   for (const [name, sheet] of Object.entries(spec)) seed[name] = sheet.rows.map((line) => line.map((v) => (isFormula(v) ? null : v)));
-  const fake = FakeExcel.from(seed as never);
+  const fake = FakeExcel.from(seed);
   for (const [name, sheet] of Object.entries(spec)) {
     const fs = fake.sheet(name)!;
-    sheet.rows.forEach((line, r) => line.forEach((v, c) => {
-      if (!isFormula(v)) return;
-      const cell = fs.ensure(r, c);
-      cell.formula = v.formula.startsWith('=') ? v.formula : `=${v.formula}`;
-      cell.value = v.result;
-      cell.type = typeof v.result === 'number' ? (Number.isInteger(v.result) ? 'Integer' : 'Double') : 'String';
-    }));
+    sheet.rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (!isFormula(v)) return;
+        const cell = fs.ensure(r, c);
+        cell.formula = v.formula.startsWith('=') ? v.formula : `=${v.formula}`;
+        cell.value = v.result;
+        cell.type = typeof v.result === 'number' ? (Number.isInteger(v.result) ? 'Integer' : 'Double') : 'String';
+      }),
+    );
     for (const s of sheet.styles ?? []) {
       const cell = fs.ensure(s.row, s.column);
       if (s.numberFormat && !isDate(sheet, s)) cell.numberFormat = s.numberFormat;
@@ -155,7 +176,11 @@ export function buildFake(spec: WorkbookSpec): FakeExcel {
         const m = /^([A-Z]+)(\d+)$/.exec(x)!;
         return { row: Number(m[2]) - 1, column: m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
       });
-      fs.conditionalFormats.push({ box: { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 }, formula: `=${cf.formula}`, fill: cf.color });
+      fs.conditionalFormats.push({
+        box: { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 },
+        formula: `=${cf.formula}`,
+        fill: cf.color,
+      });
     }
   }
   return fake;
@@ -185,17 +210,22 @@ function xlsxOwned(wb: ExcelJS.Workbook): Owned {
   const heads: Array<{ sheet: string; cells: Array<{ column: number; text: string }> }> = [];
   for (const ws of wb.worksheets) {
     const cells: Array<{ column: number; text: string }> = [];
-    for (let r = 1; r <= Math.min(20, ws.rowCount); r++) ws.getRow(r).eachCell((cell, c) => typeof cell.value === 'string' && cells.push({ column: c - 1, text: cell.value }));
+    for (let r = 1; r <= Math.min(20, ws.rowCount); r++)
+      ws.getRow(r).eachCell((cell, c) => typeof cell.value === 'string' && cells.push({ column: c - 1, text: cell.value }));
     heads.push({ sheet: ws.name, cells });
   }
   return outputColumns(heads);
 }
 
 function fakeOwned(fake: FakeExcel): Owned {
-  return outputColumns(fake.sheets.map((s: FakeSheet) => ({
-    sheet: s.name,
-    cells: [...s.cells.entries()].filter(([k, cell]) => Number(k.split(',')[0]) < 20 && typeof cell.value === 'string').map(([k, cell]) => ({ column: Number(k.split(',')[1]), text: cell.value as string })),
-  })));
+  return outputColumns(
+    fake.sheets.map((s: FakeSheet) => ({
+      sheet: s.name,
+      cells: [...s.cells.entries()]
+        .filter(([k, cell]) => Number(k.split(',')[0]) < 20 && typeof cell.value === 'string')
+        .map(([k, cell]) => ({ column: Number(k.split(',')[1]), text: cell.value as string })),
+    })),
+  );
 }
 
 interface Entry {
@@ -206,7 +236,10 @@ interface Entry {
 }
 
 function render(entries: Entry[], skip?: Owned): string {
-  return entries.filter((e) => !skip || (e.sheet !== META_SHEET && !skip.get(e.sheet)?.has(e.column))).map((e) => e.line).join('\n');
+  return entries
+    .filter((e) => !skip || (e.sheet !== META_SHEET && !skip.get(e.sheet)?.has(e.column)))
+    .map((e) => e.line)
+    .join('\n');
 }
 
 /** Conditional formats that are not Tariefwijzer's (its rules test for "[fout]" / "[waarschuwing]"). */
@@ -226,7 +259,12 @@ function xlsxCells(wb: ExcelJS.Workbook, skip?: Owned): string {
  */
 const EXCELJS_DEFAULT_FONT = '{"color":{"theme":1},"family":2,"scheme":"minor","size":11,"name":"Calibri"}';
 function settled(json: string): string {
-  return json === EXCELJS_DEFAULT_FONT || json === '{"type":"pattern","pattern":"none"}' ? '{}' : json.replace(/\\r/g, '\\n').replace(/"(alignment|border|font|numFmt|protection)":null,?/g, '').replace(/,}/g, '}');
+  return json === EXCELJS_DEFAULT_FONT || json === '{"type":"pattern","pattern":"none"}'
+    ? '{}'
+    : json
+        .replace(/\\r/g, '\\n')
+        .replace(/"(alignment|border|font|numFmt|protection)":null,?/g, '')
+        .replace(/,}/g, '}');
 }
 
 function xlsxEntries(wb: ExcelJS.Workbook): Entry[] {
@@ -234,11 +272,19 @@ function xlsxEntries(wb: ExcelJS.Workbook): Entry[] {
   for (const ws of wb.worksheets) {
     const sheetProtection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection;
     const sheet = ws.name;
-    out.push({ sheet, column: -1, line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())} autoFilter=${JSON.stringify(ws.autoFilter ?? null)} cf=${settled(JSON.stringify(userRules(ws)))}` });
+    out.push({
+      sheet,
+      column: -1,
+      line: `# ${sheet} protected=${JSON.stringify(sheetProtection ?? null)} merges=${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())} autoFilter=${JSON.stringify(ws.autoFilter ?? null)} cf=${settled(JSON.stringify(userRules(ws)))}`,
+    });
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.hidden && row.hasValues) out.push({ sheet, column: -1, line: `${sheet}!${r} hidden` }); // exceljs does not write an empty row
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        out.push({ sheet, column: c - 1, line: `${sheet}!${r},${c}=${settled(JSON.stringify(cell.value))}|${cell.value instanceof Date && cell.numFmt === 'mm-dd-yy' ? '' : (cell.numFmt ?? '')}|${settled(JSON.stringify(cell.font ?? {}))}|${settled(JSON.stringify(cell.fill ?? {}))}|${JSON.stringify(cell.alignment ?? {})}|${JSON.stringify(cell.border ?? {})}` });
+        out.push({
+          sheet,
+          column: c - 1,
+          line: `${sheet}!${r},${c}=${settled(JSON.stringify(cell.value))}|${cell.value instanceof Date && cell.numFmt === 'mm-dd-yy' ? '' : (cell.numFmt ?? '')}|${settled(JSON.stringify(cell.font ?? {}))}|${settled(JSON.stringify(cell.fill ?? {}))}|${JSON.stringify(cell.alignment ?? {})}|${JSON.stringify(cell.border ?? {})}`,
+        });
       });
     });
   }
@@ -258,7 +304,11 @@ function fakeEntries(fake: FakeExcel): Entry[] {
     for (const key of keys) {
       const cell = sheet.cells.get(key)!;
       if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) continue;
-      out.push({ sheet: name, column: Number(key.split(',')[1]), line: `${name}!${key}=${JSON.stringify(cell.value)}|${cell.type}|${cell.formula ?? ''}|${cell.numberFormat}|${cell.bold ? 'b' : ''}` });
+      out.push({
+        sheet: name,
+        column: Number(key.split(',')[1]),
+        line: `${name}!${key}=${JSON.stringify(cell.value)}|${cell.type}|${cell.formula ?? ''}|${cell.numberFormat}|${cell.bold ? 'b' : ''}`,
+      });
     }
     // conditional formats, by their first column (Tariefwijzer's rules cover its own columns only)
     for (const cf of sheet.conditionalFormats) out.push({ sheet: name, column: cf.box.column, line: `${name} cf ${JSON.stringify(cf)}` });
@@ -285,10 +335,14 @@ export function subjects(spec: WorkbookSpec): Subject[] {
       allCells: () => xlsxCells(xlsx.workbook),
       formulas: () => {
         const out: string[] = [];
-        for (const ws of xlsx.workbook.worksheets) ws.eachRow((row, r) => row.eachCell((cell, c) => {
-          const v = cell.value as { formula?: string; sharedFormula?: string } | null;
-          if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) out.push(`${ws.name}!${r - 1},${c - 1}: ${v.formula ?? v.sharedFormula}`);
-        }));
+        for (const ws of xlsx.workbook.worksheets)
+          ws.eachRow((row, r) =>
+            row.eachCell((cell, c) => {
+              const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+              if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v))
+                out.push(`${ws.name}!${r - 1},${c - 1}: ${v.formula ?? v.sharedFormula}`);
+            }),
+          );
         return out;
       },
       textAt: (sheet, r, c) => {

@@ -25,7 +25,8 @@ let pageErrors: string[];
 
 beforeAll(async () => {
   // TARIEFWIJZER_DIST_READY=1 reuses a production build made just before (for iterating on these tests)
-  if (!process.env.TARIEFWIJZER_DIST_READY) execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  if (!process.env.TARIEFWIJZER_DIST_READY)
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
   served = await openServed(DIST);
   ({ origin, browser, page, foreign, pageErrors } = served);
 }, 300_000);
@@ -59,15 +60,25 @@ async function axeViolations(p: Page): Promise<string[]> {
   const loaded = await p.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await p.evaluate(AXE);
   const result = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; html: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; html: string }> }> }>;
+        };
+      }
+    ).axe;
     const r = await axe.run({ include: [['#root']] }, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
-      targets: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`),
+      targets: v.nodes
+        .filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy')))
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`),
     }));
   });
-  return result.filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.targets.length).map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
+  return result
+    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.targets.length)
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
 }
 
 /** Every text of the pane a user can read or hear: visible text, accessible names, titles, placeholders. */
@@ -97,10 +108,13 @@ async function primaryInView(p: Page): Promise<boolean> {
 }
 
 async function inViewport(p: Page, selector: string): Promise<boolean> {
-  return p.locator(selector).first().evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    return r.top >= 0 && r.top < window.innerHeight && r.height > 0;
-  });
+  return p
+    .locator(selector)
+    .first()
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight && r.height > 0;
+    });
 }
 
 async function setPaneWidth(p: Page, width: number): Promise<void> {
@@ -128,7 +142,15 @@ async function checkState(p: Page, name: string): Promise<void> {
 
 /** Read cells of the simulated workbook behind the demo page. */
 function cellValue(p: Page, sheet: string, row: number, column: number): Promise<unknown> {
-  return p.evaluate(([s, r, c]) => (window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }).tariefwijzerDemo.sheet(s as string)?.cell(r as number, c as number)?.value, [sheet, row, column] as const);
+  return p.evaluate(
+    ([s, r, c]) =>
+      (
+        window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }
+      ).tariefwijzerDemo
+        .sheet(s)
+        ?.cell(r, c)?.value,
+    [sheet, row, column] as const,
+  );
 }
 
 test('outside Excel: the pane says so and links to the demonstration; CSP allows only its own origin and Office.js', async () => {
@@ -162,7 +184,10 @@ for (const theme of ['licht', 'donker'] as const) {
     await page.locator('select[name="beleid"] option', { hasText: 'Zilveren Kruis' }).first().waitFor({ state: 'attached' });
     if (theme === 'donker') {
       // the whole pane is dark, the page's own background too (no white band below the content)
-      const backgrounds = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('#root > div')!).backgroundColor]);
+      const backgrounds = await page.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('#root > div')!).backgroundColor,
+      ]);
       for (const bg of backgrounds) {
         const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
         expect(r + g + b).toBeLessThan(3 * 80);
@@ -224,7 +249,10 @@ for (const theme of ['licht', 'donker'] as const) {
     expect(await page.locator('#werkmap tr[data-row="9"] td.note').getAttribute('title')).toMatch(/^Tariefwijzer:\n(.*\n)?\[fout\] Maximumtarief onleesbaar:/);
 
     // click a signal's row → selected in the sheet, its explanation opens there, in view
-    await page.getByTestId('signaal-MAXIMUMTARIEF_ONLEESBAAR').getByRole('button', { name: /^Rij 9:/ }).click();
+    await page
+      .getByTestId('signaal-MAXIMUMTARIEF_ONLEESBAAR')
+      .getByRole('button', { name: /^Rij 9:/ })
+      .click();
     await page.locator('#werkmap tr.selected[data-row="9"]').waitFor();
     const card = page.getByTestId('signaal-MAXIMUMTARIEF_ONLEESBAAR').getByTestId('geselecteerde-rij');
     await card.waitFor();
@@ -267,14 +295,21 @@ for (const theme of ['licht', 'donker'] as const) {
     expect(text).toContain('€ 1.500.000,00');
     expect(text).toContain('Vergelijking: zk-ggz-2025 met richttarief=96');
     // the chart follows the theme: its 100% line has the text colour
-    const line = await result.locator('svg line').first().evaluate((e) => getComputedStyle(e).stroke);
+    const line = await result
+      .locator('svg line')
+      .first()
+      .evaluate((e) => getComputedStyle(e).stroke);
     const ink = await result.evaluate((e) => getComputedStyle(e).color);
     expect(line).toBe(ink);
     // wide tables scroll inside the pane, by keyboard too (a focusable, named region)
     const region = result.getByRole('region', { name: /Uitnutting per sector/ });
     expect(await region.getAttribute('tabindex')).toBe('0');
     await checkState(page, `${theme}-8-herschikking-resultaat`);
-    expect(await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { sheet(n: string): unknown } }).tariefwijzerDemo.sheet('Tariefwijzer herschikking') !== undefined)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { tariefwijzerDemo: { sheet(n: string): unknown } }).tariefwijzerDemo.sheet('Tariefwijzer herschikking') !== undefined,
+      ),
+    ).toBe(true);
 
     await page.getByRole('tab', { name: 'Aanvragen' }).click();
     const assess = page.locator('section[aria-labelledby="aanvragen-kop"]');
@@ -302,7 +337,7 @@ for (const theme of ['licht', 'donker'] as const) {
   });
 }
 
-test('high contrast (Windows contrast themes force colours): the pane takes Fluent\'s high-contrast theme, whole page, axe clean', async () => {
+test("high contrast (Windows contrast themes force colours): the pane takes Fluent's high-contrast theme, whole page, axe clean", async () => {
   await page.emulateMedia({ forcedColors: 'active' });
   try {
     await page.setViewportSize(VIEWPORT);
@@ -310,7 +345,9 @@ test('high contrast (Windows contrast themes force colours): the pane takes Flue
     await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
     await page.locator('select[name="beleid"] option', { hasText: 'Zilveren Kruis' }).first().waitFor({ state: 'attached' });
     // teamsHighContrastTheme: black background (forced colours may repaint, but the theme tokens say so)
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#root > div')!).getPropertyValue('--colorNeutralBackground1').trim())).toBe('#000000');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#root > div')!).getPropertyValue('--colorNeutralBackground1').trim())).toBe(
+      '#000000',
+    );
     expect(await page.evaluate(() => document.body.style.backgroundColor)).toBe('rgb(0, 0, 0)');
     await checkState(page, 'contrast-1-geopend');
   } finally {
@@ -325,10 +362,21 @@ test('a run broken off while writing (lost connection): a Dutch message, the run
   await page.locator('input[name="richttarief"]').fill('97,3');
   await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
   // the first request that writes: the metadata sheet ("onvolledig") and the output header get through, then the connection drops
-  await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { failSync(n: 'writes', code: string, afterOps: number): void } }).tariefwijzerDemo.failSync('writes', 'ConnectionFailure', 5));
+  await page.evaluate(() =>
+    (window as unknown as { tariefwijzerDemo: { failSync(n: 'writes', code: string, afterOps: number): void } }).tariefwijzerDemo.failSync(
+      'writes',
+      'ConnectionFailure',
+      5,
+    ),
+  );
   await page.getByRole('button', { name: 'Bereken' }).click();
   // the error is an alert (announced), and says what to do
-  await page.getByRole('alert').getByText('Excel gaf een fout (ConnectionFailure) tijdens uitkomsten schrijven. De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.').waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(
+      'Excel gaf een fout (ConnectionFailure) tijdens uitkomsten schrijven. De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.',
+    )
+    .waitFor();
   await page.getByText('Laatste berekening is niet afgerond').waitFor();
   await checkState(page, 'licht-11-afgebroken');
   expect(await cellValue(page, 'Tariefwijzer', (await metaRow(page, 'Status'))!, 1)).toBe('onvolledig');
@@ -343,7 +391,9 @@ test('a run broken off while writing (lost connection): a Dutch message, the run
 /** The 0-based row of a label in column A of the metadata sheet. */
 function metaRow(p: Page, label: string): Promise<number | undefined> {
   return p.evaluate((l) => {
-    const sheet = (window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }).tariefwijzerDemo.sheet('Tariefwijzer');
+    const sheet = (
+      window as unknown as { tariefwijzerDemo: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } | undefined } }
+    ).tariefwijzerDemo.sheet('Tariefwijzer');
     for (let r = 0; r < 60; r++) if (sheet?.cell(r, 0)?.value === l) return r;
     return undefined;
   }, label);
@@ -369,7 +419,11 @@ test('an Excel below the floor (ExcelApi 1.6) is refused in Dutch; 1.7 in a dark
   await page.getByText('zonder ExcelApi 1.20) kan een berekening niet als één stap ongedaan maken').waitFor();
   await shot(page, 'donker-12-excel-1.7');
   // conditional formats (1.6) are there, notes (1.18) are not
-  const rules = await page.evaluate(() => (window as unknown as { tariefwijzerDemo: { sheet(n: string): { conditionalFormats: unknown[] } } }).tariefwijzerDemo.sheet('Aanbieders').conditionalFormats.length);
+  const rules = await page.evaluate(
+    () =>
+      (window as unknown as { tariefwijzerDemo: { sheet(n: string): { conditionalFormats: unknown[] } } }).tariefwijzerDemo.sheet('Aanbieders')
+        .conditionalFormats.length,
+  );
   expect(rules).toBeGreaterThan(0);
   expect(await page.locator('#werkmap td.note').count()).toBe(0);
   expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(291.9);
@@ -384,7 +438,11 @@ interface DemoHost {
     hostTime: Array<[number, number]>;
     undo(): boolean;
     setFormula(sheet: string, row: number, column: number, formula: string): void;
-    sheet(name: string): { cell(r: number, c: number): { value: unknown; formula?: string } | undefined; ensure(r: number, c: number): { value: unknown; type: string } } | undefined;
+    sheet(
+      name: string,
+    ):
+      | { cell(r: number, c: number): { value: unknown; formula?: string } | undefined; ensure(r: number, c: number): { value: unknown; type: string } }
+      | undefined;
   };
 }
 
@@ -412,7 +470,9 @@ test('two runs in a row are each one undo step (ExcelApi 1.20); a user formula o
 
   await page.locator('input[name="richttarief"]').fill('96');
   await page.getByRole('button', { name: 'Bereken' }).click();
-  await page.waitForFunction(() => (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!.cell(3, 7)?.value !== 297.9, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!.cell(3, 7)?.value !== 297.9, undefined, {
+    timeout: 60_000,
+  });
   await page.getByText('Laatste berekening is actueel').waitFor();
   expect(await steps()).toEqual([true, true]);
   expect(await page.getByText('niet als één stap').count()).toBe(0);
@@ -449,7 +509,14 @@ test('100,000 rows: cancel works while reading; a run paints progress in all thr
   const big = await browser.newPage();
   const errors: string[] = [];
   big.on('pageerror', (e) => errors.push(String(e)));
-  await big.route('**', (route) => (route.request().url().startsWith(origin + '/') ? route.continue() : route.abort()));
+  await big.route('**', (route) =>
+    route
+      .request()
+      .url()
+      .startsWith(origin + '/')
+      ? route.continue()
+      : route.abort(),
+  );
   await big.goto(`${origin}/demo.html?rijen=100000`);
   await chooseZkGgz(big);
 
@@ -457,7 +524,10 @@ test('100,000 rows: cancel works while reading; a run paints progress in all thr
   // (waits poll cheaply and seldom: Playwright's text search over the page is work on the page's main thread)
   await big.getByRole('button', { name: 'Bereken' }).click();
   // reading 100,000 rows through Excel takes longest: cancel there (it takes effect at the adapter's next slice)
-  await big.waitForFunction(() => document.querySelector('[role="progressbar"]')?.getAttribute('aria-label') === 'Werkmap lezen…', undefined, { polling: 50, timeout: 120_000 });
+  await big.waitForFunction(() => document.querySelector('[role="progressbar"]')?.getAttribute('aria-label') === 'Werkmap lezen…', undefined, {
+    polling: 50,
+    timeout: 120_000,
+  });
   await big.getByRole('button', { name: 'Annuleren' }).click();
   await big.getByText('Berekening afgebroken; er is niets in de werkmap geschreven.').waitFor({ timeout: 60_000 });
   expect(await cellValue(big, 'Aanbieders', 2, 6)).toBeUndefined();
@@ -497,16 +567,28 @@ test('100,000 rows: cancel works while reading; a run paints progress in all thr
   // suites at once) everything takes longer by about load / cores, and so may a slice
   const busy = Math.max(1, loadavg()[0] / cpus().length);
   const budget = Math.round(200 * busy);
-  console.log(`100k rows: ${tasks.length} long tasks; longest own part ${Math.max(0, ...own.map((t) => t.own))} ms (budget ${budget} ms at load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); simulated Excel's own time ${Math.round(hostTotal)} ms`);
+  console.log(
+    `100k rows: ${tasks.length} long tasks; longest own part ${Math.max(0, ...own.map((t) => t.own))} ms (budget ${budget} ms at load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); simulated Excel's own time ${Math.round(hostTotal)} ms`,
+  );
   expect(own.filter((t) => t.own > budget)).toEqual([]);
   expect(errors).toEqual([]);
   await big.close();
 }, 400_000);
 
 test('an Office that shows add-ins in Internet Explorer or EdgeHTML gets a Dutch message, not "wordt geladen"', async () => {
-  for (const agent of ['Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041']) {
+  for (const agent of [
+    'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
+  ]) {
     const context = await browser.newContext({ userAgent: agent });
-    await context.route('**', (route) => (route.request().url().startsWith(origin + '/') ? route.continue() : route.abort()));
+    await context.route('**', (route) =>
+      route
+        .request()
+        .url()
+        .startsWith(origin + '/')
+        ? route.continue()
+        : route.abort(),
+    );
     const old = await context.newPage();
     await old.goto(`${origin}/taskpane.html`);
     await old.getByRole('alert').getByText('Tariefwijzer werkt niet in deze versie van Office').waitFor();

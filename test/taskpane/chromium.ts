@@ -9,7 +9,13 @@ import { tmpdir } from 'os';
 import { extname, join, normalize, sep } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+};
 
 export interface ServedBrowser {
   origin: string;

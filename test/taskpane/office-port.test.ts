@@ -43,7 +43,8 @@ test('below the floor: refused, in Dutch, naming the version', () => {
 
 test.each(['1.7', '1.17', '1.18', '1.20'])('on ExcelApi %s each optional feature is on exactly when its version is supported', (api) => {
   const { host: h } = host(api);
-  for (const [feature, version] of Object.entries(OPTIONAL_FEATURES)) expect([feature, h.features[feature as keyof typeof OPTIONAL_FEATURES]]).toEqual([feature, compareVersions(version, api) <= 0]);
+  for (const [feature, version] of Object.entries(OPTIONAL_FEATURES))
+    expect([feature, h.features[feature as keyof typeof OPTIONAL_FEATURES]]).toEqual([feature, compareVersions(version, api) <= 0]);
   expect(h.undoNote).toBe(compareVersions(api, '1.20') >= 0 ? undefined : NO_UNDO_GROUPS);
 });
 
@@ -57,7 +58,7 @@ test('ExcelApi 1.20: two runs in a row are two undo steps, one each', async () =
   expect(fake.sheet('Tariefwijzer')!.cell(0, 0)!.value).toBe('eerste');
 });
 
-test('a run Excel will not group is run again ungrouped, and the pane is told why; other errors are the run\'s own', async () => {
+test("a run Excel will not group is run again ungrouped, and the pane is told why; other errors are the run's own", async () => {
   const { fake, host: h } = host('1.20');
   fake.failSync('writes', 'UndoNotSupported');
   await h.runner(write('eerste'));

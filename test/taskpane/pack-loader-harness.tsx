@@ -9,9 +9,16 @@ import type { PortRunner } from '../../src/taskpane/office-port';
 import { PackLoader } from '../../src/taskpane/views/PackLoader';
 
 const HEAD: CellValue[][] = [
-  ['Id', 'proef-ggz-2026'], ['Versie', '1.0.0'], ['Titel', 'Proef GGZ'], ['Zorgkantoor', 'Proef'], ['Sector', 'GGZ'],
-  ['Inkoopjaar', 2026], ['Omschrijving', 'proef'], ['Bron', 'proef.pdf'],
-  ['Parameter', 'Soort', 'Naam', 'Standaardwaarde'], ['richttarief', 'percentage', 'Richttarief', 96],
+  ['Id', 'proef-ggz-2026'],
+  ['Versie', '1.0.0'],
+  ['Titel', 'Proef GGZ'],
+  ['Zorgkantoor', 'Proef'],
+  ['Sector', 'GGZ'],
+  ['Inkoopjaar', 2026],
+  ['Omschrijving', 'proef'],
+  ['Bron', 'proef.pdf'],
+  ['Parameter', 'Soort', 'Naam', 'Standaardwaarde'],
+  ['richttarief', 'percentage', 'Richttarief', 96],
   ['Regel', 'Omschrijving', 'Zorgprofiel', 'Effect', 'Waarde', 'Vindplaats'],
 ];
 const workbook = FakeExcel.from({

@@ -25,7 +25,9 @@ async function build(): Promise<void> {
   config.devtool = false; // the page's CSP forbids eval
   config.plugins = config.plugins.filter((p: object) => p.constructor.name === 'HtmlWebpackPlugin');
   await new Promise<void>((ok, fail) =>
-    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: object): string }) => (err ? fail(err) : stats.hasErrors() ? fail(new Error(stats.toString({ errors: true }))) : ok())),
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: object): string }) =>
+      err ? fail(err) : stats.hasErrors() ? fail(new Error(stats.toString({ errors: true }))) : ok(),
+    ),
   );
 }
 

@@ -1,6 +1,16 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, inputsChanged, InputError, META_SHEET, readLastRun, formatLocalDateTime, readRowExplanation, recordedParameters, RunCancelled } from '../../src/workbook/annotate';
+import {
+  annotateWorkbook,
+  inputsChanged,
+  InputError,
+  META_SHEET,
+  readLastRun,
+  formatLocalDateTime,
+  readRowExplanation,
+  recordedParameters,
+  RunCancelled,
+} from '../../src/workbook/annotate';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 
@@ -9,7 +19,7 @@ const params = resolveParameters(pack, { richttarief: '97,3' }).values;
 
 function ggzSheet() {
   return workbookFrom({
-    'Aanbieders': [
+    Aanbieders: [
       ['Contractering GGZ 2025'],
       [],
       ['AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper'],
@@ -31,7 +41,12 @@ test('header detection: Dutch aliases with accents, spaces and punctuation, belo
   expect(match?.row).toBe(2);
   expect(match?.columns).toEqual({ agb: 0, zorgaanbieder: 1, prestatiecode: 2, aantalWlzClienten: 3 });
   expect(match?.unknown).toEqual(['Iets anders']);
-  expect(detectHeader([['a', 'b'], [1, 2]]).reason).toMatch(/Geen kopregel/);
+  expect(
+    detectHeader([
+      ['a', 'b'],
+      [1, 2],
+    ]).reason,
+  ).toMatch(/Geen kopregel/);
 });
 
 test('annotates: own columns right of the data, row values, tariff table for empty maximumtarief, metadata sheet', async () => {
@@ -40,7 +55,20 @@ test('annotates: own columns right of the data, row values, tariff table for emp
   expect(out.sheet).toBe('Aanbieders');
   expect(out.dataRows).toBe(3);
   const ws = wb.workbook.getWorksheet('Aanbieders')!;
-  expect(ws.getRow(3).values).toEqual([, 'AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper', 'Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting']);
+  expect(ws.getRow(3).values).toEqual([
+    ,
+    'AGB code',
+    'Naam zorgaanbieder',
+    'Prestatie-code',
+    'Zorgprofiel',
+    'Leveringsvorm',
+    'NZa maximum-tarief',
+    'Opmerking inkoper',
+    'Tariefwijzer percentage',
+    'Tariefwijzer tarief',
+    'Tariefwijzer signalen',
+    'Tariefwijzer toelichting',
+  ]);
   expect(ws.getCell('H4').value).toBeCloseTo(0.993, 10);
   expect(ws.getCell('H4').numFmt).toBe('0.00%');
   expect(ws.getCell('I4').value).toBe(297.9);
@@ -124,7 +152,9 @@ test('computing in slices gives the same run; phases are reported in order', asy
   const phases: string[] = [];
   const progress: number[] = [];
   const sliced = await annotateWorkbook(ggzSheet(), pack, params, { slice: 1, onPhase: (p) => phases.push(p), onProgress: (done) => progress.push(done) });
-  expect(sliced.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation])).toEqual(whole.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation]));
+  expect(sliced.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation])).toEqual(
+    whole.run.results.map((r) => [r.ref, r.tarief?.toString(), r.explanation]),
+  );
   expect(phases).toEqual(['lezen', 'rekenen', 'schrijven']);
   expect(progress).toEqual([0, 1, 2, 3, 3]);
 });

@@ -19,7 +19,24 @@ function list(): XlsxWorkbook {
     Aanvragen: [
       ['Aanvragen herberekening en hardheidsclausule 2025'],
       [],
-      ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Verzoek herberekening', 'Beroep op hardheidsclausule', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Opmerking', 'Aanvraagformulier herberekening'],
+      [
+        'AGB-code',
+        'Zorgaanbieder',
+        'Prestatiecode',
+        'Verzoek herberekening',
+        'Beroep op hardheidsclausule',
+        'Datum ontvangst',
+        'Tariefpercentage 2023',
+        'Tariefpercentage sector',
+        'Wlz-omzet',
+        'Bestuursverklaring',
+        'Lager tarief is reëel',
+        'Onderbouwing oordeel reëel',
+        'Nieuwe aanbieder',
+        'Aantal Wlz-cliënten',
+        'Opmerking',
+        'Aanvraagformulier herberekening',
+      ],
       ['12345678', 'GGZ De Linde', 'Z1103', 'ja', 'nee', '20-9-2024', '92%', '97,3%', 920000, 'ja', 'ja', 'Exploitatie sluit', 'nee', 64, '=SOM(A1)', 'ja'],
       ['12345678', 'GGZ De Linde', 'Z1105', null, null, null, null, null, null, null, null, null, null, null, null],
       ['23456781', 'Nieuw Thuis', 'H153', 'nee', 'ja', '26-9-2024', null, null, null, null, null, null, 'ja', 8, null],
@@ -59,7 +76,7 @@ test('re-running replaces the own columns in place and the summary sheet; nothin
   expect(snapshot(wb.workbook)).toBe(first);
   // Through a saved file as well: read back, assess again, same columns.
   const buf = await wb.workbook.xlsx.writeBuffer();
-  const again = await XlsxWorkbook.fromBuffer(buf as ArrayBuffer);
+  const again = await XlsxWorkbook.fromBuffer(buf);
   const outcome = await assessWorkbook(again, proc, params, { now: NOW });
   expect(outcome.firstColumn).toBe(16);
   expect(again.workbook.getWorksheet('Aanvragen')!.getCell('T3').value).toBeNull();
@@ -80,7 +97,7 @@ test('next to the annotate columns, both blocks keep their highlight rules', asy
       ['12345678', 'GGZ De Linde', 'Z1103', 250, 'ja', '20-9-2024', '92%'],
     ],
   });
-  await annotateWorkbook(wb, getPack('zk-ggz-2025')!, { richttarief: null, afronding: 'rekenkundig' } as never, { now: NOW }).catch(() => undefined);
+  await annotateWorkbook(wb, getPack('zk-ggz-2025')!, { richttarief: null, afronding: 'rekenkundig' }, { now: NOW }).catch(() => undefined);
   const rules = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length;
   const rulesBefore = rules(wb.workbook.getWorksheet('GGZ')!);
   expect(rulesBefore).toBeGreaterThan(0);
@@ -111,12 +128,24 @@ test('a workbook with neither a list nor a form is an input error', async () => 
   await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(/Geen aanbiederslijst/);
 });
 
-
 test('the Office.js adapter (fake host) gives the same columns; dates stored as serial numbers are read as days', async () => {
   const { FakeExcel, fakeContext } = await import('../../src/demo-host/fake-excel');
   const { OfficeWorkbook } = await import('../../src/workbook/office/adapter');
   const rows = [
-    ['AGB-code', 'Zorgaanbieder', 'Verzoek herberekening', 'Datum ontvangst', 'Tariefpercentage 2023', 'Tariefpercentage sector', 'Wlz-omzet', 'Bestuursverklaring', 'Aanvraagformulier herberekening', 'Lager tarief is reëel', 'Onderbouwing oordeel reëel', 'Opmerking'],
+    [
+      'AGB-code',
+      'Zorgaanbieder',
+      'Verzoek herberekening',
+      'Datum ontvangst',
+      'Tariefpercentage 2023',
+      'Tariefpercentage sector',
+      'Wlz-omzet',
+      'Bestuursverklaring',
+      'Aanvraagformulier herberekening',
+      'Lager tarief is reëel',
+      'Onderbouwing oordeel reëel',
+      'Opmerking',
+    ],
     ['12345678', 'GGZ De Linde', 'ja', new Date(Date.UTC(2024, 8, 25)), '92%', '97,3%', 920000, 'ja', 'ja', 'ja', 'sluit', '=niet rekenen'],
     ['23456781', 'Laat BV', 'ja', new Date(Date.UTC(2024, 8, 26)), '92%', '97,3%', 500000, 'ja', 'ja', 'ja', 'sluit', null],
   ];
@@ -126,7 +155,12 @@ test('the Office.js adapter (fake host) gives the same columns; dates stored as 
   const viaXlsx = await assessWorkbook(xlsx, proc, params, { now: NOW });
   expect(office.firstColumn).toBe(12);
   const text = (r: number, c: number) => fake.sheet('Lijst')!.cell(r, c)?.value;
-  for (const [r, c] of [[1, 12], [1, 14], [2, 12], [2, 14]]) {
+  for (const [r, c] of [
+    [1, 12],
+    [1, 14],
+    [2, 12],
+    [2, 14],
+  ]) {
     expect(text(r, c)).toBe(xlsx.workbook.getWorksheet('Lijst')!.getCell(r + 1, c + 1).value);
   }
   expect(String(text(1, 14))).toContain('herberekening ontvangen 25-9-2024: tijdig');

@@ -53,7 +53,7 @@ interface Subject {
 }
 
 function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
-  const xlsx = workbookFrom(rows as Record<string, unknown[][]>);
+  const xlsx = workbookFrom(rows);
   const fake = FakeExcel.from(rows);
   return [
     {
@@ -67,10 +67,12 @@ function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
       },
       notes: (sheet) => {
         const out: Record<string, string> = {};
-        xlsx.workbook.getWorksheet(sheet)!.eachRow((row, r) => row.eachCell((cell, c) => {
-          const note = cell.note;
-          if (note !== undefined) out[`${r - 1},${c - 1}`] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
-        }));
+        xlsx.workbook.getWorksheet(sheet)!.eachRow((row, r) =>
+          row.eachCell((cell, c) => {
+            const note = cell.note;
+            if (note !== undefined) out[`${r - 1},${c - 1}`] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+          }),
+        );
         return out;
       },
       addNote: (sheet, r, c, text) => void (xlsx.workbook.getWorksheet(sheet)!.getCell(r + 1, c + 1).note = text),
@@ -142,10 +144,25 @@ test('readSheets: first rows, chosen columns, sizes and an empty sheet agree in 
   const [head, columns, both, empty, one, tail] = results.exceljs as Array<{ cells: unknown[][]; rowCount: number; columnCount: number }>;
   expect(one.cells).toEqual([[], [], [], [], [], [], ['73730003', RISKY[2], 'Z1007', null, null, null, '=1+1']]);
   expect(tail.cells.map((r) => r[2] ?? null)).toEqual([null, null, null, null, 'V1101', null, 'Z1007', 'Z1105']);
-  expect(head).toEqual({ cells: [['Contractering GGZ 2025'], [], ['AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper']], rowCount: 8, columnCount: 7 });
+  expect(head).toEqual({
+    cells: [
+      ['Contractering GGZ 2025'],
+      [],
+      ['AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief', 'Opmerking inkoper'],
+    ],
+    rowCount: 8,
+    columnCount: 7,
+  });
   expect(columns.cells[3]).toEqual([null, null, 'Z1105', null, null, 300]);
   expect(columns.cells[6]).toEqual([null, null, 'Z1007']);
-  expect(both).toEqual({ cells: [[null, 'NZa maximumtarief'], [null, 412.18]], rowCount: 3, columnCount: 2 });
+  expect(both).toEqual({
+    cells: [
+      [null, 'NZa maximumtarief'],
+      [null, 412.18],
+    ],
+    rowCount: 3,
+    columnCount: 2,
+  });
   expect(empty).toEqual({ cells: [], rowCount: 0, columnCount: 0 });
 });
 
@@ -189,14 +206,26 @@ test('names that look like formulas stay text: in the input after a run, and whe
     RISKY.forEach((name, i) => expect({ adapter: s.name, cell: s.textAt('Aanbieders', 3 + i + (i >= 2 ? 1 : 0), 1) }).toEqual({ adapter: s.name, cell: name }));
     // straight through the port: text columns and an own sheet
     await s.port.writeBlock({
-      sheet: 'Aanbieders', headerRow: 2, firstColumn: 7, headers: ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'],
-      values: tricky.map((t, i) => [i % 2 ? 0.5 : null, 12.5, t, t]), numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+      sheet: 'Aanbieders',
+      headerRow: 2,
+      firstColumn: 7,
+      headers: ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'],
+      values: tricky.map((t, i) => [i % 2 ? 0.5 : null, 12.5, t, t]),
+      numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
     });
-    await s.port.replaceSheet(META_SHEET, tricky.map((t) => ['Naam', t, 3]));
+    await s.port.replaceSheet(
+      META_SHEET,
+      tricky.map((t) => ['Naam', t, 3]),
+    );
     await s.port.flush();
     tricky.forEach((t, i) => {
-      expect({ adapter: s.name, i, signaal: s.textAt('Aanbieders', 3 + i, 9), toelichting: s.textAt('Aanbieders', 3 + i, 10), meta: s.textAt(META_SHEET, i, 1) })
-        .toEqual({ adapter: s.name, i, signaal: t, toelichting: t, meta: t });
+      expect({
+        adapter: s.name,
+        i,
+        signaal: s.textAt('Aanbieders', 3 + i, 9),
+        toelichting: s.textAt('Aanbieders', 3 + i, 10),
+        meta: s.textAt(META_SHEET, i, 1),
+      }).toEqual({ adapter: s.name, i, signaal: t, toelichting: t, meta: t });
     });
     const back = await s.fresh().readSheet('Aanbieders');
     expect(back[4].slice(7, 9)).toEqual([0.5, 12.5]);
@@ -233,7 +262,8 @@ describe('Office.js adapter costs', () => {
   const ROWS = 25_000;
   function bigSheet(): FakeExcel {
     const rows: SeedValue[][] = [['AGB code', 'Naam zorgaanbieder', 'Prestatie-code', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximum-tarief']];
-    for (let i = 0; i < ROWS; i++) rows.push([String(73730000 + i), `Zorgaanbieder ${i}`, i % 3 ? 'Z1105' : 'V1101', i % 3 ? 'GGZ-W5' : 'W1', i % 3 ? 'Verblijf' : 'VPT', 300 + (i % 50)]);
+    for (let i = 0; i < ROWS; i++)
+      rows.push([String(73730000 + i), `Zorgaanbieder ${i}`, i % 3 ? 'Z1105' : 'V1101', i % 3 ? 'GGZ-W5' : 'W1', i % 3 ? 'Verblijf' : 'VPT', 300 + (i % 50)]);
     return FakeExcel.from({ Aanbieders: rows });
   }
 

@@ -6,9 +6,11 @@ export function workbookFrom(sheets: Record<string, unknown[][]>): XlsxWorkbook 
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
-    rows.forEach((values, r) => values.forEach((v, c) => {
-      if (v !== undefined && v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-    }));
+    rows.forEach((values, r) =>
+      values.forEach((v, c) => {
+        if (v !== undefined && v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+      }),
+    );
   }
   return new XlsxWorkbook(wb);
 }
@@ -19,10 +21,12 @@ export function snapshot(wb: ExcelJS.Workbook, skip: { sheets?: string[]; fromCo
   for (const ws of wb.worksheets) {
     if (skip.sheets?.includes(ws.name)) continue;
     const limit = skip.fromColumn?.[ws.name];
-    ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (limit !== undefined && c >= limit) return;
-      out.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ''}|${JSON.stringify(cell.font ?? {})}`);
-    }));
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (limit !== undefined && c >= limit) return;
+        out.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ''}|${JSON.stringify(cell.font ?? {})}`);
+      }),
+    );
   }
   return out.join('\n');
 }

@@ -12,7 +12,9 @@ const pack = getPack('zk-ggz-2025')!;
 const packParams = resolveParameters(pack, { richttarief: '100' }).values;
 
 function sheets() {
-  const rows: unknown[][] = [['Agb code', 'Naam aanbieder', 'Productcode', 'Zorgprofiel', 'Leveringsvorm', 'NZa tarief', 'Periode', 'Eenheden', 'Declaratiebedrag']];
+  const rows: unknown[][] = [
+    ['Agb code', 'Naam aanbieder', 'Productcode', 'Zorgprofiel', 'Leveringsvorm', 'NZa tarief', 'Periode', 'Eenheden', 'Declaratiebedrag'],
+  ];
   for (let m = 1; m <= 6; m++) {
     rows.push(['30000001', '=Zorg BV', 'Z1103', 'GGZ-W3', 'Verblijf', 100, `${['jan', 'feb', 'mrt', 'apr', 'mei', 'jun'][m - 1]} 2025`, 10, '€ 1.000,00']);
     rows.push(['30000002', '@Thuis', 'Z1103', 'GGZ-W3', 'Verblijf', 200, new Date(Date.UTC(2025, m - 1, 1)), 5, 999]);
@@ -44,7 +46,13 @@ test('aliases, toezeggingen, labelled contracteerruimte; names like formulas are
   expect(s.afsprakenTotaal.toString()).toBe('20000');
   expect(out.result.rows.filter((r) => r.flags.some((f) => f.code === 'BEDRAG_WIJKT_AF')).length).toBe(6); // 999 ≠ 5 × € 200
   expect(out.result.notes.join(' ')).toContain('Geen kolom "Goedgekeurd"');
-  expect([9, 10, 11, 12, 13].map((c) => value('Declaraties', 0, c))).toEqual(['Tariefwijzer tarief (herschikking)', 'Tariefwijzer omzet', 'Tariefwijzer meegeteld', 'Tariefwijzer signalen (herschikking)', 'Tariefwijzer toelichting (herschikking)']);
+  expect([9, 10, 11, 12, 13].map((c) => value('Declaraties', 0, c))).toEqual([
+    'Tariefwijzer tarief (herschikking)',
+    'Tariefwijzer omzet',
+    'Tariefwijzer meegeteld',
+    'Tariefwijzer signalen (herschikking)',
+    'Tariefwijzer toelichting (herschikking)',
+  ]);
   expect(value('Declaraties', 1, 10)).toBe(1000);
   const texts = [...fake.sheet(HERSCHIK_SHEET)!.cells.values()].filter((c) => c.type === 'String' && c.formula === undefined).map((c) => c.value);
   expect(texts).toEqual(expect.arrayContaining(['=Zorg BV', '@Thuis']));

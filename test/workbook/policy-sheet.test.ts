@@ -25,7 +25,17 @@ const HEAD: CellValue[][] = [
   ['opslag', 'procentpunten', 'Opslag', '0,5', 'o'],
   [],
 ];
-const RULE_HEADER: CellValue[] = ['Regel', 'Omschrijving', 'Zorgprofiel', 'Leveringsvorm', 'Nieuwe aanbieder', 'Aantal Wlz-cliënten', 'Effect', 'Waarde', 'Vindplaats'];
+const RULE_HEADER: CellValue[] = [
+  'Regel',
+  'Omschrijving',
+  'Zorgprofiel',
+  'Leveringsvorm',
+  'Nieuwe aanbieder',
+  'Aantal Wlz-cliënten',
+  'Effect',
+  'Waarde',
+  'Vindplaats',
+];
 // rows start at 16 (HEAD is 14 rows, then the rule header on row 15)
 const load = (rules: CellValue[][], head = HEAD) => loadPack(readPolicySheet([...head, RULE_HEADER, ...rules], 'Beleid'), SHIPPED_RESOLVER);
 const messages = (rules: CellValue[][], head = HEAD) => load(rules, head).problems.map(formatProblem);
@@ -56,7 +66,15 @@ test('a sheet becomes a plain pack: conditions from cells, values, parameters, t
     source: { document: 'proef.pdf', regels: 'p. 3' },
   });
   expect(pack.rules[1]).toMatchObject({ when: { field: 'zorgprofiel', in: ['5VG', '6VG'] }, effect: { set: '97' } });
-  expect(pack.rules[2]).toMatchObject({ when: { all: [{ field: 'leveringsvorm', in: ['VPT'] }, { field: 'aantalWlzClienten', gte: '20' }] }, effect: { add: { param: 'opslag' } } });
+  expect(pack.rules[2]).toMatchObject({
+    when: {
+      all: [
+        { field: 'leveringsvorm', in: ['VPT'] },
+        { field: 'aantalWlzClienten', gte: '20' },
+      ],
+    },
+    effect: { add: { param: 'opslag' } },
+  });
   expect(pack.rules[3].effect).toEqual({ add: '-1' });
 });
 
@@ -100,7 +118,13 @@ test('a parameter without Soort and a rule without Omschrijving are named in Dut
 });
 
 test('opslagen with the same Groep do not add up: only the largest counts', () => {
-  const rows = [...HEAD, [...RULE_HEADER, 'Groep', 'Tot hoogstens'], ['a', 'Opslag VPT', '', 'VPT', '', '', 'opslag', 1, 'p. 2', 'thuis', '98%'], ['b', 'Opslag 5VG', '5VG', '', '', '', 'opslag', 2, 'p. 2', 'thuis'], ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', '']];
+  const rows = [
+    ...HEAD,
+    [...RULE_HEADER, 'Groep', 'Tot hoogstens'],
+    ['a', 'Opslag VPT', '', 'VPT', '', '', 'opslag', 1, 'p. 2', 'thuis', '98%'],
+    ['b', 'Opslag 5VG', '5VG', '', '', '', 'opslag', 2, 'p. 2', 'thuis'],
+    ['basis', 'Richttarief', '', '', '', '', 'basis', 'richttarief', 'p. 1', ''],
+  ];
   const r = loadPack(readPolicySheet(rows, 'Beleid'), SHIPPED_RESOLVER);
   expect(r.problems).toEqual([]);
   expect(r.pack!.rules[0].effect).toEqual({ add: '1', group: 'thuis', maxResult: '98' });
@@ -145,7 +169,12 @@ test('errors of the resulting pack are placed on the cell that holds the part', 
       ['a', 'x', '', '', '', '', 'basis', 'richttarief', 'p. 1'],
     ]),
   ).toEqual(['Blad Beleid, cel A17: regel 2 (a) › id: regel-id "a" komt vaker voor']);
-  const unknownField = [...HEAD, [...RULE_HEADER, 'kwaliteitsplan'], ['a', 'x', '', '', '', '', 'opslag', 1, 'p. 1', 'ja'], ['b', 'x', '', '', '', '', 'basis', 'richttarief', 'p. 1']];
+  const unknownField = [
+    ...HEAD,
+    [...RULE_HEADER, 'kwaliteitsplan'],
+    ['a', 'x', '', '', '', '', 'opslag', 1, 'p. 1', 'ja'],
+    ['b', 'x', '', '', '', '', 'basis', 'richttarief', 'p. 1'],
+  ];
   expect(loadPack(readPolicySheet(unknownField, 'Beleid'), SHIPPED_RESOLVER).problems.map(formatProblem)).toEqual([
     'Blad Beleid, cel J16: regel 1 (a) › voorwaarde › field: verwijst naar onbekend veld "kwaliteitsplan"',
   ]);
@@ -155,14 +184,36 @@ test('errors of the resulting pack are placed on the cell that holds the part', 
 });
 
 test('a sheet can extend a shipped pack and use its fields by name', () => {
-  const head: CellValue[][] = [['Id', 'zk-vv-2025-blad'], ['Versie', '1.0.0'], ['Inkoopjaar', 2025], ['Breidt uit', 'zk-vv-2024'], ['Verwijder regels', 'zzp4-verblijf-signaal'], ['Bron', 'zk-2025.pdf'], ['Parameter', 'Standaardwaarde'], ['richttarief', '96,1']];
-  const rows = [...head, ['Regel', 'Omschrijving', 'essentieleVoorzieningen', 'Effect', 'Waarde', 'Vindplaats'], ['essentiele-voorzieningen', 'EV 96,7%', 'ja', 'basis', 96.7, 'p. 2']];
+  const head: CellValue[][] = [
+    ['Id', 'zk-vv-2025-blad'],
+    ['Versie', '1.0.0'],
+    ['Inkoopjaar', 2025],
+    ['Breidt uit', 'zk-vv-2024'],
+    ['Verwijder regels', 'zzp4-verblijf-signaal'],
+    ['Bron', 'zk-2025.pdf'],
+    ['Parameter', 'Standaardwaarde'],
+    ['richttarief', '96,1'],
+  ];
+  const rows = [
+    ...head,
+    ['Regel', 'Omschrijving', 'essentieleVoorzieningen', 'Effect', 'Waarde', 'Vindplaats'],
+    ['essentiele-voorzieningen', 'EV 96,7%', 'ja', 'basis', 96.7, 'p. 2'],
+  ];
   const r = loadPack(readPolicySheet(rows, 'Beleid 2025'), SHIPPED_RESOLVER);
   expect(r.problems).toEqual([]);
   expect(r.pack!.parameters.richttarief).toMatchObject({ type: 'percentage', default: '96,1' });
-  expect(r.pack!.rules.find((x) => x.id === 'essentiele-voorzieningen')).toMatchObject({ when: { field: 'essentieleVoorzieningen', is: true }, effect: { set: '96.7' } });
+  expect(r.pack!.rules.find((x) => x.id === 'essentiele-voorzieningen')).toMatchObject({
+    when: { field: 'essentieleVoorzieningen', is: true },
+    effect: { set: '96.7' },
+  });
   expect(r.pack!.rules.map((x) => x.id)).not.toContain('zzp4-verblijf-signaal');
-  const bad = loadPack(readPolicySheet(rows.map((row) => (row[0] === 'Breidt uit' ? ['Breidt uit', 'zk-vv-2099'] : row)), 'Beleid 2025'), SHIPPED_RESOLVER);
+  const bad = loadPack(
+    readPolicySheet(
+      rows.map((row) => (row[0] === 'Breidt uit' ? ['Breidt uit', 'zk-vv-2099'] : row)),
+      'Beleid 2025',
+    ),
+    SHIPPED_RESOLVER,
+  );
   expect(bad.problems.map(formatProblem)).toEqual([expect.stringMatching(/^Blad Beleid 2025, cel B4: extends: onbekend beleid "zk-vv-2099"/)]);
 });
 
@@ -170,15 +221,20 @@ test('policy check on a workbook with errors: exit 1 and every error with its ce
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-sheet-'));
   try {
     const file = path.join(dir, 'beleid.xlsx');
-    await workbookFrom({ Data: [['Prestatiecode', 'AGB-code']], 'Tariefwijzer beleid': [...HEAD, RULE_HEADER, ['a', 'x', '', '', '', '', 'opslagg', 1, 'p. 1']] }).save(file);
+    await workbookFrom({
+      Data: [['Prestatiecode', 'AGB-code']],
+      'Tariefwijzer beleid': [...HEAD, RULE_HEADER, ['a', 'x', '', '', '', '', 'opslagg', 1, 'p. 1']],
+    }).save(file);
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(['policy', 'check', file], { out: (t) => out.push(t), err: (t) => err.push(t) });
     expect(code).toBe(1);
-    expect(err.join('\n')).toBe('beleid.xlsx (blad Tariefwijzer beleid): 1 fout\n  Blad Tariefwijzer beleid, cel G16: onbekend effect "opslagg"; kies uit: basis, vast, opslag, afslag, maximum, minimum, signaal, uitsluiten');
+    expect(err.join('\n')).toBe(
+      'beleid.xlsx (blad Tariefwijzer beleid): 1 fout\n  Blad Tariefwijzer beleid, cel G16: onbekend effect "opslagg"; kies uit: basis, vast, opslag, afslag, maximum, minimum, signaal, uitsluiten',
+    );
     const none = await main(['policy', 'check', file, '--sheet', 'Data'], { out: () => undefined, err: (t) => err.push(t) });
     expect(none).toBe(1);
-    expect((await main(['annotate', file], { out: () => undefined, err: (t) => err.push(t) }))).toBe(1);
+    expect(await main(['annotate', file], { out: () => undefined, err: (t) => err.push(t) })).toBe(1);
     expect(err.join('\n')).toContain('Fout: het beleid is niet geldig:\n  Blad Tariefwijzer beleid, cel G16');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -43,8 +43,21 @@ describe.each(subjects(spec).map((s) => [s.name, s] as const))('%s', (_, subject
   test('non-finite numbers and over-long texts are never written; the cut is marked', async () => {
     const port = subject.port();
     const long = 'ab€'.repeat(20_000); // 60,000 characters
-    await port.writeBlock({ sheet: 'Zonder', headerRow: 0, firstColumn: 6, headers: ['Tariefwijzer tekst', long], values: [[long, Number.POSITIVE_INFINITY], [Number.NaN, 1.5]], numberFormats: [undefined, '0.00'] });
-    await port.replaceSheet('Tariefwijzer test', [[long, Number.NEGATIVE_INFINITY, Number.NaN], ['gewoon', 2, null]]);
+    await port.writeBlock({
+      sheet: 'Zonder',
+      headerRow: 0,
+      firstColumn: 6,
+      headers: ['Tariefwijzer tekst', long],
+      values: [
+        [long, Number.POSITIVE_INFINITY],
+        [Number.NaN, 1.5],
+      ],
+      numberFormats: [undefined, '0.00'],
+    });
+    await port.replaceSheet('Tariefwijzer test', [
+      [long, Number.NEGATIVE_INFINITY, Number.NaN],
+      ['gewoon', 2, null],
+    ]);
     await port.flush();
     const block = await subject.port().readSheet('Zonder');
     const own = await subject.port().readSheet('Tariefwijzer test');
@@ -79,10 +92,16 @@ test('Office adapter: visibility and showTotals come with the first rows; the to
   const office = subjects(spec).find((s) => s.name === 'office.js')!;
   const fake = office.fake!;
   fake.resetCounters();
-  await new OfficeWorkbook(fakeContext(fake)).readSheets([{ sheet: 'Oud', rows: 20 }, { sheet: 'Zonder', rows: 20 }]);
+  await new OfficeWorkbook(fakeContext(fake)).readSheets([
+    { sheet: 'Oud', rows: 20 },
+    { sheet: 'Zonder', rows: 20 },
+  ]);
   expect(fake.syncCount).toBe(1);
   fake.resetCounters();
-  await new OfficeWorkbook(fakeContext(fake)).readSheets([{ sheet: 'Aanbieders', rows: 20 }, { sheet: 'Zonder', rows: 20 }]);
+  await new OfficeWorkbook(fakeContext(fake)).readSheets([
+    { sheet: 'Aanbieders', rows: 20 },
+    { sheet: 'Zonder', rows: 20 },
+  ]);
   expect(fake.syncCount).toBe(2);
 });
 
@@ -106,7 +125,13 @@ describe('herschik and assess pick the visible sheet over a hidden old one befor
   test('herschik', async () => {
     const pack = getPack('zk-ggz-2025')!;
     for (const port of both({ 'Declaraties 2024': decl(90), Declaraties: decl(100) }, 'Declaraties 2024')) {
-      const out = await herschikWorkbook(port, pack, resolveParameters(pack, { richttarief: '100' }).values, resolveHerschikParameters({ peildatum: '31-3-2025' }).values, { now: new Date('2025-04-01T00:00:00Z') });
+      const out = await herschikWorkbook(
+        port,
+        pack,
+        resolveParameters(pack, { richttarief: '100' }).values,
+        resolveHerschikParameters({ peildatum: '31-3-2025' }).values,
+        { now: new Date('2025-04-01T00:00:00Z') },
+      );
       expect(out.sheet).toBe('Declaraties');
     }
   });
@@ -115,7 +140,13 @@ describe('herschik and assess pick the visible sheet over a hidden old one befor
     const pack = getPack('zk-ggz-2025')!;
     const rows = [...decl(100), ['Totaal', null, null, null, null, null, null, 30]] as SpecValue[][];
     for (const subject of subjects({ Declaraties: { rows, tables: [{ name: 'Productie', ref: 'A1:H5', totals: true }] } })) {
-      const out = await herschikWorkbook(subject.port(), pack, resolveParameters(pack, { richttarief: '100' }).values, resolveHerschikParameters({ peildatum: '31-3-2025' }).values, { now: new Date('2025-04-01T00:00:00Z') });
+      const out = await herschikWorkbook(
+        subject.port(),
+        pack,
+        resolveParameters(pack, { richttarief: '100' }).values,
+        resolveHerschikParameters({ peildatum: '31-3-2025' }).values,
+        { now: new Date('2025-04-01T00:00:00Z') },
+      );
       expect(out.dataRows).toBe(3);
       expect(out.warnings.join('\n')).toMatch(/de totaalrij van een Excel-tabel \(rij 5\) is niet als gegevens gelezen/);
     }

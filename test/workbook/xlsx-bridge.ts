@@ -42,7 +42,7 @@ export class BridgedXlsx implements WorkbookPort {
 
   /** exceljs writes and reads back its own workbook (a date cell gains a date format): a baseline for comparisons. */
   async settle(): Promise<void> {
-    await this.workbook.xlsx.load((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    await this.workbook.xlsx.load(await this.workbook.xlsx.writeBuffer());
   }
 
   /** The bytes of the last write by the adapter (before exceljs read them back). */

@@ -19,9 +19,13 @@ function zip(parts: Record<string, string | Buffer>, deflate = false): Buffer {
     const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (deflate) {
       const packed = zlib.deflateRawSync(buf);
-      (w as unknown as { add: Function }).add(name, { method: 8, flags: 0, time: 0, date: 33, crc: zlib.crc32(buf) >>> 0, size: buf.length, versionMadeBy: 20, externalAttributes: 0 }, [packed], packed.length);
-    }
-    else w.stored(name, buf);
+      (w as unknown as { add: Function }).add(
+        name,
+        { method: 8, flags: 0, time: 0, date: 33, crc: zlib.crc32(buf) >>> 0, size: buf.length, versionMadeBy: 20, externalAttributes: 0 },
+        [packed],
+        packed.length,
+      );
+    } else w.stored(name, buf);
   }
   w.finish();
   return Buffer.concat(chunks);
@@ -36,7 +40,9 @@ function pkg(sheet: string, opts: { strict?: boolean; date1904?: boolean; string
     'xl/workbook.xml': `<workbook xmlns="${ns}" xmlns:r="${r}">${opts.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="Blad" sheetId="1" r:id="rId1"/><sheet name="Verborgen" sheetId="2" state="hidden" r:id="rId1"/></sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${r}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${r}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${r}/styles" Target="styles.xml"/></Relationships>`,
     'xl/sharedStrings.xml': `<sst xmlns="${ns}">${(opts.strings ?? []).map((s) => `<si>${s}</si>`).join('')}</sst>`,
-    'xl/styles.xml': opts.styles ?? `<styleSheet xmlns="${ns}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+    'xl/styles.xml':
+      opts.styles ??
+      `<styleSheet xmlns="${ns}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
     'xl/worksheets/sheet1.xml': sheet.replace('NS', ns),
   });
 }
@@ -49,7 +55,12 @@ test('values as real files hold them, in transitional and Strict OOXML', async (
       '<row r="3"><c r="A3"><f>1+1</f><v>2</v></c><c r="B3" t="str"><f t="shared" ref="B3:B4" si="0">"x"&amp;"y"</f><v>xy</v></c><c r="C3" s="1"><v>45658</v></c><c r="D3" s="2"><v>45658.5</v></c><c r="E3"><f>A1</f></c></row>' +
       '<row><c t="s"><v>2</v></c><c><v>1.5</v></c></row>' +
       '</sheetData></worksheet>';
-    const wb = await XlsxWorkbook.fromBuffer(pkg(sheet, { strict, strings: ['<t>Prestatiecode</t>', '<r><t>Z1</t></r><r><rPr><b/></rPr><t>105</t></r><rPh><t>phonetic</t></rPh>', '<t>a&amp;b_x000D_</t>'] }));
+    const wb = await XlsxWorkbook.fromBuffer(
+      pkg(sheet, {
+        strict,
+        strings: ['<t>Prestatiecode</t>', '<r><t>Z1</t></r><r><rPr><b/></rPr><t>105</t></r><rPh><t>phonetic</t></rPh>', '<t>a&amp;b_x000D_</t>'],
+      }),
+    );
     expect(await wb.sheetNames()).toEqual(['Blad', 'Verborgen']);
     const [read] = await wb.readSheets([{ sheet: 'Blad', rows: 20 }]);
     expect(read.rowCount).toBe(4);
@@ -68,7 +79,9 @@ test('values as real files hold them, in transitional and Strict OOXML', async (
 });
 
 test('the 1904 date system', async () => {
-  const wb = await XlsxWorkbook.fromBuffer(pkg('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData></worksheet>', { date1904: true }));
+  const wb = await XlsxWorkbook.fromBuffer(
+    pkg('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData></worksheet>', { date1904: true }),
+  );
   expect((await wb.readSheet('Blad'))[0][0]).toEqual(new Date(Date.UTC(1904, 0, 1)));
 });
 
@@ -78,7 +91,10 @@ test('prefixed elements (x:row, x:c) are read and written with their prefix', as
   expect(await wb.readSheet('Blad')).toEqual([['Prestatiecode'], [7]]);
   await wb.writeBlock({ sheet: 'Blad', headerRow: 0, firstColumn: 1, headers: ['Uit'], values: [['a<b']], numberFormats: [undefined] });
   const again = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
-  expect(await again.readSheet('Blad')).toEqual([['Prestatiecode', 'Uit'], [7, 'a<b']]);
+  expect(await again.readSheet('Blad')).toEqual([
+    ['Prestatiecode', 'Uit'],
+    [7, 'a<b'],
+  ]);
 });
 
 test('a zip bomb is refused before it is inflated', async () => {
@@ -108,21 +124,33 @@ test('a zip bomb is refused before it is inflated', async () => {
 }, 60_000); // building the bomb takes seconds on a busy machine; refusing it is timed above
 
 test('a DOCTYPE (entities) is refused, never resolved', async () => {
-  const evil = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>';
+  const evil =
+    '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>';
   const wb = await XlsxWorkbook.fromBuffer(pkg(evil));
   await expect(wb.readSheet('Blad')).rejects.toThrow(/DOCTYPE/);
 });
 
 test('a used range up to column XFD: a Dutch error, nothing written', async () => {
-  const wb = await XlsxWorkbook.fromBuffer(pkg('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>'));
+  const wb = await XlsxWorkbook.fromBuffer(
+    pkg(
+      '<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>',
+    ),
+  );
   const [read] = await wb.readSheets([{ sheet: 'Blad', rows: 1 }]);
   expect(read.columnCount).toBe(16_384);
-  await expect(wb.writeBlock({ sheet: 'Blad', headerRow: 0, firstColumn: read.columnCount, headers: ['Uit'], values: [], numberFormats: [undefined] })).rejects.toThrow(/geen ruimte meer rechts van de gegevens.*XFD/);
+  await expect(
+    wb.writeBlock({ sheet: 'Blad', headerRow: 0, firstColumn: read.columnCount, headers: ['Uit'], values: [], numberFormats: [undefined] }),
+  ).rejects.toThrow(/geen ruimte meer rechts van de gegevens.*XFD/);
 });
 
 test('writing keeps every other row and cell byte for byte, replaces our cells, and grows <dimension>', async () => {
-  const rows = '<row r="1" spans="1:2" customHeight="1" ht="20"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>oud</t></is></c><c r="D1"><v>9</v></c></row><row r="5"><c r="A5"><f>SUM(A1:A4)</f><v>0</v></c></row>';
-  const wb = await XlsxWorkbook.fromBuffer(pkg(`<worksheet xmlns="NS"><dimension ref="A1:D5"/><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells></worksheet>`, { strings: ['<t>Prestatiecode</t>'] }));
+  const rows =
+    '<row r="1" spans="1:2" customHeight="1" ht="20"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>oud</t></is></c><c r="D1"><v>9</v></c></row><row r="5"><c r="A5"><f>SUM(A1:A4)</f><v>0</v></c></row>';
+  const wb = await XlsxWorkbook.fromBuffer(
+    pkg(`<worksheet xmlns="NS"><dimension ref="A1:D5"/><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells></worksheet>`, {
+      strings: ['<t>Prestatiecode</t>'],
+    }),
+  );
   await wb.writeBlock({ sheet: 'Blad', headerRow: 0, firstColumn: 2, headers: ['Tariefwijzer x'], values: [['=1+1'], [], [0.5]], numberFormats: ['0.00%'] });
   const out = await wb.toBuffer();
   const { ZipReader } = await import('../../src/workbook/xlsx/zip');
@@ -131,7 +159,9 @@ test('writing keeps every other row and cell byte for byte, replaces our cells, 
   expect(xml).toContain('<c r="A1" s="1" t="s"><v>0</v></c>');
   expect(xml).toContain('<c r="D1"><v>9</v></c>');
   expect(xml).not.toContain('oud');
-  expect(xml).toMatch(/<row r="1" customHeight="1" ht="20"><c r="A1"[^]*<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tariefwijzer x<\/t><\/is><\/c><c r="D1">/);
+  expect(xml).toMatch(
+    /<row r="1" customHeight="1" ht="20"><c r="A1"[^]*<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tariefwijzer x<\/t><\/is><\/c><c r="D1">/,
+  );
   expect(xml).toContain('<c r="C2" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>');
   expect(xml).toMatch(/<row r="4"><c r="C4" s="\d+"><v>0.5<\/v><\/c><\/row><row r="5"><c r="A5"><f>SUM\(A1:A4\)<\/f><v>0<\/v><\/c><\/row>/);
   expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells>');

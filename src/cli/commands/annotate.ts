@@ -6,7 +6,8 @@ import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, par
 import { loadPackFromPort, problemsError } from '../pack-files';
 
 export const annotate: Command = {
-  usage: 'annotate INVOER.xlsx (--policy ID | --policy-file BELEID.yaml | --policy-sheet BLAD) [--set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
+  usage:
+    'annotate INVOER.xlsx (--policy ID | --policy-file BELEID.yaml | --policy-sheet BLAD) [--set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
   summary:
     'berekent tariefpercentages, tarieven, signalen en toelichting en schrijft een nieuw bestand\n(standaard INVOER-tariefwijzer.xlsx naast de invoer; de invoer wordt nooit overschreven);\nzonder --policy of --policy-file wordt het blad "Tariefwijzer beleid" van de invoer gebruikt',
   async run(args, io) {
@@ -47,7 +48,8 @@ export const annotate: Command = {
     const outcome = await annotateWorkbook(workbook, pack, params, {
       sheet: values.sheet as string | undefined,
       skipSheets,
-      onProgress: (done, total) => progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
+      onProgress: (done, total) =>
+        progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
     });
     progress(`Schrijven: ${output}`);
     await saveSafely(workbook, output);

@@ -6,13 +6,28 @@
  */
 import path from 'node:path';
 import {
-  assessProvider, procedureForPolicy, listProcedures, readForm, resolveProcedureParameters,
-  type Procedure, type ProviderAssessment, type ProviderInput,
+  assessProvider,
+  procedureForPolicy,
+  listProcedures,
+  readForm,
+  resolveProcedureParameters,
+  type Procedure,
+  type ProviderAssessment,
+  type ProviderInput,
 } from '../../domain/assessments';
 import type { ParameterValues } from '../../domain/policy/types';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
-import { ASSESS_HEADERS, ASSESS_SHEET, detectListHeader, OVERVIEW_HEADERS, overviewRow, providersFromList, summarySheet, writeAssessmentColumns } from '../../workbook/assess';
+import {
+  ASSESS_HEADERS,
+  ASSESS_SHEET,
+  detectListHeader,
+  OVERVIEW_HEADERS,
+  overviewRow,
+  providersFromList,
+  summarySheet,
+  writeAssessmentColumns,
+} from '../../workbook/assess';
 import { XlsxWorkbook } from '../../workbook/xlsx/adapter';
 import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
@@ -25,12 +40,23 @@ interface Read {
 }
 
 function chooseProcedure(values: { policy?: unknown; set?: unknown }): { proc: Procedure; params: ParameterValues; policyId: string } {
-  const available = listPacks().map((p) => p.id).join(', ');
-  if (typeof values.policy !== 'string' || !values.policy) throw new UsageError(`Kies een beleid met --policy. Met regels voor herberekening/hardheidsclausule: ${listProcedures().flatMap((p) => p.policies).join(', ')}.`);
+  const available = listPacks()
+    .map((p) => p.id)
+    .join(', ');
+  if (typeof values.policy !== 'string' || !values.policy)
+    throw new UsageError(
+      `Kies een beleid met --policy. Met regels voor herberekening/hardheidsclausule: ${listProcedures()
+        .flatMap((p) => p.policies)
+        .join(', ')}.`,
+    );
   if (!getPack(values.policy)) throw new UsageError(`Onbekend beleid "${values.policy}". Beschikbaar: ${available}.`);
   const proc = procedureForPolicy(values.policy);
   if (!proc) {
-    throw new InputError(`De bron van beleid "${values.policy}" beschrijft geen herberekening of hardheidsclausule; er is niets om aan te toetsen. Beleid met deze regels: ${listProcedures().flatMap((p) => p.policies).join(', ')}.`);
+    throw new InputError(
+      `De bron van beleid "${values.policy}" beschrijft geen herberekening of hardheidsclausule; er is niets om aan te toetsen. Beleid met deze regels: ${listProcedures()
+        .flatMap((p) => p.policies)
+        .join(', ')}.`,
+    );
   }
   const { values: params, errors } = resolveProcedureParameters(proc, parseSets(values.set as string[] | undefined));
   if (errors.length) throw new InputError(errors.map((e) => `parameter ${e.name}: ${e.message}`).join('\n'));
@@ -48,7 +74,10 @@ async function readInput(file: string, proc: Procedure): Promise<Read[]> {
     if (header) return providersFromList(s.name, s.grid, header, proc).map((p) => ({ file: base, input: { ...p.input, bron: `${base} ${p.input.bron}` } }));
   }
   const reading = readForm(sheets, proc, base);
-  if (reading.recognised < 3) throw new InputError(`${base}: geen aanvraagformulier (labels zoals "AGB-code" en "Verzoek herberekening tariefpercentage") en geen aanbiederslijst gevonden.`);
+  if (reading.recognised < 3)
+    throw new InputError(
+      `${base}: geen aanvraagformulier (labels zoals "AGB-code" en "Verzoek herberekening tariefpercentage") en geen aanbiederslijst gevonden.`,
+    );
   return [{ file: base, input: reading.input }];
 }
 
@@ -68,7 +97,8 @@ export const assess: Command = {
     const { proc, params, policyId } = chooseProcedure(values);
     const output = path.resolve(typeof values.out === 'string' ? values.out : path.join(path.dirname(inputs[0]), DEFAULT_OUTPUT));
     inputs.forEach(checkInputFile);
-    if (inputs.some((input) => isSameFile(input, output))) throw new UsageError('Het uitvoerbestand mag geen invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
+    if (inputs.some((input) => isSameFile(input, output)))
+      throw new UsageError('Het uitvoerbestand mag geen invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
     const progress = (t: string) => {
       if (!values.json) io.err(t);
     };
@@ -85,8 +115,25 @@ export const assess: Command = {
     await wb.replaceSheet(OVERVIEW_SHEET, overview);
     const header = { row: 0, columns: {}, outputColumns: [] };
     const warnings: string[] = [];
-    await writeAssessmentColumns(wb, OVERVIEW_SHEET, overview as never, header, assessments.map((assessment, i) => ({ rows: [i + 1], assessment })), warnings);
-    await wb.replaceSheet(ASSESS_SHEET, summarySheet(assessments, proc, params, { policyId, source: read.map((r) => r.file).filter((f, i, a) => a.indexOf(f) === i).join(', '), warnings }));
+    await writeAssessmentColumns(
+      wb,
+      OVERVIEW_SHEET,
+      overview,
+      header,
+      assessments.map((assessment, i) => ({ rows: [i + 1], assessment })),
+      warnings,
+    );
+    await wb.replaceSheet(
+      ASSESS_SHEET,
+      summarySheet(assessments, proc, params, {
+        policyId,
+        source: read
+          .map((r) => r.file)
+          .filter((f, i, a) => a.indexOf(f) === i)
+          .join(', '),
+        warnings,
+      }),
+    );
     progress(`Schrijven: ${output}`);
     await saveSafely(wb, output);
 
@@ -98,15 +145,30 @@ export const assess: Command = {
 
 function toJson(a: ProviderAssessment) {
   const route = (r: ProviderAssessment['herberekening']) => ({
-    status: r.status, ontvankelijk: r.ontvankelijk ?? null, uitkomst: r.uitkomst, ontbreekt: r.ontbreekt,
-    voorgesteldPercentage: r.voorgesteldPercentage?.toString() ?? null, kostendekkendPercentage: r.kostendekkendPercentage?.toString() ?? null,
-    omzetBijgesteld: r.omzetBijgesteld?.toString() ?? null, geldigTot: r.geldigTot ?? null,
+    status: r.status,
+    ontvankelijk: r.ontvankelijk ?? null,
+    uitkomst: r.uitkomst,
+    ontbreekt: r.ontbreekt,
+    voorgesteldPercentage: r.voorgesteldPercentage?.toString() ?? null,
+    kostendekkendPercentage: r.kostendekkendPercentage?.toString() ?? null,
+    omzetBijgesteld: r.omzetBijgesteld?.toString() ?? null,
+    geldigTot: r.geldigTot ?? null,
   });
   return {
-    bron: a.bron, agb: a.agb, naam: a.naam,
+    bron: a.bron,
+    agb: a.agb,
+    naam: a.naam,
     herberekening: route(a.herberekening),
     hardheidsclausule: route(a.hardheidsclausule),
-    termijn: { status: a.termijn.status, uiterste: a.termijn.uiterste ?? null, advies: a.termijn.advies ?? null, terugkoppeling: a.termijn.terugkoppeling ?? null, kortGedingTot: a.termijn.kortGedingTot ?? null, ontvangen: a.termijn.ontvangen, samenvatting: a.termijn.samenvatting },
+    termijn: {
+      status: a.termijn.status,
+      uiterste: a.termijn.uiterste ?? null,
+      advies: a.termijn.advies ?? null,
+      terugkoppeling: a.termijn.terugkoppeling ?? null,
+      kortGedingTot: a.termijn.kortGedingTot ?? null,
+      ontvangen: a.termijn.ontvangen,
+      samenvatting: a.termijn.samenvatting,
+    },
     findings: a.findings.map((f) => ({ onderdeel: f.onderdeel, code: f.code, severity: f.severity, message: f.message, citation: f.citation ?? null })),
   };
 }

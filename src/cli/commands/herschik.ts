@@ -28,12 +28,22 @@ function herschikParams(overrides: Record<string, string>): ParameterValues {
 }
 
 /** The scenario: another pack (--vergelijk) and/or other values (--vergelijk-set) on top of the base. */
-function scenario(base: PolicyPack, baseSets: { pack: string[]; herschik: Record<string, string> }, other: unknown, otherSets: string[] | undefined): Scenario | undefined {
+function scenario(
+  base: PolicyPack,
+  baseSets: { pack: string[]; herschik: Record<string, string> },
+  other: unknown,
+  otherSets: string[] | undefined,
+): Scenario | undefined {
   if (other === undefined && !otherSets?.length) return undefined;
   let pack = base;
   if (typeof other === 'string') {
     const found = getPack(other);
-    if (!found) throw new UsageError(`Onbekend beleid "${other}" bij --vergelijk. Beschikbaar: ${listPacks().map((p) => p.id).join(', ')}.`);
+    if (!found)
+      throw new UsageError(
+        `Onbekend beleid "${other}" bij --vergelijk. Beschikbaar: ${listPacks()
+          .map((p) => p.id)
+          .join(', ')}.`,
+      );
     pack = found;
   }
   const extra = splitSets(otherSets);
@@ -47,7 +57,8 @@ function scenario(base: PolicyPack, baseSets: { pack: string[]; herschik: Record
 }
 
 export const herschik: Command = {
-  usage: 'herschik INVOER.xlsx --policy ID [--set peildatum=2025-06-30] [--set contracteerruimte.GGZ=…] [--vergelijk ID] [--vergelijk-set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
+  usage:
+    'herschik INVOER.xlsx --policy ID [--set peildatum=2025-06-30] [--set contracteerruimte.GGZ=…] [--vergelijk ID] [--vergelijk-set naam=waarde]... [--sheet BLAD] [--out UITVOER.xlsx] [--json]',
   summary:
     'berekent omzet (volume × tarief), extrapolatie, uitnutting per sector en herschikkingsafspraken per aanbieder\nen schrijft een nieuw bestand (standaard INVOER-herschikking.xlsx) met het blad "Tariefwijzer herschikking"',
   async run(args, io) {
@@ -104,20 +115,45 @@ function summaryJson(o: HerschikOutcome, output: string) {
     warnings: o.warnings,
     notes: r.notes,
     sectors: r.sectors.map((x) => ({
-      sector: x.sector, contracteerruimte: s(x.contracteerruimte), realised: s(x.realised), extrapolated: s(x.extrapolated), toezeggingen: s(x.toezeggingen),
-      verwacht: s(x.verwacht), uitnutting: p6(x.uitnutting), tekort: s(x.tekort), onzekerheid: p6(x.onzekerheid), kortingPercentage: p6(x.kortingPercentage),
-      reservering: s(x.reservering), afspraken: s(x.afsprakenTotaal), flags: x.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })), explanation: x.explanation,
+      sector: x.sector,
+      contracteerruimte: s(x.contracteerruimte),
+      realised: s(x.realised),
+      extrapolated: s(x.extrapolated),
+      toezeggingen: s(x.toezeggingen),
+      verwacht: s(x.verwacht),
+      uitnutting: p6(x.uitnutting),
+      tekort: s(x.tekort),
+      onzekerheid: p6(x.onzekerheid),
+      kortingPercentage: p6(x.kortingPercentage),
+      reservering: s(x.reservering),
+      afspraken: s(x.afsprakenTotaal),
+      flags: x.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+      explanation: x.explanation,
       months: x.months.map((m) => ({ month: m.month, omzet: s(m.omzet), cumulatief: s(m.cumulatief), prognose: s(m.prognose), uitnutting: p6(m.uitnutting) })),
     })),
     providers: r.providers.map((p) => ({
-      agb: p.agb, naam: p.naam, sector: p.sector, nieuw: p.nieuw, realised: s(p.realised), extrapolated: s(p.extrapolated), toezegging: s(p.toezegging),
-      korting: s(p.korting), afspraak: p.afspraak ? p.afspraak.toString() : p.nieuw ? 'maatwerk' : null, flags: p.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })), explanation: p.explanation,
+      agb: p.agb,
+      naam: p.naam,
+      sector: p.sector,
+      nieuw: p.nieuw,
+      realised: s(p.realised),
+      extrapolated: s(p.extrapolated),
+      toezegging: s(p.toezegging),
+      korting: s(p.korting),
+      afspraak: p.afspraak ? p.afspraak.toString() : p.nieuw ? 'maatwerk' : null,
+      flags: p.flags.map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+      explanation: p.explanation,
     })),
     comparison: o.comparison && {
       label: o.comparison.label,
       total: { extrapolatedDiff: s(o.comparison.total.extrapolatedDiff), afsprakenDiff: s(o.comparison.total.afsprakenDiff) },
       sectors: o.comparison.sectors.map((x) => ({ sector: x.sector, extrapolatedDiff: s(x.extrapolatedDiff), afsprakenDiff: s(x.afsprakenDiff) })),
-      providers: o.comparison.providers.map((p) => ({ agb: p.agb, sector: p.sector, extrapolatedDiff: s(p.extrapolatedDiff), afspraakDiff: s(p.afspraakDiff) })),
+      providers: o.comparison.providers.map((p) => ({
+        agb: p.agb,
+        sector: p.sector,
+        extrapolatedDiff: s(p.extrapolatedDiff),
+        afspraakDiff: s(p.afspraakDiff),
+      })),
     },
   };
 }
@@ -131,8 +167,11 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): stri
     'Per sector:',
   ];
   for (const x of r.sectors) {
-    lines.push(`  ${x.sector}: contracteerruimte ${x.contracteerruimte ? formatEuro(x.contracteerruimte) : 'ontbreekt'}; geëxtrapoleerd ${formatEuro(x.extrapolated)} + toezeggingen ${formatEuro(x.toezeggingen)} = ${formatEuro(x.verwacht)}; uitnutting ${formatPct(x.uitnutting)}; onzekerheid ${formatPct(x.onzekerheid)}${x.kortingPercentage ? `; korting ${formatPct(x.kortingPercentage, 4)}` : ''}; afspraken ${formatEuro(x.afsprakenTotaal)}`);
-    for (const f of x.flags) if (f.severity !== 'info' || ['KORTING', 'TERUGHOUDEND_VOOR_1_JUNI', 'BINNEN_MARGE'].includes(f.code)) lines.push(`    ${flagName(f)}: ${f.message}`);
+    lines.push(
+      `  ${x.sector}: contracteerruimte ${x.contracteerruimte ? formatEuro(x.contracteerruimte) : 'ontbreekt'}; geëxtrapoleerd ${formatEuro(x.extrapolated)} + toezeggingen ${formatEuro(x.toezeggingen)} = ${formatEuro(x.verwacht)}; uitnutting ${formatPct(x.uitnutting)}; onzekerheid ${formatPct(x.onzekerheid)}${x.kortingPercentage ? `; korting ${formatPct(x.kortingPercentage, 4)}` : ''}; afspraken ${formatEuro(x.afsprakenTotaal)}`,
+    );
+    for (const f of x.flags)
+      if (f.severity !== 'info' || ['KORTING', 'TERUGHOUDEND_VOOR_1_JUNI', 'BINNEN_MARGE'].includes(f.code)) lines.push(`    ${flagName(f)}: ${f.message}`);
   }
   lines.push(`Aanbieders: ${r.providers.length} (maatwerk: ${r.providers.filter((p) => p.nieuw).length})`);
   const counts = Object.entries(r.flagCounts).sort((a, b) => b[1] - a[1]);
@@ -140,7 +179,10 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): stri
   if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${names.get(c) ?? flagName({ code: c })} ${n}`).join(', ')}`);
   if (o.comparison) {
     lines.push(`Vergelijking (${o.comparison.label}):`);
-    for (const x of o.comparison.sectors) lines.push(`  ${x.sector}: productie ${x.extrapolatedDiff.isNegative() ? '' : '+'}${formatEuro(x.extrapolatedDiff)}, afspraken ${x.afsprakenDiff.isNegative() ? '' : '+'}${formatEuro(x.afsprakenDiff)}`);
+    for (const x of o.comparison.sectors)
+      lines.push(
+        `  ${x.sector}: productie ${x.extrapolatedDiff.isNegative() ? '' : '+'}${formatEuro(x.extrapolatedDiff)}, afspraken ${x.afsprakenDiff.isNegative() ? '' : '+'}${formatEuro(x.afsprakenDiff)}`,
+      );
   }
   lines.push(o.chartWritten ? 'Grafiek: ingevoegd.' : 'Grafiek: niet getekend; zie de maandtabel met balken.');
   for (const w of o.warnings) lines.push(`Let op: ${w}`);

@@ -15,9 +15,17 @@ export const policy: Command = {
     if (sub !== 'check') throw new UsageError(sub ? `Onbekende policy-opdracht "${sub}"; bedoeld is: policy check BESTAND.` : 'Gebruik: policy check BESTAND.');
     if (!file || more.length) throw new UsageError('Geef precies één bestand om te controleren.');
     if (values.sheet !== undefined && !isWorkbookFile(file)) throw new UsageError('--sheet hoort bij een .xlsx-bestand.');
-    const result: LoadResult & { sheet?: string } = isWorkbookFile(file) ? await loadPackFromWorkbookFile(path.resolve(file), values.sheet as string | undefined) : loadPackFile(file);
+    const result: LoadResult & { sheet?: string } = isWorkbookFile(file)
+      ? await loadPackFromWorkbookFile(path.resolve(file), values.sheet as string | undefined)
+      : loadPackFile(file);
     if (values.json) {
-      io.out(JSON.stringify({ valid: !!result.pack, id: result.pack?.id ?? null, version: result.pack?.version ?? null, extends: result.bases, problems: result.problems }, null, 2));
+      io.out(
+        JSON.stringify(
+          { valid: !!result.pack, id: result.pack?.id ?? null, version: result.pack?.version ?? null, extends: result.bases, problems: result.problems },
+          null,
+          2,
+        ),
+      );
       return result.pack ? 0 : 1;
     }
     if (!result.pack) {
@@ -33,9 +41,12 @@ export const policy: Command = {
 
 function summary(pack: PolicyPack, bases: string[], sheet?: string): string {
   const counts = new Map<string, number>();
-  const kind = (e: object) => ('set' in e ? 'percentage' : 'add' in e ? 'op-/afslag' : 'cap' in e ? 'maximum' : 'floor' in e ? 'minimum' : 'flag' in e ? 'signaal' : 'uitsluiting');
+  const kind = (e: object) =>
+    'set' in e ? 'percentage' : 'add' in e ? 'op-/afslag' : 'cap' in e ? 'maximum' : 'floor' in e ? 'minimum' : 'flag' in e ? 'signaal' : 'uitsluiting';
   for (const r of pack.rules) counts.set(kind(r.effect), (counts.get(kind(r.effect)) ?? 0) + 1);
-  const open = Object.entries(pack.parameters).filter(([, d]) => d.default === null).map(([n]) => n);
+  const open = Object.entries(pack.parameters)
+    .filter(([, d]) => d.default === null)
+    .map(([n]) => n);
   return [
     `Geldig beleid${sheet ? ` (blad ${sheet})` : ''}: ${pack.title} (${pack.id} ${pack.version})`,
     `Zorgkantoor ${pack.zorgkantoor}, sector ${pack.sector}, ${pack.inkoopjaren ? `inkoopjaren ${yearsText(pack)} (hoofdjaar ${pack.inkoopjaar})` : `inkoopjaar ${pack.inkoopjaar}`}${bases.length ? `; breidt uit: ${bases.join(' → ')}` : ''}`,

@@ -11,7 +11,16 @@ import type { Severity } from '../types';
 import { addDays, formatDate } from './dates';
 import { assessmentFields, criterionField, documentField, evidenceField } from './fields';
 import type { CriterionDef, Procedure, RouteDef } from './procedure';
-import { ROUTE_STATUS_LABELS, type DeadlineResult, type Finding, type Onderdeel, type ProviderAssessment, type ProviderInput, type RouteResult, type RouteStatus } from './types';
+import {
+  ROUTE_STATUS_LABELS,
+  type DeadlineResult,
+  type Finding,
+  type Onderdeel,
+  type ProviderAssessment,
+  type ProviderInput,
+  type RouteResult,
+  type RouteStatus,
+} from './types';
 import Decimal from 'decimal.js';
 
 /** Sums may differ by this much (rounding in the provider's own sheet). */
@@ -42,7 +51,8 @@ function readFacts(input: ProviderInput, proc: Procedure, out: Collector) {
   const fields = assessmentFields(proc);
   const where = (name: string) => (input.refs?.[name] ? ` (${input.refs[name]})` : '');
   const unreadable = (name: string, p: Parsed<unknown>) => {
-    if (!p.ok && !('empty' in p && p.empty)) out.add('formulier', 'ONLEESBARE_WAARDE', 'waarschuwing', `${fields[name]?.label ?? name}${where(name)}: ${(p as { reason: string }).reason}`);
+    if (!p.ok && !('empty' in p && p.empty))
+      out.add('formulier', 'ONLEESBARE_WAARDE', 'waarschuwing', `${fields[name]?.label ?? name}${where(name)}: ${(p as { reason: string }).reason}`);
   };
   const get = <T>(name: string, parse: (v: CellValue) => Parsed<T>): T | undefined => {
     const p = parse(input.cells[name]);
@@ -91,11 +101,11 @@ function readFacts(input: ProviderInput, proc: Procedure, out: Collector) {
 
 function num(p: ParameterValues, name: string): number | undefined {
   const v = p[name];
-  return v instanceof D ? (v as Dec).toNumber() : undefined;
+  return v instanceof D ? v.toNumber() : undefined;
 }
 function decParam(p: ParameterValues, name: string): Dec | undefined {
   const v = p[name];
-  return v instanceof D ? (v as Dec) : undefined;
+  return v instanceof D ? v : undefined;
 }
 function dateParam(p: ParameterValues, name: string): string | undefined {
   const v = p[name];
@@ -118,7 +128,8 @@ export function assessProvider(input: ProviderInput, proc: Procedure, params: Pa
     const hhcForm = proc.hardheidsclausule?.documents.find((d) => d.id === 'aanvraagformulier_hhc');
     hb = hbForm ? facts.doc(hbForm.id) : undefined;
     hhc = hhcForm ? facts.doc(hhcForm.id) : undefined;
-    if (hb === undefined && hhc === undefined) out.add('algemeen', 'ROUTE_ONBEKEND', 'fout', 'Niet aangegeven of het om herberekening, hardheidsclausule of beide gaat.');
+    if (hb === undefined && hhc === undefined)
+      out.add('algemeen', 'ROUTE_ONBEKEND', 'fout', 'Niet aangegeven of het om herberekening, hardheidsclausule of beide gaat.');
   }
   if (!facts.agb) out.add('algemeen', 'AGB_ONTBREEKT', 'fout', 'AGB-code ontbreekt.');
   else if (!/^\d{8}$/.test(facts.agb)) out.add('formulier', 'AGB_ONGELDIG', 'waarschuwing', `AGB-code "${facts.agb}" heeft niet 8 cijfers.`);
@@ -166,48 +177,87 @@ function consistencyChecks(facts: Facts, params: ParameterValues, out: Collector
     ['benodigdPercentage', 'Kostendekkend tariefpercentage', facts.benodigd],
     ['hhcPercentage', 'Tariefpercentage formulier hardheidsclausule', facts.hhcPercentage],
   ] as const) {
-    if (v && (v.lessThanOrEqualTo(0) || v.greaterThan(100))) bad('PERCENTAGE_ONGELDIG', `${label}${facts.where(name)} is ${formatPercentage(v)}: een tariefpercentage ligt tussen 0% en 100% van het NZa-maximumtarief.`);
+    if (v && (v.lessThanOrEqualTo(0) || v.greaterThan(100)))
+      bad(
+        'PERCENTAGE_ONGELDIG',
+        `${label}${facts.where(name)} is ${formatPercentage(v)}: een tariefpercentage ligt tussen 0% en 100% van het NZa-maximumtarief.`,
+      );
   }
   if (facts.lager && facts.plafond && facts.lager.greaterThan(facts.plafond)) {
-    out.add('formulier', 'LAGER_BOVEN_PLAFOND', 'waarschuwing', `Het huidige tariefpercentage (${formatPercentage(facts.lager)}) is hoger dan het tariefpercentage van de sector (${formatPercentage(facts.plafond)}).`);
+    out.add(
+      'formulier',
+      'LAGER_BOVEN_PLAFOND',
+      'waarschuwing',
+      `Het huidige tariefpercentage (${formatPercentage(facts.lager)}) is hoger dan het tariefpercentage van de sector (${formatPercentage(facts.plafond)}).`,
+    );
   }
   if (facts.kostenPersoneel && facts.kostenOverig && facts.kostenTotaal) {
     const sum = facts.kostenPersoneel.plus(facts.kostenOverig);
     if (sum.minus(facts.kostenTotaal).abs().greaterThan(MONEY_TOLERANCE)) {
-      bad('SOM_KOSTEN_KLOPT_NIET', `Totale kosten Wlz${facts.where('kostenTotaal')} ${formatEuro(facts.kostenTotaal)} ≠ personeelskosten + overige kosten = ${formatEuro(sum)}.`);
+      bad(
+        'SOM_KOSTEN_KLOPT_NIET',
+        `Totale kosten Wlz${facts.where('kostenTotaal')} ${formatEuro(facts.kostenTotaal)} ≠ personeelskosten + overige kosten = ${formatEuro(sum)}.`,
+      );
     }
   }
   const kosten = facts.kostenTotaal ?? (facts.kostenPersoneel && facts.kostenOverig ? facts.kostenPersoneel.plus(facts.kostenOverig) : undefined);
   if (facts.opbrengsten && kosten && facts.resultaat) {
     const r = facts.opbrengsten.minus(kosten);
     if (r.minus(facts.resultaat).abs().greaterThan(MONEY_TOLERANCE)) {
-      bad('RESULTAAT_KLOPT_NIET', `Resultaat Wlz-exploitatie${facts.where('resultaat')} ${formatEuro(facts.resultaat)} ≠ opbrengsten − kosten = ${formatEuro(r)}.`);
+      bad(
+        'RESULTAAT_KLOPT_NIET',
+        `Resultaat Wlz-exploitatie${facts.where('resultaat')} ${formatEuro(facts.resultaat)} ≠ opbrengsten − kosten = ${formatEuro(r)}.`,
+      );
     }
   }
   if (facts.opbrengsten && facts.omzet && !facts.omzet.isZero()) {
     const diff = facts.opbrengsten.minus(facts.omzet).abs().dividedBy(facts.omzet.abs());
     if (diff.greaterThan(RELATIVE_TOLERANCE)) {
-      out.add('formulier', 'OPBRENGSTEN_WIJKEN_AF', 'waarschuwing', `Wlz-opbrengsten ${formatEuro(facts.opbrengsten)} wijken meer dan 1% af van de opgegeven Wlz-omzet ${formatEuro(facts.omzet)}.`);
+      out.add(
+        'formulier',
+        'OPBRENGSTEN_WIJKEN_AF',
+        'waarschuwing',
+        `Wlz-opbrengsten ${formatEuro(facts.opbrengsten)} wijken meer dan 1% af van de opgegeven Wlz-omzet ${formatEuro(facts.omzet)}.`,
+      );
     }
   }
   if (facts.hhcOmzet && facts.omzet && facts.hhcPercentage && facts.lager && !facts.lager.isZero()) {
     const expected = facts.omzet.times(facts.hhcPercentage).dividedBy(facts.lager);
     if (facts.hhcOmzet.minus(expected).abs().greaterThan(expected.abs().times(RELATIVE_TOLERANCE))) {
-      out.add('formulier', 'OMZET_HHC_KLOPT_NIET', 'waarschuwing',
-        `Omzet formulier hardheidsclausule ${formatEuro(facts.hhcOmzet)} past niet bij de omzet ${formatEuro(facts.omzet)} × ${formatPercentage(facts.hhcPercentage)} / ${formatPercentage(facts.lager)} = ${formatEuro(expected)}.`, 'BEIDE-percentages');
+      out.add(
+        'formulier',
+        'OMZET_HHC_KLOPT_NIET',
+        'waarschuwing',
+        `Omzet formulier hardheidsclausule ${formatEuro(facts.hhcOmzet)} past niet bij de omzet ${formatEuro(facts.omzet)} × ${formatPercentage(facts.hhcPercentage)} / ${formatPercentage(facts.lager)} = ${formatEuro(expected)}.`,
+        'BEIDE-percentages',
+      );
     }
   }
   const computed = kostendekkend(facts);
   if (computed && facts.benodigd && computed.minus(facts.benodigd).abs().greaterThan(dec('0.1'))) {
-    out.add('formulier', 'KOSTENDEKKEND_WIJKT_AF', 'waarschuwing', `Kostendekkend tariefpercentage in het formulier (${formatPercentage(facts.benodigd)}) wijkt af van huidig percentage × kosten / opbrengsten = ${formatPercentage(computed)}.`, 'HB-kostendekkend');
+    out.add(
+      'formulier',
+      'KOSTENDEKKEND_WIJKT_AF',
+      'waarschuwing',
+      `Kostendekkend tariefpercentage in het formulier (${formatPercentage(facts.benodigd)}) wijkt af van huidig percentage × kosten / opbrengsten = ${formatPercentage(computed)}.`,
+      'HB-kostendekkend',
+    );
   }
   const received = [facts.datum, facts.datumHb, facts.datumHhc].filter((d): d is string => Boolean(d));
   if (facts.datumBestuursverklaring && received.some((d) => facts.datumBestuursverklaring! > d)) {
-    bad('DATUM_BESTUURSVERKLARING_NA_ONTVANGST', `De bestuursverklaring is ondertekend op ${formatDate(facts.datumBestuursverklaring)}, na de ontvangst van de aanvraag (${received.map(formatDate).join(', ')}).`);
+    bad(
+      'DATUM_BESTUURSVERKLARING_NA_ONTVANGST',
+      `De bestuursverklaring is ondertekend op ${formatDate(facts.datumBestuursverklaring)}, na de ontvangst van de aanvraag (${received.map(formatDate).join(', ')}).`,
+    );
   }
   const pub = dateParam(params, 'publicatiedatum_richttarief');
   if (pub && received.some((d) => d < pub)) {
-    out.add('formulier', 'ONTVANGEN_VOOR_BEKENDMAKING', 'info', `Ontvangen vóór de bekendmaking van de richttariefpercentages (${formatDate(pub)}); controleer de datum.`);
+    out.add(
+      'formulier',
+      'ONTVANGEN_VOOR_BEKENDMAKING',
+      'info',
+      `Ontvangen vóór de bekendmaking van de richttariefpercentages (${formatDate(pub)}); controleer de datum.`,
+    );
   }
 }
 
@@ -223,17 +273,25 @@ function kostendekkend(facts: Facts): Dec | undefined {
 
 function deadlines(facts: Facts, hb: boolean, hhc: boolean, proc: Procedure, params: ParameterValues, out: Collector): Omit<DeadlineResult, 'findings'> {
   const ontvangen = {
-    herberekening: hb ? facts.datumHb ?? facts.datum : undefined,
-    hardheidsclausule: hhc ? facts.datumHhc ?? facts.datum : undefined,
+    herberekening: hb ? (facts.datumHb ?? facts.datum) : undefined,
+    hardheidsclausule: hhc ? (facts.datumHhc ?? facts.datum) : undefined,
   };
   if (!hb && !hhc) return { status: 'niet-van-toepassing', ontvangen, samenvatting: 'Geen aanvraag.' };
   const pub = dateParam(params, 'publicatiedatum_richttarief');
   const days = num(params, 'indientermijn_dagen');
   if (days === undefined || !pub) {
-    const reason = days === undefined ? `${proc.document.replace(/_.*/, '')} noemt geen indientermijn` : 'de datum van bekendmaking van het richttarief is niet ingesteld (parameter publicatiedatum_richttarief)';
+    const reason =
+      days === undefined
+        ? `${proc.document.replace(/_.*/, '')} noemt geen indientermijn`
+        : 'de datum van bekendmaking van het richttarief is niet ingesteld (parameter publicatiedatum_richttarief)';
     out.add('termijn', 'GEEN_TERMIJN', 'info', `Geen termijncontrole: ${reason}.`);
     const got = [ontvangen.herberekening, ontvangen.hardheidsclausule].filter(Boolean) as string[];
-    return { status: 'geen-termijn', publicatie: pub, ontvangen, samenvatting: `Geen termijn: ${reason}.${got.length ? ` Ontvangen ${[...new Set(got)].map(formatDate).join(', ')}.` : ''}` };
+    return {
+      status: 'geen-termijn',
+      publicatie: pub,
+      ontvangen,
+      samenvatting: `Geen termijn: ${reason}.${got.length ? ` Ontvangen ${[...new Set(got)].map(formatDate).join(', ')}.` : ''}`,
+    };
   }
   const uiterste = addDays(pub, days);
   const adviesDays = num(params, 'advies_dagen');
@@ -257,13 +315,31 @@ function deadlines(facts: Facts, hb: boolean, hhc: boolean, proc: Procedure, par
       parts.push(`${route}: ontvangstdatum ontbreekt`);
     } else if (d > uiterste) {
       late = true;
-      out.add('termijn', 'TE_LAAT', 'fout', `${route === 'herberekening' ? 'Herberekening' : 'Hardheidsclausule'} ontvangen op ${formatDate(d)}, na de uiterste datum ${formatDate(uiterste)}${route === 'hardheidsclausule' ? ' (vervaltermijn)' : ''}.`, rule);
+      out.add(
+        'termijn',
+        'TE_LAAT',
+        'fout',
+        `${route === 'herberekening' ? 'Herberekening' : 'Hardheidsclausule'} ontvangen op ${formatDate(d)}, na de uiterste datum ${formatDate(uiterste)}${route === 'hardheidsclausule' ? ' (vervaltermijn)' : ''}.`,
+        rule,
+      );
       parts.push(`${route} ontvangen ${formatDate(d)}: te laat`);
     } else {
       parts.push(`${route} ontvangen ${formatDate(d)}: tijdig`);
-      out.add('termijn', 'TIJDIG', 'info', `${route === 'herberekening' ? 'Herberekening' : 'Hardheidsclausule'} ontvangen op ${formatDate(d)}, uiterlijk ${formatDate(uiterste)}: tijdig.`, rule);
+      out.add(
+        'termijn',
+        'TIJDIG',
+        'info',
+        `${route === 'herberekening' ? 'Herberekening' : 'Hardheidsclausule'} ontvangen op ${formatDate(d)}, uiterlijk ${formatDate(uiterste)}: tijdig.`,
+        rule,
+      );
       if (route === 'hardheidsclausule' && advies && d >= advies && out.has('HHC-advies')) {
-        out.add('termijn', 'NA_ADVIESDATUM', 'info', `Ontvangen op of na de geadviseerde datum (vóór ${formatDate(advies)}): ontbrekende informatie kan alleen nog tot ${formatDate(uiterste)} worden aangevuld.`, 'HHC-advies');
+        out.add(
+          'termijn',
+          'NA_ADVIESDATUM',
+          'info',
+          `Ontvangen op of na de geadviseerde datum (vóór ${formatDate(advies)}): ontbrekende informatie kan alleen nog tot ${formatDate(uiterste)} worden aangevuld.`,
+          'HHC-advies',
+        );
       }
     }
   }
@@ -271,7 +347,12 @@ function deadlines(facts: Facts, hb: boolean, hhc: boolean, proc: Procedure, par
   if (kortGedingTot) parts.push(`kort geding tot ${formatDate(kortGedingTot)}`);
   return {
     status: late ? 'te-laat' : unknown ? 'onbekend' : 'tijdig',
-    publicatie: pub, uiterste, advies, terugkoppeling, kortGedingTot, ontvangen,
+    publicatie: pub,
+    uiterste,
+    advies,
+    terugkoppeling,
+    kortGedingTot,
+    ontvangen,
     samenvatting: parts.join('; ') + '.',
   };
 }
@@ -329,31 +410,75 @@ function result(status: RouteStatus, aangevraagd: boolean, uitkomst: string, ext
 // ------------------------------------------------------------------------------------------------
 // Herberekening (004 §2.3.4, §6.9.5).
 
-function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefined, termijn: Omit<DeadlineResult, 'findings'>, proc: Procedure, params: ParameterValues, out: Collector): Omit<RouteResult, 'findings'> {
+function assessHerberekening(
+  facts: Facts,
+  hb: boolean,
+  lower: boolean | undefined,
+  termijn: Omit<DeadlineResult, 'findings'>,
+  proc: Procedure,
+  params: ParameterValues,
+  out: Collector,
+): Omit<RouteResult, 'findings'> {
   const route = proc.herberekening;
   if (!route) {
     if (!hb) return result('niet-aangevraagd', false, 'geen verzoek.');
-    out.add('herberekening', 'HERBEREKENING_NIET_IN_BELEID', 'fout', `Het beleid ${proc.id} (${proc.document.replace(/_.*/, '')}) kent geen procedure herberekening tariefpercentage.`);
+    out.add(
+      'herberekening',
+      'HERBEREKENING_NIET_IN_BELEID',
+      'fout',
+      `Het beleid ${proc.id} (${proc.document.replace(/_.*/, '')}) kent geen procedure herberekening tariefpercentage.`,
+    );
     return result('niet-in-beleid', true, `het beleid ${proc.id} kent geen herberekening; beoordeel alleen de hardheidsclausule.`, { ontvankelijk: false });
   }
   if (!hb) return result('niet-aangevraagd', false, 'geen verzoek.');
 
   // Admissible: only providers with a lower percentage; a new provider has none.
   if (facts.nieuw === true) {
-    out.add('herberekening', 'NIET_DOELGROEP', 'fout', 'Nieuwe zorgaanbieder: er is geen lager tariefpercentage voor 2023 afgesproken, dus geen herberekening.', 'HB-doelgroep');
-    return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, { ontvankelijk: false });
+    out.add(
+      'herberekening',
+      'NIET_DOELGROEP',
+      'fout',
+      'Nieuwe zorgaanbieder: er is geen lager tariefpercentage voor 2023 afgesproken, dus geen herberekening.',
+      'HB-doelgroep',
+    );
+    return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, {
+      ontvankelijk: false,
+    });
   }
   if (lower === false) {
     const ref = decParam(params, 'referentie_lager_percentage');
-    out.add('herberekening', 'NIET_DOELGROEP', 'fout', facts.lager && ref
-      ? `Tariefpercentage vorig jaar ${formatPercentage(facts.lager)} is niet lager dan het richttarief ${formatPercentage(ref)}.`
-      : 'Er is geen lager tariefpercentage afgesproken.', 'HB-doelgroep');
-    return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, { ontvankelijk: false });
+    out.add(
+      'herberekening',
+      'NIET_DOELGROEP',
+      'fout',
+      facts.lager && ref
+        ? `Tariefpercentage vorig jaar ${formatPercentage(facts.lager)} is niet lager dan het richttarief ${formatPercentage(ref)}.`
+        : 'Er is geen lager tariefpercentage afgesproken.',
+      'HB-doelgroep',
+    );
+    return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, {
+      ontvankelijk: false,
+    });
   }
   if (lower === true) {
-    out.add('herberekening', 'LAGER_TARIEF_AFGESPROKEN', 'info', facts.lagerAfgesproken === true ? 'Met deze aanbieder is een lager tariefpercentage afgesproken.' : `Tariefpercentage vorig jaar ${formatPercentage(facts.lager!)} is lager dan het richttarief ${formatPercentage(decParam(params, 'referentie_lager_percentage')!)}.`, 'HB-doelgroep');
+    out.add(
+      'herberekening',
+      'LAGER_TARIEF_AFGESPROKEN',
+      'info',
+      facts.lagerAfgesproken === true
+        ? 'Met deze aanbieder is een lager tariefpercentage afgesproken.'
+        : `Tariefpercentage vorig jaar ${formatPercentage(facts.lager!)} is lager dan het richttarief ${formatPercentage(decParam(params, 'referentie_lager_percentage')!)}.`,
+      'HB-doelgroep',
+    );
   }
-  if (lower === undefined) out.add('herberekening', 'DOELGROEP_ONBEKEND', 'waarschuwing', 'Niet te bepalen of met deze aanbieder een lager tariefpercentage is afgesproken (vul Tariefpercentage vorig jaar of Lager tariefpercentage afgesproken in).', 'HB-doelgroep');
+  if (lower === undefined)
+    out.add(
+      'herberekening',
+      'DOELGROEP_ONBEKEND',
+      'waarschuwing',
+      'Niet te bepalen of met deze aanbieder een lager tariefpercentage is afgesproken (vul Tariefpercentage vorig jaar of Lager tariefpercentage afgesproken in).',
+      'HB-doelgroep',
+    );
 
   const ontbreekt = missingDocuments(route, facts, 'herberekening', out);
   if (!facts.lager) {
@@ -372,33 +497,58 @@ function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefin
   const bijstelling = decParam(params, 'nza_bijstelling');
   if (facts.omzet && bijstelling && !bijstelling.isZero()) {
     omzetBijgesteld = facts.omzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
-    out.add('herberekening', 'OMZET_BIJGESTELD', 'info', `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(facts.omzet)} → ${formatEuro(omzetBijgesteld)}.`, 'HB-nza-bijstelling');
+    out.add(
+      'herberekening',
+      'OMZET_BIJGESTELD',
+      'info',
+      `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(facts.omzet)} → ${formatEuro(omzetBijgesteld)}.`,
+      'HB-nza-bijstelling',
+    );
   }
 
   if (late || ontbreekt.length || onjuist.length) {
-    const why = [late ? 'te laat ontvangen' : '', ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '', onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : ''].filter(Boolean).join('; ');
+    const why = [
+      late ? 'te laat ontvangen' : '',
+      ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '',
+      onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     out.add('herberekening', 'NIET_IN_BEHANDELING', 'fout', `Aanvraag niet in behandeling: ${why}. Het lagere tariefpercentage blijft.`, 'HB-onvolledig');
-    return result('niet-in-behandeling', true, `${why}${cite(proc, 'HB-onvolledig')}.`, { ontvankelijk: lower === undefined ? undefined : !late, ontbreekt, omzetBijgesteld });
+    return result('niet-in-behandeling', true, `${why}${cite(proc, 'HB-onvolledig')}.`, {
+      ontvankelijk: lower === undefined ? undefined : !late,
+      ontbreekt,
+      omzetBijgesteld,
+    });
   }
 
   const plafond = decParam(params, 'plafond_herberekening') ?? facts.plafond;
   const computed = kostendekkend(facts);
   const nodig = facts.benodigd ?? computed;
-  const base = { ontvankelijk: lower === undefined || termijn.status === 'onbekend' ? undefined : true, omzetBijgesteld, plafond, kostendekkendPercentage: nodig };
+  const base = {
+    ontvankelijk: lower === undefined || termijn.status === 'onbekend' ? undefined : true,
+    omzetBijgesteld,
+    plafond,
+    kostendekkendPercentage: nodig,
+  };
   const crit = criteria(route, facts, 'herberekening', out);
   const kernNee = crit.nee.filter((c) => c.kern);
 
   if (facts.reeel === true || (facts.reeel === undefined && kernNee.length)) {
-    const why = facts.reeel === true
-      ? `het lagere tarief ${facts.lager ? formatPercentage(facts.lager) + ' ' : ''}is reëel${facts.onderbouwingReeel ? ` (${facts.onderbouwingReeel})` : ''}`
-      : `niet aangetoond: ${names(kernNee)}`;
+    const why =
+      facts.reeel === true
+        ? `het lagere tarief ${facts.lager ? formatPercentage(facts.lager) + ' ' : ''}is reëel${facts.onderbouwingReeel ? ` (${facts.onderbouwingReeel})` : ''}`
+        : `niet aangetoond: ${names(kernNee)}`;
     out.add('herberekening', 'LAGER_TARIEF_REEEL', 'info', `Het lagere tarief blijft: ${why}.`, 'HB-reeel');
-    if (facts.reeel === true && !facts.onderbouwingReeel) out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "reëel" zonder onderbouwing.', 'HB-reeel');
+    if (facts.reeel === true && !facts.onderbouwingReeel)
+      out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "reëel" zonder onderbouwing.', 'HB-reeel');
     return result('handhaven', true, `${why}${cite(proc, 'HB-reeel')}.`, { ...base, voorgesteldPercentage: facts.lager });
   }
   if (facts.reeel === false) {
-    if (kernNee.length) out.add('herberekening', 'OORDEEL_TEGENSTRIJDIG', 'waarschuwing', `"Niet reëel", maar niet aangetoond: ${names(kernNee)}.`, 'HB-criteria');
-    if (!facts.onderbouwingReeel) out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "niet reëel" zonder onderbouwing.', 'HB-niet-reeel');
+    if (kernNee.length)
+      out.add('herberekening', 'OORDEEL_TEGENSTRIJDIG', 'waarschuwing', `"Niet reëel", maar niet aangetoond: ${names(kernNee)}.`, 'HB-criteria');
+    if (!facts.onderbouwingReeel)
+      out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "niet reëel" zonder onderbouwing.', 'HB-niet-reeel');
     let voorgesteld: Dec | undefined;
     let how: string;
     if (plafond && nodig) {
@@ -412,10 +562,27 @@ function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefin
       out.add('herberekening', 'PLAFOND_ONBEKEND', 'waarschuwing', `Geen voorgesteld percentage: ${how}.`, 'HB-niet-reeel');
     }
     if (voorgesteld && facts.lager && voorgesteld.lessThanOrEqualTo(facts.lager)) {
-      out.add('herberekening', 'GEEN_VERHOGING', 'waarschuwing', `Het voorgestelde percentage ${formatPercentage(voorgesteld)} is niet hoger dan het huidige ${formatPercentage(facts.lager)}; controleer het oordeel "niet reëel".`, 'HB-kostendekkend');
+      out.add(
+        'herberekening',
+        'GEEN_VERHOGING',
+        'waarschuwing',
+        `Het voorgestelde percentage ${formatPercentage(voorgesteld)} is niet hoger dan het huidige ${formatPercentage(facts.lager)}; controleer het oordeel "niet reëel".`,
+        'HB-kostendekkend',
+      );
     }
-    out.add('herberekening', 'LAGER_TARIEF_NIET_REEEL', 'info', `Het lagere tarief is niet reëel: aanpassen${voorgesteld ? ` naar ${formatPercentage(voorgesteld)}` : ''} (${how}) en een aangepast contractvoorstel.`, 'HB-niet-reeel');
-    return result('aanpassen', true, `${facts.lager ? formatPercentage(facts.lager) : 'lager tarief'} → ${voorgesteld ? formatPercentage(voorgesteld) : 'hoger tarief'} (${how})${cite(proc, 'HB-niet-reeel')}.`, { ...base, voorgesteldPercentage: voorgesteld });
+    out.add(
+      'herberekening',
+      'LAGER_TARIEF_NIET_REEEL',
+      'info',
+      `Het lagere tarief is niet reëel: aanpassen${voorgesteld ? ` naar ${formatPercentage(voorgesteld)}` : ''} (${how}) en een aangepast contractvoorstel.`,
+      'HB-niet-reeel',
+    );
+    return result(
+      'aanpassen',
+      true,
+      `${facts.lager ? formatPercentage(facts.lager) : 'lager tarief'} → ${voorgesteld ? formatPercentage(voorgesteld) : 'hoger tarief'} (${how})${cite(proc, 'HB-niet-reeel')}.`,
+      { ...base, voorgesteldPercentage: voorgesteld },
+    );
   }
   // No judgement yet: what is open, and what the form itself indicates.
   const open = [...crit.open.map((c) => c.label), 'Oordeel: lager tarief is reëel (ja/nee)'];
@@ -432,7 +599,16 @@ function assessHerberekening(facts: Facts, hb: boolean, lower: boolean | undefin
 // ------------------------------------------------------------------------------------------------
 // Hardheidsclausule (002 §2.2.2; 004 §2.7, §6.9.6).
 
-function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower: boolean | undefined, termijn: Omit<DeadlineResult, 'findings'>, proc: Procedure, params: ParameterValues, out: Collector): Omit<RouteResult, 'findings'> {
+function assessHardheidsclausule(
+  facts: Facts,
+  hb: boolean,
+  hhc: boolean,
+  lower: boolean | undefined,
+  termijn: Omit<DeadlineResult, 'findings'>,
+  proc: Procedure,
+  params: ParameterValues,
+  out: Collector,
+): Omit<RouteResult, 'findings'> {
   const route = proc.hardheidsclausule;
   if (!hhc) return result('niet-aangevraagd', false, 'geen beroep.');
   if (!route) {
@@ -442,37 +618,105 @@ function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower:
   const min = num(params, 'minimum_wlz_clienten');
   if (out.has('NIEUW-10') && min !== undefined && facts.nieuw === true) {
     if (facts.clienten === undefined) {
-      out.add('hardheidsclausule', 'AANTAL_CLIENTEN_ONTBREEKT', 'waarschuwing', `Nieuwe zorgaanbieder zonder aantal Wlz-cliënten: controleer de grens van ${min}.`, 'NIEUW-10');
+      out.add(
+        'hardheidsclausule',
+        'AANTAL_CLIENTEN_ONTBREEKT',
+        'waarschuwing',
+        `Nieuwe zorgaanbieder zonder aantal Wlz-cliënten: controleer de grens van ${min}.`,
+        'NIEUW-10',
+      );
     } else if (facts.clienten < min) {
-      out.add('hardheidsclausule', 'NIEUW_MINDER_DAN_10_CLIENTEN', 'fout', `Nieuwe zorgaanbieder met ${facts.clienten} Wlz-cliënten (minder dan ${min}): komt in principe niet voor contractering in aanmerking, dus ook niet voor de hardheidsclausule. Bevestig handmatig.`, 'NIEUW-10');
-      return result('niet-ontvankelijk', true, `nieuwe aanbieder met ${facts.clienten} Wlz-cliënten, minder dan ${min}${cite(proc, 'NIEUW-10')}.`, { ontvankelijk: false });
+      out.add(
+        'hardheidsclausule',
+        'NIEUW_MINDER_DAN_10_CLIENTEN',
+        'fout',
+        `Nieuwe zorgaanbieder met ${facts.clienten} Wlz-cliënten (minder dan ${min}): komt in principe niet voor contractering in aanmerking, dus ook niet voor de hardheidsclausule. Bevestig handmatig.`,
+        'NIEUW-10',
+      );
+      return result('niet-ontvankelijk', true, `nieuwe aanbieder met ${facts.clienten} Wlz-cliënten, minder dan ${min}${cite(proc, 'NIEUW-10')}.`, {
+        ontvankelijk: false,
+      });
     }
   }
   if (out.has('HHC-voorliggend') && proc.herberekening && lower === true && !hb && facts.nieuw !== true) {
-    out.add('hardheidsclausule', 'HERBEREKENING_VOORLIGGEND', 'fout', 'Deze aanbieder heeft een lager tariefpercentage: de herberekening gaat voor. Vraag herberekening en hardheidsclausule gelijktijdig aan.', 'HHC-voorliggend');
-    return result('niet-ontvankelijk', true, `herberekening is voorliggend; dien beide formulieren gelijktijdig in${cite(proc, 'HHC-voorliggend')}.`, { ontvankelijk: false });
+    out.add(
+      'hardheidsclausule',
+      'HERBEREKENING_VOORLIGGEND',
+      'fout',
+      'Deze aanbieder heeft een lager tariefpercentage: de herberekening gaat voor. Vraag herberekening en hardheidsclausule gelijktijdig aan.',
+      'HHC-voorliggend',
+    );
+    return result('niet-ontvankelijk', true, `herberekening is voorliggend; dien beide formulieren gelijktijdig in${cite(proc, 'HHC-voorliggend')}.`, {
+      ontvankelijk: false,
+    });
   }
   if (hb && out.has('BEIDE-gelijktijdig')) {
     const a = termijn.ontvangen.herberekening;
     const b = termijn.ontvangen.hardheidsclausule;
-    if (a && b && a !== b) out.add('hardheidsclausule', 'NIET_GELIJKTIJDIG', 'waarschuwing', `Herberekening (${formatDate(a)}) en hardheidsclausule (${formatDate(b)}) zijn niet gelijktijdig ingediend.`, 'BEIDE-gelijktijdig');
+    if (a && b && a !== b)
+      out.add(
+        'hardheidsclausule',
+        'NIET_GELIJKTIJDIG',
+        'waarschuwing',
+        `Herberekening (${formatDate(a)}) en hardheidsclausule (${formatDate(b)}) zijn niet gelijktijdig ingediend.`,
+        'BEIDE-gelijktijdig',
+      );
     if (facts.hhcPercentage && facts.plafond && !facts.hhcPercentage.equals(facts.plafond)) {
-      out.add('hardheidsclausule', 'PERCENTAGE_HHC_WIJKT_AF', 'waarschuwing', `Het formulier hardheidsclausule moet het voor de prestatie geldende tariefpercentage bevatten (${formatPercentage(facts.plafond)}), niet ${formatPercentage(facts.hhcPercentage)}.`, 'BEIDE-percentages');
+      out.add(
+        'hardheidsclausule',
+        'PERCENTAGE_HHC_WIJKT_AF',
+        'waarschuwing',
+        `Het formulier hardheidsclausule moet het voor de prestatie geldende tariefpercentage bevatten (${formatPercentage(facts.plafond)}), niet ${formatPercentage(facts.hhcPercentage)}.`,
+        'BEIDE-percentages',
+      );
     }
-    if (!facts.hhcPercentage || !facts.hhcOmzet) out.add('hardheidsclausule', 'GEGEVEN_ONTBREEKT', 'waarschuwing', 'Bij beide routes: het formulier hardheidsclausule met het voor de prestatie geldende tariefpercentage en de bijbehorende omzet ontbreekt.', 'BEIDE-percentages');
+    if (!facts.hhcPercentage || !facts.hhcOmzet)
+      out.add(
+        'hardheidsclausule',
+        'GEGEVEN_ONTBREEKT',
+        'waarschuwing',
+        'Bij beide routes: het formulier hardheidsclausule met het voor de prestatie geldende tariefpercentage en de bijbehorende omzet ontbreekt.',
+        'BEIDE-percentages',
+      );
   }
-  if (out.has('HHC-formulier') && facts.onderwerp === false) out.add('hardheidsclausule', 'ONDERWERP_ZONDER_HARDHEIDSCLAUSULE', 'waarschuwing', 'Het onderwerp van het bericht noemt de term "hardheidsclausule" niet.', 'HHC-formulier');
-  if (out.has('HHC-zorginkoper') && facts.contactZorginkoper === false) out.add('hardheidsclausule', 'GEEN_CONTACT_ZORGINKOPER', 'waarschuwing', 'Er is (nog) geen contact geweest met de zorginkoper over de reden van het beroep.', 'HHC-zorginkoper');
+  if (out.has('HHC-formulier') && facts.onderwerp === false)
+    out.add(
+      'hardheidsclausule',
+      'ONDERWERP_ZONDER_HARDHEIDSCLAUSULE',
+      'waarschuwing',
+      'Het onderwerp van het bericht noemt de term "hardheidsclausule" niet.',
+      'HHC-formulier',
+    );
+  if (out.has('HHC-zorginkoper') && facts.contactZorginkoper === false)
+    out.add(
+      'hardheidsclausule',
+      'GEEN_CONTACT_ZORGINKOPER',
+      'waarschuwing',
+      'Er is (nog) geen contact geweest met de zorginkoper over de reden van het beroep.',
+      'HHC-zorginkoper',
+    );
 
   const late = termijn.ontvangen.hardheidsclausule !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.hardheidsclausule > termijn.uiterste;
-  if (late) return result('niet-ontvankelijk', true, `ontvangen na de vervaltermijn ${termijn.uiterste ? formatDate(termijn.uiterste) : ''}${cite(proc, 'HHC-termijn')}.`, { ontvankelijk: false });
+  if (late)
+    return result(
+      'niet-ontvankelijk',
+      true,
+      `ontvangen na de vervaltermijn ${termijn.uiterste ? formatDate(termijn.uiterste) : ''}${cite(proc, 'HHC-termijn')}.`,
+      { ontvankelijk: false },
+    );
 
   let omzetBijgesteld: Dec | undefined;
   const bijstelling = decParam(params, 'nza_bijstelling');
   const hhcOmzet = facts.hhcOmzet ?? (hb ? undefined : facts.omzet);
   if (hhcOmzet && bijstelling && !bijstelling.isZero() && out.has('HHC-nza-bijstelling')) {
     omzetBijgesteld = hhcOmzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
-    out.add('hardheidsclausule', 'OMZET_BIJGESTELD', 'info', `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(hhcOmzet)} → ${formatEuro(omzetBijgesteld)}.`, 'HHC-nza-bijstelling');
+    out.add(
+      'hardheidsclausule',
+      'OMZET_BIJGESTELD',
+      'info',
+      `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(hhcOmzet)} → ${formatEuro(omzetBijgesteld)}.`,
+      'HHC-nza-bijstelling',
+    );
   }
 
   const ontbreekt = missingDocuments(route, facts, 'hardheidsclausule', out);
@@ -481,7 +725,12 @@ function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower:
   const inkoopjaar = proc.inkoopjaar;
   const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt, omzetBijgesteld };
   if (ontbreekt.length || onjuist.length) {
-    const why = [ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '', onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : ''].filter(Boolean).join('; ');
+    const why = [
+      ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '',
+      onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     const until = termijn.uiterste ? ` Aanvullen kan tot ${formatDate(termijn.uiterste)}; daarna volgt afwijzing.` : '';
     out.add('hardheidsclausule', 'ONVOLLEDIG', 'fout', `${why}.${until}`, out.has('HHC-na-termijn') ? 'HHC-na-termijn' : 'HHC-documenten');
     return result('niet-in-behandeling', true, `${why}.${until}${cite(proc, out.has('HHC-na-termijn') ? 'HHC-na-termijn' : 'HHC-documenten')}`, base);
@@ -500,10 +749,27 @@ function assessHardheidsclausule(facts: Facts, hb: boolean, hhc: boolean, lower:
     return result('te-beoordelen', true, `open: ${names(crit.open)}.`, { ...base, ontbreekt: crit.open.map((c) => c.label) });
   }
   if (wegingNee.length) {
-    out.add('hardheidsclausule', 'WEGING_NEGATIEF', 'waarschuwing', `De kerncriteria zijn aangetoond, maar de weging valt negatief uit op: ${names(wegingNee)}. Besluit van de zorginkoper.`, wegingNee[0].rule);
+    out.add(
+      'hardheidsclausule',
+      'WEGING_NEGATIEF',
+      'waarschuwing',
+      `De kerncriteria zijn aangetoond, maar de weging valt negatief uit op: ${names(wegingNee)}. Besluit van de zorginkoper.`,
+      wegingNee[0].rule,
+    );
     return result('te-beoordelen', true, `kerncriteria aangetoond; weging negatief op: ${names(wegingNee)}. Besluit van de zorginkoper${noModel}.`, base);
   }
   const geldigTot = `${inkoopjaar}-12-31`;
-  out.add('hardheidsclausule', 'GELDIGHEID', 'info', `Afspraken op grond van de hardheidsclausule gelden tot uiterlijk ${formatDate(geldigTot)}.`, 'HHC-geldigheid');
-  return result('toekennen', true, `alle criteria aangetoond; het zorgkantoor bepaalt of en welke afspraken${noModel}; geldig tot uiterlijk ${formatDate(geldigTot)}${cite(proc, 'HHC-geldigheid')}.`, { ...base, geldigTot });
+  out.add(
+    'hardheidsclausule',
+    'GELDIGHEID',
+    'info',
+    `Afspraken op grond van de hardheidsclausule gelden tot uiterlijk ${formatDate(geldigTot)}.`,
+    'HHC-geldigheid',
+  );
+  return result(
+    'toekennen',
+    true,
+    `alle criteria aangetoond; het zorgkantoor bepaalt of en welke afspraken${noModel}; geldig tot uiterlijk ${formatDate(geldigTot)}${cite(proc, 'HHC-geldigheid')}.`,
+    { ...base, geldigTot },
+  );
 }

@@ -26,7 +26,12 @@ const VALUE_REACH = 3;
 
 /** "3. AGB-code (8 cijfers) *:" → "agbcode". */
 export function normalizeLabel(text: string): string {
-  return normalizeHeader(text.replace(/\([^)]*\)/g, ' ').replace(/^\s*[A-Za-z]?\d+(\.\d+)*[.)]?\s+/, '').replace(/[*:]+\s*$/, ''));
+  return normalizeHeader(
+    text
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/^\s*[A-Za-z]?\d+(\.\d+)*[.)]?\s+/, '')
+      .replace(/[*:]+\s*$/, ''),
+  );
 }
 
 function labelIndex(proc: Procedure): Map<string, string> {
@@ -79,7 +84,14 @@ function findTable(sheet: FormSheet): { header: number; end: number; lines: Tabl
         const p = parse(line[cols[name]]);
         return p.ok ? p.value : undefined;
       };
-      lines.push({ ref: `blad ${sheet.name}, rij ${q + 1}`, code, volume: get('volume', parseNumber), tarief: get('tarief', parseMoney), percentage: get('percentage', parsePercentage), omzet: get('omzet', parseMoney) });
+      lines.push({
+        ref: `blad ${sheet.name}, rij ${q + 1}`,
+        code,
+        volume: get('volume', parseNumber),
+        tarief: get('tarief', parseMoney),
+        percentage: get('percentage', parsePercentage),
+        omzet: get('omzet', parseMoney),
+      });
     }
     return { header: r, end, lines };
   }
@@ -129,7 +141,11 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
         if (!field) return;
         used.add(sheet.name);
         if (labelled.has(field) && cells[field] !== undefined) {
-          add('LABEL_DUBBEL', 'waarschuwing', `"${cell.trim()}" staat meer dan eens op het formulier (blad ${sheet.name}, cel ${columnName(c)}${r + 1}); de eerste is gebruikt.`);
+          add(
+            'LABEL_DUBBEL',
+            'waarschuwing',
+            `"${cell.trim()}" staat meer dan eens op het formulier (blad ${sheet.name}, cel ${columnName(c)}${r + 1}); de eerste is gebruikt.`,
+          );
           return;
         }
         labelled.add(field);
@@ -166,7 +182,10 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
   const hhc = parseBoolean(cells.beroepHardheidsclausule);
   const askHb = hb.ok && hb.value;
   const askHhc = hhc.ok && hhc.value;
-  for (const [ask, id] of [[askHb, 'aanvraagformulier_herberekening'], [askHhc, 'aanvraagformulier_hhc']] as const) {
+  for (const [ask, id] of [
+    [askHb, 'aanvraagformulier_herberekening'],
+    [askHhc, 'aanvraagformulier_hhc'],
+  ] as const) {
     const f = documentField(id);
     if (ask && isEmptyCell(cells[f]) && fields[f]) {
       cells[f] = 'ja';
@@ -175,11 +194,24 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
   }
 
   // The rule that asks for a correct and complete form: the herberekening's when it is asked for.
-  const formRule = askHb && proc.rules['HB-documenten'] ? 'HB-documenten' : proc.rules['HHC-juist-volledig'] ? 'HHC-juist-volledig' : proc.rules['HB-documenten'] ? 'HB-documenten' : undefined;
+  const formRule =
+    askHb && proc.rules['HB-documenten']
+      ? 'HB-documenten'
+      : proc.rules['HHC-juist-volledig']
+        ? 'HHC-juist-volledig'
+        : proc.rules['HB-documenten']
+          ? 'HB-documenten'
+          : undefined;
 
   // Completeness: labels the template has, and values the route needs.
   const required = [...ALWAYS, ...(askHb && proc.herberekening ? FOR_HERBEREKENING : []), ...(askHb && askHhc && proc.herberekening ? FOR_BOTH : [])];
-  if (!labelled.has('verzoekHerberekening') && !labelled.has('beroepHardheidsclausule')) add('LABEL_ONTBREEKT', 'fout', 'Het formulier vraagt niet om herberekening of hardheidsclausule (labels "Verzoek herberekening tariefpercentage" en "Beroep op hardheidsclausule" niet gevonden).', formRule);
+  if (!labelled.has('verzoekHerberekening') && !labelled.has('beroepHardheidsclausule'))
+    add(
+      'LABEL_ONTBREEKT',
+      'fout',
+      'Het formulier vraagt niet om herberekening of hardheidsclausule (labels "Verzoek herberekening tariefpercentage" en "Beroep op hardheidsclausule" niet gevonden).',
+      formRule,
+    );
   if (!['datumOntvangst', 'datumOntvangstHerberekening', 'datumOntvangstHardheidsclausule'].some((f) => labelled.has(f))) {
     add('LABEL_ONTBREEKT', 'waarschuwing', 'Geen label "Datum ontvangst" op het formulier: de termijn is niet te controleren.');
   }
@@ -209,15 +241,30 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
       if (line.volume && line.tarief && line.percentage) {
         const expected = line.volume.times(line.tarief).times(line.percentage).dividedBy(100);
         if (expected.minus(line.omzet).abs().greaterThan(1)) {
-          add('REGEL_OMZET_KLOPT_NIET', 'fout', `Omzet per prestatie ${line.ref} (${line.code}): ${formatEuro(line.omzet)} ≠ volume × NZa-maximumtarief × ${formatPercentage(line.percentage)} = ${formatEuro(expected)}.`, formRule);
+          add(
+            'REGEL_OMZET_KLOPT_NIET',
+            'fout',
+            `Omzet per prestatie ${line.ref} (${line.code}): ${formatEuro(line.omzet)} ≠ volume × NZa-maximumtarief × ${formatPercentage(line.percentage)} = ${formatEuro(expected)}.`,
+            formRule,
+          );
         }
       }
       if (askHb && lowerP.ok && line.percentage && !line.percentage.equals(lowerP.value)) {
-        add('PERCENTAGE_REGEL_WIJKT_AF', 'waarschuwing', `Omzet per prestatie ${line.ref} (${line.code}) rekent met ${formatPercentage(line.percentage)}; het herberekeningsformulier hoort het lagere tariefpercentage ${formatPercentage(lowerP.value)} te gebruiken.`, 'BEIDE-percentages');
+        add(
+          'PERCENTAGE_REGEL_WIJKT_AF',
+          'waarschuwing',
+          `Omzet per prestatie ${line.ref} (${line.code}) rekent met ${formatPercentage(line.percentage)}; het herberekeningsformulier hoort het lagere tariefpercentage ${formatPercentage(lowerP.value)} te gebruiken.`,
+          'BEIDE-percentages',
+        );
       }
     }
     if (complete && t.lines.length && omzetP.ok && sum.minus(omzetP.value).abs().greaterThan(1)) {
-      add('TOTAAL_OMZET_KLOPT_NIET', 'fout', `Wlz-omzet ${formatEuro(omzetP.value)} (${refs.omzet}) ≠ som van de omzet per prestatie ${formatEuro(sum)}.`, formRule);
+      add(
+        'TOTAAL_OMZET_KLOPT_NIET',
+        'fout',
+        `Wlz-omzet ${formatEuro(omzetP.value)} (${refs.omzet}) ≠ som van de omzet per prestatie ${formatEuro(sum)}.`,
+        formRule,
+      );
     }
   }
 

@@ -35,8 +35,21 @@ export function admissible(r: RouteResult): string {
 
 /** Headers of the summary sheet, in order. */
 export const SUMMARY_HEADERS = [
-  'AGB-code', 'Zorgaanbieder', 'Bron', 'Route', 'Termijn', 'Uiterste datum', 'Ontvangen',
-  'Herberekening ontvankelijk', 'Herberekening', 'Voorgesteld percentage', 'Hardheidsclausule ontvankelijk', 'Hardheidsclausule', 'Ontbreekt', 'Formulier (fouten/waarschuwingen)', 'Uitkomst en redenen',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Bron',
+  'Route',
+  'Termijn',
+  'Uiterste datum',
+  'Ontvangen',
+  'Herberekening ontvankelijk',
+  'Herberekening',
+  'Voorgesteld percentage',
+  'Hardheidsclausule ontvankelijk',
+  'Hardheidsclausule',
+  'Ontbreekt',
+  'Formulier (fouten/waarschuwingen)',
+  'Uitkomst en redenen',
 ] as const;
 
 export function summaryRow(a: ProviderAssessment): Array<string | number | null> {
@@ -58,7 +71,13 @@ export function summaryRow(a: ProviderAssessment): Array<string | number | null>
     shortStatus(a.hardheidsclausule),
     [...new Set(ontbreekt)].join('; ') || null,
     form.length ? `${form.filter((f) => f.severity === 'fout').length} / ${form.filter((f) => f.severity === 'waarschuwing').length}` : '0 / 0',
-    [a.herberekening.aangevraagd ? `Herberekening — ${a.herberekening.uitkomst}` : '', a.hardheidsclausule.aangevraagd ? `Hardheidsclausule — ${a.hardheidsclausule.uitkomst}` : '', `Termijn — ${a.termijn.samenvatting}`].filter(Boolean).join('\n'),
+    [
+      a.herberekening.aangevraagd ? `Herberekening — ${a.herberekening.uitkomst}` : '',
+      a.hardheidsclausule.aangevraagd ? `Hardheidsclausule — ${a.hardheidsclausule.uitkomst}` : '',
+      `Termijn — ${a.termijn.samenvatting}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   ];
 }
 
@@ -67,7 +86,12 @@ export const FINDING_HEADERS = ['AGB-code', 'Zorgaanbieder', 'Onderdeel', 'Ernst
 
 export function findingRows(a: ProviderAssessment): Array<Array<string | null>> {
   return a.findings.map((f) => [
-    a.agb || null, a.naam || null, f.onderdeel, f.severity, flagName(f), f.message,
+    a.agb || null,
+    a.naam || null,
+    f.onderdeel,
+    f.severity,
+    flagName(f),
+    f.message,
     f.citation ? formatCitation(f.citation) : null,
     f.citation?.citaat ?? null,
   ]);

@@ -13,15 +13,7 @@ export interface Finding extends Flag {
 }
 
 export type RouteStatus =
-  | 'niet-aangevraagd'
-  | 'niet-in-beleid'
-  | 'niet-ontvankelijk'
-  | 'niet-in-behandeling'
-  | 'te-beoordelen'
-  | 'handhaven'
-  | 'aanpassen'
-  | 'toekennen'
-  | 'afwijzen';
+  'niet-aangevraagd' | 'niet-in-beleid' | 'niet-ontvankelijk' | 'niet-in-behandeling' | 'te-beoordelen' | 'handhaven' | 'aanpassen' | 'toekennen' | 'afwijzen';
 
 export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
   'niet-aangevraagd': 'Niet aangevraagd',

@@ -40,8 +40,10 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
   const err = (pointer: string, message: string) => problems.push({ pointer, message });
   const out: Obj = { ...(base as unknown as Obj) };
 
-  if (typeof ext.id !== 'string' || !ext.id) err('', 'een pakket dat een ander uitbreidt heeft een eigen "id" nodig (bijv. het id van de basis met het nieuwe jaar)');
-  else if (ext.id === base.id) err('/id', `het id moet anders zijn dan dat van de basis ("${base.id}"), zodat in de werkmap te zien is welk beleid is toegepast`);
+  if (typeof ext.id !== 'string' || !ext.id)
+    err('', 'een pakket dat een ander uitbreidt heeft een eigen "id" nodig (bijv. het id van de basis met het nieuwe jaar)');
+  else if (ext.id === base.id)
+    err('/id', `het id moet anders zijn dan dat van de basis ("${base.id}"), zodat in de werkmap te zien is welk beleid is toegepast`);
   if (ext.version === undefined) err('', 'een pakket dat een ander uitbreidt heeft een eigen "version" nodig (bijv. "1.0.0")');
 
   for (const [key, value] of Object.entries(ext)) {
@@ -54,18 +56,18 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
     if (ext[key] === undefined) return;
     if (!isObj(ext[key])) return err(`/${key}`, 'verwacht een object met namen');
     const merged: Obj = { ...((base as unknown as Obj)[key] as Obj | undefined) };
-    for (const [name, def] of Object.entries(ext[key] as Obj)) {
+    for (const [name, def] of Object.entries(ext[key])) {
       if (!isObj(def)) {
         err(`/${key}/${esc(name)}`, deep ? 'verwacht een object, bijv. { default: 96.5 } om alleen de standaardwaarde te wijzigen' : 'verwacht een object');
         continue;
       }
-      merged[name] = deep && isObj(merged[name]) ? { ...(merged[name] as Obj), ...def } : def;
+      merged[name] = deep && isObj(merged[name]) ? { ...merged[name], ...def } : def;
       // A new value without a source of its own: the base's source does not say this value. It is cited as
       // the extension's own document (without a place), or not at all when the extension names none.
       if (key === 'parameters' && isObj(merged[name]) && 'default' in def && !('source' in def)) {
         const own = Array.isArray(ext.sources) && isObj(ext.sources[0]) && typeof ext.sources[0].document === 'string' ? ext.sources[0].document : undefined;
-        if (own) (merged[name] as Obj).source = { document: own, regels: '(vindplaats niet opgegeven)' };
-        else delete (merged[name] as Obj).source;
+        if (own) merged[name].source = { document: own, regels: '(vindplaats niet opgegeven)' };
+        else delete merged[name].source;
       }
     }
     out[key] = merged;
@@ -91,10 +93,11 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
   type Placed = { rule: unknown; from: 'base' | 'ext'; index: number };
   let rules: Placed[] = base.rules.map((rule, index) => ({ rule, from: 'base', index }));
   if (ext.removeRules !== undefined) {
-    if (!Array.isArray(ext.removeRules) || ext.removeRules.some((x) => typeof x !== 'string')) err('/removeRules', 'verwacht een lijst met regel-id\'s');
+    if (!Array.isArray(ext.removeRules) || ext.removeRules.some((x) => typeof x !== 'string')) err('/removeRules', "verwacht een lijst met regel-id's");
     else
       ext.removeRules.forEach((id: string, i) => {
-        if (!rules.some((r) => r.from === 'base' && (r.rule as Rule).id === id)) err(`/removeRules/${i}`, `regel "${id}" bestaat niet in ${base.id}; die regels zijn: ${base.rules.map((r) => r.id).join(', ')}`);
+        if (!rules.some((r) => r.from === 'base' && (r.rule as Rule).id === id))
+          err(`/removeRules/${i}`, `regel "${id}" bestaat niet in ${base.id}; die regels zijn: ${base.rules.map((r) => r.id).join(', ')}`);
         rules = rules.filter((r) => !(r.from === 'base' && (r.rule as Rule).id === id));
       });
   }
@@ -113,7 +116,10 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
           const anchor = before ?? after;
           const at = indexOf(anchor);
           if (typeof anchor !== 'string' || at < 0) {
-            err(`/rules/${i}/${before !== undefined ? 'before' : 'after'}`, `regel "${String(anchor)}" bestaat niet; kies het id van een regel uit ${base.id} of van een eerdere nieuwe regel`);
+            err(
+              `/rules/${i}/${before !== undefined ? 'before' : 'after'}`,
+              `regel "${String(anchor)}" bestaat niet; kies het id van een regel uit ${base.id} of van een eerdere nieuwe regel`,
+            );
             return;
           }
           rules.splice(before !== undefined ? at : at + 1, 0, placed);
@@ -150,7 +156,7 @@ export function applyExtension(base: PolicyPack, ext: Obj, origins: { ext: Origi
       }
       if (['parameters', 'fields', 'groups'].includes(top) && second !== undefined) {
         const name = second.replace(/~1/g, '/').replace(/~0/g, '~');
-        const def = isObj(ext[top]) ? (ext[top] as Obj)[name] : undefined;
+        const def = isObj(ext[top]) ? ext[top][name] : undefined;
         if (isObj(def) && (third === undefined || third in def || top !== 'parameters')) return fromExt();
         return origins.base.resolve(pointer);
       }

@@ -19,11 +19,19 @@ export interface PackError {
 }
 
 /** Fields every row has after classification of its prestatie. */
-export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'profielgroep', 'zorgprofiel', 'leveringsvorm', 'component', 'behandeling', 'sectorvreemd'] as const;
+export const PRESTATIE_FIELDS = [
+  'prestatiecode',
+  'sector',
+  'profielgroep',
+  'zorgprofiel',
+  'leveringsvorm',
+  'component',
+  'behandeling',
+  'sectorvreemd',
+] as const;
 
 /** Parameters every pack must offer. */
 export const REQUIRED_PARAMETERS = ['richttarief', 'afronding'] as const;
-
 
 /** Far more than any policy has (the shipped packs have under 30): beyond it the pack is refused unread. */
 export const MAX_RULES = 10_000;
@@ -52,7 +60,9 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
   const deepBranch = branch.filter((e) => ![...branchPaths].some((q) => q.startsWith(e.instancePath + '/')));
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of [...direct, ...deepBranch]) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
-  for (const e of raw) if (e.keyword === 'oneOf' && !byPath.has(e.instancePath) && ![...byPath.keys()].some((q) => q.startsWith(e.instancePath + '/'))) byPath.set(e.instancePath, [e]);
+  for (const e of raw)
+    if (e.keyword === 'oneOf' && !byPath.has(e.instancePath) && ![...byPath.keys()].some((q) => q.startsWith(e.instancePath + '/')))
+      byPath.set(e.instancePath, [e]);
   const out: PackError[] = [];
   const seen = new Set<string>();
   for (const [p, errs] of byPath) {
@@ -76,7 +86,12 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
       const key = p + message;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ pointer: p, place: describePointer(input, p), message, ...(extra !== undefined ? { at: `${p}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` } : {}) });
+      out.push({
+        pointer: p,
+        place: describePointer(input, p),
+        message,
+        ...(extra !== undefined ? { at: `${p}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` } : {}),
+      });
     }
   }
   return out;
@@ -84,7 +99,10 @@ function schemaErrors(input: unknown, raw: ErrorObject[]): PackError[] {
 
 function valueAt(input: unknown, pointer: string): unknown {
   let node = input;
-  for (const key of pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const key of pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;
@@ -141,16 +159,41 @@ function translate(e: ErrorObject): string {
 }
 
 function typeName(t: string): string {
-  const names: Record<string, string> = { string: 'tekst', number: 'een getal', integer: 'een geheel getal', boolean: 'ja/nee (true/false)', object: 'een object', array: 'een lijst', null: 'null' };
-  return t.split(',').map((x) => names[x] ?? x).join(' of ');
+  const names: Record<string, string> = {
+    string: 'tekst',
+    number: 'een getal',
+    integer: 'een geheel getal',
+    boolean: 'ja/nee (true/false)',
+    object: 'een object',
+    array: 'een lijst',
+    null: 'null',
+  };
+  return t
+    .split(',')
+    .map((x) => names[x] ?? x)
+    .join(' of ');
 }
 
 /** A Dutch place description for a JSON pointer, naming rules by number and id. */
 export function describePointer(input: unknown, pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const labels: string[] = [];
   let node: unknown = input;
-  const names: Record<string, string> = { rules: 'regels', parameters: 'parameters', effect: 'effect', when: 'voorwaarde', source: 'bron', fields: 'velden', groups: 'groepen', prestaties: 'prestaties', range: 'bereik', sources: 'bronnen' };
+  const names: Record<string, string> = {
+    rules: 'regels',
+    parameters: 'parameters',
+    effect: 'effect',
+    when: 'voorwaarde',
+    source: 'bron',
+    fields: 'velden',
+    groups: 'groepen',
+    prestaties: 'prestaties',
+    range: 'bereik',
+    sources: 'bronnen',
+  };
   for (let i = 0; i < parts.length; i++) {
     const key = parts[i];
     const parent = node;
@@ -161,7 +204,7 @@ export function describePointer(input: unknown, pointer: string): string {
       labels.push(`regel ${Number(key) + 1}${typeof id === 'string' ? ` (${id})` : ''}`);
       continue;
     }
-    labels.push(/^\d+$/.test(key) ? `nr. ${Number(key) + 1}` : names[key] ?? key);
+    labels.push(/^\d+$/.test(key) ? `nr. ${Number(key) + 1}` : (names[key] ?? key));
   }
   return labels.length ? labels.join(' › ') : 'pakket';
 }
@@ -179,9 +222,12 @@ function semanticErrors(pack: PolicyPack): PackError[] {
   }
   // multi-year: every year named belongs to the pack, and every covered year has a base percentage
   const years = coveredYears(pack);
-  if (pack.inkoopjaren && !pack.inkoopjaren.includes(pack.inkoopjaar)) add('/inkoopjaren', `het inkoopjaar ${pack.inkoopjaar} hoort ook in "inkoopjaren" (${pack.inkoopjaren.join(', ')})`);
+  if (pack.inkoopjaren && !pack.inkoopjaren.includes(pack.inkoopjaar))
+    add('/inkoopjaren', `het inkoopjaar ${pack.inkoopjaar} hoort ook in "inkoopjaren" (${pack.inkoopjaren.join(', ')})`);
   const notCovered = (y: number) => !years.includes(y);
-  const coverage = pack.inkoopjaren ? `de jaren van "inkoopjaren" (${years.join(', ')})` : `het inkoopjaar ${pack.inkoopjaar}; noem meer jaren onder "inkoopjaren"`;
+  const coverage = pack.inkoopjaren
+    ? `de jaren van "inkoopjaren" (${years.join(', ')})`
+    : `het inkoopjaar ${pack.inkoopjaar}; noem meer jaren onder "inkoopjaren"`;
   for (const [name, def] of Object.entries(pack.parameters)) {
     for (const [year, value] of Object.entries(def.perJaar ?? {})) {
       if (notCovered(Number(year))) add(`/parameters/${name}/perJaar/${year}`, `${year} is geen jaar van dit beleid: kies uit ${coverage}`);
@@ -220,7 +266,11 @@ function semanticErrors(pack: PolicyPack): PackError[] {
   // Every citation names a document of `sources`, so the explanation can show its title.
   const documents = new Set(pack.sources.flatMap((s) => [s.document, s.title]));
   const checkCitation = (c: { document: string } | undefined, pointer: string) => {
-    if (c && !documents.has(c.document)) add(`${pointer}/document`, `brondocument "${c.document}" staat niet onder "sources"; voeg het daar toe (document en titel) of gebruik de naam die daar staat (${pack.sources.map((s) => s.document).join(', ')})`);
+    if (c && !documents.has(c.document))
+      add(
+        `${pointer}/document`,
+        `brondocument "${c.document}" staat niet onder "sources"; voeg het daar toe (document en titel) of gebruik de naam die daar staat (${pack.sources.map((s) => s.document).join(', ')})`,
+      );
   };
   for (const [name, def] of Object.entries(pack.parameters)) checkCitation(def.source, `/parameters/${name}/source`);
   if (pack.range) checkCitation(pack.range.source, '/range/source');
@@ -256,7 +306,11 @@ function semanticErrors(pack: PolicyPack): PackError[] {
   }
   if (!pack.rules.some((r) => 'set' in r.effect && !r.when && !r.jaren)) {
     const without = years.filter((y) => !pack.rules.some((r) => 'set' in r.effect && !r.when && (!r.jaren || r.jaren.includes(y))));
-    if (without.length) add('/rules', `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`);
+    if (without.length)
+      add(
+        '/rules',
+        `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`,
+      );
   }
   return errors;
 }
@@ -299,7 +353,9 @@ export function parseParameterValue(def: ParameterDef, raw: unknown): ParamParse
     }
     case 'rounding': {
       const s = String(raw).trim();
-      return isRoundingMode(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is geen afrondingswijze; kies uit: ${Object.keys(ROUNDING_MODES).join(', ')}` };
+      return isRoundingMode(s)
+        ? { ok: true, value: s }
+        : { ok: false, reason: `"${s}" is geen afrondingswijze; kies uit: ${Object.keys(ROUNDING_MODES).join(', ')}` };
     }
     case 'date': {
       const p = parseDate(raw as never);
@@ -326,7 +382,13 @@ export function resolveParameters(pack: PolicyPack, overrides: Record<string, un
     if (year !== undefined) {
       const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
       if (!def || rest.length || !coveredYears(pack).includes(Number(year)) || !/^\d{4}$/.test(year)) {
-        errors.push({ pointer: `/parameters/${key}`, place: `parameter ${key}`, message: !def ? `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` : `${year} is geen inkoopjaar van dit beleid (${coveredYears(pack).join(', ')})` });
+        errors.push({
+          pointer: `/parameters/${key}`,
+          place: `parameter ${key}`,
+          message: !def
+            ? `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}`
+            : `${year} is geen inkoopjaar van dit beleid (${coveredYears(pack).join(', ')})`,
+        });
         continue;
       }
       const parsed = parseParameterValue(def, raw);
@@ -337,7 +399,11 @@ export function resolveParameters(pack: PolicyPack, overrides: Record<string, un
     // own names only: "constructor", "toString" or "__proto__" are not parameters of any pack
     const def = Object.prototype.hasOwnProperty.call(pack.parameters, name) ? pack.parameters[name] : undefined;
     if (!def) {
-      errors.push({ pointer: `/parameters/${name}`, place: `parameter ${name}`, message: `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}` });
+      errors.push({
+        pointer: `/parameters/${name}`,
+        place: `parameter ${name}`,
+        message: `onbekende parameter; dit pakket kent: ${Object.keys(pack.parameters).join(', ')}`,
+      });
       continue;
     }
     const parsed = parseParameterValue(def, raw);

@@ -13,8 +13,16 @@ import type { Condition, ParameterDef } from './types';
 
 /** Prestatie facts a condition can name, with the headers a policy sheet uses for them. */
 export const PRESTATIE_FIELD_NAMES: Record<string, string> = {
-  prestatiecode: 'prestatiecode', sector: 'sector', profielgroep: 'profielgroep', zorgprofiel: 'zorgprofiel', leveringsvorm: 'leveringsvorm',
-  component: 'component', behandeling: 'behandeling', inclusiefbehandeling: 'behandeling', sectorvreemd: 'sectorvreemd', sectorvreemdeprestatie: 'sectorvreemd',
+  prestatiecode: 'prestatiecode',
+  sector: 'sector',
+  profielgroep: 'profielgroep',
+  zorgprofiel: 'zorgprofiel',
+  leveringsvorm: 'leveringsvorm',
+  component: 'component',
+  behandeling: 'behandeling',
+  inclusiefbehandeling: 'behandeling',
+  sectorvreemd: 'sectorvreemd',
+  sectorvreemdeprestatie: 'sectorvreemd',
 };
 
 /** Prestatie facts that are ja/nee. */
@@ -38,8 +46,18 @@ export function fieldNameIndex(packFields: Record<string, FieldDef> = {}, reserv
 }
 
 const PROFIELGROEPEN: Record<string, string> = {
-  vv: 'VV', vg: 'VG', lg: 'LG', zgaud: 'ZGaud', zgauditief: 'ZGaud', zgvis: 'ZGvis', zgvisueel: 'ZGvis', lvg: 'LVG', sglvg: 'SGLVG',
-  ggzb: 'GGZ-B', ggzc: 'GGZ-C', ggzw: 'GGZ-W',
+  vv: 'VV',
+  vg: 'VG',
+  lg: 'LG',
+  zgaud: 'ZGaud',
+  zgauditief: 'ZGaud',
+  zgvis: 'ZGvis',
+  zgvisueel: 'ZGvis',
+  lvg: 'LVG',
+  sglvg: 'SGLVG',
+  ggzb: 'GGZ-B',
+  ggzc: 'GGZ-C',
+  ggzw: 'GGZ-W',
 };
 
 export type Normalized = { ok: true; value: string | number | boolean } | { ok: false; message: string };
@@ -64,7 +82,9 @@ export function normalizeConditionValue(field: string, raw: string | number | bo
     }
     case 'leveringsvorm': {
       const v = normalizeLeveringsvorm(text);
-      return v ? { ok: true, value: v } : fail(`"${text}" is geen leveringsvorm (ZZP of verblijf, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC, behandeling, overig)`);
+      return v
+        ? { ok: true, value: v }
+        : fail(`"${text}" is geen leveringsvorm (ZZP of verblijf, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC, behandeling, overig)`);
     }
     case 'sector':
     case 'hoofdsector': {
@@ -109,7 +129,11 @@ export function normalizeConditions(pack: Obj): { pack: Obj; problems: Normalize
   const parameters = (isObj(pack.parameters) ? pack.parameters : {}) as Record<string, ParameterDef>;
   const index = fieldNameIndex(packFields);
   const sectorHint = typeof pack.sector === 'string' && pack.sector !== 'alle' ? (pack.sector as Sector) : undefined;
-  const known = (name: string) => Object.prototype.hasOwnProperty.call(packFields, name) || Object.prototype.hasOwnProperty.call(CORE_FIELDS, name) || name in PRESTATIE_FIELD_NAMES || name === 'hoofdsector';
+  const known = (name: string) =>
+    Object.prototype.hasOwnProperty.call(packFields, name) ||
+    Object.prototype.hasOwnProperty.call(CORE_FIELDS, name) ||
+    name in PRESTATIE_FIELD_NAMES ||
+    name === 'hoofdsector';
 
   const condition = (c: Condition, pointer: string): Condition => {
     if ('all' in c) return { all: c.all.map((x, i) => condition(x, `${pointer}/all/${i}`)) };
@@ -120,16 +144,26 @@ export function normalizeConditions(pack: Obj): { pack: Obj; problems: Normalize
       if (def?.type === 'boolean' && typeof c.is === 'string') {
         const p = parseBoolean(c.is);
         if (p.ok) return { ...c, is: p.value };
-        problems.push({ pointer: `${pointer}/is`, message: `"${c.is}" is geen ja/nee-waarde; parameter "${c.param}" is ja/nee, deze voorwaarde kan nooit gelden` });
+        problems.push({
+          pointer: `${pointer}/is`,
+          message: `"${c.is}" is geen ja/nee-waarde; parameter "${c.param}" is ja/nee, deze voorwaarde kan nooit gelden`,
+        });
       } else if (def?.type === 'choice' && typeof c.is === 'string' && def.choices) {
         const hit = def.choices.find((x) => x.toLowerCase() === String(c.is).trim().toLowerCase());
         if (hit !== undefined) return { ...c, is: hit };
-        problems.push({ pointer: `${pointer}/is`, message: `"${c.is}" is geen keuze van parameter "${c.param}" (${def.choices.join(', ')}); deze voorwaarde kan nooit gelden` });
+        problems.push({
+          pointer: `${pointer}/is`,
+          message: `"${c.is}" is geen keuze van parameter "${c.param}" (${def.choices.join(', ')}); deze voorwaarde kan nooit gelden`,
+        });
       }
       return c;
     }
     const field = known(c.field) ? c.field : (index.get(normalizeHeader(c.field)) ?? c.field);
-    const def = Object.prototype.hasOwnProperty.call(packFields, field) ? packFields[field] : Object.prototype.hasOwnProperty.call(CORE_FIELDS, field) ? CORE_FIELDS[field] : undefined;
+    const def = Object.prototype.hasOwnProperty.call(packFields, field)
+      ? packFields[field]
+      : Object.prototype.hasOwnProperty.call(CORE_FIELDS, field)
+        ? CORE_FIELDS[field]
+        : undefined;
     const out = { ...c, field };
     const one = (v: string | number | boolean, at: string) => {
       const n = normalizeConditionValue(field, v, def, sectorHint);

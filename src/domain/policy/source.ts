@@ -54,7 +54,13 @@ const MAX_ALIASES = 1000;
 
 /** Parse JSON or YAML text (YAML 1.2 reads JSON too) and keep the line of every node. */
 export function parsePackText(raw: string, name: string, path?: string): PackSource {
-  const none = (message: string, line?: number): PackSource => ({ name, path, data: undefined, locate: () => ({ source: name }), problems: [{ source: name, line, message }] });
+  const none = (message: string, line?: number): PackSource => ({
+    name,
+    path,
+    data: undefined,
+    locate: () => ({ source: name }),
+    problems: [{ source: name, line, message }],
+  });
   if (raw.length > MAX_PACK_CHARS) return none(tooLarge(raw.length));
   if ((raw.match(/(?:^|[\s,[{:])\*[A-Za-z0-9_-]/g)?.length ?? 0) > MAX_ALIASES) return none(TOO_MANY_ALIASES);
   const text = raw.replace(/^\uFEFF/, ''); // editors on Windows often save with a byte order mark
@@ -93,7 +99,8 @@ export function parsePackText(raw: string, name: string, path?: string): PackSou
   return { name, path, data, locate, problems };
 }
 
-const TOO_MANY_ALIASES = 'te veel verwijzingen naar een anker (*naam): zo wordt het pakket onbeheersbaar groot; schrijf de onderdelen uit in plaats van ze te herhalen met een verwijzing';
+const TOO_MANY_ALIASES =
+  'te veel verwijzingen naar een anker (*naam): zo wordt het pakket onbeheersbaar groot; schrijf de onderdelen uit in plaats van ze te herhalen met een verwijzing';
 
 export function tooLarge(size: number): string {
   return `het bestand is te groot voor een beleidspakket (${Math.max(1, Math.round(size / 1_000_000))} MB, hoogstens ${MAX_PACK_CHARS / 1_000_000} MB); is dit wel het beleid?`;
@@ -146,7 +153,8 @@ function yamlProblems(errors: readonly YAMLError[], text: string, name: string):
         while (next < textLines.length && textLines[next]?.trim() === '') next++;
         if (line !== undefined && next < textLines.length && indent(next + 1) > indent(line)) {
           line = next + 1;
-          message = 'de inspringing klopt niet: deze regel springt verder in dan de regel erboven, die al een waarde heeft; zet hem recht onder de andere onderdelen (of ontbreekt er een dubbele punt of aanhalingsteken?)';
+          message =
+            'de inspringing klopt niet: deze regel springt verder in dan de regel erboven, die al een waarde heeft; zet hem recht onder de andere onderdelen (of ontbreekt er een dubbele punt of aanhalingsteken?)';
         } else message = 'een naam loopt over meer regels door; ontbreekt er een dubbele punt of aanhalingsteken?';
         break;
       }
@@ -195,7 +203,13 @@ function decimalCommas(doc: Document, text: string, name: string, lines: LineCou
       for (let i = 1; i < map.items.length; i++) {
         const prev = map.items[i - 1];
         const pair = map.items[i];
-        if (numberAt(prev.value) && numberAt(pair.key) && (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) && adjacent(prev.value, pair.key)) report(prev.value, pair.key);
+        if (
+          numberAt(prev.value) &&
+          numberAt(pair.key) &&
+          (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) &&
+          adjacent(prev.value, pair.key)
+        )
+          report(prev.value, pair.key);
       }
     },
     Seq(_, seq) {
@@ -212,7 +226,10 @@ function decimalCommas(doc: Document, text: string, name: string, lines: LineCou
 }
 
 export function splitPointer(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** A shipped pack as a source (for messages about a base pack). */
@@ -262,11 +279,17 @@ function loadBase(ref: string, from: PackSource, resolver: PackResolver, chain: 
   if (!isFile) {
     if (chain.includes(ref)) return fail(`vormt een kring: ${[...chain, ref].map(baseName).join(' → ')}`);
     const shipped = resolver.shipped(ref);
-    if (!shipped) return fail(`onbekend beleid "${ref}". Meegeleverd zijn: ${resolver.shippedIds().join(', ')}; of geef een bestandsnaam (.json, .yaml of .yml) naast dit bestand`);
+    if (!shipped)
+      return fail(
+        `onbekend beleid "${ref}". Meegeleverd zijn: ${resolver.shippedIds().join(', ')}; of geef een bestandsnaam (.json, .yaml of .yml) naast dit bestand`,
+      );
     const src = shippedSource(shipped);
     return { pack: shipped, problems: [], bases: [], origin: plainOrigin(src) };
   }
-  if (!resolver.readSource) return fail(`"extends: ${ref}" verwijst naar een bestand; hier kan een beleid alleen een meegeleverd beleid uitbreiden (${resolver.shippedIds().join(', ')})`);
+  if (!resolver.readSource)
+    return fail(
+      `"extends: ${ref}" verwijst naar een bestand; hier kan een beleid alleen een meegeleverd beleid uitbreiden (${resolver.shippedIds().join(', ')})`,
+    );
   const src = resolver.readSource(ref, from.path);
   if (!src) return fail(`bestand "${ref}" niet gevonden (gezocht naast ${from.name})`);
   const key = src.path ?? src.name;

@@ -26,12 +26,7 @@ export interface ParameterDef {
 }
 
 /** A condition on the row. Fields are prestatie facts (prestatiecode, sector, leveringsvorm, ...) or row fields. */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | FieldCondition
-  | { param: string; is: boolean | string };
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FieldCondition | { param: string; is: boolean | string };
 
 export interface FieldCondition {
   field: string;

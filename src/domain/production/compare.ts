@@ -51,9 +51,15 @@ export function compareHerschikking(base: HerschikResult, alt: HerschikResult, l
     const ab = b ? b.afspraak : null;
     const aa = a ? a.afspraak : null;
     return {
-      agb: (b ?? a)!.agb, naam: (b ?? a)!.naam, sector: (b ?? a)!.sector,
-      extrapolatedBase: eb, extrapolatedAlt: ea, extrapolatedDiff: ea.minus(eb),
-      afspraakBase: ab, afspraakAlt: aa, afspraakDiff: ab && aa ? aa.minus(ab) : null,
+      agb: (b ?? a)!.agb,
+      naam: (b ?? a)!.naam,
+      sector: (b ?? a)!.sector,
+      extrapolatedBase: eb,
+      extrapolatedAlt: ea,
+      extrapolatedDiff: ea.minus(eb),
+      afspraakBase: ab,
+      afspraakAlt: aa,
+      afspraakDiff: ab && aa ? aa.minus(ab) : null,
     };
   });
   const sectorNames = [...new Set([...base.sectors, ...alt.sectors].map((s) => s.sector))].sort();
@@ -63,14 +69,22 @@ export function compareHerschikking(base: HerschikResult, alt: HerschikResult, l
     const eb = b?.extrapolated ?? ZERO;
     const ea = a?.extrapolated ?? ZERO;
     return {
-      sector, extrapolatedBase: eb, extrapolatedAlt: ea, extrapolatedDiff: ea.minus(eb),
+      sector,
+      extrapolatedBase: eb,
+      extrapolatedAlt: ea,
+      extrapolatedDiff: ea.minus(eb),
       verwachtDiff: (a?.verwacht ?? ZERO).minus(b?.verwacht ?? ZERO),
       afsprakenDiff: (a?.afsprakenTotaal ?? ZERO).minus(b?.afsprakenTotaal ?? ZERO),
-      uitnuttingBase: b?.uitnutting, uitnuttingAlt: a?.uitnutting, kortingBase: b?.kortingPercentage, kortingAlt: a?.kortingPercentage,
+      uitnuttingBase: b?.uitnutting,
+      uitnuttingAlt: a?.uitnutting,
+      kortingBase: b?.kortingPercentage,
+      kortingAlt: a?.kortingPercentage,
     };
   });
   return {
-    label, providers, sectors,
+    label,
+    providers,
+    sectors,
     total: {
       extrapolatedDiff: sectors.reduce((s, x) => s.plus(x.extrapolatedDiff), ZERO),
       afsprakenDiff: sectors.reduce((s, x) => s.plus(x.afsprakenDiff), ZERO),

@@ -263,7 +263,13 @@ export function herschik(input: HerschikInput): HerschikResult {
   else {
     const ms = parsedMonths.filter((m, i) => m && (m.year ?? year) === year && !isEmptyCell(input.rows[i].cells.volume)).map((m) => m!.month);
     last = { year, month: ms.length ? Math.max(...ms) : 0 };
-    peilFlags.push(pflag('PEILDATUM_AFGELEID', `Geen peildatum ingesteld: de laatste maand in de gegevens (${last.month ? monthLabel(last.month, year) : 'geen'}) is als laatste gedeclareerde maand gebruikt. Stel "peildatum" in voor een vaste meting.`, RULES.extrapolatie));
+    peilFlags.push(
+      pflag(
+        'PEILDATUM_AFGELEID',
+        `Geen peildatum ingesteld: de laatste maand in de gegevens (${last.month ? monthLabel(last.month, year) : 'geen'}) is als laatste gedeclareerde maand gebruikt. Stel "peildatum" in voor een vaste meting.`,
+        RULES.extrapolatie,
+      ),
+    );
   }
   const lastMonth = last.year < year ? 0 : last.year > year ? 12 : last.month;
 
@@ -296,7 +302,13 @@ export function herschik(input: HerschikInput): HerschikResult {
         flags.push(pflag('ANDER_JAAR', `Maand ${monthLabel(month.month, y)} valt niet in het herschikkingsjaar ${year}; de regel telt niet mee.`));
         reasons.push('ander jaar');
       } else if (month.month > lastMonth) {
-        flags.push(pflag('NA_PEILDATUM', `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`, RULES.extrapolatie));
+        flags.push(
+          pflag(
+            'NA_PEILDATUM',
+            `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`,
+            RULES.extrapolatie,
+          ),
+        );
         reasons.push('na de peildatum');
       }
     }
@@ -307,7 +319,13 @@ export function herschik(input: HerschikInput): HerschikResult {
       reasons.push('geen volume');
     } else {
       volume = vp.value;
-      if (volume.isNegative()) flags.push(pflag('NEGATIEF_VOLUME', `Negatief volume ${formatNumber(volume)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`));
+      if (volume.isNegative())
+        flags.push(
+          pflag(
+            'NEGATIEF_VOLUME',
+            `Negatief volume ${formatNumber(volume)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`,
+          ),
+        );
     }
     if (input.hasApprovalColumn !== false) {
       const g = parseBoolean(row.cells.goedgekeurd);
@@ -315,7 +333,9 @@ export function herschik(input: HerschikInput): HerschikResult {
         flags.push(pflag('NIET_GOEDGEKEURD', 'Declaratie niet goedgekeurd: telt niet mee in de productie voor de herschikking.', RULES.goedgekeurd));
         reasons.push('niet goedgekeurd');
       } else if (!g.ok) {
-        flags.push(pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd));
+        flags.push(
+          pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd),
+        );
         reasons.push('goedkeuring onbekend');
       }
     }
@@ -324,7 +344,9 @@ export function herschik(input: HerschikInput): HerschikResult {
       reasons.push('geen AGB-code');
     }
     if (!sector) {
-      flags.push(pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'));
+      flags.push(
+        pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'),
+      );
       reasons.push('sector onbekend');
     }
     if (!engine.tarief) {
@@ -336,7 +358,12 @@ export function herschik(input: HerschikInput): HerschikResult {
       const declared = parseMoney(row.cells.gedeclareerdBedrag);
       if (declared.ok && !declared.value.equals(out.omzet)) {
         const diff = declared.value.minus(out.omzet);
-        flags.push(pflag('BEDRAG_WIJKT_AF', `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(out.omzet)}; Tariefwijzer rekent met het berekende bedrag.`));
+        flags.push(
+          pflag(
+            'BEDRAG_WIJKT_AF',
+            `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(out.omzet)}; Tariefwijzer rekent met het berekende bedrag.`,
+          ),
+        );
       }
     }
     out.counted = reasons.length === 0;
@@ -350,7 +377,17 @@ export function herschik(input: HerschikInput): HerschikResult {
       const key = `${agb}\u0000${sector}\u0000${code}`;
       let line = lines.get(key);
       if (!line) {
-        line = { agb, naam: text(row.cells.zorgaanbieder) ?? '', sector, prestatiecode: code, crisis: false, nieuw: false, omzet: Array<Dec>(12).fill(ZERO), volume: Array<Dec>(12).fill(ZERO), months: new Set() };
+        line = {
+          agb,
+          naam: text(row.cells.zorgaanbieder) ?? '',
+          sector,
+          prestatiecode: code,
+          crisis: false,
+          nieuw: false,
+          omzet: Array<Dec>(12).fill(ZERO),
+          volume: Array<Dec>(12).fill(ZERO),
+          months: new Set(),
+        };
         lines.set(key, line);
       }
       if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
@@ -388,24 +425,47 @@ export function herschik(input: HerschikInput): HerschikResult {
     const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
     const projection = sum(projections.map((p) => p.omzet));
     let extrapolated = realised.plus(projection);
-    const trail: string[] = [`Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`];
+    const trail: string[] = [
+      `Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`,
+    ];
     const combined = project({ omzet: months, volume: months }, lastMonth, method, nMonths, mode);
-    trail.push(`extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`);
+    trail.push(
+      `extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`,
+    );
     trail.push(`geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`);
     const active = new Set(ls.flatMap((l) => [...l.months]));
     const first = Math.min(...active);
     const gaps = [];
     for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
-    if (gaps.includes(lastMonth)) flags.push(pflag('LAATSTE_MAAND_ONTBREEKT', `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`, RULES.extrapolatie));
+    if (gaps.includes(lastMonth))
+      flags.push(
+        pflag(
+          'LAATSTE_MAAND_ONTBREEKT',
+          `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`,
+          RULES.extrapolatie,
+        ),
+      );
     const inner = gaps.filter((m) => m !== lastMonth);
-    if (inner.length) flags.push(pflag('MAAND_ONTBREEKT', `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`));
+    if (inner.length)
+      flags.push(
+        pflag(
+          'MAAND_ONTBREEKT',
+          `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`,
+        ),
+      );
     if (trendLimit && lastMonth >= 6) {
       const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
       const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
       if (before.greaterThan(0)) {
         const change = recent.minus(before).dividedBy(before).times(100);
         if (change.abs().greaterThan(trendLimit)) {
-          flags.push(pflag('TREND', `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`, RULES.trend));
+          flags.push(
+            pflag(
+              'TREND',
+              `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`,
+              RULES.trend,
+            ),
+          );
         }
       }
     }
@@ -414,26 +474,60 @@ export function herschik(input: HerschikInput): HerschikResult {
       if (!l.crisis) return;
       if (!l.plaatsen) {
         crisis.push({ prestatiecode: l.prestatiecode });
-        flags.push(pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis));
+        flags.push(
+          pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis),
+        );
         return;
       }
       const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
       const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
       crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
-      trail.push(`crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`);
+      trail.push(
+        `crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`,
+      );
       if (bezetting.lessThan(threshold)) {
-        flags.push(pflag('CRISIS_BEZETTING_LAAG', `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`, RULES.crisis));
+        flags.push(
+          pflag(
+            'CRISIS_BEZETTING_LAAG',
+            `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`,
+            RULES.crisis,
+          ),
+        );
       }
     });
     if (extrapolated.isNegative()) {
-      flags.push(pflag('NEGATIEVE_PRODUCTIE', `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`));
+      flags.push(
+        pflag(
+          'NEGATIEVE_PRODUCTIE',
+          `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`,
+        ),
+      );
       extrapolated = ZERO;
     }
     const nieuw = ls.some((l) => l.nieuw);
-    if (nieuw) flags.push(pflag('NIEUWE_AANBIEDER_MAATWERK', 'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.', RULES.maatwerk));
+    if (nieuw)
+      flags.push(
+        pflag(
+          'NIEUWE_AANBIEDER_MAATWERK',
+          'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.',
+          RULES.maatwerk,
+        ),
+      );
     providers.set(key, {
-      agb, naam: ls.find((l) => l.naam)?.naam ?? '', sector, nieuw, realised, projection, extrapolated, toezegging: ZERO, korting: ZERO, afspraak: null,
-      months, crisis, flags, explanation: trail.join('; '),
+      agb,
+      naam: ls.find((l) => l.naam)?.naam ?? '',
+      sector,
+      nieuw,
+      realised,
+      projection,
+      extrapolated,
+      toezegging: ZERO,
+      korting: ZERO,
+      afspraak: null,
+      months,
+      crisis,
+      flags,
+      explanation: trail.join('; '),
     });
   }
 
@@ -451,7 +545,22 @@ export function herschik(input: HerschikInput): HerschikResult {
     const key = `${t.agb}\u0000${sector}`;
     let p = providers.get(key);
     if (!p) {
-      p = { agb: t.agb, naam: t.zorgaanbieder ?? '', sector, nieuw: false, realised: ZERO, projection: ZERO, extrapolated: ZERO, toezegging: ZERO, korting: ZERO, afspraak: null, months: Array<Dec>(12).fill(ZERO), crisis: [], flags: [], explanation: 'Geen goedgekeurde productie' };
+      p = {
+        agb: t.agb,
+        naam: t.zorgaanbieder ?? '',
+        sector,
+        nieuw: false,
+        realised: ZERO,
+        projection: ZERO,
+        extrapolated: ZERO,
+        toezegging: ZERO,
+        korting: ZERO,
+        afspraak: null,
+        months: Array<Dec>(12).fill(ZERO),
+        crisis: [],
+        flags: [],
+        explanation: 'Geen goedgekeurde productie',
+      };
       providers.set(key, p);
     }
     if (!p.naam && t.zorgaanbieder) p.naam = t.zorgaanbieder;
@@ -462,12 +571,24 @@ export function herschik(input: HerschikInput): HerschikResult {
 
   // 4. Sectors: contracteerruimte, uitnutting, signals, korting and the afspraken.
   const sectorNames = [...new Set([...providers.values()].map((p) => p.sector))].sort();
-  const sectors: SectorResult[] = sectorNames.map((sector) => sectorResult(sector, [...providers.values()].filter((p) => p.sector === sector), { input, lastMonth, year, peildatum, method, nMonths, mode, lines: [...lines.values()].filter((l) => l.sector === sector) }));
+  const sectors: SectorResult[] = sectorNames.map((sector) =>
+    sectorResult(
+      sector,
+      [...providers.values()].filter((p) => p.sector === sector),
+      { input, lastMonth, year, peildatum, method, nMonths, mode, lines: [...lines.values()].filter((l) => l.sector === sector) },
+    ),
+  );
 
   const ordered = [...providers.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.agb.localeCompare(b.agb));
   for (const p of ordered) {
     if (p.afspraak && p.tussentijdseAfspraak && p.afspraak.lessThan(p.tussentijdseAfspraak)) {
-      p.flags.push(pflag('LAGER_DAN_TUSSENTIJDS', `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`, RULES.korting));
+      p.flags.push(
+        pflag(
+          'LAGER_DAN_TUSSENTIJDS',
+          `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`,
+          RULES.korting,
+        ),
+      );
     }
   }
   const flagCounts: Record<string, number> = {};
@@ -478,7 +599,13 @@ export function herschik(input: HerschikInput): HerschikResult {
     flagCounts.PEILDATUM_AFGELEID = sectors.length;
   }
   return {
-    year, peildatum, lastMonth, method, rows, providers: ordered, sectors,
+    year,
+    peildatum,
+    lastMonth,
+    method,
+    rows,
+    providers: ordered,
+    sectors,
     totals: {
       contracteerruimte: sum(sectors.map((s) => s.contracteerruimte ?? ZERO)),
       realised: sum(sectors.map((s) => s.realised)),
@@ -486,7 +613,8 @@ export function herschik(input: HerschikInput): HerschikResult {
       toezeggingen: sum(sectors.map((s) => s.toezeggingen)),
       afspraken: sum(sectors.map((s) => s.afsprakenTotaal)),
     },
-    flagCounts, notes,
+    flagCounts,
+    notes,
   };
 }
 
@@ -508,7 +636,11 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const fromParam = dec(params[`contracteerruimte.${sector}`]);
   const fromCell = input.contracteerruimteCells?.[sector];
   const cr = fromParam ?? fromCell?.value;
-  const crBron = fromParam ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”` : fromCell ? readableRef(fromCell.where) : undefined;
+  const crBron = fromParam
+    ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”`
+    : fromCell
+      ? readableRef(fromCell.where)
+      : undefined;
   const realised = sum(ps.map((p) => p.realised));
   const extrapolated = sum(ps.map((p) => p.extrapolated));
   const toezeggingen = sum(ps.map((p) => p.toezegging));
@@ -517,7 +649,11 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   const reserve = params.reservering_nieuwe_aanbieders !== 'nul';
   // Set aside for new providers: their toezeggingen (kept whole like anyone's) and, by default, their production.
   const reservering = sum(maatwerk.map((p) => (reserve ? p.extrapolated.plus(p.toezegging) : p.toezegging)));
-  const trail: string[] = [`Geëxtrapoleerde goedgekeurde productie ${formatEuro(extrapolated)} (gerealiseerd ${formatEuro(realised)} t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'})`, `toezeggingen ${formatEuro(toezeggingen)}`, `verwacht ${formatEuro(verwacht)}${cite(RULES.uitnuttingPerSector)}`];
+  const trail: string[] = [
+    `Geëxtrapoleerde goedgekeurde productie ${formatEuro(extrapolated)} (gerealiseerd ${formatEuro(realised)} t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'})`,
+    `toezeggingen ${formatEuro(toezeggingen)}`,
+    `verwacht ${formatEuro(verwacht)}${cite(RULES.uitnuttingPerSector)}`,
+  ];
 
   // Month by month: the year prognosis as it looked with each month as the last one.
   const months: MonthPoint[] = [];
@@ -530,14 +666,34 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
   }
 
-  const result: SectorResult = { sector, contracteerruimte: cr, contracteerruimteBron: crBron, realised, extrapolated, toezeggingen, reservering, verwacht, tekort: ZERO, afsprakenTotaal: ZERO, months, flags, explanation: '' };
+  const result: SectorResult = {
+    sector,
+    contracteerruimte: cr,
+    contracteerruimteBron: crBron,
+    realised,
+    extrapolated,
+    toezeggingen,
+    reservering,
+    verwacht,
+    tekort: ZERO,
+    afsprakenTotaal: ZERO,
+    months,
+    flags,
+    explanation: '',
+  };
   for (const p of maatwerk) {
     p.afspraak = null;
     p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter “${HERSCHIK_PARAMETERS.reservering_nieuwe_aanbieders.label}”)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
   }
   const regular = ps.filter((p) => !p.nieuw);
   if (!cr) {
-    flags.push(pflag('CONTRACTEERRUIMTE_ONTBREEKT', `Geen contracteerruimte voor ${sector}: geen uitnutting, korting of afspraak. Stel "contracteerruimte.${sector}" in of zet een cel "Contracteerruimte ${sector}" met het bedrag ernaast.`, RULES.definitiefKader));
+    flags.push(
+      pflag(
+        'CONTRACTEERRUIMTE_ONTBREEKT',
+        `Geen contracteerruimte voor ${sector}: geen uitnutting, korting of afspraak. Stel "contracteerruimte.${sector}" in of zet een cel "Contracteerruimte ${sector}" met het bedrag ernaast.`,
+        RULES.definitiefKader,
+      ),
+    );
     for (const p of regular) p.explanation += '; geen afspraak: contracteerruimte ontbreekt';
     result.explanation = trail.join('; ') + '.';
     return result;
@@ -546,20 +702,38 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   result.uitnutting = cr.greaterThan(0) ? pct(verwacht, cr) : undefined;
   result.tekort = D.max(ZERO, verwacht.minus(cr));
   result.onzekerheid = extrapolated.greaterThan(0) ? pct(result.tekort, extrapolated) : ZERO;
-  trail.push(`uitnutting ${formatPct(result.uitnutting)}`, `tekort ${formatEuro(result.tekort)}`, `onzekerheid ${formatPct(result.onzekerheid)} van de geëxtrapoleerde productie`);
+  trail.push(
+    `uitnutting ${formatPct(result.uitnutting)}`,
+    `tekort ${formatEuro(result.tekort)}`,
+    `onzekerheid ${formatPct(result.onzekerheid)} van de geëxtrapoleerde productie`,
+  );
 
   const marge = dec(params.marge_onzekerheid) ?? new D(1);
   const onz = result.onzekerheid ?? ZERO;
   if (onz.greaterThan(marge)) {
-    flags.push(pflag('TUSSENTIJDSE_HERSCHIKKING', `Onzekerheid ${formatPct(onz)} is groter dan de marge van ${formatPct(marge)}: een tussentijdse herschikking (vaste productieafspraken voor de sector ${sector}) is het uitgangspunt.`, RULES.tussentijds));
+    flags.push(
+      pflag(
+        'TUSSENTIJDSE_HERSCHIKKING',
+        `Onzekerheid ${formatPct(onz)} is groter dan de marge van ${formatPct(marge)}: een tussentijdse herschikking (vaste productieafspraken voor de sector ${sector}) is het uitgangspunt.`,
+        RULES.tussentijds,
+      ),
+    );
   } else if (onz.greaterThan(0)) {
-    flags.push(pflag('BINNEN_MARGE', `Onzekerheid ${formatPct(onz)} blijft binnen de marge van ${formatPct(marge)}: het geld-volgt-klant model blijft.`, RULES.marge));
+    flags.push(
+      pflag('BINNEN_MARGE', `Onzekerheid ${formatPct(onz)} blijft binnen de marge van ${formatPct(marge)}: het geld-volgt-klant model blijft.`, RULES.marge),
+    );
   }
   const cutoffMonth = dec(params.terughoudend_tot_maand)?.toNumber() ?? 6;
   const measured = ctx.peildatum ?? (lastMonth ? `${year}-${String(lastMonth).padStart(2, '0')}-28` : `${year}-01-01`);
   const cutoff = `${year}-${String(cutoffMonth).padStart(2, '0')}-01`;
   if (measured < cutoff && onz.greaterThan(marge)) {
-    flags.push(pflag('TERUGHOUDEND_VOOR_1_JUNI', `Peildatum ${ctx.peildatum ?? `(laatste maand ${monthLabel(lastMonth)})`} ligt vóór ${cutoff.split('-').reverse().join('-')}: het zorgkantoor is dan zeer terughoudend met omzetten, ook bij een tekort boven de marge.`, RULES.voor1Juni));
+    flags.push(
+      pflag(
+        'TERUGHOUDEND_VOOR_1_JUNI',
+        `Peildatum ${ctx.peildatum ?? `(laatste maand ${monthLabel(lastMonth)})`} ligt vóór ${cutoff.split('-').reverse().join('-')}: het zorgkantoor is dan zeer terughoudend met omzetten, ook bij een tekort boven de marge.`,
+        RULES.voor1Juni,
+      ),
+    );
   }
 
   // Korting: toezeggingen whole, the reservation for maatwerk aside, the rest over the extrapolated production.
@@ -573,30 +747,71 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
   };
   if (available.isNegative()) {
-    flags.push(pflag('TOEZEGGINGEN_BOVEN_RUIMTE', `Toezeggingen (${formatEuro(regularToezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`, RULES.toezeggingen));
+    flags.push(
+      pflag(
+        'TOEZEGGINGEN_BOVEN_RUIMTE',
+        `Toezeggingen (${formatEuro(regularToezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`,
+        RULES.toezeggingen,
+      ),
+    );
     for (const p of regular) setProduction(p, ZERO, 'geen ruimte na toezeggingen');
     result.kortingPercentage = P.greaterThan(0) ? new D(100) : undefined;
   } else if (P.lessThanOrEqualTo(available) || choice === 'geen') {
     for (const p of regular) setProduction(p, p.extrapolated, 'geen korting');
-    if (P.greaterThan(available)) flags.push(pflag('TEKORT_ZONDER_KORTING', `Tekort ${formatEuro(P.minus(available))} en korting = geen: de afspraken passen niet binnen de contracteerruimte.`, RULES.korting));
+    if (P.greaterThan(available))
+      flags.push(
+        pflag(
+          'TEKORT_ZONDER_KORTING',
+          `Tekort ${formatEuro(P.minus(available))} en korting = geen: de afspraken passen niet binnen de contracteerruimte.`,
+          RULES.korting,
+        ),
+      );
   } else if (choice === 'vast-percentage') {
     const k = dec(params.korting_percentage) ?? ZERO;
     const factor = new D(100).minus(k).dividedBy(100);
-    for (const p of regular) setProduction(p, p.extrapolated.times(factor).toDecimalPlaces(2, ROUNDING_MODES[ctx.mode]), `korting ${formatPct(k, 4)} (vast percentage)${cite(RULES.korting)}`);
+    for (const p of regular)
+      setProduction(
+        p,
+        p.extrapolated.times(factor).toDecimalPlaces(2, ROUNDING_MODES[ctx.mode]),
+        `korting ${formatPct(k, 4)} (vast percentage)${cite(RULES.korting)}`,
+      );
     result.kortingPercentage = k;
   } else {
-    const shares = distribute(regular.map((p) => ({ key: p.agb, amount: p.extrapolated })), available);
+    const shares = distribute(
+      regular.map((p) => ({ key: p.agb, amount: p.extrapolated })),
+      available,
+    );
     const k = new D(1).minus(available.dividedBy(P)).times(100);
     result.kortingPercentage = k;
-    regular.forEach((p, i) => setProduction(p, shares[i], `korting ${formatPct(k, 4)} over de geëxtrapoleerde productie ${formatEuro(p.extrapolated)} (één percentage voor de sector, afgerond op centen met de grootste-restmethode)${cite(RULES.korting)}`));
-    flags.push(pflag('KORTING', `Middelen niet toereikend: korting ${formatPct(k, 4)} over de geëxtrapoleerde productie, zodat de sector op de contracteerruimte ${formatEuro(cr)} uitkomt.`, RULES.korting));
+    regular.forEach((p, i) =>
+      setProduction(
+        p,
+        shares[i],
+        `korting ${formatPct(k, 4)} over de geëxtrapoleerde productie ${formatEuro(p.extrapolated)} (één percentage voor de sector, afgerond op centen met de grootste-restmethode)${cite(RULES.korting)}`,
+      ),
+    );
+    flags.push(
+      pflag(
+        'KORTING',
+        `Middelen niet toereikend: korting ${formatPct(k, 4)} over de geëxtrapoleerde productie, zodat de sector op de contracteerruimte ${formatEuro(cr)} uitkomt.`,
+        RULES.korting,
+      ),
+    );
   }
   result.afsprakenTotaal = sum(regular.map((p) => p.afspraak ?? ZERO));
   const landed = result.afsprakenTotaal.plus(reservering);
   if (choice === 'vast-percentage' && !landed.equals(cr) && verwacht.greaterThan(cr)) {
-    flags.push(pflag('NIET_OP_CONTRACTEERRUIMTE', `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`, RULES.korting));
+    flags.push(
+      pflag(
+        'NIET_OP_CONTRACTEERRUIMTE',
+        `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`,
+        RULES.korting,
+      ),
+    );
   }
-  trail.push(`afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`);
+  trail.push(
+    `afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`,
+  );
   result.explanation = trail.join('; ') + '.';
   return result;
 }

@@ -10,7 +10,24 @@ export interface YearMonth {
 export type MonthParse = { ok: true; value: YearMonth | { month: number; year?: undefined } } | { ok: false; reason: string } | { ok: false; empty: true };
 
 export const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const SHORT: Record<string, number> = { jan: 1, feb: 2, mrt: 3, mar: 3, apr: 4, mei: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, oct: 10, nov: 11, dec: 12 };
+const SHORT: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mrt: 3,
+  mar: 3,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 function monthWord(w: string): number | undefined {
   const i = MONTH_NAMES.indexOf(w);

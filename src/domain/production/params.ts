@@ -27,7 +27,11 @@ export function resolveHerschikParameters(overrides: Record<string, unknown> = {
     const name = canonicalParameterName(raw);
     const def = HERSCHIK_PARAMETERS[name];
     if (!def) {
-      errors.push({ pointer: `/parameters/${raw}`, place: `parameter ${raw}`, message: `onbekende herschikkingsparameter; bekend zijn: ${Object.keys(HERSCHIK_PARAMETERS).join(', ')}` });
+      errors.push({
+        pointer: `/parameters/${raw}`,
+        place: `parameter ${raw}`,
+        message: `onbekende herschikkingsparameter; bekend zijn: ${Object.keys(HERSCHIK_PARAMETERS).join(', ')}`,
+      });
       continue;
     }
     const parsed = parseParameterValue(def, v);

@@ -4,12 +4,35 @@
  * deadline and the reasons with their citations. Self-contained; talks to the workbook through the runner.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { flagName } from '../../domain/flags';
 import { count, keepTogether, useStyles as useShared } from '../styles';
 import { ParamField } from './fields';
 import { SeverityIcon, CitationLine } from './signals';
-import { formatDate, listProcedures, resolveProcedureParameters, ROUTE_STATUS_LABELS, routeLabel, type Finding, type Procedure, type ProviderAssessment, type RouteResult } from '../../domain/assessments';
+import {
+  formatDate,
+  listProcedures,
+  resolveProcedureParameters,
+  ROUTE_STATUS_LABELS,
+  routeLabel,
+  type Finding,
+  type Procedure,
+  type ProviderAssessment,
+  type RouteResult,
+} from '../../domain/assessments';
 import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
 import { InputError } from '../../workbook/annotate';
@@ -21,10 +44,16 @@ export interface AssessViewProps {
   runner: PortRunner | undefined;
 }
 
-
 const useLocal = makeStyles({
   providers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
-  provider: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+  provider: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+    overflowWrap: 'anywhere',
+  },
   status: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   finding: { listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
   findings: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -175,7 +204,9 @@ export function AssessView({ runner }: AssessViewProps) {
 
   return (
     <section className={styles.root} aria-labelledby="aanvragen-kop">
-      <h2 id="aanvragen-kop" className={styles.heading}>Aanvragen beoordelen</h2>
+      <h2 id="aanvragen-kop" className={styles.heading}>
+        Aanvragen beoordelen
+      </h2>
       <p className={styles.muted}>Herberekening en hardheidsclausule, voor een aanvraagformulier of een lijst met aanbieders in de open werkmap.</p>
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {busy ? 'Bezig met beoordelen…' : outcome ? `${count(outcome.assessments.length, 'aanvraag', 'aanvragen')} beoordeeld.` : ''}
@@ -199,16 +230,33 @@ export function AssessView({ runner }: AssessViewProps) {
         </Select>
       </Field>
       {proc && (
-        <Accordion collapsible openItems={paramsOpen || Object.keys(paramErrors).length ? ['parameters'] : []} onToggle={(_, d) => setParamsOpen(d.openItems.includes('parameters'))}>
+        <Accordion
+          collapsible
+          openItems={paramsOpen || Object.keys(paramErrors).length ? ['parameters'] : []}
+          onToggle={(_, d) => setParamsOpen(d.openItems.includes('parameters'))}
+        >
           <AccordionItem value="parameters">
             <AccordionHeader as="h3" expandIconPosition="end">
               <span>
-                2. Parameters <span className={styles.summary}>· {Object.keys(paramErrors).length ? count(Object.keys(paramErrors).length, 'fout', 'fouten') : count(Object.keys(proc.parameters).length, 'parameter', 'parameters')}</span>
+                2. Parameters{' '}
+                <span className={styles.summary}>
+                  ·{' '}
+                  {Object.keys(paramErrors).length
+                    ? count(Object.keys(paramErrors).length, 'fout', 'fouten')
+                    : count(Object.keys(proc.parameters).length, 'parameter', 'parameters')}
+                </span>
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.accordionPanel}>
               {Object.entries(proc.parameters).map(([name, def]) => (
-                <ParamField key={name} name={name} def={def} value={texts[name] ?? ''} error={paramErrors[name]} onChange={(v) => setTexts((t) => ({ ...t, [name]: v }))} />
+                <ParamField
+                  key={name}
+                  name={name}
+                  def={def}
+                  value={texts[name] ?? ''}
+                  error={paramErrors[name]}
+                  onChange={(v) => setTexts((t) => ({ ...t, [name]: v }))}
+                />
               ))}
             </AccordionPanel>
           </AccordionItem>

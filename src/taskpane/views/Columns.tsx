@@ -7,12 +7,26 @@ import type { ColumnMapping, InputLayout } from '../../workbook/annotate';
 import { columnLetter } from '../../workbook/headers';
 import { useStyles } from '../styles';
 
-export default function Columns({ pack, layout, mapping, onChange, disabled }: { pack: PolicyPack; layout: InputLayout; mapping: ColumnMapping; onChange(m: ColumnMapping): void; disabled: boolean }) {
+export default function Columns({
+  pack,
+  layout,
+  mapping,
+  onChange,
+  disabled,
+}: {
+  pack: PolicyPack;
+  layout: InputLayout;
+  mapping: ColumnMapping;
+  onChange(m: ColumnMapping): void;
+  disabled: boolean;
+}) {
   const styles = useStyles();
   const fields = { ...CORE_FIELDS, ...pack.fields };
   const header = layout.head[layout.match.row] ?? [];
   const sample = layout.head[layout.match.row + 1] ?? [];
-  const columns = header.map((cell, c) => ({ c, label: `${columnLetter(c)} — ${cellToText(cell) || '(leeg)'}` })).filter((_, c) => !layout.match.outputColumns.includes(c));
+  const columns = header
+    .map((cell, c) => ({ c, label: `${columnLetter(c)} — ${cellToText(cell) || '(leeg)'}` }))
+    .filter((_, c) => !layout.match.outputColumns.includes(c));
   const current = (field: string): number | undefined => (field in mapping ? (mapping[field] ?? undefined) : layout.match.columns[field]);
   const shown = Object.keys(fields).filter((f) => current(f) !== undefined || f === 'prestatiecode' || f === 'maximumtarief' || f in mapping);
   const hidden = Object.keys(fields).filter((f) => !shown.includes(f));
@@ -30,7 +44,11 @@ export default function Columns({ pack, layout, mapping, onChange, disabled }: {
       {shown.map((field) => {
         const c = current(field);
         return (
-          <Field key={field} label={fields[field].label} hint={c !== undefined && sample[c] !== undefined && sample[c] !== null ? `Eerste rij: ${cellToText(sample[c])}` : undefined}>
+          <Field
+            key={field}
+            label={fields[field].label}
+            hint={c !== undefined && sample[c] !== undefined && sample[c] !== null ? `Eerste rij: ${cellToText(sample[c])}` : undefined}
+          >
             <Select
               className={styles.select}
               name={`kolom-${field}`}
@@ -50,7 +68,13 @@ export default function Columns({ pack, layout, mapping, onChange, disabled }: {
       })}
       {hidden.length > 0 && (
         <Field label="Nog een kolom koppelen">
-          <Select className={styles.select} name="kolom-extra" value="" disabled={disabled} onChange={(_, data) => data.value && onChange({ ...mapping, [data.value]: null })}>
+          <Select
+            className={styles.select}
+            name="kolom-extra"
+            value=""
+            disabled={disabled}
+            onChange={(_, data) => data.value && onChange({ ...mapping, [data.value]: null })}
+          >
             <option value="">— kies een gegeven —</option>
             {hidden.map((f) => (
               <option key={f} value={f}>

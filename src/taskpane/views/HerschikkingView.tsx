@@ -5,7 +5,21 @@
  * into App.tsx; it talks to the workbook only through the PortRunner.
  */
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { flagName } from '../../domain/flags';
 import { keepTogether, useStyles as useShared } from '../styles';
 import { ParamField } from './fields';
@@ -24,14 +38,31 @@ export interface HerschikkingViewProps {
 }
 
 const useLocal = makeStyles({
-  legend: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200, margin: 0, padding: 0, listStyle: 'none' },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `0 ${tokens.spacingHorizontalM}`,
+    fontSize: tokens.fontSizeBase200,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
 });
 
 function useStyles() {
   return { ...useShared(), ...useLocal() };
 }
 /** The herschikking parameters shown in the pane (the others keep their defaults and are on the sheet). */
-const SHOWN = ['peildatum', 'contracteerruimte.VV', 'contracteerruimte.GZ', 'contracteerruimte.GGZ', 'extrapolatie', 'korting', 'marge_onzekerheid', 'crisis_bezetting'];
+const SHOWN = [
+  'peildatum',
+  'contracteerruimte.VV',
+  'contracteerruimte.GZ',
+  'contracteerruimte.GGZ',
+  'extrapolatie',
+  'korting',
+  'marge_onzekerheid',
+  'crisis_bezetting',
+];
 const SHORT_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 /** Series colours from the theme (light, dark and high contrast each have their own). */
 const SERIES_COLORS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteRedForeground1, tokens.colorPaletteGreenForeground1];
@@ -44,7 +75,10 @@ function text(def: ParameterDef): string {
 /** "richttarief=97,3; afronding=bankiers" → { richttarief: '97,3', afronding: 'bankiers' } */
 export function parseAssignments(input: string): { values: Record<string, string>; error?: string } {
   const values: Record<string, string> = {};
-  for (const part of input.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of input
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = part.indexOf('=');
     if (i <= 0) return { values, error: `"${part}" is geen naam=waarde` };
     values[part.slice(0, i).trim()] = part.slice(i + 1).trim();
@@ -122,11 +156,15 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     resultRef.current.focus({ preventScroll: true });
   }, [outcome]);
   const [open, setOpen] = useState<string[]>([]);
-  const openItems = [...new Set([...open, ...(packErrors ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])])];
+  const openItems = [
+    ...new Set([...open, ...(packErrors ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])]),
+  ];
 
   return (
     <section className={styles.root} aria-labelledby="herschikking-kop">
-      <h2 id="herschikking-kop" className={styles.heading}>Productie en herschikking</h2>
+      <h2 id="herschikking-kop" className={styles.heading}>
+        Productie en herschikking
+      </h2>
       <p className={styles.muted}>Omzet, uitnutting per sector en een voorstel voor de herschikkingsafspraken.</p>
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {busy ? 'Bezig met herschikken…' : outcome ? 'Herschikking klaar.' : ''}
@@ -136,7 +174,9 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
         <Select className={styles.select} name="herschik-beleid" value={packId} onChange={(_, d) => choosePack(d.value)}>
           <option value="">— kies een beleid —</option>
           {packs.map((p) => (
-            <option key={p.id} value={p.id}>{p.title}</option>
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
           ))}
         </Select>
       </Field>
@@ -144,39 +184,75 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
         {pack && (
           <AccordionItem value="beleid">
             <AccordionHeader as="h3" expandIconPosition="end">
-              <span>2. Parameters van het beleid <span className={styles.summary}>· {packErrors ? `${packErrors} ${packErrors === 1 ? 'fout' : 'fouten'}` : `${Object.keys(pack.parameters).length}`}</span></span>
+              <span>
+                2. Parameters van het beleid{' '}
+                <span className={styles.summary}>
+                  · {packErrors ? `${packErrors} ${packErrors === 1 ? 'fout' : 'fouten'}` : `${Object.keys(pack.parameters).length}`}
+                </span>
+              </span>
             </AccordionHeader>
             <AccordionPanel className={styles.accordionPanel}>
               {Object.entries(pack.parameters).map(([n, d]) => (
-                <ParamField key={n} name={n} def={d} value={packValues[n] ?? ''} error={errorOf(packResolved?.errors ?? [], n)} onChange={(v) => setPackValues((o) => ({ ...o, [n]: v }))} />
+                <ParamField
+                  key={n}
+                  name={n}
+                  def={d}
+                  value={packValues[n] ?? ''}
+                  error={errorOf(packResolved?.errors ?? [], n)}
+                  onChange={(v) => setPackValues((o) => ({ ...o, [n]: v }))}
+                />
               ))}
             </AccordionPanel>
           </AccordionItem>
         )}
         <AccordionItem value="herschikking">
           <AccordionHeader as="h3" expandIconPosition="end">
-            <span>{pack ? '3' : '2'}. Herschikking <span className={styles.summary}>· {resolved.errors.length ? `${resolved.errors.length} ${resolved.errors.length === 1 ? 'fout' : 'fouten'}` : `peildatum ${values.peildatum || 'laatste maand'}`}</span></span>
+            <span>
+              {pack ? '3' : '2'}. Herschikking{' '}
+              <span className={styles.summary}>
+                ·{' '}
+                {resolved.errors.length
+                  ? `${resolved.errors.length} ${resolved.errors.length === 1 ? 'fout' : 'fouten'}`
+                  : `peildatum ${values.peildatum || 'laatste maand'}`}
+              </span>
+            </span>
           </AccordionHeader>
           <AccordionPanel className={styles.accordionPanel}>
             {SHOWN.map((n) => (
-              <ParamField key={n} name={n} def={HERSCHIK_PARAMETERS[n]} value={values[n] ?? ''} error={errorOf(resolved.errors, n)} onChange={(v) => setValues((o) => ({ ...o, [n]: v }))} />
+              <ParamField
+                key={n}
+                name={n}
+                def={HERSCHIK_PARAMETERS[n]}
+                value={values[n] ?? ''}
+                error={errorOf(resolved.errors, n)}
+                onChange={(v) => setValues((o) => ({ ...o, [n]: v }))}
+              />
             ))}
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="vergelijk">
           <AccordionHeader as="h3" expandIconPosition="end">
-            <span>{pack ? '4' : '3'}. Vergelijken <span className={styles.summary}>· {scenario.scenario ? 'aan' : 'niet'}</span></span>
+            <span>
+              {pack ? '4' : '3'}. Vergelijken <span className={styles.summary}>· {scenario.scenario ? 'aan' : 'niet'}</span>
+            </span>
           </AccordionHeader>
           <AccordionPanel className={styles.accordionPanel}>
             <Field label="Ander beleid" hint="Leeg: hetzelfde beleid.">
               <Select className={styles.select} name="vergelijk-beleid" value={vergelijkPack} onChange={(_, d) => setVergelijkPack(d.value)}>
                 <option value="">(hetzelfde beleid)</option>
                 {packs.map((p) => (
-                  <option key={p.id} value={p.id}>{p.title}</option>
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
                 ))}
               </Select>
             </Field>
-            <Field label="Andere waarden" hint="Bijvoorbeeld: richttarief=96; peildatum=2025-06-30" validationState={scenario.error ? 'error' : 'none'} validationMessage={scenario.error}>
+            <Field
+              label="Andere waarden"
+              hint="Bijvoorbeeld: richttarief=96; peildatum=2025-06-30"
+              validationState={scenario.error ? 'error' : 'none'}
+              validationMessage={scenario.error}
+            >
               <Input name="vergelijk-set" value={vergelijkSet} placeholder="naam=waarde; naam=waarde" onChange={(_, d) => setVergelijkSet(d.value)} />
             </Field>
           </AccordionPanel>
@@ -198,7 +274,11 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
             {busy ? 'Bezig met herschikken…' : 'Herschik'}
           </Button>
         </div>
-        {!runner ? <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om te herschikken.</p> : !pack ? <p className={`${styles.muted} ${styles.small}`}>Kies eerst een beleid.</p> : null}
+        {!runner ? (
+          <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om te herschikken.</p>
+        ) : !pack ? (
+          <p className={`${styles.muted} ${styles.small}`}>Kies eerst een beleid.</p>
+        ) : null}
       </footer>
     </section>
   );
@@ -209,65 +289,99 @@ const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome
   const r = outcome.result;
   return (
     <div ref={ref} tabIndex={-1} className={styles.section} data-testid="herschikking-resultaat" aria-labelledby="herschikking-resultaat-kop">
-      <h3 id="herschikking-resultaat-kop" className={styles.step}>Resultaat</h3>
+      <h3 id="herschikking-resultaat-kop" className={styles.step}>
+        Resultaat
+      </h3>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          Blad "{outcome.sheet}": {outcome.dataRows} regels, {r.rows.filter((x) => x.counted).length} meegeteld t/m {r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "{HERSCHIK_SHEET}"
-          {outcome.chartWritten ? ', met een grafiek.' : '.'}
+          Blad "{outcome.sheet}": {outcome.dataRows} regels, {r.rows.filter((x) => x.counted).length} meegeteld t/m{' '}
+          {r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "{HERSCHIK_SHEET}"{outcome.chartWritten ? ', met een grafiek.' : '.'}
         </MessageBarBody>
       </MessageBar>
       <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="Uitnutting per sector (schuift horizontaal)">
-      <table className={styles.table}>
-        <thead>
-          <tr><th>Sector</th><th>Ruimte</th><th>Verwacht</th><th>Uitnutting</th><th>Korting</th></tr>
-        </thead>
-        <tbody>
-          {r.sectors.map((s) => (
-            <tr key={s.sector}>
-              <td>{s.sector}</td>
-              <td>{s.contracteerruimte ? formatEuro(s.contracteerruimte) : '—'}</td>
-              <td>{formatEuro(s.verwacht)}</td>
-              <td>{formatPct(s.uitnutting, 1)}</td>
-              <td>{s.kortingPercentage ? formatPct(s.kortingPercentage, 2) : '—'}</td>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Sector</th>
+              <th>Ruimte</th>
+              <th>Verwacht</th>
+              <th>Uitnutting</th>
+              <th>Korting</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.sectors.map((s) => (
+              <tr key={s.sector}>
+                <td>{s.sector}</td>
+                <td>{s.contracteerruimte ? formatEuro(s.contracteerruimte) : '—'}</td>
+                <td>{formatEuro(s.verwacht)}</td>
+                <td>{formatPct(s.uitnutting, 1)}</td>
+                <td>{s.kortingPercentage ? formatPct(s.kortingPercentage, 2) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-      {r.sectors.flatMap((s) => s.flags.filter((f) => f.severity !== 'info' || f.code === 'KORTING').map((f) => (
-        <div key={`${s.sector}${f.code}`} className={`${styles.small} ${styles.signalTitle}`}>
-          <SeverityIcon severity={f.severity} />
-          <span>{s.sector}, {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span></span>
-        </div>
-      )))}
+      {r.sectors.flatMap((s) =>
+        s.flags
+          .filter((f) => f.severity !== 'info' || f.code === 'KORTING')
+          .map((f) => (
+            <div key={`${s.sector}${f.code}`} className={`${styles.small} ${styles.signalTitle}`}>
+              <SeverityIcon severity={f.severity} />
+              <span>
+                {s.sector}, {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span>
+              </span>
+            </div>
+          )),
+      )}
       <h3 className={styles.step}>Afspraken per aanbieder</h3>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="Afspraken per aanbieder (schuift horizontaal)">
-      <table className={styles.table}>
-        <thead>
-          <tr><th>Aanbieder</th><th>Geëxtrapoleerd</th><th>Afspraak</th></tr>
-        </thead>
-        <tbody>
-          {r.providers.map((p) => (
-            <tr key={`${p.sector}${p.agb}`}>
-              <td>{p.naam || p.agb} ({p.sector}){p.flags.some((f) => f.severity !== 'info') ? <span role="img" aria-label="met signaal"> ⚠</span> : ''}</td>
-              <td>{formatEuro(p.extrapolated)}</td>
-              <td>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</td>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Aanbieder</th>
+              <th>Geëxtrapoleerd</th>
+              <th>Afspraak</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.providers.map((p) => (
+              <tr key={`${p.sector}${p.agb}`}>
+                <td>
+                  {p.naam || p.agb} ({p.sector})
+                  {p.flags.some((f) => f.severity !== 'info') ? (
+                    <span role="img" aria-label="met signaal">
+                      {' '}
+                      ⚠
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td>{formatEuro(p.extrapolated)}</td>
+                <td>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {outcome.comparison && (
         <>
           <h3 className={styles.step}>Vergelijking: {outcome.comparison.label}</h3>
           <ul className={styles.list}>
             {outcome.comparison.sectors.map((s) => (
-              <li key={s.sector}>{s.sector}: productie {signed(s.extrapolatedDiff)}, afspraken {signed(s.afsprakenDiff)}</li>
+              <li key={s.sector}>
+                {s.sector}: productie {signed(s.extrapolatedDiff)}, afspraken {signed(s.afsprakenDiff)}
+              </li>
             ))}
-            {outcome.comparison.providers.filter((p) => !p.extrapolatedDiff.isZero()).map((p) => (
-              <li key={`${p.sector}${p.agb}`} className={styles.small}>{p.naam || p.agb} ({p.sector}): {signed(p.extrapolatedDiff)}</li>
-            ))}
+            {outcome.comparison.providers
+              .filter((p) => !p.extrapolatedDiff.isZero())
+              .map((p) => (
+                <li key={`${p.sector}${p.agb}`} className={styles.small}>
+                  {p.naam || p.agb} ({p.sector}): {signed(p.extrapolatedDiff)}
+                </li>
+              ))}
           </ul>
         </>
       )}
@@ -298,24 +412,55 @@ export function UitnuttingChart({ sectors, lastMonth, marge }: { sectors: Sector
   const y = (v: number) => pad.top + ((hi - v) / (hi - lo)) * (H - pad.top - pad.bottom);
   const ticks = [lo, 100, hi];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Verwachte uitnutting van de contracteerruimte per maand, ${shown.map((s) => `${s.sector} ${formatPct(s.uitnutting, 1)}`).join(', ')}`} data-testid="uitnutting-grafiek">
-      <rect x={pad.left} y={pad.top} width={W - pad.left - pad.right} height={H - pad.top - pad.bottom} fill="none" style={{ stroke: tokens.colorNeutralStroke1 }} />
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      role="img"
+      aria-label={`Verwachte uitnutting van de contracteerruimte per maand, ${shown.map((s) => `${s.sector} ${formatPct(s.uitnutting, 1)}`).join(', ')}`}
+      data-testid="uitnutting-grafiek"
+    >
+      <rect
+        x={pad.left}
+        y={pad.top}
+        width={W - pad.left - pad.right}
+        height={H - pad.top - pad.bottom}
+        fill="none"
+        style={{ stroke: tokens.colorNeutralStroke1 }}
+      />
       {ticks.map((t) => (
-        <text key={t} x={pad.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>{t}%</text>
+        <text key={t} x={pad.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>
+          {t}%
+        </text>
       ))}
       <line x1={pad.left} x2={W - pad.right} y1={y(100)} y2={y(100)} style={{ stroke: tokens.colorNeutralForeground1 }} strokeDasharray="4 3" />
-      <line x1={pad.left} x2={W - pad.right} y1={y(100 + marge)} y2={y(100 + marge)} style={{ stroke: tokens.colorPaletteDarkOrangeForeground1 }} strokeDasharray="1 3" />
+      <line
+        x1={pad.left}
+        x2={W - pad.right}
+        y1={y(100 + marge)}
+        y2={y(100 + marge)}
+        style={{ stroke: tokens.colorPaletteDarkOrangeForeground1 }}
+        strokeDasharray="1 3"
+      />
       {[1, 3, 6, 9, 12].map((m) => (
-        <text key={m} x={x(m)} y={H - pad.bottom + 11} fontSize="9" textAnchor="middle" style={{ fill: tokens.colorNeutralForeground2 }}>{SHORT_MONTHS[m - 1]}</text>
+        <text key={m} x={x(m)} y={H - pad.bottom + 11} fontSize="9" textAnchor="middle" style={{ fill: tokens.colorNeutralForeground2 }}>
+          {SHORT_MONTHS[m - 1]}
+        </text>
       ))}
       {shown.map((s, i) => {
-        const pts = s.months.filter((m) => m.uitnutting).map((m) => `${x(m.month).toFixed(1)},${y(m.uitnutting!.toNumber()).toFixed(1)}`).join(' ');
+        const pts = s.months
+          .filter((m) => m.uitnutting)
+          .map((m) => `${x(m.month).toFixed(1)},${y(m.uitnutting!.toNumber()).toFixed(1)}`)
+          .join(' ');
         return <polyline key={s.sector} points={pts} fill="none" style={{ stroke: SERIES_COLORS[i % SERIES_COLORS.length] }} strokeWidth="2" />;
       })}
       {shown.map((s, i) => (
-        <text key={s.sector} x={pad.left + i * 70} y={H - 6} fontSize="10" style={{ fill: SERIES_COLORS[i % SERIES_COLORS.length] }}>■ {s.sector} {formatPct(s.uitnutting, 1)}</text>
+        <text key={s.sector} x={pad.left + i * 70} y={H - 6} fontSize="10" style={{ fill: SERIES_COLORS[i % SERIES_COLORS.length] }}>
+          ■ {s.sector} {formatPct(s.uitnutting, 1)}
+        </text>
       ))}
-      <text x={W - pad.right} y={H - 6} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>- - 100% · marge</text>
+      <text x={W - pad.right} y={H - 6} fontSize="9" textAnchor="end" style={{ fill: tokens.colorNeutralForeground2 }}>
+        - - 100% · marge
+      </text>
     </svg>
   );
 }

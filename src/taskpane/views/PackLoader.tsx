@@ -57,12 +57,17 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
     } else setStatus({ kind: 'problems', from, problems: result.problems });
   };
 
-  const fail = (from: string, e: unknown) => setStatus({ kind: 'problems', from, problems: [{ source: from, message: e instanceof Error ? e.message : String(e) }] });
+  const fail = (from: string, e: unknown) =>
+    setStatus({ kind: 'problems', from, problems: [{ source: from, message: e instanceof Error ? e.message : String(e) }] });
 
   async function loadFile(file: File | undefined) {
     if (!file) return;
     if (/\.xlsx$/i.test(file.name)) {
-      setStatus({ kind: 'problems', from: file.name, problems: [{ source: file.name, message: 'een werkmap laadt u hier niet als bestand: open hem in Excel en kies hieronder het blad met het beleid' }] });
+      setStatus({
+        kind: 'problems',
+        from: file.name,
+        problems: [{ source: file.name, message: 'een werkmap laadt u hier niet als bestand: open hem in Excel en kies hieronder het blad met het beleid' }],
+      });
       return;
     }
     setStatus({ kind: 'busy', text: `${file.name} lezen…` });

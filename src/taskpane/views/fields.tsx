@@ -21,7 +21,21 @@ export function splitHint(text: string | undefined): [string, string] {
   return m ? [m[1], text.slice(m[0].length)] : [text, ''];
 }
 
-export function ParamField({ name, def, value, error, onChange, disabled }: { name: string; def: ParameterDef; value: string; error?: string; onChange(v: string): void; disabled?: boolean }) {
+export function ParamField({
+  name,
+  def,
+  value,
+  error,
+  onChange,
+  disabled,
+}: {
+  name: string;
+  def: ParameterDef;
+  value: string;
+  error?: string;
+  onChange(v: string): void;
+  disabled?: boolean;
+}) {
   const styles = useStyles();
   const choices = choicesOf(def);
   const [hint, more] = splitHint(def.description);
@@ -37,7 +51,14 @@ export function ParamField({ name, def, value, error, onChange, disabled }: { na
               <>
                 {' '}
                 {open && <span>{keepTogether(more)} </span>}
-                <Button appearance="transparent" size="small" className={styles.inlineButton} aria-expanded={open} aria-label={open ? `Minder over ${def.label}` : `Meer over ${def.label}`} onClick={() => setOpen(!open)}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={styles.inlineButton}
+                  aria-expanded={open}
+                  aria-label={open ? `Minder over ${def.label}` : `Meer over ${def.label}`}
+                  onClick={() => setOpen(!open)}
+                >
                   {open ? 'minder' : 'meer'}
                 </Button>
               </>

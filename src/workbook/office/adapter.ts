@@ -19,7 +19,17 @@
  */
 import type { CellValue } from '../../domain/parse';
 import type { ExcelFeatures } from './requirements';
-import { highlightFormula, safeBlock, safeRows, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import {
+  highlightFormula,
+  safeBlock,
+  safeRows,
+  type ChartSpec,
+  type OutputBlock,
+  type OutputValue,
+  type ReadRequest,
+  type SheetRead,
+  type WorkbookPort,
+} from '../port';
 
 /** At most this many rows per range in one request (Office guidance: 5k–20k rows per block). */
 export const BLOCK_ROWS = 10_000;
@@ -204,7 +214,13 @@ export class OfficeWorkbook implements WorkbookPort {
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
         head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
       }
-      results[index] = { cells, ...size(extent), protected: protection.protected, totalsRows: totals[i], visibility: VISIBILITY[sheet.worksheet.visibility] ?? 'visible' };
+      results[index] = {
+        cells,
+        ...size(extent),
+        protected: protection.protected,
+        totalsRows: totals[i],
+        visibility: VISIBILITY[sheet.worksheet.visibility] ?? 'visible',
+      };
     }
 
     const jobs: ReadJob[] = [];
@@ -241,11 +257,15 @@ export class OfficeWorkbook implements WorkbookPort {
    * a table's range is a method (getTotalRowRange), not a property the first sync could load with the collection.
    */
   private async totalsRows(sheets: SheetFacts[]): Promise<number[][]> {
-    const ranges = sheets.map((s) => s.tables.items.filter((t) => t.showTotals).map((t) => {
-      const range = t.getTotalRowRange();
-      range.load('rowIndex');
-      return range;
-    }));
+    const ranges = sheets.map((s) =>
+      s.tables.items
+        .filter((t) => t.showTotals)
+        .map((t) => {
+          const range = t.getTotalRowRange();
+          range.load('rowIndex');
+          return range;
+        }),
+    );
     if (!ranges.some((r) => r.length)) return sheets.map(() => []);
     await this.sync();
     return ranges.map((list) => list.map((r) => r.rowIndex));
@@ -308,7 +328,11 @@ export class OfficeWorkbook implements WorkbookPort {
         job.measured = true;
       }
       const done = jobs.reduce((n, j) => n + j.lines.length, 0);
-      this.hooks.onRows?.('lezen', done, jobs.reduce((n, j) => n + j.total - j.skip, 0));
+      this.hooks.onRows?.(
+        'lezen',
+        done,
+        jobs.reduce((n, j) => n + j.total - j.skip, 0),
+      );
     }
   }
 
@@ -382,7 +406,13 @@ export class OfficeWorkbook implements WorkbookPort {
       const top = block.headerRow + 1;
       notes.items.forEach((note, i) => {
         const { rowIndex, columnIndex } = locations[i];
-        if (rowIndex >= top && rowIndex < top + block.values.length && columnIndex >= block.firstColumn && columnIndex < block.firstColumn + block.headers.length) note.delete();
+        if (
+          rowIndex >= top &&
+          rowIndex < top + block.values.length &&
+          columnIndex >= block.firstColumn &&
+          columnIndex < block.firstColumn + block.headers.length
+        )
+          note.delete();
       });
     }
     for (const n of block.notes ?? []) {
@@ -430,7 +460,13 @@ export class OfficeWorkbook implements WorkbookPort {
    * Queue rows in blocks of at most BLOCK_ROWS (formats, then values), syncing only when the request would
    * pass PAYLOAD_BUDGET; the rest goes with the next sync or `flush`.
    */
-  private async writeRows(ws: Excel.Worksheet, firstRow: number, firstColumn: number, width: number, rows: Array<{ values: Array<string | number>; formats: string[] }>): Promise<void> {
+  private async writeRows(
+    ws: Excel.Worksheet,
+    firstRow: number,
+    firstColumn: number,
+    width: number,
+    rows: Array<{ values: Array<string | number>; formats: string[] }>,
+  ): Promise<void> {
     let start = 0;
     while (start < rows.length) {
       let end = start;
@@ -535,7 +571,6 @@ function isPayloadTooLarge(e: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
-
 /** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in for serials ≥ 61). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -562,6 +597,10 @@ export function toCellValue(value: unknown, type: string, format: string | undef
 /** A number format that shows a date: d, m or y outside quotes, brackets and escapes (not an elapsed [h]:mm). */
 export function isDateFormat(format: string): boolean {
   if (format === GENERAL_FORMAT || format === TEXT_FORMAT) return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0];
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .split(';')[0];
   return /[dy]/i.test(bare) || /m/i.test(bare.replace(/[hs]+:?m+|m+:?s+/gi, ''));
 }

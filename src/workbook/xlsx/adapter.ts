@@ -9,7 +9,17 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
-import { safeBlock, safeRows, selectFromGrid, type ChartSpec, type OutputBlock, type OutputValue, type ReadRequest, type SheetRead, type WorkbookPort } from '../port';
+import {
+  safeBlock,
+  safeRows,
+  selectFromGrid,
+  type ChartSpec,
+  type OutputBlock,
+  type OutputValue,
+  type ReadRequest,
+  type SheetRead,
+  type WorkbookPort,
+} from '../port';
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
@@ -106,11 +116,22 @@ export class XlsxWorkbook implements WorkbookPort {
     const chunks: Buffer[] = [];
     const w = new ZipWriter({ write: (b) => chunks.push(b) });
     const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-    const rel = (type: string, target: string, id = 'rId1') => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const rel = (type: string, target: string, id = 'rId1') =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
     const rels = (body: string) => `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
-    w.stored('[Content_Types].xml', Buffer.from(`${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`));
+    w.stored(
+      '[Content_Types].xml',
+      Buffer.from(
+        `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+      ),
+    );
     w.stored('_rels/.rels', Buffer.from(rels(rel('officeDocument', 'xl/workbook.xml'))));
-    w.stored('xl/workbook.xml', Buffer.from(`${head}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`));
+    w.stored(
+      'xl/workbook.xml',
+      Buffer.from(
+        `${head}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+      ),
+    );
     w.stored('xl/_rels/workbook.xml.rels', Buffer.from(rels(rel('styles', 'styles.xml'))));
     w.stored('xl/styles.xml', Buffer.from(Styles.empty().toXml()));
     w.finish();
@@ -179,7 +200,10 @@ export class XlsxWorkbook implements WorkbookPort {
         for (const i of indexes) out[i] = selectFromGrid(own.grid(), requests[i]);
         continue;
       }
-      const reads = await this.readPart(sheet, indexes.map((i) => requests[i]));
+      const reads = await this.readPart(
+        sheet,
+        indexes.map((i) => requests[i]),
+      );
       indexes.forEach((i, k) => (out[i] = reads[k]));
     }
     return out;
@@ -231,17 +255,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return requests.map((q, k) => {
       const grid = grids[k];
       // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
-      for (const m of extent!.merges) {
+      for (const m of extent.merges) {
         const v = grid[m.r0]?.[m.c0];
         if (v === undefined || v === null) continue;
         for (let r = Math.max(m.r0, q.firstRow ?? 0); r <= m.r1 && r < last[k]; r++) {
           for (let c = m.c0; c <= m.c1; c++) {
-            if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k]!.has(c))) continue;
+            if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k].has(c))) continue;
             (grid[r] ??= [])[c] = v;
           }
         }
       }
-      const end = Math.min(extent!.rowCount, last[k]);
+      const end = Math.min(extent.rowCount, last[k]);
       grid.length = Math.max(grid.length, 0);
       const cells: CellValue[][] = [];
       const width = q.columns ? Math.max(-1, ...q.columns) + 1 : undefined;
@@ -258,7 +282,7 @@ export class XlsxWorkbook implements WorkbookPort {
           cells.push(line);
         }
       }
-      return { cells, rowCount: extent!.rowCount, columnCount: extent!.columnCount, protected: extent!.protected, totalsRows, visibility: info.state };
+      return { cells, rowCount: extent.rowCount, columnCount: extent.columnCount, protected: extent.protected, totalsRows, visibility: info.state };
     });
   }
 
@@ -282,7 +306,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeBlock(unsafe: OutputBlock): Promise<void> {
     const block = safeBlock(unsafe);
-    if (block.firstColumn + block.headers.length > 16_384) throw new PackageError(`er is geen ruimte meer rechts van de gegevens in blad "${block.sheet}" (de kolommen lopen tot XFD, de laatste kolom van Excel). Verwijder lege of overbodige kolommen aan de rechterkant en start opnieuw`);
+    if (block.firstColumn + block.headers.length > 16_384)
+      throw new PackageError(
+        `er is geen ruimte meer rechts van de gegevens in blad "${block.sheet}" (de kolommen lopen tot XFD, de laatste kolom van Excel). Verwijder lege of overbodige kolommen aan de rechterkant en start opnieuw`,
+      );
     const styles = this.styles();
     const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf: (v, c) => valueStyle(styles, block, v, c) };
     const own = this.ownSheets.get(block.sheet);
@@ -305,7 +332,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const parts = new Set([...this.zip.entries.map((e) => e.name), ...this.sheets.map((s) => s.part)]);
       while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
       const part = `xl/worksheets/sheet${n}.xml`;
-      const relId = this.addWorkbookRel('http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet', resolveRelative(this.workbookPart, part));
+      const relId = this.addWorkbookRel(
+        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+        resolveRelative(this.workbookPart, part),
+      );
       const ids = [...this.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
       const sheetId = Math.max(0, ...ids) + 1;
       const m = /<(\w+:)?sheets\b[^>]*>[\s\S]*?(<\/(\w+:)?sheets>)/.exec(this.workbookXml);
@@ -338,7 +368,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const id = `rId${n}`;
     const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`;
     const close = this.workbookRels.lastIndexOf('</');
-    this.workbookRels = close < 0 ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${element}</Relationships>` : this.workbookRels.slice(0, close) + element + this.workbookRels.slice(close);
+    this.workbookRels =
+      close < 0
+        ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${element}</Relationships>`
+        : this.workbookRels.slice(0, close) + element + this.workbookRels.slice(close);
     this.changedWorkbook = true;
     return id;
   }
@@ -375,7 +408,10 @@ export class XlsxWorkbook implements WorkbookPort {
         drawingRel = built.drawingRelId;
       } else if (this.zip.get(relsPartOf(info.part))) {
         // an earlier run's chart: the sheet keeps no drawing; its old rels would point at nothing of use
-        this.editedText.set(relsPartOf(info.part), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+        this.editedText.set(
+          relsPartOf(info.part),
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+        );
       }
       out.set(info.part, await DeflatedPart.of(own.toXml(drawingRel)));
     }
@@ -442,7 +478,10 @@ function mergeAreas(tail: string): Extent['merges'] {
 /** The prefix the root element binds to the relationships namespace (not one declared on a child, as openpyxl does). */
 function relPrefix(xml: string): string | undefined {
   const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? '';
-  const m = /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(root);
+  const m =
+    /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(
+      root,
+    );
   return m?.[1];
 }
 
@@ -512,4 +551,3 @@ function valueStyle(styles: Styles, block: OutputBlock, v: OutputValue, column: 
   if (typeof v === 'string' && v.includes('\n')) return styles.xf({ wrap: true });
   return undefined;
 }
-

@@ -105,8 +105,14 @@ export class NotesPart {
         else if (authors) commentsXml = commentsXml.replace(/<((?:\w+:)?)authors\b[^>]*?\/>/, `<$1authors>${element}</$1authors>`);
         else commentsXml = commentsXml.replace(/<((?:\w+:)?)comments\b[^>]*>/, (open) => `${open}<${p}authors>${element}</${p}authors>`);
       }
-      const list = ours.map((n) => `<${p}comment ref="${columnName(n.column)}${n.row + 1}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeCellText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`).join('');
-      if (/<(?:\w+:)?commentList\b[^>]*?\/>/.test(commentsXml)) commentsXml = commentsXml.replace(/<((?:\w+:)?)commentList\b[^>]*?\/>/, `<$1commentList>${list}</$1commentList>`);
+      const list = ours
+        .map(
+          (n) =>
+            `<${p}comment ref="${columnName(n.column)}${n.row + 1}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeCellText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`,
+        )
+        .join('');
+      if (/<(?:\w+:)?commentList\b[^>]*?\/>/.test(commentsXml))
+        commentsXml = commentsXml.replace(/<((?:\w+:)?)commentList\b[^>]*?\/>/, `<$1commentList>${list}</$1commentList>`);
       else if (/<\/(?:\w+:)?commentList>/.test(commentsXml)) commentsXml = commentsXml.replace(/<\/((?:\w+:)?)commentList>/, `${list}</$1commentList>`);
       else commentsXml = commentsXml.replace(/<\/((?:\w+:)?)comments>/, `<${p}commentList>${list}</${p}commentList></$1comments>`);
     }
@@ -149,14 +155,16 @@ export class NotesPart {
         return `rId${n}`;
       };
       let added = '';
-      if (!commentsRel) added += `<Relationship Id="${nextId()}" Type="${COMMENTS_TYPE}" Target="${escapeAttr(resolveRelative(this.sheetPart, commentsPart))}"/>`;
+      if (!commentsRel)
+        added += `<Relationship Id="${nextId()}" Type="${COMMENTS_TYPE}" Target="${escapeAttr(resolveRelative(this.sheetPart, commentsPart))}"/>`;
       if (!vmlRel) {
         vmlId = nextId();
         added += `<Relationship Id="${vmlId}" Type="${VML_TYPE}" Target="${escapeAttr(resolveRelative(this.sheetPart, vmlPart))}"/>`;
       }
-      relsXml = relsXml && /<\/(?:\w+:)?Relationships>/.test(relsXml)
-        ? relsXml.replace(/<\/((?:\w+:)?)Relationships>/, `${added}</$1Relationships>`)
-        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
+      relsXml =
+        relsXml && /<\/(?:\w+:)?Relationships>/.test(relsXml)
+          ? relsXml.replace(/<\/((?:\w+:)?)Relationships>/, `${added}</$1Relationships>`)
+          : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
       this.set(relsPart, relsXml);
       if (!this.zip.get(relsPart)) this.newParts.push({ extension: 'rels', type: 'application/vnd.openxmlformats-package.relationships+xml' });
     }

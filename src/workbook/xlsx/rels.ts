@@ -46,4 +46,3 @@ export function resolveRelative(from: string, to: string): string {
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
-

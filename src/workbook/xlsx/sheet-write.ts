@@ -77,7 +77,11 @@ function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; 
 function parseRange(ref: string): { r0: number; r1: number; c0: number; c1: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
   if (!m) return undefined;
-  const col = (s: string) => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (s: string) =>
+    s
+      .toUpperCase()
+      .split('')
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return { c0: col(m[1]), r0: Number(m[2]) - 1, c1: col(m[3] ?? m[1]), r1: Number(m[4] ?? m[2]) - 1 };
 }
 
@@ -109,7 +113,30 @@ function updateHead(head: string, block: OutputBlock, p: string): string {
 }
 
 /** Children of <worksheet> after conditionalFormatting, in schema order (ECMA-376 Part 1, 18.3.1.99). */
-const AFTER_CF = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_CF = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 export function insertBefore(xml: string, element: string, followers: string[], rootClose: RegExp): string {
@@ -131,22 +158,27 @@ const OUR_RULE = /ISNUMBER\(FIND\((?:"|&quot;)\[/;
 function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: NotesPart | undefined, p: string): string {
   const { block } = pending;
   const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
-  tail = tail.replace(/<((?:\w+:)?)conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g, (all, _p: string, attrs: string, body: string) =>
-    start.test(attr(attrs, 'sqref') ?? '') && OUR_RULE.test(body) ? '' : all,
+  tail = tail.replace(
+    /<((?:\w+:)?)conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g,
+    (all, _p: string, attrs: string, body: string) => (start.test(attr(attrs, 'sqref') ?? '') && OUR_RULE.test(body) ? '' : all),
   );
   if (block.highlights?.length && block.values.length) {
     const priorities = [...tail.matchAll(/<(?:\w+:)?cfRule\b[^>]*\spriority\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
     let priority = Math.max(0, ...priorities);
     const b = blockExtent(block);
     const rules = block.highlights
-      .map((h) => `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`)
+      .map(
+        (h) =>
+          `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`,
+      )
       .join('');
     const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${rules}</${p}conditionalFormatting>`;
     tail = insertBefore(tail, element, AFTER_CF, /<\/(?:\w+:)?worksheet>/);
   }
   if (notes) {
     const relId = notes.apply(blockExtent(block), block);
-    if (relId && !/<(?:\w+:)?legacyDrawing\s/.test(tail)) tail = insertBefore(tail, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY, /<\/(?:\w+:)?worksheet>/);
+    if (relId && !/<(?:\w+:)?legacyDrawing\s/.test(tail))
+      tail = insertBefore(tail, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY, /<\/(?:\w+:)?worksheet>/);
   }
   return tail;
 }
@@ -192,9 +224,16 @@ export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: P
 /** One of Tariefwijzer's own sheets, held in memory and written as a whole part at save. */
 export class OwnSheet {
   private readonly cells: Array<Array<{ v: OutputValue; s?: number }>> = [];
-  private readonly widths = new Map<number, number>([[0, 28], [1, 40], [2, 60]]);
+  private readonly widths = new Map<number, number>([
+    [0, 28],
+    [1, 40],
+    [2, 60],
+  ]);
 
-  constructor(rows: OutputValue[][], private readonly styles: Styles) {
+  constructor(
+    rows: OutputValue[][],
+    private readonly styles: Styles,
+  ) {
     rows.forEach((line, r) => line.forEach((v, c) => this.set(r, c, v)));
   }
 
@@ -229,7 +268,10 @@ export class OwnSheet {
       const cells = line.map((x, c) => (x ? cellXml(`${columnName(c)}${r + 1}`, x.v, x.s) : '')).join('');
       if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
     });
-    const cols = [...this.widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('');
+    const cols = [...this.widths]
+      .sort((a, b) => a[0] - b[0])
+      .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+      .join('');
     const dimension = this.cells.length && width ? `A1:${columnName(width - 1)}${this.cells.length}` : 'A1';
     void this.styles;
     return (

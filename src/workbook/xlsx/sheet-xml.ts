@@ -112,7 +112,7 @@ export function rowCells(rowXml: string): RawCell[] {
   if (rowXml[start - 1] === '/') return out;
   CELL.lastIndex = start + 1;
   let column = -1;
-  for (let m; (m = CELL.exec(rowXml)); ) {
+  for (let m; (m = CELL.exec(rowXml));) {
     const r = /\sr\s*=\s*["']([A-Za-z]+)\d*["']/.exec(m[1]);
     column = r ? columnIndex(r[1]) : column + 1;
     out.push({ column, xml: m[0], attrs: m[1], inner: m[2] });

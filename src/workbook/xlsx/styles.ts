@@ -82,7 +82,11 @@ export class Styles {
   fill(color: string): number {
     const p = this.prefix;
     const argb = 'FF' + color.replace('#', '').toUpperCase();
-    return this.find(this.dxfs, 'dxfs', `<${p}dxf><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb}"/></${p}patternFill></${p}fill></${p}dxf>`);
+    return this.find(
+      this.dxfs,
+      'dxfs',
+      `<${p}dxf><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb}"/></${p}patternFill></${p}fill></${p}dxf>`,
+    );
   }
 
   private numFmt(code: string): number {
@@ -119,14 +123,22 @@ export class Styles {
     for (const name of ['numFmts', 'fonts', 'cellXfs', 'dxfs'] as Section[]) {
       const items = this.added[name];
       if (!items.length) continue;
-      const total = name === 'numFmts' ? (xml.match(/<(?:\w+:)?numFmt\b/g)?.length ?? 0) + items.length : name === 'fonts' ? this.fonts.length : name === 'cellXfs' ? this.xfs.length : this.dxfs.length;
+      const total =
+        name === 'numFmts'
+          ? (xml.match(/<(?:\w+:)?numFmt\b/g)?.length ?? 0) + items.length
+          : name === 'fonts'
+            ? this.fonts.length
+            : name === 'cellXfs'
+              ? this.xfs.length
+              : this.dxfs.length;
       const open = new RegExp(`<(\\w+:)?${name}\\b([^>]*?)(/?)>`).exec(xml);
       if (open) {
         const attrs = setCount(open[2], total);
         if (open[3]) xml = xml.slice(0, open.index) + `<${p}${name}${attrs}>${items.join('')}</${p}${name}>` + xml.slice(open.index + open[0].length);
         else {
           const close = xml.indexOf(`</${open[1] ?? ''}${name}>`, open.index);
-          xml = xml.slice(0, open.index) + `<${open[1] ?? ''}${name}${attrs}>` + xml.slice(open.index + open[0].length, close) + items.join('') + xml.slice(close);
+          xml =
+            xml.slice(0, open.index) + `<${open[1] ?? ''}${name}${attrs}>` + xml.slice(open.index + open[0].length, close) + items.join('') + xml.slice(close);
         }
       } else {
         const element = `<${p}${name} count="${total}">${items.join('')}</${p}${name}>`;

@@ -15,7 +15,7 @@ export function refuseDoctype(text: string, part: string): void {
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m; (m = re.exec(tag)); ) out[m[1]] = decodeText(m[2] ?? m[3]);
+  for (let m; (m = re.exec(tag));) out[m[1]] = decodeText(m[2] ?? m[3]);
   return out;
 }
 
@@ -42,19 +42,28 @@ export function decodeOoxml(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
 /** Cell text as XML content: a literal "_xHHHH_" is escaped, characters XML cannot hold become _xHHHH_, CR stays CR. */
 export function escapeCellText(s: string): string {
-  return s
-    .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return (
+    s
+      .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\r/g, '&#13;')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+  );
 }
 
 /** Text of `<t>` elements (shared or inline string, rich text runs), without phonetic runs. */
@@ -62,7 +71,7 @@ export function stringItemText(xml: string): string {
   const body = xml.includes('rPh') ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
   let text = '';
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  for (let m; (m = re.exec(body)); ) text += m[1];
+  for (let m; (m = re.exec(body));) text += m[1];
   return decodeOoxml(decodeText(text));
 }
 

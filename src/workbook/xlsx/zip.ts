@@ -94,7 +94,9 @@ export class ZipReader {
   private checkSize(entry: ZipEntry): void {
     if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name}: onbekende compressiemethode ${entry.method}`);
     if (entry.size > MAX_PART || (entry.size > BOMB_SIZE && entry.size > BOMB_RATIO * Math.max(1, entry.compressedSize))) {
-      throw new ZipError(`${entry.name} zou uitgepakt ${Math.round(entry.size / 1e6)} MB worden uit ${Math.round(entry.compressedSize / 1e3)} kB (een zogenaamde zip-bom)`);
+      throw new ZipError(
+        `${entry.name} zou uitgepakt ${Math.round(entry.size / 1e6)} MB worden uit ${Math.round(entry.compressedSize / 1e3)} kB (een zogenaamde zip-bom)`,
+      );
     }
   }
 
@@ -150,13 +152,13 @@ function findEndOfCentralDirectory(data: Buffer): number {
 }
 
 function readZip64Extra(data: Buffer, start: number, length: number, entry: ZipEntry): void {
-  for (let p = start; p + 4 <= start + length; ) {
+  for (let p = start; p + 4 <= start + length;) {
     const id = data.readUInt16LE(p);
     const size = data.readUInt16LE(p + 2);
     if (id === 0x0001) {
       let q = p + 4;
-      if (entry.size === 0xffffffff) (entry.size = Number(data.readBigUInt64LE(q))), (q += 8);
-      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = Number(data.readBigUInt64LE(q))), (q += 8);
+      if (entry.size === 0xffffffff) ((entry.size = Number(data.readBigUInt64LE(q))), (q += 8));
+      if (entry.compressedSize === 0xffffffff) ((entry.compressedSize = Number(data.readBigUInt64LE(q))), (q += 8));
       if (entry.offset === 0xffffffff) entry.offset = Number(data.readBigUInt64LE(q));
     }
     p += 4 + size;
@@ -233,7 +235,7 @@ export class DeflatedPart {
  * Streams get a large buffer (node passes highWaterMark on to the Transform, though the zlib types omit it): zlib
  * then inflates ahead and deflates behind in the thread pool while the main thread scans rows, on the other core.
  */
-const DOS_EPOCH = { time: 0, date: (2026 - 1980) << 9 | 1 << 5 | 1 };
+const DOS_EPOCH = { time: 0, date: ((2026 - 1980) << 9) | (1 << 5) | 1 };
 
 /** Writes entries in order, then the central directory. Sizes above 4 GB are refused (no zip64 writing). */
 export class ZipWriter {
@@ -250,21 +252,59 @@ export class ZipWriter {
 
   /** An entry of the source package, copied as it is stored. */
   copy(reader: ZipReader, entry: ZipEntry): void {
-    this.add(entry.name, { method: entry.method, flags: entry.flags, time: entry.time, date: entry.date, crc: entry.crc, size: entry.size, versionMadeBy: entry.versionMadeBy, externalAttributes: entry.externalAttributes }, [reader.raw(entry)], entry.compressedSize);
+    this.add(
+      entry.name,
+      {
+        method: entry.method,
+        flags: entry.flags,
+        time: entry.time,
+        date: entry.date,
+        crc: entry.crc,
+        size: entry.size,
+        versionMadeBy: entry.versionMadeBy,
+        externalAttributes: entry.externalAttributes,
+      },
+      [reader.raw(entry)],
+      entry.compressedSize,
+    );
   }
 
   /** A new or rewritten entry; keeps the time stamp of the entry it replaces, if any. */
   deflated(name: string, part: DeflatedPart, like?: ZipEntry): void {
     const when = like ?? DOS_EPOCH;
-    this.add(name, { method: 8, flags: 0x0800, time: when.time, date: when.date, crc: part.crc >>> 0, size: part.size, versionMadeBy: 20, externalAttributes: 0 }, part.chunks, part.compressedSize);
+    this.add(
+      name,
+      { method: 8, flags: 0x0800, time: when.time, date: when.date, crc: part.crc >>> 0, size: part.size, versionMadeBy: 20, externalAttributes: 0 },
+      part.chunks,
+      part.compressedSize,
+    );
   }
 
   /** A small entry stored without compression (a new package's skeleton). */
   stored(name: string, data: Buffer): void {
-    this.add(name, { method: 0, flags: 0x0800, time: DOS_EPOCH.time, date: DOS_EPOCH.date, crc: zlib.crc32(data) >>> 0, size: data.length, versionMadeBy: 20, externalAttributes: 0 }, [data], data.length);
+    this.add(
+      name,
+      {
+        method: 0,
+        flags: 0x0800,
+        time: DOS_EPOCH.time,
+        date: DOS_EPOCH.date,
+        crc: zlib.crc32(data) >>> 0,
+        size: data.length,
+        versionMadeBy: 20,
+        externalAttributes: 0,
+      },
+      [data],
+      data.length,
+    );
   }
 
-  private add(name: string, e: { method: number; flags: number; time: number; date: number; crc: number; size: number; versionMadeBy: number; externalAttributes: number }, chunks: Buffer[], compressedSize: number): void {
+  private add(
+    name: string,
+    e: { method: number; flags: number; time: number; date: number; crc: number; size: number; versionMadeBy: number; externalAttributes: number },
+    chunks: Buffer[],
+    compressedSize: number,
+  ): void {
     if (e.size > 0xfffffffe || compressedSize > 0xfffffffe || this.offset > 0xfffffffe) throw new ZipError('het resultaat wordt groter dan 4 GB');
     const fileName = Buffer.from(name, 'utf8');
     const flags = (e.flags & ~0x0008) | 0x0800; // sizes are in the header: no data descriptor
