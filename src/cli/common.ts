@@ -94,7 +94,7 @@ export function isSameFile(input: string, output: string): boolean {
 /** `--set naam=waarde` (repeatable) → { naam: waarde }. */
 export function parseSets(sets: readonly string[] | undefined): Record<string, string> {
   // no prototype: "--set __proto__=1" or "constructor" is a name like any other (and unknown to every pack)
-  const out: Record<string, string> = Object.create(null);
+  const out = Object.create(null) as Record<string, string>;
   for (const s of sets ?? []) {
     const i = s.indexOf('=');
     if (i <= 0) throw new UsageError(`--set verwacht naam=waarde, niet "${s}".`);

@@ -1364,6 +1364,8 @@ class FakeRange extends Loadable {
       (cell, r, c) => {
         const f = formats[r][c];
         if (f === null || f === undefined) return;
+        // Range.numberFormat takes format codes (text); anything else is not a format Excel can apply
+        if (typeof f !== 'string' && typeof f !== 'number') throw new FakeOfficeError('InvalidArgument', 'numberFormat: not a format code');
         cell.numberFormat = String(f);
       },
       formats,

@@ -117,13 +117,16 @@ export function App({ environment }: AppProps) {
     return () => {
       live = false;
     };
-    // packId is read only to avoid overwriting a choice the user already made.
+    // packId is read only to avoid overwriting a choice the user already made, not to rerun on it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runner, wb]);
 
   // The detected columns of the chosen pack, for the user to check and correct.
   useEffect(() => {
     if (!runner || !pack || !wb) return;
     let live = true;
+    // the columns of the previous pack are void the moment another is chosen, before the new ones are read
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setLayout(undefined);
     setMapping({});
     runner((port) => wb.detectLayout(port, pack))
@@ -136,7 +139,9 @@ export function App({ environment }: AppProps) {
 
   // The explanation of the selected row: from this session's run, else from the output columns in the sheet.
   const outcomeRef = useRef(outcome);
-  outcomeRef.current = outcome;
+  useEffect(() => {
+    outcomeRef.current = outcome;
+  }, [outcome]);
   const viaRef = useRef<{ sheet: string; row: number; via: string } | undefined>(undefined);
   useEffect(() => {
     if (!host) return;
@@ -231,10 +236,13 @@ export function App({ environment }: AppProps) {
     const empty = Object.entries(wb.defaults(pack))
       .filter(([n, v]) => !(values[n] ?? v).trim())
       .map(([n]) => n);
+    // what to open is decided once per chosen pack, from the values at that moment (never while the user types)
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setAttention(empty);
     setAllParams(false);
     setToggled((t) => ({ ...t, parameters: empty.length > 0, kolommen: undefined }));
     // only when another pack is chosen (values are read as they are at that moment)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pack, wb]);
   const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length;
   const why = !runner
@@ -439,7 +447,7 @@ export function App({ environment }: AppProps) {
 
       <footer className={styles.footer} aria-label="Berekenen">
         <div className={styles.footerButtons}>
-          <Button appearance="primary" onClick={calculate} disabled={!canCalculate} data-testid="primaire-actie">
+          <Button appearance="primary" onClick={() => void calculate()} disabled={!canCalculate} data-testid="primaire-actie">
             {busy ? 'Bezig…' : 'Bereken'}
           </Button>
           {busy && (

@@ -19,7 +19,7 @@ function zip(parts: Record<string, string | Buffer>, deflate = false): Buffer {
     const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (deflate) {
       const packed = zlib.deflateRawSync(buf);
-      (w as unknown as { add: Function }).add(
+      (w as unknown as { add: (...args: unknown[]) => void }).add(
         name,
         { method: 8, flags: 0, time: 0, date: 33, crc: zlib.crc32(buf) >>> 0, size: buf.length, versionMadeBy: 20, externalAttributes: 0 },
         [packed],

@@ -324,6 +324,12 @@ function checkParameterDefault(def: ParameterDef): string | undefined {
 
 export type ParamParse = { ok: true; value: ParameterValue } | { ok: false; reason: string };
 
+/** A value as a message shows it: text as it is, anything else as JSON (never "[object Object]"). */
+function shown(raw: unknown): string {
+  if (raw !== null && typeof raw === 'object') return JSON.stringify(raw);
+  return String(raw);
+}
+
 /** Parse a parameter value given in a pack, on the command line (--set) or in the task pane. */
 export function parseParameterValue(def: ParameterDef, raw: unknown): ParamParse {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
@@ -331,12 +337,12 @@ export function parseParameterValue(def: ParameterDef, raw: unknown): ParamParse
     case 'percentage':
     case 'points':
     case 'number': {
-      if (typeof raw !== 'number' && typeof raw !== 'string') return { ok: false, reason: `"${String(raw)}" is geen getal` };
+      if (typeof raw !== 'number' && typeof raw !== 'string') return { ok: false, reason: `"${shown(raw)}" is geen getal` };
       const p =
         def.type === 'percentage' && typeof raw === 'string' && raw.includes('%')
           ? parsePercentage(raw)
           : typeof raw === 'number'
-            ? parseNumberText(String(raw))
+            ? parseNumberText(shown(raw))
             : parseNumberText(raw);
       if (!p.ok) return { ok: false, reason: 'empty' in p && p.empty ? 'leeg' : (p as { reason: string }).reason };
       if (def.min !== undefined && p.value.lessThan(def.min)) return { ok: false, reason: `${raw} is kleiner dan het minimum ${def.min}` };
@@ -345,21 +351,21 @@ export function parseParameterValue(def: ParameterDef, raw: unknown): ParamParse
     }
     case 'boolean': {
       const p = parseBoolean(raw as never);
-      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${String(raw)}" is geen ja/nee-waarde` };
+      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${shown(raw)}" is geen ja/nee-waarde` };
     }
     case 'choice': {
-      const s = String(raw).trim();
+      const s = shown(raw).trim();
       return def.choices?.includes(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is geen keuze uit: ${(def.choices ?? []).join(', ')}` };
     }
     case 'rounding': {
-      const s = String(raw).trim();
+      const s = shown(raw).trim();
       return isRoundingMode(s)
         ? { ok: true, value: s }
         : { ok: false, reason: `"${s}" is geen afrondingswijze; kies uit: ${Object.keys(ROUNDING_MODES).join(', ')}` };
     }
     case 'date': {
       const p = parseDate(raw as never);
-      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${String(raw)}" is geen datum` };
+      return p.ok ? { ok: true, value: p.value } : { ok: false, reason: `"${shown(raw)}" is geen datum` };
     }
   }
 }

@@ -177,7 +177,9 @@ export function normalizeConditions(pack: Obj): { pack: Obj; problems: Normalize
   };
 
   const rules = Array.isArray(pack.rules)
-    ? pack.rules.map((r, i) => (isObj(r) && isObj(r.when) ? { ...r, when: condition(r.when as unknown as Condition, `/rules/${i}/when`) } : r))
+    ? (pack.rules as unknown[]).map((r: unknown, i) =>
+        isObj(r) && isObj(r.when) ? { ...r, when: condition(r.when as unknown as Condition, `/rules/${i}/when`) } : r,
+      )
     : pack.rules;
   return { pack: { ...pack, rules }, problems };
 }

@@ -38,7 +38,7 @@ export function packForYear(pack: PolicyPack, params: ParameterValues, year: num
   let byParams = views.get(pack);
   if (!byParams) views.set(pack, (byParams = new WeakMap()));
   let byYear = byParams.get(params);
-  if (!byYear) byParams.set(params, (byYear = new Map()));
+  if (!byYear) byParams.set(params, (byYear = new Map<number, View>()));
   const cached = byYear.get(year);
   if (cached) return cached;
   const own: ParameterValues = { ...params };

@@ -294,7 +294,12 @@ export function AssessView({ runner }: AssessViewProps) {
       )}
       <footer className={styles.footer} aria-label="Beoordelen">
         <div className={styles.footerButtons}>
-          <Button appearance="primary" onClick={run} disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)} data-testid="primaire-actie">
+          <Button
+            appearance="primary"
+            onClick={() => void run()}
+            disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}
+            data-testid="primaire-actie"
+          >
             {busy ? 'Bezig…' : 'Beoordeel aanvragen'}
           </Button>
         </div>

@@ -270,7 +270,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
       {outcome && <HerschikResultView ref={resultRef} outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} />}
       <footer className={styles.footer} aria-label="Herschikken">
         <div className={styles.footerButtons}>
-          <Button appearance="primary" onClick={run} disabled={!canRun} data-testid="primaire-actie">
+          <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="primaire-actie">
             {busy ? 'Bezig met herschikken…' : 'Herschik'}
           </Button>
         </div>

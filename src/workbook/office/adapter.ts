@@ -180,7 +180,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * numbers Dates (as exceljs gives them).
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
-    const results: SheetRead[] = new Array(requests.length);
+    const results = new Array<SheetRead>(requests.length);
     const heads: Array<{ index: number; used: Excel.Range; head: Excel.Range; protection: Excel.WorksheetProtection; sheet: SheetFacts }> = [];
     const sized: Array<{ sheet: string; used: Excel.Range }> = [];
     requests.forEach((req, index) => {
@@ -212,7 +212,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const bytes = JSON.stringify(head.values).length + JSON.stringify(head.valueTypes).length + JSON.stringify(head.numberFormat).length;
         this.cellBytes.set(req.sheet, bytes / Math.max(1, head.values.length * (head.values[0]?.length ?? 1)));
         for (let r = 0; r < head.rowIndex; r++) cells.push([]);
-        head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r]), req.columns)));
+        head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r] as string[]), req.columns)));
       }
       results[index] = {
         cells,
@@ -319,7 +319,7 @@ export class OfficeWorkbook implements WorkbookPort {
             if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
             // the size of the answer, as Excel counts it (JSON), row by row: one stringify of 10,000 rows is a long task
             bytes += JSON.stringify(values[r]).length + JSON.stringify(types[r]).length + JSON.stringify(formats[r]).length + 6;
-            for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c]);
+            for (let c = 0; c < values[r].length; c++) lines[r][column + c] = toCellValue(values[r][c], types[r][c], formats[r][c] as string | undefined);
           }
         }
         for (const line of lines) job.lines.push(line);
@@ -590,7 +590,7 @@ export function toCellValue(value: unknown, type: string, format: string | undef
       return value === '' ? null : String(value);
     default:
       if (value === '' || value === null || value === undefined) return null;
-      return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+      return typeof value === 'number' || typeof value === 'boolean' ? value : typeof value === 'string' ? value : JSON.stringify(value);
   }
 }
 

@@ -191,7 +191,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
-    const out: SheetRead[] = new Array(requests.length);
+    const out = new Array<SheetRead>(requests.length);
     const bySheet = new Map<string, number[]>();
     requests.forEach((r, i) => bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), i]));
     for (const [sheet, indexes] of bySheet) {

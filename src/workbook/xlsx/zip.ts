@@ -157,8 +157,14 @@ function readZip64Extra(data: Buffer, start: number, length: number, entry: ZipE
     const size = data.readUInt16LE(p + 2);
     if (id === 0x0001) {
       let q = p + 4;
-      if (entry.size === 0xffffffff) ((entry.size = Number(data.readBigUInt64LE(q))), (q += 8));
-      if (entry.compressedSize === 0xffffffff) ((entry.compressedSize = Number(data.readBigUInt64LE(q))), (q += 8));
+      if (entry.size === 0xffffffff) {
+        entry.size = Number(data.readBigUInt64LE(q));
+        q += 8;
+      }
+      if (entry.compressedSize === 0xffffffff) {
+        entry.compressedSize = Number(data.readBigUInt64LE(q));
+        q += 8;
+      }
       if (entry.offset === 0xffffffff) entry.offset = Number(data.readBigUInt64LE(q));
     }
     p += 4 + size;
