@@ -99,8 +99,8 @@ export const FLAG_INFO: Record<EngineFlagCode, { name: string; meaning: string }
   PERCENTAGE_BUITEN_BEREIK: { name: 'Percentage buiten bereik', meaning: 'Het berekende percentage valt buiten het bereik van het beleid.' },
   DUBBELE_REGEL: { name: 'Dubbele regel', meaning: 'Dezelfde AGB-code en prestatie komen vaker voor.' },
   PARAMETER_ONTBREEKT: {
-    name: 'Instelling ontbreekt',
-    meaning: 'Een instelling van het beleid heeft geen waarde; de regel die haar nodig heeft is niet toegepast.',
+    name: 'Parameter ontbreekt',
+    meaning: 'Een parameter van het beleid heeft geen waarde; de regel die hem nodig heeft is niet toegepast.',
   },
   KENMERK_ONTBREEKT: { name: 'Kenmerk ontbreekt', meaning: 'Een kolom die een regel nodig heeft is leeg of ontbreekt.' },
   GEEN_BASISPERCENTAGE: { name: 'Geen basispercentage', meaning: 'Geen regel van het beleid geeft deze rij een basispercentage.' },

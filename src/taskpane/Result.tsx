@@ -3,7 +3,7 @@
  * signals by severity and count, each in the user's words with its rows. A clicked row is selected in the
  * sheet and its explanation opens right there, under the row's button.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { RowResult } from '../domain/engine';
 import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../domain/flags';
@@ -103,8 +103,9 @@ export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) 
     ref.current?.scrollIntoView?.({ block: 'start' });
     ref.current?.focus({ preventScroll: true });
   }, [outcome]);
-  const summary = summaryText(outcome);
-  const groups = signalGroups(outcome.run.results);
+  // once per run, not on every render (selecting a row re-renders): at 100k rows each pass is real main-thread work
+  const summary = useMemo(() => summaryText(outcome), [outcome]);
+  const groups = useMemo(() => signalGroups(outcome.run.results), [outcome]);
   return (
     <section ref={ref} tabIndex={-1} className={styles.section} aria-labelledby="stap-resultaat" data-testid="resultaat">
       <h2 id="stap-resultaat" className={styles.step}>

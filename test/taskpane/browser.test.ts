@@ -498,7 +498,7 @@ test('an answer Excel on the web refuses as too large (ResponsePayloadSizeLimitE
   });
   await chooseZkGgz(page);
   await page.getByRole('button', { name: 'Bereken' }).click();
-  await page.getByTestId('resultaat').getByText('Rijen: 6000').waitFor({ timeout: 120_000 });
+  await page.getByTestId('resultaat-samenvatting').getByText('6000 rijen').waitFor({ timeout: 120_000 });
   const responses = await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.responses);
   expect(responses.some((n) => n > 5 * 1024 * 1024)).toBe(true); // refused once ...
   expect(await page.getByText('Niet berekend', { exact: true }).count()).toBe(0); // ... and read again
