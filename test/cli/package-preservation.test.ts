@@ -1,10 +1,12 @@
 /**
  * A run keeps everything that is not Tariefwijzer's: on workbooks made by XlsxWriter and openpyxl (charts, a
  * chart sheet, tables with a totals row, validations, conditional formats, notes of several authors, defined
- * names, protection, a VBA project, Aptos/Arial default fonts, sparklines, buttons, text boxes), every zip entry
+ * names, protection, a VBA project, Aptos/Arial default fonts, sparklines, buttons, text boxes, a threaded comment
+ * with its legacy note, an external link and a formula using it) and by LibreOffice (a pivot table with its cache), every zip entry
  * outside the allowed list is byte-identical after annotate and herschik, the allowed ones change only as
  * allowed, the user's cells are unchanged (read by openpyxl), and the result opens in LibreOffice and openpyxl.
- * Packages are compared by Python's zipfile, not by the code under test. Fixtures: test/fixtures/packages/make.py.
+ * Packages are compared by Python's zipfile, not by the code under test. Fixtures: test/fixtures/packages/make.py
+ * and (committed) make_pivot.py.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +47,8 @@ function inspect(file: string): Inspection {
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-pkg-'));
   execFileSync(PY, [path.join(__dirname, '../fixtures/packages/make.py'), dir], { stdio: 'pipe' });
+  // committed: LibreOffice (UNO DataPilot) made it with make_pivot.py; a pivot table with its cache and records
+  fs.copyFileSync(path.join(__dirname, '../fixtures/packages/libreoffice-draaitabel.xlsx'), path.join(dir, 'libreoffice-draaitabel.xlsx'));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -111,7 +115,36 @@ const CASES: Array<{ file: string; args: string[]; suffix: string; dataSheets: s
     suffix: 'herschikking',
     dataSheets: ['xl/worksheets/sheet1.xml'],
   },
+  {
+    file: 'xlsxwriter-draad-koppeling.xlsx',
+    args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'],
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
+  {
+    file: 'libreoffice-draaitabel.xlsx',
+    args: ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'],
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+  },
 ];
+
+/** What openpyxl sees of the parts around the cells: notes, threaded comments, external links, pivot tables. */
+const EXTRAS = `
+import json, sys, warnings
+warnings.simplefilter('ignore')
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({
+  'notes': {ws.title + '!' + c.coordinate: [c.comment.author, c.comment.text] for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment},
+  'links': [[l.file_link.Target, [s for s in l.externalBook.sheetNames.sheetName]] for l in wb._external_links],
+  'pivots': {ws.title: [[p.name, p.location.ref, p.cache.cacheSource.worksheetSource.sheet, p.cache.cacheSource.worksheetSource.ref, p.cache.recordCount] for p in ws._pivots] for ws in wb.worksheets if ws._pivots},
+}))
+`;
+
+function extras(file: string): { notes: Record<string, [string, string]>; links: unknown[]; pivots: Record<string, unknown[]> } {
+  return JSON.parse(execFileSync(PY, ['-c', EXTRAS, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
 
 test('annotate and herschik change only the allowed parts; user cells stay; LibreOffice and openpyxl open the results; a re-run replaces', async () => {
   const outputs: string[] = [];
@@ -147,6 +180,21 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
     expect(userCells(after)).toEqual(userCells(before));
     expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
     if (ext === '.xlsm') expect(Object.keys(after.entries)).toContain('xl/vbaProject.bin');
+    // the user's notes (the legacy counterpart of a threaded comment too), external links and pivot tables as openpyxl reads them
+    const [x0, x1] = [extras(input), extras(output)];
+    expect(Object.fromEntries(Object.entries(x1.notes).filter(([k]) => k in x0.notes))).toEqual(x0.notes);
+    expect({ links: x1.links, pivots: x1.pivots }).toEqual({ links: x0.links, pivots: x0.pivots });
+    if (c.file.startsWith('xlsxwriter-draad')) {
+      expect(Object.values(x0.notes).some(([author]) => author.startsWith('tc={'))).toBe(true);
+      expect(x0.links).toEqual([['tarieven-2024.xlsx', ['Tarieven']]]);
+      expect(after.cells.Koppeling.B1).toBe("'=[1]Tarieven!$B$2'");
+      for (const part of ['xl/threadedComments/threadedComment1.xml', 'xl/persons/person.xml', 'xl/externalLinks/externalLink1.xml'])
+        expect(after.entries[part]).toBe(before.entries[part]);
+    }
+    if (c.file.startsWith('libreoffice-draaitabel')) {
+      expect(x0.pivots).toEqual({ Draaitabel: [['Draaitabel1', expect.any(String), 'Aanbieders', 'A1:F5', 4]] });
+      expect(Object.keys(after.entries).filter((n) => /^xl\/pivot(Tables|Cache)\//.test(n)).length).toBeGreaterThanOrEqual(3);
+    }
   }
 
   // herschik again on its own output: the chart is replaced, not added
@@ -180,6 +228,10 @@ test('annotate and herschik change only the allowed parts; user cells stay; Libr
     const converted = path.join(lo, `${path.basename(o, path.extname(o))}.xlsx`);
     expect({ o, converted: fs.existsSync(converted) }).toEqual({ o, converted: true });
   }
+  // LibreOffice keeps the pivot table and the external link of our results when it saves them again
+  const loPivot = extras(path.join(lo, 'libreoffice-draaitabel-tariefwijzer.xlsx'));
+  expect(Object.values(loPivot.pivots).flat()).toHaveLength(1);
+  expect(extras(path.join(lo, 'xlsxwriter-draad-koppeling-tariefwijzer.xlsx')).links).toHaveLength(1);
   const loHerschik = inspect(path.join(lo, path.basename(herschikOut)));
   expect(loHerschik.sheets).toContain('Tariefwijzer herschikking');
   expect(Object.keys(loHerschik.entries).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBe(2);
