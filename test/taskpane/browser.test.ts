@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'os';
 import { join, resolve } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { findInternalRefs } from '../helpers/user-text';
-import { openServed, type ServedBrowser } from './chromium';
+import { keepLocal, openServed, type ServedBrowser } from './chromium';
 
 jest.setTimeout(120_000);
 
@@ -509,14 +509,7 @@ test('100,000 rows: cancel works while reading; a run paints progress in all thr
   const big = await browser.newPage();
   const errors: string[] = [];
   big.on('pageerror', (e) => errors.push(String(e)));
-  await big.route('**', (route) =>
-    route
-      .request()
-      .url()
-      .startsWith(origin + '/')
-      ? route.continue()
-      : route.abort(),
-  );
+  await keepLocal(big, origin);
   await big.goto(`${origin}/demo.html?rijen=100000`);
   await chooseZkGgz(big);
 
@@ -581,14 +574,7 @@ test('an Office that shows add-ins in Internet Explorer or EdgeHTML gets a Dutch
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
   ]) {
     const context = await browser.newContext({ userAgent: agent });
-    await context.route('**', (route) =>
-      route
-        .request()
-        .url()
-        .startsWith(origin + '/')
-        ? route.continue()
-        : route.abort(),
-    );
+    await keepLocal(context, origin);
     const old = await context.newPage();
     await old.goto(`${origin}/taskpane.html`);
     await old.getByRole('alert').getByText('Tariefwijzer werkt niet in deze versie van Office').waitFor();

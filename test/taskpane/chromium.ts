@@ -7,7 +7,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { extname, join, normalize, sep } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +38,16 @@ function serve(dir: string): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+/** Let `target` reach only `origin`: every other request is aborted (and recorded in `foreign`, when given). */
+export async function keepLocal(target: BrowserContext | Page, origin: string, foreign?: string[]): Promise<void> {
+  await target.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/')) return route.continue();
+    foreign?.push(url);
+    return route.abort();
+  });
+}
+
 /** Serve `dir`, start Chromium with its own HOME (it writes crash reports there), open `page` on the server. */
 export async function openServed(dir: string, page = 'taskpane.html'): Promise<ServedBrowser> {
   const server = await serve(dir);
@@ -47,12 +57,7 @@ export async function openServed(dir: string, page = 'taskpane.html'): Promise<S
   const context = await browser.newContext({ locale: 'nl-NL' });
   const foreign: string[] = [];
   const pageErrors: string[] = [];
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
+  await keepLocal(context, origin, foreign);
   const p = await context.newPage();
   p.on('pageerror', (e) => pageErrors.push(String(e)));
   await p.goto(`${origin}/${page}`);
