@@ -35,6 +35,14 @@ import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, Valu
 import { packForRow, yearsText } from './policy/years';
 import type { Citation, Prestatie, Sector } from './types';
 
+/**
+ * "Blad!12" for 0-based row 11, as one flat string: a template literal makes a rope of three (≈ 90 bytes instead
+ * of ≈ 40), which adds up over the hundreds of thousands of rows a run holds.
+ */
+export function rowRef(sheet: string, row: number): string {
+  return [sheet, '!', row + 1].join('');
+}
+
 export interface InputRow {
   /** Where the row came from, for messages: "Blad1!12" or a row number. */
   ref: string;
@@ -61,7 +69,9 @@ export interface RowResult {
   percentage?: Dec;
   tarief?: Dec;
   maximumtarief?: Dec;
+  /** Read-only: equal rows of a run share this array (see ResultMemo); copy it to add a flag. */
   flags: Flag[];
+  /** Read-only, like flags. */
   steps: Step[];
   /** The steps as Dutch sentences. */
   explanation: string;
@@ -706,7 +716,8 @@ const PROGRESS_STEP = 10_000;
  * an evaluated row in all the fields that evaluation read, would read exactly those fields and get the same
  * result. The reads are recorded through a Proxy on `cells` (only for rows that miss). In a contract round most
  * rows share their code, maximumtarief and criteria with other rows of other providers, and the engine then
- * evaluates each distinct combination once.
+ * evaluates each distinct combination once. The rows it is reused for share its flags and steps arrays (frozen),
+ * so a run of 300,000 rows holds one small object per row, not three.
  */
 export class ResultMemo {
   /** One entry per distinct list of fields read; few in practice (the rules branch little). */
@@ -716,7 +727,7 @@ export class ResultMemo {
   evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
     for (const shape of this.shapes) {
       const hit = shape.results.get(memoKey(row.cells, shape.fields));
-      if (hit) return { ...hit, ref: row.ref, flags: hit.flags.slice(), steps: hit.steps.slice() };
+      if (hit) return reuse(hit, row.ref);
     }
     const read = new Set<string>();
     let enumerated = false;
@@ -735,6 +746,9 @@ export class ResultMemo {
       },
     });
     const result = evaluateRow({ ref: row.ref, cells }, pack, params);
+    // shared with every later row it is reused for: read-only from here (completeRun copies before adding)
+    Object.freeze(result.flags);
+    Object.freeze(result.steps);
     if (!enumerated) this.store([...read], row.cells, result);
     return result;
   }
@@ -747,8 +761,23 @@ export class ResultMemo {
       shape = { fields, results: new Map() };
       this.shapes.push(shape);
     }
-    shape.results.set(memoKey(cells, fields), { ...result, flags: result.flags.slice(), steps: result.steps.slice() });
+    shape.results.set(memoKey(cells, fields), result);
   }
+}
+
+/** A reused result for another row: every field listed, so all results share one compact object shape. */
+function reuse(hit: RowResult, ref: string): RowResult {
+  return {
+    ref,
+    prestatie: hit.prestatie,
+    percentage: hit.percentage,
+    tarief: hit.tarief,
+    maximumtarief: hit.maximumtarief,
+    flags: hit.flags,
+    steps: hit.steps,
+    explanation: hit.explanation,
+    excluded: hit.excluded,
+  };
 }
 
 /** The values of `fields`, typed, so 1 and "1" or a Date and its text differ. */
@@ -770,15 +799,32 @@ export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: P
     if (onProgress && i > 0 && i % PROGRESS_STEP === 0) onProgress(i, rows.length);
     return memo.evaluate(r, pack, params);
   });
-  return completeRun(rows, results, pack, params);
+  return completeRun((i) => rows[i].cells, results, pack, params);
 }
 
 /**
  * The run from each row's own result (evaluateRow, in row order): flags rows that repeat an AGB-code and
  * prestatie, and counts the flags. For callers that evaluate in slices (the task pane, to stay responsive).
  */
-export function completeRun(rows: readonly InputRow[], results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
-  const steps = completeRunSteps(rows, results, pack, params);
+/** FNV-1a of a string's UTF-16 code units, as a non-negative 31-bit integer (a small integer in V8). */
+export function hash31(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 1;
+}
+
+/**
+ * What the batch checks read of a row (completeRun asks for them by row number): the cells that make two rows the
+ * same line besides the prestatie. A caller that does not keep its input rows (annotate reads big sheets in
+ * windows) keeps only these.
+ */
+export interface BatchCells {
+  agb?: CellValue;
+  zorgkantoor?: CellValue;
+}
+
+export function completeRun(cellsOf: (row: number) => BatchCells, results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
+  const steps = completeRunSteps(cellsOf, results, pack, params);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -789,30 +835,59 @@ export function completeRun(rows: readonly InputRow[], results: RowResult[], pac
  * completeRun in steps: it yields every few thousand rows, so that a caller on a page's main thread can let the
  * page paint between them (the task pane's job runner); the result is the same.
  */
-export function* completeRunSteps(rows: readonly InputRow[], results: RowResult[], pack: PolicyPack, params: ParameterValues): Generator<void, RunResult> {
+export function* completeRunSteps(
+  cellsOf: (row: number) => BatchCells,
+  results: RowResult[],
+  pack: PolicyPack,
+  params: ParameterValues,
+): Generator<void, RunResult> {
   const STEP = 2048;
-  const seen = new Map<string, number[]>();
+  // The same line: AGB-code, prestatie and zorgkantoor. The first row of each line is kept under a 31-bit hash of
+  // it (a small integer: no string or heap number per row, ≈ 30 bytes a row instead of ≈ 150 for a map of keys);
+  // a hash two lines share is told apart by their keys, so a collision never makes a false duplicate.
+  const lineKey = (i: number): string | undefined => {
+    const cells = cellsOf(i);
+    const agb = text(cells.agb);
+    const code = results[i].prestatie?.code;
+    return agb && code ? `${agb}\u0000${code}\u0000${text(cells.zorgkantoor) ?? ''}` : undefined;
+  };
+  const firstByHash = new Map<number, number>();
+  const firstOfCollided = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   for (let i = 0; i < results.length; i++) {
     if (i % STEP === STEP - 1) yield;
-    const res = results[i];
-    const agb = text(rows[i].cells.agb);
-    const code = res.prestatie?.code;
-    if (!agb || !code) continue;
-    const key = `${agb}\u0000${code}\u0000${text(rows[i].cells.zorgkantoor) ?? ''}`;
-    const same = seen.get(key);
+    const key = lineKey(i);
+    if (key === undefined) continue;
+    const hash = hash31(key);
+    const earlier = firstByHash.get(hash);
+    if (earlier === undefined) {
+      firstByHash.set(hash, i);
+      continue;
+    }
+    const same = repeated.get(key);
     if (same) same.push(i);
-    else seen.set(key, [i]);
+    else if (lineKey(earlier) === key) repeated.set(key, [earlier, i]);
+    else {
+      const first = firstOfCollided.get(key);
+      if (first === undefined) firstOfCollided.set(key, i);
+      else repeated.set(key, [first, i]);
+    }
   }
-  for (const indices of seen.values()) {
-    if (indices.length < 2) continue;
+  firstByHash.clear();
+  for (const indices of repeated.values()) {
     const refs = indices.map((i) => results[i].ref);
     // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
     const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
     for (const i of indices) {
       const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
-      results[i].flags.push(
-        flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
-      );
+      // a new flags array: the row's own may be shared with equal rows (ResultMemo)
+      results[i] = {
+        ...results[i],
+        flags: [
+          ...results[i].flags,
+          flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
+        ],
+      };
     }
   }
   yield;

@@ -3,7 +3,7 @@
  * own columns next to the production data and the sheet "Tariefwijzer herschikking"; re-running replaces both
  * and touches no user cell.
  */
-import type { InputRow } from '../domain/engine';
+import { rowRef, type InputRow } from '../domain/engine';
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { formatFlag, type Flag } from '../domain/flags';
 import { D, type Dec, formatNumber } from '../domain/money';
@@ -170,7 +170,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     }
     for (const [f] of entries) printed.push(f, cells[f]);
     printed.push('maximumtarief', cells.maximumtarief);
-    rows.push({ ref: `${sheet}!${r + 1}`, cells });
+    rows.push({ ref: rowRef(sheet, r), cells });
     rowIndex.push(r);
   }
 

@@ -1,5 +1,5 @@
 /** The engine's mechanisms on a small synthetic pack (the shipped packs have their own cases). */
-import { evaluateRow, runPolicy } from '../../src/domain/engine';
+import { evaluateRow, hash31, runPolicy } from '../../src/domain/engine';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import type { PolicyPack } from '../../src/domain/policy/types';
 import type { CellValue } from '../../src/domain/parse';
@@ -215,6 +215,35 @@ test('runPolicy marks duplicates (same AGB, prestatie, zorgkantoor) and counts f
   expect(out.results[0].flags.map((f) => f.message)).toEqual(['Dezelfde AGB-code en prestatie komen ook voor in rij 3.']);
   expect(codes(out.results[2])).toEqual([]);
   expect(out.flagCounts).toEqual({ DUBBELE_REGEL: 2, ONBEKENDE_PRESTATIECODE: 1, MAXIMUMTARIEF_ONTBREEKT: 1 });
+});
+
+test('duplicates are found by line, not by the hash that keeps them: two lines with the same hash are no duplicates', () => {
+  const p = pack();
+  const { values } = resolveParameters(p);
+  // two AGB-codes whose lines hash alike (found by search; 31 bits collide among a few 100,000 lines)
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let n = 10_000_000; !pair; n++) {
+    const agb = String(n);
+    const h = hash31(`${agb}\u0000Z061\u0000`);
+    const other = seen.get(h);
+    if (other) pair = [other, agb];
+    else seen.set(h, agb);
+  }
+  const [a, b] = pair;
+  const row = (ref: string, agb: string) => ({ ref, cells: { agb, prestatiecode: 'Z061', maximumtarief: 100 } });
+  const out = runPolicy([row('2', a), row('3', b), row('4', a), row('5', b), row('6', b)], p, values);
+  const dup = out.results.map((r) => r.flags.find((f) => f.code === 'DUBBELE_REGEL')?.message);
+  expect(dup).toEqual([
+    'Dezelfde AGB-code en prestatie komen ook voor in rij 4.',
+    'Dezelfde AGB-code en prestatie komen ook voor in rijen 5, 6.',
+    'Dezelfde AGB-code en prestatie komen ook voor in rij 2.',
+    'Dezelfde AGB-code en prestatie komen ook voor in rijen 3, 6.',
+    'Dezelfde AGB-code en prestatie komen ook voor in rijen 3, 5.',
+  ]);
+  // and a line that only shares the hash is not marked
+  const single = runPolicy([row('2', a), row('3', b)], p, values);
+  expect(single.results.map((r) => r.flags.some((f) => f.code === 'DUBBELE_REGEL'))).toEqual([false, false]);
 });
 
 test('the engine is deterministic: the same input gives the same output', () => {
