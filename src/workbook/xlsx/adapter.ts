@@ -23,11 +23,11 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { columnIndex, rowCells, sheetPieces } from './sheet-xml';
+import { columnIndex, rowCells, sheetPieces, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
-import { DeflatedPart, ZipReader, ZipWriter, type ZipSink } from './zip';
+import { DeflatedPart, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -66,6 +66,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly ownSheets = new Map<string, OwnSheet>();
   private readonly extents = new Map<string, Extent>();
   private readonly charts: ChartSpec[] = [];
+  /** Where the last read of a sheet stopped, so that a read of the rows after it goes on instead of starting over. */
+  private readonly cursors = new Map<string, Cursor>();
   private changedWorkbook = false;
 
   private constructor(private readonly zip: ZipReader) {
@@ -216,35 +218,66 @@ export class XlsxWorkbook implements WorkbookPort {
     const known = this.extents.get(sheet);
     const grids: CellValue[][][] = requests.map(() => []);
     const wanted = requests.map((r) => (r.columns ? new Set(r.columns) : undefined));
+    const first = requests.map((r) => r.firstRow ?? 0);
     const last = requests.map((r) => (r.rows === undefined ? Infinity : (r.firstRow ?? 0) + r.rows));
     const stopAt = Math.max(...last);
+    const widths = requests.map((q) => (q.columns ? Math.max(-1, ...q.columns) + 1 : undefined));
+    // With the extent known, only the requested cells matter; without it every cell counts towards the used range.
+    const anchors = known ? anchorCells(known) : undefined;
+    const cursor = this.resume(sheet, known ? Math.min(...first) : -1);
+    const pieces = cursor?.pieces ?? sheetPieces(utf8Chunks(this.partStream(info.part)), info.part)[Symbol.asyncIterator]();
+    const anchorValues = cursor?.anchors ?? new Map<number, CellValue>();
+    let piece: SheetPiece | undefined = cursor?.next;
     let rowCount = 0;
     let columnCount = 0;
     let tail = '';
-    for await (const piece of sheetPieces(utf8Chunks(this.partStream(info.part)), info.part)) {
-      if (piece.kind === 'tail') tail = piece.text;
-      if (piece.kind !== 'row') continue;
-      const r = piece.index;
-      if (known && r >= stopAt) break;
-      if (r > 1_048_575) throw new PackageError(`blad "${sheet}" heeft meer rijen dan Excel toestaat`);
-      const needed = requests.map((q, k) => r >= (q.firstRow ?? 0) && r < last[k]);
-      const anyNeeded = needed.includes(true);
-      let rowHasValue = false;
-      for (const cell of rowCells(piece.xml)) {
-        if (cell.inner === undefined) continue;
-        // a row no request wants only counts towards the used range: no need to decode its values
-        const value = anyNeeded ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
-        if (value === null) continue;
-        if (cell.column > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
-        rowHasValue = true;
-        if (cell.column + 1 > columnCount) columnCount = cell.column + 1;
-        for (let k = 0; k < requests.length; k++) {
-          if (!needed[k] || (wanted[k] && !wanted[k]!.has(cell.column))) continue;
-          const grid = grids[k];
-          (grid[r] ??= [])[cell.column] = value;
+    try {
+      for (;;) {
+        if (!piece) {
+          const next = await pieces.next();
+          if (next.done) break;
+          piece = next.value;
         }
+        const current = piece;
+        piece = undefined;
+        if (current.kind === 'tail') tail = current.text;
+        if (current.kind !== 'row') continue;
+        const r = current.index;
+        if (known && r >= stopAt) {
+          // the next read of this sheet may go on from here (reads in windows of rows): see resume
+          this.cursors.set(sheet, { pieces, next: current, anchors: anchorValues });
+          break;
+        }
+        if (r > 1_048_575) throw new PackageError(`blad "${sheet}" heeft meer rijen dan Excel toestaat`);
+        let needed = 0; // bit k: request k wants this row
+        for (let k = 0; k < requests.length; k++) if (r >= first[k] && r < last[k]) needed |= 1 << k;
+        if (known && !needed && !anchors?.rows.has(r)) continue;
+        let rowHasValue = false;
+        for (const cell of rowCells(current.xml)) {
+          if (cell.inner === undefined) continue;
+          const c = cell.column;
+          let use = 0;
+          for (let k = 0; k < requests.length; k++) if (needed & (1 << k) && (!wanted[k] || wanted[k]!.has(c))) use |= 1 << k;
+          const anchor = anchors?.cells.has(r * 16_384 + c);
+          if (known && !use && !anchor) continue;
+          // a cell no request wants only counts towards the used range: no need to decode its value
+          const value = use || anchor ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
+          if (value === null) continue;
+          if (c > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
+          rowHasValue = true;
+          if (c + 1 > columnCount) columnCount = c + 1;
+          if (anchor) anchorValues.set(r * 16_384 + c, value);
+          for (let k = 0; k < requests.length; k++) {
+            if (!(use & (1 << k))) continue;
+            // a request for some columns gets its rows at their final width now, not copied into it later
+            (grids[k][r] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = value;
+          }
+        }
+        if (rowHasValue) rowCount = r + 1;
       }
-      if (rowHasValue) rowCount = r + 1;
+    } catch (e) {
+      void pieces.return?.(undefined);
+      throw e;
     }
     let extent = known;
     if (!extent) {
@@ -256,34 +289,41 @@ export class XlsxWorkbook implements WorkbookPort {
       const grid = grids[k];
       // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
       for (const m of extent.merges) {
-        const v = grid[m.r0]?.[m.c0];
+        const v = grid[m.r0]?.[m.c0] ?? anchorValues.get(m.r0 * 16_384 + m.c0);
         if (v === undefined || v === null) continue;
         for (let r = Math.max(m.r0, q.firstRow ?? 0); r <= m.r1 && r < last[k]; r++) {
           for (let c = m.c0; c <= m.c1; c++) {
             if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k].has(c))) continue;
-            (grid[r] ??= [])[c] = v;
+            (grid[r] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = v;
           }
         }
       }
       const end = Math.min(extent.rowCount, last[k]);
-      grid.length = Math.max(grid.length, 0);
-      const cells: CellValue[][] = [];
-      const width = q.columns ? Math.max(-1, ...q.columns) + 1 : undefined;
+      const width = widths[k];
+      // the grid becomes the answer in place: rows filled out, holes made empty rows
+      const cells = grid;
+      if (cells.length > end) cells.length = end;
       for (let r = 0; r < end; r++) {
-        const row = grid[r];
-        if (r < (q.firstRow ?? 0)) cells.push([]);
-        else if (width !== undefined) {
-          const line = new Array<CellValue>(width).fill(null);
-          if (row) for (const c of q.columns!) line[c] = row[c] ?? null;
-          cells.push(line);
-        } else {
-          const line = row ?? [];
-          for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
-          cells.push(line);
-        }
+        const row = cells[r];
+        if (r < (q.firstRow ?? 0)) cells[r] = ROW_ABOVE;
+        else if (width !== undefined) cells[r] = row ?? new Array<CellValue>(width).fill(null);
+        else if (!row) cells[r] = [];
+        else for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
       }
       return { cells, rowCount: extent.rowCount, columnCount: extent.columnCount, protected: extent.protected, totalsRows, visibility: info.state };
     });
+  }
+
+  /**
+   * The sheet's cursor if a read from row `from` can go on from it (nothing before `from` is wanted and the part
+   * is unchanged); otherwise the cursor is closed. Reading 300,000 rows in windows then inflates the part once.
+   */
+  private resume(sheet: string, from: number): Cursor | undefined {
+    const cursor = this.cursors.get(sheet);
+    this.cursors.delete(sheet);
+    if (cursor && from >= 0 && cursor.next.index <= from) return cursor;
+    void cursor?.pieces.return?.(undefined);
+    return undefined;
   }
 
   /** 0-based rows that are an Excel table's totals row (table parts of the sheet, totalsRowCount and ref). */
@@ -322,6 +362,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const rewrite = await rewriteSheet(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part), pending, styles, notes);
     this.edited.set(info.part, rewrite);
     this.extents.delete(block.sheet);
+    this.resume(block.sheet, -1);
     if (notes.changed) this.addContentTypes(notes.contentTypes());
   }
 
@@ -419,6 +460,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async write(sink: ZipSink): Promise<void> {
+    for (const sheet of [...this.cursors.keys()]) this.resume(sheet, -1);
     const own = await this.finishOwnParts();
     const styles = this.stylesObj;
     if (styles?.changed && this.stylesPart) this.editedText.set(this.stylesPart, styles.toXml());
@@ -464,6 +506,22 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/** A row above a read's firstRow: empty, and one shared array (a window deep in a sheet has many such rows). */
+const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+interface Cursor {
+  pieces: AsyncIterator<SheetPiece>;
+  /** The first row not yet read. */
+  next: Extract<SheetPiece, { kind: 'row' }>;
+  /** Values of merged areas' first cells seen so far (row × 16,384 + column), for areas that reach into later reads. */
+  anchors: Map<number, CellValue>;
+}
+
+/** The first cells of merged areas (row × 16,384 + column) and their rows. */
+function anchorCells(extent: Extent): { cells: Set<number>; rows: Set<number> } {
+  return { cells: new Set(extent.merges.map((m) => m.r0 * 16_384 + m.c0)), rows: new Set(extent.merges.map((m) => m.r0)) };
+}
+
 /** An .xlsx package Tariefwijzer cannot use as it is; the message is Dutch and says why. */
 export class PackageError extends Error {}
 
@@ -486,7 +544,7 @@ function relPrefix(xml: string): string | undefined {
 }
 
 async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
-  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024, highWaterMark: 4 * 1024 * 1024 } as zlib.ZlibOptions);
+  const inflate = zlib.createInflateRaw(ZLIB_STREAM);
   const feed = (async () => {
     for (const c of part.chunks) if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
     inflate.end();

@@ -5,7 +5,7 @@
 import type { CellValue } from '../../domain/parse';
 import { columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { rowCells, type SheetPiece } from './sheet-xml';
+import { columnIndex, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, escapeCellText } from './xml';
 import { DeflatedPart } from './zip';
@@ -20,53 +20,138 @@ export interface PendingBlock {
 const WIDTHS = [14, 14, 60, 80];
 
 export function cellXml(ref: string, v: OutputValue | undefined, style: number | undefined, p = ''): string {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  const parts = cellParts(ref, v, style, p);
+  return parts ? parts[0] + parts[1] : '';
+}
+
+/**
+ * A cell element in two parts, before and after the end of its reference: `<c r="M` + `12` + `" …>…</c>` when
+ * `ref` is a column's letters only. Undefined for a cell that is not written (empty).
+ */
+function cellParts(ref: string, v: OutputValue | undefined, style: number | undefined, p: string): [string, string] | undefined {
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return undefined;
   const s = style ? ` s="${style}"` : '';
-  if (typeof v === 'number') return `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>`;
-  if (v === '') return '';
+  if (typeof v === 'number') return [`<${p}c r="${ref}`, `"${s}><${p}v>${v}</${p}v></${p}c>`];
+  if (v === '') return undefined;
   // text always as an inline string: never a formula, and sharedStrings.xml stays as it is
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
+  return [`<${p}c r="${ref}`, `"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`];
 }
 
-/** Our cells of sheet row `r` (0-based) in column order, or [] when the block has none there. */
-function ourCells(pending: PendingBlock, r: number, p: string): Array<{ column: number; xml: string }> {
-  const { block } = pending;
-  const out: Array<{ column: number; xml: string }> = [];
-  if (r === block.headerRow) {
-    block.headers.forEach((h, i) => {
-      const c = block.firstColumn + i;
-      out.push({ column: c, xml: cellXml(`${columnName(c)}${r + 1}`, h, pending.headerStyle, p) });
-    });
-  } else {
-    const values = block.values[r - block.headerRow - 1];
-    values?.forEach((v, i) => {
-      const c = block.firstColumn + i;
-      out.push({ column: c, xml: cellXml(`${columnName(c)}${r + 1}`, v, pending.styleOf(v, i), p) });
-    });
+/**
+ * Our cells of each row, as XML. Rows of a big block share their value arrays (equal rows, equal output: see
+ * annotate), so each distinct array is turned into XML once, as a template that only needs the row number: the
+ * texts (often 300 characters of explanation) are escaped once, not once per row.
+ */
+export class BlockCells {
+  private readonly letters: string[];
+  private readonly refPattern: RegExp;
+  private readonly templates = new Map<readonly OutputValue[], Template>();
+
+  constructor(
+    readonly pending: PendingBlock,
+    private readonly p: string,
+  ) {
+    this.letters = pending.block.headers.map((_, i) => columnName(pending.block.firstColumn + i));
+    this.refPattern = new RegExp(`\\sr\\s*=\\s*["'](?:${this.letters.join('|')})\\d`);
   }
-  return out.filter((x) => x.xml);
+
+  private template(values: readonly OutputValue[]): Template {
+    let t = this.templates.get(values);
+    if (t) return t;
+    t = { columns: [], cells: [], joined: [''] };
+    values.forEach((v, i) => {
+      const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
+      if (!parts) return;
+      t.columns.push(this.pending.block.firstColumn + i);
+      t.cells.push(parts);
+      t.joined[t.joined.length - 1] += parts[0];
+      t.joined.push(parts[1]);
+    });
+    this.templates.set(values, t);
+    return t;
+  }
+
+  /** Our cells of sheet row `r` (0-based) in column order, each as XML; [] when the block has none there. */
+  cells(r: number): Array<{ column: number; xml: string }> {
+    const { block } = this.pending;
+    if (r === block.headerRow) {
+      const out: Array<{ column: number; xml: string }> = [];
+      block.headers.forEach((h, i) => {
+        const xml = cellXml(`${this.letters[i]}${r + 1}`, h, this.pending.headerStyle, this.p);
+        if (xml) out.push({ column: block.firstColumn + i, xml });
+      });
+      return out;
+    }
+    const values = block.values[r - block.headerRow - 1];
+    if (!values) return [];
+    const t = this.template(values);
+    const row = String(r + 1);
+    return t.columns.map((column, i) => ({ column, xml: t.cells[i][0] + row + t.cells[i][1] }));
+  }
+
+  /** Our cells of sheet row `r` as one string, in column order ('' when none). */
+  xml(r: number): string {
+    const { block } = this.pending;
+    if (r === block.headerRow)
+      return this.cells(r)
+        .map((c) => c.xml)
+        .join('');
+    const values = block.values[r - block.headerRow - 1];
+    return values ? this.template(values).joined.join(String(r + 1)) : '';
+  }
+
+  /** Whether a row's XML has a cell in one of the block's columns (cells out of column order); one scan. */
+  referencedIn(xml: string): boolean {
+    return this.refPattern.test(xml);
+  }
+
+  get firstColumn(): number {
+    return this.pending.block.firstColumn;
+  }
+
+  get lastColumn(): number {
+    return this.pending.block.firstColumn + this.pending.block.headers.length - 1;
+  }
 }
 
-export function blockRowXml(pending: PendingBlock, r: number, p: string): string {
-  const cells = ourCells(pending, r, p);
-  return cells.length ? `<${p}row r="${r + 1}">${cells.map((c) => c.xml).join('')}</${p}row>` : '';
+/** A row's cells without their row number: `joined.join("12")` is all of them for row 12. */
+interface Template {
+  columns: number[];
+  cells: Array<[string, string]>;
+  joined: string[];
 }
 
-function mergeRow(xml: string, r: number, pending: PendingBlock, p: string): string {
-  const { block } = pending;
-  const first = block.firstColumn;
-  const last = first + block.headers.length - 1;
+export function blockRowXml(cells: BlockCells, r: number, p: string): string {
+  const xml = cells.xml(r);
+  return xml ? `<${p}row r="${r + 1}">${xml}</${p}row>` : '';
+}
+
+/** The start tag of a cell with an `r` and its column letters (applied from the row's last `<c`). */
+const LAST_CELL = /^<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]+)\d+["']/;
+
+function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string {
+  const first = cells.firstColumn;
+  const last = cells.lastColumn;
   const gt = xml.indexOf('>');
   const selfClosing = xml[gt - 1] === '/';
-  let open = xml.slice(0, selfClosing ? gt - 1 : gt).replace(/\sspans\s*=\s*["'][^"']*["']/, '');
+  let open = xml.slice(0, selfClosing ? gt - 1 : gt);
+  if (open.includes('spans')) open = open.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
   if (!/\sr\s*=/.test(open)) open += ` r="${r + 1}"`;
+  if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
+  // The usual row: every cell left of the block and nothing after the cells; ours go at the end.
+  const close = xml.lastIndexOf('</');
+  if (!xml.includes('extLst')) {
+    const lastCell = xml.lastIndexOf(`<${p}c`, close);
+    const tail = lastCell < 0 ? undefined : LAST_CELL.exec(xml.slice(lastCell, close));
+    const left = lastCell < 0 ? !xml.slice(gt + 1, close).trim() : !!tail && columnIndex(tail[1]) < first && !cells.referencedIn(xml);
+    if (left) return `${open}>${xml.slice(gt + 1, close)}${cells.xml(r)}${xml.slice(close)}`;
+  }
   const kept = rowCells(xml)
     .filter((c) => c.column < first || c.column > last)
     .map((c) => ({ column: c.column, xml: /\sr\s*=/.test(c.attrs) ? c.xml : c.xml.replace(/^<((?:\w+:)?c)\b/, `<$1 r="${columnName(c.column)}${r + 1}"`) }));
-  const ours = ourCells(pending, r, p);
-  const merged = [...kept, ...ours].sort((a, b) => a.column - b.column);
+  const merged = [...kept, ...cells.cells(r)].sort((a, b) => a.column - b.column);
   // what a row holds after its cells (an extLst) stays
-  const extra = selfClosing ? '' : (/<(?:\w+:)?extLst\b[\s\S]*<\/(?:\w+:)?extLst>/.exec(xml)?.[0] ?? '');
+  const extra = /<(?:\w+:)?extLst\b[\s\S]*<\/(?:\w+:)?extLst>/.exec(xml)?.[0] ?? '';
   return `${open}>${merged.map((c) => c.xml).join('')}${extra}</${p}row>`;
 }
 
@@ -191,13 +276,15 @@ export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: P
   const last = block.headerRow + block.values.length;
   let next = first;
   let p = '';
+  let cells = new BlockCells(pending, p);
   let closed = false;
   const pendingRowsBefore = async (r: number) => {
-    while (next <= last && next < r) await out.write(blockRowXml(pending, next++, p));
+    while (next <= last && next < r) await out.write(blockRowXml(cells, next++, p));
   };
   for await (const piece of pieces) {
     if (piece.kind === 'head') {
       p = piece.prefix;
+      cells = new BlockCells(pending, p);
       const head = updateHead(piece.text, block, p);
       if (piece.empty) {
         await out.write(head.replace(/\s*\/>$/, '>'));
@@ -209,7 +296,7 @@ export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: P
       const r = piece.index;
       await pendingRowsBefore(r);
       if (r >= first && r <= last) {
-        await out.write(mergeRow(piece.xml, r, pending, p));
+        await out.write(mergeRow(piece.xml, r, cells, p));
         next = Math.max(next, r + 1);
       } else await out.write(piece.xml);
     } else if (piece.kind === 'other') await out.write(piece.text);
