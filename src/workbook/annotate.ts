@@ -2,7 +2,17 @@
  * workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import { completeRun, completeRunSteps, packTitles, ResultMemo, runPolicy, type InputRow, type RowResult, type RunResult } from '../domain/engine';
+import {
+  completeRun,
+  completeRunSteps,
+  packTitles,
+  ResultMemo,
+  rowRef,
+  type BatchCells,
+  type InputRow,
+  type RowResult,
+  type RunResult,
+} from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
 import { flagFormatter, flagName } from '../domain/flags';
 import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
@@ -11,7 +21,7 @@ import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
 import { Fingerprint } from './fingerprint';
-import type { CellNote, OutputValue, WorkbookPort } from './port';
+import type { CellNote, OutputValue, ReadRequest, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
 /**
@@ -44,7 +54,10 @@ export interface AnnotateOptions {
   now?: Date;
   /** Called with (rows done, rows total) while computing. */
   onProgress?: (done: number, total: number) => void;
-  /** Called when a run starts reading, computing or writing. */
+  /**
+   * Called when a run starts reading, computing or writing. A big sheet is read and computed in windows of rows
+   * (READ_WINDOW), so reading and computing may alternate before writing starts.
+   */
   onPhase?: (phase: RunPhase) => void;
   /**
    * Compute in slices of this many rows and give the event loop a turn between them (the task pane stays
@@ -286,61 +299,77 @@ function applyMapping(match: HeaderMatch, mapping: ColumnMapping): void {
   if (match.columns.prestatiecode === undefined) throw new InputError('Zonder kolom voor de prestatiecode kan Tariefwijzer niet rekenen; kies er een.');
 }
 
-/** What a run reads: the layout, the rows for the engine and a fingerprint of them. */
-interface Inputs extends InputLayout {
-  rows: InputRow[];
-  /** 0-based sheet row of each input row. */
-  rowIndex: number[];
-  fingerprint: string;
-}
+/**
+ * Rows are read and computed in windows of this many: a run holds one window of input rows at a time, not the
+ * whole sheet (a 300,000-row run would otherwise hold every row's cells while it computes). The .xlsx adapter goes
+ * on reading where the last window stopped; with Office.js a window is one or a few round trips.
+ */
+export const READ_WINDOW = 65_536;
 
-async function readInputs(
+/** Every input row of the layout's sheet, window by window; returns the fingerprint of the inputs. */
+async function readRows(
   port: WorkbookPort,
   pack: PolicyPack,
-  options: { sheet?: string; mapping?: ColumnMapping; skipSheets?: string[]; pause?: () => Promise<void>; signal?: AbortSignal },
-): Promise<Inputs> {
-  const layout = await detectLayout(port, pack, options);
+  layout: InputLayout,
+  options: { pause?: () => Promise<void>; signal?: AbortSignal; slice?: number; onPhase?: (phase: RunPhase) => void },
+  onRow: (row: InputRow, sheetRow: number) => void,
+): Promise<string> {
   const { sheet, match, tariffSheet, warnings } = layout;
   const totals = new Set(layout.totalsRows ?? []);
-  const fields = Object.entries(match.columns);
+  const names = Object.keys(match.columns);
   // Only the columns the engine needs; never the (possibly large) output columns of an earlier run.
-  const requests = [{ sheet, columns: fields.map(([, c]) => c) }];
-  if (tariffSheet) requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
-  const [data, tariffs] = await port.readSheets(requests);
-  const grid = data.cells;
-
-  const table = tariffSheet && tariffs ? buildTariffTable(tariffs.cells, tariffSheet.match, tariffSheet.name, warnings) : new Map<string, CellValue>();
-
-  const rows: InputRow[] = [];
-  const rowIndex: number[] = [];
+  const columns = names.map((n) => match.columns[n]);
+  let table = new Map<string, CellValue>();
   const print = new Fingerprint();
   print.add(pack.id);
   print.add(pack.version);
-  for (let r = match.row + 1; r < grid.length; r++) {
-    if (options.pause && r % PAUSE_EVERY === 0) {
-      await options.pause();
-      if (options.signal?.aborted) throw new RunCancelled();
+  let done = 0;
+  for (let start = match.row + 1; start < layout.rowCount; start += READ_WINDOW) {
+    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: READ_WINDOW, columns }];
+    // the tariff sheet comes with the first window (the same round trip)
+    if (tariffSheet && start === match.row + 1)
+      requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
+    // the phase says what the run waits for: reading a window, then computing its rows
+    options.onPhase?.('lezen');
+    const [data, tariffs] = await port.readSheets(requests);
+    options.onPhase?.('rekenen');
+    if (tariffs) table = buildTariffTable(tariffs.cells, tariffSheet!.match, tariffSheet!.name, warnings);
+    const grid = data.cells;
+    const end = Math.min(grid.length, start + READ_WINDOW);
+    for (let r = start; r < end; r++) {
+      if (options.pause && r % PAUSE_EVERY === 0) {
+        await options.pause();
+        if (options.signal?.aborted) throw new RunCancelled();
+      }
+      if (totals.has(r)) continue;
+      const line = grid[r] ?? NO_CELLS;
+      let empty = true;
+      for (const c of columns) if (!isEmptyCell(line[c])) empty = false;
+      if (empty) continue;
+      const cells: Record<string, CellValue> = {};
+      for (let f = 0; f < names.length; f++) cells[names[f]] = line[columns[f]];
+      if (isEmptyCell(cells.maximumtarief) && table.size) {
+        const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
+        if (fromTable !== undefined) cells.maximumtarief = fromTable;
+      }
+      for (const name of names) {
+        print.add(name);
+        print.add(cells[name]);
+      }
+      print.add('maximumtarief');
+      print.add(cells.maximumtarief);
+      onRow({ ref: rowRef(sheet, r), cells }, r);
+      if (options.slice && ++done % options.slice === 0) {
+        // AnnotateOptions.slice: give the event loop a turn
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (options.signal?.aborted) throw new RunCancelled();
+      }
     }
-    if (totals.has(r)) continue;
-    const line = grid[r] ?? [];
-    const cells: Record<string, CellValue> = {};
-    for (const [field, c] of fields) cells[field] = line[c];
-    if (fields.every(([, c]) => isEmptyCell(line[c]))) continue;
-    if (isEmptyCell(cells.maximumtarief) && table.size) {
-      const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
-      if (fromTable !== undefined) cells.maximumtarief = fromTable;
-    }
-    for (const [field] of fields) {
-      print.add(field);
-      print.add(cells[field]);
-    }
-    print.add('maximumtarief');
-    print.add(cells.maximumtarief);
-    rows.push({ ref: `${sheet}!${r + 1}`, cells });
-    rowIndex.push(r);
   }
-  return { ...layout, rows, rowIndex, fingerprint: print.value() };
+  return print.value();
 }
+
+const NO_CELLS: CellValue[] = [];
 
 export interface LastRun {
   packId: string;
@@ -391,41 +420,87 @@ export function recordedParameters(pack: PolicyPack, last: LastRun): Record<stri
 /** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
   if (!last.complete) return true;
-  const now = await readInputs(port, pack, { sheet: last.sheet });
-  return now.fingerprint !== last.fingerprint || pack.version !== last.version;
+  const layout = await detectLayout(port, pack, { sheet: last.sheet });
+  const fingerprint = await readRows(port, pack, layout, {}, () => undefined);
+  return fingerprint !== last.fingerprint || pack.version !== last.version;
 }
 
-export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
+/**
+ * Read the rows and compute them, window by window (READ_WINDOW): a row's input cells are let go once its result
+ * is made. A function of its own so that nothing of the reading outlives it while the run writes.
+ */
+async function readAndCompute(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  params: ParameterValues,
+  options: AnnotateOptions,
+): Promise<InputLayout & { run: RunResult; dataRows: number; rowIndex: number[]; fingerprint: string }> {
   const cancelled = () => {
     if (options.signal?.aborted) throw new RunCancelled();
   };
-  options.onPhase?.('lezen');
+  let current: RunPhase | undefined;
+  const phase = (next: RunPhase) => {
+    if (next !== current) options.onPhase?.((current = next));
+  };
+  phase('lezen');
+  const layout = await detectLayout(port, pack, options);
+  if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
+  if (layout.metaTaken) throw new InputError(metaTakenMessage());
+  cancelled();
+  // progress counts the rows below the header (empty ones are passed over quickly)
+  const below = Math.max(0, layout.rowCount - layout.match.row - 1);
+  options.onProgress?.(0, below);
+  const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
+  const results: RowResult[] = [];
+  const rowIndex: number[] = [];
+  // what completeRun needs of each row, in two flat lists (the cell values themselves, no object per row)
+  const agbs: CellValue[] = [];
+  const zorgkantoren: CellValue[] = [];
+  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const fingerprint = await readRows(port, pack, layout, { ...options, onPhase: phase }, (row, r) => {
+    results.push(memo.evaluate(row, pack, params));
+    rowIndex.push(r);
+    agbs.push(row.cells.agb);
+    zorgkantoren.push(row.cells.zorgkantoor);
+    if (results.length % progressEvery === 0 && r - layout.match.row < below) options.onProgress?.(r - layout.match.row, below);
+  });
+  cancelled();
+  phase('rekenen');
+  let run: RunResult;
+  const cellsOf = (i: number): BatchCells => ({ agb: agbs[i], zorgkantoor: zorgkantoren[i] });
+  if (!options.pause) run = completeRun(cellsOf, results, pack, params);
+  else {
+    const steps = completeRunSteps(cellsOf, results, pack, params);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        run = step.value;
+        break;
+      }
+      await options.pause();
+    }
+  }
+  options.onProgress?.(results.length, results.length);
+  cancelled();
+  return { ...layout, run, dataRows: results.length, rowIndex, fingerprint };
+}
+
+/** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
+const PROGRESS_EVERY = 10_000;
+
+export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
   const {
     sheet,
     match,
-    rows,
     rowIndex,
     rowCount,
     columnCount,
     tariffSheet,
     fingerprint: print,
     warnings,
-    protected: locked,
     lastOutputRow,
-    metaTaken,
-  } = await readInputs(port, pack, options);
-  if (locked) throw new InputError(protectedSheetMessage(sheet));
-  if (metaTaken) throw new InputError(metaTakenMessage());
-  cancelled();
-  options.onPhase?.('rekenen');
-  options.onProgress?.(0, rows.length);
-  const run = options.pause
-    ? await computeInSlices(rows, pack, params, PAUSE_EVERY, options.onProgress, cancelled, options.pause)
-    : options.slice
-      ? await computeInSlices(rows, pack, params, options.slice, options.onProgress, cancelled)
-      : runPolicy(rows, pack, params, options.onProgress);
-  options.onProgress?.(rows.length, rows.length);
-  cancelled();
+    run,
+    dataRows,
+  } = await readAndCompute(port, pack, params, options);
   options.onPhase?.('schrijven');
 
   const existing = match.outputColumns;
@@ -445,17 +520,27 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const formatFlag = flagFormatter(packTitles(pack));
-  const values: OutputValue[][] = [];
-  for (let r = match.row + 1; r <= lastRow; r++) values.push([null, null, null, null]);
+  const empty: OutputValue[] = [null, null, null, null];
+  const values: OutputValue[][] = new Array<OutputValue[]>(lastRow - match.row).fill(empty);
+  // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
+  // for every row with the same outcome, instead of one each. The port only reads the rows it is given.
+  const shared = new Map<readonly unknown[], { of: RowResult; line: OutputValue[] }>();
   for (let i = 0; i < run.results.length; i++) {
     if (options.pause && i % PAUSE_EVERY === 0) await options.pause();
     const res = run.results[i];
-    values[rowIndex[i] - match.row - 1] = [
-      res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
-      res.tarief ? res.tarief.toNumber() : null,
-      res.flags.map(formatFlag).join('\n') || null,
-      res.explanation || null,
-    ];
+    const known = shared.get(res.flags);
+    let line: OutputValue[];
+    if (known && known.of.percentage === res.percentage && known.of.tarief === res.tarief && known.of.explanation === res.explanation) line = known.line;
+    else {
+      line = [
+        res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
+        res.tarief ? res.tarief.toNumber() : null,
+        res.flags.map(formatFlag).join('\n') || null,
+        res.explanation || null,
+      ];
+      shared.set(res.flags, { of: res, line });
+    }
+    values[rowIndex[i] - match.row - 1] = line;
   }
   const notes: CellNote[] = [];
   let flagged = 0;
@@ -477,7 +562,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     headerRow: match.row,
     lastRow,
     tariffSheet: tariffSheet?.name,
-    rows: rows.length,
+    rows: dataRows,
     tariffsSet,
     fingerprint: print,
     now: options.now ?? new Date(),
@@ -505,33 +590,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     numberFormats: [undefined, undefined],
   });
   await port.flush();
-  return { sheet, headerRow: match.row, run, dataRows: rows.length, tariffsSet, fingerprint: print, warnings };
-}
-
-async function computeInSlices(
-  rows: InputRow[],
-  pack: PolicyPack,
-  params: ParameterValues,
-  slice: number,
-  onProgress: AnnotateOptions['onProgress'],
-  cancelled: () => void,
-  pause?: () => Promise<void>,
-): Promise<RunResult> {
-  const results: RowResult[] = [];
-  const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
-  for (let start = 0; start < rows.length; start += slice) {
-    await (pause ? pause() : new Promise((resolve) => setTimeout(resolve, 0)));
-    cancelled();
-    for (const row of rows.slice(start, start + slice)) results.push(memo.evaluate(row, pack, params));
-    onProgress?.(results.length, rows.length);
-  }
-  if (!pause) return completeRun(rows, results, pack, params);
-  const steps = completeRunSteps(rows, results, pack, params);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  return { sheet, headerRow: match.row, run, dataRows, tariffsSet, fingerprint: print, warnings };
 }
 
 function metadataRows(
