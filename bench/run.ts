@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=engine,io,office,herschik,taskpane]`: every figure as a ratio of two things measured
+ * `npm run bench [-- --quick] [-- --only=engine,io,office,herschik,growth,taskpane]`: every figure as a ratio of two things measured
  * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
  * the machines are shared and noisy. See docs/performance.md.
  */
@@ -14,12 +14,13 @@ import { getPack } from '../src/policies';
 import { inputRows } from './rows';
 import { median } from './stats';
 import { measureTaskpane } from './taskpane';
+import { ensureProductionWorkbook, HERSCHIK_ARGS } from './production';
 import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from './workbooks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,herschik,taskpane').split(','));
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,herschik,growth,taskpane').split(','));
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
 /** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
@@ -319,21 +320,105 @@ function benchOffice(): void {
   );
 }
 
-/** `herschik` on 12 months × N provider-prestatie lines against the I/O floor (scripts/bench-herschik.js). */
-function benchHerschik(): void {
+// ------------------------------------------------------------------------------------------------ herschik
+
+/**
+ * `herschik` on 12 months × N provider-prestatie lines (a child process, as a user runs it) against the same two
+ * exceljs floors as annotate, alternated with rotating order; medians of the per-round ratios.
+ */
+async function benchHerschik(): Promise<void> {
   const lines = QUICK ? 1_000 : 10_000;
-  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(ROOT, 'scripts/bench-herschik.js'), String(lines), QUICK ? '1' : '3'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (p.status !== 0) throw new Error(`bench: herschik failed: ${p.stderr}`);
-  const h = JSON.parse(p.stdout.trim().split('\n').pop()!) as { rows: number; repeats: number; floor: number; total: number; ratio: number };
+  const input = await ensureProductionWorkbook(DIR, lines);
+  const runs: Record<'cli' | 'stream' | 'floor', Timed[]> = { cli: [], stream: [], floor: [] };
+  const vsStream: number[] = [];
+  const vsFloor: number[] = [];
+  const rounds = QUICK ? 1 : 3;
+  for (let i = 0; i < rounds; i++) {
+    const steps: Array<() => void> = [
+      () =>
+        runs.cli.push(
+          runChild(
+            process.execPath,
+            [path.join(ROOT, 'bin/tariefwijzer.js'), 'herschik', input.file, ...HERSCHIK_ARGS, '--out', path.join(DIR, 'uit-herschik.xlsx')],
+            'CLI herschik',
+          ),
+        ),
+      () =>
+        runs.stream.push(
+          runChild(
+            process.execPath,
+            [path.join(__dirname, 'floor-stream.js'), input.file, path.join(DIR, 'uit-floor-stream.xlsx')],
+            'exceljs streaming read + write',
+          ),
+        ),
+      () =>
+        runs.floor.push(runChild(process.execPath, [path.join(__dirname, 'floor.js'), input.file, path.join(DIR, 'uit-floor.xlsx')], 'exceljs read + write')),
+    ];
+    for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
+    vsStream.push(runs.cli[i].ms / runs.stream[i].ms);
+    vsFloor.push(runs.cli[i].ms / runs.floor[i].ms);
+    process.stderr.write(`  herschik ${k(input.rows)}: CLI ${s(runs.cli[i].ms)}, streaming floor ${s(runs.stream[i].ms)}, floor ${s(runs.floor[i].ms)}\n`);
+  }
+  const h = {
+    rows: input.rows,
+    fileBytes: input.bytes,
+    cliMs: median(runs.cli.map((r) => r.ms)),
+    streamMs: median(runs.stream.map((r) => r.ms)),
+    floorMs: median(runs.floor.map((r) => r.ms)),
+    vsStream: median(vsStream),
+    vsFloor: median(vsFloor),
+    cliRss: median(runs.cli.map((r) => r.rss)),
+    streamRss: median(runs.stream.map((r) => r.rss)),
+  };
   results.herschik = h;
   table(
-    'Herschikking end to end (12 months of production)',
-    ['rows', 'herschik', 'exceljs read+write', 'herschik ÷ floor'],
-    [[k(h.rows), `${h.total.toFixed(1)} s`, `${h.floor.toFixed(1)} s`, f2(h.ratio)]],
+    'Herschikking end to end (12 months of production, child process)',
+    [
+      'rows',
+      'file',
+      'herschik',
+      'exceljs streaming read→write',
+      'herschik ÷ streaming floor (target ≤ 1.0)',
+      'exceljs read+write',
+      'herschik ÷ floor',
+      'herschik peak RSS',
+      'streaming floor RSS',
+    ],
+    [[k(h.rows), mb(h.fileBytes), s(h.cliMs), s(h.streamMs), f2(h.vsStream), s(h.floorMs), f2(h.vsFloor), mb(h.cliRss), mb(h.streamRss)]],
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ growth
+
+/**
+ * Peak RSS of `annotate` as the rows grow to Excel's last row (1,048,575 data rows under the header), one run per
+ * size (memory varies less than time), beside the exceljs streaming floor. Target: RSS growing far slower than rows.
+ */
+async function benchGrowth(): Promise<void> {
+  const sizes = QUICK ? [10_000, 100_000] : [100_000, 300_000, 1_048_575];
+  const out = [];
+  for (const n of sizes) {
+    const file = await ensureWorkbooks(DIR, n, { formula: false });
+    const c = cli(file);
+    const f = floorStream(file);
+    out.push({ rows: n, fileBytes: file.dataBytes, cliMs: c.ms, cliRss: c.rss, streamMs: f.ms, streamRss: f.rss });
+    process.stderr.write(`  growth ${k(n)}: CLI ${s(c.ms)} ${mb(c.rss)}, streaming floor ${s(f.ms)} ${mb(f.rss)}\n`);
+  }
+  results.growth = out;
+  const first = out[0];
+  table(
+    'Peak RSS of annotate up to a full sheet (one run per size)',
+    ['rows', 'file', 'CLI peak RSS', 'RSS growth vs first size', 'row growth vs first size', 'CLI time', 'exceljs streaming RSS', 'exceljs streaming time'],
+    out.map((r) => [
+      k(r.rows),
+      mb(r.fileBytes),
+      mb(r.cliRss),
+      f2(r.cliRss / first.cliRss),
+      f2(r.rows / first.rows),
+      s(r.cliMs),
+      mb(r.streamRss),
+      s(r.streamMs),
+    ]),
   );
 }
 
@@ -348,7 +433,8 @@ async function main(): Promise<void> {
     await benchIo(files);
   }
   if (ONLY.has('office')) benchOffice();
-  if (ONLY.has('herschik')) benchHerschik();
+  if (ONLY.has('herschik')) await benchHerschik();
+  if (ONLY.has('growth')) await benchGrowth();
   if (ONLY.has('taskpane')) {
     const t = await measureTaskpane(QUICK ? 3 : 7);
     results.taskpane = t;

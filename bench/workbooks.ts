@@ -225,17 +225,22 @@ export interface BenchFiles {
   dataBytes: number;
 }
 
-/** Generate (or reuse, when present) the workbooks for one size in `dir`. */
-export async function ensureWorkbooks(dir: string, n: number): Promise<BenchFiles> {
+/** Generate (or reuse, when present) the workbooks for one size in `dir`; `formula: false` skips the formula variant. */
+export async function ensureWorkbooks(dir: string, n: number, options: { formula?: boolean } = {}): Promise<BenchFiles> {
   fs.mkdirSync(dir, { recursive: true });
   const data = path.join(dir, `bench-${n}.xlsx`);
   const formula = path.join(dir, `bench-${n}-formules.xlsx`);
-  if (!fs.existsSync(data) || !fs.existsSync(formula)) {
+  const withFormula = options.formula !== false;
+  if (!fs.existsSync(data) || (withFormula && !fs.existsSync(formula))) {
     const rows = generateRows(n);
-    await writeDataWorkbook(data + '.tmp', rows);
-    await writeFormulaWorkbook(formula + '.tmp', rows);
-    fs.renameSync(data + '.tmp', data);
-    fs.renameSync(formula + '.tmp', formula);
+    if (!fs.existsSync(data)) {
+      await writeDataWorkbook(data + '.tmp', rows);
+      fs.renameSync(data + '.tmp', data);
+    }
+    if (withFormula && !fs.existsSync(formula)) {
+      await writeFormulaWorkbook(formula + '.tmp', rows);
+      fs.renameSync(formula + '.tmp', formula);
+    }
   }
   return { rows: n, data, formula, dataBytes: fs.statSync(data).size };
 }
