@@ -169,3 +169,129 @@ test('writing keeps every other row and cell byte for byte, replaces our cells, 
   expect(styles).toContain('<numFmt numFmtId="164" formatCode="dd-mm-yyyy"/><numFmt numFmtId="165" formatCode="0.00%"/>');
   expect(styles).toMatch(/<cellXfs count="5"><xf numFmtId="0"\/><xf numFmtId="14"\/><xf numFmtId="164"\/>/);
 });
+
+test('reads in windows of rows go on where the last read stopped and give what one read gives (merged areas too)', async () => {
+  const { ZipReader } = await import('../../src/workbook/xlsx/zip');
+  let rows = '';
+  for (let r = 1; r <= 40; r++)
+    rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>b${r}</t></is></c><c r="C${r}"><v>${r * 10}</v></c></row>`;
+  // column B merged over rows 6–9 (across the window edge at row 8) and C over 20–23 (anchor in an unread column)
+  const sheet = `<worksheet xmlns="NS"><sheetData>${rows}</sheetData><mergeCells count="2"><mergeCell ref="B6:B9"/><mergeCell ref="C20:C23"/></mergeCells></worksheet>`;
+  const whole = await XlsxWorkbook.fromBuffer(pkg(sheet, { strings: [] }));
+  await whole.readSheets([{ sheet: 'Blad', rows: 20 }]); // the first rows and the extent, as a run starts
+  const [all] = await whole.readSheets([{ sheet: 'Blad', columns: [0, 1, 2] }]);
+  expect(all.cells[8]).toEqual([9, 'b6', 90]); // B9 shows B6's value
+
+  const wb = await XlsxWorkbook.fromBuffer(pkg(sheet, { strings: [] }));
+  await wb.readSheets([{ sheet: 'Blad', rows: 20 }]);
+  const opened = jest.spyOn(ZipReader.prototype, 'stream');
+  try {
+    for (let first = 0; first < 40; first += 7) {
+      const [w] = await wb.readSheets([{ sheet: 'Blad', firstRow: first, rows: 7, columns: [0, 1] }]);
+      expect(w.cells.length).toBe(Math.min(40, first + 7));
+      expect(w.cells.slice(0, first).every((row) => row.length === 0)).toBe(true);
+      expect(w.cells.slice(first)).toEqual(all.cells.slice(first, first + 7).map((row) => row.slice(0, 2)));
+      expect(w.rowCount).toBe(40);
+    }
+    // C21 lies in a merged area whose first cell, C20, is in the window before
+    const [c] = await wb.readSheets([{ sheet: 'Blad', firstRow: 20, rows: 3, columns: [2] }]);
+    expect(c.cells.slice(20)).toEqual([
+      [null, null, 200],
+      [null, null, 200],
+      [null, null, 200],
+    ]);
+    // six windows, one pass: the sheet part was inflated once (for the first window); the read of C went back
+    // to row 20 and so started over
+    const sheetStreams = opened.mock.calls.filter(([entry]) => entry.name === 'xl/worksheets/sheet1.xml');
+    expect(sheetStreams).toHaveLength(2);
+  } finally {
+    opened.mockRestore();
+  }
+});
+
+test('our cells go after a row’s cells, and anywhere else in column order, without a second cell in any column', async () => {
+  const { ZipReader } = await import('../../src/workbook/xlsx/zip');
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c></row>' +
+    // the usual row: every cell left of the block (the fast path)
+    '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/></rPr><t>rood</t></r></is></c></row>' +
+    // cells out of column order, one in the block's column C: replaced, not doubled
+    '<row r="3"><c r="C3"><v>99</v></c><c r="A3"><v>2</v></c></row>' +
+    // a cell right of the block stays right of ours
+    '<row r="4"><c r="A4"><v>3</v></c><c r="E4"><v>5</v></c></row>' +
+    // an empty row element, a self-closing one, and one with an extLst after its cells
+    '<row r="5"></row><row r="6"/>' +
+    '<row r="7"><c r="A7"><v>4</v></c><extLst><ext uri="x"><y/></ext></extLst></row>';
+  const wb = await XlsxWorkbook.fromBuffer(pkg(`<worksheet xmlns="NS"><sheetData>${rows}</sheetData></worksheet>`));
+  await wb.writeBlock({
+    sheet: 'Blad',
+    headerRow: 0,
+    firstColumn: 2,
+    headers: ['Uit', 'Meer'],
+    values: [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+      ['e', 5],
+      ['f', 6],
+    ],
+    numberFormats: [undefined, undefined],
+  });
+  const xml = new ZipReader(await wb.toBuffer()).text('xl/worksheets/sheet1.xml')!;
+  const row = (r: number) => new RegExp(`<row r="${r}"[^>]*>(.*?)</row>`).exec(xml)![1];
+  const refs = (r: number) => [...row(r).matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => m[1]);
+  expect(refs(2)).toEqual(['A', 'B', 'C', 'D']);
+  expect(row(2)).toContain('<c r="B2" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/></rPr><t>rood</t></r></is></c>');
+  expect(refs(3)).toEqual(['A', 'C', 'D']);
+  expect(row(3)).not.toContain('99');
+  expect(refs(4)).toEqual(['A', 'C', 'D', 'E']);
+  expect(refs(5)).toEqual(['C', 'D']);
+  expect(refs(6)).toEqual(['C', 'D']);
+  expect(refs(7)).toEqual(['A', 'C', 'D']);
+  expect(row(7)).toMatch(/<c r="D7"><v>6<\/v><\/c><extLst><ext uri="x"><y\/><\/ext><\/extLst>$/);
+  const again = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
+  expect((await again.readSheet('Blad')).map((r) => r.slice(2, 4))).toEqual([
+    ['Uit', 'Meer'],
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+    ['d', 4],
+    ['e', 5],
+    ['f', 6],
+  ]);
+});
+
+test('a run over more rows than one read window: a duplicate and a merged maximumtarief across the window edge', async () => {
+  const { annotateWorkbook, READ_WINDOW } = await import('../../src/workbook/annotate');
+  const { getPack } = await import('../../src/policies');
+  const { resolveParameters } = await import('../../src/domain/policy/load');
+  const pack = getPack('zk-ggz-2025')!;
+  const params = resolveParameters(pack, { richttarief: '97,3' }).values;
+  const n = READ_WINDOW + 4_000;
+  const edge = READ_WINDOW; // 0-based sheet row of the first row of the second window (header at row 0)
+  const parts: string[] = [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>AGB-code</t></is></c><c r="B1" t="inlineStr"><is><t>Prestatiecode</t></is></c><c r="C1" t="inlineStr"><is><t>NZa maximumtarief</t></is></c>' +
+      '<c r="D1" t="inlineStr"><is><t>Zorgprofiel</t></is></c><c r="E1" t="inlineStr"><is><t>Leveringsvorm</t></is></c></row>',
+  ];
+  for (let r = 1; r <= n; r++) {
+    const agb = r === edge + 10 ? 10_000_100 : 10_000_000 + r; // the row 10 into the second window repeats row 100's line
+    const max = r === edge || r === edge + 1 ? '' : '<c r="C0"><v>228.45</v></c>'.replace('C0', `C${r + 1}`); // merged away below the anchor
+    const kind = `<c r="D${r + 1}" t="inlineStr"><is><t>GGZ-W3</t></is></c><c r="E${r + 1}" t="inlineStr"><is><t>Verblijf</t></is></c>`;
+    parts.push(`<row r="${r + 1}"><c r="A${r + 1}"><v>${agb}</v></c><c r="B${r + 1}" t="inlineStr"><is><t>Z1103</t></is></c>${max}${kind}</row>`);
+  }
+  // C over the last row of the first window and the first of the second: the anchor's value shows in both
+  const sheet = `<worksheet xmlns="NS"><sheetData>${parts.join('')}</sheetData><mergeCells count="1"><mergeCell ref="C${edge}:C${edge + 2}"/></mergeCells></worksheet>`;
+  const wb = await XlsxWorkbook.fromBuffer(pkg(sheet));
+  const phases: string[] = [];
+  const outcome = await annotateWorkbook(wb, pack, params, { onPhase: (p) => phases.push(p) });
+  expect(phases).toEqual(['lezen', 'rekenen', 'lezen', 'rekenen', 'schrijven']);
+  expect(outcome.dataRows).toBe(n);
+  const byRow = (r: number) => outcome.run.results.find((x) => x.ref === `Blad!${r + 1}`)!;
+  expect(byRow(1).tarief?.toString()).toBe('222.28'); // 228.45 × 97.3%
+  for (const r of [edge - 1, edge, edge + 1]) expect({ r, tarief: byRow(r).tarief?.toString() }).toEqual({ r, tarief: '222.28' });
+  const dup = (r: number) => byRow(r).flags.find((f) => f.code === 'DUBBELE_REGEL')?.message;
+  expect(dup(100)).toBe(`Dezelfde AGB-code en prestatie komen ook voor in rij ${edge + 11}.`);
+  expect(dup(edge + 10)).toBe('Dezelfde AGB-code en prestatie komen ook voor in rij 101.');
+  expect(outcome.run.flagCounts.DUBBELE_REGEL).toBe(2);
+}, 60_000);
