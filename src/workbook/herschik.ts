@@ -27,7 +27,7 @@ import {
   TARIFF_FORMAT,
   normalizeCodeKey,
 } from './annotate';
-import { fingerprint } from './fingerprint';
+import { Fingerprint } from './fingerprint';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
 
@@ -89,7 +89,9 @@ function productionFields(packs: PolicyPack[]): Record<string, FieldDef> {
 
 interface Inputs {
   sheet: string;
-  grid: CellValue[][];
+  /** Rows of the production sheet from A1 (the used range), and the columns up to its last filled cell. */
+  rowCount: number;
+  width: number;
   headerRow: number;
   outputColumns: number[];
   rows: InputRow[];
@@ -122,7 +124,8 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   const heads = candidates.length ? await port.readSheets(candidates.map((n) => ({ sheet: n, rows: HEADER_SCAN_ROWS }))) : [];
   let chosen = -1;
   for (const i of visibleFirst(heads)) {
-    if (wanted !== undefined || isProduction(await read(candidates[i]))) {
+    // the header is in the first rows: the sheets are not read whole to find it
+    if (wanted !== undefined || isProduction(heads[i].cells)) {
       chosen = i;
       sheet = candidates[i];
       break;
@@ -132,8 +135,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     throw new InputError(
       `Geen blad met productiegegevens gevonden: een kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden). Bladen: ${names.join(', ')}.`,
     );
-  const grid = await read(sheet);
-  const match = isProduction(grid);
+  const match = isProduction(heads[chosen].cells);
   if (!match)
     throw new InputError(
       `Blad "${sheet}": geen kopregel met Prestatiecode, Maand (of Periode/Declaratiemaand) en Aantal (of Volume/Eenheden) in de eerste ${HEADER_SCAN_ROWS} rijen.`,
@@ -147,7 +149,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   const tariffs = await readTariffTable(port, names, sheet, warnings);
 
   const own = HERSCHIK_HEADERS.map(normalizeHeader);
-  const headerLine = grid[match.row] ?? [];
+  const headerLine = heads[chosen].cells[match.row] ?? [];
   const outputColumns: number[] = [];
   headerLine.forEach((cell, c) => {
     const i = own.indexOf(normalizeHeader(cellToText(cell)));
@@ -157,7 +159,15 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
   const entries = Object.entries(match.columns).filter(([, c]) => !ownColumns.has(c));
   const rows: InputRow[] = [];
   const rowIndex: number[] = [];
-  const printed: CellValue[] = [...packs.flatMap((p) => [p.id, p.version])];
+  // the whole sheet: a contracteerruimte may be labelled anywhere in it (read once, and let go below)
+  let grid: CellValue[][] | undefined = await read(sheet);
+  const rowCount = grid.length;
+  const width = filledWidth(grid);
+  const print = new Fingerprint();
+  for (const p of packs) {
+    print.add(p.id);
+    print.add(p.version);
+  }
   for (let r = match.row + 1; r < grid.length; r++) {
     if (totals.has(r)) continue;
     const line = grid[r] ?? [];
@@ -168,8 +178,12 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
       const t = tariffs.table.get(normalizeCodeKey(cells.prestatiecode));
       if (t !== undefined) cells.maximumtarief = t;
     }
-    for (const [f] of entries) printed.push(f, cells[f]);
-    printed.push('maximumtarief', cells.maximumtarief);
+    for (const [f] of entries) {
+      print.add(f);
+      print.add(cells[f]);
+    }
+    print.add('maximumtarief');
+    print.add(cells.maximumtarief);
     rows.push({ ref: rowRef(sheet, r), cells });
     rowIndex.push(r);
   }
@@ -182,7 +196,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     if (found) {
       toezeggingen = found;
       toezeggingenSheet = n;
-      for (const t of found) printed.push(t.ref, t.agb, t.sector ?? '', t.bedrag.toString(), t.tussentijdseAfspraak?.toString() ?? '');
+      for (const t of found) for (const v of [t.ref, t.agb, t.sector ?? '', t.bedrag.toString(), t.tussentijdseAfspraak?.toString() ?? '']) print.add(v);
       break;
     }
   }
@@ -192,11 +206,17 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     if (isOwnSheet(n)) continue;
     findContracteerruimte(await read(n), n, contracteerruimteCells, warnings);
   }
-  for (const [s, v] of Object.entries(contracteerruimteCells)) printed.push(s, v.value.toString());
+  grid = undefined;
+  grids.clear();
+  for (const [s, v] of Object.entries(contracteerruimteCells)) {
+    print.add(s);
+    print.add(v.value.toString());
+  }
 
   return {
     sheet,
-    grid,
+    rowCount,
+    width,
     headerRow: match.row,
     outputColumns,
     rows,
@@ -205,7 +225,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     toezeggingen,
     toezeggingenSheet,
     contracteerruimteCells,
-    fingerprint: fingerprint(printed),
+    fingerprint: print.value(),
     warnings,
   };
 }
@@ -330,9 +350,8 @@ export async function herschikWorkbook(
     : undefined;
 
   // Own columns next to the production data.
-  const { grid, headerRow, outputColumns } = inputs;
+  const { rowCount, width, headerRow, outputColumns } = inputs;
   const complete = HERSCHIK_HEADERS.every((_, i) => outputColumns[i] !== undefined && outputColumns[i] === outputColumns[0] + i);
-  const width = filledWidth(grid);
   const firstColumn = complete ? outputColumns[0] : width;
   const warnings = [...inputs.warnings];
   if (!complete && outputColumns.some((c) => c !== undefined)) {
@@ -344,7 +363,7 @@ export async function herschikWorkbook(
     );
   }
   const values: OutputValue[][] = [];
-  for (let r = headerRow + 1; r < grid.length; r++) values.push([null, null, null, null, null]);
+  for (let r = headerRow + 1; r < rowCount; r++) values.push(NO_OUTPUT);
   result.rows.forEach((res, i) => {
     values[inputs.rowIndex[i] - headerRow - 1] = [
       res.tarief ? res.tarief.toNumber() : null,
@@ -394,6 +413,7 @@ export async function herschikWorkbook(
   };
 }
 
+const NO_OUTPUT: OutputValue[] = [null, null, null, null, null];
 const num = (v: Dec | undefined | null): OutputValue => (v === undefined || v === null ? null : v.toNumber());
 const frac = (v: Dec | undefined): OutputValue => (v === undefined ? null : v.dividedBy(100).toNumber());
 const flagsText = (flags: readonly Flag[]): OutputValue => flags.map(formatFlag).join('\n') || null;

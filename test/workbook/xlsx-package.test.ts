@@ -295,3 +295,21 @@ test('a run over more rows than one read window: a duplicate and a merged maximu
   expect(dup(edge + 10)).toBe('Dezelfde AGB-code en prestatie komen ook voor in rij 101.');
   expect(outcome.run.flagCounts.DUBBELE_REGEL).toBe(2);
 }, 60_000);
+
+test('the used range counts only cells with a value, whatever a row ends in', async () => {
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c></row>' +
+    // rows beyond the first rows read, ending in: a styled empty cell, rich text, a formula without a result
+    '<row r="30"><c r="B30"><v>1</v></c><c r="H30" s="2"/></row>' +
+    '<row r="31"><c r="C31" t="inlineStr"><is><r><rPr><color rgb="FF0000FF"/></rPr><t>blauw</t></r></is></c></row>' +
+    '<row r="32"><c r="A32"><v>1</v></c><c r="F32"><f>A32*2</f></c></row>' +
+    // cells without references, a row of only styled empty cells further down (not part of the used range)
+    '<row r="33"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>' +
+    '<row r="40"><c r="A40" s="1"/><c r="K40" s="1"/></row>';
+  const wb = await XlsxWorkbook.fromBuffer(pkg(`<worksheet xmlns="NS"><sheetData>${rows}</sheetData></worksheet>`));
+  const [head] = await wb.readSheets([{ sheet: 'Blad', rows: 2 }]);
+  expect({ rows: head.rowCount, columns: head.columnCount }).toEqual({ rows: 33, columns: 6 });
+  const prefixed = `<x:worksheet xmlns:x="${T}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="9"><x:c r="A9"><x:v>1</x:v></x:c><x:c r="G9"><x:v>2</x:v></x:c><x:c r="J9" s="1"/></x:row></x:sheetData></x:worksheet>`;
+  const [p] = await (await XlsxWorkbook.fromBuffer(pkg(prefixed))).readSheets([{ sheet: 'Blad', rows: 1 }]);
+  expect({ rows: p.rowCount, columns: p.columnCount }).toEqual({ rows: 9, columns: 7 });
+});

@@ -3,7 +3,7 @@
  * → omzet per row → extrapolated production per provider and sector → uitnutting, signals, korting and
  * herschikkingsafspraken. Pure and deterministic: reads nothing, writes nothing; every figure has its trail.
  */
-import { evaluateRow, type InputRow, type RowResult } from '../engine';
+import { ResultMemo, type InputRow, type RowResult } from '../engine';
 import { formatCitation, readableRef, worstSeverity, type Flag } from '../flags';
 import { D, type Dec, formatEuro, formatNumber, isRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money';
 import { isEmptyCell, parseBoolean, parseInteger, parseNumber, parseMoney, parseText, type CellValue } from '../parse';
@@ -183,17 +183,14 @@ export function formatPct(v: Dec | undefined, decimals = 2): string {
   return v === undefined ? '—' : `${formatNumber(v, 0, decimals)}%`;
 }
 
-/** Tariffs for the distinct tariff-relevant cell sets: production fields (month, volume, …) do not change a tariff. */
-function tariffFor(cache: Map<string, RowResult>, row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+/**
+ * The row's tariff, from its tariff-relevant cells only (production fields such as month and volume do not change
+ * a tariff); equal rows are evaluated once (ResultMemo, as annotate does).
+ */
+function tariffFor(memo: ResultMemo, row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
   const cells: Record<string, CellValue> = {};
-  for (const [k, v] of Object.entries(row.cells)) if (!PRODUCTION_KEYS.has(k)) cells[k] = v;
-  const key = JSON.stringify(Object.entries(cells).sort(([a], [b]) => a.localeCompare(b)));
-  let res = cache.get(key);
-  if (!res) {
-    res = evaluateRow({ ref: row.ref, cells }, pack, params);
-    cache.set(key, res);
-  }
-  return res;
+  for (const k in row.cells) if (!PRODUCTION_KEYS.has(k)) cells[k] = row.cells[k];
+  return memo.evaluate({ ref: row.ref, cells }, pack, params);
 }
 
 function decideYear(input: HerschikInput, months: Array<YearMonth | { month: number; year?: undefined } | undefined>): number {
@@ -247,7 +244,7 @@ export function herschik(input: HerschikInput): HerschikResult {
   const method = String(params.extrapolatie ?? 'laatste-maand');
   const nMonths = dec(params.extrapolatie_maanden)?.toNumber() ?? 3;
   const notes: string[] = [];
-  const cache = new Map<string, RowResult>();
+  const memo = new ResultMemo();
 
   const parsedMonths = input.rows.map((r) => {
     const p = parseMonth(r.cells.maand);
@@ -277,7 +274,7 @@ export function herschik(input: HerschikInput): HerschikResult {
   const lines = new Map<string, Line>();
   const rows: RowOutcome[] = input.rows.map((row, i) => {
     const flags: Flag[] = [];
-    const engine = tariffFor(cache, row, pack, packParams);
+    const engine = tariffFor(memo, row, pack, packParams);
     flags.push(...engine.flags);
     const out: RowOutcome = { ref: row.ref, counted: false, flags, explanation: '', engine, tarief: engine.tarief };
     const agb = text(row.cells.agb);

@@ -252,6 +252,18 @@ export class XlsxWorkbook implements WorkbookPort {
         let needed = 0; // bit k: request k wants this row
         for (let k = 0; k < requests.length; k++) if (r >= first[k] && r < last[k]) needed |= 1 << k;
         if (known && !needed && !anchors?.rows.has(r)) continue;
+        if (!known && !needed) {
+          // a row no request wants only counts towards the used range: its last cell usually tells all
+          const width = rowWidth(current.xml);
+          if (width !== undefined) {
+            if (width > 16_384) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
+            if (width > 0) {
+              rowCount = r + 1;
+              if (width > columnCount) columnCount = width;
+            }
+            continue;
+          }
+        }
         let rowHasValue = false;
         for (const cell of rowCells(current.xml)) {
           if (cell.inner === undefined) continue;
@@ -351,7 +363,14 @@ export class XlsxWorkbook implements WorkbookPort {
         `er is geen ruimte meer rechts van de gegevens in blad "${block.sheet}" (de kolommen lopen tot XFD, de laatste kolom van Excel). Verwijder lege of overbodige kolommen aan de rechterkant en start opnieuw`,
       );
     const styles = this.styles();
-    const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf: (v, c) => valueStyle(styles, block, v, c) };
+    // the style of a value depends only on its column and kind: looked up once per column and kind
+    const known = new Map<string, number | undefined>();
+    const styleOf = (v: OutputValue, c: number) => {
+      const key = `${c}${typeof v === 'number' ? 'n' : typeof v === 'string' && v.includes('\n') ? 'w' : ''}`;
+      if (!known.has(key)) known.set(key, valueStyle(styles, block, v, c));
+      return known.get(key);
+    };
+    const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf };
     const own = this.ownSheets.get(block.sheet);
     if (own) {
       own.apply(pending);
@@ -556,6 +575,30 @@ async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
     await feed.catch(() => undefined);
   }
 }
+
+/**
+ * Columns up to a row's last cell with a value, from its last cell alone (0: the row has no value), or undefined
+ * when that is not enough to tell (the last cell is empty or has no reference): then every cell is looked at.
+ * Most rows end in a filled cell with a reference, so the extent of a sheet costs a search from the end per row.
+ */
+function rowWidth(xml: string): number | undefined {
+  if (!HAS_ANY_VALUE.test(xml)) return 0;
+  if (xml.includes('extLst')) return undefined;
+  // the cell prefix is the row's ("<x:row" → "<x:c"); "<c" may also start "<color" in rich text
+  const open = `<${xml.slice(1, xml.indexOf('row'))}c`;
+  let start = xml.lastIndexOf(open);
+  while (start >= 0 && !/[\s>/]/.test(xml[start + open.length] ?? '')) start = start > 0 ? xml.lastIndexOf(open, start - 1) : -1;
+  if (start < 0) return undefined;
+  const cell = xml.slice(start);
+  const ref = CELL_REF.exec(cell);
+  if (!ref || !HAS_VALUE.test(cell)) return undefined;
+  return columnIndex(ref[1]) + 1;
+}
+
+/** Anything in a row that holds a value (a cached value, an inline string or a formula): else the row is empty. */
+const HAS_ANY_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;
+/** The column letters of a cell's reference (in its start tag). */
+const CELL_REF = /^<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]+)\d+["']/;
 
 /** A cell element's content that holds a value: a cached value, an inline string or a formula. */
 const HAS_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;

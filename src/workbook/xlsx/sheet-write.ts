@@ -39,13 +39,14 @@ function cellParts(ref: string, v: OutputValue | undefined, style: number | unde
 
 /**
  * Our cells of each row, as XML. Rows of a big block share their value arrays (equal rows, equal output: see
- * annotate), so each distinct array is turned into XML once, as a template that only needs the row number: the
- * texts (often 300 characters of explanation) are escaped once, not once per row.
+ * annotate), so each array met more than once is turned into XML once, as a template that only needs the row
+ * number: the texts (often 300 characters of explanation) are escaped once, not once per row.
  */
 export class BlockCells {
   private readonly letters: string[];
   private readonly refPattern: RegExp;
   private readonly templates = new Map<readonly OutputValue[], Template>();
+  private readonly seen = new WeakSet<readonly OutputValue[]>();
 
   constructor(
     readonly pending: PendingBlock,
@@ -58,6 +59,10 @@ export class BlockCells {
   private template(values: readonly OutputValue[]): Template {
     let t = this.templates.get(values);
     if (t) return t;
+    // kept only for an array met a second time: rows with values of their own (herschik's omzet) would otherwise
+    // hold the whole output's XML
+    const keep = this.seen.has(values);
+    if (!keep) this.seen.add(values);
     t = { columns: [], cells: [], joined: [''] };
     values.forEach((v, i) => {
       const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
@@ -67,7 +72,7 @@ export class BlockCells {
       t.joined[t.joined.length - 1] += parts[0];
       t.joined.push(parts[1]);
     });
-    this.templates.set(values, t);
+    if (keep) this.templates.set(values, t);
     return t;
   }
 

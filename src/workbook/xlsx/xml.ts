@@ -52,8 +52,12 @@ export function escapeAttr(s: string): string {
     .replace(/\t/g, '&#9;');
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /_x[0-9a-fA-F]{4}_|[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Cell text as XML content: a literal "_xHHHH_" is escaped, characters XML cannot hold become _xHHHH_, CR stays CR. */
 export function escapeCellText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s; // most text: one scan instead of six
   return (
     s
       .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
