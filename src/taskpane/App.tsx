@@ -8,6 +8,7 @@ import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Progr
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
+import { failureText } from './failure';
 import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
@@ -37,19 +38,9 @@ function withOwn(own: PolicyPack[], shipped: PolicyPack[]): PolicyPack[] {
   return [...own, ...shipped.filter((p) => !own.some((o) => o.id === p.id))];
 }
 
+/** The Dutch text for a failed step of the Tarieven tab (see failure.ts). */
 function message(e: unknown, phase: RunPhase, wb: Workbench | undefined): string {
-  if (wb && (e instanceof wb.InputError || e instanceof wb.RunCancelled)) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  // Office.js errors carry a code (a lost connection, a request Excel refused)
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') {
-    const after =
-      phase === 'schrijven'
-        ? 'De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.'
-        : 'Er is niets in de werkmap gewijzigd.';
-    return `Excel gaf een fout (${code}) tijdens ${PHASE_TEXT[phase].replace('…', '').toLowerCase()}. ${after}`;
-  }
-  return `Onverwachte fout: ${detail}`;
+  return failureText(e, { phase, button: 'Bereken', own: (x) => !!wb && (x instanceof wb.InputError || x instanceof wb.RunCancelled) });
 }
 
 const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };

@@ -355,26 +355,31 @@ test("high contrast (Windows contrast themes force colours): the pane takes Flue
   }
 });
 
-test('a run broken off while writing (lost connection): a Dutch message, the run marked as not finished, repaired by Bereken', async () => {
+test('Excel refuses a read (a cell being edited), then a run breaks off while writing (lost connection): Dutch messages, the run marked as not finished, repaired by Bereken', async () => {
   await page.goto(`${origin}/demo.html`);
   await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
   await page.selectOption('select[name="beleid"]', 'zk-ggz-2025');
   await page.locator('input[name="richttarief"]').fill('97,3');
   await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
+  type Demo = { tariefwijzerDemo: { failSync(n: number | 'writes', code: string, afterOps?: number): void } };
+  // the user is still typing in a cell: Excel refuses the first read (InvalidOperationInCellEditMode), and the
+  // pane says what to do in Dutch, not Excel's English message
+  await page.evaluate(() => (window as unknown as Demo).tariefwijzerDemo.failSync(1, 'InvalidOperationInCellEditMode'));
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(
+      'Excel gaf een fout tijdens het lezen van de werkmap (melding InvalidOperationInCellEditMode). Excel is bezig met het bewerken van een cel: rond dat eerst af met Enter of Tab, of klik een andere cel aan. Er is niets in de werkmap gewijzigd; kies opnieuw Bereken.',
+    )
+    .waitFor();
   // the first request that writes: the metadata sheet ("onvolledig") and the output header get through, then the connection drops
-  await page.evaluate(() =>
-    (window as unknown as { tariefwijzerDemo: { failSync(n: 'writes', code: string, afterOps: number): void } }).tariefwijzerDemo.failSync(
-      'writes',
-      'ConnectionFailure',
-      5,
-    ),
-  );
+  await page.evaluate(() => (window as unknown as Demo).tariefwijzerDemo.failSync('writes', 'ConnectionFailure', 5));
   await page.getByRole('button', { name: 'Bereken' }).click();
   // the error is an alert (announced), and says what to do
   await page
     .getByRole('alert')
     .getByText(
-      'Excel gaf een fout (ConnectionFailure) tijdens uitkomsten schrijven. De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.',
+      'Excel gaf een fout tijdens het schrijven van de uitkomsten (melding ConnectionFailure). De verbinding met Excel viel weg. De uitkomsten kunnen onvolledig zijn geschreven; kies opnieuw Bereken om ze te herstellen.',
     )
     .waitFor();
   await page.getByText('Laatste berekening is niet afgerond').waitFor();

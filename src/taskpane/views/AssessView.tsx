@@ -38,6 +38,10 @@ import type { ParameterDef } from '../../domain/policy/types';
 import { InputError } from '../../workbook/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook, type AssessOutcome } from '../../workbook/assess';
 import type { PortRunner } from '../office-port';
+import { failureText } from '../failure';
+
+/** The primary button's label (also named in messages that say to run again). */
+const BUTTON = 'Beoordeel aanvragen';
 
 export interface AssessViewProps {
   /** Runs a job on the open workbook; undefined when no workbook is available. */
@@ -196,7 +200,7 @@ export function AssessView({ runner }: AssessViewProps) {
       setOutcome(result);
     } catch (e) {
       setOutcome(undefined);
-      setError(e instanceof InputError ? e.message : `Onverwachte fout: ${e instanceof Error ? e.message : String(e)}`);
+      setError(failureText(e, { button: BUTTON, own: (x) => x instanceof InputError }));
     } finally {
       setBusy(false);
     }
@@ -300,7 +304,7 @@ export function AssessView({ runner }: AssessViewProps) {
             disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}
             data-testid="primaire-actie"
           >
-            {busy ? 'Bezig…' : 'Beoordeel aanvragen'}
+            {busy ? 'Bezig…' : BUTTON}
           </Button>
         </div>
         {!runner && <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om aanvragen te beoordelen.</p>}

@@ -32,6 +32,10 @@ import { listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
 import type { PortRunner } from '../office-port';
+import { failureText } from '../failure';
+
+/** The primary button's label (also named in messages that say to run again). */
+const BUTTON = 'Herschik';
 
 export interface HerschikkingViewProps {
   runner: PortRunner | undefined;
@@ -140,7 +144,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     try {
       setOutcome(await runner((port) => herschikWorkbook(port, pack, packResolved.values, resolved.values, { vergelijk: scenario.scenario })));
     } catch (e) {
-      setFailure(e instanceof InputError ? e.message : `Onverwachte fout: ${e instanceof Error ? e.message : String(e)}`);
+      setFailure(failureText(e, { button: BUTTON, own: (x) => x instanceof InputError }));
     } finally {
       setBusy(false);
     }
@@ -271,7 +275,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
       <footer className={styles.footer} aria-label="Herschikken">
         <div className={styles.footerButtons}>
           <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="primaire-actie">
-            {busy ? 'Bezig met herschikken…' : 'Herschik'}
+            {busy ? 'Bezig met herschikken…' : BUTTON}
           </Button>
         </div>
         {!runner ? (

@@ -12,6 +12,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, mak
 import { formatProblem, type PackProblem } from '../../domain/policy/problems';
 import type { PolicyPack } from '../../domain/policy/types';
 import type { PortRunner } from '../office-port';
+import { failureText, type FailedStep } from '../failure';
 
 export interface PackLoaderProps {
   /** Runs a job on the open workbook; undefined outside Excel (then only files can be loaded). */
@@ -57,8 +58,8 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
     } else setStatus({ kind: 'problems', from, problems: result.problems });
   };
 
-  const fail = (from: string, e: unknown) =>
-    setStatus({ kind: 'problems', from, problems: [{ source: from, message: e instanceof Error ? e.message : String(e) }] });
+  const fail = (from: string, e: unknown, step: FailedStep, button: string) =>
+    setStatus({ kind: 'problems', from, problems: [{ source: from, message: failureText(e, { phase: step, button, own: () => false }) }] });
 
   async function loadFile(file: File | undefined) {
     if (!file) return;
@@ -75,7 +76,7 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
       const [{ source, resolver }, text] = await Promise.all([loaders(), file.text()]);
       finish(file.name, source.loadPack(source.parsePackText(text, file.name), resolver));
     } catch (e) {
-      fail(file.name, e);
+      fail(file.name, e, 'bestand', 'Bestand kiezen');
     }
   }
 
@@ -88,7 +89,7 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
       setSheet(names.find(sheetModule.isPolicySheet) ?? names[0] ?? '');
       setStatus({ kind: 'idle' });
     } catch (e) {
-      fail('werkmap', e);
+      fail('werkmap', e, 'lezen', 'Uit een blad van deze werkmap');
     }
   }
 
@@ -100,7 +101,7 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
       const result = await runner((port) => sheetModule.loadPackFromSheet(port, sheet, resolver));
       finish(`blad ${sheet}`, result);
     } catch (e) {
-      fail(`blad ${sheet}`, e);
+      fail(`blad ${sheet}`, e, 'lezen', 'Laden uit blad');
     }
   }
 
