@@ -387,7 +387,7 @@ const README = `# Aanvraagformulieren herberekening en hardheidsclausule (voorbe
 
 | Bestand | Wat het laat zien | Verwachte beoordeling (\`--policy zk-ggz-2025\`) |
 |---|---|---|
-| \`aanvraagformulier-sjabloon.xlsx\` | het lege sjabloon: labels in kolom A, waarden in kolom B, uitleg in kolom C; blad "Beoordeling zorgkantoor" voor de beoordelaar | — |
+| \`aanvraagformulier-sjabloon.xlsx\` | het lege sjabloon: labels in kolom A, waarden in kolom B, uitleg als notitie bij het label; blad "Beoordeling zorgkantoor" voor de beoordelaar | — |
 | \`aanvraag-volledig.xlsx\` | herberekening, volledig en tijdig (20-9-2024); beoordelaar: niet reëel | herberekening: aanpassen 92% → 96,6% (kostendekkend; plafond 97,3%) |
 | \`aanvraag-onvolledig.xlsx\` | geen bestuursverklaring, geen opbrengsten, totale kosten en resultaat | herberekening: niet in behandeling (onvolledig) |
 | \`aanvraag-inconsistent.xlsx\` | omzetregel en totaal kloppen niet, kosten tellen niet op, "973" als percentage, bestuursverklaring na ontvangst, ontvangen 27-9-2024 | herberekening: niet in behandeling (te laat en onjuist) |
