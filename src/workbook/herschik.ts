@@ -364,12 +364,15 @@ export async function herschikWorkbook(
   }
   const values: OutputValue[][] = [];
   for (let r = headerRow + 1; r < rowCount; r++) values.push(NO_OUTPUT);
+  // most rows share their signals (those of the tariff): one string for all of them, not one a row
+  const signalTexts = new Map<string, string>();
+  const shared = (text: string) => signalTexts.get(text) ?? (signalTexts.set(text, text), text);
   result.rows.forEach((res, i) => {
     values[inputs.rowIndex[i] - headerRow - 1] = [
       res.tarief ? res.tarief.toNumber() : null,
       res.omzet ? res.omzet.toNumber() : null,
       res.counted ? 'ja' : 'nee',
-      res.flags.map(formatFlag).join('\n') || null,
+      res.flags.length ? shared(res.flags.map(formatFlag).join('\n')) : null,
       res.explanation || null,
     ];
   });
