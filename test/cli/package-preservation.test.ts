@@ -128,6 +128,14 @@ const ANNOTATE = ['annotate', '--policy', 'zk-ggz-2025', '--set', 'richttarief=9
 const CASES: Array<{ file: string; args: string[]; suffix: string; dataSheets: string[]; sameAs?: string }> = [
   { file: 'xlsxwriter-rijk.xlsx', args: ANNOTATE, suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
   { file: 'xlsxwriter-macro.xlsm', args: ANNOTATE, suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
+  // the same data with inline strings only (XlsxWriter's constant_memory mode): read and written alike
+  {
+    file: 'xlsxwriter-inline.xlsx',
+    args: ANNOTATE,
+    suffix: 'tariefwijzer',
+    dataSheets: ['xl/worksheets/sheet1.xml'],
+    sameAs: 'xlsxwriter-macro.xlsm',
+  },
   { file: 'openpyxl-notities.xlsx', args: ANNOTATE, suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
   { file: 'xlsxwriter-productie.xlsx', args: HERSCHIK, suffix: 'herschikking', dataSheets: ['xl/worksheets/sheet1.xml'] },
   { file: 'xlsxwriter-draad-koppeling.xlsx', args: ANNOTATE, suffix: 'tariefwijzer', dataSheets: ['xl/worksheets/sheet1.xml'] },
