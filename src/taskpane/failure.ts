@@ -33,6 +33,12 @@ export const EXCEL_CODES: Readonly<Record<string, string>> = {
   GeneralException: 'Excel meldde een interne fout; gaat het opnieuw mis, sla de werkmap dan op en open haar opnieuw.',
 };
 
+/** The code of an Office.js error (OfficeExtension.Error.code), or undefined for any other error. */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** How far a run got: its phase, or reading a file the user chose (nothing in the workbook changes). */
 export type FailedStep = RunPhase | 'bestand';
 
@@ -57,9 +63,9 @@ const PHASE_WORDS: Record<FailedStep, string> = {
  */
 export function failureText(e: unknown, options: { phase?: FailedStep; button: string; own: (e: unknown) => boolean }): string {
   if (options.own(e)) return (e as Error).message;
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = errorCode(e);
   const during = options.phase ? ` tijdens ${PHASE_WORDS[options.phase]}` : '';
-  if (typeof code === 'string' && code) {
+  if (code) {
     const meaning = EXCEL_CODES[code];
     return `Excel gaf een fout${during} (melding ${code}).${meaning ? ` ${meaning}` : ''} ${aftermath(options.phase, options.button)}`;
   }

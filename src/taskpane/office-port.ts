@@ -4,6 +4,7 @@
  */
 import type { WorkbookPort } from '../workbook/port';
 import type { JobHooks } from '../workbook/office/adapter';
+import { errorCode } from './failure';
 import { EXCEL_API_FLOOR, OPTIONAL_FEATURES, type ExcelFeature, type ExcelFeatures } from '../workbook/office/requirements';
 
 /** Runs a job against the workbook; everything it writes is sent before the promise resolves. */
@@ -62,11 +63,6 @@ export function undoGroupFailure(e: unknown): string | undefined {
 }
 
 export type OfficeAvailability = { ok: true; host: Host } | { ok: false; reason: string };
-
-function errorCode(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Dark when the pane's background is dark (Office.context.officeTheme, where the host reports it). */
 export function isDarkTheme(background: string | undefined): boolean {
