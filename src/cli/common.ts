@@ -13,7 +13,7 @@ import { fileErrorText } from './file-errors';
 export { fileErrorText };
 import { PackageError, XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { XmlError } from '../workbook/xlsx/xml';
-import { ZipError } from '../workbook/xlsx/zip';
+import { DamagedZipError, ZipError } from '../workbook/xlsx/zip';
 
 export interface Io {
   out(text: string): void;
@@ -163,6 +163,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   try {
     workbook = await XlsxWorkbook.fromFile(file);
   } catch (e) {
+    if (e instanceof DamagedZipError) throw e; // its own sentence, with what to do
     // our own package errors are Dutch; anything else (a Node file error) is said in Dutch too, never in English
     const reason = e instanceof PackageError || e instanceof ZipError || e instanceof XmlError ? e.message : fileErrorText(e);
     throw new InputError(
@@ -178,6 +179,12 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
     throw new InputError(
       `${name} is een OpenDocument-rekenblad (.ods); Tariefwijzer kan alleen .xlsx en .xlsm bewerken. Open het in LibreOffice Calc of Excel en sla het op als Excel-werkmap (.xlsx).`,
     );
+  if (other === 'docx' || other === 'pptx')
+    throw new InputError(
+      `${name} is ${other === 'docx' ? 'een Word-document' : 'een PowerPoint-presentatie'}, geen Excel-werkmap. Geef de Excel-werkmap (.xlsx of .xlsm) met de gegevens; staat de tabel in ${other === 'docx' ? 'het document' : 'de presentatie'}, kopieer hem dan naar Excel en sla die werkmap op als .xlsx.`,
+    );
+  if (other === 'zip')
+    throw new InputError(`${name} is een gewoon zip-bestand, geen Excel-werkmap. Pak het uit en geef de Excel-werkmap (.xlsx) die erin zit.`);
   if (other) throw new InputError(`${name} is geen Excel-werkmap (geen xl/workbook.xml); sla het in Excel op als Excel-werkmap (.xlsx).`);
   return workbook;
 }
@@ -214,16 +221,66 @@ export function outputPath(input: string, out: unknown, suffix: string): string 
   return output;
 }
 
-/** Save via a temporary file and a rename, so a failure never leaves half a file or damages an existing one. */
+/**
+ * Save via a temporary file beside the output and a rename, so a failure never leaves half a file or damages an
+ * existing one. The temporary file is visible and says what it is, should the run be killed while writing; the next
+ * run for the same output removes such leftovers of runs that are no longer running.
+ */
 export async function saveSafely(workbook: XlsxWorkbook, output: string): Promise<void> {
-  const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  removeLeftovers(output);
+  const tmp = temporaryPath(output, process.pid);
   try {
     await workbook.save(tmp);
     fs.renameSync(tmp, output);
   } catch (e) {
+    if (e instanceof ZipError) throw e; // the input was damaged (found while copying it): not a writing problem
     // a full disk, a missing folder, no permission, the output open elsewhere: the user's to fix, in Dutch
     throw new InputError(`${output} kon niet worden geschreven (${fileErrorText(e)}); de invoer en een eventueel bestaand uitvoerbestand zijn niet gewijzigd.`);
   } finally {
     if (fs.existsSync(tmp)) fs.rmSync(tmp);
+  }
+}
+
+/** Where `output` is written before it gets its name: "NAAM (bezig met schrijven door Tariefwijzer, proces 123).tmp". */
+export function temporaryPath(output: string, pid: number): string {
+  return path.join(path.dirname(output), `${path.basename(output)} ${TMP_MIDDLE}${pid}).tmp`);
+}
+
+const TMP_MIDDLE = '(bezig met schrijven door Tariefwijzer, proces ';
+
+/**
+ * Temporary files of earlier runs for this output whose process is gone (killed while writing): ours by their
+ * name, also the hidden ".NAAM.123.tmp" of earlier versions. A process that still runs keeps its file.
+ */
+function removeLeftovers(output: string): void {
+  const base = path.basename(output);
+  const dir = path.dirname(output);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // a missing folder: saving says so
+  }
+  for (const name of names) {
+    const pid = name.startsWith(`${base} ${TMP_MIDDLE}`)
+      ? /^(\d+)\)\.tmp$/.exec(name.slice(base.length + 1 + TMP_MIDDLE.length))?.[1]
+      : name.startsWith(`.${base}.`)
+        ? /^(\d+)\.tmp$/.exec(name.slice(base.length + 2))?.[1]
+        : undefined;
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name));
+    } catch {
+      // not ours to force: left as it is
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
   }
 }

@@ -4,7 +4,7 @@ import { COMMANDS } from './commands';
 import { UsageError, type Io } from './common';
 import { PackageError } from '../workbook/xlsx/adapter';
 import { XmlError } from '../workbook/xlsx/xml';
-import { ZipError } from '../workbook/xlsx/zip';
+import { DamagedZipError, ZipError } from '../workbook/xlsx/zip';
 
 export type { Io } from './common';
 
@@ -34,6 +34,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${usage()}`);
       return 2;
+    }
+    if (e instanceof DamagedZipError) {
+      io.err(`Fout: ${e.message} Er is niets geschreven.`);
+      return 1;
     }
     if (e instanceof PackageError || e instanceof ZipError || e instanceof XmlError) {
       // the workbook's package: a Dutch reason from the .xlsx adapter, and nothing was written

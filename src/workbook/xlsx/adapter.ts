@@ -7,6 +7,7 @@
  * comments/VML parts of a sheet with notes. See docs/performance.md for what it costs.
  */
 import fs from 'node:fs';
+import { basename } from 'node:path';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
 import {
@@ -105,12 +106,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromFile(path: string): Promise<XlsxWorkbook> {
-    return XlsxWorkbook.fromBuffer(await fs.promises.readFile(path));
+    return XlsxWorkbook.fromBuffer(await fs.promises.readFile(path), basename(path));
   }
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array | Buffer): Promise<XlsxWorkbook> {
+  /** `file`: the file's name, for messages about damage. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array | Buffer, file?: string): Promise<XlsxWorkbook> {
     const buf = Buffer.isBuffer(data) ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
-    return new XlsxWorkbook(new ZipReader(buf));
+    return new XlsxWorkbook(new ZipReader(buf, file));
   }
 
   /** A new, empty workbook (no sheets): for outputs that are not an edited input, such as assess's overview. */
@@ -140,11 +142,22 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(new ZipReader(Buffer.concat(chunks)));
   }
 
-  /** A zip that is another spreadsheet format: binary Excel (.xlsb), OpenDocument (.ods), or something else. */
-  otherFormat(): 'xlsb' | 'ods' | 'other' | undefined {
-    if (this.zip.get('mimetype') && this.zip.text('mimetype')?.includes('opendocument')) return 'ods';
+  /**
+   * A zip that is not an Excel workbook: binary Excel (.xlsb), an OpenDocument spreadsheet (.ods), a Word document or
+   * a PowerPoint presentation (told by the content type of the package's main part, or its usual name), a zip
+   * without any Office package in it, or something else.
+   */
+  otherFormat(): 'xlsb' | 'ods' | 'docx' | 'pptx' | 'zip' | 'other' | undefined {
+    const mimetype = this.zip.get('mimetype') ? this.zip.text('mimetype') : undefined;
+    if (mimetype?.includes('opendocument')) return mimetype.includes('opendocument.spreadsheet') ? 'ods' : 'other';
     if (/\.bin$/i.test(this.workbookPart)) return 'xlsb';
-    return this.zip.get(this.workbookPart) ? undefined : 'other';
+    const escaped = this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const override = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName\\s*=\\s*["']/${escaped}["'][^>]*>`, 'i').exec(this.contentTypes)?.[0];
+    const type = (override && attr(override, 'ContentType')) ?? '';
+    if (/wordprocessingml/i.test(type) || (!type && this.zip.get('word/document.xml'))) return 'docx';
+    if (/presentationml/i.test(type) || (!type && this.zip.get('ppt/presentation.xml'))) return 'pptx';
+    if (this.zip.get(this.workbookPart)) return undefined;
+    return this.zip.get('[Content_Types].xml') ? 'other' : 'zip';
   }
 
   /** The package has a VBA project (an .xlsm). */
@@ -505,6 +518,7 @@ export class XlsxWorkbook implements WorkbookPort {
       done.add(name);
       writer.deflated(name, (await replacement(name))!);
     }
+    await writer.checked();
     writer.finish();
   }
 

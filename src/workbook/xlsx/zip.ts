@@ -8,10 +8,30 @@
  */
 import zlib from 'node:zlib';
 
+/** A zip that cannot be used as it is (not a zip, encrypted, a zip bomb); the message is Dutch. */
 export class ZipError extends Error {}
 
+/**
+ * The package's bytes do not agree with its own records (checksum, sizes, headers, compressed data): the file was
+ * damaged on its way. Never used as input, whatever part it is in: one flipped bit in a stored sheet changes a
+ * number, and Excel would offer to repair the file rather than open it.
+ */
+export class DamagedZipError extends ZipError {
+  constructor(
+    readonly file: string | undefined,
+    readonly detail: string,
+  ) {
+    super(
+      `Het bestand ${file ? `${file} ` : ''}is beschadigd (${detail}). Open het in Excel (dat biedt aan het te herstellen), controleer de gegevens en sla het opnieuw op, of vraag de afzender om een nieuw exemplaar.`,
+    );
+  }
+}
+
 export interface ZipEntry {
+  /** The name as text: UTF-8 when flag bit 11 says so or the bytes are valid UTF-8, else code page 437. */
   name: string;
+  /** The name exactly as stored, written back unchanged when the entry is copied. */
+  nameBytes: Buffer;
   method: number;
   flags: number;
   time: number;
@@ -30,64 +50,106 @@ const BOMB_SIZE = 100 * 1024 * 1024;
 const BOMB_RATIO = 250;
 /** A hard ceiling for any part, whatever its ratio. */
 const MAX_PART = 4 * 1024 * 1024 * 1024 - 1;
+const CHUNK = 1 << 20;
 
 export class ZipReader {
   readonly entries: ZipEntry[] = [];
   private readonly byName = new Map<string, ZipEntry>();
+  /** Entries whose data was inflated whole and matched their checksum and size. */
+  private readonly verified = new Set<ZipEntry>();
 
-  constructor(readonly data: Buffer) {
+  /** `file`: the file's name, for messages. */
+  constructor(
+    readonly data: Buffer,
+    readonly file?: string,
+  ) {
     const eocd = findEndOfCentralDirectory(data);
     let count = data.readUInt16LE(eocd + 10);
     let cdSize = data.readUInt32LE(eocd + 12);
     let cdOffset = data.readUInt32LE(eocd + 16);
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       const locator = eocd - 20;
-      if (locator < 0 || data.readUInt32LE(locator) !== 0x07064b50) throw new ZipError('zip64-record ontbreekt');
+      if (locator < 0 || data.readUInt32LE(locator) !== 0x07064b50) throw this.damaged('het zip64-record ontbreekt');
       const z = Number(data.readBigUInt64LE(locator + 8));
-      if (z < 0 || z + 56 > data.length || data.readUInt32LE(z) !== 0x06064b50) throw new ZipError('zip64-record beschadigd');
+      if (z < 0 || z + 56 > data.length || data.readUInt32LE(z) !== 0x06064b50) throw this.damaged('het zip64-record is onleesbaar');
       count = Number(data.readBigUInt64LE(z + 32));
       cdSize = Number(data.readBigUInt64LE(z + 40));
       cdOffset = Number(data.readBigUInt64LE(z + 48));
     }
-    if (cdOffset + cdSize > data.length) throw new ZipError('centrale map valt buiten het bestand');
+    if (cdOffset + cdSize > data.length) throw this.damaged('de inhoudsopgave valt buiten het bestand; is het afgebroken?');
+    const seen = new Map<string, string>();
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) throw new ZipError('centrale map beschadigd');
-      const nameLength = data.readUInt16LE(p + 28);
-      const extraLength = data.readUInt16LE(p + 30);
-      const commentLength = data.readUInt16LE(p + 32);
-      const entry: ZipEntry = {
-        versionMadeBy: data.readUInt16LE(p + 4),
-        flags: data.readUInt16LE(p + 8),
-        method: data.readUInt16LE(p + 10),
-        time: data.readUInt16LE(p + 12),
-        date: data.readUInt16LE(p + 14),
-        crc: data.readUInt32LE(p + 16),
-        compressedSize: data.readUInt32LE(p + 20),
-        size: data.readUInt32LE(p + 24),
-        externalAttributes: data.readUInt32LE(p + 38),
-        offset: data.readUInt32LE(p + 42),
-        name: data.toString('utf8', p + 46, p + 46 + nameLength),
-      };
-      readZip64Extra(data, p + 46 + nameLength, extraLength, entry);
+      if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) throw this.damaged('de inhoudsopgave is onleesbaar');
+      const entry = this.centralEntry(p);
       if (entry.flags & 1) throw new ZipError('versleuteld onderdeel');
+      // OPC: part names are equal when equal as case-insensitive ASCII, and a package has no two equal names
+      // (ECMA-376 Part 2, §6.2.2.3); Excel refuses such a file, and which copy counts would be a guess
+      const key = entry.name.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+      if (seen.has(key)) throw this.damaged(`${describe(entry.name)} komt twee keer voor${seen.get(key) === entry.name ? '' : ` (ook als ${seen.get(key)})`}`);
+      seen.set(key, entry.name);
       this.entries.push(entry);
       this.byName.set(entry.name, entry);
-      p += 46 + nameLength + extraLength + commentLength;
+      p += 46 + entry.nameBytes.length + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
     }
+  }
+
+  private centralEntry(p: number): ZipEntry {
+    const data = this.data;
+    const nameLength = data.readUInt16LE(p + 28);
+    const extraLength = data.readUInt16LE(p + 30);
+    if (p + 46 + nameLength + extraLength > data.length) throw this.damaged('de inhoudsopgave is onleesbaar');
+    const flags = data.readUInt16LE(p + 8);
+    const nameBytes = data.subarray(p + 46, p + 46 + nameLength);
+    const entry: ZipEntry = {
+      versionMadeBy: data.readUInt16LE(p + 4),
+      flags,
+      method: data.readUInt16LE(p + 10),
+      time: data.readUInt16LE(p + 12),
+      date: data.readUInt16LE(p + 14),
+      crc: data.readUInt32LE(p + 16),
+      compressedSize: data.readUInt32LE(p + 20),
+      size: data.readUInt32LE(p + 24),
+      externalAttributes: data.readUInt32LE(p + 38),
+      offset: data.readUInt32LE(p + 42),
+      nameBytes,
+      name: decodeName(nameBytes, flags),
+    };
+    readExtras(data, p + 46 + nameLength, extraLength, entry);
+    return entry;
+  }
+
+  damaged(detail: string): DamagedZipError {
+    return new DamagedZipError(this.file, detail);
   }
 
   get(name: string): ZipEntry | undefined {
     return this.byName.get(name);
   }
 
-  /** The entry's compressed bytes as stored. */
+  /**
+   * The entry's compressed bytes as stored, after checking that its local header agrees with the central directory
+   * (name, method, and checksum and sizes where they are in the local header, i.e. without a data descriptor).
+   */
   raw(entry: ZipEntry): Buffer {
+    const data = this.data;
     const p = entry.offset;
-    if (p + 30 > this.data.length || this.data.readUInt32LE(p) !== 0x04034b50) throw new ZipError(`lokale kop van ${entry.name} beschadigd`);
-    const start = p + 30 + this.data.readUInt16LE(p + 26) + this.data.readUInt16LE(p + 28);
-    if (start + entry.compressedSize > this.data.length) throw new ZipError(`${entry.name} valt buiten het bestand`);
-    return this.data.subarray(start, start + entry.compressedSize);
+    const where = describe(entry.name);
+    if (p + 30 > data.length || data.readUInt32LE(p) !== 0x04034b50) throw this.damaged(`${where}: de kop ontbreekt of is onleesbaar`);
+    const nameLength = data.readUInt16LE(p + 26);
+    const extraLength = data.readUInt16LE(p + 28);
+    const start = p + 30 + nameLength + extraLength;
+    if (start > data.length || !data.subarray(p + 30, p + 30 + nameLength).equals(entry.nameBytes))
+      throw this.damaged(`${where}: de naam in de kop wijkt af van de inhoudsopgave`);
+    if (data.readUInt16LE(p + 8) !== entry.method) throw this.damaged(`${where}: de compressiemethode in de kop wijkt af van de inhoudsopgave`);
+    if (!(data.readUInt16LE(p + 6) & 0x0008)) {
+      const local = { crc: data.readUInt32LE(p + 14), compressedSize: data.readUInt32LE(p + 18), size: data.readUInt32LE(p + 22), offset: 0 };
+      readExtras(data, p + 30 + nameLength, extraLength, local);
+      if (local.crc !== entry.crc || local.compressedSize !== entry.compressedSize || local.size !== entry.size)
+        throw this.damaged(`${where}: controlegetal of grootte in de kop wijkt af van de inhoudsopgave`);
+    }
+    if (start + entry.compressedSize > data.length) throw this.damaged(`${where} valt buiten het bestand; is het afgebroken?`);
+    return data.subarray(start, start + entry.compressedSize);
   }
 
   /** Size checks before anything is inflated: the declared size, and its ratio to the compressed size. */
@@ -100,12 +162,19 @@ export class ZipReader {
     }
   }
 
-  /** The whole entry, inflated (small parts only: workbook.xml, styles, rels, comments). */
+  /** The whole entry, inflated and checked (small parts only: workbook.xml, styles, rels, comments). */
   read(entry: ZipEntry): Buffer {
     this.checkSize(entry);
     const raw = this.raw(entry);
-    const out = entry.method === 0 ? raw : zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
-    if (out.length !== entry.size) throw new ZipError(`${entry.name}: uitgepakte grootte klopt niet`);
+    if (entry.method === 0 && raw.length !== entry.size) throw this.damaged(`${describe(entry.name)}: de grootte klopt niet`);
+    let out: Buffer;
+    try {
+      out = entry.method === 0 ? raw : zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
+    } catch {
+      // zlib's own error (invalid block, unexpected end) or more output than declared (ERR_BUFFER_TOO_LARGE)
+      throw this.damaged(`${describe(entry.name)}: de gecomprimeerde gegevens zijn onleesbaar`);
+    }
+    this.check(entry, out.length, zlib.crc32(out));
     return out;
   }
 
@@ -114,60 +183,151 @@ export class ZipReader {
     return e ? this.read(e).toString('utf8') : undefined;
   }
 
-  /** The entry inflated as a stream of chunks; never more than its declared size. */
-  async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
+  /** After the last byte: the size and CRC-32 the zip recorded for this entry. */
+  private check(entry: ZipEntry, size: number, crc: number): void {
+    if (size !== entry.size) throw this.damaged(`${describe(entry.name)}: de uitgepakte grootte klopt niet`);
+    if (crc >>> 0 !== entry.crc) throw this.damaged(`${describe(entry.name)}: het controlegetal (CRC-32) klopt niet`);
+    this.verified.add(entry);
+  }
+
+  /**
+   * The entry inflated as a stream of chunks, never more than its declared size; after the last chunk its size and
+   * CRC-32 are checked, so a consumer that reads to the end has used nothing that was damaged (it throws first).
+   */
+  stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     this.checkSize(entry);
+    return this.checkedChunks(entry);
+  }
+
+  private async *checkedChunks(entry: ZipEntry): AsyncGenerator<Buffer> {
     const raw = this.raw(entry);
+    let total = 0;
+    let crc = 0;
     if (entry.method === 0) {
-      for (let i = 0; i < raw.length; i += 1 << 20) yield raw.subarray(i, i + (1 << 20));
+      if (raw.length !== entry.size) throw this.damaged(`${describe(entry.name)}: de grootte klopt niet`);
+      for (let i = 0; i < raw.length; i += CHUNK) {
+        const chunk = raw.subarray(i, i + CHUNK);
+        crc = zlib.crc32(chunk, crc);
+        total += chunk.length;
+        if (total === raw.length) this.check(entry, total, crc);
+        yield chunk;
+      }
+      if (!raw.length) this.check(entry, 0, 0);
       return;
     }
+    for await (const chunk of this.inflated(entry, raw)) {
+      crc = zlib.crc32(chunk, crc);
+      total += chunk.length;
+      yield chunk;
+    }
+    this.check(entry, total, crc);
+  }
+
+  /** Raw inflate of an entry's data in the thread pool; damaged data and output beyond the declared size throw. */
+  private async *inflated(entry: ZipEntry, raw: Buffer): AsyncGenerator<Buffer> {
     const inflate = zlib.createInflateRaw(ZLIB_STREAM);
-    let total = 0;
     const feed = async () => {
-      for (let i = 0; i < raw.length; i += 1 << 20) {
-        if (!inflate.write(raw.subarray(i, i + (1 << 20)))) await new Promise((r) => inflate.once('drain', r));
+      for (let i = 0; i < raw.length; i += CHUNK) {
+        if (!inflate.write(raw.subarray(i, i + CHUNK))) await new Promise((r) => inflate.once('drain', r));
         if (inflate.destroyed) return;
       }
       inflate.end();
     };
     const fed = feed();
+    let total = 0;
     try {
       for await (const chunk of inflate as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > entry.size) throw new ZipError(`${entry.name} is groter dan aangegeven (een zogenaamde zip-bom)`);
+        if (total > entry.size) throw this.damaged(`${describe(entry.name)}: de uitgepakte grootte klopt niet`);
         yield chunk;
       }
+    } catch (e) {
+      if (e instanceof ZipError) throw e;
+      throw this.damaged(`${describe(entry.name)}: de gecomprimeerde gegevens zijn onleesbaar`);
     } finally {
       inflate.destroy();
       await fed.catch(() => undefined);
     }
   }
+
+  /**
+   * Checks an entry that is copied without being read: inflated in the thread pool and thrown away, chunk by chunk.
+   * An entry already read whole (and so checked) is not inflated again.
+   */
+  async verify(entry: ZipEntry): Promise<void> {
+    if (this.verified.has(entry)) return;
+    // another method (LZMA, deflate64) is copied as it is: zlib cannot check it, and nothing of ours reads it
+    if (entry.method !== 0 && entry.method !== 8) return;
+    // no zip-bomb check: nothing is kept, and more than the declared size is refused as damage
+    for await (const chunk of this.checkedChunks(entry)) void chunk;
+  }
 }
 
+/** What an entry is, for a person: the kind of part and its name in the package. */
+function describe(name: string): string {
+  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return `werkblad ${name}`;
+  if (/^xl\/sharedStrings\.xml$/i.test(name)) return `de gedeelde teksten (${name})`;
+  return `onderdeel ${name}`;
+}
+
+/**
+ * The end-of-central-directory record, searched from the end: the archive comment may hold its signature too, so
+ * a record whose comment length reaches exactly to the end of the file is preferred.
+ */
 function findEndOfCentralDirectory(data: Buffer): number {
   const min = Math.max(0, data.length - 65557);
-  for (let p = data.length - 22; p >= min; p--) if (data.readUInt32LE(p) === 0x06054b50) return p;
+  let first = -1;
+  for (let p = data.length - 22; p >= min; p--) {
+    if (data.readUInt32LE(p) !== 0x06054b50) continue;
+    if (p + 22 + data.readUInt16LE(p + 20) === data.length) return p;
+    if (first < 0) first = p;
+  }
+  if (first >= 0) return first;
   throw new ZipError('geen zip-bestand (einde van de centrale map ontbreekt)');
 }
 
-function readZip64Extra(data: Buffer, start: number, length: number, entry: ZipEntry): void {
-  for (let p = start; p + 4 <= start + length;) {
+/** Zip64 sizes and offset (0x0001), and Info-ZIP's Unicode path (0x7075) for a name stored in a code page. */
+function readExtras(
+  data: Buffer,
+  start: number,
+  length: number,
+  entry: { size: number; compressedSize: number; offset: number; crc?: number; name?: string; nameBytes?: Buffer },
+): void {
+  const end = Math.min(start + length, data.length);
+  for (let p = start; p + 4 <= end;) {
     const id = data.readUInt16LE(p);
     const size = data.readUInt16LE(p + 2);
+    let q = p + 4;
+    const stop = Math.min(q + size, end);
     if (id === 0x0001) {
-      let q = p + 4;
-      if (entry.size === 0xffffffff) {
-        entry.size = Number(data.readBigUInt64LE(q));
+      const next = () => {
+        const v = q + 8 <= stop ? Number(data.readBigUInt64LE(q)) : 0xffffffff;
         q += 8;
-      }
-      if (entry.compressedSize === 0xffffffff) {
-        entry.compressedSize = Number(data.readBigUInt64LE(q));
-        q += 8;
-      }
-      if (entry.offset === 0xffffffff) entry.offset = Number(data.readBigUInt64LE(q));
+        return v;
+      };
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.offset === 0xffffffff) entry.offset = next();
+    } else if (id === 0x7075 && entry.nameBytes && size >= 5 && data[q] === 1 && data.readUInt32LE(q + 1) === zlib.crc32(entry.nameBytes) >>> 0) {
+      entry.name = data.toString('utf8', q + 5, stop);
     }
     p += 4 + size;
+  }
+}
+
+/** Code page 437, bytes 0x80–0xFF: the zip format's name encoding when flag bit 11 is not set (APPNOTE, appendix D). */
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Names without flag bit 11 are often UTF-8 anyway (many tools write it so); otherwise code page 437. */
+export function decodeName(bytes: Buffer, flags: number): string {
+  if (flags & 0x0800) return bytes.toString('utf8');
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    let out = '';
+    for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+    return out;
   }
 }
 
@@ -262,11 +422,33 @@ export class DeflatedPart {
 
 const DOS_EPOCH = { time: 0, date: ((2026 - 1980) << 9) | (1 << 5) | 1 };
 
-/** Writes entries in order, then the central directory. Sizes above 4 GB are refused (no zip64 writing). */
+/** What the writer needs of an entry besides its data. */
+interface EntryHead {
+  /** Text (written as UTF-8, flag bit 11 set) or the exact bytes of a copied entry's name (its own bit 11 kept). */
+  name: string | Buffer;
+  method: number;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  versionMadeBy: number;
+  externalAttributes: number;
+}
+
+/**
+ * Writes entries in order, then the central directory. Sizes above 4 GB are refused (no zip64 writing). Entries
+ * copied from a package are checked (CRC-32 and size) in the background while writing goes on; `checked()` must be
+ * awaited before `finish()`, so that a damaged entry never ends up in a finished file.
+ */
 export class ZipWriter {
   private offset = 0;
   private readonly central: Buffer[] = [];
   private count = 0;
+  /** One check at a time, in the thread pool, behind the writing. */
+  private checks: Promise<void> = Promise.resolve();
+  private unchecked = 0;
+  private failure?: unknown;
 
   constructor(private readonly sink: ZipSink) {}
 
@@ -275,11 +457,11 @@ export class ZipWriter {
     this.offset += data.length;
   }
 
-  /** An entry of the source package, copied as it is stored. */
+  /** An entry of the source package, copied as it is stored (its name's bytes too) and checked (see checked()). */
   copy(reader: ZipReader, entry: ZipEntry): void {
     this.add(
-      entry.name,
       {
+        name: entry.nameBytes,
         method: entry.method,
         flags: entry.flags,
         time: entry.time,
@@ -292,14 +474,33 @@ export class ZipWriter {
       [reader.raw(entry)],
       entry.compressedSize,
     );
+    this.unchecked++;
+    // a rejection is kept, not left unhandled: the run goes on until checked() reports it
+    this.checks = this.checks.then(() => (this.failure ? undefined : reader.verify(entry).catch((e: unknown) => void (this.failure = e))));
   }
 
-  /** A new or rewritten entry; keeps the time stamp of the entry it replaces, if any. */
+  /** Waits for the checks of every copied entry; throws the first damage found. */
+  async checked(): Promise<void> {
+    await this.checks;
+    if (this.failure) throw this.failure;
+    this.unchecked = 0;
+  }
+
+  /** A new or rewritten entry; keeps the name bytes and time stamp of the entry it replaces, if any. */
   deflated(name: string, part: DeflatedPart, like?: ZipEntry): void {
     const when = like ?? DOS_EPOCH;
     this.add(
-      name,
-      { method: 8, flags: 0x0800, time: when.time, date: when.date, crc: part.crc >>> 0, size: part.size, versionMadeBy: 20, externalAttributes: 0 },
+      {
+        name: like?.nameBytes ?? name,
+        method: 8,
+        flags: like ? like.flags & 0x0800 : 0x0800,
+        time: when.time,
+        date: when.date,
+        crc: part.crc >>> 0,
+        size: part.size,
+        versionMadeBy: 20,
+        externalAttributes: 0,
+      },
       part.chunks,
       part.compressedSize,
     );
@@ -308,8 +509,8 @@ export class ZipWriter {
   /** A small entry stored without compression (a new package's skeleton). */
   stored(name: string, data: Buffer): void {
     this.add(
-      name,
       {
+        name,
         method: 0,
         flags: 0x0800,
         time: DOS_EPOCH.time,
@@ -324,15 +525,11 @@ export class ZipWriter {
     );
   }
 
-  private add(
-    name: string,
-    e: { method: number; flags: number; time: number; date: number; crc: number; size: number; versionMadeBy: number; externalAttributes: number },
-    chunks: Buffer[],
-    compressedSize: number,
-  ): void {
+  private add(e: EntryHead, chunks: Buffer[], compressedSize: number): void {
     if (e.size > 0xfffffffe || compressedSize > 0xfffffffe || this.offset > 0xfffffffe) throw new ZipError('het resultaat wordt groter dan 4 GB');
-    const fileName = Buffer.from(name, 'utf8');
-    const flags = (e.flags & ~0x0008) | 0x0800; // sizes are in the header: no data descriptor
+    const fileName = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
+    // sizes are in the header: no data descriptor; a name given as text is UTF-8 and says so
+    const flags = (e.flags & ~0x0008) | (typeof e.name === 'string' ? 0x0800 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -368,6 +565,7 @@ export class ZipWriter {
   }
 
   finish(): void {
+    if (this.unchecked) throw new Error('ZipWriter.finish before checked(): copied entries are not verified');
     const start = this.offset;
     for (const c of this.central) this.put(c);
     const end = Buffer.alloc(22);
