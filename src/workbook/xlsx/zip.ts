@@ -448,7 +448,7 @@ export class ZipWriter {
   /** One check at a time, in the thread pool, behind the writing. */
   private checks: Promise<void> = Promise.resolve();
   private unchecked = 0;
-  private failure?: unknown;
+  private failure?: Error;
 
   constructor(private readonly sink: ZipSink) {}
 
@@ -476,7 +476,9 @@ export class ZipWriter {
     );
     this.unchecked++;
     // a rejection is kept, not left unhandled: the run goes on until checked() reports it
-    this.checks = this.checks.then(() => (this.failure ? undefined : reader.verify(entry).catch((e: unknown) => void (this.failure = e))));
+    this.checks = this.checks.then(() =>
+      this.failure ? undefined : reader.verify(entry).catch((e: unknown) => void (this.failure = e instanceof Error ? e : new Error(String(e)))),
+    );
   }
 
   /** Waits for the checks of every copied entry; throws the first damage found. */
