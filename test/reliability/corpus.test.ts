@@ -699,6 +699,17 @@ export const CORPUS: Kind[] = [
   { id: 'uitvoer-via-koppeling', area: 'bestand', title: '--out is een snelkoppeling of tweede naam (harde koppeling) van de invoer', type: 'eigen' },
   { id: 'json-naar-pijp', area: 'bestand', title: '--json doorgegeven aan een ander programma (een pijp, |)', type: 'eigen' },
   { id: 'onbekende-optie', area: 'bestand', title: 'Een onbekende optie of een optie zonder waarde', type: 'eigen' },
+  // ── checked in test/cli/damaged.test.ts, test/cli/interrupted.test.ts and test/workbook/zip.test.ts ──
+  {
+    id: 'omgevallen-bit',
+    area: 'bestand',
+    title: 'Eén omgevallen bit in een onderdeel (controlegetal klopt niet), of afgebroken gecomprimeerde gegevens',
+    type: 'eigen',
+  },
+  { id: 'dubbel-onderdeel', area: 'bestand', title: 'Twee onderdelen met dezelfde naam in het zip-bestand', type: 'eigen' },
+  { id: 'word-of-powerpoint', area: 'bestand', title: 'Een Word-document of PowerPoint-presentatie (.docx, .pptx) in plaats van een werkmap', type: 'eigen' },
+  { id: 'gewone-zip', area: 'bestand', title: 'Een gewoon zip-bestand zonder werkmap', type: 'eigen' },
+  { id: 'afgebroken-schrijven', area: 'bestand', title: 'Tariefwijzer afgebroken (kill -9, stroom weg) tijdens het schrijven', type: 'eigen' },
   { id: 'parameter-prototypenaam', area: 'beleid', title: '--set constructor=1, toString=1 of __proto__=1', type: 'eigen' },
   { id: 'beleid-yaml-bom', area: 'beleid', title: 'Een YAML-bestand met een verwijzingsbom (aliassen die elkaar herhalen)', type: 'eigen' },
   { id: 'beleid-te-groot', area: 'beleid', title: 'Een beleidsbestand van 200 MB of met een miljoen regels', type: 'eigen' },
