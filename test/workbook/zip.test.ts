@@ -334,6 +334,27 @@ describe('a damaged file is refused, never used', () => {
     }
   });
 
+  test('with data descriptors, a size damaged in the central directory is damage (not a zip bomb)', () => {
+    const zip = pythonZip(path.join(dir, 'descriptors.zip'), 'stream');
+    const r = new ZipReader(zip);
+    const e = r.get('xl/worksheets/sheet1.xml')!;
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), findCentralDirectory(zip));
+    let p = central;
+    while (!zip.subarray(p + 46, p + 46 + zip.readUInt16LE(p + 28)).equals(e.nameBytes))
+      p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    for (const [field, value] of [
+      [20, 3],
+      [24, 500 * 1024 * 1024],
+    ]) {
+      const damaged = Buffer.from(zip);
+      damaged.writeUInt32LE(value, p + field);
+      const d = new ZipReader(damaged);
+      expect(() => d.read(d.get('xl/worksheets/sheet1.xml')!)).toThrow(
+        /werkblad xl\/worksheets\/sheet1\.xml: controlegetal of grootte achter de gegevens wijkt af/,
+      );
+    }
+  });
+
   test('a file cut short is refused as damaged', () => {
     const zip = ourZip(parts, { deflate: true });
     const cut = zip.subarray(0, zip.length - 200);

@@ -149,7 +149,22 @@ export class ZipReader {
         throw this.damaged(`${where}: controlegetal of grootte in de kop wijkt af van de inhoudsopgave`);
     }
     if (start + entry.compressedSize > data.length) throw this.damaged(`${where} valt buiten het bestand; is het afgebroken?`);
+    if (data.readUInt16LE(p + 6) & 0x0008 && !this.descriptorAgrees(entry, start + entry.compressedSize))
+      throw this.damaged(`${where}: controlegetal of grootte achter de gegevens wijkt af van de inhoudsopgave`);
     return data.subarray(start, start + entry.compressedSize);
+  }
+
+  /**
+   * The data descriptor after an entry's data (APPNOTE 4.3.9: an optional signature, the CRC-32, then both sizes in 4
+   * bytes, or 8 in a zip64 file) says what the central directory says: a damaged size there would otherwise point
+   * the data at the wrong bytes.
+   */
+  private descriptorAgrees(entry: ZipEntry, at: number): boolean {
+    const data = this.data;
+    if (at + 4 <= data.length && data.readUInt32LE(at) === 0x08074b50) at += 4;
+    if (at + 12 > data.length || data.readUInt32LE(at) !== entry.crc) return false;
+    if (data.readUInt32LE(at + 4) === entry.compressedSize && data.readUInt32LE(at + 8) === entry.size) return true;
+    return at + 20 <= data.length && Number(data.readBigUInt64LE(at + 4)) === entry.compressedSize && Number(data.readBigUInt64LE(at + 12)) === entry.size;
   }
 
   /** Size checks before anything is inflated: the declared size, and its ratio to the compressed size. */
@@ -164,8 +179,8 @@ export class ZipReader {
 
   /** The whole entry, inflated and checked (small parts only: workbook.xml, styles, rels, comments). */
   read(entry: ZipEntry): Buffer {
+    const raw = this.raw(entry); // first: a size damaged in the central directory is damage, not a zip bomb
     this.checkSize(entry);
-    const raw = this.raw(entry);
     if (entry.method === 0 && raw.length !== entry.size) throw this.damaged(`${describe(entry.name)}: de grootte klopt niet`);
     let out: Buffer;
     try {
@@ -195,6 +210,7 @@ export class ZipReader {
    * CRC-32 are checked, so a consumer that reads to the end has used nothing that was damaged (it throws first).
    */
   stream(entry: ZipEntry): AsyncGenerator<Buffer> {
+    this.raw(entry); // first: a size damaged in the central directory is damage, not a zip bomb
     this.checkSize(entry);
     return this.checkedChunks(entry);
   }
