@@ -268,7 +268,7 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
   test("the add-in's own value writes raise onChanged after the sync, marked ThisLocalAddin; formats alone raise none", async () => {
     const fake = FakeExcel.from({ Blad: [['a']], Ander: [['b']] }, { api: '1.20' });
     const seen: Args[] = [];
-    ctx(fake).workbook.worksheets.onChanged.add((e: Args) => void seen.push(e));
+    ctx(fake).workbook.worksheets.onChanged.add(async (e) => void seen.push(e as unknown as Args));
     await ctx(fake).sync();
     const blad = ctx(fake).workbook.worksheets.getItem('Blad');
     blad.getRangeByIndexes(3, 7, 2, 2).values = [
@@ -296,7 +296,7 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
     for (const undoRaisesChanged of [false, true]) {
       const fake = FakeExcel.from({ Blad: [['a', 1]], Ander: [['b']] }, { undoRaisesChanged });
       const seen: Args[] = [];
-      ctx(fake).workbook.worksheets.onChanged.add((e: Args) => void seen.push(e));
+      ctx(fake).workbook.worksheets.onChanged.add(async (e) => void seen.push(e as unknown as Args));
       await ctx(fake).sync();
       fake.edit('Blad', 0, 1, '2');
       expect(fake.sheet('Blad')!.cell(0, 1)).toMatchObject({ value: 2, type: 'Integer' });
@@ -311,10 +311,10 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
 
   test('below ExcelApi 1.14 the arguments have no triggerSource; below 1.9 only Worksheet.onChanged (1.7), for its own sheet; remove() unregisters', async () => {
     const fake = FakeExcel.from({ Blad: [['a']], Ander: [['b']] }, { api: '1.8' });
-    ctx(fake).workbook.worksheets.onChanged.add(() => undefined);
+    ctx(fake).workbook.worksheets.onChanged.add(async () => undefined);
     expect(await code(ctx(fake).sync())).toBe('ApiNotFound');
     const seen: Args[] = [];
-    const registration = ctx(fake).workbook.worksheets.getItem('Blad').onChanged.add((e: Args) => void seen.push(e));
+    const registration = ctx(fake).workbook.worksheets.getItem('Blad').onChanged.add(async (e) => void seen.push(e as unknown as Args));
     await ctx(fake).sync();
     fake.edit('Ander', 0, 0, 'x');
     fake.edit('Blad', 0, 0, 'y');
