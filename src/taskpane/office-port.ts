@@ -95,13 +95,17 @@ export function createOfficeHost(): OfficeAvailability {
   let undoNote = features.undoGroups ? undefined : NO_UNDO_GROUPS;
   const own = new OwnJobs();
 
-  const run: PortRunner = async (work, hooks) => {
+  const run = async <T>(work: (port: WorkbookPort) => Promise<T>, hooks: JobHooks | undefined, wrote: () => void): Promise<T> => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
     const job = async (context: Excel.RequestContext) => {
       const port = new OfficeWorkbook(context, features, hooks);
-      const result = await work(port);
-      await port.flush();
-      return result;
+      try {
+        const result = await work(port);
+        await port.flush();
+        return result;
+      } finally {
+        if (port.wrote) wrote();
+      }
     };
     if (features.undoGroups && !undoNote) {
       try {
@@ -115,7 +119,7 @@ export function createOfficeHost(): OfficeAvailability {
     }
     return Excel.run(job);
   };
-  const runner: PortRunner = (work, hooks) => own.around(() => run(work, hooks));
+  const runner: PortRunner = (work, hooks) => own.around((wrote) => run(work, hooks, wrote));
 
   const host: Host = {
     runner,

@@ -25,19 +25,23 @@ export interface WorkbookChange {
  */
 export const OWN_SETTLE_MS = 1000;
 
-/** Counts the pane's own jobs that write, so that their events (without triggerSource) are not taken for the user's. */
+/** Counts the pane's own jobs, so that the events of their writes (without triggerSource) are not taken for the user's. */
 export class OwnJobs {
   private running = 0;
   private settling = 0;
 
-  async around<T>(job: () => Promise<T>): Promise<T> {
+  /** Run `job`; it calls `wrote()` when it wrote something, which keeps its events its own for OWN_SETTLE_MS after it. */
+  async around<T>(job: (wrote: () => void) => Promise<T>): Promise<T> {
+    let wrote = false;
     this.running++;
     try {
-      return await job();
+      return await job(() => (wrote = true));
     } finally {
       this.running--;
-      this.settling++;
-      setTimeout(() => this.settling--, OWN_SETTLE_MS);
+      if (wrote) {
+        this.settling++;
+        setTimeout(() => this.settling--, OWN_SETTLE_MS);
+      }
     }
   }
 
