@@ -709,7 +709,13 @@ export class FakeExcel {
     const handlers = [...this.changedHandlers];
     setTimeout(() => {
       for (const { sheet, box } of changes) {
-        const args: FakeChangedEventArgs = { type: 'WorksheetChanged', worksheetId: sheet.id, address: addressOf(box), changeType: 'RangeEdited', source: 'Local' };
+        const args: FakeChangedEventArgs = {
+          type: 'WorksheetChanged',
+          worksheetId: sheet.id,
+          address: addressOf(box),
+          changeType: 'RangeEdited',
+          source: 'Local',
+        };
         if (withTrigger) args.triggerSource = trigger;
         for (const r of handlers) if (!r.sheet || r.sheet === sheet) void r.handler(args);
       }

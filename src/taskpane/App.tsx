@@ -116,7 +116,12 @@ export function App({ environment }: AppProps) {
   // After a run (or a restored one that was current) the pane watches the workbook: a change the add-in did not
   // make to the run's sheet, its record or a tariff sheet, or a record that no longer matches when the pane is used
   // again (an undo), makes the result outdated.
-  const { stale, markStale, reset: resetStale, check: checkStale } = useStaleWatch(host, {
+  const {
+    stale,
+    markStale,
+    reset: resetStale,
+    check: checkStale,
+  } = useStaleWatch(host, {
     watching: !busy && !!(outcome || (lastRun?.run.complete && !lastRun.changed)),
     relevant: (change) => !wb || !lastRun || wb.affectsRun(change.sheet, lastRun.run.sheet),
     verify: async () => !runner || !wb || !lastRun || wb.sameRun(await runner(wb.readLastRun), lastRun.run),

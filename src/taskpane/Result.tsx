@@ -190,8 +190,8 @@ export function RowCard({ selected, titles }: { selected: SelectedRow; titles?: 
       </div>
       {selected.differs && (
         <div className={styles.small} data-testid="rij-gewijzigd">
-          Deze rij toont niet de uitkomst van de laatste berekening in dit venster: de werkmap is gewijzigd na de berekening. Hierboven staat wat de
-          cellen nu tonen; bereken opnieuw voor een toelichting.
+          Deze rij toont niet de uitkomst van de laatste berekening in dit venster: de werkmap is gewijzigd na de berekening. Hierboven staat wat de cellen nu
+          tonen; bereken opnieuw voor een toelichting.
         </div>
       )}
       {r ? (

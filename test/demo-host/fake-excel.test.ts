@@ -280,7 +280,14 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
     expect(seen).toEqual([]); // raised after the request, not inside it
     await tick();
     expect(seen).toEqual([
-      { type: 'WorksheetChanged', worksheetId: fake.sheet('Blad')!.id, address: 'H4:I5', changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' },
+      {
+        type: 'WorksheetChanged',
+        worksheetId: fake.sheet('Blad')!.id,
+        address: 'H4:I5',
+        changeType: 'RangeEdited',
+        source: 'Local',
+        triggerSource: 'ThisLocalAddin',
+      },
     ]);
     // clearing contents is a data change too
     ctx(fake).workbook.worksheets.getItem('Ander').getRange('A1').clear('Contents');
@@ -314,7 +321,9 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
     ctx(fake).workbook.worksheets.onChanged.add(async () => undefined);
     expect(await code(ctx(fake).sync())).toBe('ApiNotFound');
     const seen: Args[] = [];
-    const registration = ctx(fake).workbook.worksheets.getItem('Blad').onChanged.add(async (e) => void seen.push(e as unknown as Args));
+    const registration = ctx(fake)
+      .workbook.worksheets.getItem('Blad')
+      .onChanged.add(async (e) => void seen.push(e as unknown as Args));
     await ctx(fake).sync();
     fake.edit('Ander', 0, 0, 'x');
     fake.edit('Blad', 0, 0, 'y');
