@@ -315,7 +315,8 @@ export function App({ environment }: AppProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {lastRun && !stale && (
+      {/* while a run is busy, the record it is about to replace is not shown as current */}
+      {lastRun && !stale && !busy && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
