@@ -45,6 +45,18 @@
  * - conditionalFormats.clearAll() clears the rules only inside its range: a rule reaching outside keeps its
  *   cells there (ConditionalFormatCollection.clearAll: "Clears all conditional formats active on the current
  *   specified range").
+ * - Changed events (Worksheet.onChanged, ExcelApi 1.7; WorksheetCollection.onChanged, 1.9): "Events within an
+ *   Excel workbook can be triggered by: user interaction via the Excel user interface (UI) that changes the
+ *   workbook; Office Add-in (JavaScript) code that changes the workbook [...]"
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events, "Event triggers"), so the
+ *   add-in's own value writes raise them too, with `triggerSource` "ThisLocalAddin" (ExcelApi 1.14,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource), a user's edit (`edit()`) with
+ *   "Unknown"; `source` is "Local" (a coauthor's change would be "Remote", same article, "Events and
+ *   coauthoring"). Only data raises onChanged ("Occurs when the data of individual cells or comments has
+ *   changed"); formats raise onFormatChanged, which the fake does not model. Events are raised after the
+ *   request that caused them. Whether Ctrl+Z raises onChanged the pages do not say: by default `undo()` raises
+ *   nothing (the case the add-in must survive), with `undoRaisesChanged` it raises one per changed sheet
+ *   (docs/excel-controlelijst.md asks a real Excel).
  * - sync() resolves after a real task boundary (a macrotask, plus `latencyMs`), as a round trip to Excel
  *   does; the fake's own work inside a sync is logged in `hostTime` so that tests can tell it apart.
  */
@@ -68,6 +80,8 @@ export interface FakeConditionalFormat {
   fill: string;
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   /** Conditional formats (type Custom) with the area they apply to. */
@@ -82,6 +96,8 @@ export class FakeSheet {
   visibility: Visibility = 'Visible';
   /** Excel tables on the sheet: the box includes the header row and, when shown, the totals row (its last row). */
   readonly tables: FakeTableRecord[] = [];
+  /** Worksheet.id: stays the same when the sheet is renamed or moved. */
+  readonly id = `{00000000-0001-0000-${String(++sheetIds).padStart(4, '0')}-000000000000}`;
   constructor(public name: string) {}
 
   /** The keys ("row,column") of the cells held, in reading order: by row, then by column. */
@@ -166,6 +182,13 @@ export const API_LEVELS = {
   'WorksheetCollection.getItem': '1.1',
   'WorksheetCollection.getItemOrNullObject': '1.4',
   'WorksheetCollection.add': '1.1',
+  'WorksheetCollection.onChanged': '1.9',
+  'Worksheet.id': '1.1',
+  'Worksheet.onChanged': '1.7',
+  'WorksheetChangedEventArgs.worksheetId': '1.7',
+  'WorksheetChangedEventArgs.address': '1.7',
+  'WorksheetChangedEventArgs.source': '1.7',
+  'WorksheetChangedEventArgs.triggerSource': '1.14',
   'Worksheet.name': '1.1',
   'Worksheet.visibility': '1.1',
   'Worksheet.charts': '1.1',
@@ -228,6 +251,26 @@ export interface FakeExcelOptions {
   latencyMs?: number;
   /** Keep a copy of the workbook before each undo step so that `undo()` can restore it (default: yes). */
   undoSnapshots?: boolean;
+  /** `undo()` raises onChanged for the sheets it changes (default: no; the pages are silent, see the header). */
+  undoRaisesChanged?: boolean;
+}
+
+/** What a changed event hands its handlers: Excel.WorksheetChangedEventArgs (ExcelApi 1.7; triggerSource 1.14). */
+export interface FakeChangedEventArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  /** The changed cells, without the sheet name ("H4:K15"). */
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+  /** Only on an Excel of ExcelApi 1.14 or newer. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+type ChangedHandler = (args: FakeChangedEventArgs) => Promise<unknown> | void;
+/** A registered changed handler: for one sheet (Worksheet.onChanged) or all (WorksheetCollection.onChanged). */
+interface ChangedRegistration {
+  sheet?: FakeSheet;
+  handler: ChangedHandler;
 }
 
 /** Resolve after a real task boundary: the page can paint and handle input, as during a round trip to Excel. */
@@ -302,6 +345,26 @@ function parseAddress(address: string): Box {
   return { row: Math.min(a.row, b.row), column: Math.min(a.column, b.column), rows: Math.abs(b.row - a.row) + 1, columns: Math.abs(b.column - a.column) + 1 };
 }
 
+function columnName(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Box → "B3" or "A1:D10". */
+function addressOf(box: Box): string {
+  const start = `${columnName(box.column)}${box.row + 1}`;
+  return box.rows === 1 && box.columns === 1 ? start : `${start}:${columnName(box.column + box.columns - 1)}${box.row + box.rows}`;
+}
+
+/** A sheet's cell values and formulas as text, to tell whether an undo changed its data. */
+function cellsText(sheet: FakeSheet): string {
+  return sheet
+    .cellKeys()
+    .map((k) => `${k}=${JSON.stringify(sheet.cells.get(k)!.value)}${sheet.cells.get(k)!.formula ?? ''}`)
+    .join(';');
+}
+
 type Op = () => number; // runs at sync; returns the bytes it adds to the response
 interface QueuedOp {
   run: Op;
@@ -338,6 +401,10 @@ export class FakeExcel {
   };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
   private readonly changeListeners = new Set<() => void>();
+  /** Handlers of Worksheet.onChanged / WorksheetCollection.onChanged, and the data changes of the sync under way. */
+  readonly changedHandlers = new Set<ChangedRegistration>();
+  private dataChanges: Array<{ sheet: FakeSheet; box: Box }> = [];
+  private readonly undoRaisesChanged: boolean;
   readonly context: FakeContext;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -345,6 +412,7 @@ export class FakeExcel {
     this.platform = options.platform ?? 'web';
     this.latencyMs = options.latencyMs ?? 0;
     this.undoSnapshots = options.undoSnapshots ?? true;
+    this.undoRaisesChanged = options.undoRaisesChanged ?? false;
     const worksheets = new FakeWorksheetCollection(this);
     const fake = this;
     this.context = {
@@ -589,10 +657,69 @@ export class FakeExcel {
   undo(): boolean {
     const entry = this.undoStack.pop();
     if (!entry?.before) return false;
+    const was = this.undoRaisesChanged ? new Map(this.sheets.map((sheet) => [sheet, cellsText(sheet)])) : undefined;
     this.restore(entry.before);
     this.recalculate();
     this.changed();
+    if (was) {
+      const touched = this.sheets.filter((sheet) => was.get(sheet) !== cellsText(sheet));
+      this.raiseChanged(
+        touched.map((sheet) => ({ sheet, box: sheet.used(false) ?? { row: 0, column: 0, rows: 1, columns: 1 } })),
+        'Unknown',
+      );
+    }
     return true;
+  }
+
+  /**
+   * The user types a value into a cell and presses Enter, as in Excel: one undo step, the value read as Excel
+   * reads typed text (see writeValue), formulas recalculated, and a changed event that no add-in triggered.
+   */
+  edit(sheetName: string, row: number, column: number, value: string | number | boolean): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`fake: no sheet ${sheetName}`);
+    this.undoStack.push({ merged: false, operations: 1, before: this.undoSnapshots ? this.capture() : undefined });
+    writeValue(sheet.ensure(row, column), value);
+    sheet.invalidate();
+    this.recalculate();
+    this.changed();
+    this.raiseChanged([{ sheet, box: { row, column, rows: 1, columns: 1 } }], 'Unknown');
+  }
+
+  /** Called by operations that change cell values (not formats): raises onChanged after the sync. */
+  noteDataChange(sheet: FakeSheet, box: Box): void {
+    this.dataChanges.push({ sheet, box });
+  }
+
+  /** Register a changed handler at the next sync (for one sheet, or for all); `remove` unregisters it at a sync. */
+  addChangedHandler(handler: ChangedHandler, sheet?: () => FakeSheet | undefined): { context: FakeContext; remove(): void } {
+    const registration: ChangedRegistration = { handler };
+    this.enqueue(() => {
+      registration.sheet = sheet?.();
+      this.changedHandlers.add(registration);
+      return 0;
+    });
+    return { context: this.context, remove: () => this.enqueue(() => (this.changedHandlers.delete(registration), 0)) };
+  }
+
+  /** Tell the changed handlers, after the current task (Excel raises events after the request that caused them). */
+  private raiseChanged(changes: Array<{ sheet: FakeSheet; box: Box }>, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+    if (!changes.length || !this.changedHandlers.size) return;
+    const withTrigger = this.supports('WorksheetChangedEventArgs.triggerSource');
+    const handlers = [...this.changedHandlers];
+    setTimeout(() => {
+      for (const { sheet, box } of changes) {
+        const args: FakeChangedEventArgs = {
+          type: 'WorksheetChanged',
+          worksheetId: sheet.id,
+          address: addressOf(box),
+          changeType: 'RangeEdited',
+          source: 'Local',
+        };
+        if (withTrigger) args.triggerSource = trigger;
+        for (const r of handlers) if (!r.sheet || r.sheet === sheet) void r.handler(args);
+      }
+    }, 0);
   }
 
   private capture(): SheetState {
@@ -663,6 +790,7 @@ export class FakeExcel {
       this.responses.push(0);
       this.apply(ops.slice(0, afterOps));
       if (afterOps) this.changed();
+      this.raiseOwnChanges();
       throw new FakeOfficeError(code, `the request failed after ${afterOps} of ${ops.length} operations (injected failure)`);
     }
     if (this.platform === 'web' && sent > PAYLOAD_LIMIT) {
@@ -678,8 +806,16 @@ export class FakeExcel {
         this.recalculate();
         this.changed();
       }
+      this.raiseOwnChanges();
     }
     if (this.platform === 'web' && received > PAYLOAD_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${received} bytes`);
+  }
+
+  /** Every request comes from the add-in: the data it changed raises onChanged with triggerSource ThisLocalAddin. */
+  private raiseOwnChanges(): void {
+    const changes = this.dataChanges;
+    this.dataChanges = [];
+    this.raiseChanged(changes, 'ThisLocalAddin');
   }
 
   /** Run operations in order; the first that fails stops the rest (those before it stay applied). */
@@ -724,18 +860,25 @@ class FakeWorksheetCollection extends Loadable {
     return this.read('items');
   }
 
+  /** Changed events of every sheet, also of sheets added later (ExcelApi 1.9). */
+  get onChanged(): { add(handler: ChangedHandler): { context: FakeContext; remove(): void } } {
+    this.fake.need('WorksheetCollection.onChanged');
+    return { add: (handler) => this.fake.addChangedHandler(handler) };
+  }
+
   load(props: string): void {
-    if (!/^items\/name(,items\/visibility)?$|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
+    if (!/^(items\/(name|visibility|id))(,items\/(name|visibility|id))*$|^items$|^$/.test(props)) throw new Error(`fake: load("${props}") not supported`);
     this.fake.enqueue(() => {
-      const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name, visibility: s.visibility }));
+      const items = this.fake.sheets.map((s) => new FakeWorksheet(this.fake, () => s, false, { name: s.name, visibility: s.visibility, id: s.id }));
       this.loaded.items = items;
       return JSON.stringify(items.map((i) => i.name)).length;
     });
   }
 
-  getItem(name: string): FakeWorksheet {
+  /** By name or by id ("Gets a worksheet object using its name or ID"). */
+  getItem(key: string): FakeWorksheet {
     this.fake.need('WorksheetCollection.getItem');
-    return new FakeWorksheet(this.fake, () => this.fake.sheet(name), false);
+    return new FakeWorksheet(this.fake, () => this.fake.sheet(key) ?? this.fake.sheets.find((s) => s.id === key), false);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
@@ -800,6 +943,16 @@ class FakeWorksheet extends Loadable {
     return this.read('name');
   }
 
+  get id(): string {
+    return this.read('id');
+  }
+
+  /** Changed events of this sheet (ExcelApi 1.7). */
+  get onChanged(): { add(handler: ChangedHandler): { context: FakeContext; remove(): void } } {
+    this.fake.need('Worksheet.onChanged');
+    return { add: (handler) => this.fake.addChangedHandler(handler, () => this.resolve()) };
+  }
+
   get visibility(): Visibility {
     return this.read('visibility');
   }
@@ -831,6 +984,7 @@ class FakeWorksheet extends Loadable {
         if (p === 'isNullObject') this.loaded.isNullObject = !sheet;
         else if (p === 'name') this.loaded.name = sheet?.name ?? null;
         else if (p === 'visibility') this.loaded.visibility = sheet?.visibility ?? null;
+        else if (p === 'id') this.loaded.id = sheet?.id ?? null;
         else throw new Error(`fake: worksheet property ${p} not supported`);
       }
       return 16;
@@ -1355,6 +1509,7 @@ class FakeRange extends Loadable {
         writeValue(cell, v as string | number | boolean);
       },
       values,
+      true,
     );
   }
 
@@ -1397,6 +1552,7 @@ class FakeRange extends Loadable {
           }
           if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.delete(key);
         }
+        if (applyTo !== 'Formats') this.fake.noteDataChange(t.sheet, t.box);
         if (applyTo === 'All')
           t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.box, t.box).map((box) => (box === cf.box ? cf : { ...cf, box })));
         return 0;
@@ -1451,7 +1607,8 @@ class FakeRange extends Loadable {
     });
   }
 
-  private enqueueWrite(bytes: number, apply: (cell: FakeCell, r: number, c: number) => void, shape: unknown[][] | null): void {
+  /** `data`: the write changes values (raises onChanged), not only formats. */
+  private enqueueWrite(bytes: number, apply: (cell: FakeCell, r: number, c: number) => void, shape: unknown[][] | null, data = false): void {
     this.fake.enqueue(
       () => {
         const t = this.target();
@@ -1461,6 +1618,7 @@ class FakeRange extends Loadable {
           throw new FakeOfficeError('InvalidArgument', `array of ${shape.length}x${shape[0]?.length} for a ${t.box.rows}x${t.box.columns} range`);
         }
         for (let r = 0; r < t.box.rows; r++) for (let c = 0; c < t.box.columns; c++) apply(t.sheet.ensure(t.box.row + r, t.box.column + c), r, c);
+        if (data) this.fake.noteDataChange(t.sheet, t.box);
         return 0;
       },
       bytes,

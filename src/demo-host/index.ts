@@ -6,7 +6,8 @@
  *
  * Query parameters: `?api=1.6` simulates an older Excel (ExcelApi level: every member below its requirement set
  * fails with ApiNotFound), `?thema=donker` a dark Office theme, `?rijen=100000` a data sheet of that many
- * rows, `?latentie=20` milliseconds per round trip, `?web=nee` Excel on the desktop (no 5 MB payload limits).
+ * rows, `?latentie=20` milliseconds per round trip, `?web=nee` Excel on the desktop (no 5 MB payload limits),
+ * `?ongedaan-gebeurtenis=ja` an Excel whose Ctrl+Z raises a changed event (not documented either way; see fake-excel.ts).
  */
 import { compareVersions, FakeExcel, type FakeSheet } from './fake-excel';
 
@@ -141,6 +142,7 @@ const fake = FakeExcel.from(rows > 0 ? largeDemoWorkbook(rows) : demoWorkbook(),
   latencyMs: Number(params.get('latentie') ?? 0),
   // a copy of a large workbook per undo step would dominate the simulation's own time
   undoSnapshots: rows <= 10_000,
+  undoRaisesChanged: params.get('ongedaan-gebeurtenis') === 'ja',
 });
 fake.selection = { sheet: 'Aanbieders', row: 0, column: 0, rows: 1, columns: 1 };
 installHost(fake, { dark: params.get('thema') === 'donker' });

@@ -4,7 +4,7 @@
  * at the first problem, so the first screen is short at 320 × 800.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
@@ -12,6 +12,7 @@ import { failureText } from './failure';
 import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
+import { useStaleWatch } from './stale';
 import { count, useStyles } from './styles';
 
 /** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
@@ -112,6 +113,21 @@ export function App({ environment }: AppProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runner, wb]);
 
+  // After a run (or a restored one that was current) the pane watches the workbook: a change the add-in did not
+  // make to the run's sheet, its record or a tariff sheet, or a record that no longer matches when the pane is used
+  // again (an undo), makes the result outdated.
+  const {
+    stale,
+    markStale,
+    reset: resetStale,
+    check: checkStale,
+  } = useStaleWatch(host, {
+    watching: !busy && !!(outcome || (lastRun?.run.complete && !lastRun.changed)),
+    relevant: (change) => !wb || !lastRun || wb.affectsRun(change.sheet, lastRun.run.sheet),
+    verify: async () => !runner || !wb || !lastRun || wb.sameRun(await runner(wb.readLastRun), lastRun.run),
+    sheets: lastRun,
+  });
+
   // The detected columns of the chosen pack, for the user to check and correct.
   useEffect(() => {
     if (!runner || !pack || !wb) return;
@@ -134,22 +150,31 @@ export function App({ environment }: AppProps) {
     outcomeRef.current = outcome;
   }, [outcome]);
   const viaRef = useRef<{ sheet: string; row: number; via: string } | undefined>(undefined);
+  // A row is explained by what its cells show now: this session's result only while the cells still hold it.
+  const explainRow = useRef<(sheet: string, row: number, via?: string) => void>(() => undefined);
   useEffect(() => {
     if (!host) return;
     let unsubscribe: (() => Promise<void>) | undefined;
     let live = true;
+    explainRow.current = (sheet, row, via) => {
+      loadWorkbench()
+        .then(async (w) => {
+          const read = await host.runner((port) => w.readRowExplanation(port, sheet, row));
+          if (!live) return;
+          const result = outcomeRef.current?.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
+          if (result && !w.rowShows(result, read)) {
+            markStale();
+            return setSelected({ sheet, row, read, via, differs: true });
+          }
+          setSelected(result ? { sheet, row, result, via } : read ? { sheet, row, read, via } : undefined);
+        })
+        .catch(() => live && setSelected(undefined));
+    };
     host
       .onSelection(({ sheet, row }) => {
         const clicked = viaRef.current;
-        const via = clicked && clicked.sheet === sheet && clicked.row === row ? clicked.via : undefined;
-        const result = outcomeRef.current?.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
-        if (result) return setSelected({ sheet, row, result, via });
-        loadWorkbench()
-          .then((w) => host.runner((port) => w.readRowExplanation(port, sheet, row)))
-          .then(
-            (read) => live && setSelected(read ? { sheet, row, read } : undefined),
-            () => live && setSelected(undefined),
-          );
+        explainRow.current(sheet, row, clicked && clicked.sheet === sheet && clicked.row === row ? clicked.via : undefined);
+        checkStale();
       })
       .then((off) => {
         unsubscribe = off;
@@ -160,7 +185,7 @@ export function App({ environment }: AppProps) {
       live = false;
       void unsubscribe?.();
     };
-  }, [host]);
+  }, [host, markStale, checkStale]);
 
   const choosePack = (id: string, from: PolicyPack[] = packs) => {
     setPackId(id);
@@ -178,6 +203,7 @@ export function App({ environment }: AppProps) {
     setFailure(undefined);
     setOutcome(undefined);
     setSelected(undefined);
+    resetStale();
     let reached = 'lezen' as RunPhase;
     try {
       const result = await wb.runCalculation(
@@ -194,6 +220,7 @@ export function App({ environment }: AppProps) {
       );
       setOutcome(result.outcome);
       setLastRun(result.last);
+      resetStale();
       const missing = result.outcome.dataRows - result.outcome.tariffsSet;
       setAnnounce(
         `Klaar: ${count(result.outcome.tariffsSet, 'tarief', 'tarieven')} berekend${missing ? `, ${count(missing, 'rij', 'rijen')} zonder tarief` : ''}.`,
@@ -275,7 +302,21 @@ export function App({ environment }: AppProps) {
         </MessageBar>
       )}
 
-      {lastRun && (
+      {stale && (
+        <MessageBar intent="warning" layout="multiline" data-testid="verouderd">
+          <MessageBarBody>
+            <MessageBarTitle>De werkmap is gewijzigd na de berekening: bereken opnieuw</MessageBarTitle>
+            Wat hieronder staat, hoort bij de werkmap zoals die bij de berekening was.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void calculate()} disabled={!canCalculate}>
+              Bereken opnieuw
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {/* while a run is busy, the record it is about to replace is not shown as current */}
+      {lastRun && !stale && !busy && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
@@ -422,12 +463,12 @@ export function App({ environment }: AppProps) {
             outcome={outcome}
             titles={titles}
             selected={selected}
+            stale={stale}
             onSelectRow={
               host
                 ? (sheet, row, via) => {
                     viaRef.current = { sheet, row, via };
-                    const result = outcome.run.results.find((r) => r.ref === `${sheet}!${row + 1}`);
-                    setSelected({ sheet, row, result, via });
+                    explainRow.current(sheet, row, via);
                     void host.selectRow(sheet, row);
                   }
                 : undefined

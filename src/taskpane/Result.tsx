@@ -29,6 +29,8 @@ export interface SelectedRow {
   read?: RowExplanation;
   /** The signal whose row button was clicked (the explanation opens there). */
   via?: string;
+  /** The cells no longer show this session's result for the row (`read` is what they show). */
+  differs?: boolean;
 }
 
 export interface SignalGroup {
@@ -92,10 +94,12 @@ export interface ResultProps {
   outcome: AnnotateOutcome;
   titles?: Readonly<Record<string, string>>;
   selected?: SelectedRow;
+  /** The workbook changed after this run (see stale.ts): the result is no longer good news. */
+  stale?: boolean;
   onSelectRow?: (sheet: string, row: number, via: string) => void;
 }
 
-export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) {
+export function Result({ outcome, titles, selected, stale, onSelectRow }: ResultProps) {
   const styles = useStyles();
   const ref = useRef<HTMLElement>(null);
   // a new result takes the focus and the view (its heading at the top), so keyboard and screen-reader users land on it
@@ -111,10 +115,11 @@ export function Result({ outcome, titles, selected, onSelectRow }: ResultProps) 
       <h2 id="stap-resultaat" className={styles.step}>
         4. Resultaat
       </h2>
-      <MessageBar intent={summary.ok ? 'success' : 'warning'} layout="multiline" data-testid="resultaat-samenvatting">
+      <MessageBar intent={summary.ok && !stale ? 'success' : 'warning'} layout="multiline" data-testid="resultaat-samenvatting">
         <MessageBarBody>
           <MessageBarTitle>{summary.title}</MessageBarTitle>
           {summary.detail}
+          {stale && ' Dit is de uitkomst van vóór de laatste wijziging in de werkmap.'}
         </MessageBarBody>
       </MessageBar>
       {outcome.warnings.length > 0 && (
@@ -183,6 +188,12 @@ export function RowCard({ selected, titles }: { selected: SelectedRow; titles?: 
         Percentage <span className={styles.number}>{percentage ?? '—'}</span> · tarief{' '}
         <span className={styles.number}>{tarief ? keepTogether(tarief) : '—'}</span>
       </div>
+      {selected.differs && (
+        <div className={styles.small} data-testid="rij-gewijzigd">
+          Deze rij toont niet de uitkomst van de laatste berekening in dit venster: de werkmap is gewijzigd na de berekening. Hierboven staat wat de cellen nu
+          tonen; bereken opnieuw voor een toelichting.
+        </div>
+      )}
       {r ? (
         <>
           {r.flags.map((f, i) => (

@@ -5,6 +5,7 @@
 import type { WorkbookPort } from '../workbook/port';
 import type { JobHooks } from '../workbook/office/adapter';
 import { errorCode } from './failure';
+import { OwnJobs, watchChanges, type WorkbookChange } from './workbook-changes';
 import { EXCEL_API_FLOOR, OPTIONAL_FEATURES, type ExcelFeature, type ExcelFeatures } from '../workbook/office/requirements';
 
 /** Runs a job against the workbook; everything it writes is sent before the promise resolves. */
@@ -31,6 +32,12 @@ export interface Host {
   selectRow(sheet: string, row: number): Promise<void>;
   /** Call `handler` whenever the selection changes; resolves to an unsubscribe function. */
   onSelection(handler: (selection: Selection) => void): Promise<() => Promise<void>>;
+  /**
+   * Call `handler` for every change to the workbook's cells that this add-in did not make (a user's edit, a
+   * coauthor's; see workbook-changes.ts for how the pane's own writes are left out). Resolves to an unsubscribe
+   * function. Below ExcelApi 1.9 only the sheets there are now are watched: subscribe again after adding one.
+   */
+  onChange(handler: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
 }
 
 /** The API set the adapter needs (derived from the source by test/office-api/floor.test.ts; also in manifest.xml). */
@@ -86,14 +93,19 @@ export function createOfficeHost(): OfficeAvailability {
   const features = {} as Record<ExcelFeature, boolean>;
   for (const [feature, version] of Object.entries(OPTIONAL_FEATURES) as Array<[ExcelFeature, string]>) features[feature] = supports(version);
   let undoNote = features.undoGroups ? undefined : NO_UNDO_GROUPS;
+  const own = new OwnJobs();
 
-  const runner: PortRunner = async (work, hooks) => {
+  const run = async <T>(work: (port: WorkbookPort) => Promise<T>, hooks: JobHooks | undefined, wrote: () => void): Promise<T> => {
     const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
     const job = async (context: Excel.RequestContext) => {
       const port = new OfficeWorkbook(context, features, hooks);
-      const result = await work(port);
-      await port.flush();
-      return result;
+      try {
+        const result = await work(port);
+        await port.flush();
+        return result;
+      } finally {
+        if (port.wrote) wrote();
+      }
     };
     if (features.undoGroups && !undoNote) {
       try {
@@ -107,6 +119,7 @@ export function createOfficeHost(): OfficeAvailability {
     }
     return Excel.run(job);
   };
+  const runner: PortRunner = (work, hooks) => own.around((wrote) => run(work, hooks, wrote));
 
   const host: Host = {
     runner,
@@ -144,6 +157,7 @@ export function createOfficeHost(): OfficeAvailability {
             await ctx.sync();
           });
       }),
+    onChange: (handler) => watchChanges(features, own, handler),
   };
   return { ok: true, host };
 }

@@ -25,3 +25,4 @@ export function defaults(pack: PolicyPack | undefined): Record<string, string> {
   if (pack) for (const [name, def] of Object.entries(pack.parameters)) out[name] = defaultText(def);
   return out;
 }
+export { affectsRun, rowShows, sameRun } from './row-check';

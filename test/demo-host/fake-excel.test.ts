@@ -260,3 +260,90 @@ test('a sheet of the user\'s called "tariefwijzer" (other case) is not taken for
   await expect(annotateWorkbook(new OfficeWorkbook(ctx(fake)), pack, {})).rejects.toBeInstanceOf(InputError);
   expect(fake.sheet('tariefwijzer')!.cell(0, 0)!.value).toBe('mijn eigen aantekeningen');
 });
+
+describe('changed events (excel-add-ins-events: raised by the UI and by add-in code; triggerSource from ExcelApi 1.14)', () => {
+  type Args = import('../../src/demo-host/fake-excel').FakeChangedEventArgs;
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  test("the add-in's own value writes raise onChanged after the sync, marked ThisLocalAddin; formats alone raise none", async () => {
+    const fake = FakeExcel.from({ Blad: [['a']], Ander: [['b']] }, { api: '1.20' });
+    const seen: Args[] = [];
+    ctx(fake).workbook.worksheets.onChanged.add(async (e) => void seen.push(e as unknown as Args));
+    await ctx(fake).sync();
+    const blad = ctx(fake).workbook.worksheets.getItem('Blad');
+    blad.getRangeByIndexes(3, 7, 2, 2).values = [
+      [1, 2],
+      [3, 4],
+    ];
+    blad.getRangeByIndexes(0, 0, 1, 1).numberFormat = [['0.00%']];
+    await ctx(fake).sync();
+    expect(seen).toEqual([]); // raised after the request, not inside it
+    await tick();
+    expect(seen).toEqual([
+      {
+        type: 'WorksheetChanged',
+        worksheetId: fake.sheet('Blad')!.id,
+        address: 'H4:I5',
+        changeType: 'RangeEdited',
+        source: 'Local',
+        triggerSource: 'ThisLocalAddin',
+      },
+    ]);
+    // clearing contents is a data change too
+    ctx(fake).workbook.worksheets.getItem('Ander').getRange('A1').clear('Contents');
+    await ctx(fake).sync();
+    await tick();
+    expect(seen.map((e) => [e.address, e.worksheetId])).toEqual([
+      ['H4:I5', fake.sheet('Blad')!.id],
+      ['A1', fake.sheet('Ander')!.id],
+    ]);
+  });
+
+  test("a user's edit is raised without ThisLocalAddin; Ctrl+Z raises nothing by default, and one event per changed sheet when modelled so", async () => {
+    for (const undoRaisesChanged of [false, true]) {
+      const fake = FakeExcel.from({ Blad: [['a', 1]], Ander: [['b']] }, { undoRaisesChanged });
+      const seen: Args[] = [];
+      ctx(fake).workbook.worksheets.onChanged.add(async (e) => void seen.push(e as unknown as Args));
+      await ctx(fake).sync();
+      fake.edit('Blad', 0, 1, '2');
+      expect(fake.sheet('Blad')!.cell(0, 1)).toMatchObject({ value: 2, type: 'Integer' });
+      await tick();
+      expect(seen.map((e) => [e.address, e.triggerSource])).toEqual([['B1', 'Unknown']]);
+      expect(fake.undo()).toBe(true);
+      expect(fake.sheet('Blad')!.cell(0, 1)!.value).toBe(1);
+      await tick();
+      expect(seen.slice(1).map((e) => [e.worksheetId, e.triggerSource])).toEqual(undoRaisesChanged ? [[fake.sheet('Blad')!.id, 'Unknown']] : []);
+    }
+  });
+
+  test('below ExcelApi 1.14 the arguments have no triggerSource; below 1.9 only Worksheet.onChanged (1.7), for its own sheet; remove() unregisters', async () => {
+    const fake = FakeExcel.from({ Blad: [['a']], Ander: [['b']] }, { api: '1.8' });
+    ctx(fake).workbook.worksheets.onChanged.add(async () => undefined);
+    expect(await code(ctx(fake).sync())).toBe('ApiNotFound');
+    const seen: Args[] = [];
+    const registration = ctx(fake)
+      .workbook.worksheets.getItem('Blad')
+      .onChanged.add(async (e) => void seen.push(e as unknown as Args));
+    await ctx(fake).sync();
+    fake.edit('Ander', 0, 0, 'x');
+    fake.edit('Blad', 0, 0, 'y');
+    await tick();
+    expect(seen).toEqual([{ type: 'WorksheetChanged', worksheetId: fake.sheet('Blad')!.id, address: 'A1', changeType: 'RangeEdited', source: 'Local' }]);
+    registration.remove();
+    await ctx(fake).sync();
+    fake.edit('Blad', 0, 0, 'z');
+    await tick();
+    expect(seen).toHaveLength(1);
+  });
+
+  test('a sheet is found by its id as well as by its name (WorksheetCollection.getItem: "using its name or ID")', async () => {
+    const fake = FakeExcel.from({ Blad: [['a']] });
+    const sheets = ctx(fake).workbook.worksheets;
+    sheets.load('items/id,items/name');
+    await ctx(fake).sync();
+    const byId = sheets.getItem(sheets.items[0].id);
+    byId.load('name');
+    await ctx(fake).sync();
+    expect(byId.name).toBe('Blad');
+  });
+});

@@ -442,6 +442,7 @@ interface DemoHost {
     responses: number[];
     hostTime: Array<[number, number]>;
     undo(): boolean;
+    edit(sheet: string, row: number, column: number, value: string | number | boolean): void;
     setFormula(sheet: string, row: number, column: number, formula: string): void;
     sheet(
       name: string,
@@ -491,6 +492,90 @@ test('two runs in a row are each one undo step (ExcelApi 1.20); a user formula o
   expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(297.9);
   expect(rerun).not.toBe(297.9);
   expect(await steps()).toEqual([true]);
+  expect(pageErrors).toEqual([]);
+});
+
+/** The attention bar of an outdated result, and the words that must not show while it is there. */
+const outdated = (p: Page) => p.getByTestId('verouderd');
+const NBSP = (text: string) => text.replace(/€ /g, '€\u00a0');
+
+test('an undo after two runs makes the result outdated, and row 4 is explained by what its cells show; a user edit of an input cell too; the own run does not', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await chooseZkGgz(page);
+  const bereken = page.getByTestId('primaire-actie');
+  await bereken.click();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(297.9);
+  await page.locator('input[name="richttarief"]').fill('96');
+  await bereken.click();
+  await page.waitForFunction(() => (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!.cell(3, 7)?.value !== 297.9, undefined, {
+    timeout: 60_000,
+  });
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  // the own run's changed events (ThisLocalAddin) do not count: some time later still current
+  await page.waitForTimeout(1500);
+  expect(await outdated(page).count()).toBe(0);
+  const second = await cellValue(page, 'Aanbieders', 3, 7);
+  expect(second).toBe(294);
+  // the second run explains row 4 with its own numbers while the cells show them
+  await page.locator('#werkmap tr[data-row="4"] td').first().click();
+  const card = page.getByTestId('geselecteerde-rij');
+  await card.getByText(NBSP('€ 294,00')).first().waitFor();
+  expect(await card.textContent()).toContain('98');
+
+  // Ctrl+Z: the cells show the first run again; the simulated Excel raises no event for it (not documented)
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.undo());
+  expect(await cellValue(page, 'Aanbieders', 3, 7)).toBe(297.9);
+  // the user clicks row 4 again: the pane reads what the row shows now
+  await page.locator('#werkmap tr[data-row="5"] td').first().click();
+  await page.locator('#werkmap tr[data-row="4"] td').first().click();
+  await outdated(page).waitFor();
+  expect(await outdated(page).textContent()).toContain('De werkmap is gewijzigd na de berekening: bereken opnieuw');
+  expect(await page.getByText('Laatste berekening is actueel').count()).toBe(0);
+  await card.getByTestId('rij-gewijzigd').waitFor();
+  const text = (await card.textContent())!;
+  expect(text).toContain(NBSP('€ 297,90'));
+  expect(text).toContain('99,3');
+  expect(text).not.toContain(NBSP('€ 294,00'));
+  expect(text).not.toMatch(/\b98\s?%/);
+  // the result is no longer shown as good news
+  expect(await page.getByTestId('resultaat-samenvatting').textContent()).toContain('vóór de laatste wijziging');
+  await checkState(page, 'licht-13-verouderd-na-ongedaan-maken');
+
+  // Bereken opnieuw in the bar: current again
+  await outdated(page).getByRole('button', { name: 'Bereken opnieuw' }).click();
+  await page.waitForFunction(() => (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!.cell(3, 7)?.value === 294, undefined, {
+    timeout: 60_000,
+  });
+  await page.getByTestId('resultaat').waitFor();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(page).count()).toBe(0);
+
+  // the user types another NZa maximumtarief in row 4: Excel's changed event marks the result outdated at once
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 5, 310));
+  await outdated(page).waitFor();
+  expect(await page.getByText('Laatste berekening is actueel').count()).toBe(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('ExcelApi 1.7 (no triggerSource, changed events per sheet), with an Excel whose Ctrl+Z raises a changed event: the own run is not outdated, an undo and an edit are', async () => {
+  await page.goto(`${origin}/demo.html?api=1.7&ongedaan-gebeurtenis=ja`);
+  await chooseZkGgz(page);
+  await page.getByTestId('primaire-actie').click();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(page).count()).toBe(0);
+  // one Ctrl+Z (without undo groups: the run's last write) raises a changed event: outdated without any click
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.undo());
+  await outdated(page).waitFor();
+  await outdated(page).getByRole('button', { name: 'Bereken opnieuw' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="primaire-actie"]')?.textContent === 'Bereken', undefined, { timeout: 60_000 });
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(page).count()).toBe(0);
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 2, 'Z1007'));
+  await outdated(page).waitFor();
   expect(pageErrors).toEqual([]);
 });
 

@@ -5,6 +5,7 @@
  */
 import { compareVersions, FakeExcel, FakeOfficeError } from '../../src/demo-host/fake-excel';
 import { createOfficeHost, NO_UNDO_GROUPS, undoGroupFailure, type Host } from '../../src/taskpane/office-port';
+import { OWN_SETTLE_MS } from '../../src/taskpane/workbook-changes';
 import { EXCEL_API_FLOOR, OPTIONAL_FEATURES } from '../../src/workbook/office/requirements';
 
 const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
@@ -76,4 +77,56 @@ test('undoGroupFailure: the documented and reported codes, in Dutch', () => {
   expect(undoGroupFailure(new FakeOfficeError('GeneralException', 'internal error'))).toContain('GeneralException');
   expect(undoGroupFailure(new FakeOfficeError('AccessDenied', 'protected'))).toBeUndefined();
   expect(undoGroupFailure(new Error('no code'))).toBeUndefined();
+});
+
+describe("changes the add-in did not make (Excel's changed events)", () => {
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test.each([
+    ['1.20', 'triggerSource (1.14) and WorksheetCollection.onChanged (1.9)'],
+    ['1.7', 'neither: Worksheet.onChanged per sheet, own writes told apart by time'],
+  ])("ExcelApi %s (%s): the pane's own run is not reported, a user's edit is, with its sheet and cells", async (api) => {
+    const { fake, host: h } = host(api);
+    fake.sheets.push(...FakeExcel.from({ Tariefwijzer: [['oud']] }).sheets);
+    const seen: unknown[] = [];
+    const off = await h.onChange((change) => seen.push(change));
+    await h.runner(write('eerste'));
+    await settle(OWN_SETTLE_MS + 100);
+    expect(seen).toEqual([]);
+    fake.edit('Blad', 2, 1, 'nieuw');
+    await settle(20);
+    expect(seen).toEqual([{ sheet: 'Blad', address: 'B3', remote: false }]);
+    await off();
+    fake.edit('Blad', 2, 1, 'nog eens');
+    await settle(20);
+    expect(seen).toHaveLength(1);
+  });
+
+  test('ExcelApi 1.20: a change during a run that the run did not make is still reported (triggerSource tells them apart)', async () => {
+    const { fake, host: h } = host('1.20');
+    const seen: unknown[] = [];
+    await h.onChange((change) => seen.push(change));
+    await h.runner(async (port) => {
+      fake.edit('Blad', 0, 0, 'tussendoor');
+      await port.replaceSheet('Tariefwijzer', [['x']]);
+    });
+    await settle(20);
+    expect(seen).toEqual([{ sheet: 'Blad', address: 'A1', remote: false }]);
+  });
+
+  test('an undo raises no changed event unless Excel does (simulated both ways); the pane then learns of it only by checking', async () => {
+    for (const undoRaisesChanged of [false, true]) {
+      const fake = FakeExcel.from({ Blad: [['a']] }, { api: '1.20', undoRaisesChanged });
+      install(fake);
+      const office = createOfficeHost();
+      if (!office.ok) throw new Error(office.reason);
+      const seen: Array<{ sheet?: string }> = [];
+      await office.host.onChange((change) => seen.push(change));
+      await office.host.runner(async (port) => port.replaceSheet('Blad', [['uit']]));
+      await settle(20);
+      fake.undo();
+      await settle(20);
+      expect([undoRaisesChanged, seen.map((c) => c.sheet)]).toEqual([undoRaisesChanged, undoRaisesChanged ? ['Blad'] : []]);
+    }
+  });
 });

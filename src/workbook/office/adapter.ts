@@ -106,6 +106,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Bytes of writes queued since the last sync; writes are sent with the next sync or `flush`. */
   private queued = 0;
   private dirty = false;
+  /** This job queued a write at some point (the changed events Excel raises for it are the add-in's own). */
+  wrote = false;
 
   /**
    * @param features what the host supports beyond the manifest's floor (EXCEL_API_FLOOR; check with
@@ -148,7 +150,7 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.getRangeByIndexes(spec.anchor.row, spec.anchor.column, 1, 1),
       ws.getRangeByIndexes(spec.anchor.row + spec.size.rows - 1, spec.anchor.column + spec.size.columns - 1, 1, 1),
     );
-    this.dirty = true;
+    this.dirty = this.wrote = true;
   }
 
   private async sync(): Promise<void> {
@@ -385,7 +387,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (this.features.notes && block.values.length) await this.replaceNotes(ws, block);
     this.extents.delete(block.sheet);
-    this.dirty = true;
+    this.dirty = this.wrote = true;
     this.queued += JSON.stringify(block.headers).length * 2 + 256 * (block.highlights?.length ?? 0);
     await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows);
   }
@@ -436,7 +438,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.names = [...names, name];
     }
     this.extents.delete(existing ?? name);
-    this.dirty = true;
+    this.dirty = this.wrote = true;
     const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
       const values: Array<string | number> = [];
@@ -488,7 +490,7 @@ export class OfficeWorkbook implements WorkbookPort {
       range.numberFormat = slice.map((r) => r.formats);
       range.values = slice.map((r) => r.values);
       this.queued += bytes;
-      this.dirty = true;
+      this.dirty = this.wrote = true;
       start = end;
       if (rows.length > BLOCK_ROWS) this.hooks.onRows?.('schrijven', start, rows.length);
     }

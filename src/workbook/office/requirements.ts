@@ -15,12 +15,17 @@ export const EXCEL_API_FLOOR = '1.7';
  *   leave them out.
  * - notes (Worksheet.notes, NoteCollection.add): ExcelApi 1.18.
  * - undoGroups (RunOptions.mergeUndoGroup, one undo step per run): ExcelApi 1.20.
+ * - workbookChanges (WorksheetCollection.onChanged: one handler for every sheet, also sheets added later): 1.9;
+ *   below it the pane registers Worksheet.onChanged (1.7, the floor) on each sheet there is.
+ * - eventTriggerSource (WorksheetChangedEventArgs.triggerSource: "ThisLocalAddin" for the add-in's own writes): 1.14.
  */
 export const OPTIONAL_FEATURES = {
   conditionalFormats: '1.6',
   charts: '1.7',
   notes: '1.18',
   undoGroups: '1.20',
+  workbookChanges: '1.9',
+  eventTriggerSource: '1.14',
 } as const;
 
 export type ExcelFeature = keyof typeof OPTIONAL_FEATURES;

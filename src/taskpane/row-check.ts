@@ -1,0 +1,26 @@
+/**
+ * Is a tab's result still what the workbook shows? The checks the pane makes when it is used again (a row is
+ * selected, the pane gets the focus back): part of the werkbank chunk, with the engine's number formats.
+ */
+import type { RowResult } from '../domain/engine';
+import { formatEuro, formatPercentage } from '../domain/money';
+import { isTariffSheet, META_SHEET, type LastRun, type RowExplanation } from '../workbook/annotate';
+
+/** The row's output cells show this result: the same percentage and tariff, as the pane prints them. */
+export function rowShows(result: RowResult, read: RowExplanation | undefined): boolean {
+  const percentage = result.percentage ? formatPercentage(result.percentage) : undefined;
+  const tarief = result.tarief ? formatEuro(result.tarief) : undefined;
+  return percentage === read?.percentage && tarief === read?.tarief;
+}
+
+/** The run recorded on the Tariefwijzer sheet now is the one the pane showed (an undo brings back an older one). */
+export function sameRun(now: LastRun | undefined, shown: LastRun): boolean {
+  if (!now) return false;
+  const key = (r: LastRun) => JSON.stringify([r.packId, r.version, r.sheet, r.fingerprint, r.complete, Object.entries(r.parameters).sort()]);
+  return key(now) === key(shown);
+}
+
+/** A change to this sheet can make a run on `runSheet` outdated: its data, its record, a tariff sheet it read. */
+export function affectsRun(sheet: string | undefined, runSheet: string): boolean {
+  return sheet === undefined || sheet.toLowerCase() === runSheet.toLowerCase() || sheet.toLowerCase() === META_SHEET.toLowerCase() || isTariffSheet(sheet);
+}

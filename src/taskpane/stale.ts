@@ -1,0 +1,83 @@
+/**
+ * Whether a tab's result is still what the workbook holds. Marked outdated by a change the add-in did not make
+ * (Host.onChange, Excel's changed events) or by a check when the pane is used again (`verify`: on the pane's
+ * window getting the focus, and whenever the tab calls `check()`, e.g. on a selection): Excel does not document
+ * that Ctrl+Z raises a changed event, so the check is what catches an undo. Any tab can use it: Tarieven
+ * (App.tsx) does; Herschikking and Beoordelen can pass their own `relevant` and `verify`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Host } from './office-port';
+import type { WorkbookChange } from './workbook-changes';
+
+export interface StaleOptions {
+  /** There is a result to keep current (nothing is marked before the first result, nor while a run is busy). */
+  watching: boolean;
+  /** The change can affect the result (default: every change). */
+  relevant?: (change: WorkbookChange) => boolean;
+  /** Is the result still current? Asked when the pane is used again; false marks it outdated. */
+  verify?: () => Promise<boolean>;
+  /** Below ExcelApi 1.9 changes are watched per sheet: a new value subscribes again (a run may have added a sheet). */
+  sheets?: unknown;
+}
+
+export interface StaleWatch {
+  stale: boolean;
+  markStale(): void;
+  /** A new result (or a run starting): current, and checks started before it no longer count. */
+  reset(): void;
+  /** Run `verify` now. */
+  check(): void;
+}
+
+export function useStaleWatch(host: Host | undefined, options: StaleOptions): StaleWatch {
+  const [stale, setStale] = useState(false);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const generation = useRef(0);
+  const perSheet = host && !host.features.workbookChanges ? options.sheets : undefined;
+
+  useEffect(() => {
+    if (!host) return;
+    let off: (() => Promise<void>) | undefined;
+    let live = true;
+    host
+      .onChange((change) => {
+        const o = latest.current;
+        if (live && o.watching && (o.relevant?.(change) ?? true)) setStale(true);
+      })
+      .then((unsubscribe) => {
+        off = unsubscribe;
+        if (!live) void unsubscribe();
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      void off?.();
+    };
+  }, [host, perSheet]);
+
+  const check = useCallback(() => {
+    const o = latest.current;
+    if (!o.watching || !o.verify) return;
+    const asked = generation.current;
+    o.verify().then(
+      (current) => !current && asked === generation.current && latest.current.watching && setStale(true),
+      () => undefined,
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!host) return;
+    window.addEventListener('focus', check);
+    return () => window.removeEventListener('focus', check);
+  }, [host, check]);
+
+  const markStale = useCallback(() => setStale(true), []);
+  const reset = useCallback(() => {
+    generation.current++;
+    setStale(false);
+  }, []);
+  return { stale, markStale, reset, check };
+}

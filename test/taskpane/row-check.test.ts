@@ -1,0 +1,64 @@
+/**
+ * The checks the pane makes when it is used again (row-check.ts), on the simulated Excel: a row's cells show the
+ * session's result until they are changed; the run record on the sheet is the shown run until an undo brings back
+ * the one before.
+ */
+import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
+import { demoWorkbook } from '../../src/demo-host/workbooks';
+import { getPack } from '../../src/policies';
+import { affectsRun, rowShows, sameRun } from '../../src/taskpane/row-check';
+import { annotateWorkbook, META_SHEET, readLastRun, readRowExplanation } from '../../src/workbook/annotate';
+import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { dec } from '../../src/domain/money';
+
+const pack = getPack('zk-ggz-2025')!;
+
+async function run(fake: FakeExcel, richttarief: string) {
+  return fake.excelRun({ mergeUndoGroup: true }, async (context) => {
+    const port = new OfficeWorkbook(context as unknown as Excel.RequestContext);
+    const outcome = await annotateWorkbook(port, pack, { richttarief: dec(richttarief) });
+    await port.flush();
+    return outcome;
+  });
+}
+const port = (fake: FakeExcel) => new OfficeWorkbook(fakeContext(fake));
+
+test("a row's cells show the run's result until the user (or an undo) changes them", async () => {
+  const fake = FakeExcel.from(demoWorkbook());
+  const outcome = await run(fake, '97.3');
+  const row4 = outcome.run.results.find((r) => r.ref === 'Aanbieders!4')!;
+  expect(row4.tarief?.toString()).toBe('297.9');
+  expect(rowShows(row4, await readRowExplanation(port(fake), 'Aanbieders', 3))).toBe(true);
+  // every row of the run, also those without a tariff
+  for (const r of outcome.run.results) {
+    const row = Number(r.ref.split('!')[1]) - 1;
+    expect([r.ref, rowShows(r, await readRowExplanation(port(fake), 'Aanbieders', row))]).toEqual([r.ref, true]);
+  }
+  fake.edit('Aanbieders', 3, 7, 290);
+  expect(rowShows(row4, await readRowExplanation(port(fake), 'Aanbieders', 3))).toBe(false);
+});
+
+test('after an undo of the second run the sheet records the first: not the run shown, and row 4 no longer shows it', async () => {
+  const fake = FakeExcel.from(demoWorkbook());
+  await run(fake, '97.3');
+  const first = (await readLastRun(port(fake)))!;
+  const outcome = await run(fake, '96');
+  const second = (await readLastRun(port(fake)))!;
+  expect(sameRun(await readLastRun(port(fake)), second)).toBe(true);
+  expect(sameRun(first, second)).toBe(false);
+  fake.undo();
+  expect(sameRun(await readLastRun(port(fake)), second)).toBe(false);
+  expect(sameRun(await readLastRun(port(fake)), first)).toBe(true);
+  const row4 = outcome.run.results.find((r) => r.ref === 'Aanbieders!4')!;
+  expect(rowShows(row4, await readRowExplanation(port(fake), 'Aanbieders', 3))).toBe(false);
+  fake.undo();
+  expect(sameRun(await readLastRun(port(fake)), first)).toBe(false); // no record at all
+});
+
+test("the sheets whose changes can outdate a run: its own, the run record, a tariff sheet; another sheet's cannot", () => {
+  expect(affectsRun('Aanbieders', 'Aanbieders')).toBe(true);
+  expect(affectsRun(META_SHEET.toLowerCase(), 'Aanbieders')).toBe(true);
+  expect(affectsRun(undefined, 'Aanbieders')).toBe(true);
+  expect(affectsRun('NZa-tarieven 2025', 'Aanbieders')).toBe(true);
+  expect(affectsRun('Kader', 'Aanbieders')).toBe(false);
+});
