@@ -360,7 +360,7 @@ export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterVa
   const main = pack.inkoopjaar;
   if (coveredYears(pack).length < 2) return inYear(main);
   if (!place.column) return inYear(main, { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` });
-  return withoutYear(pack, place.shown, (year, note) => inYear(year, note));
+  return withoutYear(pack, place.shown, inYear);
 }
 
 /** A row of a multi-year pack without a readable Inkoopjaar: priced only when the year makes no difference. */
