@@ -34,12 +34,22 @@ export interface Command {
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse(args: string[], options: Options) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(parseArgsMessage(e as Error & { code?: string }));
   }
+  // every naam=waarde option is checked before anything is read, in every command that takes one
+  for (const option of SET_OPTIONS) {
+    const given = (parsed.values as Record<string, unknown>)[option];
+    if (option in options && Array.isArray(given)) parseSets(given as string[], `--${option}`);
+  }
+  return parsed;
 }
+
+/** The options that give values as naam=waarde (annotate, herschik, assess). */
+const SET_OPTIONS = ['set', 'vergelijk-set'];
 
 /** node:util parseArgs' English errors in Dutch. */
 function parseArgsMessage(e: Error & { code?: string }): string {
@@ -91,14 +101,23 @@ export function isSameFile(input: string, output: string): boolean {
   }
 }
 
-/** `--set naam=waarde` (repeatable) → { naam: waarde }. */
-export function parseSets(sets: readonly string[] | undefined): Record<string, string> {
+/**
+ * `--set naam=waarde` (repeatable) → { naam: waarde }. A name without a value (`--set richttarief=`) is refused: it
+ * would leave the parameter without a value, and every row that needs it without a tariff.
+ */
+export function parseSets(sets: readonly string[] | undefined, option = '--set'): Record<string, string> {
   // no prototype: "--set __proto__=1" or "constructor" is a name like any other (and unknown to every pack)
   const out = Object.create(null) as Record<string, string>;
   for (const s of sets ?? []) {
     const i = s.indexOf('=');
-    if (i <= 0) throw new UsageError(`--set verwacht naam=waarde, niet "${s}".`);
-    out[s.slice(0, i).trim()] = s.slice(i + 1).trim();
+    const name = s.slice(0, i).trim();
+    if (i <= 0 || !name) throw new UsageError(`${option} verwacht naam=waarde, niet "${s}".`);
+    const value = s.slice(i + 1).trim();
+    if (!value)
+      throw new UsageError(
+        `${option} ${name}= heeft geen waarde. Schrijf de waarde direct na het =-teken, zonder spatie (bijv. ${option} richttarief=97,3), of laat ${option} ${name} weg om de waarde uit het beleid te gebruiken.`,
+      );
+    out[name] = value;
   }
   return out;
 }

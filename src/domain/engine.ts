@@ -32,7 +32,7 @@ import {
 } from './parse';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import type { Condition, FieldCondition, ParameterValues, PolicyPack, Rule, ValueRef } from './policy/types';
-import { packForRow, yearsText } from './policy/years';
+import { coveredYears, rowYear, viewForYear, yearsText } from './policy/years';
 import type { Citation, Prestatie, Sector } from './types';
 
 /**
@@ -322,10 +322,84 @@ function text(v: CellValue): string | undefined {
   return p.ok ? p.value : undefined;
 }
 
-/** Evaluate one row under a pack with resolved parameters. */
-export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: ParameterValues): RowResult {
-  // A pack for several inkoopjaren: the rules and parameter values of this row's own year (policy/years.ts).
-  const { pack, params } = packForRow(multiYear, allParams, row.cells.inkoopjaar);
+/**
+ * What the row's Inkoopjaar adds to its evaluation: a flag (put where the year is checked), a sentence at the end of
+ * the explanation, and whether the row gets no percentage at all.
+ */
+interface YearNote {
+  flag?: Flag;
+  note?: string;
+  unpriced?: boolean;
+}
+
+/**
+ * Evaluate one row under a pack with resolved parameters. A pack for several inkoopjaren is narrowed to the row's
+ * own year (policy/years.ts); a row whose year is not one of the pack's is never priced with a year it does not
+ * name: outside the years, the nearest year of the pack is used and named; without a year (empty or unreadable
+ * cell) the row is priced only when every year of the pack gives the same outcome.
+ */
+export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+  const place = rowYear(pack, row.cells);
+  const inYear = (year: number, note: YearNote = {}) => {
+    const view = viewForYear(pack, params, year);
+    return evaluateInYear(row, view.pack, view.params, note);
+  };
+  const years = yearsText(pack);
+  if (place.kind === 'covered') return inYear(place.year);
+  if (place.kind === 'outside') {
+    const nearest = place.nearest;
+    const multi = coveredYears(pack).length > 1;
+    return inYear(nearest, {
+      flag: flag(
+        'INKOOPJAAR_WIJKT_AF',
+        `Inkoopjaar ${place.year} in de rij valt buiten het beleid (${years}); berekend met de waarden van ${nearest}${multi ? ', het dichtstbijzijnde jaar van het beleid' : ''}.`,
+      ),
+      note: `Berekend met de waarden van ${nearest}: het beleid geldt voor ${years}, de rij is van ${place.year}.`,
+    });
+  }
+  const main = pack.inkoopjaar;
+  if (coveredYears(pack).length < 2) return inYear(main);
+  if (!place.column) return inYear(main, { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` });
+  return withoutYear(pack, place.shown, inYear);
+}
+
+/** A row of a multi-year pack without a readable Inkoopjaar: priced only when the year makes no difference. */
+function withoutYear(pack: PolicyPack, shown: string | undefined, inYear: (year: number, note?: YearNote) => RowResult): RowResult {
+  const main = pack.inkoopjaar;
+  const years = yearsText(pack);
+  const per = coveredYears(pack).map((year) => ({ year, result: inYear(year) }));
+  const what = shown === undefined ? 'Inkoopjaar is leeg' : `Inkoopjaar "${shown}" is geen jaar`;
+  if (per.every((p) => sameOutcome(p.result, per[0].result))) {
+    return inYear(main, {
+      flag: flag('INKOOPJAAR_LEEG_GELIJK', `${what}; in elk jaar van het beleid (${years}) is de uitkomst gelijk, dus berekend met het beleid voor ${main}.`),
+      note: `Inkoopjaar onbekend: in elk jaar van het beleid (${years}) dezelfde uitkomst.`,
+    });
+  }
+  const outcomes = per.map((p) => `${p.year}: ${outcomeText(p.result)}`).join('; ');
+  return inYear(main, {
+    flag: flag(
+      'INKOOPJAAR_ONTBREEKT',
+      `${what}, en het beleid (${years}) geeft per jaar een andere uitkomst: ${outcomes}. Er is geen tarief berekend; vul het inkoopjaar in.`,
+    ),
+    note: `Geen tarief: het inkoopjaar ontbreekt en het beleid (${years}) rekent per jaar anders.`,
+    unpriced: true,
+  });
+}
+
+function sameOutcome(a: RowResult, b: RowResult): boolean {
+  const same = (x: Dec | undefined, y: Dec | undefined) => (x === undefined ? y === undefined : y !== undefined && x.equals(y));
+  return a.excluded === b.excluded && same(a.percentage, b.percentage) && same(a.tarief, b.tarief);
+}
+
+/** "97,3% (€ 194,60)", "geen percentage" or "uitgesloten", for a message. */
+function outcomeText(r: RowResult): string {
+  if (r.excluded) return 'uitgesloten';
+  if (r.percentage === undefined) return 'geen percentage';
+  return `${formatPercentage(r.percentage)}${r.tarief ? ` (${formatEuro(r.tarief)})` : ''}`;
+}
+
+/** Evaluate one row under a pack (for one year) with its parameter values. */
+function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote): RowResult {
   const classified = classifyPrestatie(
     {
       code: row.cells.prestatiecode,
@@ -343,10 +417,8 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
     ctx.addFlag(flag('ONLEESBARE_WAARDE', `Hoofdsector: "${hoofdsectorText}" is geen sector (V&V, GZ of GGZ); de sector van het beleid is gebruikt.`));
   }
 
-  const jaar = ctx.field('inkoopjaar');
-  if (jaar.state === 'value' && jaar.value !== pack.inkoopjaar) {
-    ctx.addFlag(flag('INKOOPJAAR_WIJKT_AF', `Inkoopjaar ${jaar.value} in de rij wijkt af van het beleid (${yearsText(pack)}).`));
-  }
+  ctx.field('inkoopjaar'); // an unreadable year is reported
+  if (year.flag) ctx.addFlag(year.flag);
 
   // Its own flags below say more than the generic "unreadable value".
   const max = ctx.field('maximumtarief', false);
@@ -381,6 +453,10 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
   const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
   if (!classified.prestatie) {
     result.explanation = 'Geen tarief: de prestatie is niet te bepalen.';
+    return result;
+  }
+  if (year.unpriced) {
+    result.explanation = year.note ?? '';
     return result;
   }
 
@@ -420,6 +496,7 @@ export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: Par
     }
   }
   result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
+  if (year.note) result.explanation += ` ${year.note}`;
   return result;
 }
 
@@ -737,7 +814,8 @@ export class ResultMemo {
         return target[name as string];
       },
       has(target, name) {
-        enumerated = true;
+        // "is there such a column" is a read of that field: memoKey tells an absent key from an empty cell
+        if (typeof name === 'string') read.add(name);
         return name in target;
       },
       ownKeys(target) {
@@ -780,12 +858,12 @@ function reuse(hit: RowResult, ref: string): RowResult {
   };
 }
 
-/** The values of `fields`, typed, so 1 and "1" or a Date and its text differ. */
+/** The values of `fields`, typed, so 1 and "1" or a Date and its text differ, and a missing column from an empty cell. */
 function memoKey(cells: Record<string, CellValue>, fields: string[]): string {
   let key = '';
   for (const f of fields) {
     const v = cells[f];
-    if (v === null || v === undefined) key += '\u0001';
+    if (v === null || v === undefined) key += f in cells ? '\u0001' : '\u0002';
     else if (typeof v === 'object') key += v instanceof Date ? `d${v.getTime()}\u0001` : `e${v.error}\u0001`;
     else key += `${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${v}\u0001`;
   }
@@ -821,6 +899,21 @@ export function hash31(s: string): number {
 export interface BatchCells {
   agb?: CellValue;
   zorgkantoor?: CellValue;
+  inkoopjaar?: CellValue;
+}
+
+/** The inkoopjaar as a line key part and for the message: "2025" for 2025, "2025" and " 2025 "; the text otherwise. */
+function yearOf(cell: CellValue): string {
+  const p = parseInteger(cell);
+  return p.ok ? String(p.value) : (text(cell) ?? '');
+}
+
+/**
+ * What makes two rows the same line: AGB-code, prestatiecode, zorgkantoor and inkoopjaar (a workbook with the same
+ * line in 2024, 2025 and 2026 holds three lines, not a duplicate).
+ */
+export function lineKeyText(agb: string, code: string, zorgkantoor: string, inkoopjaar: string): string {
+  return [agb, code, zorgkantoor, inkoopjaar].join('\u0000');
 }
 
 export function completeRun(cellsOf: (row: number) => BatchCells, results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
@@ -842,14 +935,14 @@ export function* completeRunSteps(
   params: ParameterValues,
 ): Generator<void, RunResult> {
   const STEP = 2048;
-  // The same line: AGB-code, prestatie and zorgkantoor. The first row of each line is kept under a 31-bit hash of
+  // The same line: AGB-code, prestatie, zorgkantoor and inkoopjaar (lineKeyText). The first row of each line is kept under a 31-bit hash of
   // it (a small integer: no string or heap number per row, ≈ 30 bytes a row instead of ≈ 150 for a map of keys);
   // a hash two lines share is told apart by their keys, so a collision never makes a false duplicate.
   const lineKey = (i: number): string | undefined => {
     const cells = cellsOf(i);
     const agb = text(cells.agb);
     const code = results[i].prestatie?.code;
-    return agb && code ? `${agb}\u0000${code}\u0000${text(cells.zorgkantoor) ?? ''}` : undefined;
+    return agb && code ? lineKeyText(agb, code, text(cells.zorgkantoor) ?? '', yearOf(cells.inkoopjaar)) : undefined;
   };
   const firstByHash = new Map<number, number>();
   const firstOfCollided = new Map<string, number>();
@@ -874,8 +967,9 @@ export function* completeRunSteps(
     }
   }
   firstByHash.clear();
-  for (const indices of repeated.values()) {
+  for (const [key, indices] of repeated) {
     const refs = indices.map((i) => results[i].ref);
+    const year = key.slice(key.lastIndexOf('\u0000') + 1);
     // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
     const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
     for (const i of indices) {
@@ -885,7 +979,10 @@ export function* completeRunSteps(
         ...results[i],
         flags: [
           ...results[i].flags,
-          flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
+          flag(
+            'DUBBELE_REGEL',
+            `Dezelfde AGB-code en prestatie komen${year ? ` in ${year}` : ''} ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`,
+          ),
         ],
       };
     }

@@ -42,6 +42,8 @@ export const FLAG_CODES = {
   BEGRENSD: 'info',
   NIET_GESTAPELD: 'info',
   INKOOPJAAR_WIJKT_AF: 'waarschuwing',
+  INKOOPJAAR_ONTBREEKT: 'fout',
+  INKOOPJAAR_LEEG_GELIJK: 'info',
 } as const satisfies Record<string, Severity>;
 export type EngineFlagCode = keyof typeof FLAG_CODES;
 
@@ -97,7 +99,7 @@ export const FLAG_INFO: Record<EngineFlagCode, { name: string; meaning: string }
   TARIEF_BOVEN_MAXIMUM: { name: 'Tarief boven maximum', meaning: 'Het percentage ligt boven 100%: het tarief komt boven het NZa-maximumtarief.' },
   GECONTRACTEERD_WIJKT_AF: { name: 'Gecontracteerd tarief wijkt af', meaning: 'Het gecontracteerde tarief in de rij verschilt van het berekende tarief.' },
   PERCENTAGE_BUITEN_BEREIK: { name: 'Percentage buiten bereik', meaning: 'Het berekende percentage valt buiten het bereik van het beleid.' },
-  DUBBELE_REGEL: { name: 'Dubbele regel', meaning: 'Dezelfde AGB-code en prestatie komen vaker voor.' },
+  DUBBELE_REGEL: { name: 'Dubbele regel', meaning: 'Dezelfde AGB-code en prestatie komen vaker voor (bij hetzelfde zorgkantoor, in hetzelfde inkoopjaar).' },
   PARAMETER_ONTBREEKT: {
     name: 'Parameter ontbreekt',
     meaning: 'Een parameter van het beleid heeft geen waarde; de regel die hem nodig heeft is niet toegepast.',
@@ -107,7 +109,19 @@ export const FLAG_INFO: Record<EngineFlagCode, { name: string; meaning: string }
   UITGESLOTEN: { name: 'Uitgesloten', meaning: 'Het beleid sluit deze rij uit; er is geen tarief berekend.' },
   BEGRENSD: { name: 'Begrensd', meaning: 'Een op- of afslag of het percentage is afgetopt of opgehoogd tot de grens van het beleid.' },
   NIET_GESTAPELD: { name: 'Niet gestapeld', meaning: 'Een opslag is niet opgeteld omdat het beleid opslagen in deze groep niet stapelt.' },
-  INKOOPJAAR_WIJKT_AF: { name: 'Inkoopjaar wijkt af', meaning: 'Het inkoopjaar in de rij is niet het jaar van het beleid.' },
+  INKOOPJAAR_WIJKT_AF: {
+    name: 'Inkoopjaar wijkt af',
+    meaning:
+      'Het inkoopjaar in de rij is geen jaar van het beleid; berekend met de waarden van het dichtstbijzijnde jaar van het beleid, dat het signaal noemt.',
+  },
+  INKOOPJAAR_ONTBREEKT: {
+    name: 'Inkoopjaar ontbreekt',
+    meaning: 'De cel Inkoopjaar is leeg of geen jaar, en het beleid rekent per jaar anders; er is geen tarief berekend.',
+  },
+  INKOOPJAAR_LEEG_GELIJK: {
+    name: 'Inkoopjaar leeg, uitkomst gelijk',
+    meaning: 'De cel Inkoopjaar is leeg of geen jaar, maar elk jaar van het beleid geeft dezelfde uitkomst; het tarief is berekend.',
+  },
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { fout: 'Fout', waarschuwing: 'Waarschuwing', info: 'Ter informatie' };

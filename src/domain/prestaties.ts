@@ -221,6 +221,25 @@ function implausibleDetail(code: string): string {
 }
 
 /**
+ * Why a cleaned text is not a prestatiecode, as a clause for a message about a pack's value ("Q975": there is no
+ * code with that prefix); the same reasons as implausibleDetail gives a cell.
+ */
+export function notACodeReason(code: string): string {
+  const foreign = [...code].find((ch) => !/[A-Z0-9.]/.test(ch));
+  if (foreign && LOOKALIKES[foreign]) return `het teken "${foreign}" (${codePoint(foreign)}) is een Griekse of Cyrillische letter`;
+  if (foreign) return `het teken "${foreign}" komt in geen prestatiecode voor`;
+  const prefix = prefixOf(code);
+  if (prefix !== undefined) return `geen prestatiecode begint met ${prefix}`;
+  return 'een Wlz-prestatiecode is een letter (of twee, drie) en twee tot vier cijfers, zoals Z043 of H126';
+}
+
+/** "Z975" → Z and 975: the letters and the number of a code of letters and digits only; undefined for others (K.1.1). */
+export function codeParts(code: string): { prefix: string; number: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d{2,4})$/.exec(code);
+  return m ? { prefix: m[1], number: Number(m[2]) } : undefined;
+}
+
+/**
  * The code cell as the classifier reads it: text or a number (a number is reported, see normalizeCode). An Excel
  * error value, a date or a WAAR/ONWAAR is not a code; it is reported and no prestatie is determined.
  */
@@ -433,6 +452,41 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * The code cell as every row's classification reads it: the code (cleaned, upper case) when a row can have it (in
+ * the catalog or the pack's own prestaties, or shaped like a prestatiecode, see CODE_SHAPE), else no code and the
+ * issue that says why (empty, an error value, a date, not a code). Issues about a readable code (a number, invisible
+ * characters) come with it. A pack's conditions are checked by the same function (policy/normalize.ts).
+ */
+export function readCode(
+  cellValue: CellValue,
+  extra?: readonly CatalogEntry[],
+): { code?: string; found?: { entry: CatalogEntry; fromPolicy: boolean }; issues: ClassificationIssue[] } {
+  const cell = codeFromCell(cellValue);
+  if (cell.issue) return { issues: [cell.issue] };
+  if (typeof cell.code === 'string' && ERROR_TEXT.test(cell.code.trim())) {
+    return { issues: [codeFromCell({ error: cell.code.trim().toUpperCase() }).issue!] };
+  }
+  const issues: ClassificationIssue[] = [];
+  const { code, issue } = cell.code === undefined ? {} : normalizeCode(cell.code);
+  if (issue) issues.push(issue);
+  if (!code) {
+    issues.push({
+      kind: 'no-code',
+      field: 'prestatiecode',
+      value: '',
+      detail: 'Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.',
+    });
+    return { issues };
+  }
+  const found = findEntry(code, extra);
+  if (!found && !isPlausibleCode(code, extra)) {
+    issues.push({ kind: 'implausible-code', field: 'prestatiecode', value: code, detail: implausibleDetail(code) });
+    return { issues };
+  }
+  return { code, found, issues };
+}
+
 export interface ClassifyInput {
   /** The code cell as read: text, a number, or what is not a code (an error value, a date, WAAR/ONWAAR). */
   code?: CellValue;
@@ -449,30 +503,12 @@ export interface ClassifyInput {
  * is no prestatie: the code's shape is never used to guess.
  */
 export function classifyPrestatie(input: ClassifyInput, extra?: readonly CatalogEntry[]): { prestatie?: Prestatie; issues: ClassificationIssue[] } {
-  const issues: ClassificationIssue[] = [];
-  const cell = codeFromCell(input.code);
-  if (cell.issue) return { issues: [cell.issue] };
-  if (typeof cell.code === 'string' && ERROR_TEXT.test(cell.code.trim())) {
-    return { issues: [codeFromCell({ error: cell.code.trim().toUpperCase() }).issue!] };
-  }
-  const { code, issue } = cell.code === undefined ? {} : normalizeCode(cell.code);
-  if (issue) issues.push(issue);
-  const found = code ? findEntry(code, extra) : undefined;
-  const entry = found?.entry;
+  const read = readCode(input.code, extra);
+  const { issues, found } = read;
   // A row is never priced without a code it can read, whatever its other columns say.
-  if (!code) {
-    issues.push({
-      kind: 'no-code',
-      field: 'prestatiecode',
-      value: '',
-      detail: 'Geen prestatiecode: de prestatie is niet te bepalen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm.',
-    });
-    return { issues };
-  }
-  if (!entry && !isPlausibleCode(code, extra)) {
-    issues.push({ kind: 'implausible-code', field: 'prestatiecode', value: code, detail: implausibleDetail(code) });
-    return { issues };
-  }
+  if (read.code === undefined) return { issues };
+  const code = read.code;
+  const entry = found?.entry;
 
   const text = (v?: string) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
   const sectorText = text(input.sector);

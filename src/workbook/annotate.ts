@@ -453,21 +453,23 @@ async function readAndCompute(
   const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
   const results: RowResult[] = [];
   const rowIndex: number[] = [];
-  // what completeRun needs of each row, in two flat lists (the cell values themselves, no object per row)
+  // what completeRun needs of each row, in flat lists (the cell values themselves, no object per row)
   const agbs: CellValue[] = [];
   const zorgkantoren: CellValue[] = [];
+  const inkoopjaren: CellValue[] = [];
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
   const fingerprint = await readRows(port, pack, layout, { ...options, onPhase: phase }, (row, r) => {
     results.push(memo.evaluate(row, pack, params));
     rowIndex.push(r);
     agbs.push(row.cells.agb);
     zorgkantoren.push(row.cells.zorgkantoor);
+    inkoopjaren.push(row.cells.inkoopjaar);
     if (results.length % progressEvery === 0 && r - layout.match.row < below) options.onProgress?.(r - layout.match.row, below);
   });
   cancelled();
   phase('rekenen');
   let run: RunResult;
-  const cellsOf = (i: number): BatchCells => ({ agb: agbs[i], zorgkantoor: zorgkantoren[i] });
+  const cellsOf = (i: number): BatchCells => ({ agb: agbs[i], zorgkantoor: zorgkantoren[i], inkoopjaar: inkoopjaren[i] });
   if (!options.pause) run = completeRun(cellsOf, results, pack, params);
   else {
     const steps = completeRunSteps(cellsOf, results, pack, params);

@@ -87,6 +87,28 @@ test('usage errors exit 2, input problems exit 1, both in Dutch', async () => {
   expect(fs.readdirSync(dir).sort()).toEqual(['invoer.xlsx', 'kapot.xlsx']);
 });
 
+test('a parameter without a value (--set richttarief=) is refused in every command that takes one, before anything is read', async () => {
+  const input = await inputFile();
+  const runs: Array<[string, string[]]> = [
+    ['--set', ['annotate', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=']],
+    ['--set', ['annotate', input, '--set', 'richttarief= ']], // the pack from a policy sheet: refused before the workbook is opened
+    ['--set', ['annotate', input, '--policy-file', path.join(__dirname, '../policies/own/zk-ggz-2024-2026.yaml'), '--set', 'richttarief@2026=']],
+    ['--set', ['herschik', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--set', 'richttarief_vv=']],
+    ['--vergelijk-set', ['herschik', input, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--vergelijk-set', 'richttarief=']],
+    ['--set', ['assess', input, '--policy', 'zk-ggz-2025', '--set', 'peildatum=']],
+  ];
+  for (const [option, args] of runs) {
+    const r = await runCli(...args);
+    const name = args[args.length - 1].split('=')[0];
+    expect({ args, code: r.code }).toEqual({ args, code: 2 });
+    expect(r.err).toContain(
+      `${option} ${name}= heeft geen waarde. Schrijf de waarde direct na het =-teken, zonder spatie (bijv. ${option} richttarief=97,3), of laat ${option} ${name} weg om de waarde uit het beleid te gebruiken.`,
+    );
+    expect(r.err).not.toContain('Lezen:');
+  }
+  expect(fs.readdirSync(dir)).toEqual(['invoer.xlsx']);
+});
+
 // `npm test` builds the CLI before jest runs.
 test('the built bin runs', () => {
   const bin = path.join(__dirname, '../../bin/tariefwijzer.js');

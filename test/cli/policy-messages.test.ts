@@ -73,6 +73,36 @@ test('years in a list are not mistaken for a decimal comma', async () => {
   expect((await runCli('policy', 'check', file)).code).toBe(0);
 });
 
+test('a range or an impossible prestatiecode in a condition: each reported with file and line, ranges with the codes to write', async () => {
+  const spellings = ['Z975–Z977', 'Z975-Z977', '"Z975 – Z977"', 'Q975', 'Z975Z976'];
+  const rules = spellings.map(
+    (v, i) =>
+      `\n  - id: epilepsie-${i + 1}\n    description: Epilepsiezorg 100%\n    when: { field: prestatiecode, in: [${v}] }\n    effect: { set: 100, final: true }\n    source: { document: noord-inkoopbeleid-gz-2026.pdf, regels: "p. 16" }\n`,
+  );
+  const text = GOOD.replace('\nrules:\n', `\nrules:\n${rules.join('')}`);
+  expect(text).not.toBe(GOOD);
+  const err = await check('reeks.yaml', text);
+  expect(err).toContain(`reeks.yaml: ${spellings.length} fouten`);
+  const reported = err
+    .split('\n')
+    .filter((l) => l.startsWith('  reeks.yaml'))
+    .map((l) => l.trim());
+  const line = (v: string) => lineOf(text, `in: [${v}]`);
+  const range = 'is een reeks van prestatiecodes, geen code (een reeks wordt niet ondersteund; noem elke code apart: Z975, Z976, Z977)';
+  const never = 'geen rij kan deze waarde hebben, dus deze voorwaarde geldt nooit';
+  expect(reported).toEqual([
+    `reeks.yaml, regelnummer ${line('Z975–Z977')}: regel 1 (epilepsie-1) › voorwaarde › in › nr. 1: "Z975–Z977" ${range}; ${never}`,
+    `reeks.yaml, regelnummer ${line('Z975-Z977')}: regel 2 (epilepsie-2) › voorwaarde › in › nr. 1: "Z975-Z977" ${range}; ${never}`,
+    `reeks.yaml, regelnummer ${line('"Z975 – Z977"')}: regel 3 (epilepsie-3) › voorwaarde › in › nr. 1: "Z975 – Z977" ${range}; ${never}`,
+    `reeks.yaml, regelnummer ${line('Q975')}: regel 4 (epilepsie-4) › voorwaarde › in › nr. 1: "Q975" is geen prestatiecode: geen prestatiecode begint met Q; ${never}`,
+    `reeks.yaml, regelnummer ${line('Z975Z976')}: regel 5 (epilepsie-5) › voorwaarde › in › nr. 1: "Z975Z976" is geen prestatiecode maar 2 codes in één waarde (noem elke code apart: Z975, Z976); ${never}`,
+  ]);
+  // written as the message says, the pack is accepted
+  const fixed = path.join(dir, 'codes.yaml');
+  fs.writeFileSync(fixed, GOOD.replace('\nrules:\n', `\nrules:\n${rules[0].replace('[Z975–Z977]', '[Z975, Z976, Z977]')}`));
+  expect((await runCli('policy', 'check', fixed)).code).toBe(0);
+});
+
 test('a source.document that is not in sources is reported', async () => {
   const text = GOOD.replace(
     'source: { document: noord-inkoopbeleid-gz-2026.pdf, paragraaf: "§3.5"',

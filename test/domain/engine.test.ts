@@ -1,5 +1,5 @@
 /** The engine's mechanisms on a small synthetic pack (the shipped packs have their own cases). */
-import { evaluateRow, hash31, runPolicy } from '../../src/domain/engine';
+import { evaluateRow, hash31, lineKeyText, runPolicy } from '../../src/domain/engine';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import type { PolicyPack } from '../../src/domain/policy/types';
 import type { CellValue } from '../../src/domain/parse';
@@ -217,6 +217,26 @@ test('runPolicy marks duplicates (same AGB, prestatie, zorgkantoor) and counts f
   expect(out.flagCounts).toEqual({ DUBBELE_REGEL: 2, ONBEKENDE_PRESTATIECODE: 1, MAXIMUMTARIEF_ONTBREEKT: 1 });
 });
 
+test('a line in several inkoopjaren is no duplicate; the same line twice in one year is, and the signal names the year', () => {
+  const p = pack();
+  const { values } = resolveParameters(p);
+  const years: CellValue[] = [2024, 2025, 2026, '2025', null];
+  const out = runPolicy(
+    years.map((inkoopjaar, i) => ({ ref: `Blad!${i + 2}`, cells: { agb: '123', prestatiecode: 'Z061', maximumtarief: 100, inkoopjaar } })),
+    p,
+    values,
+  );
+  const dup = out.results.map((r) => r.flags.find((f) => f.code === 'DUBBELE_REGEL')?.message);
+  expect(dup).toEqual([
+    undefined,
+    'Dezelfde AGB-code en prestatie komen in 2025 ook voor in rij 5.',
+    undefined,
+    'Dezelfde AGB-code en prestatie komen in 2025 ook voor in rij 3.',
+    undefined,
+  ]);
+  expect(out.flagCounts.DUBBELE_REGEL).toBe(2);
+});
+
 test('duplicates are found by line, not by the hash that keeps them: two lines with the same hash are no duplicates', () => {
   const p = pack();
   const { values } = resolveParameters(p);
@@ -225,7 +245,7 @@ test('duplicates are found by line, not by the hash that keeps them: two lines w
   let pair: [string, string] | undefined;
   for (let n = 10_000_000; !pair; n++) {
     const agb = String(n);
-    const h = hash31(`${agb}\u0000Z061\u0000`);
+    const h = hash31(lineKeyText(agb, 'Z061', '', ''));
     const other = seen.get(h);
     if (other) pair = [other, agb];
     else seen.set(h, agb);

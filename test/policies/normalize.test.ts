@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { validatePack } from '../../src/domain/policy/load';
+import { prestatiecodeValue } from '../../src/domain/policy/codes';
+import { CATALOG_ENTRIES, classifyPrestatie } from '../../src/domain/prestaties';
 import { loadPack, parsePackText } from '../../src/domain/policy/source';
 import { SHIPPED_RESOLVER } from '../../src/policies';
 import { readPolicySheet } from '../../src/workbook/policy-sheet';
@@ -132,4 +134,89 @@ test('policy check names a value that can never match, with file and line', asyn
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** The epilepsy toeslagen Z975–Z977 as the prestatie list has them: what a range of them should be written as. */
+const EPILEPSY = CATALOG_ENTRIES.filter((e) => /^Z97[5-7]$/.test(e.code)).map((e) => e.code);
+
+describe('prestatiecodes in a condition: a range or an impossible code is an error, with the codes to write', () => {
+  test.each(['Z975–Z977', 'Z975-Z977', '"Z975 – Z977"', '"Z975 t/m Z977"', '"z975 tot en met z977"'])('%s', (spelling) => {
+    expect(EPILEPSY).toHaveLength(3);
+    const r = load(HEAD + rule('epilepsie', `{ field: prestatiecode, in: [${spelling}] }`));
+    expect(r.pack).toBeUndefined();
+    expect(r.problems.map((p) => `${p.line} ${p.message}`)).toEqual([
+      `15 "${spelling.replace(/"/g, '')}" is een reeks van prestatiecodes, geen code (een reeks wordt niet ondersteund; noem elke code apart: ${EPILEPSY.join(', ')}); geen rij kan deze waarde hebben, dus deze voorwaarde geldt nooit`,
+    ]);
+  });
+
+  test('codes no row can have: another letter, two codes in one value, a number, an error value, a Greek letter', () => {
+    const r = load(
+      HEAD +
+        rule('a', '{ field: prestatiecode, in: [Q975] }') +
+        rule('b', '{ field: prestatiecode, is: Z975Z976 }') +
+        rule('c', '{ field: prestatiecode, in: ["Z975, Z976"] }') +
+        rule('d', '{ not: { field: prestatiecode, in: [1007] } }') +
+        rule('e', '{ field: prestatiecode, in: ["#N/B"] }') +
+        rule('f', '{ field: prestatiecode, in: ["\u0396975"] }'),
+    );
+    expect(r.problems.map((p) => `${p.line} ${p.message.replace(/; geen rij kan deze waarde hebben, dus deze voorwaarde geldt nooit$/, '')}`)).toEqual([
+      '15 "Q975" is geen prestatiecode: geen prestatiecode begint met Q',
+      '16 "Z975Z976" is geen prestatiecode maar 2 codes in één waarde (noem elke code apart: Z975, Z976)',
+      '17 "Z975, Z976" is geen prestatiecode maar 2 codes in één waarde (noem elke code apart: Z975, Z976)',
+      '18 "1007" is geen prestatiecode: een Wlz-prestatiecode is een letter (of twee, drie) en twee tot vier cijfers, zoals Z043 of H126',
+      '19 "#N/B" is geen prestatiecode',
+      '20 "\u0396975" is geen prestatiecode: het teken "\u0396" (U+0396) is een Griekse of Cyrillische letter',
+    ]);
+  });
+
+  test('a range in a policy sheet is reported at its cell', () => {
+    const grid = [
+      ['Id', 'blad'],
+      ['Versie', '1.0.0'],
+      ['Titel', 'Blad'],
+      ['Zorgkantoor', 'Test'],
+      ['Sector', 'GZ'],
+      ['Inkoopjaar', 2025],
+      ['Omschrijving', 'Reeks.'],
+      ['Bron', 'test.pdf', 'Test'],
+      [],
+      ['Parameter', 'Soort', 'Naam', 'Standaardwaarde'],
+      ['richttarief', 'percentage', 'Richttarief', 96],
+      [],
+      ['Regel', 'Omschrijving', 'Prestatiecode', 'Effect', 'Waarde', 'Vindplaats'],
+      ['epilepsie', 'Epilepsie 100%', 'Z975 – Z977', 'vast', 100, 'p. 2'],
+      ['basis', 'Richttarief', '', 'basis', 'richttarief', 'p. 1'],
+    ];
+    const sheet = readPolicySheet(grid, 'Beleid');
+    expect(sheet.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual([
+      `C14: "Z975 – Z977" is een reeks van prestatiecodes, geen code (een reeks wordt niet ondersteund; noem elke code apart: ${EPILEPSY.join(', ')})`,
+    ]);
+  });
+
+  test("the same rules as a row's code cell: a value policy check accepts is a code some row has, and only those", () => {
+    const values = [
+      'Z975',
+      ' z 975 ',
+      'Z\u00a0975',
+      'Z999',
+      'K.1.1',
+      'Z975–Z977',
+      'Z975-Z977',
+      'Z975 – Z977',
+      'Q975',
+      'Z975Z976',
+      'Z 975 Z 976',
+      '1007',
+      1007,
+      '#N/B',
+      '\u0396975',
+      '',
+    ];
+    for (const v of values) {
+      const checked = prestatiecodeValue(v);
+      // a row can have a code when it has a prestatie with some columns (a code not in the list needs a leveringsvorm)
+      const row = classifyPrestatie({ code: v, leveringsvorm: 'ZZP' }).prestatie;
+      expect({ v, accepted: checked.ok, code: checked.ok ? checked.value : undefined }).toEqual({ v, accepted: row !== undefined, code: row?.code });
+    }
+  });
 });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { evaluateRow } from '../../src/domain/engine';
+import { evaluateRow, runPolicy } from '../../src/domain/engine';
+import { nearestYear } from '../../src/domain/policy/years';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { loadPack, parsePackText } from '../../src/domain/policy/source';
 import { SHIPPED_RESOLVER } from '../../src/policies';
@@ -14,14 +15,103 @@ import { runCli } from '../cli/run';
 
 const OWN = path.join(__dirname, 'own', 'zk-ggz-2024-2026.yaml');
 
-test('INKOOPJAAR_WIJKT_AF names the years the pack covers', () => {
+test('INKOOPJAAR_WIJKT_AF names the years the pack covers and the year whose values priced the row', () => {
   const pack = loadPackFile('../own/zk-ggz-2024-2026.yaml');
   const { values } = resolveParameters(pack, { richttarief: '98' });
   const r = evaluateRow({ ref: 'r', cells: { prestatiecode: 'Z232', maximumtarief: 200, inkoopjaar: 2027 } }, pack, values);
-  expect(r.flags.find((f) => f.code === 'INKOOPJAAR_WIJKT_AF')?.message).toBe('Inkoopjaar 2027 in de rij wijkt af van het beleid (2024–2026).');
+  expect(r.flags.find((f) => f.code === 'INKOOPJAAR_WIJKT_AF')?.message).toBe(
+    'Inkoopjaar 2027 in de rij valt buiten het beleid (2024–2026); berekend met de waarden van 2026, het dichtstbijzijnde jaar van het beleid.',
+  );
   for (const year of [2024, 2025, 2026]) {
     const ok = evaluateRow({ ref: 'r', cells: { prestatiecode: 'Z232', maximumtarief: 200, inkoopjaar: year } }, pack, values);
     expect(ok.flags.map((f) => f.code)).not.toContain('INKOOPJAAR_WIJKT_AF');
+  }
+  // a pack for one year names that year too
+  const single = loadPackFile('zk-ggz-2025');
+  const one = evaluateRow(
+    { ref: 'r', cells: { prestatiecode: 'Z232', maximumtarief: 200, inkoopjaar: 2024 } },
+    single,
+    resolveParameters(single, { richttarief: '98' }).values,
+  );
+  expect(one.flags.find((f) => f.code === 'INKOOPJAAR_WIJKT_AF')?.message).toBe(
+    'Inkoopjaar 2024 in de rij valt buiten het beleid (2025); berekend met de waarden van 2025.',
+  );
+  expect(one.explanation).toContain('Berekend met de waarden van 2025: het beleid geldt voor 2025, de rij is van 2024.');
+});
+
+test('the nearest year of the pack prices a year outside it: the later one of two as near', () => {
+  const pack = { inkoopjaar: 2025, inkoopjaren: [2022, 2024, 2026] };
+  expect([2020, 2023, 2025, 2027].map((y) => nearestYear(pack, y))).toEqual([2022, 2024, 2026, 2026]);
+});
+
+/**
+ * One workbook of three years, as the issue saw it: the same provider and code in 2024, 2025 and 2026, a row whose
+ * Inkoopjaar cell is empty and one from 2027. Rows 2–6 are Z232 for one provider; row 7 is an NHC code, whose 100%
+ * is the same in every year.
+ */
+const THREE_YEARS: Array<[string, string, number | string | null]> = [
+  ['10000001', 'Z232', 2024],
+  ['10000001', 'Z232', 2025],
+  ['10000001', 'Z232', 2026],
+  ['10000001', 'Z232', null],
+  ['10000001', 'Z232', 2027],
+  ['10000002', 'H880', null],
+];
+const THREE_YEAR_SETS = { richttarief: '98', 'richttarief@2026': '98,4' };
+
+test('engine: a workbook of three years with an empty Inkoopjaar and a row from 2027', () => {
+  const pack = loadPackFile('../own/zk-ggz-2024-2026.yaml');
+  const { values } = resolveParameters(pack, THREE_YEAR_SETS);
+  const rows = THREE_YEARS.map(([agb, prestatiecode, inkoopjaar], i) => ({
+    ref: `Blad!${i + 2}`,
+    cells: { agb, prestatiecode, maximumtarief: 200, inkoopjaar },
+  }));
+  // the same row on a sheet without an Inkoopjaar column: the main year, said in the explanation
+  rows.push({ ref: 'Blad!8', cells: { agb: '10000003', prestatiecode: 'Z232', maximumtarief: 200 } as (typeof rows)[number]['cells'] });
+  const out = runPolicy(rows, pack, values);
+  const pct = out.results.map((r) => r.percentage?.toString() ?? null);
+  expect(pct).toEqual(['97.3', '98', '98.4', null, '98.4', '100', '98']);
+  expect(out.results[3].tarief).toBeUndefined();
+  expect(out.flagCounts.DUBBELE_REGEL).toBeUndefined();
+  const codes = out.results.map((r) => r.flags.map((f) => f.code));
+  expect(codes).toEqual([[], [], [], ['INKOOPJAAR_ONTBREEKT'], ['INKOOPJAAR_WIJKT_AF'], ['INKOOPJAAR_LEEG_GELIJK'], []]);
+  expect(out.results[3].flags[0].message).toBe(
+    'Inkoopjaar is leeg, en het beleid (2024–2026) geeft per jaar een andere uitkomst: 2024: 97,3% (€ 194,60); 2025: 98% (€ 196,00); 2026: 98,4% (€ 196,80). Er is geen tarief berekend; vul het inkoopjaar in.',
+  );
+  expect(out.results[3].explanation).toBe('Geen tarief: het inkoopjaar ontbreekt en het beleid (2024–2026) rekent per jaar anders.');
+  expect(out.results[4].explanation).toMatch(/Berekend met de waarden van 2026: het beleid geldt voor 2024–2026, de rij is van 2027\.$/);
+  expect(out.results[6].explanation).toMatch(/Berekend met het beleid voor 2025 \(het hoofdjaar\): het blad heeft geen kolom Inkoopjaar\.$/);
+  // each row as evaluated on its own: the memo never hands a row without the column the result of an empty cell
+  expect(out.results).toEqual(rows.map((r) => evaluateRow(r, pack, values)));
+});
+
+test('annotate: a workbook of three years with an empty Inkoopjaar and a row from 2027, in the cells the user reads', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-years-'));
+  try {
+    const file = path.join(dir, 'jaren.xlsx');
+    await workbookFrom({
+      Aanbieders: [['AGB-code', 'Prestatiecode', 'Inkoopjaar', 'NZa maximumtarief'], ...THREE_YEARS.map(([agb, code, year]) => [agb, code, year, 200])],
+    }).save(file);
+    const sets = Object.entries(THREE_YEAR_SETS).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+    const r = await runCli('annotate', file, '--policy-file', OWN, ...sets, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).flagCounts).toEqual({ INKOOPJAAR_ONTBREEKT: 1, INKOOPJAAR_WIJKT_AF: 1, INKOOPJAAR_LEEG_GELIJK: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'jaren-tariefwijzer.xlsx'));
+    const ws = wb.getWorksheet('Aanbieders')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => THREE_YEARS.map((_, i) => ws.getCell(i + 2, header.indexOf(name)).value);
+    expect(column('Tariefwijzer tarief')).toEqual([194.6, 196, 196.8, null, 196.8, 200]);
+    const signals = column('Tariefwijzer signalen').map((v) => String(v ?? ''));
+    expect(signals.slice(0, 3)).toEqual(['', '', '']);
+    expect(signals[3]).toMatch(/^\[fout\] Inkoopjaar ontbreekt: Inkoopjaar is leeg, en het beleid \(2024–2026\) geeft per jaar een andere uitkomst/);
+    expect(signals[4]).toContain('berekend met de waarden van 2026');
+    expect(signals[5]).toMatch(/^\[info\] Inkoopjaar leeg, uitkomst gelijk/);
+    const explanations = column('Tariefwijzer toelichting').map(String);
+    expect(explanations[3]).toBe('Geen tarief: het inkoopjaar ontbreekt en het beleid (2024–2026) rekent per jaar anders.');
+    expect(explanations[4]).toContain('Berekend met de waarden van 2026: het beleid geldt voor 2024–2026, de rij is van 2027.');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -60,33 +150,6 @@ test('a year without a base percentage rule is reported', () => {
   expect(r.problems.map((p) => p.message)).toEqual([
     'er is geen regel zonder voorwaarde die het basispercentage zet voor 2024; rijen zonder passende regel krijgen dan geen tarief',
   ]);
-});
-
-test('annotate: each row of a workbook with several years uses its own inkoopjaar', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-years-'));
-  try {
-    const file = path.join(dir, 'jaren.xlsx');
-    await workbookFrom({
-      Aanbieders: [
-        ['AGB-code', 'Prestatiecode', 'Inkoopjaar', 'NZa maximumtarief'],
-        ['10000001', 'Z232', 2024, 200],
-        ['10000002', 'Z232', 2025, 200],
-        ['10000003', 'Z232', 2026, 200],
-        ['10000004', 'Z232', 2027, 200],
-      ],
-    }).save(file);
-    const r = await runCli('annotate', file, '--policy-file', OWN, '--set', 'richttarief=98', '--set', 'richttarief@2026=98,4');
-    expect(r.code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, 'jaren-tariefwijzer.xlsx'));
-    const ws = wb.getWorksheet('Aanbieders')!;
-    const tariffs = [2, 3, 4, 5].map((row) => ws.getCell(row, 6).value);
-    expect(tariffs).toEqual([194.6, 196, 196.8, 196]);
-    expect(String(ws.getCell(5, 7).value)).toContain('Inkoopjaar wijkt af');
-    expect([2, 3, 4].map((row) => String(ws.getCell(row, 7).value ?? ''))).not.toContainEqual(expect.stringContaining('Inkoopjaar wijkt af'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 });
 
 test('the same multi-year policy in a sheet: Inkoopjaren, Per jaar and Jaren', () => {

@@ -694,7 +694,7 @@ export const CORPUS: Kind[] = [
   { id: 'parameter-onbekend', area: 'beleid', title: 'Een parameter die het beleid niet kent', type: 'eigen' },
   { id: 'parameter-zonder-waarde', area: 'beleid', title: '--set zonder "=waarde"', type: 'eigen' },
   { id: 'beleid-onbekend', area: 'beleid', title: 'Een beleid dat niet bestaat (--policy)', type: 'eigen' },
-  // ── checked in test/cli/edges.test.ts, test/cli/policy-messages.test.ts, test/policies/normalize.test.ts and years.test.ts ──
+  // ── checked in test/cli/edges.test.ts, test/cli/cli.test.ts, test/cli/policy-messages.test.ts, test/policies/normalize.test.ts and years.test.ts ──
   { id: 'invoer-is-map', area: 'bestand', title: 'Een map in plaats van een bestand als invoer of beleid', type: 'eigen' },
   { id: 'uitvoer-via-koppeling', area: 'bestand', title: '--out is een snelkoppeling of tweede naam (harde koppeling) van de invoer', type: 'eigen' },
   { id: 'json-naar-pijp', area: 'bestand', title: '--json doorgegeven aan een ander programma (een pijp, |)', type: 'eigen' },
@@ -719,6 +719,10 @@ export const CORPUS: Kind[] = [
   { id: 'beleid-schrijfwijze', area: 'beleid', title: 'Waarden zoals het beleid ze schrijft ("3ZG Aud", "VG7", "Verblijf", ja)', type: 'eigen' },
   { id: 'beleid-onmogelijke-waarde', area: 'beleid', title: 'Een waarde in een voorwaarde die geen rij kan hebben ("3ZG Oud")', type: 'eigen' },
   { id: 'beleid-jaar-buiten-beleid', area: 'beleid', title: 'Een jaar in perJaar, jaren of --set naam@jaar dat niet bij het beleid hoort', type: 'eigen' },
+  { id: 'beleid-reeks-prestatiecodes', area: 'beleid', title: 'Een reeks ("Z975–Z977") of een onmogelijke code ("Q975") als prestatiecode', type: 'eigen' },
+  { id: 'parameter-leeg', area: 'beleid', title: '--set richttarief= (zonder waarde), ook --vergelijk-set', type: 'eigen' },
+  { id: 'inkoopjaar-leeg', area: 'rijen', title: 'Een lege cel Inkoopjaar bij een beleid voor meer jaren', type: 'eigen' },
+  { id: 'inkoopjaar-buiten-beleid', area: 'rijen', title: 'Een rij van een jaar buiten het beleid (2027 bij 2024–2026)', type: 'eigen' },
 ];
 
 test('the corpus has at least 40 kinds with unique ids', () => {

@@ -262,7 +262,7 @@ test('our cells go after a row’s cells, and anywhere else in column order, wit
   ]);
 });
 
-test('a run over more rows than one read window: a duplicate and a merged maximumtarief across the window edge', async () => {
+test('a run over more rows than one read window: a duplicate (by inkoopjaar) and a merged maximumtarief across the window edge', async () => {
   const { annotateWorkbook, READ_WINDOW } = await import('../../src/workbook/annotate');
   const { getPack } = await import('../../src/policies');
   const { resolveParameters } = await import('../../src/domain/policy/load');
@@ -272,12 +272,15 @@ test('a run over more rows than one read window: a duplicate and a merged maximu
   const edge = READ_WINDOW; // 0-based sheet row of the first row of the second window (header at row 0)
   const parts: string[] = [
     '<row r="1"><c r="A1" t="inlineStr"><is><t>AGB-code</t></is></c><c r="B1" t="inlineStr"><is><t>Prestatiecode</t></is></c><c r="C1" t="inlineStr"><is><t>NZa maximumtarief</t></is></c>' +
-      '<c r="D1" t="inlineStr"><is><t>Zorgprofiel</t></is></c><c r="E1" t="inlineStr"><is><t>Leveringsvorm</t></is></c></row>',
+      '<c r="D1" t="inlineStr"><is><t>Zorgprofiel</t></is></c><c r="E1" t="inlineStr"><is><t>Leveringsvorm</t></is></c><c r="F1" t="inlineStr"><is><t>Inkoopjaar</t></is></c></row>',
   ];
   for (let r = 1; r <= n; r++) {
-    const agb = r === edge + 10 ? 10_000_100 : 10_000_000 + r; // the row 10 into the second window repeats row 100's line
+    // the row 10 into the second window repeats row 100's line; the row 20 into it has row 100's AGB and code, but
+    // another inkoopjaar: another line
+    const agb = r === edge + 10 || r === edge + 20 ? 10_000_100 : 10_000_000 + r;
     const max = r === edge || r === edge + 1 ? '' : '<c r="C0"><v>228.45</v></c>'.replace('C0', `C${r + 1}`); // merged away below the anchor
-    const kind = `<c r="D${r + 1}" t="inlineStr"><is><t>GGZ-W3</t></is></c><c r="E${r + 1}" t="inlineStr"><is><t>Verblijf</t></is></c>`;
+    const year = r === edge + 20 ? 2024 : 2025;
+    const kind = `<c r="D${r + 1}" t="inlineStr"><is><t>GGZ-W3</t></is></c><c r="E${r + 1}" t="inlineStr"><is><t>Verblijf</t></is></c><c r="F${r + 1}"><v>${year}</v></c>`;
     parts.push(`<row r="${r + 1}"><c r="A${r + 1}"><v>${agb}</v></c><c r="B${r + 1}" t="inlineStr"><is><t>Z1103</t></is></c>${max}${kind}</row>`);
   }
   // C over the last row of the first window and the first of the second: the anchor's value shows in both
@@ -291,8 +294,9 @@ test('a run over more rows than one read window: a duplicate and a merged maximu
   expect(byRow(1).tarief?.toString()).toBe('222.28'); // 228.45 × 97.3%
   for (const r of [edge - 1, edge, edge + 1]) expect({ r, tarief: byRow(r).tarief?.toString() }).toEqual({ r, tarief: '222.28' });
   const dup = (r: number) => byRow(r).flags.find((f) => f.code === 'DUBBELE_REGEL')?.message;
-  expect(dup(100)).toBe(`Dezelfde AGB-code en prestatie komen ook voor in rij ${edge + 11}.`);
-  expect(dup(edge + 10)).toBe('Dezelfde AGB-code en prestatie komen ook voor in rij 101.');
+  expect(dup(100)).toBe(`Dezelfde AGB-code en prestatie komen in 2025 ook voor in rij ${edge + 11}.`);
+  expect(dup(edge + 10)).toBe('Dezelfde AGB-code en prestatie komen in 2025 ook voor in rij 101.');
+  expect(dup(edge + 20)).toBeUndefined();
   expect(outcome.run.flagCounts.DUBBELE_REGEL).toBe(2);
 }, 60_000);
 

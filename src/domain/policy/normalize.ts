@@ -8,7 +8,8 @@
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../fields';
 import { parseBoolean, parseNumberText } from '../parse';
 import { normalizeLeveringsvorm, normalizeSector, normalizeZorgprofiel } from '../prestaties';
-import type { Sector } from '../types';
+import type { CatalogEntry, Sector } from '../types';
+import { prestatiecodeValue } from './codes';
 import type { Condition, ParameterDef } from './types';
 
 /** Prestatie facts a condition can name, with the headers a policy sheet uses for them. */
@@ -68,7 +69,13 @@ const fail = (message: string): Normalized => ({ ok: false, message });
  * A condition value for `field` as the engine compares it. `def` is the field's definition (core or the
  * pack's own); prestatie facts need none. Fields without a known set of values keep what was written.
  */
-export function normalizeConditionValue(field: string, raw: string | number | boolean, def?: FieldDef, sectorHint?: Sector): Normalized {
+export function normalizeConditionValue(
+  field: string,
+  raw: string | number | boolean,
+  def?: FieldDef,
+  sectorHint?: Sector,
+  prestaties?: readonly CatalogEntry[],
+): Normalized {
   const text = String(raw).trim();
   const isBoolean = BOOLEAN_FACTS.has(field) || (!(field in PRESTATIE_FIELD_NAMES) && def?.type === 'boolean');
   if (isBoolean) {
@@ -102,7 +109,8 @@ export function normalizeConditionValue(field: string, raw: string | number | bo
       return v ? { ok: true, value: v } : fail(`"${text}" is geen profielgroep (${[...new Set(Object.values(PROFIELGROEPEN))].join(', ')})`);
     }
     case 'prestatiecode':
-      return { ok: true, value: text.replace(/[\s\u00a0\u200b]+/g, '').toUpperCase() };
+      // by the rules a row's code cell is read with: a value no row can have is a problem
+      return prestatiecodeValue(raw, prestaties);
   }
   if (def && ['money', 'percentage', 'points', 'integer', 'number'].includes(def.type) && typeof raw !== 'number') {
     const n = parseNumberText(text.replace(/%\s*$/, ''));
@@ -129,6 +137,7 @@ export function normalizeConditions(pack: Obj): { pack: Obj; problems: Normalize
   const parameters = (isObj(pack.parameters) ? pack.parameters : {}) as Record<string, ParameterDef>;
   const index = fieldNameIndex(packFields);
   const sectorHint = typeof pack.sector === 'string' && pack.sector !== 'alle' ? (pack.sector as Sector) : undefined;
+  const prestaties = Array.isArray(pack.prestaties) ? (pack.prestaties as CatalogEntry[]) : undefined;
   const known = (name: string) =>
     Object.prototype.hasOwnProperty.call(packFields, name) ||
     Object.prototype.hasOwnProperty.call(CORE_FIELDS, name) ||
@@ -166,7 +175,7 @@ export function normalizeConditions(pack: Obj): { pack: Obj; problems: Normalize
         : undefined;
     const out = { ...c, field };
     const one = (v: string | number | boolean, at: string) => {
-      const n = normalizeConditionValue(field, v, def, sectorHint);
+      const n = normalizeConditionValue(field, v, def, sectorHint, prestaties);
       if (n.ok) return n.value;
       problems.push({ pointer: at, message: `${n.message}; geen rij kan deze waarde hebben, dus deze voorwaarde geldt nooit` });
       return v;

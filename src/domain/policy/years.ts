@@ -1,13 +1,14 @@
 /**
  * Multi-year packs: a policy for several inkoopjaren (the seeds' policies run 2024–2026) with parameter values per
  * year (`perJaar`) and rules for some years only (`jaren`). Before a row is evaluated, the pack is narrowed to the
- * row's own Inkoopjaar: that year's rules and parameter values, and `inkoopjaar` set to it. A row without a
- * covered year gets the main inkoopjaar's view (and the engine's INKOOPJAAR_WIJKT_AF when it names another year).
+ * row's own Inkoopjaar: that year's rules and parameter values, and `inkoopjaar` set to it. Where a row's year is
+ * not one of the pack's, rowYear says how (outside the years, empty, unreadable, no column) and the engine decides
+ * what to do and says it in the row (see evaluateRow).
  *
  * Parameter values per year travel in ParameterValues as "naam@jaar" (from `perJaar`, or `--set naam@2024=…`);
  * "naam" is the value for every year without its own.
  */
-import { parseInteger, type CellValue } from '../parse';
+import { isEmptyCell, parseInteger, shortCell, type CellValue } from '../parse';
 import type { ParameterValues, PolicyPack } from './types';
 
 export const YEAR_SEPARATOR = '@';
@@ -26,7 +27,7 @@ export function yearsText(pack: Pick<PolicyPack, 'inkoopjaar' | 'inkoopjaren'>):
 }
 
 /** Whether anything in the pack depends on the year; if not, the pack is used as it is. */
-function isMultiYear(pack: PolicyPack): boolean {
+export function isMultiYear(pack: PolicyPack): boolean {
   return !!pack.inkoopjaren || pack.rules.some((r) => r.jaren) || Object.values(pack.parameters).some((d) => d.perJaar);
 }
 
@@ -51,10 +52,32 @@ export function packForYear(pack: PolicyPack, params: ParameterValues, year: num
   return view;
 }
 
-/** The view for a row: its own Inkoopjaar when the pack covers it, else the pack's main inkoopjaar. */
-export function packForRow(pack: PolicyPack, params: ParameterValues, inkoopjaar: CellValue): View {
-  if (!isMultiYear(pack)) return { pack, params };
-  const p = parseInteger(inkoopjaar);
-  const year = p.ok && coveredYears(pack).includes(p.value) ? p.value : pack.inkoopjaar;
-  return packForYear(pack, params, year);
+/** The view for one year; the pack itself when nothing in it depends on the year. */
+export function viewForYear(pack: PolicyPack, params: ParameterValues, year: number): View {
+  return isMultiYear(pack) ? packForYear(pack, params, year) : { pack, params };
+}
+
+/** The covered year nearest to `year`; of two as near, the later (the newer values). */
+export function nearestYear(pack: Pick<PolicyPack, 'inkoopjaar' | 'inkoopjaren'>, year: number): number {
+  return coveredYears(pack).reduce((best, y) => {
+    const d = Math.abs(y - year) - Math.abs(best - year);
+    return d < 0 || (d === 0 && y > best) ? y : best;
+  });
+}
+
+/**
+ * Where a row's Inkoopjaar cell puts it: one of the pack's years, a year outside them (with the nearest year of the
+ * pack), or no year: the cell is empty or unreadable (`shown`: what it holds), or the sheet has no such column.
+ */
+export type RowYear =
+  { kind: 'covered'; year: number } | { kind: 'outside'; year: number; nearest: number } | { kind: 'unknown'; column: boolean; shown?: string };
+
+export function rowYear(pack: Pick<PolicyPack, 'inkoopjaar' | 'inkoopjaren'>, cells: Record<string, CellValue>): RowYear {
+  // `in` (not the value): an empty cell and a sheet without the column both read as undefined
+  if (!('inkoopjaar' in cells)) return { kind: 'unknown', column: false };
+  const cell = cells.inkoopjaar;
+  if (isEmptyCell(cell)) return { kind: 'unknown', column: true };
+  const p = parseInteger(cell);
+  if (!p.ok) return { kind: 'unknown', column: true, shown: shortCell(cell) };
+  return coveredYears(pack).includes(p.value) ? { kind: 'covered', year: p.value } : { kind: 'outside', year: p.value, nearest: nearestYear(pack, p.value) };
 }
