@@ -353,7 +353,7 @@ export function subjects(spec: WorkbookSpec): Subject[] {
     },
     {
       name: 'office.js',
-      port: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
+      port: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, mergedAreas: true }),
       userCells: () => fakeCells(fake, minus(fakeOwned(fake), userColumnsF)),
       capture: () => {
         const entries = fakeEntries(fake);
