@@ -5,7 +5,7 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook, InputError, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
-import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { areaName, type WorkbookPort } from '../../src/workbook/port';
 import { FakeExcel, fakeContext, type Box, type SeedValue } from '../../src/demo-host/fake-excel';
@@ -547,4 +547,15 @@ describe('the fake host reports merged areas and hidden columns as Excel does', 
     await fake.context.sync();
     expect(ranges.map((r) => r.columnHidden)).toEqual([true, false, null]);
   });
+});
+
+test('parseAreas reads RangeAreas addresses, also of sheets whose quoted name holds a comma, "!" or a quote', () => {
+  expect(parseAreas('Blad1!K5:N5, Blad1!A20')).toEqual([
+    { firstRow: 4, lastRow: 4, firstColumn: 10, lastColumn: 13 },
+    { firstRow: 19, lastRow: 19, firstColumn: 0, lastColumn: 0 },
+  ]);
+  expect(parseAreas("'Zorg, 2025!'!$B$2:$C$3, 'Jan''s blad'!AA1:AB1")).toEqual([
+    { firstRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 2 },
+    { firstRow: 0, lastRow: 0, firstColumn: 26, lastColumn: 27 },
+  ]);
 });
