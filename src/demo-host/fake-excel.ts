@@ -42,6 +42,10 @@
  * - getSelectedRange() with several areas selected fails (Workbook.getSelectedRange: "If there are multiple
  *   ranges selected, this method will throw an error"); the fake answers InvalidSelection, the error table's
  *   "The current selection is invalid for this operation".
+ * - Merged areas (`FakeSheet.merges`) are reported by Range.getMergedAreasOrNullObject (ExcelApi 1.13) only when
+ *   their top-left cell lies in the range (https://github.com/OfficeDev/office-js/issues/3611), and the method
+ *   fails with more than 512 areas (its @types/office-js description); hidden columns (`FakeSheet.hiddenColumns`)
+ *   come back through Range.columnHidden (ExcelApi 1.2): true, false, or null for a mix.
  * - conditionalFormats.clearAll() clears the rules only inside its range: a rule reaching outside keeps its
  *   cells there (ConditionalFormatCollection.clearAll: "Clears all conditional formats active on the current
  *   specified range").
@@ -98,6 +102,10 @@ export class FakeSheet {
   readonly tables: FakeTableRecord[] = [];
   /** Worksheet.id: stays the same when the sheet is renamed or moved. */
   readonly id = `{00000000-0001-0000-${String(++sheetIds).padStart(4, '0')}-000000000000}`;
+  /** Merged areas (Start > Samenvoegen en centreren), as the user made them; read through Range.getMergedAreasOrNullObject. */
+  readonly merges: Box[] = [];
+  /** 0-based columns the user hid; read through Range.columnHidden. */
+  readonly hiddenColumns = new Set<number>();
   constructor(public name: string) {}
 
   /** The keys ("row,column") of the cells held, in reading order: by row, then by column. */
@@ -152,7 +160,7 @@ export class FakeSheet {
   }
 }
 
-interface Box {
+export interface Box {
   row: number;
   column: number;
   rows: number;
@@ -212,6 +220,9 @@ export const API_LEVELS = {
   'Range.clear': '1.1',
   'Range.select': '1.1',
   'Range.getIntersectionOrNullObject': '1.4',
+  'Range.columnHidden': '1.2',
+  'Range.getMergedAreasOrNullObject': '1.13',
+  'RangeAreas.address': '1.9',
   'Range.conditionalFormats': '1.6',
   'ConditionalFormatCollection.clearAll': '1.6',
   'ConditionalFormatCollection.add': '1.6',
@@ -1499,6 +1510,29 @@ class FakeRange extends Loadable {
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
+  get columnHidden(): boolean | null {
+    return this.read('columnHidden');
+  }
+
+  /**
+   * The merged areas whose top-left cell lies in this range (ExcelApi 1.13). Excel reports only those: an area
+   * that starts outside the range is left out even where it covers cells of the range
+   * (https://github.com/OfficeDev/office-js/issues/3611), and with more than 512 areas the method fails
+   * (Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this
+   * method will fail to return the result"; the page names no error code, the fake answers GeneralException).
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.fake.need('Range.getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this.fake, () => {
+      const t = this.target();
+      if (!t) return undefined;
+      const inside = (b: Box) => b.row >= t.box.row && b.row < t.box.row + t.box.rows && b.column >= t.box.column && b.column < t.box.column + t.box.columns;
+      const areas = t.sheet.merges.filter(inside);
+      if (areas.length > MERGED_AREAS_LIMIT)
+        throw new FakeOfficeError('GeneralException', `${areas.length} merged areas in the range (at most ${MERGED_AREAS_LIMIT})`);
+      return areas.length ? { sheet: t.sheet, areas } : undefined;
+    });
+  }
 
   set values(values: unknown[][]) {
     this.enqueueWrite(
@@ -1567,6 +1601,7 @@ class FakeRange extends Loadable {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    if (list.includes('columnHidden')) this.fake.need('Range.columnHidden');
     this.fake.enqueue(() => {
       const t = this.target();
       this.loaded = { isNullObject: !t };
@@ -1599,6 +1634,7 @@ class FakeRange extends Loadable {
         else if (p === 'rowCount') v = t?.box.rows ?? null;
         else if (p === 'columnCount') v = t?.box.columns ?? null;
         else if (p === 'isNullObject') v = !t;
+        else if (p === 'columnHidden') v = t ? hiddenState(t) : null;
         else throw new Error(`fake: range property ${p} not supported`);
         this.loaded[p] = v;
         bytes += JSON.stringify(v).length;
@@ -1625,6 +1661,66 @@ class FakeRange extends Loadable {
       'write',
     );
   }
+}
+
+/**
+ * Range.columnHidden: "true when all columns in a range are hidden ... false when no columns in the range are
+ * hidden ... null when some columns in a range are hidden and other columns in the same range are not".
+ */
+function hiddenState(t: Target): boolean | null {
+  let hidden = 0;
+  for (let c = t.box.column; c < t.box.column + t.box.columns; c++) if (t.sheet.hiddenColumns.has(c)) hidden++;
+  return hidden === 0 ? false : hidden === t.box.columns ? true : null;
+}
+
+const MERGED_AREAS_LIMIT = 512;
+
+/** RangeAreas (ExcelApi 1.9) as getMergedAreasOrNullObject gives it: only `address` and `isNullObject` can be loaded. */
+class FakeRangeAreas extends Loadable {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => { sheet: FakeSheet; areas: Box[] } | undefined,
+  ) {
+    super();
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+
+  load(props: string): void {
+    const list = props.split(',').map((p) => p.trim());
+    if (list.some((p) => p !== 'address' && p !== 'isNullObject')) throw new Error(`fake: RangeAreas property ${props} not supported`);
+    if (list.includes('address')) this.fake.need('RangeAreas.address');
+    this.fake.enqueue(() => {
+      const found = this.find();
+      // "the worksheet name for each rectangular block of cells (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")" (RangeAreas.address)
+      const address = found ? found.areas.map((b) => `${sheetReference(found.sheet.name)}!${boxAddress(b)}`).join(', ') : null;
+      this.loaded = { isNullObject: !found, address };
+      return (address?.length ?? 4) + 16;
+    });
+  }
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it is not a plain name, quotes doubled. */
+function sheetReference(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function boxAddress(b: Box): string {
+  const cell = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
+  const first = cell(b.row, b.column);
+  return b.rows === 1 && b.columns === 1 ? first : `${first}:${cell(b.row + b.rows - 1, b.column + b.columns - 1)}`;
+}
+
+function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** What Excel does with a value typed into a cell, given the cell's number format. */

@@ -19,8 +19,9 @@ import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
+import { detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
 import { Fingerprint } from './fingerprint';
+import { existingBlock, placeOutput } from './output-columns';
 import type { CellNote, OutputValue, ReadRequest, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
@@ -496,6 +497,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     rowIndex,
     rowCount,
     columnCount,
+    head,
     tariffSheet,
     fingerprint: print,
     warnings,
@@ -505,22 +507,24 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   } = await readAndCompute(port, pack, params, options);
   options.onPhase?.('schrijven');
 
-  const existing = match.outputColumns;
-  const complete = OUTPUT_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  const firstColumn = complete ? existing[0] : columnCount;
-  if (!complete && existing.some((c) => c !== undefined)) {
-    warnings.push(
-      `Losse Tariefwijzer-kolommen gevonden (${existing
-        .filter((c) => c !== undefined)
-        .map(columnLetter)
-        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`,
-    );
-  }
   // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
   // stray cell far below the data: that would be millions of empty cells written for nothing.
+  const complete = existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
   const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
+  const place = await placeOutput(port, {
+    sheet,
+    headerRow: match.row,
+    lastRow,
+    width: OUTPUT_HEADERS.length,
+    after: columnCount,
+    existing: match.outputColumns,
+    headerLine: head[match.row] ?? [],
+    noun: 'Tariefwijzer-kolommen',
+  });
+  const firstColumn = place.firstColumn;
+  warnings.push(...place.warnings);
   const formatFlag = flagFormatter(packTitles(pack));
   const empty: OutputValue[] = [null, null, null, null];
   const values: OutputValue[][] = new Array<OutputValue[]>(lastRow - match.row).fill(empty);

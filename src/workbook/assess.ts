@@ -28,6 +28,7 @@ import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../dom
 import type { ParameterValues } from '../domain/policy/types';
 import { formatLocalDateTime, InputError, META_SHEET } from './annotate';
 import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
+import { placeOutput } from './output-columns';
 import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
 
 export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
@@ -147,18 +148,18 @@ export async function writeAssessmentColumns(
   providers: Array<{ rows: number[]; assessment: ProviderAssessment }>,
   warnings: string[],
 ): Promise<number> {
-  const existing = header.outputColumns;
-  const complete = ASSESS_HEADERS.every((_, i) => existing[i] !== undefined && existing[i] === existing[0] + i);
-  const width = filledWidth(grid);
-  const firstColumn = complete ? existing[0] : width;
-  if (!complete && existing.some((c) => c !== undefined)) {
-    warnings.push(
-      `Losse beoordelingskolommen gevonden (${existing
-        .filter((c) => c !== undefined)
-        .map(columnName)
-        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnName(firstColumn)}.`,
-    );
-  }
+  const place = await placeOutput(port, {
+    sheet,
+    headerRow: header.row,
+    lastRow: Math.max(header.row, grid.length - 1),
+    width: ASSESS_HEADERS.length,
+    after: filledWidth(grid),
+    existing: header.outputColumns,
+    headerLine: grid[header.row] ?? [],
+    noun: 'beoordelingskolommen',
+  });
+  const firstColumn = place.firstColumn;
+  warnings.push(...place.warnings);
   const values: OutputValue[][] = [];
   for (let r = header.row + 1; r < grid.length; r++) values.push([null, null, null]);
   for (const p of providers) {

@@ -28,6 +28,7 @@ import {
   normalizeCodeKey,
 } from './annotate';
 import { Fingerprint } from './fingerprint';
+import { placeOutput } from './output-columns';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
 import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
 
@@ -94,6 +95,8 @@ interface Inputs {
   width: number;
   headerRow: number;
   outputColumns: number[];
+  /** The header row's cells. */
+  headerLine: CellValue[];
   rows: InputRow[];
   rowIndex: number[];
   hasApprovalColumn: boolean;
@@ -219,6 +222,7 @@ async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: stri
     width,
     headerRow: match.row,
     outputColumns,
+    headerLine,
     rows,
     rowIndex,
     hasApprovalColumn: match.columns.goedgekeurd !== undefined,
@@ -351,17 +355,19 @@ export async function herschikWorkbook(
 
   // Own columns next to the production data.
   const { rowCount, width, headerRow, outputColumns } = inputs;
-  const complete = HERSCHIK_HEADERS.every((_, i) => outputColumns[i] !== undefined && outputColumns[i] === outputColumns[0] + i);
-  const firstColumn = complete ? outputColumns[0] : width;
   const warnings = [...inputs.warnings];
-  if (!complete && outputColumns.some((c) => c !== undefined)) {
-    warnings.push(
-      `Losse herschikkingskolommen gevonden (${outputColumns
-        .filter((c) => c !== undefined)
-        .map(columnLetter)
-        .join(', ')}); de uitvoer komt in nieuwe kolommen vanaf ${columnLetter(firstColumn)}.`,
-    );
-  }
+  const place = await placeOutput(port, {
+    sheet: inputs.sheet,
+    headerRow,
+    lastRow: Math.max(headerRow, rowCount - 1),
+    width: HERSCHIK_HEADERS.length,
+    after: width,
+    existing: outputColumns,
+    headerLine: inputs.headerLine,
+    noun: 'herschikkingskolommen',
+  });
+  const firstColumn = place.firstColumn;
+  warnings.push(...place.warnings);
   const values: OutputValue[][] = [];
   for (let r = headerRow + 1; r < rowCount; r++) values.push(NO_OUTPUT);
   // most rows share their signals (those of the tariff): one string for all of them, not one a row

@@ -165,12 +165,59 @@ export function selectFromGrid(grid: CellValue[][], request: ReadRequest): Sheet
   return { cells, rowCount, columnCount };
 }
 
+/** A rectangle of cells, 0-based and inclusive: a merged area. */
+export interface CellArea {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/** Columns a job means to write in, over the rows it means to write (0-based, inclusive). */
+export interface ColumnsRequest {
+  sheet: string;
+  firstColumn: number;
+  columns: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+/** What a job must know about columns before it writes there: whether the user sees them, and merged cells. */
+export interface ColumnFacts {
+  /** The requested columns (0-based) the user hid. */
+  hidden: number[];
+  /**
+   * Merged areas that overlap the requested rows and columns, whole (they may reach outside the request);
+   * undefined when the host cannot tell (Excel without ExcelApi 1.13).
+   */
+  merged?: CellArea[];
+}
+
+/** The area overlaps the request's rows and columns. */
+export function overlaps(area: CellArea, request: ColumnsRequest): boolean {
+  return (
+    area.lastRow >= request.firstRow &&
+    area.firstRow <= request.lastRow &&
+    area.lastColumn >= request.firstColumn &&
+    area.firstColumn < request.firstColumn + request.columns
+  );
+}
+
+/** "K5:N5" (or "K5" for one cell). */
+export function areaName(area: CellArea): string {
+  const first = `${columnName(area.firstColumn)}${area.firstRow + 1}`;
+  const last = `${columnName(area.lastColumn)}${area.lastRow + 1}`;
+  return first === last ? first : `${first}:${last}`;
+}
+
 export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** The used range of a sheet from A1, as raw cells (formulas give their cached result). */
   readSheet(name: string): Promise<CellValue[][]>;
   /** Several reads at once, in as few round trips as the host allows (Office.js: one sync per ~4 MB). */
   readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]>;
+  /** Hidden columns and merged areas where a job means to write its own columns (output-columns.ts). */
+  columnFacts(request: ColumnsRequest): Promise<ColumnFacts>;
   /** Write Tariefwijzer's own columns; nothing outside the block is touched. */
   writeBlock(block: OutputBlock): Promise<void>;
   /** Create or replace one of Tariefwijzer's own sheets with these rows. */

@@ -176,6 +176,27 @@ export const CORPUS: Kind[] = [
     },
   },
   {
+    id: 'samengevoegd-rechts',
+    area: 'kopregel',
+    title: 'Lege samengevoegde cellen rechts van de gegevens (G1:J1, op de kopregel)',
+    type: 'werkmap',
+    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD], merges: ['G1:J1'] } },
+    expect: (r) => {
+      expect(ok(r).warnings.join('\n')).toMatch(/rechts van de gegevens zijn de cellen G1:J1 samengevoegd\. .*staan in de kolommen K tot en met N/);
+      expect(num(rowAt(r.outcome, 2).tarief)).toBe(297.9);
+    },
+  },
+  {
+    id: 'verborgen-kolommen-rechts',
+    area: 'kopregel',
+    title: 'Verborgen kolommen rechts van de gegevens (G en H)',
+    type: 'werkmap',
+    spec: { Aanbieders: { rows: [GGZ_HEADER, GOOD], hiddenColumns: [6, 7] } },
+    expect: (r) => {
+      expect(ok(r).warnings.join('\n')).toMatch(/rechts van de gegevens zijn de kolommen G, H verborgen\. .*staan in de kolommen I tot en met L/);
+    },
+  },
+  {
     id: 'alleen-kopregel',
     area: 'kopregel',
     title: 'Een kopregel zonder gegevensrijen',

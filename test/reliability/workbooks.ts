@@ -28,8 +28,10 @@ export interface SheetSpec {
   styles?: SpecCell[];
   /** 0-based hidden rows (exceljs only: the fake host does not model row visibility). */
   hidden?: number[];
-  /** Merged areas as A1 ranges (exceljs only). */
+  /** Merged areas as A1 ranges (both adapters; the fake host reports them but does not spread their value). */
   merges?: string[];
+  /** 0-based hidden columns (both adapters). */
+  hiddenColumns?: number[];
   /** An AutoFilter over this A1 range (exceljs only); filtered-out rows are the hidden ones. */
   autoFilter?: string;
   /** The user's own conditional formats: a formula over an A1 range, filled with a colour (both adapters). */
@@ -111,6 +113,7 @@ export function buildXlsx(spec: WorkbookSpec): XlsxWorkbook {
     }
     for (const r of sheet.hidden ?? []) ws.getRow(r + 1).hidden = true;
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
+    for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
     if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
     for (const cf of sheet.conditionalFormats ?? []) {
       ws.addConditionalFormatting({
@@ -171,6 +174,8 @@ export function buildFake(spec: WorkbookSpec): FakeExcel {
     fs.protected = !!sheet.protected;
     if (sheet.visibility) fs.visibility = sheet.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
     for (const t of sheet.tables ?? []) fs.tables.push({ name: t.name, box: boxOf(t.ref), showTotals: t.totals });
+    for (const m of sheet.merges ?? []) fs.merges.push(boxOf(m));
+    for (const c of sheet.hiddenColumns ?? []) fs.hiddenColumns.add(c);
     for (const cf of sheet.conditionalFormats ?? []) {
       const [a, b] = cf.ref.split(':').map((x) => {
         const m = /^([A-Z]+)(\d+)$/.exec(x)!;
@@ -353,7 +358,7 @@ export function subjects(spec: WorkbookSpec): Subject[] {
     },
     {
       name: 'office.js',
-      port: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }),
+      port: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, mergedAreas: true }),
       userCells: () => fakeCells(fake, minus(fakeOwned(fake), userColumnsF)),
       capture: () => {
         const entries = fakeEntries(fake);

@@ -169,3 +169,20 @@ test('the Office.js adapter (fake host) gives the same columns; dates stored as 
   expect(fake.formulas()).toEqual([]);
   expect(fake.sheet(ASSESS_SHEET)).toBeDefined();
 });
+
+test('issue 27: hidden columns right of the list are passed over and stay hidden; the summary sheet says so', async () => {
+  const wb = list();
+  const ws = wb.workbook.getWorksheet('Aanvragen')!;
+  ws.getColumn('Q').hidden = true; // the first column right of the list (P is its last)
+  const outcome = await assessWorkbook(wb, proc, params, { now: NOW });
+  expect(outcome.firstColumn).toBe(17);
+  const after = wb.workbook.getWorksheet('Aanvragen')!;
+  expect(after.getCell('Q3').value).toBeNull();
+  expect([after.getCell('R3').value, after.getCell('S3').value, after.getCell('T3').value]).toEqual([...ASSESS_HEADERS]);
+  expect(after.getColumn('Q').hidden).toBe(true);
+  const said = /rechts van de gegevens is kolom Q verborgen\. .*de beoordelingskolommen staan in de kolommen R tot en met T/;
+  expect(outcome.warnings.join('\n')).toMatch(said);
+  const summary: string[] = [];
+  wb.workbook.getWorksheet(ASSESS_SHEET)!.eachRow((row) => row.eachCell((cell) => void summary.push(String(cell.value))));
+  expect(summary.some((t) => said.test(t))).toBe(true);
+});

@@ -4,10 +4,11 @@
  */
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
-import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import type { WorkbookPort } from '../../src/workbook/port';
-import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
+import { annotateWorkbook, InputError, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
+import { OUTPUT_HEADERS } from '../../src/workbook/headers';
+import { areaName, type WorkbookPort } from '../../src/workbook/port';
+import { FakeExcel, fakeContext, type Box, type SeedValue } from '../../src/demo-host/fake-excel';
 import { normalizeGrid, snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;
@@ -49,6 +50,12 @@ interface Subject {
   notes(sheet: string): Record<string, string>;
   /** Put a user's own note on a cell. */
   addNote(sheet: string, row: number, column: number, text: string): void;
+  /** Merge cells as a user does (Start > Samenvoegen en centreren), e.g. "H3:K3"; and the sheet's merged areas. */
+  merge(sheet: string, area: string): void;
+  merges(sheet: string): string[];
+  /** Hide a column (0-based) as a user does; and the sheet's hidden columns. */
+  hide(sheet: string, column: number): void;
+  hidden(sheet: string): number[];
   fake?: FakeExcel;
 }
 
@@ -76,11 +83,18 @@ function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
         return out;
       },
       addNote: (sheet, r, c, text) => void (xlsx.workbook.getWorksheet(sheet)!.getCell(r + 1, c + 1).note = text),
+      merge: (sheet, area) => xlsx.workbook.getWorksheet(sheet)!.mergeCells(area),
+      merges: (sheet) => [...((xlsx.workbook.getWorksheet(sheet)!.model as { merges?: string[] }).merges ?? [])].sort(),
+      hide: (sheet, c) => void (xlsx.workbook.getWorksheet(sheet)!.getColumn(c + 1).hidden = true),
+      hidden: (sheet) => {
+        const ws = xlsx.workbook.getWorksheet(sheet)!;
+        return Array.from({ length: 40 }, (_, c) => c).filter((c) => ws.getColumn(c + 1).hidden);
+      },
     },
     {
       name: 'office.js',
-      port: new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true }),
-      fresh: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true }),
+      port: new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true, mergedAreas: true }),
+      fresh: () => new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, notes: true, mergedAreas: true }),
       snap: (skip = {}) => fake.snapshot(skip),
       textAt: (sheet, r, c) => {
         const cell = fake.sheet(sheet)?.cell(r, c);
@@ -88,9 +102,25 @@ function subjects(rows: Record<string, SeedValue[][]>): Subject[] {
       },
       notes: (sheet) => Object.fromEntries(fake.sheet(sheet)!.notes),
       addNote: (sheet, r, c, text) => void fake.sheet(sheet)!.notes.set(`${r},${c}`, text),
+      merge: (sheet, area) => void fake.sheet(sheet)!.merges.push(boxOf(area)),
+      merges: (sheet) => fake.sheet(sheet)!.merges.map(areaOf).sort(),
+      hide: (sheet, c) => void fake.sheet(sheet)!.hiddenColumns.add(c),
+      hidden: (sheet) => [...fake.sheet(sheet)!.hiddenColumns].sort((a, b) => a - b),
       fake,
     },
   ];
+}
+
+/** "H3:K3" → the fake's box. */
+function boxOf(area: string): Box {
+  const [a, b] = area.split(':').map((ref) => /^([A-Z]+)(\d+)$/.exec(ref)!);
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const row = Number(a[2]) - 1;
+  return { row, column: column(a[1]), rows: Number(b[2]) - row, columns: column(b[1]) - column(a[1]) + 1 };
+}
+
+function areaOf(box: Box): string {
+  return areaName({ firstRow: box.row, lastRow: box.row + box.rows - 1, firstColumn: box.column, lastColumn: box.column + box.columns - 1 });
 }
 
 /** helpers.snapshot counts columns from 1. */
@@ -276,6 +306,8 @@ describe('Office.js adapter costs', () => {
    * measured 8, asserted ≤ 8.
    * A re-run sees the long output texts in the first rows, so it guesses more bytes per cell for the read
    * (still only the input columns are read): measured 10, asserted ≤ 10.
+   * Plus one sync each since issue 27: whether the output columns are hidden or under merged cells
+   * (output-columns.ts), asked before anything is written: 9 and 11.
    */
   test(`${ROWS} rows: few syncs, no request or response over 4 MB`, async () => {
     const fake = bigSheet();
@@ -287,8 +319,8 @@ describe('Office.js adapter costs', () => {
     await annotateWorkbook(new OfficeWorkbook(fakeContext(fake)), pack, params, { now });
     const second = { syncs: fake.syncCount, maxRequest: fake.maxRequest, maxResponse: fake.maxResponse };
     console.log(`Office adapter, ${ROWS} rows: first run ${JSON.stringify(first)}, re-run ${JSON.stringify(second)}`);
-    expect(first.syncs).toBeLessThanOrEqual(8);
-    expect(second.syncs).toBeLessThanOrEqual(10);
+    expect(first.syncs).toBeLessThanOrEqual(9);
+    expect(second.syncs).toBeLessThanOrEqual(11);
     for (const run of [first, second]) {
       expect(run.maxRequest).toBeLessThanOrEqual(4_000_000);
       expect(run.maxResponse).toBeLessThanOrEqual(4_000_000);
@@ -355,4 +387,175 @@ describe('the fake host behaves like Excel where it matters', () => {
     used.load('rowCount');
     await expect(fake.context.sync()).rejects.toThrow(/ItemNotFound/);
   });
+});
+
+describe('our columns are visible and under no merged cells (issue 27); merges and hidden columns of the user stay', () => {
+  const EMPTY4 = [null, null, null, null];
+  /** The header row (0-based 2) and a data row (0-based 3) as an independent reader sees them: exceljs on the package, the fake's cells. */
+  async function rows(s: Subject): Promise<unknown[][]> {
+    const grid = normalizeGrid(await s.fresh().readSheet('Aanbieders'));
+    return [grid[2], grid[3]].map((line) => Array.from({ length: 20 }, (_, c) => line[c] ?? null));
+  }
+
+  test('an empty merged area right of the data (H3:K3, on the header row) is passed over; a re-run writes the same', async () => {
+    for (const s of subjects(seed())) {
+      s.merge('Aanbieders', 'H3:K3');
+      const before = s.snap();
+      const out = await annotateWorkbook(s.port, pack, params, { now });
+      await s.port.flush();
+      const [header, data] = await rows(s);
+      expect({ adapter: s.name, under: header.slice(7, 11), ours: header.slice(11, 15) }).toEqual({
+        adapter: s.name,
+        under: EMPTY4,
+        ours: [...OUTPUT_HEADERS],
+      });
+      expect(data[11]).toBeCloseTo(0.993, 10);
+      expect(data[12]).toBe(297.9);
+      expect(s.merges('Aanbieders')).toEqual(['H3:K3']);
+      expect(out.warnings.join('\n')).toMatch(
+        /rechts van de gegevens zijn de cellen H3:K3 samengevoegd\. .*de Tariefwijzer-kolommen staan in de kolommen L tot en met O/,
+      );
+      // the same words on the metadata sheet
+      expect(JSON.stringify(normalizeGrid(await s.fresh().readSheet(META_SHEET)))).toContain('H3:K3 samengevoegd');
+      expect(s.snap({ sheets: [META_SHEET], fromColumn: { Aanbieders: 11 } })).toBe(before);
+      const first = s.snap();
+      await annotateWorkbook(s.fresh(), pack, params, { now });
+      await s.port.flush();
+      expect({ adapter: s.name, cells: s.snap() }).toEqual({ adapter: s.name, cells: first });
+      expect(s.merges('Aanbieders')).toEqual(['H3:K3']);
+    }
+  });
+
+  test('a merged area that reaches from the data into the columns right of it (G4:I4) is passed over too', async () => {
+    // Excel reports a merged area only from a range that holds its top-left cell: G4 lies left of the output columns
+    for (const s of subjects(seed())) {
+      s.merge('Aanbieders', 'G4:I4');
+      await annotateWorkbook(s.port, pack, params, { now });
+      await s.port.flush();
+      const [header, data] = await rows(s);
+      expect({ adapter: s.name, ours: header.slice(9, 13), left: header.slice(7, 9) }).toEqual({
+        adapter: s.name,
+        ours: [...OUTPUT_HEADERS],
+        left: [null, null],
+      });
+      expect(data[10]).toBe(297.9);
+      expect(s.merges('Aanbieders')).toEqual(['G4:I4']);
+    }
+  });
+
+  test('hidden columns right of the data (H, I) are passed over and stay hidden', async () => {
+    for (const s of subjects(seed())) {
+      s.hide('Aanbieders', 7);
+      s.hide('Aanbieders', 8);
+      const out = await annotateWorkbook(s.port, pack, params, { now });
+      await s.port.flush();
+      const [header] = await rows(s);
+      expect({ adapter: s.name, hidden: header.slice(7, 9), ours: header.slice(9, 13) }).toEqual({
+        adapter: s.name,
+        hidden: [null, null],
+        ours: [...OUTPUT_HEADERS],
+      });
+      expect(s.hidden('Aanbieders')).toEqual([7, 8]);
+      expect(out.warnings.join('\n')).toMatch(/zijn de kolommen H, I verborgen\. .*in de kolommen J tot en met M/);
+      const first = s.snap();
+      await annotateWorkbook(s.fresh(), pack, params, { now });
+      expect(s.snap()).toBe(first);
+    }
+  });
+
+  test('a re-run keeps our columns when the user hid one of them, and says so', async () => {
+    for (const s of subjects(seed())) {
+      await annotateWorkbook(s.port, pack, params, { now });
+      s.hide('Aanbieders', 8);
+      const out = await annotateWorkbook(s.fresh(), pack, params, { now });
+      await s.port.flush();
+      const [header, data] = await rows(s);
+      expect({ adapter: s.name, ours: header.slice(7, 11), after: header.slice(11, 15) }).toEqual({
+        adapter: s.name,
+        ours: [...OUTPUT_HEADERS],
+        after: EMPTY4,
+      });
+      expect(data[8]).toBe(297.9);
+      expect(s.hidden('Aanbieders')).toEqual([8]);
+      expect(out.warnings.join('\n')).toMatch(/kolom I van de Tariefwijzer-kolommen is verborgen\. De uitvoer is er wel bijgewerkt/);
+    }
+  });
+
+  test('a re-run refuses when the user merged cells inside our columns, and changes nothing', async () => {
+    for (const s of subjects(seed())) {
+      await annotateWorkbook(s.port, pack, params, { now });
+      s.merge('Aanbieders', 'J5:K5');
+      const before = s.snap();
+      const run = annotateWorkbook(s.fresh(), pack, params, { now });
+      await expect(run).rejects.toThrow(InputError);
+      await expect(run).rejects.toThrow(/in de Tariefwijzer-kolommen \(de kolommen H tot en met K\) zijn cellen samengevoegd \(J5:K5\).*er is niets gewijzigd/);
+      await s.port.flush();
+      expect({ adapter: s.name, cells: s.snap() }).toEqual({ adapter: s.name, cells: before });
+      expect(s.merges('Aanbieders')).toEqual(['J5:K5']);
+    }
+  });
+
+  test('Office: without ExcelApi 1.13 merged cells cannot be seen; the run says so and still passes hidden columns', async () => {
+    const fake = FakeExcel.from(seed(), { api: '1.12' });
+    fake.sheet('Aanbieders')!.hiddenColumns.add(7);
+    const out = await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, mergedAreas: false }), pack, params, { now });
+    expect(fake.sheet('Aanbieders')!.cell(2, 8)?.value).toBe(OUTPUT_HEADERS[0]);
+    expect(out.warnings.join('\n')).toMatch(
+      /Excel kon niet melden of er samengevoegde cellen zijn in de kolommen I tot en met L \(daarvoor is ExcelApi 1\.13 nodig/,
+    );
+  });
+
+  test('Office: more than 512 merged areas up to the output columns: asked again for the output columns alone', async () => {
+    const fake = FakeExcel.from(seed());
+    const sheet = fake.sheet('Aanbieders')!;
+    // 600 merged pairs in the data rows far below (column A:B), and the one right of the data
+    for (let i = 0; i < 600; i++) sheet.merges.push({ row: 100 + i, column: 0, rows: 1, columns: 2 });
+    Object.assign(sheet.ensure(699, 0), { value: 'x', type: 'String' });
+    sheet.merges.push({ row: 2, column: 7, rows: 1, columns: 4 });
+    const out = await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true, mergedAreas: true }), pack, params, { now });
+    expect([11, 12, 13, 14].map((c) => sheet.cell(2, c)?.value)).toEqual([...OUTPUT_HEADERS]);
+    expect(out.warnings.join('\n')).toMatch(/H3:K3 samengevoegd/);
+  });
+});
+
+describe('the fake host reports merged areas and hidden columns as Excel does', () => {
+  test('getMergedAreasOrNullObject: only areas whose top-left cell is in the range; a null object when none; ExcelApi 1.13', async () => {
+    const fake = FakeExcel.from({ 'Mijn blad': [['a']] });
+    fake.sheet('Mijn blad')!.merges.push({ row: 4, column: 10, rows: 1, columns: 4 }, { row: 19, column: 0, rows: 1, columns: 14 });
+    const ws = fake.context.workbook.worksheets.getItem('Mijn blad');
+    const all = ws.getRangeByIndexes(0, 0, 30, 20).getMergedAreasOrNullObject();
+    all.load('address');
+    const right = ws.getRangeByIndexes(0, 10, 30, 10).getMergedAreasOrNullObject();
+    right.load('address');
+    const none = ws.getRangeByIndexes(0, 15, 30, 5).getMergedAreasOrNullObject();
+    none.load('address');
+    await fake.context.sync();
+    expect(all.address).toBe("'Mijn blad'!K5:N5, 'Mijn blad'!A20:N20");
+    expect(right.address).toBe("'Mijn blad'!K5:N5");
+    expect(none.isNullObject).toBe(true);
+    const old = FakeExcel.from({ Blad: [['a']] }, { api: '1.12' });
+    old.context.workbook.worksheets.getItem('Blad').getRange('A1:B2').getMergedAreasOrNullObject().load('address');
+    await expect(old.context.sync()).rejects.toThrow(/ApiNotFound/);
+  });
+
+  test('columnHidden: true when all columns are hidden, false when none, null when some', async () => {
+    const fake = FakeExcel.from({ Blad: [['a']] });
+    fake.sheet('Blad')!.hiddenColumns.add(2);
+    const ws = fake.context.workbook.worksheets.getItem('Blad');
+    const ranges = [ws.getRange('C1'), ws.getRange('A1:B1'), ws.getRange('B1:C1')];
+    for (const r of ranges) r.load('columnHidden');
+    await fake.context.sync();
+    expect(ranges.map((r) => r.columnHidden)).toEqual([true, false, null]);
+  });
+});
+
+test('parseAreas reads RangeAreas addresses, also of sheets whose quoted name holds a comma, "!" or a quote', () => {
+  expect(parseAreas('Blad1!K5:N5, Blad1!A20')).toEqual([
+    { firstRow: 4, lastRow: 4, firstColumn: 10, lastColumn: 13 },
+    { firstRow: 19, lastRow: 19, firstColumn: 0, lastColumn: 0 },
+  ]);
+  expect(parseAreas("'Zorg, 2025!'!$B$2:$C$3, 'Jan''s blad'!AA1:AB1")).toEqual([
+    { firstRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 2 },
+    { firstRow: 0, lastRow: 0, firstColumn: 26, lastColumn: 27 },
+  ]);
 });

@@ -110,3 +110,20 @@ test('the Office.js adapter draws a native line chart where the host can (ExcelA
   const older = await herschikWorkbook(new OfficeWorkbook(fakeContext(FakeExcel.from(sheets() as Record<string, SeedValue[][]>))), pack, packParams, params);
   expect(older.chartWritten).toBe(false);
 });
+
+test('issue 27: the herschikking columns pass over a merged area right of the production data, which stays; the sheet says so', async () => {
+  const { fake, value } = office();
+  // J2:K3 merged: the first two columns right of the data, on two production rows
+  fake.sheet('Declaraties')!.merges.push({ row: 1, column: 9, rows: 2, columns: 2 });
+  const params = resolveHerschikParameters({ peildatum: '30-6-2025' }).values;
+  const out = await herschikWorkbook(new OfficeWorkbook(fakeContext(fake), { mergedAreas: true }), pack, packParams, params, {
+    now: new Date('2025-07-01T00:00:00Z'),
+  });
+  expect([9, 10].map((c) => value('Declaraties', 0, c))).toEqual([undefined, undefined]);
+  expect(value('Declaraties', 0, 11)).toBe('Tariefwijzer tarief (herschikking)');
+  expect(value('Declaraties', 1, 12)).toBe(1000);
+  expect(fake.sheet('Declaraties')!.merges).toEqual([{ row: 1, column: 9, rows: 2, columns: 2 }]);
+  const said = /de cellen J2:K3 samengevoegd\. .*de herschikkingskolommen staan in de kolommen L tot en met P/;
+  expect(out.warnings.join('\n')).toMatch(said);
+  expect([...fake.sheet(HERSCHIK_SHEET)!.cells.values()].some((c) => typeof c.value === 'string' && said.test(c.value))).toBe(true);
+});

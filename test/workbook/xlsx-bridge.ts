@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/domain/parse';
-import type { ChartSpec, OutputBlock, OutputValue, ReadRequest, SheetRead, WorkbookPort } from '../../src/workbook/port';
+import type { ChartSpec, ColumnFacts, ColumnsRequest, OutputBlock, OutputValue, ReadRequest, SheetRead, WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 
 export class BridgedXlsx implements WorkbookPort {
@@ -60,6 +60,10 @@ export class BridgedXlsx implements WorkbookPort {
 
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     return (await this.port()).readSheets(requests);
+  }
+
+  async columnFacts(request: ColumnsRequest): Promise<ColumnFacts> {
+    return (await this.port()).columnFacts(request);
   }
 
   async writeBlock(block: OutputBlock): Promise<void> {

@@ -21,9 +21,13 @@ import type { CellValue } from '../../domain/parse';
 import type { ExcelFeatures } from './requirements';
 import {
   highlightFormula,
+  overlaps,
   safeBlock,
   safeRows,
+  type CellArea,
   type ChartSpec,
+  type ColumnFacts,
+  type ColumnsRequest,
   type OutputBlock,
   type OutputValue,
   type ReadRequest,
@@ -349,6 +353,49 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
+   * Range.columnHidden (ExcelApi 1.2) of each requested column and, where the host has ExcelApi 1.13, the merged
+   * areas (Range.getMergedAreasOrNullObject), in one sync. That method reports only the areas whose top-left cell
+   * lies in the range (https://github.com/OfficeDev/office-js/issues/3611), so it is asked of the range from A1
+   * to the last requested cell: an area that reaches into the columns from the left or from above is found too.
+   * It fails with more than 512 areas in the range (@types/office-js, Range.getMergedAreasOrNullObject); then
+   * only the requested columns are asked (the areas that start in them), and failing that none.
+   */
+  async columnFacts(request: ColumnsRequest): Promise<ColumnFacts> {
+    const ws = this.context.workbook.worksheets.getItem(request.sheet);
+    const lastColumn = request.firstColumn + request.columns - 1;
+    const scopes = this.features.mergedAreas
+      ? [ws.getRangeByIndexes(0, 0, request.lastRow + 1, lastColumn + 1), ws.getRangeByIndexes(0, request.firstColumn, request.lastRow + 1, request.columns)]
+      : [];
+    for (let attempt = 0; ; attempt++) {
+      const columns: Excel.Range[] = [];
+      for (let c = request.firstColumn; c <= lastColumn; c++) {
+        const column = ws.getRangeByIndexes(request.firstRow, c, 1, 1);
+        column.load('columnHidden');
+        columns.push(column);
+      }
+      const areas = attempt < scopes.length ? this.mergedAreas(scopes[attempt]) : undefined;
+      try {
+        await this.sync();
+      } catch (e) {
+        if (!areas) throw e;
+        continue;
+      }
+      const hidden = columns.flatMap((column, i) => (column.columnHidden ? [request.firstColumn + i] : []));
+      if (this.features.mergedAreas && areas)
+        return { hidden, merged: areas.isNullObject ? [] : parseAreas(areas.address).filter((a) => overlaps(a, request)) };
+      return { hidden };
+    }
+  }
+
+  /** Queue the read of a range's merged areas (ExcelApi 1.13); only where the host has it. */
+  private mergedAreas(range: Excel.Range): Excel.RangeAreas | undefined {
+    if (!this.features.mergedAreas) return undefined;
+    const areas = range.getMergedAreasOrNullObject();
+    areas.load('address');
+    return areas;
+  }
+
+  /**
    * Header row, then the values in blocks. Number formats are set before the values, in the same request:
    * a column without numbers is text ('@'), so '=…', '+…', '-…', '@…' land as text, exactly as given;
    * a numeric column gets its one format (a stray string in it gets '@' for its own cell).
@@ -495,6 +542,28 @@ export class OfficeWorkbook implements WorkbookPort {
       if (rows.length > BLOCK_ROWS) this.hooks.onRows?.('schrijven', start, rows.length);
     }
   }
+}
+
+/**
+ * The areas of a RangeAreas address, "Blad1!K5:N5, 'Mijn blad'!A20:N20" (RangeAreas.address: "the worksheet name
+ * for each rectangular block of cells"). A quoted sheet name may hold commas and "!", so each area is read as
+ * a sheet reference followed by its cells.
+ */
+export function parseAreas(address: string): CellArea[] {
+  const out: CellArea[] = [];
+  const area = /(?:'(?:[^']|'')*'|[^'!,\s][^'!,]*)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
+  for (const m of address.matchAll(area)) {
+    const [c0, r0] = [letterIndex(m[1]), Number(m[2]) - 1];
+    const [c1, r1] = m[3] ? [letterIndex(m[3]), Number(m[4]) - 1] : [c0, r0];
+    out.push({ firstRow: Math.min(r0, r1), lastRow: Math.max(r0, r1), firstColumn: Math.min(c0, c1), lastColumn: Math.max(c0, c1) });
+  }
+  return out;
+}
+
+function letterIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
 }
 
 /** What a read of a sheet's first rows also loads about the sheet, in the same sync. */

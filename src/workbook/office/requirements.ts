@@ -13,6 +13,8 @@ export const EXCEL_API_FLOOR = '1.7';
  * against the members behind it.
  * - conditionalFormats, charts: within the floor now; kept as flags so that other hosts of the adapter can
  *   leave them out.
+ * - mergedAreas (Range.getMergedAreasOrNullObject): ExcelApi 1.13. Without it a job cannot see merged cells where
+ *   it writes its own columns, and says so (output-columns.ts).
  * - notes (Worksheet.notes, NoteCollection.add): ExcelApi 1.18.
  * - undoGroups (RunOptions.mergeUndoGroup, one undo step per run): ExcelApi 1.20.
  * - workbookChanges (WorksheetCollection.onChanged: one handler for every sheet, also sheets added later): 1.9;
@@ -22,6 +24,7 @@ export const EXCEL_API_FLOOR = '1.7';
 export const OPTIONAL_FEATURES = {
   conditionalFormats: '1.6',
   charts: '1.7',
+  mergedAreas: '1.13',
   notes: '1.18',
   undoGroups: '1.20',
   workbookChanges: '1.9',

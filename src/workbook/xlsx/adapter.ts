@@ -11,10 +11,13 @@ import { basename } from 'node:path';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
 import {
+  overlaps,
   safeBlock,
   safeRows,
   selectFromGrid,
   type ChartSpec,
+  type ColumnFacts,
+  type ColumnsRequest,
   type OutputBlock,
   type OutputValue,
   type ReadRequest,
@@ -24,7 +27,7 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { columnIndex, rowCells, sheetPieces, type SheetPiece } from './sheet-xml';
+import { columnIndex, hiddenColumnRanges, rowCells, sheetPieces, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
@@ -48,6 +51,8 @@ interface Extent {
   protected: boolean;
   /** Merged areas (0-based, inclusive). */
   merges: Array<{ r0: number; c0: number; r1: number; c1: number }>;
+  /** Hidden columns (0-based, inclusive ranges). */
+  hidden: Array<{ first: number; last: number }>;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -244,6 +249,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let rowCount = 0;
     let columnCount = 0;
     let tail = '';
+    let head = '';
     try {
       for (;;) {
         if (!piece) {
@@ -254,6 +260,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const current = piece;
         piece = undefined;
         if (current.kind === 'tail') tail = current.text;
+        if (current.kind === 'head') head = current.text;
         if (current.kind !== 'row') continue;
         const r = current.index;
         if (known && r >= stopAt) {
@@ -306,7 +313,13 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     let extent = known;
     if (!extent) {
-      extent = { rowCount, columnCount, protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail), merges: mergeAreas(tail) };
+      extent = {
+        rowCount,
+        columnCount,
+        protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail),
+        merges: mergeAreas(tail),
+        hidden: hiddenColumnRanges(head),
+      };
       this.extents.set(sheet, extent);
     }
     const totalsRows = this.totalsRows(info);
@@ -368,6 +381,18 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async flush(): Promise<void> {}
+
+  /** Hidden columns from the sheet's `<cols>`, merged areas from its `<mergeCells>` (known once the sheet was read whole). */
+  async columnFacts(request: ColumnsRequest): Promise<ColumnFacts> {
+    if (this.ownSheets.has(request.sheet)) return { hidden: [], merged: [] };
+    if (!this.extents.has(request.sheet)) await this.readPart(request.sheet, [{ sheet: request.sheet, rows: 0 }]);
+    const extent = this.extents.get(request.sheet)!;
+    const hidden: number[] = [];
+    for (let c = request.firstColumn; c < request.firstColumn + request.columns; c++)
+      if (extent.hidden.some((h) => c >= h.first && c <= h.last)) hidden.push(c);
+    const merged = extent.merges.map((m) => ({ firstRow: m.r0, lastRow: m.r1, firstColumn: m.c0, lastColumn: m.c1 })).filter((area) => overlaps(area, request));
+    return { hidden, merged };
+  }
 
   async writeBlock(unsafe: OutputBlock): Promise<void> {
     const block = safeBlock(unsafe);

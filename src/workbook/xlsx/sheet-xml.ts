@@ -3,7 +3,7 @@
  * its own string, what lies between rows, and the tail after `</sheetData>`. The part itself is never one
  * string, so sheets beyond V8's string limit (~512 MB) work; a row is small.
  */
-import { refuseDoctype, XmlError } from './xml';
+import { attr, refuseDoctype, XmlError } from './xml';
 
 export type SheetPiece =
   | { kind: 'head'; text: string; prefix: string; empty: boolean }
@@ -130,4 +130,21 @@ export function columnIndex(letters: string): number {
 export function parseRef(ref: string): { row: number; column: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   return m ? { row: Number(m[2]) - 1, column: columnIndex(m[1]) } : undefined;
+}
+
+/**
+ * Columns the user hid, from the `<col>` elements in a sheet part's head (0-based, inclusive ranges). A column
+ * is hidden by `hidden="1"` (ECMA-376 Part 1, §18.3.1.13 col); a width of 0 shows nothing either.
+ */
+export function hiddenColumnRanges(head: string): Array<{ first: number; last: number }> {
+  const out: Array<{ first: number; last: number }> = [];
+  for (const m of head.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
+    const hidden = attr(m[1], 'hidden');
+    const width = attr(m[1], 'width');
+    if (hidden !== '1' && hidden !== 'true' && !(width !== undefined && Number(width) === 0)) continue;
+    const min = Number(attr(m[1], 'min'));
+    const max = Number(attr(m[1], 'max') ?? min);
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) out.push({ first: min - 1, last: max - 1 });
+  }
+  return out;
 }
