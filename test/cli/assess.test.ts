@@ -21,30 +21,37 @@ const forms = () => FORMS.map((f) => path.join(dir, f));
 test('assess writes one workbook with a row per form, the three columns and the summary sheet; inputs untouched', async () => {
   const before = forms().map((f) => fs.readFileSync(f));
   const r = await runCli('assess', ...forms(), '--policy', 'zk-ggz-2025');
-  expect(r.code).toBe(0);
+  // aanvraag-beide waits for the assessor's judgement: written, but not plain success
+  expect(r.code).toBe(3);
   expect(r.out).toContain('Aanvragen: 4');
+  expect(r.out).toContain('- 45678123 GGZ Het Anker (voorbeeld) [aanvraag-beide.xlsx, bladen Aanvraagformulier en Beoordeling zorgkantoor]');
+  expect(r.out).toContain('    AANDACHT: herberekening: te beoordelen; hardheidsclausule: te beoordelen');
+  expect(r.out.match(/AANDACHT/g)).toHaveLength(1);
+  expect(r.out).toContain('Aandacht nodig bij 1 van 4 aanvragen: handmatig controleren of beoordelen (uitgangscode 3).');
   forms().forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, 'beoordelingen-tariefwijzer.xlsx'));
   const ws = wb.getWorksheet('Aanvragen')!;
-  expect(ws.getCell('J1').value).toBe('Tariefwijzer herberekening');
-  expect(ws.getCell('K1').value).toBe('Tariefwijzer hardheidsclausule');
-  expect(ws.getCell('L1').value).toBe('Tariefwijzer termijn');
-  expect(ws.getCell('B2').value).toBe('12345678');
-  expect(String(ws.getCell('J2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
-  expect(String(ws.getCell('K2').value)).toBe('Niet aangevraagd: geen beroep.');
-  expect(String(ws.getCell('L2').value)).toMatch(
+  expect(ws.getCell('K1').value).toBe('Tariefwijzer herberekening');
+  expect(ws.getCell('L1').value).toBe('Tariefwijzer hardheidsclausule');
+  expect(ws.getCell('M1').value).toBe('Tariefwijzer termijn');
+  expect(ws.getCell('B1').value).toBe('Blad');
+  expect(ws.getCell('B2').value).toBe('Aanvraagformulier, Beoordeling zorgkantoor');
+  expect(ws.getCell('C2').value).toBe('12345678');
+  expect(String(ws.getCell('K2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
+  expect(String(ws.getCell('L2').value)).toBe('Niet aangevraagd: geen beroep.');
+  expect(String(ws.getCell('M2').value)).toMatch(
     /^Uiterlijk 25-9-2024 \(bekendmaking 5-9-2024 \+ 20 kalenderdagen\); herberekening ontvangen 20-9-2024: tijdig; terugkoppeling uiterlijk 25-10-2024; kort geding tot 8-11-2024\./,
   );
-  expect(String(ws.getCell('J3').value)).toMatch(
+  expect(String(ws.getCell('K3').value)).toMatch(
     /^Niet in behandeling: onvolledig \(ontbreekt: Bestuursverklaring, Wlz-opbrengsten, Totale kosten Wlz, Resultaat Wlz-exploitatie\) \(Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §6\.9\.5\)/,
   );
-  expect(String(ws.getCell('J4').value)).toContain('te laat ontvangen');
-  expect(String(ws.getCell('L4').value)).toContain('herberekening ontvangen 27-9-2024: te laat');
-  expect(ws.getCell('D5').value).toBe('beide');
-  expect(String(ws.getCell('J5').value)).toMatch(/^Te beoordelen/);
-  expect(String(ws.getCell('K5').value)).toMatch(/^Te beoordelen: open: perspectief voor de langere termijn/);
+  expect(String(ws.getCell('K4').value)).toContain('te laat ontvangen');
+  expect(String(ws.getCell('M4').value)).toContain('herberekening ontvangen 27-9-2024: te laat');
+  expect(ws.getCell('E5').value).toBe('beide');
+  expect(String(ws.getCell('K5').value)).toMatch(/^Te beoordelen/);
+  expect(String(ws.getCell('L5').value)).toMatch(/^Te beoordelen: open: perspectief voor de langere termijn/);
 
   const summary = wb.getWorksheet('Tariefwijzer beoordelingen')!;
   const texts: string[] = [];

@@ -125,7 +125,9 @@ test('an aanvraagformulier opened as workbook gets only the summary sheet', asyn
 });
 
 test('a workbook with neither a list nor a form is an input error', async () => {
-  await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(/Geen aanbiederslijst/);
+  await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(
+    /^Geen aanvraagformulier en geen aanbiederslijst gevonden\. Gezocht naar .*Per blad: Blad1: geen labels van het formulier\.$/,
+  );
 });
 
 test('the Office.js adapter (fake host) gives the same columns; dates stored as serial numbers are read as days', async () => {
