@@ -104,3 +104,74 @@ test('landelijk-2022: only the hardheidsclausule; a herberekening request is rep
   expect(p.herberekening.status).toBe('niet-in-beleid');
   expect(p.termijn.status).toBe('geen-termijn');
 });
+
+describe('which sheet is the form', () => {
+  const json = async (file: string) => {
+    const r = await runCli('assess', path.join(dir, file), '--policy', 'zk-ggz-2025', '--out', path.join(dir, `uit-${file}`), '--json');
+    return { code: r.code, err: r.err, json: JSON.parse(r.out || '{}') };
+  };
+
+  test('a declaration sheet in front of the form: the form is read, its sheets named; exit 0, nothing to act on', async () => {
+    const r = await runCli('assess', path.join(dir, 'aanvraag-met-declaraties.xlsx'), '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'decl.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('- 12345678 GGZ De Linde (voorbeeld) [aanvraag-met-declaraties.xlsx, bladen Aanvraagformulier en Beoordeling zorgkantoor]');
+    expect(r.out).toMatch(/herberekening: Tarief aanpassen: 92% → 96,6%/);
+    expect(r.out).not.toContain('AANDACHT');
+    expect(r.out).toContain('Geen openstaande punten: elke aanvraag heeft een uitkomst.');
+    const { json: j } = await json('aanvraag-met-declaraties.xlsx');
+    expect(j.aandacht).toBe(0);
+    expect(j.providers[0]).toMatchObject({ bladen: ['Aanvraagformulier', 'Beoordeling zorgkantoor'], identiteit: { zeker: true, redenen: [] }, aandacht: [] });
+    expect(j.providers[0].findings.map((f: { code: string }) => f.code)).not.toEqual(expect.arrayContaining(['LABEL_DUBBEL']));
+  });
+
+  test('two forms in one file: two providers, each with its sheets, in the JSON and in the overview sheet', async () => {
+    const { code, json: j } = await json('aanvraag-twee-formulieren.xlsx');
+    expect(code).toBe(0);
+    expect(j.providers.map((p: { agb: string; bladen: string[]; herberekening: { status: string } }) => [p.agb, p.bladen, p.herberekening.status])).toEqual([
+      ['12345678', ['Aanvraag De Linde', 'Beoordeling De Linde'], 'aanpassen'],
+      ['23456781', ['Aanvraag Het Veld', 'Beoordeling Het Veld'], 'niet-in-behandeling'],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'uit-aanvraag-twee-formulieren.xlsx'));
+    const ws = wb.getWorksheet('Aanvragen')!;
+    expect([2, 3].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 2).value, ws.getCell(r, 3).value])).toEqual([
+      ['aanvraag-twee-formulieren.xlsx', 'Aanvraag De Linde, Beoordeling De Linde', '12345678'],
+      ['aanvraag-twee-formulieren.xlsx', 'Aanvraag Het Veld, Beoordeling Het Veld', '23456781'],
+    ]);
+  });
+
+  test('an unreadable AGB-code: not a positive outcome, AANDACHT in the summary, exit 3', async () => {
+    const r = await runCli('assess', path.join(dir, 'aanvraag-agb-onleesbaar.xlsx'), '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'agb.xlsx'));
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(
+      '    herberekening: Identiteit onzeker — handmatig controleren: AGB-code "1234567" heeft niet 8 cijfers. Inhoudelijk: Tarief aanpassen',
+    );
+    expect(r.out).toContain('    AANDACHT: identiteit onzeker (AGB-code "1234567" heeft niet 8 cijfers)');
+    expect(r.out).toContain('Aandacht nodig bij 1 van 1 aanvraag');
+    const { code, json: j } = await json('aanvraag-agb-onleesbaar.xlsx');
+    expect(code).toBe(3);
+    expect(j.aandacht).toBe(1);
+    expect(j.providers[0].herberekening).toMatchObject({ status: 'identiteit-onzeker', inhoudelijk: 'aanpassen', voorgesteldPercentage: '96.6' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'agb.xlsx'));
+    expect(String(wb.getWorksheet('Aanvragen')!.getCell('K2').value)).toMatch(/^Identiteit onzeker — handmatig controleren/);
+  });
+
+  test('no sheet looks like a form: exit 1 with what was looked for, per sheet; nothing written', async () => {
+    const file = path.join(dir, 'alleen-declaraties.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Declaraties 2025').addRows([
+      ['AGB-code', 'Naam zorgaanbieder', 'Prestatiecode', 'Aantal'],
+      ['12345678', 'GGZ De Linde', 'Z1103', 10],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, 'niets.xlsx');
+    const r = await runCli('assess', file, '--policy', 'zk-ggz-2025', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'Fout: alleen-declaraties.xlsx: geen aanvraagformulier en geen aanbiederslijst gevonden. Gezocht naar een blad met minstens 3 labels',
+    );
+    expect(r.err).toContain('Per blad: Declaraties 2025: kopregel van een tabel in rij 1; geen labels van het formulier.');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
