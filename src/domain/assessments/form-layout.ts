@@ -29,6 +29,22 @@ export function normalizeLabel(text: string): string {
   );
 }
 
+/** Longer text is never a label (a note, a description): not normalized, so a 40,000-character cell costs nothing. */
+const MAX_LABEL_LENGTH = 200;
+const keys = new Map<string, string>();
+
+/** normalizeLabel for a cell's text, remembered: a sheet of thousands of rows repeats the same texts. */
+export function labelKey(cell: CellValue): string {
+  if (typeof cell !== 'string' || cell.length > MAX_LABEL_LENGTH) return '';
+  let key = keys.get(cell);
+  if (key === undefined) {
+    if (keys.size >= 50_000) keys.clear();
+    key = normalizeLabel(cell);
+    keys.set(cell, key);
+  }
+  return key;
+}
+
 export function columnName(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -72,7 +88,8 @@ export function vocabulary(proc: Procedure): Vocabulary {
 }
 
 export function looksLikeLabel(cell: CellValue, vocab: Vocabulary): boolean {
-  return typeof cell === 'string' && vocab.headers.has(normalizeLabel(cell));
+  const key = labelKey(cell);
+  return key !== '' && vocab.headers.has(key);
 }
 
 export interface OmzetTable {
@@ -86,7 +103,7 @@ export function findOmzetTable(grid: CellValue[][]): OmzetTable | undefined {
   for (let r = 0; r < grid.length; r++) {
     const columns: Record<string, number> = {};
     (grid[r] ?? []).forEach((cell, c) => {
-      const key = normalizeLabel(cellToText(cell));
+      const key = labelKey(cell);
       for (const [name, keys] of Object.entries(TABLE_COLUMNS)) if (columns[name] === undefined && keys.includes(key)) columns[name] = c;
     });
     if (columns.code === undefined || columns.omzet === undefined) continue;
@@ -140,18 +157,17 @@ function valueRight(row: CellValue[], from: number, vocab: Vocabulary): { cell: 
 }
 
 /** Every form label of a sheet outside its tables, with its value. */
-export function formLines(grid: CellValue[][], vocab: Vocabulary): FormLine[] {
-  const skip = new Set(tableHeaderRows(grid, vocab));
+export function formLines(grid: CellValue[][], vocab: Vocabulary, headerRows = tableHeaderRows(grid, vocab)): FormLine[] {
+  const skip = new Set(headerRows);
   const table = findOmzetTable(grid);
   if (table) for (let r = table.header; r <= table.end; r++) skip.add(r);
   const lines: FormLine[] = [];
   grid.forEach((row, r) => {
     if (skip.has(r)) return;
     (row ?? []).forEach((cell, c) => {
-      if (typeof cell !== 'string') return;
-      const field = vocab.fields.get(normalizeLabel(cell));
+      const field = vocab.fields.get(labelKey(cell));
       if (!field) return;
-      const line: FormLine = { field, label: cell.trim(), row: r, column: c };
+      const line: FormLine = { field, label: cellToText(cell).trim(), row: r, column: c };
       const beside = row[c + 1];
       if (looksLikeLabel(beside, vocab)) line.labelBeside = cellToText(beside).trim();
       else line.value = valueRight(row, c + 1, vocab);
@@ -179,8 +195,9 @@ export interface SheetScore {
 }
 
 export function scoreSheet(sheet: FormSheet, vocab: Vocabulary): SheetScore {
-  const fields = [...new Set(formLines(sheet.grid, vocab).map((l) => l.field))];
+  const tableHeaders = tableHeaderRows(sheet.grid, vocab);
+  const fields = [...new Set(formLines(sheet.grid, vocab, tableHeaders).map((l) => l.field))];
   const anchored = ANCHOR_FIELDS.some((f) => fields.includes(f));
   const kind = fields.length < MIN_FORM_FIELDS ? 'geen' : anchored ? 'formulier' : 'aanvulling';
-  return { sheet: sheet.name, hidden: Boolean(sheet.hidden), kind, fields, tableHeaders: tableHeaderRows(sheet.grid, vocab) };
+  return { sheet: sheet.name, hidden: Boolean(sheet.hidden), kind, fields, tableHeaders };
 }

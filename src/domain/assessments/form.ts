@@ -74,6 +74,8 @@ function collector(proc: Procedure, findings: Finding[]): Add {
 
 /** What the labels of the chosen sheets say: values by field, where they stand, and what is unclear. */
 interface Collected {
+  /** The sheets that held form labels, in the order given. */
+  sheets: string[];
   cells: Record<string, CellValue>;
   refs: Record<string, string>;
   labelled: Set<string>;
@@ -83,10 +85,12 @@ interface Collected {
 function collectLines(sheets: FormSheet[], proc: Procedure, add: Add): Collected {
   const vocab = vocabulary(proc);
   const fields = assessmentFields(proc);
-  const got: Collected = { cells: {}, refs: {}, labelled: new Set(), unclear: {} };
+  const got: Collected = { sheets: [], cells: {}, refs: {}, labelled: new Set(), unclear: {} };
   const at = (sheet: string, r: number, c: number) => `blad ${sheet}, cel ${columnName(c)}${r + 1}`;
   for (const sheet of sheets) {
-    for (const line of formLines(sheet.grid, vocab)) {
+    const lines = formLines(sheet.grid, vocab);
+    if (lines.length) got.sheets.push(sheet.name);
+    for (const line of lines) {
       const { field } = line;
       const where = at(sheet.name, line.row, line.column);
       if (got.labelled.has(field) && got.cells[field] !== undefined) {
@@ -145,10 +149,9 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
           : undefined;
   completeness(got, proc, asked, add, formRule);
   tableChecks(used, got, asked.hb, add, formRule);
-  const withLabels = used.filter((s) => formLines(s.grid, vocabulary(proc)).length).map((s) => s.name);
-  const input: ProviderInput = { bron, cells: got.cells, refs: got.refs, formFindings: findings, bladen: withLabels };
+  const input: ProviderInput = { bron, cells: got.cells, refs: got.refs, formFindings: findings, bladen: got.sheets };
   if (Object.keys(got.unclear).length) input.unclear = got.unclear;
-  return { input, recognised: got.labelled.size, sheet: withLabels[0] ?? used[0]?.name ?? '', sheets: withLabels };
+  return { input, recognised: got.labelled.size, sheet: got.sheets[0] ?? used[0]?.name ?? '', sheets: got.sheets };
 }
 
 /** The form is itself the aanvraagformulier of each route it asks for. */
