@@ -495,7 +495,10 @@ test('two runs in a row are each one undo step (ExcelApi 1.20); a user formula o
 });
 
 /** The sheets of an example workbook as plain values the page can take (dates as Dutch text, formulas as their result). */
-async function exampleSheets(file: string, rename: Record<string, string> = {}): Promise<Array<{ name: string; rows: Array<Array<string | number | boolean | null>> }>> {
+async function exampleSheets(
+  file: string,
+  rename: Record<string, string> = {},
+): Promise<Array<{ name: string; rows: Array<Array<string | number | boolean | null>> }>> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(ROOT, 'examples', 'aanvragen', file));
