@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * Writes the aanvraagformulier template for herberekening tariefpercentage and hardheidsclausule, four
- * filled-in example forms and a Dutch README into examples/aanvragen/ (or the folder given as argument):
+ * Writes the aanvraagformulier template for herberekening tariefpercentage and hardheidsclausule, seven
+ * filled-in example workbooks and a Dutch README into examples/aanvragen/ (or the folder given as argument):
  *
  *   aanvraagformulier-sjabloon.xlsx  the empty template (labels in column A, values in column B)
  *   aanvraag-volledig.xlsx           herberekening, complete and on time; the assessor judged "niet reëel"
@@ -9,6 +9,10 @@
  *   aanvraag-inconsistent.xlsx       sums, a percentage and dates that do not fit; received after the deadline
  *   aanvraag-beide.xlsx              herberekening and hardheidsclausule at the same time, on a form whose
  *                                    rows and columns were moved (labels in B, values in D)
+ *   aanvraag-met-declaraties.xlsx    the complete form behind a sheet "Declaraties 2025" whose column headers are
+ *                                    also labels of the form (a table, not a form)
+ *   aanvraag-twee-formulieren.xlsx   two providers' forms in one workbook, each with its assessor's sheet
+ *   aanvraag-agb-onleesbaar.xlsx     the complete form with an AGB-code of 7 digits
  *
  * Tariefwijzer finds every value by its label (src/domain/assessments/fields.ts), so rows and columns may move.
  * All names, AGB-codes and amounts are invented. Deterministic: no clock, fixed zip timestamps.
@@ -120,14 +124,15 @@ function setValue(cell, kind, v) {
   if (kind === 'date' && v instanceof Date) cell.numFmt = DATE;
 }
 
+const SHEETS = { form: 'Aanvraagformulier', review: 'Beoordeling zorgkantoor' };
+
 /**
- * One form. `values` maps label → value; `opts.col` is the label column (1 = A), values stand two columns
+ * One form on two sheets (`sheets`: the form and the assessor's sheet), added to `wb`. `values` maps label → value; `opts.col` is the label column (1 = A), values stand two columns
  * further when `opts.gap` (moved layout); `opts.extraRows` inserts blank rows between sections; `opts.rename`
  * replaces labels (e.g. one date per route).
  */
-function buildForm({ title, values = {}, table = [], criteria = {}, reeel, opts = {} }) {
-  const wb = newWorkbook();
-  const ws = wb.addWorksheet('Aanvraagformulier');
+function buildForm({ title, values = {}, table = [], criteria = {}, reeel, opts = {} }, wb = newWorkbook(), sheets = SHEETS) {
+  const ws = wb.addWorksheet(sheets.form);
   const lc = opts.col ?? 1;
   const vc = lc + (opts.gap ? 2 : 1);
   ws.getColumn(lc).width = 46;
@@ -201,7 +206,7 @@ function buildForm({ title, values = {}, table = [], criteria = {}, reeel, opts 
     }
   }
 
-  const bs = wb.addWorksheet('Beoordeling zorgkantoor');
+  const bs = wb.addWorksheet(sheets.review);
   bs.getColumn(1).width = 58;
   bs.getColumn(2).width = 16;
   bs.getColumn(3).width = 80;
@@ -373,12 +378,56 @@ const BOTH = {
   opts: { col: 2, gap: true, extraRows: 1, rename: { 'Datum ontvangst': ['Datum ontvangst herberekening', 'Datum ontvangst hardheidsclausule'] } },
 };
 
+/**
+ * A declaration list as a zorgkantoor keeps it, with column headers that are also labels of the form ("AGB-code",
+ * "Naam zorgaanbieder", "Prestatiecode"): a table, not a form. Put in front of a form, it must not be read as one.
+ */
+function addDeclarations(wb) {
+  const ws = wb.addWorksheet('Declaraties 2025');
+  const header = ['Declaratienummer', 'AGB-code', 'Naam zorgaanbieder', 'Prestatiecode', 'Periode', 'Aantal', 'NZa maximumtarief'];
+  header.forEach((h, i) => {
+    ws.getCell(1, i + 1).value = h;
+    ws.getCell(1, i + 1).font = { bold: true };
+  });
+  const rows = [
+    ['D-2025-0001', '12345678', 'GGZ De Linde (voorbeeld)', 'Z1103', '2025-01', 160, 250],
+    ['D-2025-0002', '12345678', 'GGZ De Linde (voorbeeld)', 'Z1105', '2025-01', 120, 200],
+    ['D-2025-0003', '23456781', "Zorgboerderij 't Veld (voorbeeld)", 'H153', '2025-01', 90, 100],
+    ['D-2025-0004', '12345678', 'GGZ De Linde (voorbeeld)', 'Z1103', '2025-02', 150, 250],
+  ];
+  rows.forEach((line, r) =>
+    line.forEach((v, c) => {
+      const cell = ws.getCell(r + 2, c + 1);
+      cell.value = v;
+      if (c === 1) cell.numFmt = '@';
+      if (c === 6) cell.numFmt = MONEY;
+    }),
+  );
+  ws.columns.forEach((col, i) => (col.width = [16, 12, 34, 14, 10, 8, 18][i]));
+  return wb;
+}
+
+function formWithDeclarations() {
+  return buildForm(COMPLETE, addDeclarations(newWorkbook()));
+}
+
+/** Two providers' forms in one workbook, each with its own assessor's sheet right after it. */
+function twoForms() {
+  const wb = buildForm(COMPLETE, newWorkbook(), { form: 'Aanvraag De Linde', review: 'Beoordeling De Linde' });
+  return buildForm(INCOMPLETE, wb, { form: 'Aanvraag Het Veld', review: 'Beoordeling Het Veld' });
+}
+
+const UNREADABLE_AGB = { ...COMPLETE, values: { ...COMPLETE.values, 'AGB-code': '1234567' } };
+
 const FILES = {
   'aanvraagformulier-sjabloon.xlsx': { title: 'Aanvraagformulier herberekening tariefpercentage en hardheidsclausule Wlz 2025 (sjabloon)' },
   'aanvraag-volledig.xlsx': COMPLETE,
   'aanvraag-onvolledig.xlsx': INCOMPLETE,
   'aanvraag-inconsistent.xlsx': INCONSISTENT,
   'aanvraag-beide.xlsx': BOTH,
+  'aanvraag-met-declaraties.xlsx': formWithDeclarations,
+  'aanvraag-twee-formulieren.xlsx': twoForms,
+  'aanvraag-agb-onleesbaar.xlsx': UNREADABLE_AGB,
 };
 
 const README = `# Aanvraagformulieren herberekening en hardheidsclausule (voorbeelden)
@@ -392,6 +441,9 @@ const README = `# Aanvraagformulieren herberekening en hardheidsclausule (voorbe
 | \`aanvraag-onvolledig.xlsx\` | geen bestuursverklaring, geen opbrengsten, totale kosten en resultaat | herberekening: niet in behandeling (onvolledig) |
 | \`aanvraag-inconsistent.xlsx\` | omzetregel en totaal kloppen niet, kosten tellen niet op, "973" als percentage, bestuursverklaring na ontvangst, ontvangen 27-9-2024 | herberekening: niet in behandeling (te laat en onjuist) |
 | \`aanvraag-beide.xlsx\` | herberekening én hardheidsclausule tegelijk (6-9-2024); rijen en kolommen verschoven (labels in B, waarden in D); perspectief en oordeel "reëel" nog open | beide: te beoordelen |
+| \`aanvraag-met-declaraties.xlsx\` | het volledige formulier, met vóór het formulier een blad "Declaraties 2025" waarvan de kolomkoppen ("AGB-code", "Naam zorgaanbieder", "Prestatiecode") ook labels van het formulier zijn | als \`aanvraag-volledig.xlsx\`, gelezen van de bladen Aanvraagformulier en Beoordeling zorgkantoor; het declaratieblad telt niet |
+| \`aanvraag-twee-formulieren.xlsx\` | twee aanvragen in één werkmap: "Aanvraag De Linde" en "Aanvraag Het Veld", elk met een eigen beoordelingsblad erachter | twee beoordelingen: De Linde aanpassen naar 96,6%, Het Veld niet in behandeling |
+| \`aanvraag-agb-onleesbaar.xlsx\` | het volledige formulier met AGB-code "1234567" (7 cijfers) | herberekening: identiteit onzeker — handmatig controleren (inhoudelijk: aanpassen naar 96,6%); uitgangscode 3 |
 
 Beoordelen: \`npx tariefwijzer assess examples/aanvragen/aanvraag-*.xlsx --policy zk-ggz-2025\` — zie \`docs/beoordelen.md\`.
 `;
@@ -400,7 +452,7 @@ async function main() {
   const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'examples', 'aanvragen'));
   fs.mkdirSync(outDir, { recursive: true });
   for (const [file, spec] of Object.entries(FILES)) {
-    await save(buildForm(spec), path.join(outDir, file));
+    await save(typeof spec === 'function' ? spec() : buildForm(spec), path.join(outDir, file));
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), README);
   process.stdout.write(`Geschreven in ${outDir}: ${Object.keys(FILES).join(', ')}, README.md\n`);

@@ -9,18 +9,25 @@ import {
   assessProvider,
   assessmentFields,
   FINDING_HEADERS,
+  IDENTITY_FIELDS,
   findingRows,
   formatDate,
-  readForm,
+  ANCHOR_FIELDS,
+  describeScores,
+  findForms,
+  MIN_FORM_FIELDS,
   routeCell,
+  sheetList,
   routeLabel,
   SUMMARY_HEADERS,
   summaryRow,
   termijnCell,
   type Finding,
+  type FormReading,
   type Procedure,
   type ProviderAssessment,
   type ProviderInput,
+  type SheetScore,
 } from '../domain/assessments';
 import { normalizeHeader } from '../domain/fields';
 import { formatNumber, formatPercentage } from '../domain/money';
@@ -96,7 +103,7 @@ export function providersFromList(
     const key = agbKey(line[header.columns.agb]);
     let p = key ? byAgb.get(key) : undefined;
     if (!p) {
-      p = { input: { bron: '', cells: {}, refs: {}, formFindings: [] }, rows: [] };
+      p = { input: { bron: '', cells: {}, refs: {}, formFindings: [], bladen: [sheet] }, rows: [] };
       if (key) byAgb.set(key, p);
       order.push(p);
     }
@@ -116,6 +123,8 @@ export function providersFromList(
           message: `${fields[field]?.label ?? field}: "${cellToText(v)}" in ${ref} verschilt van "${cellToText(p.input.cells[field])}" in ${p.input.refs![field]}; de eerste is gebruikt.`,
         };
         p.input.formFindings!.push(f);
+        if ((IDENTITY_FIELDS as readonly string[]).includes(field))
+          p.input.unclear = { [field]: f.message.replace(/; de eerste is gebruikt\.$/, ''), ...p.input.unclear };
       }
     }
   }
@@ -132,7 +141,10 @@ export interface AssessOptions {
 
 export interface AssessOutcome {
   mode: 'lijst' | 'formulier';
+  /** The provider list's sheet, or the first form's sheet. */
   sheet?: string;
+  /** Forms: per form the sheets it was read from (the request sheet first), in workbook order. */
+  forms?: string[][];
   headerRow?: number;
   firstColumn?: number;
   assessments: ProviderAssessment[];
@@ -170,28 +182,62 @@ export async function writeAssessmentColumns(
   return firstColumn;
 }
 
+/** What a workbook holds to assess: a provider list, or one or more forms. */
+export type AssessInput =
+  | { mode: 'lijst'; sheet: string; grid: CellValue[][]; header: ListHeader; providers: ProviderRows[]; warnings: string[] }
+  | { mode: 'formulier'; forms: FormReading[]; warnings: string[] };
+
 /**
- * Assess the open workbook: a provider list if one is found (own columns + summary sheet), otherwise an
- * aanvraagformulier (summary sheet only). Throws InputError when neither is there.
+ * Find what to assess through the port: a provider list if a sheet has one (visible sheets first), otherwise the
+ * sheets that are aanvraagformulieren, each read on its own. `prefix` goes before the sheet in each `bron`
+ * (the file name on the command line). Throws InputError, saying what was looked for, when there is neither.
  */
-export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params: ParameterValues, options: AssessOptions = {}): Promise<AssessOutcome> {
+export async function findAssessInput(port: WorkbookPort, proc: Procedure, options: { sheet?: string; prefix?: string } = {}): Promise<AssessInput> {
   const names = (await port.sheetNames()).filter((n) => n !== ASSESS_SHEET && n !== META_SHEET);
   if (options.sheet !== undefined && !names.includes(options.sheet)) throw new InputError(`Blad "${options.sheet}" bestaat niet. Bladen: ${names.join(', ')}.`);
   const wanted = options.sheet ? [options.sheet] : names;
   // The first rows tell which sheets are hidden and where a table's totals row is; the whole sheets come after.
   const heads = await port.readSheets(wanted.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
   const reads = await port.readSheets(wanted.map((sheet) => ({ sheet })));
-  // Visible sheets first: a hidden old list with the same header is not the one the user works in.
-  const order = visibleFirst(heads);
-  const grids = new Map<string, CellValue[][]>(order.map((i) => [wanted[i], reads[i].cells]));
   const warnings: string[] = [];
-
-  for (const [sheet, grid] of grids) {
+  // Visible sheets first: a hidden old list with the same header is not the one the user works in.
+  for (const i of visibleFirst(heads)) {
+    const sheet = wanted[i];
+    const grid = reads[i].cells;
     const header = detectListHeader(grid, proc);
     if (!header) continue;
-    const head = heads[wanted.indexOf(sheet)];
-    if (isHidden(head) && !options.sheet) warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad een aanbiederslijst heeft.`);
-    const providers = providersFromList(sheet, grid, header, proc, new Set(head.totalsRows ?? []));
+    if (isHidden(heads[i]) && !options.sheet)
+      warnings.push(`Blad "${sheet}" is verborgen; het is gebruikt omdat geen zichtbaar blad een aanbiederslijst heeft.`);
+    const providers = providersFromList(sheet, grid, header, proc, new Set(heads[i].totalsRows ?? []));
+    if (options.prefix) for (const p of providers) p.input.bron = `${options.prefix}, ${p.input.bron}`;
+    return { mode: 'lijst', sheet, grid, header, providers, warnings };
+  }
+  const sheets = wanted.map((name, i) => ({ name, grid: reads[i].cells, hidden: isHidden(heads[i]) }));
+  const found = findForms(sheets, proc, options.prefix);
+  if (!found.forms.length) throw new InputError(noFormMessage(found.scores, proc, options.prefix));
+  return { mode: 'formulier', forms: found.forms, warnings: [...warnings, ...found.warnings] };
+}
+
+function noFormMessage(scores: SheetScore[], proc: Procedure, prefix: string | undefined): string {
+  const fields = assessmentFields(proc);
+  const anchors = ANCHOR_FIELDS.map((f) => `"${fields[f].label}"`);
+  return (
+    `${prefix ? `${prefix}: geen` : 'Geen'} aanvraagformulier en geen aanbiederslijst gevonden. Gezocht naar een blad met minstens ${MIN_FORM_FIELDS} labels van het ` +
+    `aanvraagformulier, elk met de waarde rechts ernaast (waaronder ${anchors.slice(0, -1).join(', ')} of ${anchors[anchors.length - 1]}; ` +
+    `kolomkoppen van een tabel tellen niet), en naar een aanbiederslijst (kopregel met "AGB-code" en "Verzoek herberekening tariefpercentage", ` +
+    `"Beroep op hardheidsclausule" of "Datum ontvangst"). Per blad: ${describeScores(scores, proc) || 'geen bladen'}.`
+  );
+}
+
+/**
+ * Assess the open workbook: a provider list if one is found (own columns + summary sheet), otherwise every
+ * aanvraagformulier in it (summary sheet only, one row per form). Throws InputError when neither is there.
+ */
+export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params: ParameterValues, options: AssessOptions = {}): Promise<AssessOutcome> {
+  const found = await findAssessInput(port, proc, { sheet: options.sheet });
+  const { warnings } = found;
+  if (found.mode === 'lijst') {
+    const { sheet, grid, header, providers } = found;
     const assessed = providers.map((p) => ({ rows: p.rows, assessment: assessProvider(p.input, proc, params) }));
     const firstColumn = await writeAssessmentColumns(port, sheet, grid, header, assessed, warnings);
     const assessments = assessed.map((a) => a.assessment);
@@ -199,24 +245,12 @@ export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params
     await port.flush();
     return { mode: 'lijst', sheet, headerRow: header.row, firstColumn, assessments, warnings };
   }
-
-  const reading = readForm(
-    [...grids].map(([name, grid]) => ({ name, grid })),
-    proc,
-    'deze werkmap',
-  );
-  if (reading.recognised < 3) {
-    throw new InputError(
-      `Geen aanbiederslijst (kopregel met AGB-code en bijv. "Verzoek herberekening tariefpercentage", "Beroep op hardheidsclausule" of "Datum ontvangst") en geen aanvraagformulier (labels zoals "AGB-code", "Verzoek herberekening tariefpercentage") gevonden. Bladen: ${names.join(', ')}.`,
-    );
-  }
-  const assessment = assessProvider(reading.input, proc, params);
-  await port.replaceSheet(
-    ASSESS_SHEET,
-    summarySheet([assessment], proc, params, { ...options, source: `aanvraagformulier (${reading.sheets.join(', ')})`, warnings }),
-  );
+  const assessments = found.forms.map((f) => assessProvider(f.input, proc, params));
+  const forms = found.forms.map((f) => f.sheets);
+  const source = `${forms.length === 1 ? 'aanvraagformulier' : `${forms.length} aanvraagformulieren`}: ${forms.map(sheetList).join('; ')}`;
+  await port.replaceSheet(ASSESS_SHEET, summarySheet(assessments, proc, params, { ...options, source, warnings }));
   await port.flush();
-  return { mode: 'formulier', assessments: [assessment], warnings };
+  return { mode: 'formulier', sheet: forms[0][0], forms, assessments, warnings };
 }
 
 function shownParameter(v: ParameterValues[string]): string {
@@ -262,6 +296,7 @@ export function summarySheet(
 /** A short overview row for the "Aanvragen" sheet the CLI writes from forms. */
 export const OVERVIEW_HEADERS = [
   'Bestand',
+  'Blad',
   'AGB-code',
   'Zorgaanbieder',
   'Route',
@@ -280,6 +315,7 @@ export function overviewRow(file: string, input: ProviderInput, a: ProviderAsses
   const text = (v: CellValue) => (isEmptyCell(v) ? null : cellToText(v));
   return [
     file,
+    a.bladen.join(', ') || null,
     a.agb || null,
     a.naam || null,
     routeLabel(a),

@@ -26,10 +26,10 @@ test('assess output survives a LibreOffice round trip', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(converted, 'uit.xlsx'));
     const ws = wb.getWorksheet('Aanvragen')!;
-    expect(ws.getCell('J1').value).toBe('Tariefwijzer herberekening');
-    expect(String(ws.getCell('J2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
-    expect(String(ws.getCell('L3').value)).toContain('[fout] Te laat:');
-    expect(ws.getCell('J3').formula).toBeUndefined();
+    expect(ws.getCell('K1').value).toBe('Tariefwijzer herberekening');
+    expect(String(ws.getCell('K2').value)).toMatch(/^Tarief aanpassen: 92% → 96,6%/);
+    expect(String(ws.getCell('M3').value)).toContain('[fout] Te laat:');
+    expect(ws.getCell('K3').formula).toBeUndefined();
     expect(wb.getWorksheet('Tariefwijzer beoordelingen')!.getCell('B3').value).toBe('zk-ggz-2025');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -302,14 +302,15 @@ test('assess leaves forms written by openpyxl and saved by LibreOffice byte for 
   const before = files.map((f) => fs.readFileSync(f));
   const out = path.join(dir, 'beoordeling.xlsx');
   const r = await runCli('assess', ...files, '--policy', 'zk-ggz-2025', '--out', out, '--json');
-  expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+  // 3: written, and aanvraag-beide waits for the assessor's judgement
+  expect({ code: r.code, err: r.err }).toEqual({ code: 3, err: '' });
   files.forEach((f, i) => expect({ f, same: fs.readFileSync(f).equals(before[i]) }).toEqual({ f, same: true }));
   results.set('beoordeling', out);
 
   // the same assessment for the same content, whoever wrote the file (only the file name in "bron" differs)
   const providers: Array<Record<string, unknown>> = JSON.parse(r.out).providers;
-  expect(providers.map((p) => p.bron)).toEqual([...OWN_FORMS, ...FOREIGN_FORMS]);
-  const byFile = new Map(providers.map(({ bron, ...rest }) => [bron as string, rest]));
+  expect(providers.map((p) => p.bron)).toEqual([...OWN_FORMS, ...FOREIGN_FORMS].map((f) => `${f}, bladen Aanvraagformulier en Beoordeling zorgkantoor`));
+  const byFile = new Map(providers.map(({ bron, ...rest }) => [(bron as string).replace(/, bladen .*$/, ''), rest]));
   for (const f of FOREIGN_FORMS) expect({ f, assessment: byFile.get(f) }).toEqual({ f, assessment: byFile.get(f.replace(/^[a-z]+-/, '')) });
   // ... and the forms were really read: the complete one is adjusted to cost price, the other asks for both routes
   const volledig = byFile.get('aanvraag-volledig.xlsx') as { herberekening: { status: string; voorgesteldPercentage: string } };

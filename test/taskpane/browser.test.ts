@@ -579,6 +579,88 @@ test('ExcelApi 1.7 (no triggerSource, changed events per sheet), with an Excel w
   expect(pageErrors).toEqual([]);
 });
 
+/** The sheets of an example workbook as plain values the page can take (dates as Dutch text, formulas as their result). */
+async function exampleSheets(
+  file: string,
+  rename: Record<string, string> = {},
+): Promise<Array<{ name: string; rows: Array<Array<string | number | boolean | null>> }>> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(ROOT, 'examples', 'aanvragen', file));
+  return wb.worksheets.map((ws) => {
+    const rows: Array<Array<string | number | boolean | null>> = [];
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value as unknown;
+        const plain =
+          v instanceof Date
+            ? `${v.getUTCDate()}-${v.getUTCMonth() + 1}-${v.getUTCFullYear()}`
+            : v && typeof v === 'object' && 'result' in v
+              ? (v as { result: number }).result
+              : v && typeof v === 'object'
+                ? cell.text
+                : (v as string | number | boolean);
+        (rows[r - 1] ??= [])[c - 1] = plain;
+      }),
+    );
+    return { name: rename[ws.name] ?? ws.name, rows: Array.from(rows, (row) => Array.from(row ?? [], (x) => x ?? null)) };
+  });
+}
+
+test('Aanvragen: a declaration sheet in front of two forms; one form has an AGB-code of 7 digits: its outcome is attention, never green', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  const sheets = [
+    ...(await exampleSheets('aanvraag-met-declaraties.xlsx', { Aanvraagformulier: 'Aanvraag De Linde', 'Beoordeling zorgkantoor': 'Beoordeling De Linde' })),
+    ...(await exampleSheets('aanvraag-agb-onleesbaar.xlsx', { Aanvraagformulier: 'Aanvraag Onzeker', 'Beoordeling zorgkantoor': 'Beoordeling Onzeker' })),
+  ];
+  expect(sheets.map((x) => x.name)).toEqual(['Declaraties 2025', 'Aanvraag De Linde', 'Beoordeling De Linde', 'Aanvraag Onzeker', 'Beoordeling Onzeker']);
+  // the demo's own workbook (with its provider list) is replaced by these sheets, made the way the fake makes its own
+  await page.evaluate((given) => {
+    const demo = (window as unknown as { tariefwijzerDemo: { sheets: Array<{ constructor: new (name: string) => unknown }> } }).tariefwijzerDemo;
+    const Sheet = demo.sheets[0].constructor as new (name: string) => { ensure(r: number, c: number): { value: unknown; type: string } };
+    const made = given.map(({ name, rows }) => {
+      const sheet = new Sheet(name);
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === '') return;
+          const type = typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'Integer' : 'Double') : 'String';
+          Object.assign(sheet.ensure(r, c), { value: v, type });
+        }),
+      );
+      return sheet;
+    });
+    demo.sheets.splice(0, demo.sheets.length, ...(made as never[]));
+  }, sheets);
+
+  await page.getByRole('tab', { name: 'Aanvragen' }).click();
+  const assess = page.locator('section[aria-labelledby="aanvragen-kop"]');
+  await assess.getByTestId('primaire-actie').click();
+  await assess.getByRole('heading', { name: '3. 2 aanvragen beoordeeld' }).waitFor();
+  expect(await assess.getByTestId('aanvragen-bron').textContent()).toBe(
+    'Gelezen: 2 aanvraagformulieren: blad Aanvraag De Linde (met Beoordeling De Linde); blad Aanvraag Onzeker (met Beoordeling Onzeker). Samenvatting in blad Tariefwijzer beoordelingen.',
+  );
+  const clean = assess.locator('li[data-agb="12345678"]');
+  const unsure = assess.locator('li[data-agb="1234567"]');
+  expect(await clean.locator('p').first().textContent()).toBe('12345678 GGZ De Linde (voorbeeld) — route: herberekening');
+  expect(await clean.getByText('Bron: bladen Aanvraag De Linde en Beoordeling De Linde').count()).toBe(1);
+  expect(await clean.getByTestId('identiteit-onzeker').count()).toBe(0);
+  await unsure.getByTestId('identiteit-onzeker').getByText('AGB-code "1234567" heeft niet 8 cijfers.').waitFor();
+  await assess.getByTestId('aanvragen-aandacht').getByText('Aandacht nodig bij 1 van 2 aanvragen').waitFor();
+
+  // the colours: the same outcome on the merits is green for the provider known for sure, attention for the other
+  const background = (l: ReturnType<Page['locator']>) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const good = await background(clean.locator('[data-status="aanpassen"]'));
+  const attention = await background(assess.getByTestId('aanvragen-aandacht'));
+  const unsureRoute = unsure.locator('[data-status="identiteit-onzeker"]');
+  expect(await unsureRoute.getByText('Herberekening: Identiteit onzeker — handmatig controleren (96,6%)').count()).toBe(1);
+  expect(await background(unsureRoute)).toBe(attention);
+  expect(good).not.toBe(attention);
+  expect(await unsure.locator('[data-status="aanpassen"]').count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
 test('an answer Excel on the web refuses as too large (ResponsePayloadSizeLimitExceeded) is read again in smaller pieces', async () => {
   await page.goto(`${origin}/demo.html?rijen=6000`);
   // provider names far longer below the first rows than in them: the adapter's size estimate is too low

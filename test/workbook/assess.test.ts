@@ -90,6 +90,16 @@ test('different values for one provider are reported, the first is used', async 
   expect(codes).toContain('WAARDEN_VERSCHILLEN');
 });
 
+test('a provider list with two names for one AGB-code: identity unsure, the outcome not positive', async () => {
+  const wb = list();
+  wb.workbook.getWorksheet('Aanvragen')!.getCell('B5').value = 'GGZ De Eik';
+  const outcome = await assessWorkbook(wb, proc, params, { now: NOW });
+  const [first] = outcome.assessments;
+  expect(first.identiteit).toEqual({ zeker: false, redenen: ['Zorgaanbieder: "GGZ De Eik" in Aanvragen!B5 verschilt van "GGZ De Linde" in Aanvragen!B4'] });
+  expect(first.herberekening).toMatchObject({ status: 'identiteit-onzeker', inhoudelijk: 'handhaven' });
+  expect(String(wb.workbook.getWorksheet('Aanvragen')!.getCell('Q4').value)).toMatch(/^Identiteit onzeker — handmatig controleren: Zorgaanbieder/);
+});
+
 test('next to the annotate columns, both blocks keep their highlight rules', async () => {
   const wb = workbookFrom({
     GGZ: [
@@ -125,7 +135,9 @@ test('an aanvraagformulier opened as workbook gets only the summary sheet', asyn
 });
 
 test('a workbook with neither a list nor a form is an input error', async () => {
-  await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(/Geen aanbiederslijst/);
+  await expect(assessWorkbook(workbookFrom({ Blad1: [['iets', 1]] }), proc, params)).rejects.toThrow(
+    /^Geen aanvraagformulier en geen aanbiederslijst gevonden\. Gezocht naar .*Per blad: Blad1: geen labels van het formulier\.$/,
+  );
 });
 
 test('the Office.js adapter (fake host) gives the same columns; dates stored as serial numbers are read as days', async () => {
@@ -185,4 +197,84 @@ test('issue 27: hidden columns right of the list are passed over and stay hidden
   const summary: string[] = [];
   wb.workbook.getWorksheet(ASSESS_SHEET)!.eachRow((row) => row.eachCell((cell) => void summary.push(String(cell.value))));
   expect(summary.some((t) => said.test(t))).toBe(true);
+});
+
+describe('aanvraagformulieren in a workbook', () => {
+  const EXAMPLES = require('node:path').join(__dirname, '../../examples/aanvragen');
+  const open = (file: string) => XlsxWorkbook.fromFile(`${EXAMPLES}/${file}`);
+  /** The summary sheet as rows of texts. */
+  const rowsOf = (wb: XlsxWorkbook) => {
+    const rows: string[][] = [];
+    wb.workbook
+      .getWorksheet(ASSESS_SHEET)!
+      .eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))));
+    return rows;
+  };
+  const table = (rows: string[][], title: string) => {
+    const head = rows.findIndex((r) => r[0] === title) + 1;
+    // the table ends at the next section title (a row with one cell; exceljs skips the empty row before it)
+    const end = rows.findIndex((r, i) => i > head && r.filter((v) => v !== '').length <= 1);
+    return rows.slice(head + 1, end < 0 ? undefined : end).map((r) => Object.fromEntries(rows[head].map((h, i) => [h, r[i] ?? ''])));
+  };
+
+  test('a declaration sheet in front of the form is not read; the summary names the sheets the form was read from', async () => {
+    const wb = await open('aanvraag-met-declaraties.xlsx');
+    const before = snapshot(wb.workbook, { sheets: [ASSESS_SHEET] });
+    const outcome = await assessWorkbook(wb, proc, params, { now: NOW });
+    expect(outcome).toMatchObject({ mode: 'formulier', sheet: 'Aanvraagformulier', forms: [['Aanvraagformulier', 'Beoordeling zorgkantoor']], warnings: [] });
+    const [a] = outcome.assessments;
+    expect([a.agb, a.naam, a.herberekening.status]).toEqual(['12345678', 'GGZ De Linde (voorbeeld)', 'aanpassen']);
+    const rows = rowsOf(wb);
+    expect(rows.find((r) => r[0] === 'Bron')).toEqual(['Bron', 'aanvraagformulier: bladen Aanvraagformulier en Beoordeling zorgkantoor']);
+    expect(table(rows, 'Per aanbieder')).toEqual([
+      expect.objectContaining({
+        'AGB-code': '12345678',
+        Identiteit: 'zeker',
+        Bron: 'bladen Aanvraagformulier en Beoordeling zorgkantoor',
+        Herberekening: 'Tarief aanpassen',
+      }),
+    ]);
+    expect(snapshot(wb.workbook, { sheets: [ASSESS_SHEET] })).toBe(before);
+  });
+
+  test('two forms: one assessment and one summary row each', async () => {
+    const wb = await open('aanvraag-twee-formulieren.xlsx');
+    const outcome = await assessWorkbook(wb, proc, params, { now: NOW });
+    expect(outcome.forms).toEqual([
+      ['Aanvraag De Linde', 'Beoordeling De Linde'],
+      ['Aanvraag Het Veld', 'Beoordeling Het Veld'],
+    ]);
+    expect(outcome.assessments.map((a) => [a.agb, a.herberekening.status])).toEqual([
+      ['12345678', 'aanpassen'],
+      ['23456781', 'niet-in-behandeling'],
+    ]);
+    const rows = rowsOf(wb);
+    expect(rows.find((r) => r[0] === 'Aanbieders')).toEqual(['Aanbieders', '2']);
+    expect(table(rows, 'Per aanbieder').map((r) => [r['AGB-code'], r.Bron])).toEqual([
+      ['12345678', 'bladen Aanvraag De Linde en Beoordeling De Linde'],
+      ['23456781', 'bladen Aanvraag Het Veld en Beoordeling Het Veld'],
+    ]);
+  });
+
+  test('an unreadable AGB-code: the summary says the identity is unsure and shows no positive outcome', async () => {
+    const wb = await open('aanvraag-agb-onleesbaar.xlsx');
+    await assessWorkbook(wb, proc, params, { now: NOW });
+    const [row] = table(rowsOf(wb), 'Per aanbieder');
+    expect(row.Identiteit).toBe('onzeker — handmatig controleren: AGB-code "1234567" heeft niet 8 cijfers');
+    expect(row.Herberekening).toBe('Identiteit onzeker — handmatig controleren');
+  });
+
+  test('only a declaration list: a Dutch message that says what was looked for and what each sheet holds', async () => {
+    const wb = workbookFrom({
+      'Declaraties 2025': [
+        ['AGB-code', 'Naam zorgaanbieder', 'Prestatiecode', 'Aantal'],
+        ['12345678', 'GGZ De Linde', 'Z1103', 10],
+      ],
+      Notities: [['AGB-code', '12345678']],
+    });
+    await expect(assessWorkbook(wb, proc, params)).rejects.toThrow(
+      'Per blad: Declaraties 2025: kopregel van een tabel in rij 1; geen labels van het formulier; Notities: 1 label ("AGB-code").',
+    );
+    await expect(assessWorkbook(wb, proc, params)).rejects.toThrow(/minstens 3 labels van het aanvraagformulier, elk met de waarde rechts ernaast/);
+  });
 });

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import {
   assessProvider,
+  attentionReasons,
   procedureForPolicy,
   listProcedures,
-  readForm,
   resolveProcedureParameters,
   type Procedure,
   type ProviderAssessment,
@@ -18,20 +18,13 @@ import {
 import type { ParameterValues } from '../../domain/policy/types';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
-import {
-  ASSESS_HEADERS,
-  ASSESS_SHEET,
-  detectListHeader,
-  OVERVIEW_HEADERS,
-  overviewRow,
-  providersFromList,
-  summarySheet,
-  writeAssessmentColumns,
-} from '../../workbook/assess';
+import { ASSESS_HEADERS, ASSESS_SHEET, findAssessInput, OVERVIEW_HEADERS, overviewRow, summarySheet, writeAssessmentColumns } from '../../workbook/assess';
 import { XlsxWorkbook } from '../../workbook/xlsx/adapter';
 import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
 export const OVERVIEW_SHEET = 'Aanvragen';
+/** Exit code when everything was written but at least one assessment asks for action (docs/beoordelen.md). */
+export const EXIT_ATTENTION = 3;
 export const DEFAULT_OUTPUT = 'beoordelingen-tariefwijzer.xlsx';
 
 interface Read {
@@ -63,28 +56,20 @@ function chooseProcedure(values: { policy?: unknown; set?: unknown }): { proc: P
   return { proc, params, policyId: values.policy };
 }
 
-/** The providers in one input file: the rows of a provider list, or the one provider of a form. */
-async function readInput(file: string, proc: Procedure): Promise<Read[]> {
+/** The providers in one input file: the rows of a provider list, or one per aanvraagformulier in it. */
+async function readInput(file: string, proc: Procedure, warnings: string[]): Promise<Read[]> {
   const wb = await openWorkbook(file);
   const base = path.basename(file);
-  const names = (await wb.sheetNames()).filter((n) => !/^tariefwijzer/i.test(n));
-  const sheets = await Promise.all(names.map(async (name) => ({ name, grid: await wb.readSheet(name) })));
-  for (const s of sheets) {
-    const header = detectListHeader(s.grid, proc);
-    if (header) return providersFromList(s.name, s.grid, header, proc).map((p) => ({ file: base, input: { ...p.input, bron: `${base} ${p.input.bron}` } }));
-  }
-  const reading = readForm(sheets, proc, base);
-  if (reading.recognised < 3)
-    throw new InputError(
-      `${base}: geen aanvraagformulier (labels zoals "AGB-code" en "Verzoek herberekening tariefpercentage") en geen aanbiederslijst gevonden.`,
-    );
-  return [{ file: base, input: reading.input }];
+  const found = await findAssessInput(wb, proc, { prefix: base });
+  warnings.push(...found.warnings.map((w) => `${base}: ${w}`));
+  const inputs = found.mode === 'lijst' ? found.providers.map((p) => p.input) : found.forms.map((f) => f.input);
+  return inputs.map((input) => ({ file: base, input }));
 }
 
 export const assess: Command = {
   usage: 'assess FORMULIER.xlsx... --policy ID [--set naam=waarde]... [--out UITVOER.xlsx] [--json]',
   summary:
-    'beoordeelt aanvragen herberekening tariefpercentage en hardheidsclausule (aanvraagformulieren of aanbiederslijsten)\nen schrijft één nieuw bestand met de beoordelingen (standaard beoordelingen-tariefwijzer.xlsx naast het eerste formulier)',
+    'beoordeelt aanvragen herberekening tariefpercentage en hardheidsclausule (aanvraagformulieren of aanbiederslijsten)\nen schrijft één nieuw bestand met de beoordelingen (standaard beoordelingen-tariefwijzer.xlsx naast het eerste formulier);\nuitgangscode 3: geschreven, maar een aanvraag vraagt aandacht (identiteit onzeker, oordeel open)',
   async run(args, io) {
     const { values, positionals } = parse(args, {
       policy: { type: 'string' },
@@ -104,17 +89,18 @@ export const assess: Command = {
     };
 
     const read: Read[] = [];
+    const warnings: string[] = [];
     for (const file of inputs) {
       progress(`Lezen: ${file}`);
-      read.push(...(await readInput(file, proc)));
+      read.push(...(await readInput(file, proc, warnings)));
     }
+    warnings.forEach((w) => progress(`Let op: ${w}`));
     const assessments = read.map((r) => assessProvider(r.input, proc, params));
 
     const wb = XlsxWorkbook.empty();
     const overview = [[...OVERVIEW_HEADERS], ...read.map((r, i) => overviewRow(r.file, r.input, assessments[i]))];
     await wb.replaceSheet(OVERVIEW_SHEET, overview);
     const header = { row: 0, columns: {}, outputColumns: [] };
-    const warnings: string[] = [];
     await writeAssessmentColumns(
       wb,
       OVERVIEW_SHEET,
@@ -137,15 +123,25 @@ export const assess: Command = {
     progress(`Schrijven: ${output}`);
     await saveSafely(wb, output);
 
-    if (values.json) io.out(JSON.stringify({ output, procedure: proc.id, policy: policyId, providers: assessments.map(toJson) }, null, 2));
+    const attention = assessments.filter((a) => attentionReasons(a).length).length;
+    if (values.json)
+      io.out(
+        JSON.stringify(
+          { output, procedure: proc.id, policy: policyId, aandacht: attention, providers: assessments.map(toJson), opmerkingen: warnings },
+          null,
+          2,
+        ),
+      );
     else io.out(summaryText(assessments, proc, output));
-    return assessments.length ? 0 : 1;
+    // 3: written, but an outcome asks for the user's action (identity unsure, a judgement open): not plain success
+    return attention ? EXIT_ATTENTION : 0;
   },
 };
 
 function toJson(a: ProviderAssessment) {
   const route = (r: ProviderAssessment['herberekening']) => ({
     status: r.status,
+    inhoudelijk: r.inhoudelijk ?? null,
     ontvankelijk: r.ontvankelijk ?? null,
     uitkomst: r.uitkomst,
     ontbreekt: r.ontbreekt,
@@ -156,8 +152,11 @@ function toJson(a: ProviderAssessment) {
   });
   return {
     bron: a.bron,
+    bladen: a.bladen,
     agb: a.agb,
     naam: a.naam,
+    identiteit: a.identiteit,
+    aandacht: attentionReasons(a),
     herberekening: route(a.herberekening),
     hardheidsclausule: route(a.hardheidsclausule),
     termijn: {
@@ -175,12 +174,23 @@ function toJson(a: ProviderAssessment) {
 
 function summaryText(list: ProviderAssessment[], proc: Procedure, output: string): string {
   const lines = [`Procedure: ${proc.title}`, `Aanvragen: ${list.length}`];
+  let attention = 0;
   for (const a of list) {
-    lines.push(`- ${a.agb || '(geen AGB-code)'} ${a.naam} [${a.bron}]`);
+    lines.push(`- ${a.agb || '(geen AGB-code)'} ${a.naam || '(geen naam)'} [${a.bron}]`);
     if (a.herberekening.aangevraagd) lines.push(`    herberekening: ${a.herberekening.uitkomst}`);
     if (a.hardheidsclausule.aangevraagd) lines.push(`    hardheidsclausule: ${a.hardheidsclausule.uitkomst}`);
     lines.push(`    termijn: ${a.termijn.samenvatting}`);
+    const reasons = attentionReasons(a);
+    if (reasons.length) {
+      attention++;
+      lines.push(`    AANDACHT: ${reasons.join('; ')}`);
+    }
   }
   lines.push(`Geschreven: ${output} (bladen "${OVERVIEW_SHEET}" met de kolommen ${ASSESS_HEADERS.join(', ')} en "${ASSESS_SHEET}")`);
+  lines.push(
+    attention
+      ? `Aandacht nodig bij ${attention} van ${list.length} ${list.length === 1 ? 'aanvraag' : 'aanvragen'}: handmatig controleren of beoordelen (uitgangscode ${EXIT_ATTENTION}).`
+      : 'Geen openstaande punten: elke aanvraag heeft een uitkomst.',
+  );
   return lines.join('\n');
 }

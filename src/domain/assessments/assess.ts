@@ -5,16 +5,17 @@
  */
 import { formatCitation } from '../flags';
 import { D, dec, formatEuro, formatNumber, formatPercentage, minDec, type Dec } from '../money';
-import { parseBoolean, parseDate, parseInteger, parseMoney, parsePercentage, parseText, type CellValue, type Parsed } from '../parse';
+import { parseBoolean, parseDate, parseInteger, parseMoney, parsePercentage, parseText, shortCell, type CellValue, type Parsed } from '../parse';
 import type { ParameterValues } from '../policy/types';
 import type { Severity } from '../types';
 import { addDays, formatDate } from './dates';
-import { assessmentFields, criterionField, documentField, evidenceField } from './fields';
+import { assessmentFields, criterionField, documentField, evidenceField, IDENTITY_FIELDS } from './fields';
 import type { CriterionDef, Procedure, RouteDef } from './procedure';
 import {
   ROUTE_STATUS_LABELS,
   type DeadlineResult,
   type Finding,
+  type Identity,
   type Onderdeel,
   type ProviderAssessment,
   type ProviderInput,
@@ -143,17 +144,52 @@ export function assessProvider(input: ProviderInput, proc: Procedure, params: Pa
   const herberekening = assessHerberekening(facts, hb === true, lower, termijn, proc, params, out);
   const hardheidsclausule = assessHardheidsclausule(facts, hb === true, hhc === true, lower, termijn, proc, params, out);
 
+  const identiteit = identity(facts, input);
+  if (!identiteit.zeker)
+    out.add(
+      'algemeen',
+      'IDENTITEIT_ONZEKER',
+      'waarschuwing',
+      `${ROUTE_STATUS_LABELS['identiteit-onzeker']}: ${identiteit.redenen.join('; ')}. Een positieve uitkomst geldt pas als AGB-code en naam eenduidig op het formulier staan.`,
+    ).name = 'Identiteit onzeker';
+
   const order: Onderdeel[] = ['algemeen', 'formulier', 'termijn', 'herberekening', 'hardheidsclausule'];
   const findings = [...out.list].sort((a, b) => order.indexOf(a.onderdeel) - order.indexOf(b.onderdeel));
   return {
     agb: facts.agb ?? '',
     naam: facts.naam ?? '',
     bron: input.bron,
-    herberekening: { ...herberekening, findings: findings.filter((f) => f.onderdeel === 'herberekening') },
-    hardheidsclausule: { ...hardheidsclausule, findings: findings.filter((f) => f.onderdeel === 'hardheidsclausule') },
+    bladen: input.bladen ?? [],
+    identiteit,
+    herberekening: { ...guardIdentity(herberekening, identiteit), findings: findings.filter((f) => f.onderdeel === 'herberekening') },
+    hardheidsclausule: { ...guardIdentity(hardheidsclausule, identiteit), findings: findings.filter((f) => f.onderdeel === 'hardheidsclausule') },
     termijn: { ...termijn, findings: findings.filter((f) => f.onderdeel === 'termijn') },
     formulier: findings.filter((f) => f.onderdeel === 'formulier' || f.onderdeel === 'algemeen'),
     findings,
+  };
+}
+
+/** Outcomes that are good news for the provider: shown only when it is known for sure who the provider is. */
+export const POSITIVE_STATUSES: ReadonlySet<RouteStatus> = new Set(['handhaven', 'aanpassen', 'toekennen']);
+
+/** Is the provider known for sure? AGB-code of 8 digits and a name, each read without doubt. */
+function identity(facts: Facts, input: ProviderInput): Identity {
+  const redenen: string[] = [];
+  if (!facts.agb) redenen.push('AGB-code ontbreekt');
+  else if (!/^\d{8}$/.test(facts.agb)) redenen.push(`AGB-code "${shortCell(facts.agb)}" heeft niet 8 cijfers`);
+  if (!facts.naam) redenen.push('naam zorgaanbieder ontbreekt');
+  for (const field of IDENTITY_FIELDS) if (input.unclear?.[field]) redenen.push(input.unclear[field]);
+  return { zeker: redenen.length === 0, redenen };
+}
+
+/** A positive outcome for a provider that is not known for sure becomes "identiteit onzeker", keeping the outcome on the merits. */
+function guardIdentity(r: Omit<RouteResult, 'findings'>, id: Identity): Omit<RouteResult, 'findings'> {
+  if (id.zeker || !POSITIVE_STATUSES.has(r.status)) return r;
+  return {
+    ...r,
+    status: 'identiteit-onzeker',
+    inhoudelijk: r.status,
+    uitkomst: `${ROUTE_STATUS_LABELS['identiteit-onzeker']}: ${id.redenen.join('; ')}. Inhoudelijk: ${r.uitkomst}`,
   };
 }
 

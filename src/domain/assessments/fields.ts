@@ -101,6 +101,9 @@ export const ASSESSMENT_FIELDS: Record<string, FieldDef> = {
   onderbouwingReeel: { type: 'text', label: 'Onderbouwing oordeel reëel', aliases: ['onderbouwing reeel', 'toelichting oordeel reeel'] },
 };
 
+/** Fields that say who the provider is: a positive outcome needs them read cleanly. */
+export const IDENTITY_FIELDS = ['agb', 'zorgaanbieder'] as const;
+
 export const documentField = (id: string) => `doc_${id}`;
 export const criterionField = (id: string) => `crit_${id}`;
 export const evidenceField = (id: string) => `bewijs_${id}`;

@@ -1,49 +1,16 @@
 /**
- * Reading an aanvraagformulier: a workbook laid out as label/value cells, not a table. Values are found by
- * their label anywhere on the form (moved rows or columns do not matter), plus an optional table
- * "omzet per prestatie". Pure: grids in, a ProviderInput with completeness/consistency findings out.
+ * Reading aanvraagformulieren: label/value cells, not a table. Each sheet is scored by the form labels it holds
+ * (form-layout.ts); the sheets that are request forms give one reading each, a sheet with form lines but no
+ * "who and what" (the assessor's "Beoordeling zorgkantoor") joins the form before it. Values are found by label
+ * within the chosen sheets only, plus an optional table "omzet per prestatie".
+ * Pure: grids in, ProviderInputs with completeness/consistency findings out.
  */
-import { normalizeHeader } from '../fields';
 import { dec, formatEuro, formatPercentage, type Dec } from '../money';
-import { cellToText, isEmptyCell, parseBoolean, parseMoney, parseNumber, parsePercentage, type CellValue } from '../parse';
-import { assessmentFields, criterionField, documentField, evidenceField } from './fields';
+import { cellToText, isEmptyCell, parseBoolean, parseMoney, parseNumber, parsePercentage, shortCell, type CellValue } from '../parse';
+import { assessmentFields, criterionField, documentField, evidenceField, IDENTITY_FIELDS } from './fields';
+import { columnName, findOmzetTable, formLines, scoreSheet, vocabulary, type FormLine, type FormSheet, type SheetScore } from './form-layout';
 import type { Procedure } from './procedure';
 import type { Finding, ProviderInput } from './types';
-
-export interface FormSheet {
-  name: string;
-  grid: CellValue[][];
-}
-
-function columnName(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** How far right of a label its value may stand (merged or spaced cells). */
-const VALUE_REACH = 3;
-
-/** "3. AGB-code (8 cijfers) *:" → "agbcode". */
-export function normalizeLabel(text: string): string {
-  return normalizeHeader(
-    text
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/^\s*[A-Za-z]?\d+(\.\d+)*[.)]?\s+/, '')
-      .replace(/[*:]+\s*$/, ''),
-  );
-}
-
-function labelIndex(proc: Procedure): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const [name, def] of Object.entries(assessmentFields(proc))) {
-    for (const a of [def.label, ...def.aliases]) {
-      const key = normalizeLabel(a);
-      if (key && !index.has(key)) index.set(key, name);
-    }
-  }
-  return index;
-}
 
 interface TableLine {
   ref: string;
@@ -54,55 +21,36 @@ interface TableLine {
   omzet?: Dec;
 }
 
-const TABLE_COLUMNS: Record<string, string[]> = {
-  code: ['prestatiecode', 'prestatie', 'code'],
-  volume: ['volume', 'aantal', 'productie'],
-  tarief: ['nzamaximumtarief', 'maximumtarief', 'nzatarief'],
-  percentage: ['tariefpercentage', 'percentage'],
-  omzet: ['omzet', 'wlzomzet', 'bedrag'],
-};
-
-/** A table with at least Prestatiecode and Omzet in its header row; rows until the first empty code. */
-function findTable(sheet: FormSheet): { header: number; end: number; lines: TableLine[] } | undefined {
-  for (let r = 0; r < sheet.grid.length; r++) {
-    const row = sheet.grid[r] ?? [];
-    const cols: Record<string, number> = {};
-    row.forEach((cell, c) => {
-      const key = normalizeLabel(cellToText(cell));
-      for (const [name, keys] of Object.entries(TABLE_COLUMNS)) if (cols[name] === undefined && keys.includes(key)) cols[name] = c;
+function tableLines(sheet: FormSheet): TableLine[] {
+  const table = findOmzetTable(sheet.grid);
+  if (!table) return [];
+  const lines: TableLine[] = [];
+  for (let q = table.header + 1; q <= table.end; q++) {
+    const line = sheet.grid[q] ?? [];
+    const get = (name: string, parse: (v: CellValue) => ReturnType<typeof parseMoney>) => {
+      if (table.columns[name] === undefined) return undefined;
+      const p = parse(line[table.columns[name]]);
+      return p.ok ? p.value : undefined;
+    };
+    lines.push({
+      ref: `blad ${sheet.name}, rij ${q + 1}`,
+      code: cellToText(line[table.columns.code]).trim(),
+      volume: get('volume', parseNumber),
+      tarief: get('tarief', parseMoney),
+      percentage: get('percentage', parsePercentage),
+      omzet: get('omzet', parseMoney),
     });
-    if (cols.code === undefined || cols.omzet === undefined) continue;
-    const lines: TableLine[] = [];
-    let end = r;
-    for (let q = r + 1; q < sheet.grid.length; q++) {
-      const line = sheet.grid[q] ?? [];
-      const code = cellToText(line[cols.code]).trim();
-      if (!code || /^totaal/i.test(code)) break;
-      end = q;
-      const get = (name: string, parse: (v: CellValue) => ReturnType<typeof parseMoney>) => {
-        if (cols[name] === undefined) return undefined;
-        const p = parse(line[cols[name]]);
-        return p.ok ? p.value : undefined;
-      };
-      lines.push({
-        ref: `blad ${sheet.name}, rij ${q + 1}`,
-        code,
-        volume: get('volume', parseNumber),
-        tarief: get('tarief', parseMoney),
-        percentage: get('percentage', parsePercentage),
-        omzet: get('omzet', parseMoney),
-      });
-    }
-    return { header: r, end, lines };
   }
-  return undefined;
+  return lines;
 }
 
 export interface FormReading {
   input: ProviderInput;
   /** Number of labels recognised; a workbook with few is not a form. */
   recognised: number;
-  /** Sheets that held recognised labels. */
+  /** The sheet that holds the request (who and what). */
+  sheet: string;
+  /** Every sheet read for this form: the request sheet first, then the sheets that supplement it. */
   sheets: string[];
 }
 
@@ -111,100 +59,127 @@ const ALWAYS = ['agb', 'zorgaanbieder'];
 const FOR_HERBEREKENING = ['tariefpercentageVorigJaar', 'omzet', 'opbrengsten', 'kostenTotaal', 'resultaat'];
 const FOR_BOTH = ['hhcPercentage', 'hhcOmzet'];
 
-export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): FormReading {
-  const fields = assessmentFields(proc);
-  const index = labelIndex(proc);
-  const cells: Record<string, CellValue> = {};
-  const refs: Record<string, string> = {};
-  const labelled = new Set<string>();
-  const findings: Finding[] = [];
-  const used = new Set<string>();
-  const add = (code: string, severity: Finding['severity'], message: string, rule?: string, veld?: string) => {
-    const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}) };
+type Add = (code: string, severity: Finding['severity'], message: string, rule?: string, veld?: string, name?: string) => void;
+
+function collector(proc: Procedure, findings: Finding[]): Add {
+  return (code, severity, message, rule, veld, name) => {
+    const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}), ...(name ? { name } : {}) };
     if (rule && proc.rules[rule]) {
       f.citation = proc.rules[rule].source;
       f.ruleId = rule;
     }
     findings.push(f);
   };
-  const tables: Array<{ sheet: string; lines: TableLine[] }> = [];
+}
 
+/** What the labels of the chosen sheets say: values by field, where they stand, and what is unclear. */
+interface Collected {
+  /** The sheets that held form labels, in the order given. */
+  sheets: string[];
+  cells: Record<string, CellValue>;
+  refs: Record<string, string>;
+  labelled: Set<string>;
+  unclear: Record<string, string>;
+}
+
+function collectLines(sheets: FormSheet[], proc: Procedure, add: Add): Collected {
+  const vocab = vocabulary(proc);
+  const fields = assessmentFields(proc);
+  const got: Collected = { sheets: [], cells: {}, refs: {}, labelled: new Set(), unclear: {} };
+  const at = (sheet: string, r: number, c: number) => `blad ${sheet}, cel ${columnName(c)}${r + 1}`;
   for (const sheet of sheets) {
-    if (/^tariefwijzer/i.test(sheet.name)) continue;
-    const table = findTable(sheet);
-    if (table) tables.push({ sheet: sheet.name, lines: table.lines });
-    sheet.grid.forEach((row, r) => {
-      if (table && r >= table.header && r <= table.end) return;
-      (row ?? []).forEach((cell, c) => {
-        if (typeof cell !== 'string') return;
-        const field = index.get(normalizeLabel(cell));
-        if (!field) return;
-        used.add(sheet.name);
-        if (labelled.has(field) && cells[field] !== undefined) {
-          add(
-            'LABEL_DUBBEL',
-            'waarschuwing',
-            `"${cell.trim()}" staat meer dan eens op het formulier (blad ${sheet.name}, cel ${columnName(c)}${r + 1}); de eerste is gebruikt.`,
-          );
-          return;
-        }
-        labelled.add(field);
-        let vc = -1;
-        for (let k = c + 1; k <= c + VALUE_REACH && k < row.length; k++) {
-          if (!isEmptyCell(row[k])) {
-            vc = k;
-            break;
-          }
-        }
-        refs[field] = `blad ${sheet.name}, cel ${columnName(vc >= 0 ? vc : c + 1)}${r + 1}`;
-        if (vc < 0) return;
-        cells[field] = row[vc];
-        // A criterion line reads label | oordeel | onderbouwing.
-        if (field.startsWith('crit_')) {
-          const ev = evidenceField(field.slice('crit_'.length));
-          for (let k = vc + 1; k <= vc + VALUE_REACH && k < row.length; k++) {
-            if (!isEmptyCell(row[k])) {
-              if (cells[ev] === undefined) {
-                cells[ev] = row[k];
-                refs[ev] = `blad ${sheet.name}, cel ${columnName(k)}${r + 1}`;
-                labelled.add(ev);
-              }
-              break;
-            }
-          }
-        }
-      });
-    });
-  }
-
-  // The form is itself the aanvraagformulier of each route it asks for.
-  const hb = parseBoolean(cells.verzoekHerberekening);
-  const hhc = parseBoolean(cells.beroepHardheidsclausule);
-  const askHb = hb.ok && hb.value;
-  const askHhc = hhc.ok && hhc.value;
-  for (const [ask, id] of [
-    [askHb, 'aanvraagformulier_herberekening'],
-    [askHhc, 'aanvraagformulier_hhc'],
-  ] as const) {
-    const f = documentField(id);
-    if (ask && isEmptyCell(cells[f]) && fields[f]) {
-      cells[f] = 'ja';
-      refs[f] = 'dit formulier';
+    const lines = formLines(sheet.grid, vocab);
+    if (lines.length) got.sheets.push(sheet.name);
+    for (const line of lines) {
+      const { field } = line;
+      const where = at(sheet.name, line.row, line.column);
+      if (got.labelled.has(field) && got.cells[field] !== undefined) {
+        add('LABEL_DUBBEL', 'waarschuwing', `"${line.label}" staat meer dan eens op het formulier (${where}); de eerste is gebruikt.`);
+        if (line.value && cellToText(line.value.cell).trim() !== cellToText(got.cells[field]).trim())
+          got.unclear[field] ??=
+            `"${fields[field].label}" staat twee keer op het formulier met verschillende waarden (${got.refs[field]}: "${shortCell(got.cells[field])}", ${at(sheet.name, line.row, line.value.column)}: "${shortCell(line.value.cell)}")`;
+        continue;
+      }
+      got.labelled.add(field);
+      got.refs[field] = at(sheet.name, line.row, line.value?.column ?? line.column + 1);
+      if (line.labelBeside !== undefined) labelBeside(line, where, fields[field].label, got, add);
+      if (!line.value) continue;
+      got.cells[field] = line.value.cell;
+      if (line.evidence) takeEvidence(line, sheet.name, got);
     }
   }
+  return got;
+}
 
-  // The rule that asks for a correct and complete form: the herberekening's when it is asked for.
+function labelBeside(line: FormLine, where: string, label: string, got: Collected, add: Add): void {
+  add(
+    'WAARDE_IS_LABEL',
+    'waarschuwing',
+    `Naast "${line.label}" (${where}) staat "${shortCell(line.labelBeside)}", zelf een label of kolomkop, geen waarde: het veld telt als leeg.`,
+    undefined,
+    undefined,
+    'Waarde is een label',
+  );
+  if ((IDENTITY_FIELDS as readonly string[]).includes(line.field))
+    got.unclear[line.field] ??= `naast "${label}" staat "${shortCell(line.labelBeside)}", een label en geen waarde (${where})`;
+}
+
+function takeEvidence(line: FormLine, sheet: string, got: Collected): void {
+  const ev = evidenceField(line.field.slice('crit_'.length));
+  if (got.cells[ev] !== undefined || !line.evidence) return;
+  got.cells[ev] = line.evidence.cell;
+  got.refs[ev] = `blad ${sheet}, cel ${columnName(line.evidence.column)}${line.row + 1}`;
+  got.labelled.add(ev);
+}
+
+/** Read the given sheets as ONE form (the request sheet first). `bron` says where it comes from, for the user. */
+export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): FormReading {
+  const findings: Finding[] = [];
+  const add = collector(proc, findings);
+  const used = sheets.filter((s) => !/^tariefwijzer/i.test(s.name));
+  const got = collectLines(used, proc, add);
+  const asked = requestedRoutes(got, proc);
   const formRule =
-    askHb && proc.rules['HB-documenten']
+    asked.hb && proc.rules['HB-documenten']
       ? 'HB-documenten'
       : proc.rules['HHC-juist-volledig']
         ? 'HHC-juist-volledig'
         : proc.rules['HB-documenten']
           ? 'HB-documenten'
           : undefined;
+  completeness(got, proc, asked, add, formRule);
+  tableChecks(used, got, asked.hb, add, formRule);
+  const input: ProviderInput = { bron, cells: got.cells, refs: got.refs, formFindings: findings, bladen: got.sheets };
+  if (Object.keys(got.unclear).length) input.unclear = got.unclear;
+  return { input, recognised: got.labelled.size, sheet: got.sheets[0] ?? used[0]?.name ?? '', sheets: got.sheets };
+}
 
-  // Completeness: labels the template has, and values the route needs.
-  const required = [...ALWAYS, ...(askHb && proc.herberekening ? FOR_HERBEREKENING : []), ...(askHb && askHhc && proc.herberekening ? FOR_BOTH : [])];
+/** The form is itself the aanvraagformulier of each route it asks for. */
+function requestedRoutes(got: Collected, proc: Procedure): { hb: boolean; hhc: boolean } {
+  const fields = assessmentFields(proc);
+  const hbP = parseBoolean(got.cells.verzoekHerberekening);
+  const hhcP = parseBoolean(got.cells.beroepHardheidsclausule);
+  const hb = hbP.ok && hbP.value;
+  const hhc = hhcP.ok && hhcP.value;
+  for (const [ask, id] of [
+    [hb, 'aanvraagformulier_herberekening'],
+    [hhc, 'aanvraagformulier_hhc'],
+  ] as const) {
+    const f = documentField(id);
+    if (ask && isEmptyCell(got.cells[f]) && fields[f]) {
+      got.cells[f] = 'ja';
+      got.refs[f] = 'dit formulier';
+    }
+  }
+  return { hb, hhc };
+}
+
+/** Completeness: labels the template has, and values the route needs. */
+function completeness(got: Collected, proc: Procedure, asked: { hb: boolean; hhc: boolean }, add: Add, formRule: string | undefined): void {
+  const fields = assessmentFields(proc);
+  const { labelled, cells, refs } = got;
+  const both = asked.hb && asked.hhc && proc.herberekening ? FOR_BOTH : [];
+  const required = [...ALWAYS, ...(asked.hb && proc.herberekening ? FOR_HERBEREKENING : []), ...both];
   if (!labelled.has('verzoekHerberekening') && !labelled.has('beroepHardheidsclausule'))
     add(
       'LABEL_ONTBREEKT',
@@ -219,19 +194,21 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
     if (!labelled.has(f)) add('LABEL_ONTBREEKT', 'fout', `Label "${fields[f].label}" niet gevonden op het formulier.`, formRule, fields[f].label);
     else if (isEmptyCell(cells[f])) add('VELD_LEEG', 'fout', `"${fields[f].label}" (${refs[f]}) is niet ingevuld.`, formRule, fields[f].label);
   }
-  if (askHhc) {
+  if (asked.hhc) {
     for (const c of proc.hardheidsclausule?.criteria ?? []) {
       if (!labelled.has(criterionField(c.id))) add('LABEL_ONTBREEKT', 'info', `Criterium "${c.label}" staat niet op het formulier; vul het oordeel elders in.`);
     }
   }
+}
 
-  // The table "omzet per prestatie": each line and the total.
-  const lowerP = parsePercentage(cells.tariefpercentageVorigJaar);
-  const omzetP = parseMoney(cells.omzet);
-  for (const t of tables) {
+/** The table "omzet per prestatie" on the chosen sheets: each line and the total. */
+function tableChecks(sheets: FormSheet[], got: Collected, askHb: boolean, add: Add, formRule: string | undefined): void {
+  const lowerP = parsePercentage(got.cells.tariefpercentageVorigJaar);
+  const omzetP = parseMoney(got.cells.omzet);
+  for (const lines of sheets.map(tableLines)) {
     let sum = dec(0);
     let complete = true;
-    for (const line of t.lines) {
+    for (const line of lines) {
       if (!line.omzet) {
         complete = false;
         add('VELD_LEEG', 'fout', `Omzet per prestatie: regel ${line.ref} (${line.code}) heeft geen omzet.`, formRule, `Omzet ${line.code}`);
@@ -258,15 +235,77 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
         );
       }
     }
-    if (complete && t.lines.length && omzetP.ok && sum.minus(omzetP.value).abs().greaterThan(1)) {
+    if (complete && lines.length && omzetP.ok && sum.minus(omzetP.value).abs().greaterThan(1)) {
       add(
         'TOTAAL_OMZET_KLOPT_NIET',
         'fout',
-        `Wlz-omzet ${formatEuro(omzetP.value)} (${refs.omzet}) ≠ som van de omzet per prestatie ${formatEuro(sum)}.`,
+        `Wlz-omzet ${formatEuro(omzetP.value)} (${got.refs.omzet}) ≠ som van de omzet per prestatie ${formatEuro(sum)}.`,
         formRule,
       );
     }
   }
+}
 
-  return { input: { bron, cells, refs, formFindings: findings }, recognised: labelled.size, sheets: [...used] };
+// ------------------------------------------------------------------------------------------------
+// Which sheets are forms.
+
+export interface FormsFound {
+  /** One reading per request form, in workbook order. */
+  forms: FormReading[];
+  /** Every sheet's score, in workbook order: what was looked at, for messages. */
+  scores: SheetScore[];
+  /** Choices worth telling the user (a hidden form used, a supplement that fits no form). */
+  warnings: string[];
+}
+
+/** "blad A" or "bladen A en B". */
+export function sheetList(names: string[]): string {
+  if (names.length <= 1) return `blad ${names[0] ?? ''}`;
+  return `bladen ${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+}
+
+/**
+ * Score every sheet, choose the request forms (visible ones first; hidden ones only when no visible sheet is
+ * a form) and read each with the supplement sheets that follow it (or, before the first form, precede it).
+ * `prefix`: where the workbook comes from ("aanvraag.xlsx"), put before the sheet names in each `bron`.
+ */
+export function findForms(sheets: FormSheet[], proc: Procedure, prefix = ''): FormsFound {
+  const vocab = vocabulary(proc);
+  const own = sheets.filter((s) => !/^tariefwijzer/i.test(s.name));
+  const scores = own.map((s) => scoreSheet(s, vocab));
+  const warnings: string[] = [];
+  const visibleForm = scores.some((s) => s.kind === 'formulier' && !s.hidden);
+  const candidates = own.map((s, i) => ({ sheet: s, score: scores[i] })).filter((x) => x.score.kind !== 'geen' && (!visibleForm || !x.score.hidden));
+  const requests = candidates.filter((x) => x.score.kind === 'formulier');
+  if (!requests.length) return { forms: [], scores, warnings };
+  for (const x of requests)
+    if (x.score.hidden) warnings.push(`Blad "${x.sheet.name}" is verborgen; het is gebruikt omdat geen zichtbaar blad een aanvraagformulier is.`);
+  const groups = new Map(requests.map((x) => [x.sheet, [x.sheet]]));
+  for (const x of candidates.filter((c) => c.score.kind === 'aanvulling')) {
+    const i = candidates.indexOf(x);
+    const owner =
+      [...candidates.slice(0, i)].reverse().find((c) => c.score.kind === 'formulier') ?? candidates.slice(i).find((c) => c.score.kind === 'formulier');
+    groups.get(owner!.sheet)!.push(x.sheet);
+  }
+  const forms = requests.map((x) => {
+    const group = groups.get(x.sheet)!;
+    const bron = `${prefix ? `${prefix}, ` : ''}${sheetList(group.map((s) => s.name))}`;
+    return readForm(group, proc, bron);
+  });
+  return { forms, scores, warnings };
+}
+
+/** What each sheet turned out to be, in Dutch, for the message when no form is found. */
+export function describeScores(scores: SheetScore[], proc: Procedure): string {
+  const fields = assessmentFields(proc);
+  return scores
+    .map((s) => {
+      const labels = s.fields.map((f) => `"${fields[f]?.label ?? f}"`);
+      const table = s.tableHeaders.length ? `kopregel van een tabel in rij ${s.tableHeaders.map((r) => r + 1).join(', ')}` : '';
+      const found = labels.length
+        ? `${labels.length === 1 ? '1 label' : `${labels.length} labels`} (${labels.slice(0, 4).join(', ')}${labels.length > 4 ? ', …' : ''})`
+        : 'geen labels van het formulier';
+      return `${s.sheet}: ${[table, found].filter(Boolean).join('; ')}`;
+    })
+    .join('; ');
 }

@@ -6,3 +6,4 @@ export * from './assess';
 export * from './dates';
 export * from './report';
 export * from './form';
+export * from './form-layout';

@@ -2,7 +2,44 @@
 import { flagName, formatCitation, formatFlag } from '../flags';
 import { formatPercentage } from '../money';
 import { formatDate } from './dates';
-import { ROUTE_STATUS_LABELS, type DeadlineResult, type Finding, type ProviderAssessment, type RouteResult } from './types';
+import { ROUTE_STATUS_LABELS, type DeadlineResult, type Finding, type ProviderAssessment, type RouteResult, type RouteStatus } from './types';
+
+/**
+ * How an outcome reads for the user: good news, something to act on, a negative outcome, or nothing asked.
+ * The pane's colours and the command line's exit code follow it, so both say the same.
+ */
+export type Tone = 'goed' | 'aandacht' | 'negatief' | 'neutraal';
+
+export const ROUTE_STATUS_TONE: Record<RouteStatus, Tone> = {
+  'niet-aangevraagd': 'neutraal',
+  'niet-in-beleid': 'negatief',
+  'niet-ontvankelijk': 'negatief',
+  'niet-in-behandeling': 'negatief',
+  'te-beoordelen': 'aandacht',
+  'identiteit-onzeker': 'aandacht',
+  handhaven: 'goed',
+  aanpassen: 'goed',
+  toekennen: 'goed',
+  afwijzen: 'aandacht',
+};
+
+/**
+ * Why this assessment asks for the user's action before it can be used: the provider is not known for sure, no
+ * route is stated, or a route waits for a judgement or a decision. Empty: nothing to act on.
+ */
+export function attentionReasons(a: ProviderAssessment): string[] {
+  const reasons: string[] = [];
+  if (!a.identiteit.zeker) reasons.push(`identiteit onzeker (${a.identiteit.redenen.join('; ')})`);
+  if (a.findings.some((f) => f.code === 'ROUTE_ONBEKEND')) reasons.push('niet aangegeven of het om herberekening, hardheidsclausule of beide gaat');
+  for (const [name, r] of [
+    ['herberekening', a.herberekening],
+    ['hardheidsclausule', a.hardheidsclausule],
+  ] as const) {
+    if (r.aangevraagd && ROUTE_STATUS_TONE[r.status] === 'aandacht' && r.status !== 'identiteit-onzeker')
+      reasons.push(`${name}: ${ROUTE_STATUS_LABELS[r.status].toLowerCase()}`);
+  }
+  return reasons;
+}
 
 const lines = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info' || f.code !== 'GEEN_TERMIJN').map(formatFlag);
 
@@ -37,6 +74,7 @@ export function admissible(r: RouteResult): string {
 export const SUMMARY_HEADERS = [
   'AGB-code',
   'Zorgaanbieder',
+  'Identiteit',
   'Bron',
   'Route',
   'Termijn',
@@ -59,6 +97,7 @@ export function summaryRow(a: ProviderAssessment): Array<string | number | null>
   return [
     a.agb || null,
     a.naam || null,
+    a.identiteit.zeker ? 'zeker' : `onzeker — handmatig controleren: ${a.identiteit.redenen.join('; ')}`,
     a.bron,
     routeLabel(a),
     a.termijn.status,

@@ -13,7 +13,16 @@ export interface Finding extends Flag {
 }
 
 export type RouteStatus =
-  'niet-aangevraagd' | 'niet-in-beleid' | 'niet-ontvankelijk' | 'niet-in-behandeling' | 'te-beoordelen' | 'handhaven' | 'aanpassen' | 'toekennen' | 'afwijzen';
+  | 'niet-aangevraagd'
+  | 'niet-in-beleid'
+  | 'niet-ontvankelijk'
+  | 'niet-in-behandeling'
+  | 'te-beoordelen'
+  | 'identiteit-onzeker'
+  | 'handhaven'
+  | 'aanpassen'
+  | 'toekennen'
+  | 'afwijzen';
 
 export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
   'niet-aangevraagd': 'Niet aangevraagd',
@@ -21,6 +30,7 @@ export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
   'niet-ontvankelijk': 'Niet-ontvankelijk',
   'niet-in-behandeling': 'Niet in behandeling',
   'te-beoordelen': 'Te beoordelen',
+  'identiteit-onzeker': 'Identiteit onzeker — handmatig controleren',
   handhaven: 'Lager tarief handhaven',
   aanpassen: 'Tarief aanpassen',
   toekennen: 'Voorstel: toekennen',
@@ -29,6 +39,11 @@ export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
 
 export interface RouteResult {
   status: RouteStatus;
+  /**
+   * The outcome on the merits when `status` is 'identiteit-onzeker': what the route would be if the AGB-code and
+   * name were read cleanly (a positive outcome is never shown for a provider that is not known for sure).
+   */
+  inhoudelijk?: RouteStatus;
   aangevraagd: boolean;
   /** undefined when it cannot be decided from the data (e.g. no date of receipt). */
   ontvankelijk?: boolean;
@@ -67,12 +82,26 @@ export interface ProviderInput {
   refs?: Record<string, string>;
   /** Findings of reading the form (tables, missing labels). */
   formFindings?: Finding[];
+  /** The sheets the facts were read from (the request sheet first). */
+  bladen?: string[];
+  /** Field → why its value is not read cleanly (a label twice with different values, a label where the value should be). */
+  unclear?: Record<string, string>;
+}
+
+/** Whether the provider is known for sure: AGB-code and name present, valid and read without doubt. */
+export interface Identity {
+  zeker: boolean;
+  /** Dutch reasons when not sure. */
+  redenen: string[];
 }
 
 export interface ProviderAssessment {
   agb: string;
   naam: string;
   bron: string;
+  /** The sheets the facts were read from (the request sheet first); empty when not from a workbook. */
+  bladen: string[];
+  identiteit: Identity;
   herberekening: RouteResult;
   hardheidsclausule: RouteResult;
   termijn: DeadlineResult;

@@ -23,15 +23,18 @@ import { count, keepTogether, useStyles as useShared } from '../styles';
 import { ParamField } from './fields';
 import { SeverityIcon, CitationLine } from './signals';
 import {
+  attentionReasons,
   formatDate,
   listProcedures,
   resolveProcedureParameters,
   ROUTE_STATUS_LABELS,
+  ROUTE_STATUS_TONE,
   routeLabel,
   type Finding,
   type Procedure,
   type ProviderAssessment,
   type RouteResult,
+  type Tone,
 } from '../../domain/assessments';
 import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
@@ -98,23 +101,19 @@ function defaults(proc: Procedure | undefined): Record<string, string> {
   return out;
 }
 
-const INTENT: Record<RouteResult['status'], 'success' | 'warning' | 'error' | 'info'> = {
-  'niet-aangevraagd': 'info',
-  'niet-in-beleid': 'error',
-  'niet-ontvankelijk': 'error',
-  'niet-in-behandeling': 'error',
-  'te-beoordelen': 'warning',
-  handhaven: 'success',
-  aanpassen: 'success',
-  toekennen: 'success',
-  afwijzen: 'warning',
+/** The pane's colours follow the domain's reading of each outcome; green only for good news. */
+const INTENT: Record<Tone, 'success' | 'warning' | 'error' | 'info'> = {
+  goed: 'success',
+  aandacht: 'warning',
+  negatief: 'error',
+  neutraal: 'info',
 };
 
 function Route({ title, r }: { title: string; r: RouteResult }) {
   const styles = useStyles();
   if (!r.aangevraagd) return null;
   return (
-    <MessageBar intent={INTENT[r.status]} layout="multiline">
+    <MessageBar intent={INTENT[ROUTE_STATUS_TONE[r.status]]} layout="multiline" data-status={r.status}>
       <MessageBarBody>
         <MessageBarTitle>
           {title}: {ROUTE_STATUS_LABELS[r.status]}
@@ -142,6 +141,14 @@ function Provider({ a }: { a: ProviderAssessment }) {
         {a.agb || '(geen AGB-code)'} {a.naam} — route: {routeLabel(a)}
       </p>
       <p className={`${styles.muted} ${styles.small}`}>Bron: {a.bron}</p>
+      {!a.identiteit.zeker && (
+        <MessageBar intent="warning" layout="multiline" data-testid="identiteit-onzeker">
+          <MessageBarBody>
+            <MessageBarTitle>{ROUTE_STATUS_LABELS['identiteit-onzeker']}</MessageBarTitle>
+            <span>{keepTogether(`${a.identiteit.redenen.join('; ')}.`)}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <p className={`${styles.muted} ${styles.small}`}>Termijn: {keepTogether(a.termijn.samenvatting)}</p>
       <Route title="Herberekening" r={a.herberekening} />
       <Route title="Hardheidsclausule" r={a.hardheidsclausule} />
@@ -160,6 +167,28 @@ function Provider({ a }: { a: ProviderAssessment }) {
         </Accordion>
       )}
     </li>
+  );
+}
+
+/** "aanvraagformulier op blad A (met B)" or "2 aanvraagformulieren: blad A; blad C". */
+function formsRead(forms: string[][]): string {
+  const one = (f: string[]) => `blad ${f[0]}${f.length > 1 ? ` (met ${f.slice(1).join(', ')})` : ''}`;
+  return forms.length === 1 ? `aanvraagformulier op ${one(forms[0])}` : `${forms.length} aanvraagformulieren: ${forms.map(one).join('; ')}`;
+}
+
+/** Above the providers: how many ask for action, so that a long list does not hide them. */
+function AttentionBar({ assessments }: { assessments: ProviderAssessment[] }) {
+  const open = assessments.filter((a) => attentionReasons(a).length);
+  if (!open.length) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="aanvragen-aandacht">
+      <MessageBarBody>
+        <MessageBarTitle>
+          Aandacht nodig bij {open.length} van {count(assessments.length, 'aanvraag', 'aanvragen')}
+        </MessageBarTitle>
+        <span>{keepTogether(open.map((a) => `${a.naam || a.agb || a.bron}: ${attentionReasons(a).join('; ')}`).join(' · '))}</span>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -279,11 +308,12 @@ export function AssessView({ runner }: AssessViewProps) {
           <h3 id="aanvragen-resultaat-kop" className={styles.step}>
             3. {count(outcome.assessments.length, 'aanvraag', 'aanvragen')} beoordeeld
           </h3>
-          <p className={`${styles.muted} ${styles.small}`}>
+          <p className={`${styles.muted} ${styles.small}`} data-testid="aanvragen-bron">
             {outcome.mode === 'lijst'
               ? `Geschreven in blad ${outcome.sheet} (kolommen ${ASSESS_HEADERS[0]} en verder); samenvatting in blad ${ASSESS_SHEET}.`
-              : `Samenvatting in blad ${ASSESS_SHEET}.`}
+              : `Gelezen: ${formsRead(outcome.forms ?? [])}. Samenvatting in blad ${ASSESS_SHEET}.`}
           </p>
+          <AttentionBar assessments={outcome.assessments} />
           {outcome.warnings.map((w, i) => (
             <MessageBar key={i} intent="warning" layout="multiline">
               <MessageBarBody>{w}</MessageBarBody>
