@@ -52,6 +52,12 @@ export function formatNumber(v: Dec, minDecimals = 0, maxDecimals = 4): string {
   return int + (f ? ',' + f : '');
 }
 
+/** A count in Dutch notation: 20000 → "20.000" (one helper for every count a user reads). */
+export function formatCount(n: number): string {
+  const int = String(Math.trunc(Math.abs(n)));
+  return `${n < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+}
+
 export function formatPercentage(v: Dec): string {
   return `${formatNumber(v, 0, 4)}%`;
 }

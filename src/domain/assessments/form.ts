@@ -119,7 +119,7 @@ export function readForm(sheets: FormSheet[], proc: Procedure, bron: string): Fo
   const labelled = new Set<string>();
   const findings: Finding[] = [];
   const used = new Set<string>();
-  const add = (code: string, severity: Finding['severity'], message: string, rule?: string, veld?: string) => {
+  const add = (code: Finding['code'], severity: Finding['severity'], message: string, rule?: string, veld?: string) => {
     const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}) };
     if (rule && proc.rules[rule]) {
       f.citation = proc.rules[rule].source;
