@@ -4,6 +4,8 @@
  */
 import Decimal from 'decimal.js';
 
+export { formatCount } from './count';
+
 /** A private Decimal constructor so no other module's configuration can change ours. */
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = InstanceType<typeof D>;
@@ -50,12 +52,6 @@ export function formatNumber(v: Dec, minDecimals = 0, maxDecimals = 4): string {
   const [int, frac = ''] = v.toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString().split('.');
   const f = frac.replace(/0+$/, '').padEnd(minDecimals, '0');
   return int + (f ? ',' + f : '');
-}
-
-/** A count in Dutch notation: 20000 → "20.000" (one helper for every count a user reads). */
-export function formatCount(n: number): string {
-  const int = String(Math.trunc(Math.abs(n)));
-  return `${n < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
 export function formatPercentage(v: Dec): string {

@@ -1,17 +1,30 @@
 /** A herschikking's outcome (domain/outcome.ts) with its reasons, in Dutch, for the pane's summary and the CLI. */
-import { flagName, SEVERITY_ORDER, type Flag } from '../flags';
+import { flagName, type Flag } from '../flags';
 import { formatCount } from '../money';
 import { outcomeOf, type Verdict } from '../outcome';
-import { formatPct, type HerschikResult, type RowOutcome } from './herschik';
+import { formatPct, type HerschikResult, type ProductionFlagCode, type RowOutcome } from './herschik';
 
 const asksAction = (f: Flag) => f.severity !== 'info';
 const regels = (n: number) => `${formatCount(n)} ${n === 1 ? 'regel' : 'regels'}`;
 
-/** Why a row does not count: its worst signal, the engine's reason before the general "Geen tarief". */
+/** The herschikking's own reasons for leaving a row out (domain/production/herschik.ts), in the order it checks them. */
+const LEAVES_OUT: readonly ProductionFlagCode[] = [
+  'MAAND_ONLEESBAAR',
+  'ANDER_JAAR',
+  'NA_PEILDATUM',
+  'VOLUME_ONTBREEKT',
+  'NIET_GOEDGEKEURD',
+  'GOEDKEURING_ONBEKEND',
+  'AGB_ONTBREEKT',
+  'SECTOR_ONBEKEND',
+];
+
+/** Why a row does not count: the herschikking's first reason, else the engine's worst error behind "Geen tarief". */
 function notCountedReason(row: RowOutcome): string {
-  const flags = row.flags.filter((f) => f.code !== 'GEEN_TARIEF');
-  const worst = [...(flags.length ? flags : row.flags)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
-  return worst ? flagName(worst) : 'geen reden bekend';
+  const own = LEAVES_OUT.map((code) => row.flags.find((f) => f.code === code)).find((f) => f !== undefined);
+  if (own) return flagName(own);
+  const engine = row.engine?.flags.find((f) => f.severity === 'fout');
+  return flagName(engine ?? { code: 'GEEN_TARIEF' });
 }
 
 /** "Parameter ontbreekt (12 regels), Geen AGB-code (1 regel)": rows that do not count, by reason. */
