@@ -147,11 +147,15 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
   const missing = useMemo(() => (pack && packResolved ? missingBaseParameters(pack, packResolved.values) : []), [pack, packResolved]);
   const canRun = !!pack && !!runner && !busy && !errors.length && !missing.length && !scenario.error;
 
+  const [open, setOpen] = useState<string[]>([]);
   const choosePack = (id: string) => {
     setPackId(id);
     const p = packs.find((x) => x.id === id);
-    setPackValues(p ? Object.fromEntries(Object.entries(p.parameters).map(([n, d]) => [n, text(d)])) : {});
+    const initial = p ? Object.fromEntries(Object.entries(p.parameters).map(([n, d]) => [n, text(d)])) : {};
+    setPackValues(initial);
     setOutcome(undefined);
+    // a required value that is empty opens its step, once, when the policy is chosen (it does not fold while the user types)
+    if (p && missingBaseParameters(p, resolveParameters(p, initial).values).length) setOpen((o) => [...new Set([...o, 'beleid'])]);
   };
 
   const run = async () => {
@@ -177,9 +181,8 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     resultRef.current.scrollIntoView?.({ block: 'start' });
     resultRef.current.focus({ preventScroll: true });
   }, [outcome]);
-  const [open, setOpen] = useState<string[]>([]);
   const openItems = [
-    ...new Set([...open, ...(packErrors || missing.length ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])]),
+    ...new Set([...open, ...(packErrors ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])]),
   ];
 
   return (
