@@ -145,7 +145,10 @@ const PRODUCTION: Record<Exclude<ProductionFlagCode, EngineFlagCode>, SignalInfo
   VOLUME_ONTBREEKT: { name: 'Volume ontbreekt', meaning: 'De productieregel heeft geen leesbaar volume; de regel telt niet mee.' },
   AGB_ONTBREEKT: { name: 'AGB-code ontbreekt', meaning: 'Er is geen AGB-code: de regel of aanvraag is aan geen zorgaanbieder toe te rekenen.' },
   SECTOR_ONBEKEND: { name: 'Sector onbekend', meaning: 'De sector van de prestatie is niet te bepalen; de regel telt niet mee.' },
-  GEEN_TARIEF: { name: 'Geen tarief', meaning: 'Voor de regel is geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.' },
+  GEEN_TARIEF: {
+    name: 'Geen tarief',
+    meaning: 'Voor de regel is geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.',
+  },
   NIET_GOEDGEKEURD: { name: 'Niet goedgekeurd', meaning: 'De declaratie is niet goedgekeurd en telt niet mee in de productie voor de herschikking.' },
   GOEDKEURING_ONBEKEND: { name: 'Goedkeuring onbekend', meaning: 'Niet te lezen of de declaratie is goedgekeurd; de regel telt niet mee tot dat bekend is.' },
   NEGATIEF_VOLUME: { name: 'Negatief volume', meaning: 'Een negatief volume (creditering of correctie) telt mee als vermindering; controleer de declaratie.' },
@@ -155,7 +158,10 @@ const PRODUCTION: Record<Exclude<ProductionFlagCode, EngineFlagCode>, SignalInfo
   },
   ANDER_JAAR: { name: 'Ander jaar', meaning: 'De maand valt niet in het herschikkingsjaar; de regel telt niet mee.' },
   NA_PEILDATUM: { name: 'Na de peildatum', meaning: 'De maand ligt na de laatste maand op de peildatum; de regel telt (nog) niet mee.' },
-  MAAND_ONTBREEKT: { name: 'Maand zonder productie', meaning: 'Een aanbieder heeft in een maand tussen de eerste en de laatste maand geen goedgekeurde declaraties; niet aangevuld.' },
+  MAAND_ONTBREEKT: {
+    name: 'Maand zonder productie',
+    meaning: 'Een aanbieder heeft in een maand tussen de eerste en de laatste maand geen goedgekeurde declaraties; niet aangevuld.',
+  },
   LAATSTE_MAAND_ONTBREEKT: {
     name: 'Laatste maand zonder productie',
     meaning: 'Geen goedgekeurde declaraties in de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de rest van het jaar.',
@@ -170,7 +176,10 @@ const PRODUCTION: Record<Exclude<ProductionFlagCode, EngineFlagCode>, SignalInfo
     name: 'Nieuwe aanbieder: maatwerk',
     meaning: 'Voor een nieuwe zorgaanbieder is de productieafspraak maatwerk; Tariefwijzer berekent er geen.',
   },
-  NEGATIEVE_PRODUCTIE: { name: 'Negatieve productie', meaning: 'De geëxtrapoleerde productie van een aanbieder is negatief (door crediteringen); voor de afspraak is € 0 gebruikt.' },
+  NEGATIEVE_PRODUCTIE: {
+    name: 'Negatieve productie',
+    meaning: 'De geëxtrapoleerde productie van een aanbieder is negatief (door crediteringen); voor de afspraak is € 0 gebruikt.',
+  },
   LAGER_DAN_TUSSENTIJDS: {
     name: 'Lager dan tussentijdse afspraak',
     meaning: 'De voorgestelde afspraak is lager dan de tussentijdse afspraak; dat kan volgens het beleid.',
@@ -190,7 +199,10 @@ const PRODUCTION: Record<Exclude<ProductionFlagCode, EngineFlagCode>, SignalInfo
     meaning: 'De peildatum ligt vroeg in het jaar: het zorgkantoor is dan zeer terughoudend met omzetten.',
   },
   KORTING: { name: 'Korting', meaning: 'De middelen van de sector zijn niet toereikend: een procentuele korting over de geëxtrapoleerde productie.' },
-  TEKORT_ZONDER_KORTING: { name: 'Tekort zonder korting', meaning: 'Er is een tekort maar geen korting gekozen: de afspraken passen niet binnen de contracteerruimte.' },
+  TEKORT_ZONDER_KORTING: {
+    name: 'Tekort zonder korting',
+    meaning: 'Er is een tekort maar geen korting gekozen: de afspraken passen niet binnen de contracteerruimte.',
+  },
   NIET_OP_CONTRACTEERRUIMTE: {
     name: 'Niet op de contracteerruimte',
     meaning: 'Met het vaste kortingspercentage komen de afspraken niet precies op de contracteerruimte uit.',

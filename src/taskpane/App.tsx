@@ -454,7 +454,11 @@ export function App({ environment }: AppProps) {
         </div>
         {progress && (
           <Field
-            validationMessage={progress.total ? `${PHASE_TEXT[progress.phase]} ${formatCount(progress.done)} van ${formatCount(progress.total)} rijen` : PHASE_TEXT[progress.phase]}
+            validationMessage={
+              progress.total
+                ? `${PHASE_TEXT[progress.phase]} ${formatCount(progress.done)} van ${formatCount(progress.total)} rijen`
+                : PHASE_TEXT[progress.phase]
+            }
             validationState="none"
           >
             <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />

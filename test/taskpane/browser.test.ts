@@ -645,7 +645,8 @@ async function tabWalk(p: Page, max = 120): Promise<Array<{ what: string; bottom
       const footer = Array.from(root.querySelectorAll('footer')).find((f) => f.offsetParent !== null)!;
       const r = a.getBoundingClientRect();
       const path = [];
-      for (let e: Element | null = a; e && e !== root; e = e.parentElement) path.push(`${e.tagName}${e.getAttribute('name') ? `[${e.getAttribute('name')}]` : ''}:${Array.from(e.parentElement?.children ?? []).indexOf(e)}`);
+      for (let e: Element | null = a; e && e !== root; e = e.parentElement)
+        path.push(`${e.tagName}${e.getAttribute('name') ? `[${e.getAttribute('name')}]` : ''}:${Array.from(e.parentElement?.children ?? []).indexOf(e)}`);
       return {
         what: `${a.tagName} "${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 40)}" ${path.join('<')}`,
         bottom: r.bottom,

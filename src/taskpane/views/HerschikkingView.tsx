@@ -240,10 +240,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
             <span>
               {pack ? '3' : '2'}. Herschikking{' '}
               <span className={styles.summary}>
-                ·{' '}
-                {resolved.errors.length
-                  ? count(resolved.errors.length, 'fout', 'fouten')
-                  : `peildatum ${values.peildatum || 'laatste maand'}`}
+                · {resolved.errors.length ? count(resolved.errors.length, 'fout', 'fouten') : `peildatum ${values.peildatum || 'laatste maand'}`}
               </span>
             </span>
           </AccordionHeader>
