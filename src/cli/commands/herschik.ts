@@ -78,11 +78,12 @@ export const herschik: Command = {
     const input = path.resolve(positionals[0]);
     const sets = splitSets(values.set as string[] | undefined);
     const { pack, params: packParams } = choosePack({ policy: values.policy, set: sets.pack });
-    const missing = missingBaseParameters(pack, packParams);
-    if (missing.length) throw new InputError(missing.map((m) => `${m.reason} Geef het met --set ${m.name}=…`).join('\n'));
     const params = herschikParams(sets.herschik);
     const vergelijk = scenario(pack, sets, values.vergelijk, values['vergelijk-set'] as string[] | undefined);
     checkInputFile(input);
+    // the base percentage (the richttarief): without it most rows get no tariff and count for nothing
+    const missing = missingBaseParameters(pack, packParams);
+    if (missing.length) throw new InputError(missing.map((m) => `${m.reason} Geef het met --set ${m.name}=…`).join('\n'));
     const output = outputPath(input, values.out, 'herschikking');
 
     const progress = (text: string) => {
