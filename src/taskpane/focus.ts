@@ -37,8 +37,10 @@ export function useFooterClearance(container: RefObject<HTMLElement | null>): vo
         const target = e.target as HTMLElement;
         const footer = visibleFooter(root);
         if (!footer || footer.contains(target) || document.activeElement !== target) return;
-        const overlap = target.getBoundingClientRect().bottom - footer.getBoundingClientRect().top + GAP;
-        if (overlap > GAP) window.scrollBy({ top: overlap });
+        const r = target.getBoundingClientRect();
+        // never past the element's own top: a focused section taller than the space keeps its heading in view
+        const by = Math.min(r.bottom - footer.getBoundingClientRect().top + GAP, r.top - GAP);
+        if (r.bottom > footer.getBoundingClientRect().top && by > 0) window.scrollBy({ top: by });
       });
     };
     root.addEventListener('focusin', onFocus);
