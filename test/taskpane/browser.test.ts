@@ -274,7 +274,7 @@ for (const theme of ['licht', 'donker'] as const) {
     expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
   });
 
-  test(`demo host, Herschikking and Aanvragen (${theme}): the same design, result in focus, tables scroll by keyboard, chart in the theme`, async () => {
+  test(`demo host, Herschikking and Aanvragen (${theme}): the same design, result in focus, figures that fit without sideways scrolling, chart in the theme`, async () => {
     await page.setViewportSize(VIEWPORT);
     await page.goto(`${origin}/demo.html${theme === 'donker' ? '?thema=donker' : ''}`);
     await page.getByRole('tab', { name: 'Herschikking' }).click();
