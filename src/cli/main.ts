@@ -2,6 +2,7 @@
 import { InputError } from '../workbook/annotate';
 import { COMMANDS } from './commands';
 import { UsageError, type Io } from './common';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { PackageError } from '../workbook/xlsx/adapter';
 import { XmlError } from '../workbook/xlsx/xml';
 import { DamagedZipError, ZipError } from '../workbook/xlsx/zip';
@@ -16,7 +17,7 @@ function usage(): string {
     const [first, ...more] = c.summary.split('\n');
     lines.push(`  ${name.padEnd(10)} ${first}`, ...more.map((l) => `  ${''.padEnd(10)} ${l}`));
   }
-  lines.push('', 'Uitgangscodes: 0 klaar, 1 probleem met de invoer, 2 verkeerd gebruik.');
+  lines.push('', EXIT_CODES_TEXT);
   return lines.join('\n');
 }
 
@@ -25,7 +26,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       io.out(usage());
-      return name === undefined ? 2 : 0;
+      return name === undefined ? EXIT.gebruik : EXIT.klaar;
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`Onbekende opdracht "${name}".`);
@@ -33,7 +34,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${usage()}`);
-      return 2;
+      return EXIT.gebruik;
     }
     if (e instanceof DamagedZipError) {
       io.err(`Fout: ${e.message} Er is niets geschreven.`);
@@ -42,11 +43,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof PackageError || e instanceof ZipError || e instanceof XmlError) {
       // the workbook's package: a Dutch reason from the .xlsx adapter, and nothing was written
       io.err(`Fout: ${e.message.replace(/^./, (c) => c.toUpperCase())}; er is niets geschreven.`);
-      return 1;
+      return EXIT.invoer;
     }
     if (e instanceof InputError) {
       io.err(`Fout: ${e.message}`);
-      return 1;
+      return EXIT.invoer;
     }
     throw e;
   }

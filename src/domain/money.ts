@@ -4,6 +4,8 @@
  */
 import Decimal from 'decimal.js';
 
+export { formatCount } from './count';
+
 /** A private Decimal constructor so no other module's configuration can change ours. */
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = InstanceType<typeof D>;

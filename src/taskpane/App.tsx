@@ -14,6 +14,9 @@ import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
 import { useStaleWatch } from './stale';
 import { count, useStyles } from './styles';
+import { useFocusBack } from './focus';
+import { packShortLabel } from './pack-label';
+import { formatCount } from '../domain/count';
 
 /** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
 export type Environment = { kind: 'office'; host: Host } | { kind: 'browser' } | { kind: 'unavailable'; reason: string };
@@ -81,6 +84,8 @@ export function App({ environment }: AppProps) {
   const [selected, setSelected] = useState<SelectedRow | undefined>();
   const [announce, setAnnounce] = useState('');
   const busy = progress !== undefined;
+  const primary = useRef<HTMLButtonElement>(null);
+  useFocusBack(busy, primary);
 
   const resolved = useMemo(() => (pack && wb ? wb.resolveParameters(pack, values) : undefined), [pack, values, wb]);
   const errorsByName = useMemo(() => {
@@ -347,11 +352,11 @@ export function App({ environment }: AppProps) {
           1. Beleid
         </h3>
         <Field label="Inkoopbeleid" hint={pack ? pack.description.split(/(?<=[.:])\s/)[0] : 'Zorgkantoor, sector en inkoopjaar bepalen de regels.'}>
-          <Select className={styles.select} name="beleid" value={packId} onChange={(_, data) => choosePack(data.value)}>
+          <Select className={styles.select} name="beleid" value={packId} title={pack?.title} onChange={(_, data) => choosePack(data.value)}>
             <option value="">{wb ? '— kies een beleid —' : 'beleid laden…'}</option>
             {packs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title} ({p.zorgkantoor}, {p.inkoopjaar})
+              <option key={p.id} value={p.id} title={p.title}>
+                {packShortLabel(p)}
               </option>
             ))}
           </Select>
@@ -479,7 +484,7 @@ export function App({ environment }: AppProps) {
 
       <footer className={styles.footer} aria-label="Berekenen">
         <div className={styles.footerButtons}>
-          <Button appearance="primary" onClick={() => void calculate()} disabled={!canCalculate} data-testid="primaire-actie">
+          <Button ref={primary} appearance="primary" onClick={() => void calculate()} disabled={!canCalculate} data-testid="primaire-actie">
             {busy ? 'Bezig…' : 'Bereken'}
           </Button>
           {busy && (
@@ -490,7 +495,11 @@ export function App({ environment }: AppProps) {
         </div>
         {progress && (
           <Field
-            validationMessage={progress.total ? `${PHASE_TEXT[progress.phase]} ${progress.done} van ${progress.total} rijen` : PHASE_TEXT[progress.phase]}
+            validationMessage={
+              progress.total
+                ? `${PHASE_TEXT[progress.phase]} ${formatCount(progress.done)} van ${formatCount(progress.total)} rijen`
+                : PHASE_TEXT[progress.phase]
+            }
             validationState="none"
           >
             <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />

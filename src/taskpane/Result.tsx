@@ -11,6 +11,8 @@ import { formatEuro, formatPercentage } from '../domain/money';
 import type { AnnotateOutcome, RowExplanation } from '../workbook/annotate';
 import { CitationLine, SeverityIcon } from './views/signals';
 import { count, keepTogether, useStyles } from './styles';
+import { outcomeOf, type Outcome } from '../domain/outcome';
+import { INTENT } from './outcome';
 
 /** Rows listed per signal; the highlighted output columns show them all. */
 const ROWS_PER_FLAG = 25;
@@ -69,22 +71,30 @@ export function missingReasons(results: readonly RowResult[]): Array<[string, nu
   return [...reasons].sort((a, b) => b[1] - a[1]);
 }
 
-/** The result's first line: green only when every row got a tariff. */
-export function summaryText(outcome: AnnotateOutcome): { ok: boolean; title: string; detail: string } {
+/**
+ * The result's first line, by the one rule of domain/outcome.ts: green only when every row got a tariff and no
+ * row has a signal that asks for a check; no tariff at all is an error.
+ */
+export function summaryText(outcome: AnnotateOutcome): { ok: boolean; outcome: Outcome; title: string; detail: string } {
   const rows = outcome.dataRows;
   const missing = rows - outcome.tariffsSet;
-  if (rows === 0) return { ok: false, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
+  const checks = outcome.run.results.filter((r) => r.tarief && r.flags.some((f) => f.severity !== 'info')).length;
+  const result = outcomeOf({ total: rows, usable: outcome.tariffsSet, asksAction: checks > 0 });
+  if (rows === 0)
+    return { ok: false, outcome: result, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
   if (missing === 0)
     return {
-      ok: true,
+      ok: result === 'goed',
+      outcome: result,
       title: `Alle ${count(rows, 'rij', 'rijen')} hebben een tarief`,
-      detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.`,
+      detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.${checks ? ` ${count(checks, 'rij heeft', 'rijen hebben')} een signaal dat om controle vraagt.` : ''}`,
     };
   const why = missingReasons(outcome.run.results)
     .map(([name, n]) => `${name} (${count(n, 'rij', 'rijen')})`)
     .join(', ');
   return {
     ok: false,
+    outcome: result,
     title: `${count(missing, 'rij', 'rijen')} zonder tarief`,
     detail: `${count(outcome.tariffsSet, 'tarief', 'tarieven')} berekend voor ${count(rows, 'rij', 'rijen')} op blad "${outcome.sheet}". Geen tarief: ${why}.`,
   };
@@ -115,7 +125,7 @@ export function Result({ outcome, titles, selected, stale, onSelectRow }: Result
       <h2 id="stap-resultaat" className={styles.step}>
         4. Resultaat
       </h2>
-      <MessageBar intent={summary.ok && !stale ? 'success' : 'warning'} layout="multiline" data-testid="resultaat-samenvatting">
+      <MessageBar intent={INTENT[stale && summary.outcome === 'goed' ? 'aandacht' : summary.outcome]} layout="multiline" data-testid="resultaat-samenvatting">
         <MessageBarBody>
           <MessageBarTitle>{summary.title}</MessageBarTitle>
           {summary.detail}

@@ -2,9 +2,10 @@
  * The pane's views as tabs: tariffs (the main job), assessing requests and the herschikking, under one title.
  * The other views load on first use (their own chunks, so the pane opens fast) and keep their state when hidden.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { App, type Environment } from './App';
+import { useFooterClearance } from './focus';
 
 const AssessView = lazy(() => import(/* webpackChunkName: "beoordelen" */ './views/AssessView').then((m) => ({ default: m.AssessView })));
 const HerschikkingView = lazy(() => import(/* webpackChunkName: "herschikking" */ './views/HerschikkingView').then((m) => ({ default: m.HerschikkingView })));
@@ -27,6 +28,8 @@ const useShellStyles = makeStyles({
 
 export function Shell({ environment }: { environment: Environment }) {
   const styles = useShellStyles();
+  const pane = useRef<HTMLDivElement>(null);
+  useFooterClearance(pane);
   const [view, setView] = useState<ViewId>('tarieven');
   const [opened, setOpened] = useState<Set<ViewId>>(new Set(['tarieven']));
   const runner = environment.kind === 'office' ? environment.host.runner : undefined;
@@ -40,7 +43,7 @@ export function Shell({ environment }: { environment: Environment }) {
     </p>
   );
   return (
-    <>
+    <div ref={pane}>
       <header className={styles.header}>
         <h1 className={styles.title}>Tariefwijzer</h1>
         <p className={styles.tagline}>Wlz-tarieven volgens het inkoopbeleid, met bron.</p>
@@ -69,6 +72,6 @@ export function Shell({ environment }: { environment: Environment }) {
           </Suspense>
         </div>
       )}
-    </>
+    </div>
   );
 }

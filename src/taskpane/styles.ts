@@ -4,6 +4,7 @@
  * high-contrast theme.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { formatCount } from '../domain/count';
 
 export const useStyles = makeStyles({
   // each tab: content, then the footer stuck to the bottom of the pane
@@ -110,5 +111,5 @@ export function keepTogether(text: string): string {
 
 /** "1 tarief" / "2 tarieven": a count with the right form of the noun. */
 export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

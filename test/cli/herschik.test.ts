@@ -52,7 +52,7 @@ test('the example generator is deterministic and the committed example is its ou
 test('herschik writes the sheet, own columns and a Dutch summary; the sector lands on its contracteerruimte to the cent', async () => {
   const before = fs.readFileSync(input);
   const r = await runCli('herschik', input, ...BASE);
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(3); // over the contracteerruimte: written, but it asks for action
   expect(r.out).toContain('GGZ: contracteerruimte € 10.100.000,00');
   expect(r.out).toContain('Tussentijdse herschikking');
   expect(r.out).toContain('Grafiek: ingevoegd.');
@@ -71,7 +71,7 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
   const brug = rowOf(ws, 'Per zorgaanbieder', '74120459');
   expect(brug.getCell(8).value).toBe('maatwerk');
   const crisis = rowOf(ws, 'Per zorgaanbieder', '74120566');
-  expect(String(crisis.getCell(10).value)).toContain('Crisis bezetting laag:');
+  expect(String(crisis.getCell(10).value)).toContain('Crisisplaatsen laag bezet:');
   expect(String(crisis.getCell(11).value)).toContain('[Zilveren Kruis, Inkoopbeleid GGZ 2024–2026, §8.6.1]');
   expect(rowOf(ws, 'Uitnutting per maand', 'augustus').getCell(1).value).toBe('augustus');
 
@@ -89,8 +89,8 @@ test('herschik writes the sheet, own columns and a Dutch summary; the sector lan
 test('re-running on its own output replaces the columns and the sheet, and leaves user cells alone', async () => {
   const first = path.join(dir, 'eerste.xlsx');
   const second = path.join(dir, 'tweede.xlsx');
-  expect((await runCli('herschik', input, ...BASE, '--out', first)).code).toBe(0);
-  expect((await runCli('herschik', first, ...BASE, '--out', second)).code).toBe(0);
+  expect((await runCli('herschik', input, ...BASE, '--out', first)).code).toBe(3);
+  expect((await runCli('herschik', first, ...BASE, '--out', second)).code).toBe(3);
   const [a, b] = [await open(first), await open(second)];
   const skip = { sheets: ['Tariefwijzer herschikking'] };
   expect(snapshot(b, skip)).toBe(snapshot(a, skip));
@@ -101,13 +101,15 @@ test('re-running on its own output replaces the columns and the sheet, and leave
 
 test('--vergelijk-set: the € difference of another richttarief, per sector and provider (--json)', async () => {
   const r = await runCli('herschik', input, ...BASE, '--vergelijk-set', 'richttarief=97,3', '--out', path.join(dir, 'vergelijk.xlsx'), '--json');
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(3);
   expect(r.err).toBe('');
   const json = JSON.parse(r.out);
   expect(json.lastMonth).toBe(8);
   const ggz = json.sectors.find((s: { sector: string }) => s.sector === 'GGZ');
   expect(ggz.contracteerruimte).toBe('10100000');
-  expect(json.comparison.label).toBe('zk-ggz-2025 met richttarief=97,3');
+  // the scenario in the user's words: the parameter by its label, the value as a percentage
+  expect(json.comparison.label).toBe('hetzelfde beleid, met Zilveren Kruis tariefpercentage zorg GGZ 2025 97,3%');
+  expect(json.outcome).toBe('aandacht');
   const diff = json.comparison.sectors.find((s: { sector: string }) => s.sector === 'GGZ');
   expect(Number(diff.extrapolatedDiff)).toBeGreaterThan(0);
   expect(diff.afsprakenDiff).toBe('0'); // over budget: the sector stays on its contracteerruimte
@@ -121,7 +123,7 @@ test('--vergelijk-set: the € difference of another richttarief, per sector and
 
 test('--set contracteerruimte.GGZ goes before the cell; usage errors exit 2, input problems exit 1', async () => {
   const r = await runCli('herschik', input, ...BASE, '--set', 'contracteerruimte.ggz=20.000.000', '--out', path.join(dir, 'ruim.xlsx'), '--json');
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(3); // within the ruimte, but providers with signals (trend, crisis) still ask for a look
   const ggz = JSON.parse(r.out).sectors.find((s: { sector: string }) => s.sector === 'GGZ');
   expect(ggz.contracteerruimte).toBe('20000000');
   expect(ggz.kortingPercentage).toBeNull();
@@ -131,4 +133,28 @@ test('--set contracteerruimte.GGZ goes before the cell; usage errors exit 2, inp
   expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('peildatum') });
   const other = await runCli('herschik', input, ...BASE, '--sheet', 'Toezeggingen');
   expect(other).toMatchObject({ code: 1, err: expect.stringContaining('geen kopregel') });
+});
+
+test('exit codes follow the outcome: 3 with the reasons first over the contracteerruimte; 1 and nothing written without the richttarief or with nothing counted', async () => {
+  const over = await runCli('herschik', input, ...BASE, '--out', path.join(dir, 'over.xlsx'));
+  expect(over.code).toBe(3);
+  const [first, ...rest] = over.out.split('\n');
+  expect(first).toMatch(/^Let op: \d+ regels meegeteld van de \d+, vraagt actie\.$/);
+  const ggz = rest.find((l) => l.startsWith('  - GGZ:')) ?? '';
+  expect(ggz).toMatch(/uitnutting 101,5% van de contracteerruimte/);
+  expect(ggz).toMatch(/korting 1,6%/);
+  expect(ggz).toContain('tussentijdse herschikking');
+
+  const noRate = path.join(dir, 'zonder-richttarief.xlsx');
+  const missing = await runCli('herschik', input, '--policy', 'zk-ggz-2025', '--set', 'peildatum=2025-08-31', '--out', noRate);
+  expect(missing.code).toBe(1);
+  expect(missing.err).toContain('"Zilveren Kruis tariefpercentage zorg GGZ 2025" is niet ingevuld');
+  expect(missing.err).toContain('--set richttarief=');
+  expect(fs.existsSync(noRate)).toBe(false);
+
+  const none = path.join(dir, 'niets.xlsx');
+  const nothing = await runCli('herschik', input, ...BASE, '--set', 'peildatum=2024-12-31', '--out', none);
+  expect(nothing.code).toBe(1);
+  expect(nothing.err).toMatch(/Geen regel meegeteld van de \d+ regels\. Niet meegeteld: Ander jaar \(\d+ regels\)/);
+  expect(fs.existsSync(none)).toBe(false);
 });

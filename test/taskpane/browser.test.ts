@@ -274,7 +274,7 @@ for (const theme of ['licht', 'donker'] as const) {
     expect(foreign.filter((u) => u !== OFFICE_JS)).toEqual([]);
   });
 
-  test(`demo host, Herschikking and Aanvragen (${theme}): the same design, result in focus, tables scroll by keyboard, chart in the theme`, async () => {
+  test(`demo host, Herschikking and Aanvragen (${theme}): the same design, result in focus, figures that fit without sideways scrolling, chart in the theme`, async () => {
     await page.setViewportSize(VIEWPORT);
     await page.goto(`${origin}/demo.html${theme === 'donker' ? '?thema=donker' : ''}`);
     await page.getByRole('tab', { name: 'Herschikking' }).click();
@@ -282,7 +282,7 @@ for (const theme of ['licht', 'donker'] as const) {
     await view.waitFor();
     await checkState(page, `${theme}-7-herschikking-geopend`);
     await view.locator('select[name="herschik-beleid"]').selectOption('zk-ggz-2025');
-    await view.getByRole('button', { name: /Parameters van het beleid/ }).click();
+    // the richttarief is empty: its step opens by itself (no click) and the run waits for it
     await view.locator('input[name="richttarief"]').fill('97,3');
     await view.getByRole('button', { name: /Vergelijken/ }).click();
     await view.locator('input[name="vergelijk-set"]').fill('richttarief=96');
@@ -293,7 +293,8 @@ for (const theme of ['licht', 'donker'] as const) {
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('GGZ');
     expect(text).toContain('€ 1.500.000,00');
-    expect(text).toContain('Vergelijking: zk-ggz-2025 met richttarief=96');
+    // the scenario by the parameter's label and a percentage, not by ids
+    expect(text).toContain('Vergelijking: hetzelfde beleid, met Zilveren Kruis tariefpercentage zorg GGZ 2025 96%');
     // the chart follows the theme: its 100% line has the text colour
     const line = await result
       .locator('svg line')
@@ -301,9 +302,11 @@ for (const theme of ['licht', 'donker'] as const) {
       .evaluate((e) => getComputedStyle(e).stroke);
     const ink = await result.evaluate((e) => getComputedStyle(e).color);
     expect(line).toBe(ink);
-    // wide tables scroll inside the pane, by keyboard too (a focusable, named region)
-    const region = result.getByRole('region', { name: /Uitnutting per sector/ });
-    expect(await region.getAttribute('tabindex')).toBe('0');
+    // the figures fit the pane at 320 px: stacked rows, nothing that scrolls sideways
+    await setPaneWidth(page, 320);
+    expect(await result.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect(await result.evaluate((e) => Array.from(e.querySelectorAll('*')).filter((x) => x.scrollWidth > x.clientWidth + 1).length)).toBe(0);
+    expect(await result.locator('table').count()).toBe(0);
     await checkState(page, `${theme}-8-herschikking-resultaat`);
     expect(
       await page.evaluate(
@@ -670,7 +673,7 @@ test('an answer Excel on the web refuses as too large (ResponsePayloadSizeLimitE
   });
   await chooseZkGgz(page);
   await page.getByRole('button', { name: 'Bereken' }).click();
-  await page.getByTestId('resultaat-samenvatting').getByText('6000 rijen').waitFor({ timeout: 120_000 });
+  await page.getByTestId('resultaat-samenvatting').getByText('6.000 rijen').waitFor({ timeout: 120_000 });
   const responses = await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.responses);
   expect(responses.some((n) => n > 5 * 1024 * 1024)).toBe(true); // refused once ...
   expect(await page.getByText('Niet berekend', { exact: true }).count()).toBe(0); // ... and read again
@@ -773,3 +776,134 @@ test('the production bundle stays within its budget: the entry script at most 15
   const gz = gzipSync(readFileSync(join(dist, main[0])), { level: 9 }).length;
   expect(gz).toBeLessThanOrEqual(150 * 1024);
 });
+
+/** Which intent a Fluent MessageBar shows: its background against the theme's success, warning and error backgrounds. */
+async function intentOf(bar: ReturnType<Page['locator']>): Promise<string> {
+  return bar.evaluate((e) => {
+    const probe = document.createElement('div');
+    e.parentElement!.append(probe);
+    const colour = (token: string) => {
+      probe.style.backgroundColor = `var(--${token})`;
+      return getComputedStyle(probe).backgroundColor;
+    };
+    const intents: Record<string, string> = {
+      success: colour('colorStatusSuccessBackground1'),
+      warning: colour('colorStatusWarningBackground1'),
+      error: colour('colorStatusDangerBackground1'),
+    };
+    probe.remove();
+    const bg = getComputedStyle(e).backgroundColor;
+    return Object.keys(intents).find((k) => intents[k] === bg) ?? `onbekend (${bg})`;
+  });
+}
+
+/** Every Tab stop inside the pane from its title on: the focused element's rectangle and the visible footer's top. */
+async function tabWalk(p: Page, max = 120): Promise<Array<{ what: string; bottom: number; top: number; footerTop: number; inFooter: boolean }>> {
+  await p.locator('#root h1').click();
+  const stops: Array<{ what: string; bottom: number; top: number; footerTop: number; inFooter: boolean }> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < max; i++) {
+    await p.keyboard.press('Tab');
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const stop = await p.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      const root = document.getElementById('root')!;
+      if (!a || !root.contains(a)) return undefined;
+      const footer = Array.from(root.querySelectorAll('footer')).find((f) => f.offsetParent !== null)!;
+      const r = a.getBoundingClientRect();
+      const path = [];
+      for (let e: Element | null = a; e && e !== root; e = e.parentElement)
+        path.push(`${e.tagName}${e.getAttribute('name') ? `[${e.getAttribute('name')}]` : ''}:${Array.from(e.parentElement?.children ?? []).indexOf(e)}`);
+      return {
+        what: `${a.tagName} "${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 40)}" ${path.join('<')}`,
+        bottom: r.bottom,
+        top: r.top,
+        footerTop: footer.getBoundingClientRect().top,
+        inFooter: footer.contains(a),
+      };
+    });
+    if (!stop || seen.has(stop.what)) break;
+    seen.add(stop.what);
+    stops.push(stop);
+  }
+  return stops;
+}
+
+test('Herschikking: an empty richttarief blocks the run with its reason and opens its step; over the contracteerruimte is attention, not success; at 320 px no Tab stop is under the sticky footer', async () => {
+  await page.setViewportSize({ width: 1100, height: 640 });
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('tab', { name: 'Herschikking' }).click();
+  const view = page.locator('section[aria-labelledby="herschikking-kop"]');
+  await view.waitFor();
+  // the policy select names sector and year first; the full title in the tooltip
+  const option = view.locator('select[name="herschik-beleid"] option[value="zk-ggz-2025"]');
+  expect(await option.textContent()).toBe('GGZ 2025 · Zilveren Kruis');
+  expect(await option.getAttribute('title')).toBe('Zilveren Kruis Zorgkantoor — Wlz GGZ 2025');
+  await view.locator('select[name="herschik-beleid"]').selectOption('zk-ggz-2025');
+
+  // blocked: the step with the richttarief is open, the field and the footer say why, the button is disabled
+  const rate = view.locator('input[name="richttarief"]');
+  await rate.waitFor();
+  expect(await rate.isVisible()).toBe(true);
+  const why = view.getByTestId('waarom-niet');
+  expect(await why.textContent()).toContain('"Zilveren Kruis tariefpercentage zorg GGZ 2025" is niet ingevuld');
+  expect(await view.getByTestId('primaire-actie').isDisabled()).toBe(true);
+  expect(await view.getByRole('button', { name: /Parameters van het beleid/ }).textContent()).toContain('1 waarde nodig');
+  await checkState(page, 'herschikking-richttarief-leeg');
+
+  // filled in, the step stays open (it does not fold under the cursor) and the run is possible
+  await rate.fill('97,3');
+  await why.waitFor({ state: 'detached' });
+  expect(await rate.isVisible()).toBe(true);
+  expect(await view.getByTestId('primaire-actie').isDisabled()).toBe(false);
+
+  // a small contracteerruimte: far over it, with a korting → attention, with the reasons
+  await view.getByRole('button', { name: /Herschikking/ }).click();
+  await view.locator('input[name="contracteerruimte.GGZ"]').fill('1000000');
+  await view.getByTestId('primaire-actie').click();
+  const result = page.getByTestId('herschikking-resultaat');
+  await result.waitFor();
+  const summary = result.getByTestId('herschikking-samenvatting');
+  expect(await intentOf(summary)).toBe('warning');
+  const said = (await summary.textContent()) ?? '';
+  expect(said).toContain('vraagt actie');
+  const ggz = /GGZ: uitnutting ([\d,]+)% van de contracteerruimte, korting ([\d,]+)%/.exec(said);
+  expect(ggz).not.toBeNull();
+  expect(Number(ggz![1].replace(',', '.'))).toBeGreaterThan(100);
+  expect(Number(ggz![2].replace(',', '.'))).toBeGreaterThan(0);
+  await checkState(page, 'herschikking-boven-ruimte');
+
+  // the keyboard walk at 320 px over the long result: every stop above the footer (WCAG 2.2, 2.4.11)
+  await setPaneWidth(page, 320);
+  const stops = await tabWalk(page);
+  expect(stops.length).toBeGreaterThan(15);
+  expect(stops.some((s) => s.top > 640)).toBe(false); // scrolled to, so in view
+  expect(stops.filter((s) => !s.inFooter && s.bottom > s.footerTop + 0.5).map((s) => s.what)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Tarieven at 20,000 rows: counts with a thousands separator; after Annuleren the focus goes back to Bereken, not to the page', async () => {
+  const p = await browser.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await keepLocal(p, origin);
+  await p.setViewportSize(VIEWPORT);
+  await p.goto(`${origin}/demo.html?rijen=20000`);
+  await chooseZkGgz(p);
+  const bereken = p.getByTestId('primaire-actie').first();
+  await bereken.click();
+  await p.waitForFunction(() => /van 20\.000 rijen/.test(document.getElementById('root')!.innerText), undefined, { polling: 100, timeout: 120_000 });
+  await p.getByRole('button', { name: 'Annuleren' }).focus();
+  await p.keyboard.press('Enter');
+  await p.getByText('Berekening afgebroken; er is niets in de werkmap geschreven.').waitFor({ timeout: 60_000 });
+  await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'primaire-actie');
+  expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Bereken');
+
+  await bereken.click();
+  const summary = p.getByTestId('resultaat-samenvatting');
+  await summary.waitFor({ timeout: 180_000 });
+  expect(await summary.textContent()).toMatch(/20\.00\d rijen/);
+  expect(await summary.textContent()).not.toMatch(/\d{5} rijen/);
+  expect(errors).toEqual([]);
+  await p.close();
+}, 300_000);

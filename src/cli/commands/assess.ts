@@ -4,6 +4,7 @@
  * first input): sheet "Aanvragen" with one row per provider and the three Tariefwijzer columns, and sheet
  * "Tariefwijzer beoordelingen" with the summary and every reason with its citation. Inputs are never changed.
  */
+import { EXIT } from '../exit-codes';
 import path from 'node:path';
 import {
   assessProvider,
@@ -24,7 +25,6 @@ import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely,
 
 export const OVERVIEW_SHEET = 'Aanvragen';
 /** Exit code when everything was written but at least one assessment asks for action (docs/beoordelen.md). */
-export const EXIT_ATTENTION = 3;
 export const DEFAULT_OUTPUT = 'beoordelingen-tariefwijzer.xlsx';
 
 interface Read {
@@ -134,7 +134,7 @@ export const assess: Command = {
       );
     else io.out(summaryText(assessments, proc, output));
     // 3: written, but an outcome asks for the user's action (identity unsure, a judgement open): not plain success
-    return attention ? EXIT_ATTENTION : 0;
+    return attention ? EXIT.aandacht : EXIT.klaar;
   },
 };
 
@@ -189,7 +189,7 @@ function summaryText(list: ProviderAssessment[], proc: Procedure, output: string
   lines.push(`Geschreven: ${output} (bladen "${OVERVIEW_SHEET}" met de kolommen ${ASSESS_HEADERS.join(', ')} en "${ASSESS_SHEET}")`);
   lines.push(
     attention
-      ? `Aandacht nodig bij ${attention} van ${list.length} ${list.length === 1 ? 'aanvraag' : 'aanvragen'}: handmatig controleren of beoordelen (uitgangscode ${EXIT_ATTENTION}).`
+      ? `Aandacht nodig bij ${attention} van ${list.length} ${list.length === 1 ? 'aanvraag' : 'aanvragen'}: handmatig controleren of beoordelen (uitgangscode ${EXIT.aandacht}).`
       : 'Geen openstaande punten: elke aanvraag heeft een uitkomst.',
   );
   return lines.join('\n');

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { flagName } from '../../domain/flags';
-import { formatEuro } from '../../domain/money';
+import { formatCount, formatEuro } from '../../domain/money';
 import { resolveParameters } from '../../domain/policy/load';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
-import { formatPct, isHerschikName, monthLabel, resolveHerschikParameters } from '../../domain/production';
+import { missingBaseParameters } from '../../domain/policy/required';
+import { formatPct, herschikVerdict, isHerschikName, monthLabel, resolveHerschikParameters, scenarioLabel } from '../../domain/production';
+import type { Verdict } from '../../domain/outcome';
+import { exitCodeOf } from '../exit-codes';
 import type { Dec } from '../../domain/money';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
@@ -52,7 +55,7 @@ function scenario(
   const packOverrides = { ...Object.fromEntries(carried), ...parseSets(extra.pack) };
   const { values, errors } = resolveParameters(pack, packOverrides);
   if (errors.length) throw new InputError(errors.map((e) => `--vergelijk: ${e.place}: ${e.message}`).join('\n'));
-  const label = [pack === base ? base.id : `beleid ${pack.id}`, ...(otherSets ?? [])].join(' met ');
+  const label = scenarioLabel(base, pack, parseSets(otherSets));
   return { pack, packParams: values, params: herschikParams({ ...baseSets.herschik, ...extra.herschik }), label };
 }
 
@@ -78,6 +81,9 @@ export const herschik: Command = {
     const params = herschikParams(sets.herschik);
     const vergelijk = scenario(pack, sets, values.vergelijk, values['vergelijk-set'] as string[] | undefined);
     checkInputFile(input);
+    // the base percentage (the richttarief): without it most rows get no tariff and count for nothing
+    const missing = missingBaseParameters(pack, packParams);
+    if (missing.length) throw new InputError(missing.map((m) => `${m.reason} Geef het met --set ${m.name}=…`).join('\n'));
     const output = outputPath(input, values.out, 'herschikking');
 
     const progress = (text: string) => {
@@ -86,11 +92,14 @@ export const herschik: Command = {
     progress(`Lezen: ${input}`);
     const workbook = await openWorkbook(input);
     const outcome = await herschikWorkbook(workbook, pack, packParams, params, { sheet: values.sheet as string | undefined, vergelijk });
+    const verdict = herschikVerdict(outcome.result, outcome.dataRows);
+    // nothing counted: nothing worth writing, and the reason instead
+    if (verdict.outcome === 'fout') throw new InputError(`${verdict.title}. ${verdict.reasons.join(' ')} Er is niets geschreven.`);
     progress(`Schrijven: ${output}`);
     await saveSafely(workbook, output);
-    if (values.json) io.out(JSON.stringify(summaryJson(outcome, output), null, 2));
-    else io.out(summaryText(outcome, output, pack));
-    return 0;
+    if (values.json) io.out(JSON.stringify({ outcome: verdict.outcome, reasons: verdict.reasons, ...summaryJson(outcome, output) }, null, 2));
+    else io.out(summaryText(outcome, output, pack, verdict));
+    return exitCodeOf(verdict.outcome);
   },
 };
 
@@ -158,11 +167,15 @@ function summaryJson(o: HerschikOutcome, output: string) {
   };
 }
 
-function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): string {
+const VERDICT_PREFIX: Record<Verdict['outcome'], string> = { goed: 'Uitkomst', aandacht: 'Let op', fout: 'Fout' };
+
+function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack, verdict: Verdict): string {
   const r = o.result;
   const lines = [
+    `${VERDICT_PREFIX[verdict.outcome]}: ${verdict.title}.`,
+    ...verdict.reasons.map((x) => `  - ${x}`),
     `Beleid: ${pack.title} (${pack.id} ${pack.version})`,
-    `Blad: ${o.sheet}; ${o.dataRows} regels, ${r.rows.filter((x) => x.counted).length} meegeteld${o.toezeggingenSheet ? `; toezeggingen uit "${o.toezeggingenSheet}"` : ''}`,
+    `Blad: ${o.sheet}; ${formatCount(o.dataRows)} regels, ${formatCount(r.rows.filter((x) => x.counted).length)} meegeteld${o.toezeggingenSheet ? `; toezeggingen uit "${o.toezeggingenSheet}"` : ''}`,
     `Herschikkingsjaar ${r.year}, peildatum ${r.peildatum ?? '(niet ingesteld)'}, laatste maand ${r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}, extrapolatie ${r.method}`,
     'Per sector:',
   ];
@@ -173,10 +186,12 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack): stri
     for (const f of x.flags)
       if (f.severity !== 'info' || ['KORTING', 'TERUGHOUDEND_VOOR_1_JUNI', 'BINNEN_MARGE'].includes(f.code)) lines.push(`    ${flagName(f)}: ${f.message}`);
   }
-  lines.push(`Aanbieders: ${r.providers.length} (maatwerk: ${r.providers.filter((p) => p.nieuw).length})`);
+  lines.push(`Aanbieders: ${formatCount(r.providers.length)} (maatwerk: ${formatCount(r.providers.filter((p) => p.nieuw).length)})`);
   const counts = Object.entries(r.flagCounts).sort((a, b) => b[1] - a[1]);
-  const names = new Map([...r.sectors.flatMap((x) => x.flags), ...r.providers.flatMap((p) => p.flags)].map((f) => [f.code, flagName(f)] as const));
-  if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${names.get(c) ?? flagName({ code: c })} ${n}`).join(', ')}`);
+  // a pack's own signals carry their name on the flag; the others are in the signal dictionary
+  const names = new Map<string, string>();
+  for (const x of [...r.sectors, ...r.providers, ...r.rows]) for (const f of x.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
+  if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${names.get(c) ?? flagName({ code: c })} ${formatCount(n)}`).join(', ')}`);
   if (o.comparison) {
     lines.push(`Vergelijking (${o.comparison.label}):`);
     for (const x of o.comparison.sectors)

@@ -7,6 +7,7 @@ import { formatCitation } from '../flags';
 import { D, dec, formatEuro, formatNumber, formatPercentage, minDec, type Dec } from '../money';
 import { parseBoolean, parseDate, parseInteger, parseMoney, parsePercentage, parseText, shortCell, type CellValue, type Parsed } from '../parse';
 import type { ParameterValues } from '../policy/types';
+import type { AssessmentCode } from '../signals';
 import type { Severity } from '../types';
 import { addDays, formatDate } from './dates';
 import { assessmentFields, criterionField, documentField, evidenceField, IDENTITY_FIELDS } from './fields';
@@ -34,7 +35,7 @@ type Facts = ReturnType<typeof readFacts>;
 class Collector {
   readonly list: Finding[] = [];
   constructor(private readonly proc: Procedure) {}
-  add(onderdeel: Onderdeel, code: string, severity: Severity, message: string, rule?: string): Finding {
+  add(onderdeel: Onderdeel, code: AssessmentCode, severity: Severity, message: string, rule?: string): Finding {
     const f: Finding = { onderdeel, code, severity, message };
     if (rule && this.proc.rules[rule]) {
       f.citation = this.proc.rules[rule].source;
@@ -151,7 +152,7 @@ export function assessProvider(input: ProviderInput, proc: Procedure, params: Pa
       'IDENTITEIT_ONZEKER',
       'waarschuwing',
       `${ROUTE_STATUS_LABELS['identiteit-onzeker']}: ${identiteit.redenen.join('; ')}. Een positieve uitkomst geldt pas als AGB-code en naam eenduidig op het formulier staan.`,
-    ).name = 'Identiteit onzeker';
+    );
 
   const order: Onderdeel[] = ['algemeen', 'formulier', 'termijn', 'herberekening', 'hardheidsclausule'];
   const findings = [...out.list].sort((a, b) => order.indexOf(a.onderdeel) - order.indexOf(b.onderdeel));
@@ -206,7 +207,7 @@ function isLower(facts: Facts, params: ParameterValues): boolean | undefined {
 
 /** `rule`: the rule that asks for a correct form (the herberekening's when it is asked for). */
 function consistencyChecks(facts: Facts, params: ParameterValues, out: Collector, rule: string): void {
-  const bad = (code: string, message: string) => out.add('formulier', code, 'fout', message, rule);
+  const bad = (code: AssessmentCode, message: string) => out.add('formulier', code, 'fout', message, rule);
   for (const [name, label, v] of [
     ['tariefpercentageVorigJaar', 'Tariefpercentage vorig jaar', facts.lager],
     ['plafondPercentage', 'Tariefpercentage sector', facts.plafond],

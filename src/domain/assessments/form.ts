@@ -59,11 +59,11 @@ const ALWAYS = ['agb', 'zorgaanbieder'];
 const FOR_HERBEREKENING = ['tariefpercentageVorigJaar', 'omzet', 'opbrengsten', 'kostenTotaal', 'resultaat'];
 const FOR_BOTH = ['hhcPercentage', 'hhcOmzet'];
 
-type Add = (code: string, severity: Finding['severity'], message: string, rule?: string, veld?: string, name?: string) => void;
+type Add = (code: Finding['code'], severity: Finding['severity'], message: string, rule?: string, veld?: string) => void;
 
 function collector(proc: Procedure, findings: Finding[]): Add {
-  return (code, severity, message, rule, veld, name) => {
-    const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}), ...(name ? { name } : {}) };
+  return (code, severity, message, rule, veld) => {
+    const f: Finding = { onderdeel: 'formulier', code, severity, message, ...(veld ? { veld } : {}) };
     if (rule && proc.rules[rule]) {
       f.citation = proc.rules[rule].source;
       f.ruleId = rule;
@@ -116,9 +116,6 @@ function labelBeside(line: FormLine, where: string, label: string, got: Collecte
     'WAARDE_IS_LABEL',
     'waarschuwing',
     `Naast "${line.label}" (${where}) staat "${shortCell(line.labelBeside)}", zelf een label of kolomkop, geen waarde: het veld telt als leeg.`,
-    undefined,
-    undefined,
-    'Waarde is een label',
   );
   if ((IDENTITY_FIELDS as readonly string[]).includes(line.field))
     got.unclear[line.field] ??= `naast "${label}" staat "${shortCell(line.labelBeside)}", een label en geen waarde (${where})`;

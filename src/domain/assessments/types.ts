@@ -1,5 +1,6 @@
 /** What an assessment produces: per route a status with reasons, the deadlines, and all findings with citations. */
 import type { Flag } from '../flags';
+import type { AssessmentCode } from '../signals';
 import type { Dec } from '../money';
 import type { CellValue } from '../parse';
 
@@ -7,6 +8,8 @@ export type Onderdeel = 'herberekening' | 'hardheidsclausule' | 'termijn' | 'for
 
 /** A flag that belongs to one part of the assessment. */
 export interface Finding extends Flag {
+  /** Every code has its name in the signal dictionary (signals.ts). */
+  code: AssessmentCode;
   onderdeel: Onderdeel;
   /** For a missing or empty form field: its label (it then counts as "onvolledig", not "onjuist"). */
   veld?: string;

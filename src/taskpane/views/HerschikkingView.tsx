@@ -21,13 +21,24 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { flagName } from '../../domain/flags';
-import { keepTogether, useStyles as useShared } from '../styles';
+import { missingBaseParameters } from '../../domain/policy/required';
+import { count, keepTogether, useStyles as useShared } from '../styles';
+import { INTENT } from '../outcome';
+import { packShortLabel } from '../pack-label';
 import { ParamField } from './fields';
 import { SeverityIcon } from './signals';
 import { formatEuro, type Dec } from '../../domain/money';
 import { resolveParameters } from '../../domain/policy/load';
 import type { ParameterDef, PolicyPack } from '../../domain/policy/types';
-import { formatPct, HERSCHIK_PARAMETERS, monthLabel, resolveHerschikParameters, type SectorResult } from '../../domain/production';
+import {
+  formatPct,
+  HERSCHIK_PARAMETERS,
+  herschikVerdict,
+  monthLabel,
+  resolveHerschikParameters,
+  scenarioLabel,
+  type SectorResult,
+} from '../../domain/production';
 import { listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
@@ -51,6 +62,11 @@ const useLocal = makeStyles({
     padding: 0,
     listStyle: 'none',
   },
+  // result rows stacked (label and figure on one line, the details under it): no sideways scrolling at 320 px
+  rows: { display: 'flex', flexDirection: 'column', margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
+  row: { padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
+  rowHead: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: `0 ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightSemibold },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 function useStyles() {
@@ -122,18 +138,24 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     const h = resolveHerschikParameters({ ...values, ...extra.herschik });
     const errors = [...p.errors, ...h.errors];
     if (errors.length) return { error: errors.map((e) => `${e.place}: ${e.message}`).join('; ') };
-    const label = [other === pack ? pack.id : `beleid ${other.id}`, ...Object.entries(parsed.values).map(([k, v]) => `${k}=${v}`)].join(' met ');
+    const label = scenarioLabel(pack, other, parsed.values);
     return { scenario: { pack: other, packParams: p.values, params: h.values, label } };
   }, [pack, packs, packValues, values, vergelijkPack, vergelijkSet]);
 
   const errors = [...(packResolved?.errors ?? []), ...resolved.errors];
-  const canRun = !!pack && !!runner && !busy && !errors.length && !scenario.error;
+  // a value the herschikking cannot do without (the base percentage): its step opens and the run waits for it
+  const missing = useMemo(() => (pack && packResolved ? missingBaseParameters(pack, packResolved.values) : []), [pack, packResolved]);
+  const canRun = !!pack && !!runner && !busy && !errors.length && !missing.length && !scenario.error;
 
+  const [open, setOpen] = useState<string[]>([]);
   const choosePack = (id: string) => {
     setPackId(id);
     const p = packs.find((x) => x.id === id);
-    setPackValues(p ? Object.fromEntries(Object.entries(p.parameters).map(([n, d]) => [n, text(d)])) : {});
+    const initial = p ? Object.fromEntries(Object.entries(p.parameters).map(([n, d]) => [n, text(d)])) : {};
+    setPackValues(initial);
     setOutcome(undefined);
+    // a required value that is empty opens its step, once, when the policy is chosen (it does not fold while the user types)
+    if (p && missingBaseParameters(p, resolveParameters(p, initial).values).length) setOpen((o) => [...new Set([...o, 'beleid'])]);
   };
 
   const run = async () => {
@@ -159,7 +181,6 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     resultRef.current.scrollIntoView?.({ block: 'start' });
     resultRef.current.focus({ preventScroll: true });
   }, [outcome]);
-  const [open, setOpen] = useState<string[]>([]);
   const openItems = [
     ...new Set([...open, ...(packErrors ? ['beleid'] : []), ...(resolved.errors.length ? ['herschikking'] : []), ...(scenario.error ? ['vergelijk'] : [])]),
   ];
@@ -175,11 +196,11 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
       </div>
       <h3 className={styles.step}>1. Beleid</h3>
       <Field label="Inkoopbeleid (voor de tarieven)">
-        <Select className={styles.select} name="herschik-beleid" value={packId} onChange={(_, d) => choosePack(d.value)}>
+        <Select className={styles.select} name="herschik-beleid" value={packId} title={pack?.title} onChange={(_, d) => choosePack(d.value)}>
           <option value="">— kies een beleid —</option>
           {packs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
+            <option key={p.id} value={p.id} title={p.title}>
+              {packShortLabel(p)}
             </option>
           ))}
         </Select>
@@ -191,7 +212,12 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
               <span>
                 2. Parameters van het beleid{' '}
                 <span className={styles.summary}>
-                  · {packErrors ? `${packErrors} ${packErrors === 1 ? 'fout' : 'fouten'}` : `${Object.keys(pack.parameters).length}`}
+                  ·{' '}
+                  {packErrors
+                    ? count(packErrors, 'fout', 'fouten')
+                    : missing.length
+                      ? `${count(missing.length, 'waarde', 'waarden')} nodig`
+                      : count(Object.keys(pack.parameters).length, 'parameter', 'parameters')}
                 </span>
               </span>
             </AccordionHeader>
@@ -202,7 +228,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
                   name={n}
                   def={d}
                   value={packValues[n] ?? ''}
-                  error={errorOf(packResolved?.errors ?? [], n)}
+                  error={errorOf(packResolved?.errors ?? [], n) ?? missing.find((m) => m.name === n)?.reason}
                   onChange={(v) => setPackValues((o) => ({ ...o, [n]: v }))}
                 />
               ))}
@@ -214,10 +240,7 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
             <span>
               {pack ? '3' : '2'}. Herschikking{' '}
               <span className={styles.summary}>
-                ·{' '}
-                {resolved.errors.length
-                  ? `${resolved.errors.length} ${resolved.errors.length === 1 ? 'fout' : 'fouten'}`
-                  : `peildatum ${values.peildatum || 'laatste maand'}`}
+                · {resolved.errors.length ? count(resolved.errors.length, 'fout', 'fouten') : `peildatum ${values.peildatum || 'laatste maand'}`}
               </span>
             </span>
           </AccordionHeader>
@@ -242,11 +265,17 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
           </AccordionHeader>
           <AccordionPanel className={styles.accordionPanel}>
             <Field label="Ander beleid" hint="Leeg: hetzelfde beleid.">
-              <Select className={styles.select} name="vergelijk-beleid" value={vergelijkPack} onChange={(_, d) => setVergelijkPack(d.value)}>
+              <Select
+                className={styles.select}
+                name="vergelijk-beleid"
+                value={vergelijkPack}
+                title={packs.find((p) => p.id === vergelijkPack)?.title}
+                onChange={(_, d) => setVergelijkPack(d.value)}
+              >
                 <option value="">(hetzelfde beleid)</option>
                 {packs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
+                  <option key={p.id} value={p.id} title={p.title}>
+                    {packShortLabel(p)}
                   </option>
                 ))}
               </Select>
@@ -282,6 +311,14 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
           <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om te herschikken.</p>
         ) : !pack ? (
           <p className={`${styles.muted} ${styles.small}`}>Kies eerst een beleid.</p>
+        ) : !busy && missing.length ? (
+          <p className={`${styles.muted} ${styles.small}`} data-testid="waarom-niet">
+            {missing.map((m) => m.reason).join(' ')}
+          </p>
+        ) : !busy && (errors.length || scenario.error) ? (
+          <p className={`${styles.muted} ${styles.small}`} data-testid="waarom-niet">
+            Verbeter eerst de parameters.
+          </p>
         ) : null}
       </footer>
     </section>
@@ -291,104 +328,27 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
 const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome; marge: Dec | null }>(function HerschikResultView({ outcome, marge }, ref) {
   const styles = useStyles();
   const r = outcome.result;
+  const verdict = useMemo(() => herschikVerdict(r, outcome.dataRows), [r, outcome.dataRows]);
+  const where = `Blad "${outcome.sheet}", t/m ${r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "${HERSCHIK_SHEET}"${outcome.chartWritten ? ', met een grafiek.' : '.'}`;
   return (
     <div ref={ref} tabIndex={-1} className={styles.section} data-testid="herschikking-resultaat" aria-labelledby="herschikking-resultaat-kop">
       <h3 id="herschikking-resultaat-kop" className={styles.step}>
         Resultaat
       </h3>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar intent={INTENT[verdict.outcome]} layout="multiline" data-testid="herschikking-samenvatting" data-uitkomst={verdict.outcome}>
         <MessageBarBody>
-          Blad "{outcome.sheet}": {outcome.dataRows} regels, {r.rows.filter((x) => x.counted).length} meegeteld t/m{' '}
-          {r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}. Alles staat op het blad "{HERSCHIK_SHEET}"{outcome.chartWritten ? ', met een grafiek.' : '.'}
+          <MessageBarTitle>{verdict.title}</MessageBarTitle>
+          {verdict.reasons.length > 0 && (
+            <ul className={styles.reasons}>
+              {verdict.reasons.map((x) => (
+                <li key={x}>{keepTogether(x)}</li>
+              ))}
+            </ul>
+          )}
+          {verdict.outcome !== 'fout' && where}
         </MessageBarBody>
       </MessageBar>
-      <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Uitnutting per sector (schuift horizontaal)">
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th>Sector</th>
-              <th>Ruimte</th>
-              <th>Verwacht</th>
-              <th>Uitnutting</th>
-              <th>Korting</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.sectors.map((s) => (
-              <tr key={s.sector}>
-                <td>{s.sector}</td>
-                <td>{s.contracteerruimte ? formatEuro(s.contracteerruimte) : '—'}</td>
-                <td>{formatEuro(s.verwacht)}</td>
-                <td>{formatPct(s.uitnutting, 1)}</td>
-                <td>{s.kortingPercentage ? formatPct(s.kortingPercentage, 2) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {r.sectors.flatMap((s) =>
-        s.flags
-          .filter((f) => f.severity !== 'info' || f.code === 'KORTING')
-          .map((f) => (
-            <div key={`${s.sector}${f.code}`} className={`${styles.small} ${styles.signalTitle}`}>
-              <SeverityIcon severity={f.severity} />
-              <span>
-                {s.sector}, {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span>
-              </span>
-            </div>
-          )),
-      )}
-      <h3 className={styles.step}>Afspraken per aanbieder</h3>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Afspraken per aanbieder (schuift horizontaal)">
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th>Aanbieder</th>
-              <th>Geëxtrapoleerd</th>
-              <th>Afspraak</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.providers.map((p) => (
-              <tr key={`${p.sector}${p.agb}`}>
-                <td>
-                  {p.naam || p.agb} ({p.sector})
-                  {p.flags.some((f) => f.severity !== 'info') ? (
-                    <span role="img" aria-label="met signaal">
-                      {' '}
-                      ⚠
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td>{formatEuro(p.extrapolated)}</td>
-                <td>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {outcome.comparison && (
-        <>
-          <h3 className={styles.step}>Vergelijking: {outcome.comparison.label}</h3>
-          <ul className={styles.list}>
-            {outcome.comparison.sectors.map((s) => (
-              <li key={s.sector}>
-                {s.sector}: productie {signed(s.extrapolatedDiff)}, afspraken {signed(s.afsprakenDiff)}
-              </li>
-            ))}
-            {outcome.comparison.providers
-              .filter((p) => !p.extrapolatedDiff.isZero())
-              .map((p) => (
-                <li key={`${p.sector}${p.agb}`} className={styles.small}>
-                  {p.naam || p.agb} ({p.sector}): {signed(p.extrapolatedDiff)}
-                </li>
-              ))}
-          </ul>
-        </>
-      )}
+      {verdict.outcome !== 'fout' && <HerschikFigures outcome={outcome} marge={marge} />}
       {[...r.notes, ...outcome.warnings].length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{keepTogether([...r.notes, ...outcome.warnings].join(' '))}</MessageBarBody>
@@ -397,6 +357,96 @@ const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome
     </div>
   );
 });
+
+/** The figures of a herschikking that counted something: chart, sectors, signals, afspraken and the comparison. */
+function HerschikFigures({ outcome, marge }: { outcome: HerschikOutcome; marge: Dec | null }) {
+  const styles = useStyles();
+  const r = outcome.result;
+  return (
+    <>
+      <UitnuttingChart sectors={r.sectors} lastMonth={r.lastMonth} marge={marge ? marge.toNumber() : 1} />
+      <h4 id="herschikking-sectoren" className={styles.step}>
+        Uitnutting per sector
+      </h4>
+      <ul className={styles.rows} aria-labelledby="herschikking-sectoren">
+        {r.sectors.map((s) => (
+          <li key={s.sector} className={styles.row}>
+            <div className={styles.rowHead}>
+              <span>{s.sector}</span>
+              <span className={styles.number}>uitnutting {formatPct(s.uitnutting, 1)}</span>
+            </div>
+            <div>
+              ruimte <span className={styles.number}>{s.contracteerruimte ? formatEuro(s.contracteerruimte) : '—'}</span> · verwacht{' '}
+              <span className={styles.number}>{formatEuro(s.verwacht)}</span>
+              {s.kortingPercentage ? (
+                <>
+                  {' '}
+                  · korting <span className={styles.number}>{formatPct(s.kortingPercentage, 2)}</span>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {r.sectors.flatMap((s) =>
+        s.flags
+          .filter((f) => f.severity !== 'info' || f.code === 'KORTING')
+          .map((f) => (
+            <div key={`${s.sector}${f.code}`} className={`${styles.small} ${styles.signalTitle}`}>
+              <SeverityIcon severity={f.code === 'KORTING' ? 'waarschuwing' : f.severity} />
+              <span>
+                {s.sector}, {flagName(f)}: <span style={{ fontWeight: 'normal' }}>{keepTogether(f.message)}</span>
+              </span>
+            </div>
+          )),
+      )}
+      <h4 id="herschikking-aanbieders" className={styles.step}>
+        Afspraken per aanbieder
+      </h4>
+      <ul className={styles.rows} aria-labelledby="herschikking-aanbieders">
+        {r.providers.map((p) => (
+          <li key={`${p.sector}${p.agb}`} className={styles.row}>
+            <div className={styles.rowHead}>
+              <span>
+                {p.naam || p.agb} ({p.sector})
+                {p.flags.some((f) => f.severity !== 'info') && (
+                  <span role="img" aria-label="met signaal">
+                    {' '}
+                    ⚠
+                  </span>
+                )}
+              </span>
+              <span className={styles.number}>{p.afspraak ? formatEuro(p.afspraak) : p.nieuw ? 'maatwerk' : '—'}</span>
+            </div>
+            <div>
+              geëxtrapoleerd <span className={styles.number}>{formatEuro(p.extrapolated)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {outcome.comparison && (
+        <>
+          <h4 className={styles.step}>Vergelijking: {outcome.comparison.label}</h4>
+          <ul className={styles.list}>
+            {outcome.comparison.sectors.map((s) => (
+              <li key={s.sector}>
+                {s.sector}: productie <span className={styles.number}>{signed(s.extrapolatedDiff)}</span>, afspraken{' '}
+                <span className={styles.number}>{signed(s.afsprakenDiff)}</span>
+              </li>
+            ))}
+            {outcome.comparison.providers
+              .filter((p) => !p.extrapolatedDiff.isZero())
+              .map((p) => (
+                <li key={`${p.sector}${p.agb}`} className={styles.small}>
+                  {p.naam || p.agb} ({p.sector}): <span className={styles.number}>{signed(p.extrapolatedDiff)}</span>
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
 
 function signed(v: Dec): string {
   return `${v.isNegative() || v.isZero() ? '' : '+'}${formatEuro(v)}`;
