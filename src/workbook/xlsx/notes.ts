@@ -65,7 +65,7 @@ export class NotesPart {
     const ours = (block.notes ?? []).map((n) => ({ row: block.headerRow + 1 + n.row, column: block.firstColumn + n.column, text: n.text }));
     const relsPart = relsPartOf(this.sheetPart);
     let relsXml = this.text(relsPart);
-    const rels = parseRels(relsXml);
+    const rels = parseRels(relsXml, relsPart);
     const commentsRel = rels.find((r) => relType(r.type) === 'comments' && !r.external);
     const vmlRel = rels.find((r) => relType(r.type) === 'vmlDrawing' && !r.external);
     if (!commentsRel && !ours.length) return undefined;

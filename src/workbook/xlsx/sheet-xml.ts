@@ -3,7 +3,7 @@
  * its own string, what lies between rows, and the tail after `</sheetData>`. The part itself is never one
  * string, so sheets beyond V8's string limit (~512 MB) work; a row is small.
  */
-import { refuseDoctype, XmlError } from './xml';
+import { ATTRS, attr, elementEnd, isPlain, localName, plainXml, prefixOf, rethrowIn, tagEnd, tokenAt, XmlError, type Token } from './xml';
 
 export type SheetPiece =
   | { kind: 'head'; text: string; prefix: string; empty: boolean }
@@ -13,12 +13,48 @@ export type SheetPiece =
 
 const MAX_HEAD = 64 * 1024 * 1024;
 
+/**
+ * The pieces of a worksheet part. Each row is given in plain form (see plainXml): a row with a comment, a
+ * processing instruction or CDATA is rewritten without them, the same content, so the row readers' fast paths
+ * (one search for a cell, its value) read every row exactly.
+ */
 export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
+  try {
+    yield* pieces(chunks, part);
+  } catch (e) {
+    rethrowIn(part, e);
+  }
+}
+
+/** The `<sheetData>` start tag at the top level of the head, scanning tokens from `at.pos`; undefined until it comes. */
+function findSheetData(buf: string, at: { pos: number; depth: number }): Token | undefined {
+  for (;;) {
+    const lt = buf.indexOf('<', at.pos);
+    if (lt < 0) {
+      at.pos = buf.length;
+      return undefined;
+    }
+    const t = tokenAt(buf, lt);
+    if (!t) {
+      at.pos = lt;
+      return undefined;
+    }
+    at.pos = t.end;
+    if (t.kind === 'start' || t.kind === 'empty') {
+      if (at.depth === 1 && localName(t.name) === 'sheetData') return t;
+      if (t.kind === 'start') at.depth++;
+    } else if (t.kind === 'end') at.depth--;
+  }
+}
+
+async function* pieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
   let buf = '';
   let pos = 0;
   let state: 'head' | 'rows' | 'tail' = 'head';
+  const head = { pos: 0, depth: 0 };
   let rowOpen = '<row';
-  let rowClose = '</row>';
+  /** Markup in a row's content that needs the token-by-token path: a comment, PI, CDATA, or another row tag. */
+  let notFast = /<[!?]|<\/?row[\s>/]/;
   let dataClose = '</sheetData';
   let last = -1;
   let tail = '';
@@ -26,19 +62,18 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
     buf = pos ? buf.slice(pos) + chunk : buf + chunk;
     pos = 0;
     if (state === 'head') {
-      const m = /<(\w+:)?sheetData\b[^>]*>/.exec(buf);
-      if (!m) {
-        if (buf.length > MAX_HEAD) throw new XmlError(`${part}: geen <sheetData> gevonden`);
+      const t = findSheetData(buf, head);
+      if (!t) {
+        if (buf.length > MAX_HEAD) throw new XmlError('geen <sheetData> gevonden');
         continue;
       }
-      refuseDoctype(buf.slice(0, m.index), part);
-      const prefix = m[1] ?? '';
-      const empty = m[0].endsWith('/>');
+      const prefix = prefixOf(t.name);
+      const empty = t.kind === 'empty';
       rowOpen = `<${prefix}row`;
-      rowClose = `</${prefix}row>`;
+      notFast = new RegExp(`<[!?]|</?${prefix.replace('.', '\\.')}row[\\s>/]`);
       dataClose = `</${prefix}sheetData`;
-      yield { kind: 'head', text: buf.slice(0, m.index + m[0].length), prefix, empty };
-      pos = m.index + m[0].length;
+      yield { kind: 'head', text: buf.slice(0, t.end), prefix, empty };
+      pos = t.end;
       state = empty ? 'tail' : 'rows';
     }
     if (state === 'rows') {
@@ -55,43 +90,43 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         }
         if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
         if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
-          const gt = buf.indexOf('>', lt);
+          const gt = tagEnd(buf, lt);
           if (gt < 0) break;
-          let end: number;
-          if (buf[gt - 1] === '/') end = gt + 1;
-          else {
-            const close = buf.indexOf(rowClose, gt);
-            if (close < 0) break;
-            end = close + rowClose.length;
+          let end = gt;
+          let plain = true;
+          if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
+            const close = buf.indexOf(`</${rowOpen.slice(1)}>`, gt);
+            if (close >= 0 && !notFast.test(buf.slice(gt, close))) end = close + rowOpen.length + 2;
+            else {
+              end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
+              if (end < 0) break;
+              plain = isPlain(buf.slice(lt, end));
+            }
           }
-          const r = /\sr\s*=\s*["'](\d+)["']/.exec(buf.slice(lt, gt));
-          last = r ? Number(r[1]) - 1 : last + 1;
-          yield { kind: 'row', xml: buf.slice(lt, end), index: last };
+          const r = attr(buf.slice(lt, gt), 'r');
+          last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
+          const xml = buf.slice(lt, end);
+          yield { kind: 'row', xml: plain ? xml : plainXml(xml), index: last };
           pos = end;
         } else if (buf.startsWith(dataClose, lt)) {
           state = 'tail';
           break;
-        } else if (buf.startsWith('<!--', lt)) {
-          const end = buf.indexOf('-->', lt);
-          if (end < 0) break;
-          yield { kind: 'other', text: buf.slice(lt, end + 3) };
-          pos = end + 3;
         } else {
-          const gt = buf.indexOf('>', lt);
-          if (gt < 0) break;
-          yield { kind: 'other', text: buf.slice(lt, gt + 1) };
-          pos = gt + 1;
+          const t = tokenAt(buf, lt);
+          if (!t) break;
+          yield { kind: 'other', text: buf.slice(lt, t.end) };
+          pos = t.end;
         }
       }
     }
     if (state === 'tail') {
       tail += buf.slice(pos);
       pos = buf.length;
-      if (tail.length > MAX_HEAD) throw new XmlError(`${part}: het deel na de celgegevens is te groot`);
+      if (tail.length > MAX_HEAD) throw new XmlError('het deel na de celgegevens is te groot');
     }
   }
-  if (state === 'head') throw new XmlError(`${part}: geen <sheetData> gevonden`);
-  if (state === 'rows') throw new XmlError(`${part}: onvolledig (</sheetData> ontbreekt)`);
+  if (state === 'head') throw new XmlError('geen <sheetData> gevonden');
+  if (state === 'rows') throw new XmlError('onvolledig (</sheetData> ontbreekt)');
   yield { kind: 'tail', text: tail };
 }
 
@@ -101,21 +136,29 @@ export interface RawCell {
   xml: string;
   attrs: string;
   inner: string | undefined;
+  /** Index in the row's XML after the cell. */
+  end: number;
 }
 
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+/** A cell element in plain XML (quotes respected: a `>` in an attribute value does not end the tag). */
+const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
 
-/** The cells of a row element, with their 0-based columns (implicit columns counted on). */
+/** The column letters of a cell reference ("AB12" → "AB"), or undefined. */
+export function refColumn(ref: string | undefined): string | undefined {
+  return ref === undefined ? undefined : /^\s*\$?([A-Za-z]{1,3})\$?\d*\s*$/.exec(ref)?.[1];
+}
+
+/** The cells of a row element in plain form (see sheetPieces), with their 0-based columns (implicit columns counted on). */
 export function rowCells(rowXml: string): RawCell[] {
   const out: RawCell[] = [];
-  const start = rowXml.indexOf('>');
-  if (rowXml[start - 1] === '/') return out;
-  CELL.lastIndex = start + 1;
+  const start = tagEnd(rowXml, 0);
+  if (rowXml.charCodeAt(start - 2) === 47) return out;
+  CELL.lastIndex = start;
   let column = -1;
-  for (let m; (m = CELL.exec(rowXml));) {
-    const r = /\sr\s*=\s*["']([A-Za-z]+)\d*["']/.exec(m[1]);
-    column = r ? columnIndex(r[1]) : column + 1;
-    out.push({ column, xml: m[0], attrs: m[1], inner: m[2] });
+  for (let m; (m = CELL.exec(rowXml)); ) {
+    const letters = refColumn(attr(m[1], 'r'));
+    column = letters ? columnIndex(letters) : column + 1;
+    out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length });
   }
   return out;
 }
