@@ -159,7 +159,10 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
   const all = rowCells(xml);
   const kept = all
     .filter((c) => c.column < first || c.column > last)
-    .map((c) => ({ column: c.column, xml: attr(c.attrs, 'r') !== undefined ? c.xml : c.xml.replace(/^<((?:[\w.-]+:)?c)(?=[\s/>])/, `<$1 r="${columnName(c.column)}${r + 1}"`) }));
+    .map((c) => ({
+      column: c.column,
+      xml: attr(c.attrs, 'r') !== undefined ? c.xml : c.xml.replace(/^<((?:[\w.-]+:)?c)(?=[\s/>])/, `<$1 r="${columnName(c.column)}${r + 1}"`),
+    }));
   const merged = [...kept, ...cells.cells(r)].sort((a, b) => a.column - b.column);
   // what a row holds after its cells (an extLst) stays
   const extra = xml.slice(all.length ? all[all.length - 1].end : gt, close);
@@ -273,7 +276,10 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
   const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
   const doc = parseXml(tail, part, { fragment: true });
   const ours = doc.root.children.filter(
-    (e) => e.local === 'conditionalFormatting' && start.test(attr(e.tag, 'sqref') ?? '') && childrenNamed(e, 'cfRule').some((rule) => OUR_RULE.test(textOf(doc, rule))),
+    (e) =>
+      e.local === 'conditionalFormatting' &&
+      start.test(attr(e.tag, 'sqref') ?? '') &&
+      childrenNamed(e, 'cfRule').some((rule) => OUR_RULE.test(textOf(doc, rule))),
   );
   tail = splice(
     tail,
@@ -302,7 +308,13 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
 }
 
 /** The worksheet part with the block written into it, streamed from `pieces` into a deflated part. */
-export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: PendingBlock, styles: Styles, part: string, notes?: NotesPart): Promise<DeflatedPart> {
+export async function rewriteSheet(
+  pieces: AsyncIterable<SheetPiece>,
+  pending: PendingBlock,
+  styles: Styles,
+  part: string,
+  notes?: NotesPart,
+): Promise<DeflatedPart> {
   const out = new DeflatedPart();
   const { block } = pending;
   const first = block.headerRow;

@@ -20,7 +20,7 @@ const MAX_HEAD = 64 * 1024 * 1024;
  */
 export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
   try {
-    yield* pieces(chunks, part);
+    yield* pieces(chunks);
   } catch (e) {
     rethrowIn(part, e);
   }
@@ -47,7 +47,7 @@ function findSheetData(buf: string, at: { pos: number; depth: number }): Token |
   }
 }
 
-async function* pieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
+async function* pieces(chunks: AsyncIterable<string>): AsyncGenerator<SheetPiece> {
   let buf = '';
   let pos = 0;
   let state: 'head' | 'rows' | 'tail' = 'head';
@@ -155,7 +155,7 @@ export function rowCells(rowXml: string): RawCell[] {
   if (rowXml.charCodeAt(start - 2) === 47) return out;
   CELL.lastIndex = start;
   let column = -1;
-  for (let m; (m = CELL.exec(rowXml)); ) {
+  for (let m; (m = CELL.exec(rowXml));) {
     const letters = refColumn(attr(m[1], 'r'));
     column = letters ? columnIndex(letters) : column + 1;
     out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length });

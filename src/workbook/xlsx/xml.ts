@@ -183,7 +183,7 @@ function markup(s: string, start: number, end: number, kind: TokenKind): Token |
 
 /** Every token of a whole text (a part or a complete fragment of one). */
 export function* tokens(s: string): Generator<Token> {
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const t = tokenAt(s, i);
     if (!t) throw new XmlError('onvolledig: de tekst houdt midden in een tag, commentaar of CDATA op');
     yield t;
@@ -244,7 +244,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** Each attribute of a start tag (`<name a="1" b='2'>`, or the text after the name): names as written, values decoded. */
 export function attributeList(tag: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0; ) out.push([tag.slice(found[0], found[1]), decodeAttr(rawValue(tag))]);
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;) out.push([tag.slice(found[0], found[1]), decodeAttr(rawValue(tag))]);
   return out;
 }
 
@@ -258,15 +258,16 @@ export function attributes(tag: string): Record<string, string> {
 /** The value of one attribute, named exactly as written (`r:id` with its prefix, `ref` without). */
 export function attr(tag: string, name: string): string | undefined {
   if (!tag.includes(name)) return undefined; // the name does not occur at all, so neither does the attribute
-  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0; )
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
     if (found[1] - found[0] === name.length && tag.startsWith(name, found[0])) return decodeAttr(rawValue(tag));
   return undefined;
 }
 
 /** A start tag with one attribute set (replaced where it is, else added at the end), everything else as written. */
 export function setAttr(tag: string, name: string, value: string): string {
-  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0; )
-    if (found[1] - found[0] === name.length && tag.startsWith(name, found[0])) return tag.slice(0, found[2] - 1) + `"${escapeAttr(value)}"` + tag.slice(found[3] + 1);
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
+    if (found[1] - found[0] === name.length && tag.startsWith(name, found[0]))
+      return tag.slice(0, found[2] - 1) + `"${escapeAttr(value)}"` + tag.slice(found[3] + 1);
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.endsWith('>') ? tag.length - 1 : tag.length;
   let at = end;
   while (at > 0 && isSpace(tag.charCodeAt(at - 1))) at--;
@@ -275,7 +276,7 @@ export function setAttr(tag: string, name: string, value: string): string {
 
 /** A start tag without one attribute. */
 export function removeAttr(tag: string, name: string): string {
-  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0; )
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
     if (found[1] - found[0] === name.length && tag.startsWith(name, found[0])) {
       let from = found[0];
       while (from > 0 && isSpace(tag.charCodeAt(from - 1))) from--;
@@ -436,7 +437,12 @@ export function plainXml(xml: string): string {
   let out = '';
   for (const t of tokens(xml)) {
     if (t.kind === 'comment' || t.kind === 'pi') continue;
-    if (t.kind === 'cdata') out += xml.slice(t.start + 9, t.end - 3).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    if (t.kind === 'cdata')
+      out += xml
+        .slice(t.start + 9, t.end - 3)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
     else out += xml.slice(t.start, t.end);
   }
   return out;
@@ -454,7 +460,7 @@ export function stringItemText(xml: string): string {
   const body = plain.includes('rPh') ? plain.replace(PHONETIC, '') : plain;
   let text = '';
   T_ELEMENT.lastIndex = 0;
-  for (let m; (m = T_ELEMENT.exec(body)); ) text += m[1] ?? '';
+  for (let m; (m = T_ELEMENT.exec(body));) text += m[1] ?? '';
   return decodeOoxml(decodeText(text));
 }
 
@@ -532,7 +538,7 @@ export function elementEnd(s: string, open: Token): number {
     if (isPlain(between) && !between.includes(`<${open.name}`) && !between.includes(`</${open.name}`)) return at + close.length;
   }
   let depth = 0;
-  for (let i = open.end; i < s.length; ) {
+  for (let i = open.end; i < s.length;) {
     const t = tokenAt(s, i);
     if (!t) return -1;
     if (t.kind === 'start' && t.name === open.name) depth++;
