@@ -186,7 +186,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private styles(): Styles {
     if (!this.stylesObj) {
       const xml = this.stylesPart ? this.zip.text(this.stylesPart) : undefined;
-      this.stylesObj = xml ? new Styles(xml) : Styles.empty();
+      this.stylesObj = xml && this.stylesPart ? new Styles(xml, this.stylesPart) : Styles.empty();
     }
     return this.stylesObj;
   }
@@ -646,7 +646,9 @@ function cellValue(attrs: string, inner: string, strings: string[], styles: Styl
     const text = stringItemText(inner);
     return text === '' ? null : text;
   }
-  const v = CACHED.exec(inner)?.[1];
+  const raw = CACHED.exec(inner)?.[1];
+  // decoded once, before anything else: `&#49;` is a digit, and a text decoded twice would change
+  const v = raw !== undefined && (raw.includes('&') || raw.includes('\r')) ? decodeText(raw) : raw;
   if (v === undefined) {
     if (/<(?:[\w.-]+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
     if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) return stringItemText(inner) || null;
@@ -658,20 +660,20 @@ function cellValue(attrs: string, inner: string, strings: string[], styles: Styl
       return s === undefined || s === '' ? null : s;
     }
     case 'str': {
-      const s = decodeOoxml(decodeText(v));
+      const s = decodeOoxml(v);
       return s === '' ? null : s;
     }
     case 'b':
       return v.trim() === '1' || v.trim() === 'true';
     case 'e':
-      return { error: decodeText(v).trim() };
+      return { error: v.trim() };
     case 'd': {
       const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.trim()}Z`);
-      return Number.isNaN(d.getTime()) ? decodeText(v) : d;
+      return Number.isNaN(d.getTime()) ? v : d;
     }
     default: {
       const n = Number(v);
-      if (!Number.isFinite(n)) return decodeText(v);
+      if (!Number.isFinite(n)) return v;
       const s = attr(attrs, 's');
       if (s && styles.isDate(Number(s))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
       return n;

@@ -137,7 +137,11 @@ function cellColumn(xml: string, at: number): string | undefined {
   return end < 0 ? undefined : refColumn(attr(xml.slice(at, end), 'r'));
 }
 
-/** A row of the block with our cells in it; `xml` is the row in plain form (see sheetPieces). */
+/**
+ * A row of the block with our cells in it; `xml` is the row in plain form (see sheetPieces). Our earlier cells
+ * go, ours go in before the first cell right of the block (or after the last cell), and everything else stays as
+ * written, white space between cells included: so a run on its own output writes the same bytes.
+ */
 function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string {
   const first = cells.firstColumn;
   const last = cells.lastColumn;
@@ -149,24 +153,29 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
   if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
   // The usual row: every cell left of the block and nothing after the cells; ours go at the end.
   const close = xml.lastIndexOf('</');
-  if (!xml.includes('extLst')) {
+  if (!xml.includes('extLst') && !cells.referencedIn(xml)) {
     let lastCell = xml.lastIndexOf(`<${p}c`, close);
     while (lastCell >= 0 && !/[\s/>]/.test(xml[lastCell + p.length + 2])) lastCell = xml.lastIndexOf(`<${p}c`, lastCell - 1);
     const letters = lastCell < 0 ? undefined : cellColumn(xml, lastCell);
-    const left = lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndex(letters) < first && !cells.referencedIn(xml);
-    if (left) return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
+    if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndex(letters) < first)
+      return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
   }
   const all = rowCells(xml);
-  const kept = all
-    .filter((c) => c.column < first || c.column > last)
-    .map((c) => ({
-      column: c.column,
-      xml: attr(c.attrs, 'r') !== undefined ? c.xml : c.xml.replace(/^<((?:[\w.-]+:)?c)(?=[\s/>])/, `<$1 r="${columnName(c.column)}${r + 1}"`),
-    }));
-  const merged = [...kept, ...cells.cells(r)].sort((a, b) => a.column - b.column);
-  // what a row holds after its cells (an extLst) stays
-  const extra = xml.slice(all.length ? all[all.length - 1].end : gt, close);
-  return `${open}>${merged.map((c) => c.xml).join('')}${extra.includes('<') ? extra : ''}</${p}row>`;
+  const edits: Array<{ from: number; to: number; insert: string }> = [];
+  const right = all.find((c) => c.column > last);
+  const lastLeft = all.filter((c) => c.column < first).pop();
+  const at = right ? right.end - right.xml.length : xml.indexOf('<', lastLeft ? lastLeft.end : gt);
+  edits.push({ from: at, to: at, insert: cells.xml(r) });
+  for (const c of all) {
+    const start = c.end - c.xml.length;
+    if (c.column >= first && c.column <= last) edits.push({ from: start, to: c.end, insert: '' });
+    // a cell after ours without a reference would move: it gets its own
+    else if (c.column > last && attr(c.attrs, 'r') === undefined) {
+      const name = /^<[\w.:-]+/.exec(c.xml)![0];
+      edits.push({ from: start, to: start + name.length, insert: `${name} r="${columnName(c.column)}${r + 1}"` });
+    }
+  }
+  return open + splice(xml, edits).slice(gt - 1);
 }
 
 function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; c1: number } {

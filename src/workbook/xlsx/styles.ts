@@ -6,8 +6,6 @@
 import { isDateFormat } from '../office/adapter';
 import { appendChild, attr, childrenNamed, escapeAttr, parseXml, rootElement, setAttr, tagEnd, type XmlElement } from './xml';
 
-const PART = 'styles.xml';
-
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30 numFmt). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -32,9 +30,12 @@ export class Styles {
   private readonly cache = new Map<string, number>();
   changed = false;
 
-  constructor(private readonly xml: string) {
+  constructor(
+    private readonly xml: string,
+    private readonly part = 'xl/styles.xml',
+  ) {
     // only <styleSheet>'s own children: an <x14:dxfs> inside its extLst is not the main <dxfs>
-    const sheet = rootElement(parseXml(xml, PART));
+    const sheet = rootElement(parseXml(xml, this.part));
     this.prefix = sheet.prefix;
     const section = (name: string) => sheet.children.find((e) => e.local === name);
     for (const f of childrenNamed(section('numFmts'), 'numFmt')) {
@@ -107,7 +108,7 @@ export class Styles {
   private boldFont(baseFont: number): number {
     const p = this.prefix;
     const base = this.fonts[baseFont] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
-    const font = rootElement(parseXml(base, PART));
+    const font = rootElement(parseXml(base, this.part));
     if (childrenNamed(font, 'b').some((b) => !['0', 'false'].includes(attr(b.tag, 'val') ?? '1'))) return baseFont;
     // CT_Font's children are a choice in any order (ECMA-376 Part 1, 18.8.22); Excel writes <b> first
     const bold = font.end === font.openEnd ? `<${p}font><${p}b/></${p}font>` : base.slice(0, font.openEnd) + `<${p}b/>` + base.slice(font.openEnd);
@@ -130,7 +131,7 @@ export class Styles {
     for (const name of ['numFmts', 'fonts', 'cellXfs', 'dxfs'] as Section[]) {
       const items = this.added[name];
       if (!items.length) continue;
-      const sheet = rootElement(parseXml(xml, PART));
+      const sheet = rootElement(parseXml(xml, this.part));
       const existing = sheet.children.find((e) => e.local === name);
       const total =
         name === 'numFmts'

@@ -339,6 +339,7 @@ export function parseXml(text: string, part: string, options: { fragment?: boole
           children: [],
           parent: current,
         };
+        attributeList(el.tag); // well-formed attributes, or an XmlError
         current.children.push(el);
         if (t.kind === 'start') current = el;
       } else if (t.kind === 'end') {
