@@ -23,7 +23,7 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { columnIndex, refColumn, rowCells, sheetPieces, type SheetPiece } from './sheet-xml';
+import { cellLetters, columnIndex, rowCells, sheetPieces, type RawCell, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import {
@@ -42,7 +42,6 @@ import {
   rethrowIn,
   rootElement,
   stringItemText,
-  tagEnd,
   utf8Chunks,
   type XmlDocument,
 } from './xml';
@@ -299,7 +298,7 @@ export class XlsxWorkbook implements WorkbookPort {
           const anchor = anchors?.cells.has(r * 16_384 + c);
           if (known && !use && !anchor) continue;
           // a cell no request wants only counts towards the used range: no need to decode its value
-          const value = use || anchor ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
+          const value = use || anchor ? cellValue(cell, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
           if (value === null) continue;
           if (c > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
           rowHasValue = true;
@@ -622,8 +621,7 @@ function rowWidth(xml: string): number | undefined {
   while (start >= 0 && !/[\s>/]/.test(xml[start + open.length] ?? '')) start = start > 0 ? xml.lastIndexOf(open, start - 1) : -1;
   if (start < 0) return undefined;
   const cell = xml.slice(start);
-  const end = tagEnd(cell, 0);
-  const letters = end < 0 ? undefined : refColumn(attr(cell.slice(0, end), 'r'));
+  const letters = cellLetters(cell);
   if (!letters || !HAS_VALUE.test(cell)) return undefined;
   return columnIndex(letters) + 1;
 }
@@ -640,8 +638,8 @@ const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-function cellValue(attrs: string, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
-  const t = attr(attrs, 't')?.trim() ?? 'n';
+function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
+  const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
     const text = stringItemText(inner);
     return text === '' ? null : text;
@@ -674,7 +672,7 @@ function cellValue(attrs: string, inner: string, strings: string[], styles: Styl
     default: {
       const n = Number(v);
       if (!Number.isFinite(n)) return v;
-      const s = attr(attrs, 's');
+      const s = cell.style;
       if (s && styles.isDate(Number(s))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
       return n;
     }

@@ -132,14 +132,14 @@ export class NotesPart {
       this.newParts.push({ extension: 'vml', type: 'application/vnd.openxmlformats-officedocument.vmlDrawing' });
     }
     vml = vml.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
-      if (!/ObjectType\s*=\s*"Note"/.test(shape)) return shape;
+      if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
       const row = Number(/<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1]);
       const column = Number(/<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1]);
       return row >= area.r0 && row <= area.r1 && column >= area.c0 && column <= area.c1 ? '' : shape;
     });
     if (ours.length) {
-      if (!/id\s*=\s*"_x0000_t202"/.test(vml)) vml = vml.replace(/<\/xml>\s*$/, `${SHAPE_TYPE}</xml>`);
-      const idmap = Number(/<o:idmap\b[^>]*data\s*=\s*"(\d+)/.exec(vml)?.[1] ?? 1);
+      if (!/id\s*=\s*["']_x0000_t202["']/.test(vml)) vml = vml.replace(/<\/xml>\s*$/, `${SHAPE_TYPE}</xml>`);
+      const idmap = Number(/<o:idmap\b[^>]*data\s*=\s*["'](\d+)/.exec(vml)?.[1] ?? 1);
       let id = Math.max(idmap * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
       const shapes = ours.map((n) => noteShape(++id, n.row, n.column)).join('');
       vml = vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`);
@@ -183,7 +183,7 @@ export class NotesPart {
     let max = 0;
     for (const e of this.zip.entries) {
       if (!e.name.endsWith('.vml')) continue;
-      const m = /<o:idmap\b[^>]*data\s*=\s*"([\d,\s]+)"/.exec(this.zip.text(e.name) ?? '');
+      const m = /<o:idmap\b[^>]*data\s*=\s*["']([\d,\s]+)["']/.exec(this.zip.text(e.name) ?? '');
       for (const d of m?.[1].split(',') ?? []) max = Math.max(max, Number(d) || 0);
     }
     return max + 1;

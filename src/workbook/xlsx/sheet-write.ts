@@ -5,7 +5,7 @@
 import type { CellValue } from '../../domain/parse';
 import { columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { columnIndex, refColumn, rowCells, type SheetPiece } from './sheet-xml';
+import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
@@ -131,12 +131,6 @@ export function blockRowXml(cells: BlockCells, r: number, p: string): string {
   return xml ? `<${p}row r="${r + 1}">${xml}</${p}row>` : '';
 }
 
-/** Column letters of the cell starting at `at` in a row's plain XML (from its `r`), or undefined. */
-function cellColumn(xml: string, at: number): string | undefined {
-  const end = tagEnd(xml, at);
-  return end < 0 ? undefined : refColumn(attr(xml.slice(at, end), 'r'));
-}
-
 /**
  * A row of the block with our cells in it; `xml` is the row in plain form (see sheetPieces). Our earlier cells
  * go, ours go in before the first cell right of the block (or after the last cell), and everything else stays as
@@ -156,7 +150,7 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
   if (!xml.includes('extLst') && !cells.referencedIn(xml)) {
     let lastCell = xml.lastIndexOf(`<${p}c`, close);
     while (lastCell >= 0 && !/[\s/>]/.test(xml[lastCell + p.length + 2])) lastCell = xml.lastIndexOf(`<${p}c`, lastCell - 1);
-    const letters = lastCell < 0 ? undefined : cellColumn(xml, lastCell);
+    const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
     if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndex(letters) < first)
       return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
   }

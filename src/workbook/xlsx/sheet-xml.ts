@@ -13,18 +13,10 @@ export type SheetPiece =
 
 const MAX_HEAD = 64 * 1024 * 1024;
 
-/**
- * The pieces of a worksheet part. Each row is given in plain form (see plainXml): a row with a comment, a
- * processing instruction or CDATA is rewritten without them, the same content, so the row readers' fast paths
- * (one search for a cell, its value) read every row exactly.
- */
-export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
-  try {
-    yield* pieces(chunks);
-  } catch (e) {
-    rethrowIn(part, e);
-  }
-}
+/** A start tag whose first attribute is `r` (an attribute occurs once, so this is the tag's `r`). */
+const FIRST_R = /^<[\w.:-]+\s+r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+/** A cell's attributes in the usual form, matched whole: `r="B2"`, then maybe `s="3"`, then maybe `t="s"`. */
+const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 
 /** The `<sheetData>` start tag at the top level of the head, scanning tokens from `at.pos`; undefined until it comes. */
 function findSheetData(buf: string, at: { pos: number; depth: number }): Token | undefined {
@@ -47,87 +39,105 @@ function findSheetData(buf: string, at: { pos: number; depth: number }): Token |
   }
 }
 
-async function* pieces(chunks: AsyncIterable<string>): AsyncGenerator<SheetPiece> {
-  let buf = '';
-  let pos = 0;
-  let state: 'head' | 'rows' | 'tail' = 'head';
-  const head = { pos: 0, depth: 0 };
-  let rowOpen = '<row';
-  /** Markup in a row's content that needs the token-by-token path: a comment, PI, CDATA, or another row tag. */
-  let notFast = /<[!?]|<\/?row[\s>/]/;
-  let dataClose = '</sheetData';
-  let last = -1;
-  let tail = '';
-  for await (const chunk of chunks) {
-    buf = pos ? buf.slice(pos) + chunk : buf + chunk;
-    pos = 0;
-    if (state === 'head') {
-      const t = findSheetData(buf, head);
-      if (!t) {
-        if (buf.length > MAX_HEAD) throw new XmlError('geen <sheetData> gevonden');
-        continue;
+/**
+ * The pieces of a worksheet part. Each row is given in plain form (see plainXml): a row with a comment, a
+ * processing instruction or CDATA is rewritten without them, the same content, so the row readers' fast paths
+ * (one search for a cell, its value) read every row exactly.
+ */
+export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
+  try {
+    let buf = '';
+    let pos = 0;
+    let state: 'head' | 'rows' | 'tail' = 'head';
+    const head = { pos: 0, depth: 0 };
+    let rowOpen = '<row';
+    let rowClose = '</row>';
+    /** Where the next `<!` (comment, CDATA) and `<?` (PI) are in `buf`, searched again only once passed. */
+    let bang = 0;
+    let query = 0;
+    let dataClose = '</sheetData';
+    let last = -1;
+    let tail = '';
+    for await (const chunk of chunks) {
+      buf = pos ? buf.slice(pos) + chunk : buf + chunk;
+      pos = 0;
+      bang = query = 0; // positions in the new buffer: search again
+      if (state === 'head') {
+        const t = findSheetData(buf, head);
+        if (!t) {
+          if (buf.length > MAX_HEAD) throw new XmlError('geen <sheetData> gevonden');
+          continue;
+        }
+        const prefix = prefixOf(t.name);
+        const empty = t.kind === 'empty';
+        rowOpen = `<${prefix}row`;
+        rowClose = `</${prefix}row>`;
+        dataClose = `</${prefix}sheetData`;
+        yield { kind: 'head', text: buf.slice(0, t.end), prefix, empty };
+        pos = t.end;
+        state = empty ? 'tail' : 'rows';
       }
-      const prefix = prefixOf(t.name);
-      const empty = t.kind === 'empty';
-      rowOpen = `<${prefix}row`;
-      notFast = new RegExp(`<[!?]|</?${prefix.replace('.', '\\.')}row[\\s>/]`);
-      dataClose = `</${prefix}sheetData`;
-      yield { kind: 'head', text: buf.slice(0, t.end), prefix, empty };
-      pos = t.end;
-      state = empty ? 'tail' : 'rows';
-    }
-    if (state === 'rows') {
-      for (;;) {
-        const lt = buf.indexOf('<', pos);
-        if (lt < 0) {
-          if (pos < buf.length) yield { kind: 'other', text: buf.slice(pos) };
-          pos = buf.length;
-          break;
-        }
-        if (lt > pos) {
-          yield { kind: 'other', text: buf.slice(pos, lt) };
-          pos = lt;
-        }
-        if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
-        if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
-          const gt = tagEnd(buf, lt);
-          if (gt < 0) break;
-          let end = gt;
-          let plain = true;
-          if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
-            const close = buf.indexOf(`</${rowOpen.slice(1)}>`, gt);
-            if (close >= 0 && !notFast.test(buf.slice(gt, close))) end = close + rowOpen.length + 2;
-            else {
-              end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
-              if (end < 0) break;
-              plain = isPlain(buf.slice(lt, end));
-            }
+      if (state === 'rows') {
+        for (;;) {
+          const lt = buf.indexOf('<', pos);
+          if (lt < 0) {
+            if (pos < buf.length) yield { kind: 'other', text: buf.slice(pos) };
+            pos = buf.length;
+            break;
           }
-          const r = attr(buf.slice(lt, gt), 'r');
-          last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
-          const xml = buf.slice(lt, end);
-          yield { kind: 'row', xml: plain ? xml : plainXml(xml), index: last };
-          pos = end;
-        } else if (buf.startsWith(dataClose, lt)) {
-          state = 'tail';
-          break;
-        } else {
-          const t = tokenAt(buf, lt);
-          if (!t) break;
-          yield { kind: 'other', text: buf.slice(lt, t.end) };
-          pos = t.end;
+          if (lt > pos) {
+            yield { kind: 'other', text: buf.slice(pos, lt) };
+            pos = lt;
+          }
+          if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
+          if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
+            const gt = tagEnd(buf, lt);
+            if (gt < 0) break;
+            let end = gt;
+            let plain = true;
+            if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
+              const close = buf.indexOf(rowClose, gt);
+              // one search when nothing before the end tag needs tokens: no comment, PI or CDATA, no other row tag
+              if (bang >= 0 && bang < gt) bang = buf.indexOf('<!', gt);
+              if (query >= 0 && query < gt) query = buf.indexOf('<?', gt);
+              const next = close < 0 ? -1 : buf.indexOf(rowOpen, gt);
+              if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
+              else {
+                end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
+                if (end < 0) break;
+                plain = isPlain(buf.slice(lt, end));
+              }
+            }
+            const rowTag = buf.slice(lt, gt);
+            const first = FIRST_R.exec(rowTag);
+            const r = first ? (first[1] ?? first[2]) : attr(rowTag, 'r');
+            last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
+            const xml = buf.slice(lt, end);
+            yield { kind: 'row', xml: plain ? xml : plainXml(xml), index: last };
+            pos = end;
+          } else if (buf.startsWith(dataClose, lt)) {
+            state = 'tail';
+            break;
+          } else {
+            const t = tokenAt(buf, lt);
+            if (!t) break;
+            yield { kind: 'other', text: buf.slice(lt, t.end) };
+            pos = t.end;
+          }
         }
       }
+      if (state === 'tail') {
+        tail += buf.slice(pos);
+        pos = buf.length;
+        if (tail.length > MAX_HEAD) throw new XmlError('het deel na de celgegevens is te groot');
+      }
     }
-    if (state === 'tail') {
-      tail += buf.slice(pos);
-      pos = buf.length;
-      if (tail.length > MAX_HEAD) throw new XmlError('het deel na de celgegevens is te groot');
-    }
+    if (state === 'head') throw new XmlError('geen <sheetData> gevonden');
+    if (state === 'rows') throw new XmlError('onvolledig (</sheetData> ontbreekt)');
+    yield { kind: 'tail', text: tail };
+  } catch (e) {
+    rethrowIn(part, e);
   }
-  if (state === 'head') throw new XmlError('geen <sheetData> gevonden');
-  if (state === 'rows') throw new XmlError('onvolledig (</sheetData> ontbreekt)');
-  yield { kind: 'tail', text: tail };
 }
 
 export interface RawCell {
@@ -138,10 +148,21 @@ export interface RawCell {
   inner: string | undefined;
   /** Index in the row's XML after the cell. */
   end: number;
+  /** Its `t` (type) and `s` (style) attributes. */
+  type: string | undefined;
+  style: string | undefined;
 }
 
 /** A cell element in plain XML (quotes respected: a `>` in an attribute value does not end the tag). */
 const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
+
+/** The column letters of the cell whose start tag begins `cell` (from its `r`), or undefined. */
+export function cellLetters(cell: string): string | undefined {
+  const first = FIRST_R.exec(cell);
+  if (first) return refColumn(first[1] ?? first[2]);
+  const end = tagEnd(cell, 0);
+  return end < 0 ? undefined : refColumn(attr(cell.slice(0, end), 'r'));
+}
 
 /** The column letters of a cell reference ("AB12" → "AB"), or undefined. */
 export function refColumn(ref: string | undefined): string | undefined {
@@ -156,9 +177,12 @@ export function rowCells(rowXml: string): RawCell[] {
   CELL.lastIndex = start;
   let column = -1;
   for (let m; (m = CELL.exec(rowXml));) {
-    const letters = refColumn(attr(m[1], 'r'));
+    const usual = USUAL_CELL.exec(m[1]);
+    const letters = usual ? usual[1] : refColumn(attr(m[1], 'r'));
     column = letters ? columnIndex(letters) : column + 1;
-    out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length });
+    const type = usual ? usual[3] : attr(m[1], 't')?.trim();
+    const style = usual ? usual[2] : attr(m[1], 's')?.trim();
+    out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length, type, style });
   }
   return out;
 }

@@ -68,9 +68,12 @@ export function decodeText(s: string): string {
 
 /** An attribute value: line ends and literal white space become spaces (XML 1.0 §3.3.3), then references. */
 export function decodeAttr(s: string): string {
+  if (!ATTR_DECODE.test(s)) return s; // most values: one scan
   if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
   return s.includes('&') ? resolveReferences(s) : s;
 }
+
+const ATTR_DECODE = /[\t\n\r&]/;
 
 /** OOXML's escape for characters XML cannot hold (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): _xHHHH_. */
 export function decodeOoxml(s: string): string {
@@ -205,23 +208,26 @@ const found = [0, 0, 0, 0];
  * Malformed attribute syntax is an XmlError.
  */
 function nextAttribute(tag: string, i: number): number {
-  while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
-  if (i >= tag.length) return -1;
-  const c = tag.charCodeAt(i);
+  const n = tag.length;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  if (i >= n) return -1;
+  let c = tag.charCodeAt(i);
   if (c === 62 /* > */ || c === 47 /* / */) return -1;
-  const eq = tag.indexOf('=', i);
-  let nameEnd = eq;
-  while (nameEnd > i && isSpace(tag.charCodeAt(nameEnd - 1))) nameEnd--;
-  let q = eq + 1;
-  while (q < tag.length && isSpace(tag.charCodeAt(q))) q++;
-  const quote = tag.charCodeAt(q);
-  if (eq < 0 || nameEnd === i || (quote !== 34 && quote !== 39) || /[\s<>"'=/]/.test(tag.slice(i, nameEnd)))
-    throw new XmlError(`ongeldig attribuut in ${JSON.stringify(tag.slice(0, 60))}`);
-  const close = tag.indexOf(quote === 34 ? '"' : "'", q + 1);
+  const nameStart = i;
+  // a name runs to =, white space, or a character no name may hold
+  while (i < n && (c = tag.charCodeAt(i)) !== 61 && !isSpace(c) && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 47) i++;
+  const nameEnd = i;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  if (nameEnd === nameStart || tag.charCodeAt(i) !== 61) throw new XmlError(`ongeldig attribuut in ${JSON.stringify(tag.slice(0, 60))}`);
+  i++;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  const quote = tag.charCodeAt(i);
+  if (quote !== 34 && quote !== 39) throw new XmlError(`ongeldig attribuut in ${JSON.stringify(tag.slice(0, 60))}`);
+  const close = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
   if (close < 0) throw new XmlError(`attribuutwaarde zonder eind in ${JSON.stringify(tag.slice(0, 60))}`);
-  found[0] = i;
+  found[0] = nameStart;
   found[1] = nameEnd;
-  found[2] = q + 1;
+  found[2] = i + 1;
   found[3] = close;
   return close + 1;
 }
@@ -408,7 +414,7 @@ export function attrNS(el: XmlElement, namespaces: readonly string[], local: str
 /** The inner text of an element in a document: text and CDATA, without comments and processing instructions. */
 export function textOf(doc: XmlDocument, el: XmlElement): string {
   if (el.closeStart <= el.openEnd) return '';
-  return decodeText(plainXml(doc.text.slice(el.openEnd, el.closeStart)).replace(/<[^>]*>/g, ''));
+  return decodeText(plainXml(doc.text.slice(el.openEnd, el.closeStart)).replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ''));
 }
 
 /** `text` with `edits` applied (ranges of the original text, none overlapping). */
