@@ -27,13 +27,34 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { columnIndex, hiddenColumnRanges, rowCells, sheetPieces, type SheetPiece } from './sheet-xml';
+import { cellLetters, columnIndex, hiddenColumnRanges, rowCells, sheetPieces, type RawCell, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
-import { attr, decodeOoxml, decodeText, elements, escapeAttr, refuseDoctype, stringItemText, utf8Chunks } from './xml';
+import {
+  appendChild,
+  ATTRS,
+  attr,
+  attributes as attributesOf,
+  attrNS,
+  child,
+  childrenNamed,
+  decodeOoxml,
+  decodeText,
+  elements,
+  escapeAttr,
+  parseXml,
+  rethrowIn,
+  rootElement,
+  stringItemText,
+  utf8Chunks,
+  type XmlDocument,
+} from './xml';
 import { DeflatedPart, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The relationships namespace, transitional and Strict OOXML. */
+const REL_NAMESPACES = [REL_NS, 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 export interface SheetInfo {
@@ -77,29 +98,28 @@ export class XlsxWorkbook implements WorkbookPort {
   private changedWorkbook = false;
 
   private constructor(private readonly zip: ZipReader) {
-    const rootRels = parseRels(zip.text('_rels/.rels'));
+    const rootRels = parseRels(zip.text('_rels/.rels'), '_rels/.rels');
     const office = rootRels.find((r) => relType(r.type) === 'officeDocument');
     this.workbookPart = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
     // another format in a zip (.ods, .xlsb) has no such part or a binary one: otherFormat() says which
     const wb = /\.xml$/i.test(this.workbookPart) ? (zip.text(this.workbookPart) ?? '') : '';
-    refuseDoctype(wb, 'workbook.xml');
     this.workbookXml = wb;
+    const book = wb ? rootElement(parseXml(wb, this.workbookPart)) : undefined;
     this.workbookRels = zip.text(relsPartOf(this.workbookPart)) ?? '';
     this.contentTypes = zip.text('[Content_Types].xml') ?? '';
-    refuseDoctype(this.contentTypes, '[Content_Types].xml');
-    const rels = parseRels(this.workbookRels);
-    const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(wb);
-    const d = pr ? attr(pr[1], 'date1904') : undefined;
+    if (this.contentTypes) parseXml(this.contentTypes, '[Content_Types].xml');
+    const rels = parseRels(this.workbookRels, relsPartOf(this.workbookPart));
+    const pr = child(book, 'workbookPr');
+    const d = pr ? attr(pr.tag, 'date1904') : undefined;
     this.date1904 = d === '1' || d === 'true';
     this.sheets = [];
-    const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(wb)?.[1] ?? '';
-    for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-      const relId = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? '';
+    for (const sheet of childrenNamed(child(book, 'sheets'), 'sheet')) {
+      const relId = attrNS(sheet, REL_NAMESPACES, 'id') ?? '';
       const rel = rels.find((r) => r.id === relId);
       if (!rel) continue;
-      const state = attr(m[1], 'state');
+      const state = attr(sheet.tag, 'state');
       this.sheets.push({
-        name: attr(m[1], 'name') ?? '',
+        name: attr(sheet.tag, 'name') ?? '',
         part: resolveTarget(this.workbookPart, rel.target),
         relId,
         type: relType(rel.type),
@@ -183,17 +203,22 @@ export class XlsxWorkbook implements WorkbookPort {
   private styles(): Styles {
     if (!this.stylesObj) {
       const xml = this.stylesPart ? this.zip.text(this.stylesPart) : undefined;
-      this.stylesObj = xml ? new Styles(xml) : Styles.empty();
+      this.stylesObj = xml && this.stylesPart ? new Styles(xml, this.stylesPart) : Styles.empty();
     }
     return this.stylesObj;
   }
 
   private async strings(): Promise<string[]> {
     if (this.sharedStrings) return this.sharedStrings;
-    const rel = parseRels(this.workbookRels).find((r) => relType(r.type) === 'sharedStrings');
+    const rel = parseRels(this.workbookRels, relsPartOf(this.workbookPart)).find((r) => relType(r.type) === 'sharedStrings');
     const entry = rel && this.zip.get(resolveTarget(this.workbookPart, rel.target));
     const out: string[] = [];
-    if (entry) for await (const si of elements(utf8Chunks(this.zip.stream(entry)), 'si', 'sharedStrings.xml')) out.push(stringItemText(si));
+    if (entry)
+      try {
+        for await (const si of elements(utf8Chunks(this.zip.stream(entry)), 'si', entry.name)) out.push(stringItemText(si));
+      } catch (e) {
+        rethrowIn(entry.name, e);
+      }
     return (this.sharedStrings = out);
   }
 
@@ -293,7 +318,7 @@ export class XlsxWorkbook implements WorkbookPort {
           const anchor = anchors?.cells.has(r * 16_384 + c);
           if (known && !use && !anchor) continue;
           // a cell no request wants only counts towards the used range: no need to decode its value
-          const value = use || anchor ? cellValue(cell.attrs, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
+          const value = use || anchor ? cellValue(cell, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
           if (value === null) continue;
           if (c > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
           rowHasValue = true;
@@ -309,17 +334,14 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     } catch (e) {
       void pieces.return?.(undefined);
-      throw e;
+      rethrowIn(info.part, e);
     }
     let extent = known;
     if (!extent) {
-      extent = {
-        rowCount,
-        columnCount,
-        protected: /<(?:\w+:)?sheetProtection\b[^>]*\ssheet\s*=\s*["'](1|true)["']/.test(tail),
-        merges: mergeAreas(tail),
-        hidden: hiddenColumnRanges(head),
-      };
+      const top = parseXml(tail, info.part, { fragment: true }).root.children;
+      const protection = top.find((e) => e.local === 'sheetProtection');
+      const locked = protection && attr(protection.tag, 'sheet');
+      extent = { rowCount, columnCount, protected: locked === '1' || locked === 'true', merges: mergeAreas(top), hidden: hiddenColumnRanges(head, info.part) };
       this.extents.set(sheet, extent);
     }
     const totalsRows = this.totalsRows(info);
@@ -367,14 +389,15 @@ export class XlsxWorkbook implements WorkbookPort {
   /** 0-based rows that are an Excel table's totals row (table parts of the sheet, totalsRowCount and ref). */
   private totalsRows(info: SheetInfo): number[] {
     const out: number[] = [];
-    const rels = parseRels(this.zip.text(relsPartOf(info.part)));
+    const rels = parseRels(this.zip.text(relsPartOf(info.part)), relsPartOf(info.part));
     for (const rel of rels) {
       if (relType(rel.type) !== 'table' || rel.external) continue;
-      const xml = this.zip.text(resolveTarget(info.part, rel.target));
-      const open = xml && /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
-      if (!open) continue;
-      const count = Number(attr(open[1], 'totalsRowCount') ?? 0);
-      const end = /:\$?[A-Z]+\$?(\d+)$/.exec(attr(open[1], 'ref') ?? '');
+      const part = resolveTarget(info.part, rel.target);
+      const xml = this.zip.text(part);
+      const table = xml ? rootElement(parseXml(xml, part)) : undefined;
+      if (!table) continue;
+      const count = Number(attr(table.tag, 'totalsRowCount') ?? 0);
+      const end = /:\$?[A-Z]+\$?(\d+)$/.exec(attr(table.tag, 'ref') ?? '');
       if (count > 0 && end) for (let i = 0; i < count; i++) out.push(Number(end[1]) - 1 - i);
     }
     return out.sort((a, b) => a - b);
@@ -416,7 +439,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const info = this.info(block.sheet);
     const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText);
-    const rewrite = await rewriteSheet(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part), pending, styles, notes);
+    const rewrite = await rewriteSheet(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part), pending, styles, info.part, notes);
     this.edited.set(info.part, rewrite);
     this.extents.delete(block.sheet);
     this.resume(block.sheet, -1);
@@ -434,15 +457,14 @@ export class XlsxWorkbook implements WorkbookPort {
         'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
         resolveRelative(this.workbookPart, part),
       );
-      const ids = [...this.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
+      const doc = parseXml(this.workbookXml, this.workbookPart);
+      const sheets = child(rootElement(doc), 'sheets');
+      if (!sheets) throw new PackageError('workbook.xml heeft geen <sheets>');
+      const ids = childrenNamed(sheets, 'sheet').map((e) => Number(attr(e.tag, 'sheetId')) || 0);
       const sheetId = Math.max(0, ...ids) + 1;
-      const m = /<(\w+:)?sheets\b[^>]*>[\s\S]*?(<\/(\w+:)?sheets>)/.exec(this.workbookXml);
-      if (!m) throw new PackageError('workbook.xml heeft geen <sheets>');
-      const p = m[1] ?? '';
-      const rPrefix = relPrefix(this.workbookXml);
-      const element = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix ? `${rPrefix}:id` : `xmlns:tw="${REL_NS}" tw:id`}="${relId}"/>`;
-      const close = m.index + m[0].length - m[2].length;
-      this.workbookXml = this.workbookXml.slice(0, close) + element + this.workbookXml.slice(close);
+      const rPrefix = relPrefix(doc);
+      const element = `<${sheets.prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix ? `${rPrefix}:id` : `xmlns:tw="${REL_NS}" tw:id`}="${relId}"/>`;
+      this.workbookXml = appendChild(this.workbookXml, sheets, element);
       this.changedWorkbook = true;
       this.addContentTypes([{ part, type: WORKSHEET_CT }]);
       this.sheets.push({ name, part, relId, type: 'worksheet', state: 'visible' });
@@ -460,16 +482,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private addWorkbookRel(type: string, target: string): string {
-    const ids = new Set(parseRels(this.workbookRels).map((r) => r.id));
+    const part = relsPartOf(this.workbookPart);
+    const ids = new Set(parseRels(this.workbookRels, part).map((r) => r.id));
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`;
-    const close = this.workbookRels.lastIndexOf('</');
-    this.workbookRels =
-      close < 0
-        ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${element}</Relationships>`
-        : this.workbookRels.slice(0, close) + element + this.workbookRels.slice(close);
+    this.workbookRels = this.workbookRels.trim()
+      ? appendChild(this.workbookRels, rootElement(parseXml(this.workbookRels, part)), element)
+      : `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${element}</Relationships>`;
     this.changedWorkbook = true;
     return id;
   }
@@ -477,18 +498,23 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Overrides for new parts, Defaults for new extensions; nothing existing is changed. */
   private addContentTypes(items: Array<{ part?: string; extension?: string; type: string }>): void {
     for (const item of items) {
+      const types = rootElement(parseXml(this.contentTypes, '[Content_Types].xml'));
       if (item.part) {
-        if (this.contentTypes.includes(`PartName="/${item.part}"`)) continue;
-        this.insertContentType(`<Override PartName="/${escapeAttr(item.part)}" ContentType="${item.type}"/>`);
-      } else if (item.extension && !new RegExp(`Extension="${item.extension}"`, 'i').test(this.contentTypes)) {
-        this.insertContentType(`<Default Extension="${item.extension}" ContentType="${item.type}"/>`);
+        // part names compare case-insensitively (ECMA-376 Part 2, 9.1.1.1)
+        const name = `/${item.part}`.toLowerCase();
+        if (childrenNamed(types, 'Override').some((e) => attr(e.tag, 'PartName')?.toLowerCase() === name)) continue;
+        this.insertContentType(types, `<Override PartName="/${escapeAttr(item.part)}" ContentType="${item.type}"/>`);
+      } else if (item.extension) {
+        const ext = item.extension.toLowerCase();
+        if (childrenNamed(types, 'Default').some((e) => attr(e.tag, 'Extension')?.toLowerCase() === ext)) continue;
+        this.insertContentType(types, `<Default Extension="${item.extension}" ContentType="${item.type}"/>`);
       }
     }
   }
 
-  private insertContentType(element: string): void {
-    const close = this.contentTypes.lastIndexOf('</');
-    this.contentTypes = this.contentTypes.slice(0, close) + element + this.contentTypes.slice(close);
+  private insertContentType(types: XmlDocument['root'], element: string): void {
+    const p = types.prefix;
+    this.contentTypes = appendChild(this.contentTypes, types, p ? element.replace(/^<(\w+)/, `<${p}$1`) : element);
     this.editedText.set('[Content_Types].xml', this.contentTypes);
   }
 
@@ -583,22 +609,21 @@ function anchorCells(extent: Extent): { cells: Set<number>; rows: Set<number> } 
 /** An .xlsx package Tariefwijzer cannot use as it is; the message is Dutch and says why. */
 export class PackageError extends Error {}
 
-function mergeAreas(tail: string): Extent['merges'] {
+/** Merged areas from the top-level children of <worksheet> after its cells. */
+function mergeAreas(top: XmlDocument['root'][]): Extent['merges'] {
   const out: Extent['merges'] = [];
-  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref\s*=\s*"\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"/g)) {
-    out.push({ c0: columnIndex(m[1]), r0: Number(m[2]) - 1, c1: columnIndex(m[3]), r1: Number(m[4]) - 1 });
+  for (const cell of top.filter((e) => e.local === 'mergeCells').flatMap((e) => childrenNamed(e, 'mergeCell'))) {
+    const m = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(attr(cell.tag, 'ref')?.trim() ?? '');
+    if (m) out.push({ c0: columnIndex(m[1]), r0: Number(m[2]) - 1, c1: columnIndex(m[3]), r1: Number(m[4]) - 1 });
   }
   return out;
 }
 
 /** The prefix the root element binds to the relationships namespace (not one declared on a child, as openpyxl does). */
-function relPrefix(xml: string): string | undefined {
-  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? '';
-  const m =
-    /xmlns:(\w+)\s*=\s*"(http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(
-      root,
-    );
-  return m?.[1];
+function relPrefix(doc: XmlDocument): string | undefined {
+  const root = rootElement(doc);
+  for (const [name, value] of Object.entries(attributesOf(root.tag))) if (name.startsWith('xmlns:') && REL_NAMESPACES.includes(value)) return name.slice(6);
+  return undefined;
 }
 
 async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
@@ -629,33 +654,35 @@ function rowWidth(xml: string): number | undefined {
   while (start >= 0 && !/[\s>/]/.test(xml[start + open.length] ?? '')) start = start > 0 ? xml.lastIndexOf(open, start - 1) : -1;
   if (start < 0) return undefined;
   const cell = xml.slice(start);
-  const ref = CELL_REF.exec(cell);
-  if (!ref || !HAS_VALUE.test(cell)) return undefined;
-  return columnIndex(ref[1]) + 1;
+  const letters = cellLetters(cell);
+  if (!letters || !HAS_VALUE.test(cell)) return undefined;
+  return columnIndex(letters) + 1;
 }
 
 /** Anything in a row that holds a value (a cached value, an inline string or a formula): else the row is empty. */
-const HAS_ANY_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;
-/** The column letters of a cell's reference (in its start tag). */
-const CELL_REF = /^<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]+)\d+["']/;
+const HAS_ANY_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
 
 /** A cell element's content that holds a value: a cached value, an inline string or a formula. */
-const HAS_VALUE = /<(?:\w+:)?(?:v|is|f)[\s>/]/;
+const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
+/** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
+const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
 
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in for serials ≥ 61); 1904 system: 1904-01-01. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-function cellValue(attrs: string, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
-  const t = /\st\s*=\s*["'](\w+)["']/.exec(attrs)?.[1] ?? 'n';
+function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
+  const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
     const text = stringItemText(inner);
     return text === '' ? null : text;
   }
-  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  const raw = CACHED.exec(inner)?.[1];
+  // decoded once, before anything else: `&#49;` is a digit, and a text decoded twice would change
+  const v = raw !== undefined && (raw.includes('&') || raw.includes('\r')) ? decodeText(raw) : raw;
   if (v === undefined) {
-    if (/<(?:\w+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
-    if (/<(?:\w+:)?is[\s>]/.test(inner)) return stringItemText(inner) || null;
+    if (/<(?:[\w.-]+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
+    if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) return stringItemText(inner) || null;
     return null;
   }
   switch (t) {
@@ -664,22 +691,22 @@ function cellValue(attrs: string, inner: string, strings: string[], styles: Styl
       return s === undefined || s === '' ? null : s;
     }
     case 'str': {
-      const s = decodeOoxml(decodeText(v));
+      const s = decodeOoxml(v);
       return s === '' ? null : s;
     }
     case 'b':
       return v.trim() === '1' || v.trim() === 'true';
     case 'e':
-      return { error: decodeText(v).trim() };
+      return { error: v.trim() };
     case 'd': {
       const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.trim()}Z`);
-      return Number.isNaN(d.getTime()) ? decodeText(v) : d;
+      return Number.isNaN(d.getTime()) ? v : d;
     }
     default: {
       const n = Number(v);
-      if (!Number.isFinite(n)) return decodeText(v);
-      const s = /\ss\s*=\s*["'](\d+)["']/.exec(attrs);
-      if (s && styles.isDate(Number(s[1]))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
+      if (!Number.isFinite(n)) return v;
+      const s = cell.style;
+      if (s && styles.isDate(Number(s))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
       return n;
     }
   }

@@ -5,7 +5,7 @@
  */
 import { columnName, type OutputBlock } from '../port';
 import { parseRef } from './sheet-xml';
-import { attr, escapeAttr, escapeCellText, refuseDoctype } from './xml';
+import { appendChild, attr, child, childrenNamed, escapeAttr, escapeCellText, parseXml, refuseDoctype, rootElement, splice, textOf } from './xml';
 import type { DeflatedPart, ZipReader } from './zip';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 
@@ -65,7 +65,7 @@ export class NotesPart {
     const ours = (block.notes ?? []).map((n) => ({ row: block.headerRow + 1 + n.row, column: block.firstColumn + n.column, text: n.text }));
     const relsPart = relsPartOf(this.sheetPart);
     let relsXml = this.text(relsPart);
-    const rels = parseRels(relsXml);
+    const rels = parseRels(relsXml, relsPart);
     const commentsRel = rels.find((r) => relType(r.type) === 'comments' && !r.external);
     const vmlRel = rels.find((r) => relType(r.type) === 'vmlDrawing' && !r.external);
     if (!commentsRel && !ours.length) return undefined;
@@ -81,40 +81,42 @@ export class NotesPart {
       commentsXml = emptyComments();
       this.newParts.push({ part: commentsPart, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml' });
     }
-    const p = /<(\w+:)?comments\b/.exec(commentsXml)?.[1] ?? '';
     const inArea = (ref: string | undefined) => {
       const at = ref ? parseRef(ref) : undefined;
       return !!at && at.row >= area.r0 && at.row <= area.r1 && at.column >= area.c0 && at.column <= area.c1;
     };
-    let removed = 0;
-    commentsXml = commentsXml.replace(/<(?:\w+:)?comment\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?comment>)/g, (all, attrs: string) => {
-      if (!inArea(attr(attrs, 'ref'))) return all;
-      removed++;
-      return '';
-    });
-    if (!removed && !ours.length) return undefined;
-    let authorId = -1;
+    let doc = parseXml(commentsXml, commentsPart);
+    const p = rootElement(doc).prefix;
+    const stale = childrenNamed(child(rootElement(doc), 'commentList'), 'comment').filter((c) => inArea(attr(c.tag, 'ref')));
+    if (!stale.length && !ours.length) return undefined;
+    commentsXml = splice(
+      commentsXml,
+      stale.map((c) => ({ from: c.start, to: c.end, insert: '' })),
+    );
     if (ours.length) {
-      const authors = /<(?:\w+:)?authors\b[^>]*?(\/?)>([\s\S]*?)(<\/(?:\w+:)?authors>|$)/.exec(commentsXml);
-      const names = authors && !authors[1] ? [...authors[2].matchAll(/<(?:\w+:)?author\b[^>]*>([\s\S]*?)<\/(?:\w+:)?author>/g)].map((m) => m[1]) : [];
-      authorId = names.indexOf(AUTHOR);
+      doc = parseXml(commentsXml, commentsPart);
+      const authors = child(rootElement(doc), 'authors');
+      const names = childrenNamed(authors, 'author').map((a) => textOf(doc, a));
+      let authorId = names.indexOf(AUTHOR);
       if (authorId < 0) {
         authorId = names.length;
         const element = `<${p}author>${AUTHOR}</${p}author>`;
-        if (authors && !authors[1]) commentsXml = commentsXml.replace(/<\/((?:\w+:)?)authors>/, `${element}</$1authors>`);
-        else if (authors) commentsXml = commentsXml.replace(/<((?:\w+:)?)authors\b[^>]*?\/>/, `<$1authors>${element}</$1authors>`);
-        else commentsXml = commentsXml.replace(/<((?:\w+:)?)comments\b[^>]*>/, (open) => `${open}<${p}authors>${element}</${p}authors>`);
+        const root = rootElement(doc);
+        commentsXml = authors
+          ? appendChild(commentsXml, authors, element)
+          : commentsXml.slice(0, root.openEnd) + `<${p}authors>${element}</${p}authors>` + commentsXml.slice(root.openEnd);
       }
+      doc = parseXml(commentsXml, commentsPart);
       const list = ours
         .map(
           (n) =>
             `<${p}comment ref="${columnName(n.column)}${n.row + 1}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeCellText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`,
         )
         .join('');
-      if (/<(?:\w+:)?commentList\b[^>]*?\/>/.test(commentsXml))
-        commentsXml = commentsXml.replace(/<((?:\w+:)?)commentList\b[^>]*?\/>/, `<$1commentList>${list}</$1commentList>`);
-      else if (/<\/(?:\w+:)?commentList>/.test(commentsXml)) commentsXml = commentsXml.replace(/<\/((?:\w+:)?)commentList>/, `${list}</$1commentList>`);
-      else commentsXml = commentsXml.replace(/<\/((?:\w+:)?)comments>/, `<${p}commentList>${list}</${p}commentList></$1comments>`);
+      const commentList = child(rootElement(doc), 'commentList');
+      commentsXml = commentList
+        ? appendChild(commentsXml, commentList, list)
+        : appendChild(commentsXml, rootElement(doc), `<${p}commentList>${list}</${p}commentList>`);
     }
     this.set(commentsPart, commentsXml);
 
@@ -130,14 +132,14 @@ export class NotesPart {
       this.newParts.push({ extension: 'vml', type: 'application/vnd.openxmlformats-officedocument.vmlDrawing' });
     }
     vml = vml.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
-      if (!/ObjectType\s*=\s*"Note"/.test(shape)) return shape;
+      if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
       const row = Number(/<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1]);
       const column = Number(/<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1]);
       return row >= area.r0 && row <= area.r1 && column >= area.c0 && column <= area.c1 ? '' : shape;
     });
     if (ours.length) {
-      if (!/id\s*=\s*"_x0000_t202"/.test(vml)) vml = vml.replace(/<\/xml>\s*$/, `${SHAPE_TYPE}</xml>`);
-      const idmap = Number(/<o:idmap\b[^>]*data\s*=\s*"(\d+)/.exec(vml)?.[1] ?? 1);
+      if (!/id\s*=\s*["']_x0000_t202["']/.test(vml)) vml = vml.replace(/<\/xml>\s*$/, `${SHAPE_TYPE}</xml>`);
+      const idmap = Number(/<o:idmap\b[^>]*data\s*=\s*["'](\d+)/.exec(vml)?.[1] ?? 1);
       let id = Math.max(idmap * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
       const shapes = ours.map((n) => noteShape(++id, n.row, n.column)).join('');
       vml = vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`);
@@ -161,10 +163,9 @@ export class NotesPart {
         vmlId = nextId();
         added += `<Relationship Id="${vmlId}" Type="${VML_TYPE}" Target="${escapeAttr(resolveRelative(this.sheetPart, vmlPart))}"/>`;
       }
-      relsXml =
-        relsXml && /<\/(?:\w+:)?Relationships>/.test(relsXml)
-          ? relsXml.replace(/<\/((?:\w+:)?)Relationships>/, `${added}</$1Relationships>`)
-          : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
+      relsXml = relsXml?.trim()
+        ? appendChild(relsXml, rootElement(parseXml(relsXml, relsPart)), added)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
       this.set(relsPart, relsXml);
       if (!this.zip.get(relsPart)) this.newParts.push({ extension: 'rels', type: 'application/vnd.openxmlformats-package.relationships+xml' });
     }
@@ -182,7 +183,7 @@ export class NotesPart {
     let max = 0;
     for (const e of this.zip.entries) {
       if (!e.name.endsWith('.vml')) continue;
-      const m = /<o:idmap\b[^>]*data\s*=\s*"([\d,\s]+)"/.exec(this.zip.text(e.name) ?? '');
+      const m = /<o:idmap\b[^>]*data\s*=\s*["']([\d,\s]+)["']/.exec(this.zip.text(e.name) ?? '');
       for (const d of m?.[1].split(',') ?? []) max = Math.max(max, Number(d) || 0);
     }
     return max + 1;

@@ -1,5 +1,5 @@
 /** Package relationships (OPC, ECMA-376 Part 2): parts, targets and types. */
-import { attr, refuseDoctype } from './xml';
+import { attr, childrenNamed, parseXml, rootElement } from './xml';
 
 /** Resolve a relationship target against the folder of its source part. */
 export function resolveTarget(sourcePart: string, target: string): string {
@@ -24,14 +24,14 @@ export interface Relationship {
   external: boolean;
 }
 
-export function parseRels(xml: string | undefined): Relationship[] {
-  if (!xml) return [];
-  refuseDoctype(xml, 'relaties');
-  return [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => ({
-    id: attr(m[1], 'Id') ?? '',
-    type: attr(m[1], 'Type') ?? '',
-    target: attr(m[1], 'Target') ?? '',
-    external: attr(m[1], 'TargetMode') === 'External',
+/** The relationships of a .rels part (`part` names it in errors). */
+export function parseRels(xml: string | undefined, part: string): Relationship[] {
+  if (!xml?.trim()) return [];
+  return childrenNamed(rootElement(parseXml(xml, part)), 'Relationship').map((e) => ({
+    id: attr(e.tag, 'Id') ?? '',
+    type: attr(e.tag, 'Type') ?? '',
+    target: attr(e.tag, 'Target') ?? '',
+    external: attr(e.tag, 'TargetMode') === 'External',
   }));
 }
 

@@ -5,9 +5,9 @@
 import type { CellValue } from '../../domain/parse';
 import { columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { columnIndex, rowCells, type SheetPiece } from './sheet-xml';
+import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
-import { attr, escapeCellText } from './xml';
+import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
 
 export interface PendingBlock {
@@ -131,33 +131,45 @@ export function blockRowXml(cells: BlockCells, r: number, p: string): string {
   return xml ? `<${p}row r="${r + 1}">${xml}</${p}row>` : '';
 }
 
-/** The start tag of a cell with an `r` and its column letters (applied from the row's last `<c`). */
-const LAST_CELL = /^<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]+)\d+["']/;
-
+/**
+ * A row of the block with our cells in it; `xml` is the row in plain form (see sheetPieces). Our earlier cells
+ * go, ours go in before the first cell right of the block (or after the last cell), and everything else stays as
+ * written, white space between cells included: so a run on its own output writes the same bytes.
+ */
 function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string {
   const first = cells.firstColumn;
   const last = cells.lastColumn;
-  const gt = xml.indexOf('>');
-  const selfClosing = xml[gt - 1] === '/';
-  let open = xml.slice(0, selfClosing ? gt - 1 : gt);
-  if (open.includes('spans')) open = open.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
-  if (!/\sr\s*=/.test(open)) open += ` r="${r + 1}"`;
+  const gt = tagEnd(xml, 0);
+  const selfClosing = xml.charCodeAt(gt - 2) === 47;
+  let open = xml.slice(0, selfClosing ? gt - 2 : gt - 1);
+  if (open.includes('spans')) open = removeAttr(open, 'spans');
+  if (attr(open, 'r') === undefined) open += ` r="${r + 1}"`;
   if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
   // The usual row: every cell left of the block and nothing after the cells; ours go at the end.
   const close = xml.lastIndexOf('</');
-  if (!xml.includes('extLst')) {
-    const lastCell = xml.lastIndexOf(`<${p}c`, close);
-    const tail = lastCell < 0 ? undefined : LAST_CELL.exec(xml.slice(lastCell, close));
-    const left = lastCell < 0 ? !xml.slice(gt + 1, close).trim() : !!tail && columnIndex(tail[1]) < first && !cells.referencedIn(xml);
-    if (left) return `${open}>${xml.slice(gt + 1, close)}${cells.xml(r)}${xml.slice(close)}`;
+  if (!xml.includes('extLst') && !cells.referencedIn(xml)) {
+    let lastCell = xml.lastIndexOf(`<${p}c`, close);
+    while (lastCell >= 0 && !/[\s/>]/.test(xml[lastCell + p.length + 2])) lastCell = xml.lastIndexOf(`<${p}c`, lastCell - 1);
+    const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
+    if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndex(letters) < first)
+      return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
   }
-  const kept = rowCells(xml)
-    .filter((c) => c.column < first || c.column > last)
-    .map((c) => ({ column: c.column, xml: /\sr\s*=/.test(c.attrs) ? c.xml : c.xml.replace(/^<((?:\w+:)?c)\b/, `<$1 r="${columnName(c.column)}${r + 1}"`) }));
-  const merged = [...kept, ...cells.cells(r)].sort((a, b) => a.column - b.column);
-  // what a row holds after its cells (an extLst) stays
-  const extra = /<(?:\w+:)?extLst\b[\s\S]*<\/(?:\w+:)?extLst>/.exec(xml)?.[0] ?? '';
-  return `${open}>${merged.map((c) => c.xml).join('')}${extra}</${p}row>`;
+  const all = rowCells(xml);
+  const edits: Array<{ from: number; to: number; insert: string }> = [];
+  const right = all.find((c) => c.column > last);
+  const lastLeft = all.filter((c) => c.column < first).pop();
+  const at = right ? right.end - right.xml.length : xml.indexOf('<', lastLeft ? lastLeft.end : gt);
+  edits.push({ from: at, to: at, insert: cells.xml(r) });
+  for (const c of all) {
+    const start = c.end - c.xml.length;
+    if (c.column >= first && c.column <= last) edits.push({ from: start, to: c.end, insert: '' });
+    // a cell after ours without a reference would move: it gets its own
+    else if (c.column > last && attr(c.attrs, 'r') === undefined) {
+      const name = /^<[\w.:-]+/.exec(c.xml)![0];
+      edits.push({ from: start, to: start + name.length, insert: `${name} r="${columnName(c.column)}${r + 1}"` });
+    }
+  }
+  return open + splice(xml, edits).slice(gt - 1);
 }
 
 function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; c1: number } {
@@ -177,29 +189,48 @@ function parseRange(ref: string): { r0: number; r1: number; c0: number; c1: numb
 
 const rangeRef = (x: { r0: number; r1: number; c0: number; c1: number }) => `${columnName(x.c0)}${x.r0 + 1}:${columnName(x.c1)}${x.r1 + 1}`;
 
+/** The top-level children of <worksheet> in a head or tail fragment of the part, and that element's text. */
+function worksheetChildren(text: string, part: string, isHead: boolean): { children: XmlElement[]; close: number } {
+  const doc = parseXml(text, part, { fragment: true });
+  if (isHead) {
+    const ws = doc.root.children.find((e) => e.local === 'worksheet');
+    if (!ws) throw new XmlError('geen <worksheet> gevonden', part);
+    return { children: ws.children, close: -1 };
+  }
+  // the tail starts with </sheetData> and ends with </worksheet>: both close elements opened before it
+  const close = doc.outerCloses.find((t) => t.name.endsWith('worksheet'));
+  return { children: doc.root.children, close: close ? close.start : text.length };
+}
+
 /** The head: <dimension> grown to cover the block, widths for output columns that have none. */
-function updateHead(head: string, block: OutputBlock, p: string): string {
+function updateHead(head: string, block: OutputBlock, p: string, part: string): string {
   const b = blockExtent(block);
-  head = head.replace(/<((?:\w+:)?dimension)\b([^>]*?)\/>/, (all, name: string, attrs: string) => {
-    const ref = attr(attrs, 'ref');
-    const d = ref ? parseRange(ref) : undefined;
-    if (!d) return all;
+  const { children } = worksheetChildren(head, part, true);
+  const edits: Array<{ from: number; to: number; insert: string }> = [];
+  const dimension = children.find((e) => e.local === 'dimension');
+  const ref = dimension && attr(dimension.tag, 'ref');
+  const d = ref ? parseRange(ref) : undefined;
+  if (dimension && d) {
     const u = { r0: Math.min(d.r0, b.r0), r1: Math.max(d.r1, b.r1), c0: Math.min(d.c0, b.c0), c1: Math.max(d.c1, b.c1) };
-    return `<${name} ref="${rangeRef(u)}"/>`;
-  });
-  const cols = /<((?:\w+:)?cols)\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cols>/.exec(head);
-  const existing = cols ? [...cols[2].matchAll(/<(?:\w+:)?col\b[^>]*?\/?>(?:<\/(?:\w+:)?col>)?/g)].map((m) => m[0]) : [];
+    edits.push({ from: dimension.start, to: dimension.end, insert: `<${dimension.name} ref="${rangeRef(u)}"/>` });
+  }
+  const cols = children.find((e) => e.local === 'cols');
+  const existing = childrenNamed(cols, 'col').map((c) => head.slice(c.start, c.end));
   const covered = (c: number) => existing.some((x) => Number(attr(x, 'min')) <= c + 1 && Number(attr(x, 'max')) >= c + 1);
   const added: string[] = [];
   block.headers.forEach((_, i) => {
     const c = block.firstColumn + i;
     if (!covered(c)) added.push(`<${p}col min="${c + 1}" max="${c + 1}" width="${WIDTHS[i] ?? 14}" customWidth="1"/>`);
   });
-  if (!added.length) return head;
-  const all = [...existing, ...added].sort((x, y) => Number(attr(x, 'min')) - Number(attr(y, 'min')));
-  if (cols) return head.slice(0, cols.index) + `<${cols[1]}>${all.join('')}</${cols[1]}>` + head.slice(cols.index + cols[0].length);
-  const at = head.search(/<(?:\w+:)?sheetData\b/);
-  return head.slice(0, at) + `<${p}cols>${all.join('')}</${p}cols>` + head.slice(at);
+  if (added.length) {
+    const all = [...existing, ...added].sort((x, y) => Number(attr(x, 'min')) - Number(attr(y, 'min')));
+    if (cols) edits.push({ from: cols.start, to: cols.end, insert: `<${cols.name}>${all.join('')}</${cols.name}>` });
+    else {
+      const data = children.find((e) => e.local === 'sheetData')!;
+      edits.push({ from: data.start, to: data.start, insert: `<${p}cols>${all.join('')}</${p}cols>` });
+    }
+  }
+  return splice(head, edits);
 }
 
 /** Children of <worksheet> after conditionalFormatting, in schema order (ECMA-376 Part 1, 18.3.1.99). */
@@ -229,52 +260,64 @@ const AFTER_CF = [
 ];
 const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-export function insertBefore(xml: string, element: string, followers: string[], rootClose: RegExp): string {
-  let at = -1;
-  for (const name of followers) {
-    const m = new RegExp(`<(?:\\w+:)?${name}[\\s>/]`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) {
-    const m = rootClose.exec(xml);
-    at = m ? m.index : xml.length;
-  }
-  return xml.slice(0, at) + element + xml.slice(at);
+/** `tail` with `element` inserted as a top-level child of <worksheet>, before the first of `followers` (schema order). */
+function insertTopLevel(tail: string, part: string, element: string, followers: readonly string[]): string {
+  const { children, close } = worksheetChildren(tail, part, false);
+  const next = children.find((e) => followers.includes(e.local));
+  const at = next ? next.start : close;
+  return tail.slice(0, at) + element + tail.slice(at);
 }
 
-const OUR_RULE = /ISNUMBER\(FIND\((?:"|&quot;)\[/;
+const OUR_RULE = /ISNUMBER\(FIND\("\[/;
 
-/** The tail: our earlier highlight rules on this block out, the current ones in; notes' legacy drawing. */
-function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: NotesPart | undefined, p: string): string {
+/**
+ * The tail: our earlier highlight rules on this block out, the current ones in; notes' legacy drawing. Only
+ * <worksheet>'s own children count: a data bar's <x14:conditionalFormatting> inside <extLst> is the user's.
+ */
+function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: NotesPart | undefined, p: string, part: string): string {
   const { block } = pending;
   const start = new RegExp(`^${columnName(block.firstColumn)}\\d`);
-  tail = tail.replace(
-    /<((?:\w+:)?)conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g,
-    (all, _p: string, attrs: string, body: string) => (start.test(attr(attrs, 'sqref') ?? '') && OUR_RULE.test(body) ? '' : all),
+  const doc = parseXml(tail, part, { fragment: true });
+  const ours = doc.root.children.filter(
+    (e) =>
+      e.local === 'conditionalFormatting' &&
+      start.test(attr(e.tag, 'sqref') ?? '') &&
+      childrenNamed(e, 'cfRule').some((rule) => OUR_RULE.test(textOf(doc, rule))),
+  );
+  tail = splice(
+    tail,
+    ours.map((e) => ({ from: e.start, to: e.end, insert: '' })),
   );
   if (block.highlights?.length && block.values.length) {
-    const priorities = [...tail.matchAll(/<(?:\w+:)?cfRule\b[^>]*\spriority\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
-    let priority = Math.max(0, ...priorities);
+    // priorities are shared by every rule of the sheet, the 2010 ones in extLst included
+    const rules = [...descendants(parseXml(tail, part, { fragment: true }).root)].filter((e) => e.local === 'cfRule');
+    let priority = Math.max(0, ...rules.map((e) => Number(attr(e.tag, 'priority')) || 0));
     const b = blockExtent(block);
-    const rules = block.highlights
+    const xml = block.highlights
       .map(
         (h) =>
           `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`,
       )
       .join('');
-    const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${rules}</${p}conditionalFormatting>`;
-    tail = insertBefore(tail, element, AFTER_CF, /<\/(?:\w+:)?worksheet>/);
+    const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${p}conditionalFormatting>`;
+    tail = insertTopLevel(tail, part, element, AFTER_CF);
   }
   if (notes) {
     const relId = notes.apply(blockExtent(block), block);
-    if (relId && !/<(?:\w+:)?legacyDrawing\s/.test(tail))
-      tail = insertBefore(tail, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY, /<\/(?:\w+:)?worksheet>/);
+    if (relId && !worksheetChildren(tail, part, false).children.some((e) => e.local === 'legacyDrawing'))
+      tail = insertTopLevel(tail, part, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY);
   }
   return tail;
 }
 
 /** The worksheet part with the block written into it, streamed from `pieces` into a deflated part. */
-export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: PendingBlock, styles: Styles, notes?: NotesPart): Promise<DeflatedPart> {
+export async function rewriteSheet(
+  pieces: AsyncIterable<SheetPiece>,
+  pending: PendingBlock,
+  styles: Styles,
+  part: string,
+  notes?: NotesPart,
+): Promise<DeflatedPart> {
   const out = new DeflatedPart();
   const { block } = pending;
   const first = block.headerRow;
@@ -290,7 +333,7 @@ export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: P
     if (piece.kind === 'head') {
       p = piece.prefix;
       cells = new BlockCells(pending, p);
-      const head = updateHead(piece.text, block, p);
+      const head = updateHead(piece.text, block, p, part);
       if (piece.empty) {
         await out.write(head.replace(/\s*\/>$/, '>'));
         await pendingRowsBefore(Infinity);
@@ -307,7 +350,7 @@ export async function rewriteSheet(pieces: AsyncIterable<SheetPiece>, pending: P
     } else if (piece.kind === 'other') await out.write(piece.text);
     else {
       if (!closed) await pendingRowsBefore(Infinity);
-      await out.write(updateTail(piece.text, pending, styles, notes, p));
+      await out.write(updateTail(piece.text, pending, styles, notes, p, part));
     }
   }
   return out.end();

@@ -3,7 +3,23 @@
  * its own string, what lies between rows, and the tail after `</sheetData>`. The part itself is never one
  * string, so sheets beyond V8's string limit (~512 MB) work; a row is small.
  */
-import { attr, refuseDoctype, XmlError } from './xml';
+import {
+  ATTRS,
+  attr,
+  child,
+  childrenNamed,
+  elementEnd,
+  isPlain,
+  localName,
+  parseXml,
+  plainXml,
+  prefixOf,
+  rethrowIn,
+  tagEnd,
+  tokenAt,
+  XmlError,
+  type Token,
+} from './xml';
 
 export type SheetPiece =
   | { kind: 'head'; text: string; prefix: string; empty: boolean }
@@ -13,86 +29,131 @@ export type SheetPiece =
 
 const MAX_HEAD = 64 * 1024 * 1024;
 
-export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
-  let buf = '';
-  let pos = 0;
-  let state: 'head' | 'rows' | 'tail' = 'head';
-  let rowOpen = '<row';
-  let rowClose = '</row>';
-  let dataClose = '</sheetData';
-  let last = -1;
-  let tail = '';
-  for await (const chunk of chunks) {
-    buf = pos ? buf.slice(pos) + chunk : buf + chunk;
-    pos = 0;
-    if (state === 'head') {
-      const m = /<(\w+:)?sheetData\b[^>]*>/.exec(buf);
-      if (!m) {
-        if (buf.length > MAX_HEAD) throw new XmlError(`${part}: geen <sheetData> gevonden`);
-        continue;
-      }
-      refuseDoctype(buf.slice(0, m.index), part);
-      const prefix = m[1] ?? '';
-      const empty = m[0].endsWith('/>');
-      rowOpen = `<${prefix}row`;
-      rowClose = `</${prefix}row>`;
-      dataClose = `</${prefix}sheetData`;
-      yield { kind: 'head', text: buf.slice(0, m.index + m[0].length), prefix, empty };
-      pos = m.index + m[0].length;
-      state = empty ? 'tail' : 'rows';
+/** A start tag whose first attribute is `r` (an attribute occurs once, so this is the tag's `r`). */
+const FIRST_R = /^<[\w.:-]+\s+r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+/** A cell's attributes in the usual form, matched whole: `r="B2"`, then maybe `s="3"`, then maybe `t="s"`. */
+const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
+
+/** The `<sheetData>` start tag at the top level of the head, scanning tokens from `at.pos`; undefined until it comes. */
+function findSheetData(buf: string, at: { pos: number; depth: number }): Token | undefined {
+  for (;;) {
+    const lt = buf.indexOf('<', at.pos);
+    if (lt < 0) {
+      at.pos = buf.length;
+      return undefined;
     }
-    if (state === 'rows') {
-      for (;;) {
-        const lt = buf.indexOf('<', pos);
-        if (lt < 0) {
-          if (pos < buf.length) yield { kind: 'other', text: buf.slice(pos) };
-          pos = buf.length;
-          break;
-        }
-        if (lt > pos) {
-          yield { kind: 'other', text: buf.slice(pos, lt) };
-          pos = lt;
-        }
-        if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
-        if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
-          const gt = buf.indexOf('>', lt);
-          if (gt < 0) break;
-          let end: number;
-          if (buf[gt - 1] === '/') end = gt + 1;
-          else {
-            const close = buf.indexOf(rowClose, gt);
-            if (close < 0) break;
-            end = close + rowClose.length;
-          }
-          const r = /\sr\s*=\s*["'](\d+)["']/.exec(buf.slice(lt, gt));
-          last = r ? Number(r[1]) - 1 : last + 1;
-          yield { kind: 'row', xml: buf.slice(lt, end), index: last };
-          pos = end;
-        } else if (buf.startsWith(dataClose, lt)) {
-          state = 'tail';
-          break;
-        } else if (buf.startsWith('<!--', lt)) {
-          const end = buf.indexOf('-->', lt);
-          if (end < 0) break;
-          yield { kind: 'other', text: buf.slice(lt, end + 3) };
-          pos = end + 3;
-        } else {
-          const gt = buf.indexOf('>', lt);
-          if (gt < 0) break;
-          yield { kind: 'other', text: buf.slice(lt, gt + 1) };
-          pos = gt + 1;
-        }
-      }
+    const t = tokenAt(buf, lt);
+    if (!t) {
+      at.pos = lt;
+      return undefined;
     }
-    if (state === 'tail') {
-      tail += buf.slice(pos);
-      pos = buf.length;
-      if (tail.length > MAX_HEAD) throw new XmlError(`${part}: het deel na de celgegevens is te groot`);
-    }
+    at.pos = t.end;
+    if (t.kind === 'start' || t.kind === 'empty') {
+      if (at.depth === 1 && localName(t.name) === 'sheetData') return t;
+      if (t.kind === 'start') at.depth++;
+    } else if (t.kind === 'end') at.depth--;
   }
-  if (state === 'head') throw new XmlError(`${part}: geen <sheetData> gevonden`);
-  if (state === 'rows') throw new XmlError(`${part}: onvolledig (</sheetData> ontbreekt)`);
-  yield { kind: 'tail', text: tail };
+}
+
+/**
+ * The pieces of a worksheet part. Each row is given in plain form (see plainXml): a row with a comment, a
+ * processing instruction or CDATA is rewritten without them, the same content, so the row readers' fast paths
+ * (one search for a cell, its value) read every row exactly.
+ */
+export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
+  try {
+    let buf = '';
+    let pos = 0;
+    let state: 'head' | 'rows' | 'tail' = 'head';
+    const head = { pos: 0, depth: 0 };
+    let rowOpen = '<row';
+    let rowClose = '</row>';
+    /** Where the next `<!` (comment, CDATA) and `<?` (PI) are in `buf`, searched again only once passed. */
+    let bang = 0;
+    let query = 0;
+    let dataClose = '</sheetData';
+    let last = -1;
+    let tail = '';
+    for await (const chunk of chunks) {
+      buf = pos ? buf.slice(pos) + chunk : buf + chunk;
+      pos = 0;
+      bang = query = 0; // positions in the new buffer: search again
+      if (state === 'head') {
+        const t = findSheetData(buf, head);
+        if (!t) {
+          if (buf.length > MAX_HEAD) throw new XmlError('geen <sheetData> gevonden');
+          continue;
+        }
+        const prefix = prefixOf(t.name);
+        const empty = t.kind === 'empty';
+        rowOpen = `<${prefix}row`;
+        rowClose = `</${prefix}row>`;
+        dataClose = `</${prefix}sheetData`;
+        yield { kind: 'head', text: buf.slice(0, t.end), prefix, empty };
+        pos = t.end;
+        state = empty ? 'tail' : 'rows';
+      }
+      if (state === 'rows') {
+        for (;;) {
+          const lt = buf.indexOf('<', pos);
+          if (lt < 0) {
+            if (pos < buf.length) yield { kind: 'other', text: buf.slice(pos) };
+            pos = buf.length;
+            break;
+          }
+          if (lt > pos) {
+            yield { kind: 'other', text: buf.slice(pos, lt) };
+            pos = lt;
+          }
+          if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
+          if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
+            const gt = tagEnd(buf, lt);
+            if (gt < 0) break;
+            let end = gt;
+            let plain = true;
+            if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
+              const close = buf.indexOf(rowClose, gt);
+              // one search when nothing before the end tag needs tokens: no comment, PI or CDATA, no other row tag
+              if (bang >= 0 && bang < gt) bang = buf.indexOf('<!', gt);
+              if (query >= 0 && query < gt) query = buf.indexOf('<?', gt);
+              const next = close < 0 ? -1 : buf.indexOf(rowOpen, gt);
+              if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
+              else {
+                end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
+                if (end < 0) break;
+                plain = isPlain(buf.slice(lt, end));
+              }
+            }
+            const rowTag = buf.slice(lt, gt);
+            const first = FIRST_R.exec(rowTag);
+            const r = first ? (first[1] ?? first[2]) : attr(rowTag, 'r');
+            last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
+            const xml = buf.slice(lt, end);
+            yield { kind: 'row', xml: plain ? xml : plainXml(xml), index: last };
+            pos = end;
+          } else if (buf.startsWith(dataClose, lt)) {
+            state = 'tail';
+            break;
+          } else {
+            const t = tokenAt(buf, lt);
+            if (!t) break;
+            yield { kind: 'other', text: buf.slice(lt, t.end) };
+            pos = t.end;
+          }
+        }
+      }
+      if (state === 'tail') {
+        tail += buf.slice(pos);
+        pos = buf.length;
+        if (tail.length > MAX_HEAD) throw new XmlError('het deel na de celgegevens is te groot');
+      }
+    }
+    if (state === 'head') throw new XmlError('geen <sheetData> gevonden');
+    if (state === 'rows') throw new XmlError('onvolledig (</sheetData> ontbreekt)');
+    yield { kind: 'tail', text: tail };
+  } catch (e) {
+    rethrowIn(part, e);
+  }
 }
 
 export interface RawCell {
@@ -101,21 +162,43 @@ export interface RawCell {
   xml: string;
   attrs: string;
   inner: string | undefined;
+  /** Index in the row's XML after the cell. */
+  end: number;
+  /** Its `t` (type) and `s` (style) attributes. */
+  type: string | undefined;
+  style: string | undefined;
 }
 
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+/** A cell element in plain XML (quotes respected: a `>` in an attribute value does not end the tag). */
+const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
 
-/** The cells of a row element, with their 0-based columns (implicit columns counted on). */
+/** The column letters of the cell whose start tag begins `cell` (from its `r`), or undefined. */
+export function cellLetters(cell: string): string | undefined {
+  const first = FIRST_R.exec(cell);
+  if (first) return refColumn(first[1] ?? first[2]);
+  const end = tagEnd(cell, 0);
+  return end < 0 ? undefined : refColumn(attr(cell.slice(0, end), 'r'));
+}
+
+/** The column letters of a cell reference ("AB12" → "AB"), or undefined. */
+export function refColumn(ref: string | undefined): string | undefined {
+  return ref === undefined ? undefined : /^\s*\$?([A-Za-z]{1,3})\$?\d*\s*$/.exec(ref)?.[1];
+}
+
+/** The cells of a row element in plain form (see sheetPieces), with their 0-based columns (implicit columns counted on). */
 export function rowCells(rowXml: string): RawCell[] {
   const out: RawCell[] = [];
-  const start = rowXml.indexOf('>');
-  if (rowXml[start - 1] === '/') return out;
-  CELL.lastIndex = start + 1;
+  const start = tagEnd(rowXml, 0);
+  if (rowXml.charCodeAt(start - 2) === 47) return out;
+  CELL.lastIndex = start;
   let column = -1;
   for (let m; (m = CELL.exec(rowXml));) {
-    const r = /\sr\s*=\s*["']([A-Za-z]+)\d*["']/.exec(m[1]);
-    column = r ? columnIndex(r[1]) : column + 1;
-    out.push({ column, xml: m[0], attrs: m[1], inner: m[2] });
+    const usual = USUAL_CELL.exec(m[1]);
+    const letters = usual ? usual[1] : refColumn(attr(m[1], 'r'));
+    column = letters ? columnIndex(letters) : column + 1;
+    const type = usual ? usual[3] : attr(m[1], 't')?.trim();
+    const style = usual ? usual[2] : attr(m[1], 's')?.trim();
+    out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length, type, style });
   }
   return out;
 }
@@ -136,14 +219,15 @@ export function parseRef(ref: string): { row: number; column: number } | undefin
  * Columns the user hid, from the `<col>` elements in a sheet part's head (0-based, inclusive ranges). A column
  * is hidden by `hidden="1"` (ECMA-376 Part 1, §18.3.1.13 col); a width of 0 shows nothing either.
  */
-export function hiddenColumnRanges(head: string): Array<{ first: number; last: number }> {
+export function hiddenColumnRanges(head: string, part: string): Array<{ first: number; last: number }> {
   const out: Array<{ first: number; last: number }> = [];
-  for (const m of head.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
-    const hidden = attr(m[1], 'hidden');
-    const width = attr(m[1], 'width');
+  const worksheet = parseXml(head, part, { fragment: true }).root.children.find((e) => e.local === 'worksheet');
+  for (const col of childrenNamed(child(worksheet, 'cols'), 'col')) {
+    const hidden = attr(col.tag, 'hidden');
+    const width = attr(col.tag, 'width');
     if (hidden !== '1' && hidden !== 'true' && !(width !== undefined && Number(width) === 0)) continue;
-    const min = Number(attr(m[1], 'min'));
-    const max = Number(attr(m[1], 'max') ?? min);
+    const min = Number(attr(col.tag, 'min'));
+    const max = Number(attr(col.tag, 'max') ?? min);
     if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) out.push({ first: min - 1, last: max - 1 });
   }
   return out;

@@ -4,7 +4,7 @@
  * run is found again and reused, so re-running does not grow the file.
  */
 import { isDateFormat } from '../office/adapter';
-import { attr, escapeAttr, refuseDoctype } from './xml';
+import { appendChild, attr, childrenNamed, escapeAttr, parseXml, rootElement, setAttr, tagEnd, type XmlElement } from './xml';
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30 numFmt). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -30,19 +30,25 @@ export class Styles {
   private readonly cache = new Map<string, number>();
   changed = false;
 
-  constructor(private readonly xml: string) {
-    refuseDoctype(xml, 'styles.xml');
-    this.prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? '';
-    for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
-      const id = Number(attr(m[1], 'numFmtId'));
-      const code = attr(m[1], 'formatCode');
+  constructor(
+    private readonly xml: string,
+    private readonly part = 'xl/styles.xml',
+  ) {
+    // only <styleSheet>'s own children: an <x14:dxfs> inside its extLst is not the main <dxfs>
+    const sheet = rootElement(parseXml(xml, this.part));
+    this.prefix = sheet.prefix;
+    const section = (name: string) => sheet.children.find((e) => e.local === name);
+    for (const f of childrenNamed(section('numFmts'), 'numFmt')) {
+      const id = Number(attr(f.tag, 'numFmtId'));
+      const code = attr(f.tag, 'formatCode');
       if (Number.isFinite(id) && code !== undefined) this.numFmts.set(id, code);
     }
-    this.xfs = children(section(xml, 'cellXfs'), 'xf');
-    this.fonts = children(section(xml, 'fonts'), 'font');
-    this.dxfs = children(section(xml, 'dxfs'), 'dxf');
+    const items = (name: string, item: string) => childrenNamed(section(name), item).map((e) => xml.slice(e.start, e.end));
+    this.xfs = items('cellXfs', 'xf');
+    this.fonts = items('fonts', 'font');
+    this.dxfs = items('dxfs', 'dxf');
     this.dateXf = this.xfs.map((x) => {
-      const id = Number(attr(x.slice(0, x.indexOf('>')), 'numFmtId') ?? 0);
+      const id = Number(attr(x.slice(0, tagEnd(x, 0)), 'numFmtId') ?? 0);
       const code = this.numFmts.get(id);
       return code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id);
     });
@@ -65,7 +71,7 @@ export class Styles {
     if (known !== undefined) return known;
     const p = this.prefix;
     const base = this.xfs[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const baseTag = base.slice(0, base.indexOf('>'));
+    const baseTag = base.slice(0, tagEnd(base, 0));
     const numFmtId = format.numFmt === undefined ? Number(attr(baseTag, 'numFmtId') ?? 0) : this.numFmt(format.numFmt);
     const fontId = format.bold ? this.boldFont(Number(attr(baseTag, 'fontId') ?? 0)) : Number(attr(baseTag, 'fontId') ?? 0);
     const xml =
@@ -102,8 +108,10 @@ export class Styles {
   private boldFont(baseFont: number): number {
     const p = this.prefix;
     const base = this.fonts[baseFont] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
-    const bold = base.endsWith('/>') ? `<${p}font><${p}b/></${p}font>` : base.replace(/^<(\w+:)?font\b[^>]*>/, (open) => `${open}<${p}b/>`);
-    if (/<(\w+:)?b\s*\/>/.test(base)) return baseFont;
+    const font = rootElement(parseXml(base, this.part));
+    if (childrenNamed(font, 'b').some((b) => !['0', 'false'].includes(attr(b.tag, 'val') ?? '1'))) return baseFont;
+    // CT_Font's children are a choice in any order (ECMA-376 Part 1, 18.8.22); Excel writes <b> first
+    const bold = font.end === font.openEnd ? `<${p}font><${p}b/></${p}font>` : base.slice(0, font.openEnd) + `<${p}b/>` + base.slice(font.openEnd);
     return this.find(this.fonts, 'fonts', bold);
   }
 
@@ -123,56 +131,31 @@ export class Styles {
     for (const name of ['numFmts', 'fonts', 'cellXfs', 'dxfs'] as Section[]) {
       const items = this.added[name];
       if (!items.length) continue;
+      const sheet = rootElement(parseXml(xml, this.part));
+      const existing = sheet.children.find((e) => e.local === name);
       const total =
         name === 'numFmts'
-          ? (xml.match(/<(?:\w+:)?numFmt\b/g)?.length ?? 0) + items.length
+          ? childrenNamed(existing, 'numFmt').length + items.length
           : name === 'fonts'
             ? this.fonts.length
             : name === 'cellXfs'
               ? this.xfs.length
               : this.dxfs.length;
-      const open = new RegExp(`<(\\w+:)?${name}\\b([^>]*?)(/?)>`).exec(xml);
-      if (open) {
-        const attrs = setCount(open[2], total);
-        if (open[3]) xml = xml.slice(0, open.index) + `<${p}${name}${attrs}>${items.join('')}</${p}${name}>` + xml.slice(open.index + open[0].length);
-        else {
-          const close = xml.indexOf(`</${open[1] ?? ''}${name}>`, open.index);
-          xml =
-            xml.slice(0, open.index) + `<${open[1] ?? ''}${name}${attrs}>` + xml.slice(open.index + open[0].length, close) + items.join('') + xml.slice(close);
-        }
-      } else {
-        const element = `<${p}${name} count="${total}">${items.join('')}</${p}${name}>`;
+      if (existing) xml = withCount(appendChild(xml, existing, items.join('')), existing, total);
+      else {
         const after = ORDER.slice(ORDER.indexOf(name) + 1);
-        let at = -1;
-        for (const next of after) {
-          const m = new RegExp(`<(\\w+:)?${next}\\b`).exec(xml);
-          if (m) {
-            at = m.index;
-            break;
-          }
-        }
-        if (at < 0) at = xml.lastIndexOf(`</${p}styleSheet>`);
-        xml = xml.slice(0, at) + element + xml.slice(at);
+        const next: XmlElement | undefined = sheet.children.find((e) => after.includes(e.local));
+        const at = next ? next.start : sheet.closeStart;
+        const element = `<${p}${name} count="${total}">${items.join('')}</${p}${name}>`;
+        xml = sheet.end === sheet.openEnd ? appendChild(xml, sheet, element) : xml.slice(0, at) + element + xml.slice(at);
       }
     }
     return xml;
   }
 }
 
-function setCount(attrs: string, count: number): string {
-  return /\scount\s*=/.test(attrs) ? attrs.replace(/(\scount\s*=\s*)["']\d*["']/, `$1"${count}"`) : `${attrs} count="${count}"`;
-}
-
-function section(xml: string, name: string): string {
-  const m = new RegExp(`<(\\w+:)?${name}\\b[^>]*?(/?)>`).exec(xml);
-  if (!m || m[2]) return '';
-  const close = xml.indexOf(`</${m[1] ?? ''}${name}>`, m.index);
-  return close < 0 ? '' : xml.slice(m.index + m[0].length, close);
-}
-
-function children(xml: string, name: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, 'g');
-  for (const m of xml.matchAll(re)) out.push(m[0]);
-  return out;
+/** `xml` with the count attribute of `el`'s start tag set (its start has not moved: edits were after it). */
+function withCount(xml: string, el: XmlElement, count: number): string {
+  const end = tagEnd(xml, el.start);
+  return xml.slice(0, el.start) + setAttr(xml.slice(el.start, end), 'count', String(count)) + xml.slice(end);
 }

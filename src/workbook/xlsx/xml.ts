@@ -1,40 +1,79 @@
 /**
- * Just enough XML for SpreadsheetML parts: attributes, text with the five predefined entities and character
- * references, and OOXML's _xHHHH_ escapes. A DOCTYPE is refused outright, so no entity is ever declared or
- * resolved (no billion laughs, no external entities).
+ * The one XML layer under every read and edit of the .xlsx adapter: a tokenizer (tags with single- or
+ * double-quoted attributes, text, CDATA, comments, processing instructions), character and entity references,
+ * a small element tree with source positions for the small parts (edits splice the original text, so what is not
+ * edited keeps its bytes), and a plain form of a fragment for the fast paths of the streamed sheet. A DOCTYPE is
+ * refused outright, so no entity is ever declared or resolved (no billion laughs, no external entities).
+ * XML 1.0 (Fifth Edition): https://www.w3.org/TR/xml/
  */
 import { StringDecoder } from 'node:string_decoder';
 
-export class XmlError extends Error {}
+/** Any XML that cannot be read; the message is Dutch and names the part once it is known. */
+export class XmlError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly part?: string,
+  ) {
+    super(part ? `${part}: ${reason}` : reason);
+  }
+
+  /** The same error naming its part (for errors raised where the part is not known, e.g. in a cell's text). */
+  inPart(part: string): XmlError {
+    return this.part ? this : new XmlError(this.reason, part);
+  }
+}
+
+/** Rethrow `e`, naming `part` if it is an XmlError without one. */
+export function rethrowIn(part: string, e: unknown): never {
+  throw e instanceof XmlError ? e.inPart(part) : e;
+}
+
+const DOCTYPE = "bevat een DOCTYPE-declaratie; zo'n bestand wordt niet gelezen";
 
 export function refuseDoctype(text: string, part: string): void {
-  if (/<!DOCTYPE/i.test(text)) throw new XmlError(`${part} bevat een DOCTYPE-declaratie; zo'n bestand wordt niet gelezen`);
-}
-
-/** Attributes of a start tag (the text between the name and `>`). Namespace prefixes are kept. */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m; (m = re.exec(tag));) out[m[1]] = decodeText(m[2] ?? m[3]);
-  return out;
-}
-
-/** The value of one attribute (without a namespace prefix, or with any prefix if `anyPrefix`). */
-export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeText(m[1] ?? m[2]) : undefined;
+  if (/<!DOCTYPE/i.test(text)) throw new XmlError(DOCTYPE, part);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A code point XML 1.0 allows in a document (§2.2 Char). */
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+const REFERENCE = /&(?:#x([0-9a-fA-F]+);|#([0-9]+);|(amp|lt|gt|quot|apos);)?/g;
+
+function resolveReferences(s: string): string {
+  return s.replace(REFERENCE, (all: string, hex: string | undefined, dec: string | undefined, name: string | undefined, at: number) => {
+    if (name) return ENTITIES[name];
+    if (hex === undefined && dec === undefined) {
+      const shown = /^&[^\s<&;]{0,16};?/.exec(s.slice(at))?.[0] ?? '&';
+      throw new XmlError(
+        shown.length > 1
+          ? `onbekende entiteit ${shown} (XML kent alleen &amp; &lt; &gt; &quot; &apos; en tekenverwijzingen)`
+          : 'een losse & in tekst (hoort als &amp; geschreven te worden)',
+      );
+    }
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+    if (!isXmlChar(cp)) throw new XmlError(`tekenverwijzing ${all} verwijst naar een teken dat XML niet toestaat`);
+    return String.fromCodePoint(cp);
+  });
+}
+
 /** Text content: line ends normalised as an XML parser does (XML 1.0 §2.11), then references resolved. */
 export function decodeText(s: string): string {
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
-  );
+  return s.includes('&') ? resolveReferences(s) : s;
 }
+
+/** An attribute value: line ends and literal white space become spaces (XML 1.0 §3.3.3), then references. */
+export function decodeAttr(s: string): string {
+  if (!ATTR_DECODE.test(s)) return s; // most values: one scan
+  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
+  return s.includes('&') ? resolveReferences(s) : s;
+}
+
+const ATTR_DECODE = /[\t\n\r&]/;
 
 /** OOXML's escape for characters XML cannot hold (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): _xHHHH_. */
 export function decodeOoxml(s: string): string {
@@ -70,12 +109,365 @@ export function escapeCellText(s: string): string {
   );
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens
+
+export type TokenKind = 'start' | 'end' | 'empty' | 'text' | 'cdata' | 'comment' | 'pi';
+
+export interface Token {
+  kind: TokenKind;
+  /** Index of the token's first character (its `<` for markup). */
+  start: number;
+  /** Index after its last character. */
+  end: number;
+  /** Qualified name of a start, end or empty tag ('' otherwise). */
+  name: string;
+}
+
+const NAME_END = /[\s/>]/g;
+
+/**
+ * End of the tag that starts at `lt` (index after its `>`), quotes respected: a `>` inside an attribute value is
+ * legal and does not end the tag. -1 when `s` ends first.
+ */
+export function tagEnd(s: string, lt: number): number {
+  for (let i = lt + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 62 /* > */) return i + 1;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === 60 /* < */) throw new XmlError('een < binnen een tag');
+  }
+  return -1;
+}
+
+function markupTo(s: string, from: number, close: string): number {
+  const e = s.indexOf(close, from);
+  return e < 0 ? -1 : e + close.length;
+}
+
+/**
+ * The token at `i`. Undefined when `s` ends before the token does: in a stream more text may follow; in a whole
+ * part it is broken. Text runs to the next `<` or to the end of `s` (then it may go on in the next chunk).
+ */
+export function tokenAt(s: string, i: number): Token | undefined {
+  if (s.charCodeAt(i) !== 60) {
+    const lt = s.indexOf('<', i);
+    return { kind: 'text', start: i, end: lt < 0 ? s.length : lt, name: '' };
+  }
+  const c = s.charCodeAt(i + 1);
+  if (c === 33 /* ! */) {
+    if (s.startsWith('<!--', i)) return markup(s, i, markupTo(s, i + 4, '-->'), 'comment');
+    if (s.startsWith('<![CDATA[', i)) return markup(s, i, markupTo(s, i + 9, ']]>'), 'cdata');
+    if (s.length - i < 9) return undefined;
+    if (/^<!DOCTYPE/i.test(s.slice(i, i + 9))) throw new XmlError(DOCTYPE);
+    throw new XmlError(`onbekende opmaak ${JSON.stringify(s.slice(i, i + 12))}`);
+  }
+  if (c === 63 /* ? */) return markup(s, i, markupTo(s, i + 2, '?>'), 'pi');
+  if (Number.isNaN(c)) return undefined;
+  const end = tagEnd(s, i);
+  if (end < 0) return undefined;
+  if (c === 47 /* / */) {
+    const name = s.slice(i + 2, end - 1).trimEnd();
+    if (!name || /[\s/]/.test(name)) throw new XmlError(`ongeldige sluittag ${JSON.stringify(s.slice(i, end))}`);
+    return { kind: 'end', start: i, end, name };
+  }
+  NAME_END.lastIndex = i + 1;
+  const nameEnd = NAME_END.exec(s)!.index;
+  if (nameEnd === i + 1) throw new XmlError(`ongeldige tag ${JSON.stringify(s.slice(i, Math.min(end, i + 20)))}`);
+  return { kind: s.charCodeAt(end - 2) === 47 ? 'empty' : 'start', start: i, end, name: s.slice(i + 1, nameEnd) };
+}
+
+function markup(s: string, start: number, end: number, kind: TokenKind): Token | undefined {
+  return end < 0 ? undefined : { kind, start, end, name: '' };
+}
+
+/** Every token of a whole text (a part or a complete fragment of one). */
+export function* tokens(s: string): Generator<Token> {
+  for (let i = 0; i < s.length;) {
+    const t = tokenAt(s, i);
+    if (!t) throw new XmlError('onvolledig: de tekst houdt midden in een tag, commentaar of CDATA op');
+    yield t;
+    i = t.end;
+  }
+}
+
+export const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
+export const prefixOf = (qname: string): string => (qname.includes(':') ? qname.slice(0, qname.indexOf(':') + 1) : '');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attributes
+
+/** Ranges of the attribute found by `nextAttribute`: name start, name end, value start, value end. */
+const found = [0, 0, 0, 0];
+
+/**
+ * The attribute at or after `i` in a start tag: its ranges in `found`, and the index after it; -1 at the tag's end.
+ * Malformed attribute syntax is an XmlError.
+ */
+function nextAttribute(tag: string, i: number): number {
+  const n = tag.length;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  if (i >= n) return -1;
+  let c = tag.charCodeAt(i);
+  if (c === 62 /* > */ || c === 47 /* / */) return -1;
+  const nameStart = i;
+  // a name runs to =, white space, or a character no name may hold
+  while (i < n && (c = tag.charCodeAt(i)) !== 61 && !isSpace(c) && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 47) i++;
+  const nameEnd = i;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  if (nameEnd === nameStart || tag.charCodeAt(i) !== 61) throw new XmlError(`ongeldig attribuut in ${JSON.stringify(tag.slice(0, 60))}`);
+  i++;
+  while (i < n && isSpace(tag.charCodeAt(i))) i++;
+  const quote = tag.charCodeAt(i);
+  if (quote !== 34 && quote !== 39) throw new XmlError(`ongeldig attribuut in ${JSON.stringify(tag.slice(0, 60))}`);
+  const close = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
+  if (close < 0) throw new XmlError(`attribuutwaarde zonder eind in ${JSON.stringify(tag.slice(0, 60))}`);
+  found[0] = nameStart;
+  found[1] = nameEnd;
+  found[2] = i + 1;
+  found[3] = close;
+  return close + 1;
+}
+
+/** Where the attributes of `tag` start: after the element name if `tag` starts with `<`, else at 0. */
+function attributesStart(tag: string): number {
+  if (tag.charCodeAt(0) !== 60) return 0;
+  NAME_END.lastIndex = 1;
+  return NAME_END.exec(tag)?.index ?? tag.length;
+}
+
+function rawValue(tag: string): string {
+  const raw = tag.slice(found[2], found[3]);
+  if (raw.includes('<')) throw new XmlError(`een < in een attribuutwaarde in ${JSON.stringify(tag.slice(0, 60))}`);
+  return raw;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Each attribute of a start tag (`<name a="1" b='2'>`, or the text after the name): names as written, values decoded. */
+export function attributeList(tag: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;) out.push([tag.slice(found[0], found[1]), decodeAttr(rawValue(tag))]);
+  return out;
+}
+
+/** Attributes of a start tag (or the text after its name). Namespace prefixes are kept. */
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of attributeList(tag)) out[name] = value;
+  return out;
+}
+
+/** The value of one attribute, named exactly as written (`r:id` with its prefix, `ref` without). */
+export function attr(tag: string, name: string): string | undefined {
+  if (!tag.includes(name)) return undefined; // the name does not occur at all, so neither does the attribute
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
+    if (found[1] - found[0] === name.length && tag.startsWith(name, found[0])) return decodeAttr(rawValue(tag));
+  return undefined;
+}
+
+/** A start tag with one attribute set (replaced where it is, else added at the end), everything else as written. */
+export function setAttr(tag: string, name: string, value: string): string {
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
+    if (found[1] - found[0] === name.length && tag.startsWith(name, found[0]))
+      return tag.slice(0, found[2] - 1) + `"${escapeAttr(value)}"` + tag.slice(found[3] + 1);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.endsWith('>') ? tag.length - 1 : tag.length;
+  let at = end;
+  while (at > 0 && isSpace(tag.charCodeAt(at - 1))) at--;
+  return `${tag.slice(0, at)} ${name}="${escapeAttr(value)}"${tag.slice(at)}`;
+}
+
+/** A start tag without one attribute. */
+export function removeAttr(tag: string, name: string): string {
+  for (let i = attributesStart(tag); (i = nextAttribute(tag, i)) >= 0;)
+    if (found[1] - found[0] === name.length && tag.startsWith(name, found[0])) {
+      let from = found[0];
+      while (from > 0 && isSpace(tag.charCodeAt(from - 1))) from--;
+      return tag.slice(0, from) + tag.slice(found[3] + 1);
+    }
+  return tag;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Elements with their positions
+
+export interface XmlElement {
+  /** Qualified name as written; '' for the document (or fragment) node. */
+  name: string;
+  local: string;
+  /** The prefix with its colon ('x:'), or ''. */
+  prefix: string;
+  /** The start tag's `<`. */
+  start: number;
+  /** Index after the start tag. */
+  openEnd: number;
+  /** The end tag's `<` (openEnd for an empty element; -1 while unclosed in a fragment). */
+  closeStart: number;
+  /** Index after the end tag (-1 while unclosed in a fragment). */
+  end: number;
+  /** The start tag's text. */
+  tag: string;
+  children: XmlElement[];
+  parent?: XmlElement;
+}
+
+export interface XmlDocument {
+  text: string;
+  /** The document node: its children are the root element (or a fragment's top-level elements). */
+  root: XmlElement;
+  /** End tags of a fragment that close elements opened before it (e.g. `</sheetData>`, `</worksheet>` of a tail). */
+  outerCloses: Token[];
+}
+
+/**
+ * The elements of a part, with positions into its text. A fragment (`fragment: true`) may close elements it did
+ * not open and leave elements open (the head or tail of a streamed sheet); a whole part must be well nested.
+ */
+export function parseXml(text: string, part: string, options: { fragment?: boolean } = {}): XmlDocument {
+  const root: XmlElement = { name: '', local: '', prefix: '', start: 0, openEnd: 0, closeStart: text.length, end: text.length, tag: '', children: [] };
+  const outerCloses: Token[] = [];
+  let current = root;
+  try {
+    for (const t of tokens(text)) {
+      if (t.kind === 'start' || t.kind === 'empty') {
+        const el: XmlElement = {
+          name: t.name,
+          local: localName(t.name),
+          prefix: prefixOf(t.name),
+          start: t.start,
+          openEnd: t.end,
+          closeStart: t.kind === 'empty' ? t.end : -1,
+          end: t.kind === 'empty' ? t.end : -1,
+          tag: text.slice(t.start, t.end),
+          children: [],
+          parent: current,
+        };
+        attributeList(el.tag); // well-formed attributes, or an XmlError
+        current.children.push(el);
+        if (t.kind === 'start') current = el;
+      } else if (t.kind === 'end') {
+        if (current === root) {
+          if (!options.fragment) throw new XmlError(`sluittag </${t.name}> zonder begintag`);
+          outerCloses.push(t);
+        } else {
+          if (t.name !== current.name) throw new XmlError(`<${current.name}> wordt gesloten door </${t.name}>`);
+          current.closeStart = t.start;
+          current.end = t.end;
+          current = current.parent!;
+        }
+      } else if (t.kind === 'text' && current === root && !options.fragment && /[^\s\uFEFF]/.test(text.slice(t.start, t.end)))
+        throw new XmlError('tekst buiten het hoofdelement');
+    }
+    if (!options.fragment) {
+      if (current !== root) throw new XmlError(`onvolledig: <${current.name}> wordt niet gesloten`);
+      if (root.children.length !== 1) throw new XmlError(root.children.length ? 'meer dan één hoofdelement' : 'geen hoofdelement');
+    }
+  } catch (e) {
+    rethrowIn(part, e);
+  }
+  return { text, root, outerCloses };
+}
+
+/** The only root element of a whole part. */
+export const rootElement = (doc: XmlDocument): XmlElement => doc.root.children[0];
+
+export function child(el: XmlElement | undefined, local: string): XmlElement | undefined {
+  return el?.children.find((c) => c.local === local);
+}
+
+export function childrenNamed(el: XmlElement | undefined, local: string): XmlElement[] {
+  return el ? el.children.filter((c) => c.local === local) : [];
+}
+
+/** Every element below `el` (depth first, in document order). */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  for (const c of el.children) {
+    yield c;
+    yield* descendants(c);
+  }
+}
+
+/** The namespace URI a prefix ('r:' or '' for the default) is bound to where `el` is. */
+export function namespaceOf(el: XmlElement | undefined, prefix: string): string | undefined {
+  const name = prefix ? `xmlns:${prefix.slice(0, -1)}` : 'xmlns';
+  for (let e = el; e && e.name; e = e.parent) {
+    const v = attr(e.tag, name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** An attribute in a namespace, by local name (whatever prefix the part binds to that namespace). */
+export function attrNS(el: XmlElement, namespaces: readonly string[], local: string): string | undefined {
+  for (const [name, value] of attributeList(el.tag)) {
+    const i = name.indexOf(':');
+    if (i < 0 || name.slice(i + 1) !== local || name.startsWith('xmlns')) continue;
+    const ns = namespaceOf(el, name.slice(0, i + 1));
+    if (ns !== undefined && namespaces.includes(ns)) return value;
+  }
+  return undefined;
+}
+
+/** The inner text of an element in a document: text and CDATA, without comments and processing instructions. */
+export function textOf(doc: XmlDocument, el: XmlElement): string {
+  if (el.closeStart <= el.openEnd) return '';
+  return decodeText(plainXml(doc.text.slice(el.openEnd, el.closeStart)).replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ''));
+}
+
+/** `text` with `edits` applied (ranges of the original text, none overlapping). */
+export function splice(text: string, edits: Array<{ from: number; to: number; insert: string }>): string {
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.from - b.from || a.to - b.to)) {
+    out += text.slice(at, e.from) + e.insert;
+    at = e.to;
+  }
+  return out + text.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plain XML: the fast paths' form
+
+/** Whether a complete fragment holds only tags, text and references (no comment, CDATA, PI or DOCTYPE). */
+export const isPlain = (xml: string): boolean => !xml.includes('<!') && !xml.includes('<?');
+
+/**
+ * The same complete fragment in plain form: comments and processing instructions left out, CDATA sections as
+ * escaped text. Element by element the same content for an XML reader, so the fast paths (which see only tags,
+ * text and references, where a `<` can only start a tag) read it exactly.
+ */
+export function plainXml(xml: string): string {
+  if (isPlain(xml)) return xml;
+  let out = '';
+  for (const t of tokens(xml)) {
+    if (t.kind === 'comment' || t.kind === 'pi') continue;
+    if (t.kind === 'cdata')
+      out += xml
+        .slice(t.start + 9, t.end - 3)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+    else out += xml.slice(t.start, t.end);
+  }
+  return out;
+}
+
+/** A quote-aware pattern for the attributes of a tag in plain XML: a `>` inside a value does not end it. */
+export const ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*`;
+
+const T_ELEMENT = new RegExp(`<(?:[\\w.-]+:)?t(?:\\s${ATTRS})?(?:/>|>([^<]*)</(?:[\\w.-]+:)?t\\s*>)`, 'g');
+const PHONETIC = new RegExp(`<(?:[\\w.-]+:)?rPh(?:\\s${ATTRS})?(?:/>|>[\\s\\S]*?</(?:[\\w.-]+:)?rPh\\s*>)`, 'g');
+
 /** Text of `<t>` elements (shared or inline string, rich text runs), without phonetic runs. */
 export function stringItemText(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
+  const plain = plainXml(xml);
+  const body = plain.includes('rPh') ? plain.replace(PHONETIC, '') : plain;
   let text = '';
-  const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  for (let m; (m = re.exec(body));) text += m[1];
+  T_ELEMENT.lastIndex = 0;
+  for (let m; (m = T_ELEMENT.exec(body));) text += m[1] ?? '';
   return decodeOoxml(decodeText(text));
 }
 
@@ -101,47 +493,73 @@ export async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<
 
 /**
  * Every `<name>…</name>` element (any prefix) of a stream, one string each, without holding the whole text:
- * used for the shared strings part, which can be large.
+ * used for the shared strings part, which can be large. Markup is read token by token; an element's end is found
+ * by one search when what lies between is plain (see isPlain), else token by token.
  */
 export async function* elements(chunks: AsyncIterable<string>, name: string, part: string): AsyncGenerator<string> {
   let buf = '';
-  let checked = false;
-  const open = new RegExp(`<(\\w+:)?${name}[\\s>/]`, 'g');
-  for await (const chunk of chunks) {
-    buf += chunk;
-    if (!checked && buf.length > 512) {
-      refuseDoctype(buf.slice(0, 4096), part);
-      checked = true;
+  try {
+    for await (const chunk of chunks) {
+      buf += chunk;
+      let pos = 0;
+      for (;;) {
+        const lt = buf.indexOf('<', pos);
+        if (lt < 0) {
+          pos = buf.length;
+          break;
+        }
+        const t = tokenAt(buf, lt);
+        if (!t) {
+          pos = lt;
+          break;
+        }
+        if ((t.kind !== 'start' && t.kind !== 'empty') || localName(t.name) !== name) {
+          pos = t.end;
+          continue;
+        }
+        const end = t.kind === 'empty' ? t.end : elementEnd(buf, t);
+        if (end < 0) {
+          pos = lt;
+          break;
+        }
+        yield buf.slice(lt, end);
+        pos = end;
+      }
+      buf = buf.slice(pos);
     }
-    let pos = 0;
-    let keep: number;
-    for (;;) {
-      open.lastIndex = pos;
-      const m = open.exec(buf);
-      if (!m) {
-        keep = Math.max(pos, buf.length - name.length - 16);
-        break;
-      }
-      const tagEnd = buf.indexOf('>', m.index);
-      if (tagEnd < 0) {
-        keep = m.index;
-        break;
-      }
-      if (buf[tagEnd - 1] === '/') {
-        yield buf.slice(m.index, tagEnd + 1);
-        pos = tagEnd + 1;
-        continue;
-      }
-      const close = `</${m[1] ?? ''}${name}>`;
-      const end = buf.indexOf(close, tagEnd);
-      if (end < 0) {
-        keep = m.index;
-        break;
-      }
-      yield buf.slice(m.index, end + close.length);
-      pos = end + close.length;
-    }
-    buf = buf.slice(keep);
+    if (buf.trim()) throw new XmlError('onvolledig: de tekst houdt midden in een element op');
+  } catch (e) {
+    rethrowIn(part, e);
   }
-  if (!checked) refuseDoctype(buf, part);
+}
+
+/**
+ * End of the element whose start tag is `open` (index after its end tag), or -1 when `s` ends first. One search
+ * for its end tag when the text up to it is plain and holds no element of the same name; else token by token.
+ */
+export function elementEnd(s: string, open: Token): number {
+  const close = `</${open.name}>`;
+  const at = s.indexOf(close, open.end);
+  if (at >= 0) {
+    const between = s.slice(open.end, at);
+    if (isPlain(between) && !between.includes(`<${open.name}`) && !between.includes(`</${open.name}`)) return at + close.length;
+  }
+  let depth = 0;
+  for (let i = open.end; i < s.length;) {
+    const t = tokenAt(s, i);
+    if (!t) return -1;
+    if (t.kind === 'start' && t.name === open.name) depth++;
+    else if (t.kind === 'end' && t.name === open.name && depth-- === 0) return t.end;
+    i = t.end;
+  }
+  return -1;
+}
+
+/** `text` with `xml` added as the last child of `el` (an empty element `<x/>` becomes `<x>xml</x>`). */
+export function appendChild(text: string, el: XmlElement, xml: string): string {
+  if (el.end === el.openEnd) {
+    const tag = el.tag.replace(/\s*\/>$/, '>');
+    return text.slice(0, el.start) + tag + xml + `</${el.name}>` + text.slice(el.end);
+  }
+  return text.slice(0, el.closeStart) + xml + text.slice(el.closeStart);
 }

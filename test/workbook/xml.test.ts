@@ -1,0 +1,199 @@
+/**
+ * The XML layer of the .xlsx adapter on its own: tokens, attributes in either quote, references, the element tree
+ * with positions, the plain form the fast paths read, and streams cut at every possible place.
+ */
+import {
+  appendChild,
+  attr,
+  attributes,
+  decodeAttr,
+  decodeText,
+  elements,
+  isPlain,
+  parseXml,
+  plainXml,
+  removeAttr,
+  rootElement,
+  setAttr,
+  stringItemText,
+  textOf,
+  tokens,
+  XmlError,
+} from '../../src/workbook/xlsx/xml';
+import { rowCells, sheetPieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
+
+async function* chunked(text: string, size: number): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+function error(f: () => unknown): XmlError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof XmlError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('tokens', () => {
+  test('every kind, with a > inside an attribute value in either quote', () => {
+    const xml = `<?xml version="1.0"?><a x='1>2' y="'>'"><!-- a <b> --><![CDATA[<c>&amp;]]>t&amp;<e/></a>`;
+    expect([...tokens(xml)].map((t) => [t.kind, t.name, xml.slice(t.start, t.end)])).toEqual([
+      ['pi', '', '<?xml version="1.0"?>'],
+      ['start', 'a', `<a x='1>2' y="'>'">`],
+      ['comment', '', '<!-- a <b> -->'],
+      ['cdata', '', '<![CDATA[<c>&amp;]]>'],
+      ['text', '', 't&amp;'],
+      ['empty', 'e', '<e/>'],
+      ['end', 'a', '</a>'],
+    ]);
+  });
+
+  test('a DOCTYPE is refused anywhere, in any case', () => {
+    for (const xml of ['<!DOCTYPE a><a/>', '<a><!doctype a></a>'])
+      expect(error(() => parseXml(xml, 'xl/x.xml')).message).toBe("xl/x.xml: bevat een DOCTYPE-declaratie; zo'n bestand wordt niet gelezen");
+  });
+
+  test('broken markup is an XmlError naming the part, in Dutch', () => {
+    for (const [xml, reason] of [
+      ['<a><b></a>', '<b> wordt gesloten door </a>'],
+      ['<a>', 'onvolledig: <a> wordt niet gesloten'],
+      ['<a x="1></a>', 'onvolledig: de tekst houdt midden in een tag, commentaar of CDATA op'],
+      ['<a/><b/>', 'meer dan één hoofdelement'],
+      ['<a x=1/>', 'ongeldig attribuut in "<a x=1/>"'],
+      ['</a>', 'sluittag </a> zonder begintag'],
+    ])
+      expect(error(() => parseXml(xml, 'xl/styles.xml')).message).toBe(`xl/styles.xml: ${reason}`);
+  });
+});
+
+describe('references', () => {
+  test('the five entities and character references; line ends normalised', () => {
+    expect(decodeText('&lt;&gt;&amp;&quot;&apos;&#65;&#x42;&#x1F600;a\r\nb\rc')).toBe(`<>&"'AB\u{1F600}a\nb\nc`);
+    expect(decodeAttr('a\tb\r\nc\nd&#10;e')).toBe('a b c d\ne');
+  });
+
+  test('out of range, forbidden or unknown: an XmlError, never a RangeError', () => {
+    for (const [text, reason] of [
+      ['&#x110000;', 'tekenverwijzing &#x110000; verwijst naar een teken dat XML niet toestaat'],
+      ['&#0;', 'tekenverwijzing &#0; verwijst naar een teken dat XML niet toestaat'],
+      ['&#xD800;', 'tekenverwijzing &#xD800; verwijst naar een teken dat XML niet toestaat'],
+      ['&#99999999999999999999;', 'tekenverwijzing &#99999999999999999999; verwijst naar een teken dat XML niet toestaat'],
+      ['&nbsp;', 'onbekende entiteit &nbsp; (XML kent alleen &amp; &lt; &gt; &quot; &apos; en tekenverwijzingen)'],
+      ['a & b', 'een losse & in tekst (hoort als &amp; geschreven te worden)'],
+    ]) {
+      const e = error(() => decodeText(text));
+      expect(e.message).toBe(reason);
+      expect(e.inPart('xl/sharedStrings.xml').message).toBe(`xl/sharedStrings.xml: ${reason}`);
+    }
+  });
+});
+
+describe('attributes', () => {
+  test('either quote, white space around =, prefixes kept, a > or the other quote inside a value', () => {
+    const tag = `<sheet name='Blad "1"' sheetId = "2"\n r:id='rId1' note="a>b" state='hidden'/>`;
+    expect(attributes(tag)).toEqual({ name: 'Blad "1"', sheetId: '2', 'r:id': 'rId1', note: 'a>b', state: 'hidden' });
+    expect(attr(tag, 'id')).toBeUndefined();
+    expect(attr(tag, 'r:id')).toBe('rId1');
+    // a name inside another attribute's value is not that attribute
+    expect(attr(`<c foo=" r='K5'" r="A1">`, 'r')).toBe('A1');
+  });
+
+  test('set and remove keep everything else as written', () => {
+    expect(setAttr(`<dxfs count='0' x="1"/>`, 'count', '2')).toBe(`<dxfs count="2" x="1"/>`);
+    expect(setAttr(`<dxfs x='1'>`, 'count', '2')).toBe(`<dxfs x='1' count="2">`);
+    expect(removeAttr(`<row r="1" spans='1:3' x="a spans='b'">`, 'spans')).toBe(`<row r="1" x="a spans='b'">`);
+  });
+});
+
+describe('elements with positions', () => {
+  const xml = `\uFEFF<?xml version="1.0"?>\r\n<x:styleSheet xmlns:x="urn:s"><!-- c --><x:dxfs count="0"/><x:extLst><x:ext><x14:dxfs count="1"><x:dxf/></x14:dxfs></x:ext></x:extLst></x:styleSheet>`;
+
+  test('top-level children only, by local name; text of an element', () => {
+    const doc = parseXml(xml, 'xl/styles.xml');
+    const root = rootElement(doc);
+    expect(root.children.map((c) => c.name)).toEqual(['x:dxfs', 'x:extLst']);
+    expect(root.prefix).toBe('x:');
+    const t = parseXml(`<si><t>a<!-- no --><![CDATA[<b>&]]>&#x43;</t></si>`, 'p');
+    expect(textOf(t, rootElement(t))).toBe('a<b>&C');
+  });
+
+  test('appending to an empty and to a closed element splices the text', () => {
+    const doc = parseXml(xml, 'xl/styles.xml');
+    const dxfs = rootElement(doc).children[0];
+    expect(appendChild(xml, dxfs, '<x:dxf/>')).toContain('<x:dxfs count="0"><x:dxf/></x:dxfs><x:extLst>');
+    const root = rootElement(doc);
+    expect(appendChild(xml, root, '<y/>').endsWith('</x:extLst><y/></x:styleSheet>')).toBe(true);
+  });
+
+  test('a fragment may close what it did not open and leave elements open', () => {
+    const tail = '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><extLst><ext><x14:conditionalFormattings/></ext></extLst></worksheet>';
+    const doc = parseXml(tail, 'xl/worksheets/sheet1.xml', { fragment: true });
+    expect(doc.root.children.map((c) => c.local)).toEqual(['mergeCells', 'extLst']);
+    expect(doc.outerCloses.map((t) => t.name)).toEqual(['sheetData', 'worksheet']);
+  });
+});
+
+describe('plain form', () => {
+  test('comments and PIs out, CDATA as escaped text; plain XML unchanged', () => {
+    expect(plainXml('<c><is><t><![CDATA[a<b>&c]]></t></is><?pi x?><!-- <v>9</v> --></c>')).toBe('<c><is><t>a&lt;b&gt;&amp;c</t></is></c>');
+    const plain = '<c r="A1"><v>1</v></c>';
+    expect(isPlain(plain)).toBe(true);
+    expect(plainXml(plain)).toBe(plain);
+  });
+
+  test('string items: runs, CDATA, comments, prefixes, phonetic runs left out, empty <t/>', () => {
+    expect(stringItemText('<si><r><t>a</t></r><r><t xml:space="preserve"> b</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>')).toBe('a b');
+    expect(stringItemText('<x:si><x:t><![CDATA[1 < 2 & ]]>&amp;<!-- x -->_x0041_</x:t><x:t/></x:si>')).toBe('1 < 2 & &A');
+    expect(stringItemText(`<si><t a='>'>v</t></si>`)).toBe('v');
+  });
+});
+
+describe('streams cut at every place', () => {
+  const sst =
+    '<?xml version="1.0"?>\n<sst xmlns="m" count="3"><!-- <si><t>no</t></si> --><si><t>een</t></si>' +
+    `<si><t><![CDATA[</si>twee]]></t></si><?pi <si>?><x:si xmlns:x="m"><x:t a='>'>drie</x:t></x:si></sst>`;
+
+  test('shared strings: the same items for every chunk size', async () => {
+    for (let size = 1; size <= sst.length; size++) {
+      const items = await collect(elements(chunked(sst, size), 'si', 'xl/sharedStrings.xml'));
+      expect(items.map(stringItemText)).toEqual(['een', '</si>twee', 'drie']);
+    }
+  });
+
+  const sheet =
+    `<?xml version='1.0'?><!-- <sheetData> --><worksheet xmlns="m"><sheetPr><tabColor rgb='FF>00'/></sheetPr><sheetData>` +
+    `<row r='1' x="a>b"><c r="A1"><v>1</v></c></row><!-- <row r="9"> --><?pi </row>?>` +
+    `<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[</row><c>]]></t></is></c><!-- </row> --><c r='B2'><v>2</v></c></row>` +
+    `<row r="3"/></sheetData><extLst/></worksheet>`;
+
+  test('sheet pieces: head, rows in plain form, between, tail, for every chunk size', async () => {
+    const expected = await collect(sheetPieces(chunked(sheet, sheet.length), 'xl/worksheets/sheet1.xml'));
+    expect(expected.map((p) => p.kind)).toEqual(['head', 'row', 'other', 'other', 'row', 'row', 'tail']);
+    const rows = expected.filter((p): p is Extract<SheetPiece, { kind: 'row' }> => p.kind === 'row');
+    expect(rows.map((r) => r.index)).toEqual([0, 1, 2]);
+    expect(rowCells(rows[1].xml).map((c) => [c.column, c.inner])).toEqual([
+      [0, '<is><t>&lt;/row&gt;&lt;c&gt;</t></is>'],
+      [1, '<v>2</v>'],
+    ]);
+    expect(stringItemText(rowCells(rows[1].xml)[0].inner!)).toBe('</row><c>');
+    for (let size = 1; size < sheet.length; size += 1) expect(await collect(sheetPieces(chunked(sheet, size), 'p'))).toEqual(expected);
+  });
+
+  test('errors in a streamed part name it', async () => {
+    const range = sheet.replace('<v>2</v>', '<v>&#x110000;</v>');
+    const rows = (await collect(sheetPieces(chunked(range, 7), 'p'))).filter((p): p is Extract<SheetPiece, { kind: 'row' }> => p.kind === 'row');
+    expect(() => decodeText(rowCells(rows[1].xml)[1].inner!)).toThrow('tekenverwijzing &#x110000; verwijst naar een teken dat XML niet toestaat');
+    const bad = sheet.replace('<v>2</v>', '<v>&#x110000;</v>').replace("<?xml version='1.0'?>", "<?xml version='1.0'?><!DOCTYPE x>");
+    await expect(collect(sheetPieces(chunked(bad, 7), 'xl/worksheets/sheet1.xml'))).rejects.toThrow(
+      "xl/worksheets/sheet1.xml: bevat een DOCTYPE-declaratie; zo'n bestand wordt niet gelezen",
+    );
+  });
+});
