@@ -114,7 +114,8 @@ const OURS =
 async function run(args: string[], input: string, output: string): Promise<void> {
   const [command, ...rest] = args;
   const result = await runCli(command, input, ...rest, '--out', output);
-  expect({ code: result.code, failed: /Fout/.test(result.err) }).toEqual({ code: 0, failed: false });
+  // written: 0, or 3 when the result asks for action (herschik's production example is over its contracteerruimte)
+  expect({ written: [0, 3].includes(result.code), failed: /Fout/.test(result.err) }).toEqual({ written: true, failed: false });
 }
 
 const outputs: string[] = [];
