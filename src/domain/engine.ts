@@ -323,18 +323,25 @@ function text(v: CellValue): string | undefined {
 }
 
 /** Evaluate one row under a pack with resolved parameters. */
+function classifyCells(cells: Record<string, CellValue>, pack: PolicyPack): ReturnType<typeof classifyPrestatie> {
+  return classifyPrestatie(
+    { code: cells.prestatiecode, sector: text(cells.sector), zorgprofiel: text(cells.zorgprofiel), leveringsvorm: text(cells.leveringsvorm) },
+    pack.prestaties,
+  );
+}
+
+/** The fields classifyCells reads, besides the inkoopjaar (packForRow). */
+export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'zorgprofiel', 'leveringsvorm', 'inkoopjaar'] as const;
+
+/** The code of the prestatie evaluateRow finds for these cells (the same classification), without evaluating the row. */
+export function rowPrestatieCode(cells: Record<string, CellValue>, multiYear: PolicyPack, allParams: ParameterValues): string | undefined {
+  return classifyCells(cells, packForRow(multiYear, allParams, cells.inkoopjaar).pack).prestatie?.code;
+}
+
 export function evaluateRow(row: InputRow, multiYear: PolicyPack, allParams: ParameterValues): RowResult {
   // A pack for several inkoopjaren: the rules and parameter values of this row's own year (policy/years.ts).
   const { pack, params } = packForRow(multiYear, allParams, row.cells.inkoopjaar);
-  const classified = classifyPrestatie(
-    {
-      code: row.cells.prestatiecode,
-      sector: text(row.cells.sector),
-      zorgprofiel: text(row.cells.zorgprofiel),
-      leveringsvorm: text(row.cells.leveringsvorm),
-    },
-    pack.prestaties,
-  );
+  const classified = classifyCells(row.cells, pack);
   const hoofdsectorText = text(row.cells.hoofdsector);
   const hoofdsector = (hoofdsectorText ? normalizeSector(hoofdsectorText) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
   const ctx = new RowContext(row, pack, params, classified.prestatie, hoofdsector);
@@ -724,6 +731,13 @@ export class ResultMemo {
   private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
   private static readonly MAX_SHAPES = 32;
 
+  /** Results held for reuse. */
+  get size(): number {
+    let n = 0;
+    for (const shape of this.shapes) n += shape.results.size;
+    return n;
+  }
+
   evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
     for (const shape of this.shapes) {
       const hit = shape.results.get(memoKey(row.cells, shape.fields));
@@ -823,6 +837,24 @@ export interface BatchCells {
   zorgkantoor?: CellValue;
 }
 
+/** The line of a row for the duplicate check: AGB-code, prestatie and zorgkantoor; undefined without AGB-code or prestatie. */
+export function batchLineKey(cells: BatchCells, prestatieCode: string | undefined): string | undefined {
+  const agb = text(cells.agb);
+  return agb && prestatieCode ? `${agb}\u0000${prestatieCode}\u0000${text(cells.zorgkantoor) ?? ''}` : undefined;
+}
+
+/** The result with DUBBELE_REGEL added, naming the other rows of its line (`refs`: every row of the line, its own included). */
+export function withRepeatedLine(result: RowResult, refs: readonly string[]): RowResult {
+  // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
+  const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
+  const others = refs.filter((r) => r !== result.ref).map(rowOf);
+  // a new flags array: the row's own may be shared with equal rows (ResultMemo)
+  return {
+    ...result,
+    flags: [...result.flags, flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`)],
+  };
+}
+
 export function completeRun(cellsOf: (row: number) => BatchCells, results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
   const steps = completeRunSteps(cellsOf, results, pack, params);
   for (;;) {
@@ -845,12 +877,7 @@ export function* completeRunSteps(
   // The same line: AGB-code, prestatie and zorgkantoor. The first row of each line is kept under a 31-bit hash of
   // it (a small integer: no string or heap number per row, ≈ 30 bytes a row instead of ≈ 150 for a map of keys);
   // a hash two lines share is told apart by their keys, so a collision never makes a false duplicate.
-  const lineKey = (i: number): string | undefined => {
-    const cells = cellsOf(i);
-    const agb = text(cells.agb);
-    const code = results[i].prestatie?.code;
-    return agb && code ? `${agb}\u0000${code}\u0000${text(cells.zorgkantoor) ?? ''}` : undefined;
-  };
+  const lineKey = (i: number): string | undefined => batchLineKey(cellsOf(i), results[i].prestatie?.code);
   const firstByHash = new Map<number, number>();
   const firstOfCollided = new Map<string, number>();
   const repeated = new Map<string, number[]>();
@@ -876,19 +903,7 @@ export function* completeRunSteps(
   firstByHash.clear();
   for (const indices of repeated.values()) {
     const refs = indices.map((i) => results[i].ref);
-    // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
-    const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
-    for (const i of indices) {
-      const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
-      // a new flags array: the row's own may be shared with equal rows (ResultMemo)
-      results[i] = {
-        ...results[i],
-        flags: [
-          ...results[i].flags,
-          flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
-        ],
-      };
-    }
+    for (const i of indices) results[i] = withRepeatedLine(results[i], refs);
   }
   yield;
   const flagCounts: Record<string, number> = {};
