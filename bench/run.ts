@@ -329,7 +329,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 async function benchStream(): Promise<void> {
   const sizes = QUICK ? [1_000, 10_000] : [100_000, 300_000];
   const full = QUICK ? 30_000 : 1_048_575;
-  const rounds = QUICK ? 1 : 2;
+  const rounds = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 2));
   const out: Array<Record<string, number | string>> = [];
   for (const kind of ['contract', 'distinct'] as const) {
     for (const n of sizes) {

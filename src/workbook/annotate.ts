@@ -318,11 +318,12 @@ function applyMapping(match: HeaderMatch, mapping: ColumnMapping): void {
 export const READ_WINDOW = 65_536;
 /**
  * The second pass computes and hands the writer this many rows at a time (at most a read window): when every row's
- * output differs, a window's results and output texts are ≈ 2 KB a row.
+ * output differs, a window's results and output texts are ≈ 2 KB a row, and a small window lets them die young
+ * (in V8's new space) instead of piling up in the old space until a full collection.
  */
-const COMPUTE_WINDOW = 4_096;
+const COMPUTE_WINDOW = 1_024;
 /** Results the second pass keeps for reuse (ResultMemo) before it starts a new memo: distinct rows do not pile up. */
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 4_096;
 
 /** What readRows may be told besides AnnotateOptions. */
 interface ReadOptions {
@@ -335,7 +336,7 @@ interface ReadOptions {
   /** A sheet read in one window: keep that read here (`hold`) for the next pass, or take it from here (`reuse`). */
   hold?: { reads?: SheetRead[] };
   reuse?: { reads?: SheetRead[] };
-  /** Tell nothing about the tariff table: the first pass did. */
+  /** Tell nothing about the tariff table and skip the fingerprint: the first pass did both. */
   quiet?: boolean;
   /** Yield before a row at or after this one (0-based sheet row), until the caller moves it on. */
   until?: () => number;
@@ -397,12 +398,14 @@ async function* readRows(
         const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
         if (fromTable !== undefined) cells.maximumtarief = fromTable;
       }
-      for (const name of names) {
-        print.add(name);
-        print.add(cells[name]);
+      if (!options.quiet) {
+        for (const name of names) {
+          print.add(name);
+          print.add(cells[name]);
+        }
+        print.add('maximumtarief');
+        print.add(cells.maximumtarief);
       }
-      print.add('maximumtarief');
-      print.add(cells.maximumtarief);
       onRow({ ref: rowRef(sheet, r), cells }, r);
       if (options.slice && ++done % options.slice === 0) {
         // AnnotateOptions.slice: give the event loop a turn
