@@ -133,11 +133,7 @@ function runChild(cmd: string, argv: string[], label: string): Timed {
 const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'bin/tariefwijzer.js');
 
 function cli(file: BenchFiles): Timed {
-  return runChild(
-    process.execPath,
-    [CLI, 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')],
-    'CLI annotate',
-  );
+  return runChild(process.execPath, [CLI, 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')], 'CLI annotate');
 }
 
 function floor(file: BenchFiles): Timed {
@@ -380,7 +376,22 @@ async function benchStream(): Promise<void> {
   const label = (kind: unknown) => (kind === 'distinct' ? 'every row different' : 'contract round');
   table(
     'annotate on any data: against the splice floor and exceljs (child processes, medians of alternated rounds)',
-    ['workbook', 'rows', 'file', 'CLI', 'CPU', 'splice floor', `CLI ÷ splice (target ≤ ${VS_SPLICE})`, 'exceljs lean', 'CLI ÷ lean', 'exceljs styled', 'CLI ÷ styled', 'CLI peak RSS', 'splice RSS', 'lean RSS'],
+    [
+      'workbook',
+      'rows',
+      'file',
+      'CLI',
+      'CPU',
+      'splice floor',
+      `CLI ÷ splice (target ≤ ${VS_SPLICE})`,
+      'exceljs lean',
+      'CLI ÷ lean',
+      'exceljs styled',
+      'CLI ÷ styled',
+      'CLI peak RSS',
+      'splice RSS',
+      'lean RSS',
+    ],
     out.map((r) => [
       label(r.kind),
       k(r.rows as number),
@@ -408,7 +419,12 @@ async function benchStream(): Promise<void> {
       [label(kind), `peak RSS at ${k(sizes[1])} ≤ 250 MB`, mb(big.cliRss as number), verdict((big.cliRss as number) <= RSS_300K)],
       [label(kind), `peak RSS at ${full.toLocaleString('en')} ≤ 300 MB`, mb(fullRun.cliRss as number), verdict((fullRun.cliRss as number) <= RSS_FULL)],
       [label(kind), `time ${k(sizes[1])} ÷ ${k(sizes[0])} ≤ ${LINEAR_300K}`, f2(growth), verdict(growth <= LINEAR_300K)],
-      ...sizes.map((n) => [label(kind), `CLI ÷ splice floor at ${k(n)} ≤ ${VS_SPLICE}`, f2(at(n).vsSplice as number), verdict((at(n).vsSplice as number) <= VS_SPLICE)]),
+      ...sizes.map((n) => [
+        label(kind),
+        `CLI ÷ splice floor at ${k(n)} ≤ ${VS_SPLICE}`,
+        f2(at(n).vsSplice as number),
+        verdict((at(n).vsSplice as number) <= VS_SPLICE),
+      ]),
     );
   }
   table('Targets for any data (printed, not enforced)', ['workbook', 'target', 'measured', ''], targets);

@@ -851,7 +851,10 @@ export function withRepeatedLine(result: RowResult, refs: readonly string[]): Ro
   // a new flags array: the row's own may be shared with equal rows (ResultMemo)
   return {
     ...result,
-    flags: [...result.flags, flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`)],
+    flags: [
+      ...result.flags,
+      flag('DUBBELE_REGEL', `Dezelfde AGB-code en prestatie komen ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`),
+    ],
   };
 }
 

@@ -499,12 +499,7 @@ interface Scan {
  * line) but evaluates nothing; the second pass (rowSource) computes and writes. A sheet of one window is read
  * once: the second pass gets this read.
  */
-async function scanRows(
-  port: WorkbookPort,
-  pack: PolicyPack,
-  params: ParameterValues,
-  options: AnnotateOptions,
-): Promise<{ layout: InputLayout; scan: Scan }> {
+async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions): Promise<{ layout: InputLayout; scan: Scan }> {
   const cancelled = () => {
     if (options.signal?.aborted) throw new RunCancelled();
   };
@@ -526,7 +521,10 @@ async function scanRows(
   const codes = new Map<string, string | undefined>();
   const codeOf = (cells: Record<string, CellValue>): string | undefined => {
     let key = '';
-    for (const f of PRESTATIE_FIELDS) key += `${typeof cells[f]}:${cells[f] instanceof Date ? (cells[f] as Date).getTime() : JSON.stringify(cells[f]) ?? ''}\u0001`;
+    for (const f of PRESTATIE_FIELDS) {
+      const v = cells[f];
+      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
+    }
     if (codes.has(key)) return codes.get(key);
     if (codes.size >= 50_000) codes.clear();
     const code = rowPrestatieCode(cells, pack, params);
@@ -597,7 +595,11 @@ function rowSource(
   const reader = readRows(port, pack, layout, read, (row, r) => {
     let res = memo.evaluate(row, pack, params);
     const line = scan.repeated.get(r);
-    if (line) res = withRepeatedLine(res, line.map((x) => rowRef(sheet, x)));
+    if (line)
+      res = withRepeatedLine(
+        res,
+        line.map((x) => rowRef(sheet, x)),
+      );
     tallyRow(tally, res, r - match.row - 1, formatFlag, options.notes !== false, options.keepResults !== false);
     const known = shared.get(res.flags);
     let values: OutputValue[];
@@ -704,7 +706,12 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     numberFormats: [undefined, undefined],
   });
   await port.flush();
-  const run: RunResult = { pack: { id: pack.id, version: pack.version, title: pack.title }, parameters: params, results: tally.results, flagCounts: tally.flagCounts };
+  const run: RunResult = {
+    pack: { id: pack.id, version: pack.version, title: pack.title },
+    parameters: params,
+    results: tally.results,
+    flagCounts: tally.flagCounts,
+  };
   return {
     sheet,
     headerRow: match.row,

@@ -306,7 +306,9 @@ test('a run in many small windows, every row different, writes exactly what a ru
   const n = 12 * window + 37;
   const repeats = (r: number) => r % 7 === 0 && r % 2 !== 0 && r > 150;
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  const parts = [`<row r="1">${cell('A1', 'AGB-code')}${cell('B1', 'Prestatiecode')}${cell('C1', 'NZa maximumtarief')}${cell('D1', 'Zorgprofiel')}${cell('E1', 'Leveringsvorm')}</row>`];
+  const parts = [
+    `<row r="1">${cell('A1', 'AGB-code')}${cell('B1', 'Prestatiecode')}${cell('C1', 'NZa maximumtarief')}${cell('D1', 'Zorgprofiel')}${cell('E1', 'Leveringsvorm')}</row>`,
+  ];
   for (let r = 1; r <= n; r++) {
     const x = r + 1;
     // every row its own maximumtarief; every second an unknown code (a signal, so more rows flagged than get a

@@ -388,7 +388,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.dirty = true;
     this.queued += JSON.stringify(block.headers).length * 2 + 256 * (block.highlights?.length ?? 0);
     const rows = new BlockRows(block);
-    for (let start = 0; start < count; ) {
+    for (let start = 0; start < count;) {
       await rows.load(start);
       const lines: Array<{ values: Array<string | number>; formats: string[] }> = [];
       for (let r = start; r < count && rows.get(r); r++) {
