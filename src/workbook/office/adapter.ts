@@ -108,6 +108,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Bytes of writes queued since the last sync; writes are sent with the next sync or `flush`. */
   private queued = 0;
   private dirty = false;
+  /** Sheets this adapter wrote whole (replaceSheet), with the rows and columns it wrote. */
+  private readonly replaced = new Map<string, { rows: number; width: number }>();
 
   /**
    * @param features what the host supports beyond the manifest's floor (EXCEL_API_FLOOR; check with
@@ -355,6 +357,8 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeBlock(unsafe: OutputBlock): Promise<void> {
     const block = safeBlock(unsafe);
+    // a sheet written whole and then changed (bold status cells) is cleared when it is replaced again
+    this.replaced.delete(block.sheet);
     const ws = this.context.workbook.worksheets.getItem(block.sheet);
     const width = block.headers.length;
     const columnFormats = block.headers.map((_, c) => columnFormat(block, c));
@@ -439,16 +443,21 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheets = this.context.workbook.worksheets;
     const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
     let ws: Excel.Worksheet;
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const before = existing !== undefined ? this.replaced.get(existing) : undefined;
     if (existing !== undefined) {
       ws = sheets.getItem(existing);
-      ws.getRange().clear('All' as Excel.ClearApplyTo);
+      // Writing again what this run wrote, over all of it (annotate's metadata sheet gets its counts after the
+      // rows): every cell is overwritten, so no clear first, and a request broken off halfway never leaves the
+      // sheet empty (it keeps "onvolledig" until the last request says "voltooid").
+      if (!before || before.rows > rows.length || before.width > width) ws.getRange().clear('All' as Excel.ClearApplyTo);
     } else {
       ws = sheets.add(name);
       this.names = [...names, name];
     }
     this.extents.delete(existing ?? name);
+    this.replaced.set(existing ?? name, { rows: rows.length, width });
     this.dirty = true;
-    const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
       const values: Array<string | number> = [];
       const formats: string[] = [];
