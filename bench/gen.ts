@@ -1,9 +1,10 @@
-/** `node build-bench/bench/gen.js DIR N...`: write the benchmark workbooks (for a look in a spreadsheet). */
+/** `node build-bench/bench/gen.js DIR N... [--distinct]`: write the benchmark workbooks (for a look in a spreadsheet). */
 import { ensureWorkbooks } from './workbooks';
 
 async function main() {
-  const [dir, ...sizes] = process.argv.slice(2);
-  for (const n of sizes) console.log(await ensureWorkbooks(dir, Number(n)));
+  const [dir, ...rest] = process.argv.slice(2);
+  const kind = rest.includes('--distinct') ? 'distinct' : 'contract';
+  for (const n of rest.filter((a) => !a.startsWith('--'))) console.log(await ensureWorkbooks(dir, Number(n), { kind, formula: false }));
 }
 main().catch((e) => {
   console.error(e);

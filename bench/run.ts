@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=engine,io,office,herschik,growth,taskpane]`: every figure as a ratio of two things measured
+ * `npm run bench [-- --quick] [-- --only=engine,io,stream,office,herschik,growth,taskpane]`: every figure as a ratio of two things measured
  * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
  * the machines are shared and noisy. See docs/performance.md.
  */
@@ -20,7 +20,7 @@ import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from '
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,office,herschik,growth,taskpane').split(','));
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,stream,office,herschik,growth,taskpane').split(','));
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
 /** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
@@ -129,12 +129,11 @@ function runChild(cmd: string, argv: string[], label: string): Timed {
   return { ms, cpuMs: (user + sys) * 1000, rss: kb * 1024 };
 }
 
+/** The CLI to measure: this worktree's build, or another (BENCH_CLI=/path/to/bin/tariefwijzer.js, for a before/after). */
+const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'bin/tariefwijzer.js');
+
 function cli(file: BenchFiles): Timed {
-  return runChild(
-    process.execPath,
-    [path.join(ROOT, 'bin/tariefwijzer.js'), 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')],
-    'CLI annotate',
-  );
+  return runChild(process.execPath, [CLI, 'annotate', file.data, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-cli.xlsx')], 'CLI annotate');
 }
 
 function floor(file: BenchFiles): Timed {
@@ -147,6 +146,14 @@ function floorStream(file: BenchFiles): Timed {
     [path.join(__dirname, 'floor-stream.js'), file.data, path.join(DIR, 'uit-floor-stream.xlsx')],
     'exceljs streaming read + write',
   );
+}
+
+function floorLean(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(__dirname, 'floor-lean.js'), file.data, path.join(DIR, 'uit-floor-lean.xlsx')], 'exceljs lean read + write');
+}
+
+function floorSplice(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(__dirname, 'floor-splice.js'), file.data, path.join(DIR, 'uit-floor-splice.xlsx')], 'splice floor');
 }
 
 /**
@@ -300,6 +307,129 @@ async function benchIo(files: BenchFiles[]): Promise<void> {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ any data
+
+/** Targets of "memory and speed for any data" (issue 27), printed, never enforced. */
+const RSS_300K = 250 * 1024 * 1024;
+const RSS_FULL = 300 * 1024 * 1024;
+const LINEAR_300K = 3.3;
+const VS_SPLICE = 1.3;
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+/**
+ * annotate on the contract-round workbook and on one where every row's output differs, each against three floors
+ * in the same rounds (rotating order): the splice floor (floor-splice.ts: the in-place design without reading or
+ * computing), exceljs lean (values, shared strings) and exceljs streaming with styles. Then one run per workbook
+ * at a full sheet (1,048,575 rows) for memory.
+ */
+async function benchStream(): Promise<void> {
+  const sizes = QUICK ? [1_000, 10_000] : [100_000, 300_000];
+  const full = QUICK ? 30_000 : 1_048_575;
+  const rounds = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 2));
+  const out: Array<Record<string, number | string>> = [];
+  for (const kind of ['contract', 'distinct'] as const) {
+    for (const n of sizes) {
+      const file = await ensureWorkbooks(DIR, n, { formula: false, kind });
+      const runs: Record<'cli' | 'splice' | 'lean' | 'styled', Timed[]> = { cli: [], splice: [], lean: [], styled: [] };
+      const vs: Record<'splice' | 'lean' | 'styled', number[]> = { splice: [], lean: [], styled: [] };
+      for (let i = 0; i < rounds; i++) {
+        const steps: Array<() => void> = [
+          () => runs.cli.push(cli(file)),
+          () => runs.splice.push(floorSplice(file)),
+          () => runs.lean.push(floorLean(file)),
+          () => runs.styled.push(floorStream(file)),
+        ];
+        for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
+        for (const f of ['splice', 'lean', 'styled'] as const) vs[f].push(runs.cli[i].ms / runs[f][i].ms);
+        process.stderr.write(
+          `  ${kind} ${k(n)}: CLI ${s(runs.cli[i].ms)} ${mb(runs.cli[i].rss)}, splice ${s(runs.splice[i].ms)}, lean ${s(runs.lean[i].ms)}, styled ${s(runs.styled[i].ms)}\n`,
+        );
+      }
+      const m = (t: Timed[], key: keyof Timed) => median(t.map((x) => x[key]));
+      out.push({
+        kind,
+        rows: n,
+        fileBytes: file.dataBytes,
+        cliMs: m(runs.cli, 'ms'),
+        cliCpuMs: m(runs.cli, 'cpuMs'),
+        cliRss: m(runs.cli, 'rss'),
+        spliceMs: m(runs.splice, 'ms'),
+        spliceRss: m(runs.splice, 'rss'),
+        leanMs: m(runs.lean, 'ms'),
+        leanRss: m(runs.lean, 'rss'),
+        styledMs: m(runs.styled, 'ms'),
+        vsSplice: median(vs.splice),
+        vsLean: median(vs.lean),
+        vsStyled: median(vs.styled),
+      });
+    }
+  }
+  const fullRuns: Array<Record<string, number | string>> = [];
+  for (const kind of ['contract', 'distinct'] as const) {
+    const file = await ensureWorkbooks(DIR, full, { formula: false, kind });
+    const c = cli(file);
+    const f = floorSplice(file);
+    fullRuns.push({ kind, rows: full, fileBytes: file.dataBytes, cliMs: c.ms, cliRss: c.rss, spliceMs: f.ms, spliceRss: f.rss });
+    process.stderr.write(`  ${kind} ${k(full)}: CLI ${s(c.ms)} ${mb(c.rss)}, splice ${s(f.ms)} ${mb(f.rss)}\n`);
+  }
+  results.stream = { sizes: out, full: fullRuns };
+  const label = (kind: unknown) => (kind === 'distinct' ? 'every row different' : 'contract round');
+  table(
+    'annotate on any data: against the splice floor and exceljs (child processes, medians of alternated rounds)',
+    [
+      'workbook',
+      'rows',
+      'file',
+      'CLI',
+      'CPU',
+      'splice floor',
+      `CLI ÷ splice (target ≤ ${VS_SPLICE})`,
+      'exceljs lean',
+      'CLI ÷ lean',
+      'exceljs styled',
+      'CLI ÷ styled',
+      'CLI peak RSS',
+      'splice RSS',
+      'lean RSS',
+    ],
+    out.map((r) => [
+      label(r.kind),
+      k(r.rows as number),
+      mb(r.fileBytes as number),
+      s(r.cliMs as number),
+      s(r.cliCpuMs as number),
+      s(r.spliceMs as number),
+      f2(r.vsSplice as number),
+      s(r.leanMs as number),
+      f2(r.vsLean as number),
+      s(r.styledMs as number),
+      f2(r.vsStyled as number),
+      mb(r.cliRss as number),
+      mb(r.spliceRss as number),
+      mb(r.leanRss as number),
+    ]),
+  );
+  const targets: Array<Array<string>> = [];
+  for (const kind of ['contract', 'distinct'] as const) {
+    const at = (n: number) => out.find((r) => r.kind === kind && r.rows === n)!;
+    const [small, big] = sizes.map(at);
+    const growth = (big.cliMs as number) / (small.cliMs as number);
+    const fullRun = fullRuns.find((r) => r.kind === kind)!;
+    targets.push(
+      [label(kind), `peak RSS at ${k(sizes[1])} ≤ 250 MB`, mb(big.cliRss as number), verdict((big.cliRss as number) <= RSS_300K)],
+      [label(kind), `peak RSS at ${full.toLocaleString('en')} ≤ 300 MB`, mb(fullRun.cliRss as number), verdict((fullRun.cliRss as number) <= RSS_FULL)],
+      [label(kind), `time ${k(sizes[1])} ÷ ${k(sizes[0])} ≤ ${LINEAR_300K}`, f2(growth), verdict(growth <= LINEAR_300K)],
+      ...sizes.map((n) => [
+        label(kind),
+        `CLI ÷ splice floor at ${k(n)} ≤ ${VS_SPLICE}`,
+        f2(at(n).vsSplice as number),
+        verdict((at(n).vsSplice as number) <= VS_SPLICE),
+      ]),
+    );
+  }
+  table('Targets for any data (printed, not enforced)', ['workbook', 'target', 'measured', ''], targets);
+}
+
 // ------------------------------------------------------------------------------------------------ Office.js
 
 function benchOffice(): void {
@@ -432,6 +562,7 @@ async function main(): Promise<void> {
     for (const n of SIZES) files.push(await ensureWorkbooks(DIR, n));
     await benchIo(files);
   }
+  if (ONLY.has('stream')) await benchStream();
   if (ONLY.has('office')) benchOffice();
   if (ONLY.has('herschik')) await benchHerschik();
   if (ONLY.has('growth')) await benchGrowth();

@@ -137,6 +137,28 @@ export function generateRows(n: number, seed = 9): BenchRow[] {
   return rows;
 }
 
+/**
+ * The same kind of rows, but (almost) every row's output different: a maximumtarief of its own per row (so no
+ * two rows share a tariff or an explanation), one row in six an unknown code (a signal) and one in ten repeating
+ * the line of the row before it (AGB-code + prestatie: DUBBELE_REGEL on both, naming the other row).
+ */
+export function generateDistinctRows(n: number, seed = 11): BenchRow[] {
+  const rows = generateRows(n, seed);
+  rows.forEach((r, i) => {
+    r.maximumtarief = Math.round((tariffOf(r.code) + i / 100) * 100) / 100;
+    if (i % 6 === 5) {
+      r.code = `Z${100 + (i % 7919)}`;
+      r.zorgprofiel = '';
+    } else if (i % 10 === 9 && rows[i - 1].agb === r.agb) {
+      r.code = rows[i - 1].code;
+      r.zorgprofiel = rows[i - 1].zorgprofiel;
+      r.leveringsvorm = rows[i - 1].leveringsvorm;
+      r.omschrijving = rows[i - 1].omschrijving;
+    }
+  });
+  return rows;
+}
+
 function rowValues(r: BenchRow): ExcelJS.CellValue[] {
   return [r.agb, r.naam, r.code, r.omschrijving, r.zorgprofiel || null, r.leveringsvorm, r.maximumtarief, r.nieuw, r.essentieel];
 }
@@ -220,19 +242,23 @@ export async function writeFormulaWorkbook(file: string, rows: BenchRow[]): Prom
 
 export interface BenchFiles {
   rows: number;
+  /** 'contract': rows as in a contract round (bench-N.xlsx); 'distinct': every row's output different. */
+  kind: 'contract' | 'distinct';
   data: string;
   formula: string;
   dataBytes: number;
 }
 
 /** Generate (or reuse, when present) the workbooks for one size in `dir`; `formula: false` skips the formula variant. */
-export async function ensureWorkbooks(dir: string, n: number, options: { formula?: boolean } = {}): Promise<BenchFiles> {
+export async function ensureWorkbooks(dir: string, n: number, options: { formula?: boolean; kind?: BenchFiles['kind'] } = {}): Promise<BenchFiles> {
   fs.mkdirSync(dir, { recursive: true });
-  const data = path.join(dir, `bench-${n}.xlsx`);
-  const formula = path.join(dir, `bench-${n}-formules.xlsx`);
-  const withFormula = options.formula !== false;
+  const kind = options.kind ?? 'contract';
+  const name = kind === 'distinct' ? `bench-verschillend-${n}` : `bench-${n}`;
+  const data = path.join(dir, `${name}.xlsx`);
+  const formula = path.join(dir, `${name}-formules.xlsx`);
+  const withFormula = options.formula !== false && kind === 'contract';
   if (!fs.existsSync(data) || (withFormula && !fs.existsSync(formula))) {
-    const rows = generateRows(n);
+    const rows = kind === 'distinct' ? generateDistinctRows(n) : generateRows(n);
     if (!fs.existsSync(data)) {
       await writeDataWorkbook(data + '.tmp', rows);
       fs.renameSync(data + '.tmp', data);
@@ -242,5 +268,5 @@ export async function ensureWorkbooks(dir: string, n: number, options: { formula
       fs.renameSync(formula + '.tmp', formula);
     }
   }
-  return { rows: n, data, formula, dataBytes: fs.statSync(data).size };
+  return { rows: n, kind, data, formula, dataBytes: fs.statSync(data).size };
 }

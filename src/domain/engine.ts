@@ -398,17 +398,30 @@ function outcomeText(r: RowResult): string {
   return `${formatPercentage(r.percentage)}${r.tarief ? ` (${formatEuro(r.tarief)})` : ''}`;
 }
 
-/** Evaluate one row under a pack (for one year) with its parameter values. */
-function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote): RowResult {
-  const classified = classifyPrestatie(
-    {
-      code: row.cells.prestatiecode,
-      sector: text(row.cells.sector),
-      zorgprofiel: text(row.cells.zorgprofiel),
-      leveringsvorm: text(row.cells.leveringsvorm),
-    },
+function classifyCells(cells: Record<string, CellValue>, pack: PolicyPack): ReturnType<typeof classifyPrestatie> {
+  return classifyPrestatie(
+    { code: cells.prestatiecode, sector: text(cells.sector), zorgprofiel: text(cells.zorgprofiel), leveringsvorm: text(cells.leveringsvorm) },
     pack.prestaties,
   );
+}
+
+/** The fields classifyCells reads, and the inkoopjaar that chooses the year's pack. */
+export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'zorgprofiel', 'leveringsvorm', 'inkoopjaar'] as const;
+
+/** The year whose values evaluateRow uses for these cells: the row's own, the nearest of the pack, or the main year. */
+function evaluationYear(pack: PolicyPack, cells: Record<string, CellValue>): number {
+  const place = rowYear(pack, cells);
+  return place.kind === 'covered' ? place.year : place.kind === 'outside' ? place.nearest : pack.inkoopjaar;
+}
+
+/** The code of the prestatie evaluateRow finds for these cells (the same classification), without evaluating the row. */
+export function rowPrestatieCode(cells: Record<string, CellValue>, pack: PolicyPack, params: ParameterValues): string | undefined {
+  return classifyCells(cells, viewForYear(pack, params, evaluationYear(pack, cells)).pack).prestatie?.code;
+}
+
+/** Evaluate one row under a pack (for one year) with its parameter values. */
+function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote): RowResult {
+  const classified = classifyCells(row.cells, pack);
   const hoofdsectorText = text(row.cells.hoofdsector);
   const hoofdsector = (hoofdsectorText ? normalizeSector(hoofdsectorText) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
   const ctx = new RowContext(row, pack, params, classified.prestatie, hoofdsector);
@@ -801,6 +814,13 @@ export class ResultMemo {
   private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
   private static readonly MAX_SHAPES = 32;
 
+  /** Results held for reuse. */
+  get size(): number {
+    let n = 0;
+    for (const shape of this.shapes) n += shape.results.size;
+    return n;
+  }
+
   evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
     for (const shape of this.shapes) {
       const hit = shape.results.get(memoKey(row.cells, shape.fields));
@@ -903,7 +923,7 @@ export interface BatchCells {
 }
 
 /** The inkoopjaar as a line key part and for the message: "2025" for 2025, "2025" and " 2025 "; the text otherwise. */
-function yearOf(cell: CellValue): string {
+export function lineYear(cell: CellValue): string {
   const p = parseInteger(cell);
   return p.ok ? String(p.value) : (text(cell) ?? '');
 }
@@ -914,6 +934,25 @@ function yearOf(cell: CellValue): string {
  */
 export function lineKeyText(agb: string, code: string, zorgkantoor: string, inkoopjaar: string): string {
   return [agb, code, zorgkantoor, inkoopjaar].join('\u0000');
+}
+
+/** The line of a row for the duplicate check (lineKeyText); undefined without AGB-code or prestatie. */
+export function batchLineKey(cells: BatchCells, prestatieCode: string | undefined): string | undefined {
+  const agb = text(cells.agb);
+  return agb && prestatieCode ? lineKeyText(agb, prestatieCode, text(cells.zorgkantoor) ?? '', lineYear(cells.inkoopjaar)) : undefined;
+}
+
+/**
+ * The result with DUBBELE_REGEL added, naming the other rows of its line (`refs`: every row of the line, its own
+ * included) and its inkoopjaar, if the row has one.
+ */
+export function withRepeatedLine(result: RowResult, refs: readonly string[], year = ''): RowResult {
+  // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
+  const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
+  const others = refs.filter((r) => r !== result.ref).map(rowOf);
+  const message = `Dezelfde AGB-code en prestatie komen${year ? ` in ${year}` : ''} ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`;
+  // a new flags array: the row's own may be shared with equal rows (ResultMemo)
+  return { ...result, flags: [...result.flags, flag('DUBBELE_REGEL', message)] };
 }
 
 export function completeRun(cellsOf: (row: number) => BatchCells, results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
@@ -938,12 +977,7 @@ export function* completeRunSteps(
   // The same line: AGB-code, prestatie, zorgkantoor and inkoopjaar (lineKeyText). The first row of each line is kept under a 31-bit hash of
   // it (a small integer: no string or heap number per row, ≈ 30 bytes a row instead of ≈ 150 for a map of keys);
   // a hash two lines share is told apart by their keys, so a collision never makes a false duplicate.
-  const lineKey = (i: number): string | undefined => {
-    const cells = cellsOf(i);
-    const agb = text(cells.agb);
-    const code = results[i].prestatie?.code;
-    return agb && code ? lineKeyText(agb, code, text(cells.zorgkantoor) ?? '', yearOf(cells.inkoopjaar)) : undefined;
-  };
+  const lineKey = (i: number): string | undefined => batchLineKey(cellsOf(i), results[i].prestatie?.code);
   const firstByHash = new Map<number, number>();
   const firstOfCollided = new Map<string, number>();
   const repeated = new Map<string, number[]>();
@@ -969,23 +1003,7 @@ export function* completeRunSteps(
   firstByHash.clear();
   for (const [key, indices] of repeated) {
     const refs = indices.map((i) => results[i].ref);
-    const year = key.slice(key.lastIndexOf('\u0000') + 1);
-    // "Aanbieders!9" → "9": the rows are on the same sheet, and the user reads row numbers
-    const rowOf = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1);
-    for (const i of indices) {
-      const others = refs.filter((r) => r !== results[i].ref).map(rowOf);
-      // a new flags array: the row's own may be shared with equal rows (ResultMemo)
-      results[i] = {
-        ...results[i],
-        flags: [
-          ...results[i].flags,
-          flag(
-            'DUBBELE_REGEL',
-            `Dezelfde AGB-code en prestatie komen${year ? ` in ${year}` : ''} ook voor in ${others.length === 1 ? 'rij' : 'rijen'} ${others.join(', ')}.`,
-          ),
-        ],
-      };
-    }
+    for (const i of indices) results[i] = withRepeatedLine(results[i], refs, key.slice(key.lastIndexOf('\u0000') + 1));
   }
   yield;
   const flagCounts: Record<string, number> = {};

@@ -3,26 +3,29 @@
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
 import {
-  completeRun,
-  completeRunSteps,
+  batchLineKey,
+  lineYear,
   packTitles,
+  PRESTATIE_FIELDS,
   ResultMemo,
+  rowPrestatieCode,
   rowRef,
-  type BatchCells,
+  withRepeatedLine,
   type InputRow,
   type RowResult,
   type RunResult,
 } from '../domain/engine';
 import { normalizeHeader } from '../domain/fields';
-import { flagFormatter, flagName } from '../domain/flags';
+import { flagFormatter, flagName, type Flag } from '../domain/flags';
 import { dec, formatEuro, formatNumber, formatPercentage } from '../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
 import { Fingerprint } from './fingerprint';
+import { RepeatedLines } from './lines';
 import { existingBlock, placeOutput } from './output-columns';
-import type { CellNote, OutputValue, ReadRequest, WorkbookPort } from './port';
+import type { CellNote, OutputValue, ReadRequest, RowSource, SheetRead, WorkbookPort } from './port';
 
 export const META_SHEET = 'Tariefwijzer';
 /**
@@ -75,6 +78,13 @@ export interface AnnotateOptions {
    * for a cancel there.
    */
   pause?: () => Promise<void>;
+  /**
+   * Keep every row's result in the outcome's run.results (default: yes; the task pane shows them). Without,
+   * run.results is empty and a run's memory does not grow with its rows (the CLI unless it prints JSON).
+   */
+  keepResults?: boolean;
+  /** Rows per read window (READ_WINDOW); tests set fewer to run over several windows. */
+  window?: number;
 }
 
 /** Loops call `pause` once every this many rows (it is cheap, and yields only when a slice is used up). */
@@ -98,6 +108,8 @@ export interface AnnotateOutcome {
   tariffsSet: number;
   fingerprint: string;
   warnings: string[];
+  /** Flag code → its name (flagName), for every code in run.flagCounts. */
+  flagNames: Record<string, string>;
 }
 
 /** An input problem the user must fix: reported in Dutch, nothing is written. */
@@ -306,15 +318,43 @@ function applyMapping(match: HeaderMatch, mapping: ColumnMapping): void {
  * on reading where the last window stopped; with Office.js a window is one or a few round trips.
  */
 export const READ_WINDOW = 65_536;
+/**
+ * The second pass computes and hands the writer this many rows at a time (at most a read window): when every row's
+ * output differs, a window's results and output texts are ≈ 2 KB a row, and a small window lets them die young
+ * (in V8's new space) instead of piling up in the old space until a full collection.
+ */
+const COMPUTE_WINDOW = 1_024;
+/** Results the second pass keeps for reuse (ResultMemo) before it starts a new memo: distinct rows do not pile up. */
+const MEMO_LIMIT = 4_096;
 
-/** Every input row of the layout's sheet, window by window; returns the fingerprint of the inputs. */
-async function readRows(
+/** What readRows may be told besides AnnotateOptions. */
+interface ReadOptions {
+  pause?: () => Promise<void>;
+  signal?: AbortSignal;
+  slice?: number;
+  onPhase?: (phase: RunPhase) => void;
+  /** Rows per window (READ_WINDOW; tests use fewer). */
+  window?: number;
+  /** A sheet read in one window: keep that read here (`hold`) for the next pass, or take it from here (`reuse`). */
+  hold?: { reads?: SheetRead[] };
+  reuse?: { reads?: SheetRead[] };
+  /** Tell nothing about the tariff table and skip the fingerprint: the first pass did both. */
+  quiet?: boolean;
+  /** Yield before a row at or after this one (0-based sheet row), until the caller moves it on. */
+  until?: () => number;
+}
+
+/**
+ * Every input row of the layout's sheet, read window by window; returns the fingerprint of the inputs. With
+ * `until` it yields when it reaches that row, so a caller can take the rows in smaller steps than it reads them.
+ */
+async function* readRows(
   port: WorkbookPort,
   pack: PolicyPack,
   layout: InputLayout,
-  options: { pause?: () => Promise<void>; signal?: AbortSignal; slice?: number; onPhase?: (phase: RunPhase) => void },
+  options: ReadOptions,
   onRow: (row: InputRow, sheetRow: number) => void,
-): Promise<string> {
+): AsyncGenerator<void, string> {
   const { sheet, match, tariffSheet, warnings } = layout;
   const totals = new Set(layout.totalsRows ?? []);
   const names = Object.keys(match.columns);
@@ -325,19 +365,26 @@ async function readRows(
   print.add(pack.id);
   print.add(pack.version);
   let done = 0;
-  for (let start = match.row + 1; start < layout.rowCount; start += READ_WINDOW) {
-    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: READ_WINDOW, columns }];
+  const size = options.window ?? READ_WINDOW;
+  for (let start = match.row + 1; start < layout.rowCount; start += size) {
+    while (options.until && start >= options.until()) yield;
+    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: size, columns }];
     // the tariff sheet comes with the first window (the same round trip)
     if (tariffSheet && start === match.row + 1)
       requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
     // the phase says what the run waits for: reading a window, then computing its rows
     options.onPhase?.('lezen');
-    const [data, tariffs] = await port.readSheets(requests);
+    const single = start === match.row + 1 && start + size >= layout.rowCount;
+    const held = single ? options.reuse?.reads : undefined;
+    if (options.reuse) options.reuse.reads = undefined;
+    const [data, tariffs] = held ?? (await port.readSheets(requests));
+    if (single && options.hold) options.hold.reads = tariffs ? [data, tariffs] : [data];
     options.onPhase?.('rekenen');
-    if (tariffs) table = buildTariffTable(tariffs.cells, tariffSheet!.match, tariffSheet!.name, warnings);
+    if (tariffs) table = buildTariffTable(tariffs.cells, tariffSheet!.match, tariffSheet!.name, options.quiet ? [] : warnings);
     const grid = data.cells;
-    const end = Math.min(grid.length, start + READ_WINDOW);
+    const end = Math.min(grid.length, start + size);
     for (let r = start; r < end; r++) {
+      while (options.until && r >= options.until()) yield;
       if (options.pause && r % PAUSE_EVERY === 0) {
         await options.pause();
         if (options.signal?.aborted) throw new RunCancelled();
@@ -353,12 +400,14 @@ async function readRows(
         const fromTable = table.get(normalizeCodeKey(cells.prestatiecode));
         if (fromTable !== undefined) cells.maximumtarief = fromTable;
       }
-      for (const name of names) {
-        print.add(name);
-        print.add(cells[name]);
+      if (!options.quiet) {
+        for (const name of names) {
+          print.add(name);
+          print.add(cells[name]);
+        }
+        print.add('maximumtarief');
+        print.add(cells.maximumtarief);
       }
-      print.add('maximumtarief');
-      print.add(cells.maximumtarief);
       onRow({ ref: rowRef(sheet, r), cells }, r);
       if (options.slice && ++done % options.slice === 0) {
         // AnnotateOptions.slice: give the event loop a turn
@@ -368,6 +417,14 @@ async function readRows(
     }
   }
   return print.value();
+}
+
+/** Runs a readRows to its end; its fingerprint. */
+async function readAll(rows: AsyncGenerator<void, string>): Promise<string> {
+  for (;;) {
+    const step = await rows.next();
+    if (step.done) return step.value;
+  }
 }
 
 const NO_CELLS: CellValue[] = [];
@@ -422,20 +479,29 @@ export function recordedParameters(pack: PolicyPack, last: LastRun): Record<stri
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
   if (!last.complete) return true;
   const layout = await detectLayout(port, pack, { sheet: last.sheet });
-  const fingerprint = await readRows(port, pack, layout, {}, () => undefined);
+  const fingerprint = await readAll(readRows(port, pack, layout, {}, () => undefined));
   return fingerprint !== last.fingerprint || pack.version !== last.version;
 }
 
+/** What the first pass over the rows finds: enough to write the block and each row's DUBBELE_REGEL as it goes. */
+interface Scan {
+  dataRows: number;
+  /** The last row with data (0-based), or the header's row. */
+  lastDataRow: number;
+  fingerprint: string;
+  /** Sheet row → every sheet row of its line, for rows whose AGB-code + prestatie + zorgkantoor repeat. */
+  repeated: Map<number, readonly number[]>;
+  /** A sheet read in one window, kept for the second pass. */
+  held: { reads?: SheetRead[] };
+}
+
 /**
- * Read the rows and compute them, window by window (READ_WINDOW): a row's input cells are let go once its result
- * is made. A function of its own so that nothing of the reading outlives it while the run writes.
+ * The first pass: the layout, then every row read window by window for what must be known before the first row
+ * is written (where the data ends, repeated lines, the fingerprint). It classifies each row's prestatie (for its
+ * line) but evaluates nothing; the second pass (rowSource) computes and writes. A sheet of one window is read
+ * once: the second pass gets this read.
  */
-async function readAndCompute(
-  port: WorkbookPort,
-  pack: PolicyPack,
-  params: ParameterValues,
-  options: AnnotateOptions,
-): Promise<InputLayout & { run: RunResult; dataRows: number; rowIndex: number[]; fingerprint: string }> {
+async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions): Promise<{ layout: InputLayout; scan: Scan }> {
   const cancelled = () => {
     if (options.signal?.aborted) throw new RunCancelled();
   };
@@ -448,70 +514,148 @@ async function readAndCompute(
   if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
   if (layout.metaTaken) throw new InputError(metaTakenMessage());
   cancelled();
+  const { match } = layout;
   // progress counts the rows below the header (empty ones are passed over quickly)
-  const below = Math.max(0, layout.rowCount - layout.match.row - 1);
+  const below = Math.max(0, layout.rowCount - match.row - 1);
   options.onProgress?.(0, below);
-  const memo = new ResultMemo(); // as runPolicy: each distinct combination of the cells read is evaluated once
-  const results: RowResult[] = [];
-  const rowIndex: number[] = [];
-  // what completeRun needs of each row, in flat lists (the cell values themselves, no object per row)
-  const agbs: CellValue[] = [];
-  const zorgkantoren: CellValue[] = [];
-  const inkoopjaren: CellValue[] = [];
-  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
-  const fingerprint = await readRows(port, pack, layout, { ...options, onPhase: phase }, (row, r) => {
-    results.push(memo.evaluate(row, pack, params));
-    rowIndex.push(r);
-    agbs.push(row.cells.agb);
-    zorgkantoren.push(row.cells.zorgkantoor);
-    inkoopjaren.push(row.cells.inkoopjaar);
-    if (results.length % progressEvery === 0 && r - layout.match.row < below) options.onProgress?.(r - layout.match.row, below);
-  });
-  cancelled();
-  phase('rekenen');
-  let run: RunResult;
-  const cellsOf = (i: number): BatchCells => ({ agb: agbs[i], zorgkantoor: zorgkantoren[i], inkoopjaar: inkoopjaren[i] });
-  if (!options.pause) run = completeRun(cellsOf, results, pack, params);
-  else {
-    const steps = completeRunSteps(cellsOf, results, pack, params);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) {
-        run = step.value;
-        break;
-      }
-      await options.pause();
+  const lines = new RepeatedLines(match.row + 1, below);
+  // the prestatie of a row depends on a few cells only: classified once per combination (bounded, for odd data)
+  const codes = new Map<string, string | undefined>();
+  const codeOf = (cells: Record<string, CellValue>): string | undefined => {
+    let key = '';
+    for (const f of PRESTATIE_FIELDS) {
+      const v = cells[f];
+      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
     }
-  }
-  options.onProgress?.(results.length, results.length);
+    if (codes.has(key)) return codes.get(key);
+    if (codes.size >= 50_000) codes.clear();
+    const code = rowPrestatieCode(cells, pack, params);
+    codes.set(key, code);
+    return code;
+  };
+  const held: Scan['held'] = {};
+  let dataRows = 0;
+  let lastDataRow = match.row;
+  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const fingerprint = await readAll(
+    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
+      dataRows++;
+      lastDataRow = r;
+      const key = batchLineKey(row.cells, codeOf(row.cells));
+      if (key !== undefined) lines.add(r, key);
+      if (dataRows % progressEvery === 0 && r - match.row < below) options.onProgress?.(r - match.row, below);
+    }),
+  );
+  options.onProgress?.(dataRows, dataRows);
   cancelled();
-  return { ...layout, run, dataRows: results.length, rowIndex, fingerprint };
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
 }
 
 /** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
 const PROGRESS_EVERY = 10_000;
 
+/** What the second pass adds up while it computes, for the metadata sheet and the outcome. */
+interface Tally {
+  results: RowResult[];
+  flagCounts: Record<string, number>;
+  /** Flag code → its name, in the order the codes first occur. */
+  names: Map<string, string>;
+  notes: CellNote[];
+  flagged: number;
+  tariffsSet: number;
+}
+
+/**
+ * The second pass as the block's rows: each call reads the next window, computes its rows (with the repeated
+ * lines of the first pass) and gives their output; the writer pulls it just before it writes those rows. A run
+ * holds one window of input and output rows, whatever the data.
+ */
+function rowSource(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  params: ParameterValues,
+  layout: InputLayout,
+  scan: Scan,
+  count: number,
+  tally: Tally,
+  options: AnnotateOptions,
+): RowSource {
+  const { sheet, match } = layout;
+  const size = options.window ?? READ_WINDOW;
+  const step = Math.min(size, COMPUTE_WINDOW);
+  const formatFlag = flagFormatter(packTitles(pack));
+  const empty: OutputValue[] = [null, null, null, null];
+  let memo = new ResultMemo();
+  // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
+  // for every row of a window with the same outcome. The port only reads the rows it is given.
+  let shared = new Map<readonly unknown[], { of: RowResult; line: OutputValue[] }>();
+  let lines: OutputValue[][] = [];
+  let base = 0;
+  const until = () => match.row + 1 + base + lines.length;
+  // no cancel from here: once writing has started, the run completes (AnnotateOptions.signal)
+  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until };
+  const reader = readRows(port, pack, layout, read, (row, r) => {
+    let res = memo.evaluate(row, pack, params);
+    const line = scan.repeated.get(r);
+    if (line)
+      res = withRepeatedLine(
+        res,
+        line.map((x) => rowRef(sheet, x)),
+        lineYear(row.cells.inkoopjaar),
+      );
+    tallyRow(tally, res, r - match.row - 1, formatFlag, options.notes !== false, options.keepResults !== false);
+    const known = shared.get(res.flags);
+    let values: OutputValue[];
+    if (known && known.of.percentage === res.percentage && known.of.tarief === res.tarief && known.of.explanation === res.explanation) values = known.line;
+    else {
+      values = [
+        res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
+        res.tarief ? res.tarief.toNumber() : null,
+        res.flags.map(formatFlag).join('\n') || null,
+        res.explanation || null,
+      ];
+      shared.set(res.flags, { of: res, line: values });
+    }
+    lines[r - match.row - 1 - base] = values;
+  });
+  let reading = true;
+  let produced = 0;
+  return {
+    count,
+    async next() {
+      base = produced;
+      lines = new Array<OutputValue[]>(Math.min(step, count - produced)).fill(empty);
+      // results of rows long written are let go: output rows are shared within a window, the memo up to a size
+      if (memo.size > MEMO_LIMIT) memo = new ResultMemo();
+      shared = new Map();
+      if (reading) reading = !(await reader.next()).done;
+      produced += lines.length;
+      return lines;
+    },
+  };
+}
+
+/** Counts, notes and (if kept) the result of one row, in row order. */
+function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Flag) => string, notes: boolean, keep: boolean): void {
+  if (keep) tally.results.push(res);
+  if (res.tarief) tally.tariffsSet++;
+  for (const f of res.flags) if (!tally.names.has(f.code)) tally.names.set(f.code, flagName(f));
+  for (const code of new Set(res.flags.map((f) => f.code))) tally.flagCounts[code] = (tally.flagCounts[code] ?? 0) + 1;
+  if (!notes || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) return;
+  if (++tally.flagged <= MAX_NOTES) tally.notes.push({ row, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
+}
+
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
-  const {
-    sheet,
-    match,
-    rowIndex,
-    rowCount,
-    columnCount,
-    head,
-    tariffSheet,
-    fingerprint: print,
-    warnings,
-    lastOutputRow,
-    run,
-    dataRows,
-  } = await readAndCompute(port, pack, params, options);
+  const { layout, scan } = await scanRows(port, pack, params, options);
+  const { sheet, match, rowCount, columnCount, tariffSheet, warnings, lastOutputRow } = layout;
+  const print = scan.fingerprint;
   options.onPhase?.('schrijven');
 
   // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
   // stray cell far below the data: that would be millions of empty cells written for nothing.
   const complete = existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
-  const lastDataRow = rowIndex.length ? rowIndex[rowIndex.length - 1] : match.row;
+  const lastDataRow = scan.lastDataRow;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const place = await placeOutput(port, {
     sheet,
@@ -520,71 +664,42 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     width: OUTPUT_HEADERS.length,
     after: columnCount,
     existing: match.outputColumns,
-    headerLine: head[match.row] ?? [],
+    headerLine: layout.head[match.row] ?? [],
     noun: 'Tariefwijzer-kolommen',
   });
   const firstColumn = place.firstColumn;
   warnings.push(...place.warnings);
-  const formatFlag = flagFormatter(packTitles(pack));
-  const empty: OutputValue[] = [null, null, null, null];
-  const values: OutputValue[][] = new Array<OutputValue[]>(lastRow - match.row).fill(empty);
-  // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
-  // for every row with the same outcome, instead of one each. The port only reads the rows it is given.
-  const shared = new Map<readonly unknown[], { of: RowResult; line: OutputValue[] }>();
-  for (let i = 0; i < run.results.length; i++) {
-    if (options.pause && i % PAUSE_EVERY === 0) await options.pause();
-    const res = run.results[i];
-    const known = shared.get(res.flags);
-    let line: OutputValue[];
-    if (known && known.of.percentage === res.percentage && known.of.tarief === res.tarief && known.of.explanation === res.explanation) line = known.line;
-    else {
-      line = [
-        res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
-        res.tarief ? res.tarief.toNumber() : null,
-        res.flags.map(formatFlag).join('\n') || null,
-        res.explanation || null,
-      ];
-      shared.set(res.flags, { of: res, line });
-    }
-    values[rowIndex[i] - match.row - 1] = line;
-  }
-  const notes: CellNote[] = [];
-  let flagged = 0;
-  let tariffsSet = 0;
-  for (let i = 0; i < run.results.length; i++) {
-    if (options.pause && i % PAUSE_EVERY === 0) await options.pause();
-    const res = run.results[i];
-    if (res.tarief) tariffsSet++;
-    if (options.notes === false || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) continue;
-    if (++flagged <= MAX_NOTES) notes.push({ row: rowIndex[i] - match.row - 1, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
-  }
-  if (flagged > MAX_NOTES)
-    warnings.push(
-      `${flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
-    );
-  // The metadata sheet first, saying "onvolledig"; the output block (one or more requests); "voltooid" last.
-  const meta = metadataRows(run, pack, {
+  const tally: Tally = { results: [], flagCounts: {}, names: new Map(), notes: [], flagged: 0, tariffsSet: 0 };
+  const info = {
     sheet,
     headerRow: match.row,
     lastRow,
     tariffSheet: tariffSheet?.name,
-    rows: dataRows,
-    tariffsSet,
+    rows: scan.dataRows,
     fingerprint: print,
     now: options.now ?? new Date(),
     warnings,
-  });
-  await port.replaceSheet(META_SHEET, meta);
+  };
+  // The metadata sheet first, saying "onvolledig" (its counts follow once the rows are written); the output
+  // block (one or more requests); the metadata sheet with its counts; "voltooid" last.
+  await port.replaceSheet(META_SHEET, metadataRows(params, tally, pack, info));
   await port.writeBlock({
     sheet,
     headerRow: match.row,
     firstColumn,
     headers: [...OUTPUT_HEADERS],
-    values,
+    values: [],
+    rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
     numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
     highlights: HIGHLIGHTS,
-    notes,
+    notes: tally.notes,
   });
+  if (tally.flagged > MAX_NOTES)
+    warnings.push(
+      `${tally.flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
+    );
+  const meta = metadataRows(params, tally, pack, info);
+  await port.replaceSheet(META_SHEET, meta);
   // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
   const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
   await port.writeBlock({
@@ -596,11 +711,27 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     numberFormats: [undefined, undefined],
   });
   await port.flush();
-  return { sheet, headerRow: match.row, run, dataRows, tariffsSet, fingerprint: print, warnings };
+  const run: RunResult = {
+    pack: { id: pack.id, version: pack.version, title: pack.title },
+    parameters: params,
+    results: tally.results,
+    flagCounts: tally.flagCounts,
+  };
+  return {
+    sheet,
+    headerRow: match.row,
+    run,
+    dataRows: scan.dataRows,
+    tariffsSet: tally.tariffsSet,
+    fingerprint: print,
+    warnings,
+    flagNames: Object.fromEntries(tally.names),
+  };
 }
 
 function metadataRows(
-  run: RunResult,
+  parameters: ParameterValues,
+  tally: Pick<Tally, 'flagCounts' | 'names' | 'tariffsSet'>,
   pack: PolicyPack,
   info: {
     sheet: string;
@@ -608,7 +739,6 @@ function metadataRows(
     lastRow: number;
     tariffSheet?: string;
     rows: number;
-    tariffsSet: number;
     fingerprint: string;
     now: Date;
     warnings: string[];
@@ -627,7 +757,7 @@ function metadataRows(
     ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
     ['Rijen', info.rows],
-    ['Tarieven berekend', info.tariffsSet],
+    ['Tarieven berekend', tally.tariffsSet],
     [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
     ['Kopregel op rij', info.headerRow + 1],
     [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
@@ -635,11 +765,10 @@ function metadataRows(
     ['Parameter', 'Waarde'],
   ];
   // The parameter's Dutch label (readLastRun maps it back to the parameter through the pack).
-  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(run.parameters[name])]);
+  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(parameters[name])]);
   out.push([], ['Signaal', 'Aantal rijen']);
-  const names = new Map<string, string>();
-  for (const r of run.results) for (const f of r.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
-  for (const [code, n] of Object.entries(run.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl')))
+  const names = tally.names;
+  for (const [code, n] of Object.entries(tally.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl')))
     out.push([names.get(code) ?? flagName({ code }), n]);
   if (info.warnings.length) {
     out.push([], ['Opmerkingen']);

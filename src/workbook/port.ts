@@ -11,8 +11,14 @@ export interface OutputBlock {
   /** 0-based first column of the block. */
   firstColumn: number;
   headers: string[];
-  /** One array per row below the header, `headers.length` long; null clears the cell. */
+  /** One array per row below the header, `headers.length` long; null clears the cell. Empty when `rows` is given. */
   values: OutputValue[][];
+  /**
+   * The rows below the header made while the adapter writes, window by window, instead of `values`: a run then
+   * holds one window of output, not every row's (see docs/performance.md). `notes` is complete once the last
+   * window has been handed out, so an adapter writes notes after the rows.
+   */
+  rows?: RowSource;
   /** Number format per column (Excel syntax), or undefined for General. */
   numberFormats: Array<string | undefined>;
   /**
@@ -25,6 +31,49 @@ export interface OutputBlock {
    * so notes of an earlier run go; with none given, the area is left without notes.
    */
   notes?: CellNote[];
+}
+
+export interface RowSource {
+  /** Rows below the header in all. */
+  count: number;
+  /** The next window of rows, in order (the first call gives the first rows); together the windows give `count` rows. */
+  next(): Promise<OutputValue[][]>;
+}
+
+/** How many rows below the header a block covers. */
+export function blockRowCount(block: OutputBlock): number {
+  return block.rows ? block.rows.count : block.values.length;
+}
+
+/**
+ * A block's rows as an adapter writes them, in order: `load(i)` makes row i (0 = the first below the header) and
+ * those after it in its window available to `get`; rows before the current window are let go.
+ */
+export class BlockRows {
+  private window: OutputValue[][];
+  private start = 0;
+
+  constructor(private readonly block: OutputBlock) {
+    this.window = block.rows ? [] : block.values;
+  }
+
+  get count(): number {
+    return blockRowCount(this.block);
+  }
+
+  async load(i: number): Promise<void> {
+    const source = this.block.rows;
+    while (source && i >= this.start + this.window.length && this.start + this.window.length < source.count) {
+      this.start += this.window.length;
+      this.window = await source.next();
+      if (!this.window.length) throw new Error('RowSource: een venster zonder rijen');
+    }
+  }
+
+  /** Row i, if it is in the loaded window. */
+  get(i: number): OutputValue[] | undefined {
+    return this.window[i - this.start];
+  }
 }
 
 export interface CellNote {
@@ -120,12 +169,13 @@ export function safeRows(rows: OutputValue[][]): OutputValue[][] {
  * it writes through this and safeRows, so no command can write an infinite number or a cell Excel refuses.
  */
 export function safeBlock(block: OutputBlock): OutputBlock {
-  return {
-    ...block,
-    headers: block.headers.map(safeText),
-    values: safeRows(block.values),
-    ...(block.notes ? { notes: block.notes.map((n) => (n.text.length <= EXCEL_CELL_LIMIT ? n : { ...n, text: safeText(n.text) })) } : {}),
-  };
+  const safeNotes = (notes: CellNote[]) => notes.map((n) => (n.text.length <= EXCEL_CELL_LIMIT ? n : { ...n, text: safeText(n.text) }));
+  const { rows, notes } = block;
+  const safe: OutputBlock = { ...block, headers: block.headers.map(safeText), values: safeRows(block.values) };
+  if (rows) safe.rows = { count: rows.count, next: async () => safeRows(await rows.next()) };
+  // the notes of a block with a RowSource are complete only after its last window: made safe when read
+  if (notes) Object.defineProperty(safe, 'notes', { get: () => safeNotes(notes), enumerable: true });
+  return safe;
 }
 
 /**

@@ -300,6 +300,49 @@ test('a run over more rows than one read window: a duplicate (by inkoopjaar) and
   expect(outcome.run.flagCounts.DUBBELE_REGEL).toBe(2);
 }, 60_000);
 
+test('a run in many small windows, every row different, writes exactly what a run in one window writes', async () => {
+  const { annotateWorkbook, MAX_NOTES } = await import('../../src/workbook/annotate');
+  const { getPack } = await import('../../src/policies');
+  const { resolveParameters } = await import('../../src/domain/policy/load');
+  const pack = getPack('zk-ggz-2025')!;
+  const params = resolveParameters(pack, { richttarief: '97,3' }).values;
+  const window = 100;
+  const n = 12 * window + 37;
+  const repeats = (r: number) => r % 7 === 0 && r % 2 !== 0 && r > 150;
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const parts = [
+    `<row r="1">${cell('A1', 'AGB-code')}${cell('B1', 'Prestatiecode')}${cell('C1', 'NZa maximumtarief')}${cell('D1', 'Zorgprofiel')}${cell('E1', 'Leveringsvorm')}</row>`,
+  ];
+  for (let r = 1; r <= n; r++) {
+    const x = r + 1;
+    // every row its own maximumtarief; every second an unknown code (a signal, so more rows flagged than get a
+    // note); every seventh with a known code repeats the line of the row 150 above it, in an earlier window
+    const agb = repeats(r) ? 20_000_000 + r - 150 : 20_000_000 + r;
+    const code = r % 2 === 0 ? `Q${r}` : 'Z1103';
+    parts.push(
+      `<row r="${x}"><c r="A${x}"><v>${agb}</v></c>${cell(`B${x}`, code)}<c r="C${x}"><v>${200 + r / 100}</v></c>${cell(`D${x}`, 'GGZ-W3')}${cell(`E${x}`, 'Verblijf')}</row>`,
+    );
+  }
+  const input = pkg(`<worksheet xmlns="NS"><sheetData>${parts.join('')}</sheetData></worksheet>`);
+  const now = new Date(Date.UTC(2026, 0, 5, 10, 0));
+  const run = async (options: { window?: number }) => {
+    const wb = await XlsxWorkbook.fromBuffer(input);
+    const outcome = await annotateWorkbook(wb, pack, params, { now, ...options });
+    return { outcome, bytes: await wb.toBuffer() };
+  };
+  const one = await run({});
+  const many = await run({ window });
+  expect(many.bytes.equals(one.bytes)).toBe(true);
+  expect(many.outcome.run.results.map((r) => [r.ref, r.tarief?.toString(), r.flags.map((f) => f.message)])).toEqual(
+    one.outcome.run.results.map((r) => [r.ref, r.tarief?.toString(), r.flags.map((f) => f.message)]),
+  );
+  // what had to be known across windows is there: a repeat named in an earlier window, the notes capped
+  const byRow = (r: number) => many.outcome.run.results.find((x) => x.ref === `Blad!${r + 1}`)!;
+  expect(byRow(161 - 150).flags.find((f) => f.code === 'DUBBELE_REGEL')?.message).toBe('Dezelfde AGB-code en prestatie komen ook voor in rij 162.');
+  expect(many.outcome.run.flagCounts.DUBBELE_REGEL).toBe(2 * Array.from({ length: n }, (_, i) => i + 1).filter(repeats).length);
+  expect(many.outcome.warnings.some((w) => w.includes(`alleen de eerste ${MAX_NOTES} kregen een notitie`))).toBe(true);
+}, 60_000);
+
 test('the used range counts only cells with a value, whatever a row ends in', async () => {
   const rows =
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c></row>' +

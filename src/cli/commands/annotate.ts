@@ -48,6 +48,8 @@ export const annotate: Command = {
     const outcome = await annotateWorkbook(workbook, pack, params, {
       sheet: values.sheet as string | undefined,
       skipSheets,
+      // only the JSON summary lists every row's result: without it a run holds none (flat memory)
+      keepResults: Boolean(values.json),
       onProgress: (done, total) =>
         progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
     });
@@ -89,8 +91,7 @@ function summaryText(o: AnnotateOutcome, output: string): string {
   const counts = Object.entries(o.run.flagCounts).sort((a, b) => b[1] - a[1]);
   if (counts.length) {
     lines.push('Signalen (aantal rijen):');
-    const names = new Map(o.run.results.flatMap((r) => r.flags.map((f) => [f.code, flagName(f)] as const)));
-    for (const [code, n] of counts) lines.push(`  ${names.get(code) ?? flagName({ code })}: ${n}`);
+    for (const [code, n] of counts) lines.push(`  ${o.flagNames[code] ?? flagName({ code })}: ${n}`);
   } else lines.push('Geen signalen.');
   for (const w of o.warnings) lines.push(`Let op: ${w}`);
   lines.push(`Geschreven: ${output}`);

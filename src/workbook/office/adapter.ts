@@ -20,6 +20,8 @@
 import type { CellValue } from '../../domain/parse';
 import type { ExcelFeatures } from './requirements';
 import {
+  BlockRows,
+  blockRowCount,
   highlightFormula,
   overlaps,
   safeBlock,
@@ -112,6 +114,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private dirty = false;
   /** This job queued a write at some point (the changed events Excel raises for it are the add-in's own). */
   wrote = false;
+  /** Sheets this adapter wrote whole (replaceSheet), with the rows and columns it wrote. */
+  private readonly replaced = new Map<string, { rows: number; width: number }>();
 
   /**
    * @param features what the host supports beyond the manifest's floor (EXCEL_API_FLOOR; check with
@@ -402,6 +406,8 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeBlock(unsafe: OutputBlock): Promise<void> {
     const block = safeBlock(unsafe);
+    // a sheet written whole and then changed (bold status cells) is cleared when it is replaced again
+    this.replaced.delete(block.sheet);
     const ws = this.context.workbook.worksheets.getItem(block.sheet);
     const width = block.headers.length;
     const columnFormats = block.headers.map((_, c) => columnFormat(block, c));
@@ -409,22 +415,19 @@ export class OfficeWorkbook implements WorkbookPort {
     header.numberFormat = [block.headers.map(() => TEXT_FORMAT)];
     header.values = [block.headers.slice()];
     header.format.font.bold = true;
-    const rows: Array<{ values: Array<string | number>; formats: string[] }> = [];
-    for (let r = 0; r < block.values.length; r++) {
-      if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
-      const line = block.values[r];
-      const values: Array<string | number> = [];
-      const formats: string[] = [];
+    const count = blockRowCount(block);
+    const line = (values: OutputValue[]) => {
+      const out = { values: [] as Array<string | number>, formats: [] as string[] };
       for (let c = 0; c < width; c++) {
-        const v = line[c] ?? null;
-        values.push(toExcelValue(v));
-        formats.push(typeof v === 'string' ? TEXT_FORMAT : columnFormats[c]);
+        const v = values[c] ?? null;
+        out.values.push(toExcelValue(v));
+        out.formats.push(typeof v === 'string' ? TEXT_FORMAT : typeof v === 'number' ? (block.numberFormats[c] ?? GENERAL_FORMAT) : columnFormats[c]);
       }
-      rows.push({ values, formats });
-    }
-    if (this.features.conditionalFormats && block.values.length) {
+      return out;
+    };
+    if (this.features.conditionalFormats && count) {
       // Replaces earlier rules on the output area only (Tariefwijzer's own columns).
-      const area = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn, block.values.length, width);
+      const area = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn, count, width);
       area.conditionalFormats.clearAll();
       for (const h of block.highlights ?? []) {
         const cf = area.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
@@ -432,11 +435,23 @@ export class OfficeWorkbook implements WorkbookPort {
         cf.custom.format.fill.color = h.color;
       }
     }
-    if (this.features.notes && block.values.length) await this.replaceNotes(ws, block);
+    // a block with a RowSource has its notes only after its last window: its notes go after its rows
+    if (this.features.notes && count && !block.rows) await this.replaceNotes(ws, block);
     this.extents.delete(block.sheet);
     this.dirty = this.wrote = true;
     this.queued += JSON.stringify(block.headers).length * 2 + 256 * (block.highlights?.length ?? 0);
-    await this.writeRows(ws, block.headerRow + 1, block.firstColumn, width, rows);
+    const rows = new BlockRows(block);
+    for (let start = 0; start < count;) {
+      await rows.load(start);
+      const lines: Array<{ values: Array<string | number>; formats: string[] }> = [];
+      for (let r = start; r < count && rows.get(r); r++) {
+        if (this.hooks.pause && r % PAUSE_EVERY === 0) await this.hooks.pause();
+        lines.push(line(rows.get(r)!));
+      }
+      await this.writeRows(ws, block.headerRow + 1 + start, block.firstColumn, width, lines, { before: start, total: count });
+      start += lines.length;
+    }
+    if (this.features.notes && count && block.rows) await this.replaceNotes(ws, block);
   }
 
   /** Delete the notes in the block's value area (ours), add the block's: one sync, two if there were notes. */
@@ -457,7 +472,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const { rowIndex, columnIndex } = locations[i];
         if (
           rowIndex >= top &&
-          rowIndex < top + block.values.length &&
+          rowIndex < top + blockRowCount(block) &&
           columnIndex >= block.firstColumn &&
           columnIndex < block.firstColumn + block.headers.length
         )
@@ -477,16 +492,21 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheets = this.context.workbook.worksheets;
     const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
     let ws: Excel.Worksheet;
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const before = existing !== undefined ? this.replaced.get(existing) : undefined;
     if (existing !== undefined) {
       ws = sheets.getItem(existing);
-      ws.getRange().clear('All' as Excel.ClearApplyTo);
+      // Writing again what this run wrote, over all of it (annotate's metadata sheet gets its counts after the
+      // rows): every cell is overwritten, so no clear first, and a request broken off halfway never leaves the
+      // sheet empty (it keeps "onvolledig" until the last request says "voltooid").
+      if (!before || before.rows > rows.length || before.width > width) ws.getRange().clear('All' as Excel.ClearApplyTo);
     } else {
       ws = sheets.add(name);
       this.names = [...names, name];
     }
     this.extents.delete(existing ?? name);
+    this.replaced.set(existing ?? name, { rows: rows.length, width });
     this.dirty = this.wrote = true;
-    const width = Math.max(1, ...rows.map((r) => r.length));
     const lines = rows.map((line) => {
       const values: Array<string | number> = [];
       const formats: string[] = [];
@@ -515,6 +535,7 @@ export class OfficeWorkbook implements WorkbookPort {
     firstColumn: number,
     width: number,
     rows: Array<{ values: Array<string | number>; formats: string[] }>,
+    progress = { before: 0, total: rows.length },
   ): Promise<void> {
     let start = 0;
     while (start < rows.length) {
@@ -539,7 +560,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.queued += bytes;
       this.dirty = this.wrote = true;
       start = end;
-      if (rows.length > BLOCK_ROWS) this.hooks.onRows?.('schrijven', start, rows.length);
+      if (progress.total > BLOCK_ROWS) this.hooks.onRows?.('schrijven', progress.before + start, progress.total);
     }
   }
 }
@@ -624,9 +645,12 @@ function columnRuns(extent: Extent, columns: readonly number[] | undefined): Arr
   return runs;
 }
 
-/** The format of an output column: its own number format when it holds numbers, text otherwise. */
+/**
+ * The format of an output column: its own number format when it holds numbers, text otherwise. With a RowSource
+ * the rows are not known yet: a column without a number format is text, and a number in it gets General.
+ */
 function columnFormat(block: OutputBlock, c: number): string {
-  const hasNumber = block.values.some((line) => typeof line[c] === 'number');
+  const hasNumber = !block.rows && block.values.some((line) => typeof line[c] === 'number');
   if (hasNumber || block.numberFormats[c]) return block.numberFormats[c] ?? GENERAL_FORMAT;
   return TEXT_FORMAT;
 }

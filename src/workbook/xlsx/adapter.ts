@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
 import {
+  BlockRows,
   overlaps,
   safeBlock,
   safeRows,
@@ -434,7 +435,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf };
     const own = this.ownSheets.get(block.sheet);
     if (own) {
-      own.apply(pending);
+      own.apply(block.rows ? { ...pending, block: { ...block, values: await drainRows(block), rows: undefined } } : pending);
       return;
     }
     const info = this.info(block.sheet);
@@ -588,6 +589,17 @@ export class XlsxWorkbook implements WorkbookPort {
       fs.closeSync(fd);
     }
   }
+}
+
+/** Every row of a block with a RowSource (Tariefwijzer's own sheets are small and held whole anyway). */
+async function drainRows(block: OutputBlock): Promise<OutputValue[][]> {
+  const rows = new BlockRows(block);
+  const out: OutputValue[][] = [];
+  for (let i = 0; i < rows.count; i++) {
+    await rows.load(i);
+    out.push(rows.get(i)!);
+  }
+  return out;
 }
 
 /** A row above a read's firstRow: empty, and one shared array (a window deep in a sheet has many such rows). */

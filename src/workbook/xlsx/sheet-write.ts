@@ -3,7 +3,7 @@
  * order), and Tariefwijzer's own sheets as whole parts.
  */
 import type { CellValue } from '../../domain/parse';
-import { columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
+import { BlockRows, blockRowCount, columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
 import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
@@ -45,12 +45,14 @@ function cellParts(ref: string, v: OutputValue | undefined, style: number | unde
 export class BlockCells {
   private readonly letters: string[];
   private readonly refPattern: RegExp;
-  private readonly templates = new Map<readonly OutputValue[], Template>();
+  // weak: the rows of a window the writer has passed (see BlockRows) may go
+  private readonly templates = new WeakMap<readonly OutputValue[], Template>();
   private readonly seen = new WeakSet<readonly OutputValue[]>();
 
   constructor(
     readonly pending: PendingBlock,
     private readonly p: string,
+    readonly rows = new BlockRows(pending.block),
   ) {
     this.letters = pending.block.headers.map((_, i) => columnName(pending.block.firstColumn + i));
     this.refPattern = new RegExp(`\\sr\\s*=\\s*["'](?:${this.letters.join('|')})\\d`);
@@ -87,7 +89,7 @@ export class BlockCells {
       });
       return out;
     }
-    const values = block.values[r - block.headerRow - 1];
+    const values = this.rows.get(r - block.headerRow - 1);
     if (!values) return [];
     const t = this.template(values);
     const row = String(r + 1);
@@ -101,7 +103,7 @@ export class BlockCells {
       return this.cells(r)
         .map((c) => c.xml)
         .join('');
-    const values = block.values[r - block.headerRow - 1];
+    const values = this.rows.get(r - block.headerRow - 1);
     return values ? this.template(values).joined.join(String(r + 1)) : '';
   }
 
@@ -173,7 +175,7 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
 }
 
 function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; c1: number } {
-  return { r0: block.headerRow, r1: block.headerRow + block.values.length, c0: block.firstColumn, c1: block.firstColumn + block.headers.length - 1 };
+  return { r0: block.headerRow, r1: block.headerRow + blockRowCount(block), c0: block.firstColumn, c1: block.firstColumn + block.headers.length - 1 };
 }
 
 function parseRange(ref: string): { r0: number; r1: number; c0: number; c1: number } | undefined {
@@ -288,7 +290,7 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
     tail,
     ours.map((e) => ({ from: e.start, to: e.end, insert: '' })),
   );
-  if (block.highlights?.length && block.values.length) {
+  if (block.highlights?.length && blockRowCount(block)) {
     // priorities are shared by every rule of the sheet, the 2010 ones in extLst included
     const rules = [...descendants(parseXml(tail, part, { fragment: true }).root)].filter((e) => e.local === 'cfRule');
     let priority = Math.max(0, ...rules.map((e) => Number(attr(e.tag, 'priority')) || 0));
@@ -321,18 +323,23 @@ export async function rewriteSheet(
   const out = new DeflatedPart();
   const { block } = pending;
   const first = block.headerRow;
-  const last = block.headerRow + block.values.length;
+  const last = block.headerRow + blockRowCount(block);
   let next = first;
   let p = '';
-  let cells = new BlockCells(pending, p);
+  const rows = new BlockRows(block);
+  let cells = new BlockCells(pending, p, rows);
   let closed = false;
+  // the values of a row are pulled just before it is written (a RowSource makes them window by window)
   const pendingRowsBefore = async (r: number) => {
-    while (next <= last && next < r) await out.write(blockRowXml(cells, next++, p));
+    while (next <= last && next < r) {
+      await rows.load(next - first - 1);
+      await out.write(blockRowXml(cells, next++, p));
+    }
   };
   for await (const piece of pieces) {
     if (piece.kind === 'head') {
       p = piece.prefix;
-      cells = new BlockCells(pending, p);
+      cells = new BlockCells(pending, p, rows);
       const head = updateHead(piece.text, block, p, part);
       if (piece.empty) {
         await out.write(head.replace(/\s*\/>$/, '>'));
@@ -344,6 +351,7 @@ export async function rewriteSheet(
       const r = piece.index;
       await pendingRowsBefore(r);
       if (r >= first && r <= last) {
+        await rows.load(r - first - 1);
         await out.write(mergeRow(piece.xml, r, cells, p));
         next = Math.max(next, r + 1);
       } else await out.write(piece.xml);
