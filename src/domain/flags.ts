@@ -50,12 +50,18 @@ export type EngineFlagCode = keyof typeof FLAG_CODES;
 
 export const SEVERITY_LABEL: Record<Severity, string> = { fout: 'Fout', waarschuwing: 'Waarschuwing', info: 'Ter informatie' };
 
-/** What a pack's own signal without a name is called (its message says what it is). */
-export const UNNAMED_PACK_SIGNAL = 'Signaal van het beleid';
-
-/** A flag's Dutch display name: the signal dictionary's, else the pack's own `name`; never one made from the code. */
+/**
+ * A flag's Dutch display name: the signal dictionary's for every code Tariefwijzer itself emits, else the name the
+ * pack gives its own signal, else the pack author's own code in words ("KWALITEITSPLAN_ONBEKEND" → "Kwaliteitsplan
+ * onbekend"): a user's pack or policy sheet may give a signal only a code, and that code is their own wording.
+ */
 export function flagName(f: Pick<Flag, 'code' | 'name'>): string {
-  return signalInfo(f.code)?.name ?? f.name ?? UNNAMED_PACK_SIGNAL;
+  return signalInfo(f.code)?.name ?? f.name ?? packCodeInWords(f.code);
+}
+
+function packCodeInWords(code: string): string {
+  const words = code.toLowerCase().replace(/_+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The one-line meaning of a signal kind; undefined for a pack's own signals (their message says it). */

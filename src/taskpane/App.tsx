@@ -8,7 +8,6 @@ import { Button, Field, Link, MessageBar, MessageBarActions, MessageBarBody, Mes
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
-import { failureText } from './failure';
 import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
@@ -42,9 +41,13 @@ function withOwn(own: PolicyPack[], shipped: PolicyPack[]): PolicyPack[] {
   return [...own, ...shipped.filter((p) => !own.some((o) => o.id === p.id))];
 }
 
-/** The Dutch text for a failed step of the Tarieven tab (see failure.ts). */
+/**
+ * The Dutch text for a failed step of the Tarieven tab (see failure.ts, loaded with the workbench: every step that
+ * can fail runs after it).
+ */
 function message(e: unknown, phase: RunPhase, wb: Workbench | undefined): string {
-  return failureText(e, { phase, button: 'Bereken', own: (x) => !!wb && (x instanceof wb.InputError || x instanceof wb.RunCancelled) });
+  if (!wb) return e instanceof Error ? e.message : String(e);
+  return wb.failureText(e, { phase, button: 'Bereken', own: (x) => x instanceof wb.InputError || x instanceof wb.RunCancelled });
 }
 
 const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };

@@ -7,6 +7,7 @@
  * unexpected error with its technical text last, for whoever supports the user.
  */
 import type { RunPhase } from '../workbook/annotate';
+import { errorCode } from './office-error';
 
 /** Dutch meaning and advice per Excel error code (Excel.ErrorCodes and OfficeExtension.ErrorCodes). */
 export const EXCEL_CODES: Readonly<Record<string, string>> = {
@@ -32,12 +33,6 @@ export const EXCEL_CODES: Readonly<Record<string, string>> = {
   RequestAborted: 'Excel brak het verzoek af.',
   GeneralException: 'Excel meldde een interne fout; gaat het opnieuw mis, sla de werkmap dan op en open haar opnieuw.',
 };
-
-/** The code of an Office.js error (OfficeExtension.Error.code), or undefined for any other error. */
-export function errorCode(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** How far a run got: its phase, or reading a file the user chose (nothing in the workbook changes). */
 export type FailedStep = RunPhase | 'bestand';

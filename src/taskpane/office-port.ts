@@ -4,7 +4,7 @@
  */
 import type { WorkbookPort } from '../workbook/port';
 import type { JobHooks } from '../workbook/office/adapter';
-import { errorCode } from './failure';
+import { errorCode } from './office-error';
 import { OwnJobs, watchChanges, type WorkbookChange } from './workbook-changes';
 import { EXCEL_API_FLOOR, OPTIONAL_FEATURES, type ExcelFeature, type ExcelFeatures } from '../workbook/office/requirements';
 
