@@ -4,7 +4,7 @@
  * at the first problem, so the first screen is short at 320 × 800.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
@@ -12,6 +12,7 @@ import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
 import { useStaleWatch } from './stale';
+import { StaleBar } from './StaleBar';
 import { count, useStyles } from './styles';
 import { useFocusBack } from './focus';
 import { packShortLabel } from './pack-label';
@@ -310,19 +311,7 @@ export function App({ environment }: AppProps) {
         </MessageBar>
       )}
 
-      {stale && (
-        <MessageBar intent="warning" layout="multiline" data-testid="verouderd">
-          <MessageBarBody>
-            <MessageBarTitle>De werkmap is gewijzigd na de berekening: bereken opnieuw</MessageBarTitle>
-            Wat hieronder staat, hoort bij de werkmap zoals die bij de berekening was.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void calculate()} disabled={!canCalculate}>
-              Bereken opnieuw
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {stale && <StaleBar run="berekening" action="Bereken opnieuw" onRerun={() => void calculate()} disabled={!canCalculate} />}
       {/* while a run is busy, the record it is about to replace is not shown as current */}
       {lastRun && !stale && !busy && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">

@@ -13,6 +13,7 @@ import { CitationLine, SeverityIcon } from './views/signals';
 import { count, keepTogether, useStyles } from './styles';
 import { outcomeOf, type Outcome } from '../domain/outcome';
 import { INTENT } from './outcome';
+import { STALE_NOTE } from './StaleBar';
 
 /** Rows listed per signal; the highlighted output columns show them all. */
 const ROWS_PER_FLAG = 25;
@@ -129,7 +130,7 @@ export function Result({ outcome, titles, selected, stale, onSelectRow }: Result
         <MessageBarBody>
           <MessageBarTitle>{summary.title}</MessageBarTitle>
           {summary.detail}
-          {stale && ' Dit is de uitkomst van vóór de laatste wijziging in de werkmap.'}
+          {stale && ` ${STALE_NOTE}`}
         </MessageBarBody>
       </MessageBar>
       {outcome.warnings.length > 0 && (

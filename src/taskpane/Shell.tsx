@@ -32,7 +32,8 @@ export function Shell({ environment }: { environment: Environment }) {
   useFooterClearance(pane);
   const [view, setView] = useState<ViewId>('tarieven');
   const [opened, setOpened] = useState<Set<ViewId>>(new Set(['tarieven']));
-  const runner = environment.kind === 'office' ? environment.host.runner : undefined;
+  const host = environment.kind === 'office' ? environment.host : undefined;
+  const runner = host?.runner;
   const open = (id: ViewId) => {
     setView(id);
     setOpened((old) => new Set(old).add(id));
@@ -61,14 +62,14 @@ export function Shell({ environment }: { environment: Environment }) {
       {opened.has('beoordelen') && (
         <div hidden={view !== 'beoordelen'}>
           <Suspense fallback={loading}>
-            <AssessView runner={runner} />
+            <AssessView runner={runner} host={host} />
           </Suspense>
         </div>
       )}
       {opened.has('herschikking') && (
         <div hidden={view !== 'herschikking'}>
           <Suspense fallback={loading}>
-            <HerschikkingView runner={runner} />
+            <HerschikkingView runner={runner} host={host} />
           </Suspense>
         </div>
       )}

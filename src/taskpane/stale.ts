@@ -2,8 +2,8 @@
  * Whether a tab's result is still what the workbook holds. Marked outdated by a change the add-in did not make
  * (Host.onChange, Excel's changed events) or by a check when the pane is used again (`verify`: on the pane's
  * window getting the focus, and whenever the tab calls `check()`, e.g. on a selection): Excel does not document
- * that Ctrl+Z raises a changed event, so the check is what catches an undo. Any tab can use it: Tarieven
- * (App.tsx) does; Herschikking and Beoordelen can pass their own `relevant` and `verify`.
+ * that Ctrl+Z raises a changed event, so the check is what catches an undo. Every tab uses it: Tarieven (App.tsx),
+ * Herschikking and Beoordelen (with run-record.ts), each with its own `relevant` and `verify`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Host } from './office-port';
@@ -18,6 +18,8 @@ export interface StaleOptions {
   verify?: () => Promise<boolean>;
   /** Below ExcelApi 1.9 changes are watched per sheet: a new value subscribes again (a run may have added a sheet). */
   sheets?: unknown;
+  /** Also run `verify` when the user selects other cells (Tarieven does so in its own selection handler). */
+  checkOnSelection?: boolean;
 }
 
 export interface StaleWatch {
@@ -40,22 +42,12 @@ export function useStaleWatch(host: Host | undefined, options: StaleOptions): St
 
   useEffect(() => {
     if (!host) return;
-    let off: (() => Promise<void>) | undefined;
-    let live = true;
-    host
-      .onChange((change) => {
+    return subscribe(
+      host.onChange((change) => {
         const o = latest.current;
-        if (live && o.watching && (o.relevant?.(change) ?? true)) setStale(true);
-      })
-      .then((unsubscribe) => {
-        off = unsubscribe;
-        if (!live) void unsubscribe();
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-      void off?.();
-    };
+        if (o.watching && (o.relevant?.(change) ?? true)) setStale(true);
+      }),
+    );
   }, [host, perSheet]);
 
   const check = useCallback(() => {
@@ -74,10 +66,31 @@ export function useStaleWatch(host: Host | undefined, options: StaleOptions): St
     return () => window.removeEventListener('focus', check);
   }, [host, check]);
 
+  const onSelection = !!options.checkOnSelection;
+  useEffect(() => {
+    if (host && onSelection) return subscribe(host.onSelection(check));
+  }, [host, onSelection, check]);
+
   const markStale = useCallback(() => setStale(true), []);
   const reset = useCallback(() => {
     generation.current++;
     setStale(false);
   }, []);
   return { stale, markStale, reset, check };
+}
+
+/** Keep a host subscription until the effect is cleaned up (also when that happens before it was made). */
+function subscribe(made: Promise<() => Promise<void>>): () => void {
+  let off: (() => Promise<void>) | undefined;
+  let live = true;
+  made
+    .then((unsubscribe) => {
+      off = unsubscribe;
+      if (!live) void unsubscribe();
+    })
+    .catch(() => undefined);
+  return () => {
+    live = false;
+    void off?.();
+  };
 }

@@ -499,7 +499,7 @@ test('two runs in a row are each one undo step (ExcelApi 1.20); a user formula o
 });
 
 /** The attention bar of an outdated result, and the words that must not show while it is there. */
-const outdated = (p: Page) => p.getByTestId('verouderd');
+const outdated = (p: Page | ReturnType<Page['locator']>) => p.getByTestId('verouderd');
 const NBSP = (text: string) => text.replace(/€ /g, '€\u00a0');
 
 test('an undo after two runs makes the result outdated, and row 4 is explained by what its cells show; a user edit of an input cell too; the own run does not', async () => {
@@ -610,16 +610,9 @@ async function exampleSheets(
   });
 }
 
-test('Aanvragen: a declaration sheet in front of two forms; one form has an AGB-code of 7 digits: its outcome is attention, never green', async () => {
-  await page.goto(`${origin}/demo.html`);
-  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
-  const sheets = [
-    ...(await exampleSheets('aanvraag-met-declaraties.xlsx', { Aanvraagformulier: 'Aanvraag De Linde', 'Beoordeling zorgkantoor': 'Beoordeling De Linde' })),
-    ...(await exampleSheets('aanvraag-agb-onleesbaar.xlsx', { Aanvraagformulier: 'Aanvraag Onzeker', 'Beoordeling zorgkantoor': 'Beoordeling Onzeker' })),
-  ];
-  expect(sheets.map((x) => x.name)).toEqual(['Declaraties 2025', 'Aanvraag De Linde', 'Beoordeling De Linde', 'Aanvraag Onzeker', 'Beoordeling Onzeker']);
-  // the demo's own workbook (with its provider list) is replaced by these sheets, made the way the fake makes its own
-  await page.evaluate((given) => {
+/** Replace the demo's workbook by these sheets, made the way the fake makes its own. */
+async function replaceSheets(p: Page, sheets: Awaited<ReturnType<typeof exampleSheets>>): Promise<void> {
+  await p.evaluate((given) => {
     const demo = (window as unknown as { tariefwijzerDemo: { sheets: Array<{ constructor: new (name: string) => unknown }> } }).tariefwijzerDemo;
     const Sheet = demo.sheets[0].constructor as new (name: string) => { ensure(r: number, c: number): { value: unknown; type: string } };
     const made = given.map(({ name, rows }) => {
@@ -635,6 +628,18 @@ test('Aanvragen: a declaration sheet in front of two forms; one form has an AGB-
     });
     demo.sheets.splice(0, demo.sheets.length, ...(made as never[]));
   }, sheets);
+}
+
+test('Aanvragen: a declaration sheet in front of two forms; one form has an AGB-code of 7 digits: its outcome is attention, never green', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  const sheets = [
+    ...(await exampleSheets('aanvraag-met-declaraties.xlsx', { Aanvraagformulier: 'Aanvraag De Linde', 'Beoordeling zorgkantoor': 'Beoordeling De Linde' })),
+    ...(await exampleSheets('aanvraag-agb-onleesbaar.xlsx', { Aanvraagformulier: 'Aanvraag Onzeker', 'Beoordeling zorgkantoor': 'Beoordeling Onzeker' })),
+  ];
+  expect(sheets.map((x) => x.name)).toEqual(['Declaraties 2025', 'Aanvraag De Linde', 'Beoordeling De Linde', 'Aanvraag Onzeker', 'Beoordeling Onzeker']);
+  // the demo's own workbook (with its provider list) is replaced by these sheets
+  await replaceSheets(page, sheets);
 
   await page.getByRole('tab', { name: 'Aanvragen' }).click();
   const assess = page.locator('section[aria-labelledby="aanvragen-kop"]');
@@ -661,6 +666,115 @@ test('Aanvragen: a declaration sheet in front of two forms; one form has an AGB-
   expect(good).not.toBe(attention);
   expect(await unsure.locator('[data-status="aanpassen"]').count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+/** The values on the herschikking sheet, in the page (no closure: passed to page.evaluate as is). */
+function herschikSheetText(): string {
+  type Sheet = {
+    used(all: boolean): { row: number; rows: number; column: number; columns: number } | undefined;
+    cell(r: number, c: number): { value: unknown } | undefined;
+  };
+  const sheet = (window as unknown as { tariefwijzerDemo: { sheet(n: string): Sheet | undefined } }).tariefwijzerDemo.sheet('Tariefwijzer herschikking');
+  const used = sheet?.used(true);
+  const values: unknown[] = [];
+  for (let r = 0; used && r < used.row + used.rows; r++) for (let c = 0; c < used.column + used.columns; c++) values.push(sheet!.cell(r, c)?.value ?? null);
+  return JSON.stringify(values);
+}
+
+test('Herschikking: its own run is not outdated; an undo after a second run is, once the pane is used again; a user edit of a production cell is at once', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('tab', { name: 'Herschikking' }).click();
+  const view = page.locator('section[aria-labelledby="herschikking-kop"]');
+  await view.locator('select[name="herschik-beleid"]').selectOption('zk-ggz-2025');
+  const rate = view.locator('input[name="richttarief"]');
+  await rate.fill('97,3');
+  // room enough: good news, in green while current
+  await view.getByRole('button', { name: /Herschikking/ }).click();
+  await view.locator('input[name="contracteerruimte.GGZ"]').fill('3000000');
+  const herschik = view.getByTestId('primaire-actie');
+  const summary = view.getByTestId('herschikking-samenvatting');
+  const sheetTotal = () => page.evaluate(herschikSheetText);
+  await herschik.click();
+  await summary.waitFor();
+  const first = await sheetTotal();
+  // the own run's changed events do not count: some time later still current, in its own colour
+  await page.waitForTimeout(1500);
+  expect(await outdated(view).count()).toBe(0);
+  expect(await intentOf(summary)).toBe('success');
+  expect(await summary.textContent()).not.toContain('vóór de laatste wijziging');
+
+  // a second run at another richttarief, then Ctrl+Z: the herschikking sheet holds the first run again
+  await rate.fill('96');
+  await herschik.click();
+  for (let waited = 0; (await sheetTotal()) === first && waited < 60_000; waited += 100) await page.waitForTimeout(100);
+  expect(await sheetTotal()).not.toBe(first);
+  await summary.waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(view).count()).toBe(0);
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.undo());
+  expect(await sheetTotal()).toBe(first);
+  // the simulated Excel raises no event for the undo: the pane finds it when the user selects a cell
+  expect(await outdated(view).count()).toBe(0);
+  await page.locator('#werkmap tr[data-row="2"] td').first().click();
+  await outdated(view).waitFor();
+  expect(await outdated(view).textContent()).toContain('De werkmap is gewijzigd na de herschikking: herschik opnieuw');
+  expect(await summary.textContent()).toContain('vóór de laatste wijziging');
+  expect(await intentOf(summary)).toBe('warning');
+
+  // Herschik opnieuw: current again, as before
+  await outdated(view).getByRole('button', { name: 'Herschik opnieuw' }).click();
+  await outdated(view).waitFor({ state: 'detached' });
+  await summary.waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(view).count()).toBe(0);
+  expect(await intentOf(summary)).toBe('success');
+
+  // the user types another number of declared prestaties in a production row: outdated without any click
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Declaraties 2025', 1, 7, 999));
+  await outdated(view).waitFor();
+  expect(await summary.textContent()).toContain('vóór de laatste wijziging');
+  expect(await intentOf(summary)).toBe('warning');
+  expect(pageErrors).toEqual([]);
+});
+
+test('Aanvragen: its own run is not outdated, nor an edit of a sheet that is not a form; a user edit of a form cell is', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  const sheets = await exampleSheets('aanvraag-met-declaraties.xlsx');
+  await replaceSheets(page, sheets);
+  const form = sheets.find((x) => x.name === 'Aanvraagformulier')!;
+  const omzet = form.rows.findIndex((row) => row[0] === 'Wlz-omzet huidig tariefpercentage');
+  expect(form.rows[omzet][1]).toBe(920000);
+
+  await page.getByRole('tab', { name: 'Aanvragen' }).click();
+  const assess = page.locator('section[aria-labelledby="aanvragen-kop"]');
+  await assess.getByTestId('primaire-actie').click();
+  await assess.getByRole('heading', { name: '3. 1 aanvraag beoordeeld' }).waitFor();
+  const good = assess.locator('[data-status="aanpassen"]');
+  expect(await intentOf(good)).toBe('success');
+  await page.waitForTimeout(1500);
+  expect(await outdated(assess).count()).toBe(0);
+  // the declarations are not what the form says: a change there leaves the assessment current
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Declaraties 2025', 1, 5, 170));
+  await page.waitForTimeout(500);
+  expect(await outdated(assess).count()).toBe(0);
+
+  // the user corrects the Wlz-omzet on the form: outdated at once, and the outcome no longer green
+  await page.evaluate((row) => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanvraagformulier', row, 1, 900000), omzet);
+  await outdated(assess).waitFor();
+  expect(await outdated(assess).textContent()).toContain('De werkmap is gewijzigd na de beoordeling: beoordeel opnieuw');
+  expect(await assess.getByTestId('aanvragen-bron').textContent()).toContain('vóór de laatste wijziging');
+  expect(await intentOf(good)).toBe('warning');
+
+  // back to the amount of the first run, assessed again: current, and green again
+  await page.evaluate((row) => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanvraagformulier', row, 1, 920000), omzet);
+  await outdated(assess).getByRole('button', { name: 'Beoordeel opnieuw' }).click();
+  await outdated(assess).waitFor({ state: 'detached' });
+  await assess.getByRole('heading', { name: '3. 1 aanvraag beoordeeld' }).waitFor();
+  await page.waitForTimeout(1500);
+  expect(await outdated(assess).count()).toBe(0);
+  expect(await intentOf(good)).toBe('success');
   expect(pageErrors).toEqual([]);
 });
 

@@ -40,8 +40,11 @@ import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
 import { InputError } from '../../workbook/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook, type AssessOutcome } from '../../workbook/assess';
-import type { PortRunner } from '../office-port';
+import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';
+import { useStaleWatch } from '../stale';
+import { StaleBar, STALE_NOTE } from '../StaleBar';
+import { affectsAssessment, readSheetRecord } from '../run-record';
 
 /** The primary button's label (also named in messages that say to run again). */
 const BUTTON = 'Beoordeel aanvragen';
@@ -49,6 +52,8 @@ const BUTTON = 'Beoordeel aanvragen';
 export interface AssessViewProps {
   /** Runs a job on the open workbook; undefined when no workbook is available. */
   runner: PortRunner | undefined;
+  /** For noticing changes to the workbook after a run (see stale.ts). */
+  host?: Host;
 }
 
 const useLocal = makeStyles({
@@ -109,11 +114,13 @@ const INTENT: Record<Tone, 'success' | 'warning' | 'error' | 'info'> = {
   neutraal: 'info',
 };
 
-function Route({ title, r }: { title: string; r: RouteResult }) {
+/** `stale`: the workbook changed after the run (stale.ts): no outcome is shown as good news. */
+function Route({ title, r, stale }: { title: string; r: RouteResult; stale: boolean }) {
   const styles = useStyles();
   if (!r.aangevraagd) return null;
+  const intent = INTENT[ROUTE_STATUS_TONE[r.status]];
   return (
-    <MessageBar intent={INTENT[ROUTE_STATUS_TONE[r.status]]} layout="multiline" data-status={r.status}>
+    <MessageBar intent={stale && intent === 'success' ? 'warning' : intent} layout="multiline" data-status={r.status}>
       <MessageBarBody>
         <MessageBarTitle>
           {title}: {ROUTE_STATUS_LABELS[r.status]}
@@ -132,7 +139,7 @@ function Route({ title, r }: { title: string; r: RouteResult }) {
   );
 }
 
-function Provider({ a }: { a: ProviderAssessment }) {
+function Provider({ a, stale }: { a: ProviderAssessment; stale: boolean }) {
   const styles = useStyles();
   const form = a.formulier.filter((f) => f.severity !== 'info');
   return (
@@ -150,8 +157,8 @@ function Provider({ a }: { a: ProviderAssessment }) {
         </MessageBar>
       )}
       <p className={`${styles.muted} ${styles.small}`}>Termijn: {keepTogether(a.termijn.samenvatting)}</p>
-      <Route title="Herberekening" r={a.herberekening} />
-      <Route title="Hardheidsclausule" r={a.hardheidsclausule} />
+      <Route title="Herberekening" r={a.herberekening} stale={stale} />
+      <Route title="Hardheidsclausule" r={a.hardheidsclausule} stale={stale} />
       {form.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="formulier">
@@ -192,7 +199,7 @@ function AttentionBar({ assessments }: { assessments: ProviderAssessment[] }) {
   );
 }
 
-export function AssessView({ runner }: AssessViewProps) {
+export function AssessView({ runner, host }: AssessViewProps) {
   const styles = useStyles();
   const procedures = useMemo(() => listProcedures(), []);
   const [procId, setProcId] = useState(procedures[0]?.id ?? '');
@@ -202,6 +209,18 @@ export function AssessView({ runner }: AssessViewProps) {
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<AssessOutcome | undefined>();
   const [paramsOpen, setParamsOpen] = useState(false);
+  /** The summary sheet as the run left it (run-record.ts). */
+  const [record, setRecord] = useState<string | undefined>();
+  // After a run: a change the add-in did not make to the list or forms it read or to its own sheet, or that sheet
+  // no longer holding what it wrote when the pane is used again (an undo), makes the result outdated.
+  const read = useMemo(() => (outcome ? (outcome.forms?.flat() ?? (outcome.sheet ? [outcome.sheet] : [])) : []), [outcome]);
+  const { stale, reset: resetStale } = useStaleWatch(host, {
+    watching: !busy && !!outcome,
+    relevant: (change) => affectsAssessment(change, read, ASSESS_SHEET),
+    verify: async () => !runner || (await runner((port) => readSheetRecord(port, ASSESS_SHEET))) === record,
+    sheets: outcome,
+    checkOnSelection: true,
+  });
   const resultRef = useRef<HTMLDivElement>(null);
   // after a run the result takes the focus and the view
   useEffect(() => {
@@ -211,6 +230,7 @@ export function AssessView({ runner }: AssessViewProps) {
   }, [outcome]);
 
   const resolved = useMemo(() => (proc ? resolveProcedureParameters(proc, texts) : undefined), [proc, texts]);
+  const canRun = !busy && !!runner && !!proc && !resolved?.errors.length;
   const paramErrors = Object.fromEntries((resolved?.errors ?? []).map((e) => [e.name, e.message]));
 
   const choose = (id: string) => {
@@ -224,9 +244,13 @@ export function AssessView({ runner }: AssessViewProps) {
     if (!runner || !proc || !resolved || resolved.errors.length) return;
     setBusy(true);
     setError(undefined);
+    resetStale();
     try {
       const result = await runner((port) => assessWorkbook(port, proc, resolved.values, { policyId: proc.policies[0] }));
+      // unread, the record matches nothing: the next check marks the result outdated rather than current
+      setRecord(await runner((port) => readSheetRecord(port, ASSESS_SHEET)).catch(() => undefined));
       setOutcome(result);
+      resetStale();
     } catch (e) {
       setOutcome(undefined);
       setError(failureText(e, { button: BUTTON, own: (x) => x instanceof InputError }));
@@ -303,6 +327,7 @@ export function AssessView({ runner }: AssessViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {stale && <StaleBar run="beoordeling" action="Beoordeel opnieuw" onRerun={() => void run()} disabled={!canRun} />}
       {outcome && (
         <div ref={resultRef} tabIndex={-1} className={styles.section} data-testid="aanvragen-resultaat" aria-labelledby="aanvragen-resultaat-kop">
           <h3 id="aanvragen-resultaat-kop" className={styles.step}>
@@ -312,6 +337,7 @@ export function AssessView({ runner }: AssessViewProps) {
             {outcome.mode === 'lijst'
               ? `Geschreven in blad ${outcome.sheet} (kolommen ${ASSESS_HEADERS[0]} en verder); samenvatting in blad ${ASSESS_SHEET}.`
               : `Gelezen: ${formsRead(outcome.forms ?? [])}. Samenvatting in blad ${ASSESS_SHEET}.`}
+            {stale && ` ${STALE_NOTE}`}
           </p>
           <AttentionBar assessments={outcome.assessments} />
           {outcome.warnings.map((w, i) => (
@@ -321,19 +347,14 @@ export function AssessView({ runner }: AssessViewProps) {
           ))}
           <ul className={styles.providers}>
             {outcome.assessments.map((a, i) => (
-              <Provider key={`${a.agb}-${i}`} a={a} />
+              <Provider key={`${a.agb}-${i}`} a={a} stale={stale} />
             ))}
           </ul>
         </div>
       )}
       <footer className={styles.footer} aria-label="Beoordelen">
         <div className={styles.footerButtons}>
-          <Button
-            appearance="primary"
-            onClick={() => void run()}
-            disabled={busy || !runner || !proc || Boolean(resolved?.errors.length)}
-            data-testid="primaire-actie"
-          >
+          <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="primaire-actie">
             {busy ? 'Bezig…' : BUTTON}
           </Button>
         </div>

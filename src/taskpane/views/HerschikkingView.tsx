@@ -42,14 +42,19 @@ import {
 import { listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
-import type { PortRunner } from '../office-port';
+import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';
+import { useStaleWatch } from '../stale';
+import { StaleBar, STALE_NOTE } from '../StaleBar';
+import { affectsHerschikking, readSheetRecord } from '../run-record';
 
 /** The primary button's label (also named in messages that say to run again). */
 const BUTTON = 'Herschik';
 
 export interface HerschikkingViewProps {
   runner: PortRunner | undefined;
+  /** For noticing changes to the workbook after a run (see stale.ts). */
+  host?: Host;
 }
 
 const useLocal = makeStyles({
@@ -112,7 +117,7 @@ function split(values: Record<string, string>, pack: PolicyPack): { pack: Record
   return out;
 }
 
-export function HerschikkingView({ runner }: HerschikkingViewProps) {
+export function HerschikkingView({ runner, host }: HerschikkingViewProps) {
   const styles = useStyles();
   const packs = useMemo(() => listPacks(), []);
   const [packId, setPackId] = useState('');
@@ -124,6 +129,17 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<HerschikOutcome | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
+  /** The herschikking sheet as the run left it (run-record.ts). */
+  const [record, setRecord] = useState<string | undefined>();
+  // After a run: a change the add-in did not make to a sheet it read or wrote, or its sheet no longer holding what
+  // it wrote when the pane is used again (an undo), makes the result outdated.
+  const { stale, reset: resetStale } = useStaleWatch(host, {
+    watching: !busy && !!outcome,
+    relevant: affectsHerschikking,
+    verify: async () => !runner || (await runner((port) => readSheetRecord(port, HERSCHIK_SHEET))) === record,
+    sheets: outcome,
+    checkOnSelection: true,
+  });
 
   const packResolved = useMemo(() => (pack ? resolveParameters(pack, packValues) : undefined), [pack, packValues]);
   const resolved = useMemo(() => resolveHerschikParameters(values), [values]);
@@ -163,8 +179,13 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
     setBusy(true);
     setFailure(undefined);
     setOutcome(undefined);
+    resetStale();
     try {
-      setOutcome(await runner((port) => herschikWorkbook(port, pack, packResolved.values, resolved.values, { vergelijk: scenario.scenario })));
+      const done = await runner((port) => herschikWorkbook(port, pack, packResolved.values, resolved.values, { vergelijk: scenario.scenario }));
+      // unread, the record matches nothing: the next check marks the result outdated rather than current
+      setRecord(await runner((port) => readSheetRecord(port, HERSCHIK_SHEET)).catch(() => undefined));
+      setOutcome(done);
+      resetStale();
     } catch (e) {
       setFailure(failureText(e, { button: BUTTON, own: (x) => x instanceof InputError }));
     } finally {
@@ -300,7 +321,8 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <HerschikResultView ref={resultRef} outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} />}
+      {stale && <StaleBar run="herschikking" action="Herschik opnieuw" onRerun={() => void run()} disabled={!canRun} />}
+      {outcome && <HerschikResultView ref={resultRef} outcome={outcome} marge={resolved.values.marge_onzekerheid as Dec | null} stale={stale} />}
       <footer className={styles.footer} aria-label="Herschikken">
         <div className={styles.footerButtons}>
           <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="primaire-actie">
@@ -325,7 +347,11 @@ export function HerschikkingView({ runner }: HerschikkingViewProps) {
   );
 }
 
-const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome; marge: Dec | null }>(function HerschikResultView({ outcome, marge }, ref) {
+/** `stale`: the workbook changed after this run (stale.ts), so the result is never shown as good news. */
+const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome; marge: Dec | null; stale: boolean }>(function HerschikResultView(
+  { outcome, marge, stale },
+  ref,
+) {
   const styles = useStyles();
   const r = outcome.result;
   const verdict = useMemo(() => herschikVerdict(r, outcome.dataRows), [r, outcome.dataRows]);
@@ -335,7 +361,12 @@ const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome
       <h3 id="herschikking-resultaat-kop" className={styles.step}>
         Resultaat
       </h3>
-      <MessageBar intent={INTENT[verdict.outcome]} layout="multiline" data-testid="herschikking-samenvatting" data-uitkomst={verdict.outcome}>
+      <MessageBar
+        intent={stale && verdict.outcome === 'goed' ? 'warning' : INTENT[verdict.outcome]}
+        layout="multiline"
+        data-testid="herschikking-samenvatting"
+        data-uitkomst={verdict.outcome}
+      >
         <MessageBarBody>
           <MessageBarTitle>{verdict.title}</MessageBarTitle>
           {verdict.reasons.length > 0 && (
@@ -346,6 +377,7 @@ const HerschikResultView = forwardRef<HTMLDivElement, { outcome: HerschikOutcome
             </ul>
           )}
           {verdict.outcome !== 'fout' && where}
+          {stale && ` ${STALE_NOTE}`}
         </MessageBarBody>
       </MessageBar>
       {verdict.outcome !== 'fout' && <HerschikFigures outcome={outcome} marge={marge} />}
