@@ -4,7 +4,7 @@
  * at the first problem, so the first screen is short at 320 × 800.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
 import { titlesOf } from '../domain/documents';
 import type { PolicyPack } from '../domain/policy/types';
 import type { AnnotateOutcome, ColumnMapping, InputLayout, LastRun, RunPhase } from '../workbook/annotate';
@@ -12,7 +12,6 @@ import { loadWorkbench, type Workbench } from './lazy';
 import type { Host } from './office-port';
 import type { SelectedRow } from './Result';
 import { useStaleWatch } from './stale';
-import { StaleBar } from './StaleBar';
 import { count, useStyles } from './styles';
 import { useFocusBack } from './focus';
 import { packShortLabel } from './pack-label';
@@ -35,6 +34,9 @@ const ParamField = lazy(() => disclosure().then((m) => ({ default: m.ParamField 
 const Columns = lazy(() => import(/* webpackChunkName: "kolommen" */ './views/Columns'));
 const Result = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.Result })));
 const RowCard = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.RowCard })));
+// shown only after a run or while one runs: not part of the first screen
+const StaleBar = lazy(() => import(/* webpackChunkName: "na-berekening" */ './StaleBar').then((m) => ({ default: m.StaleBar })));
+const RunProgress = lazy(() => import(/* webpackChunkName: "na-berekening" */ './RunProgress').then((m) => ({ default: m.RunProgress })));
 const PackLoader = lazy(() => import(/* webpackChunkName: "eigen-beleid" */ './views/PackLoader').then((m) => ({ default: m.PackLoader })));
 
 /** The packs to choose from: the user's own first; one with a shipped pack's id takes its place. */
@@ -52,6 +54,11 @@ function message(e: unknown, phase: RunPhase, wb: Workbench | undefined): string
 }
 
 const PHASE_TEXT: Record<RunPhase, string> = { lezen: 'Werkmap lezen…', rekenen: 'Tarieven berekenen…', schrijven: 'Uitkomsten schrijven…' };
+
+/** "Tarieven berekenen… 2.000 van 20.000 rijen", or only the phase while the total is not known. */
+function progressText(p: { phase: RunPhase; done: number; total: number }): string {
+  return p.total ? `${PHASE_TEXT[p.phase]} ${formatCount(p.done)} van ${formatCount(p.total)} rijen` : PHASE_TEXT[p.phase];
+}
 
 type Section = 'parameters' | 'kolommen';
 
@@ -311,7 +318,11 @@ export function App({ environment }: AppProps) {
         </MessageBar>
       )}
 
-      {stale && <StaleBar run="berekening" action="Bereken opnieuw" onRerun={() => void calculate()} disabled={!canCalculate} />}
+      {stale && (
+        <Suspense fallback={null}>
+          <StaleBar run="berekening" action="Bereken opnieuw" onRerun={() => void calculate()} disabled={!canCalculate} />
+        </Suspense>
+      )}
       {/* while a run is busy, the record it is about to replace is not shown as current */}
       {lastRun && !stale && !busy && (
         <MessageBar intent={lastRun.changed ? 'warning' : 'success'} layout="multiline">
@@ -486,16 +497,13 @@ export function App({ environment }: AppProps) {
           )}
         </div>
         {progress && (
-          <Field
-            validationMessage={
-              progress.total
-                ? `${PHASE_TEXT[progress.phase]} ${formatCount(progress.done)} van ${formatCount(progress.total)} rijen`
-                : PHASE_TEXT[progress.phase]
-            }
-            validationState="none"
-          >
-            <ProgressBar aria-label={PHASE_TEXT[progress.phase]} value={progress.total ? progress.done / progress.total : undefined} />
-          </Field>
+          <Suspense fallback={<p className={`${styles.muted} ${styles.small}`}>{progressText(progress)}</p>}>
+            <RunProgress
+              label={PHASE_TEXT[progress.phase]}
+              text={progressText(progress)}
+              fraction={progress.total ? progress.done / progress.total : undefined}
+            />
+          </Suspense>
         )}
         {!busy && why && <p className={`${styles.muted} ${styles.small}`}>{why}</p>}
       </footer>
