@@ -26,3 +26,4 @@ export function defaults(pack: PolicyPack | undefined): Record<string, string> {
   return out;
 }
 export { affectsRun, rowShows, sameRun } from './row-check';
+export { missingBaseParameters } from '../domain/policy/required';
