@@ -38,7 +38,8 @@ async function run() {
         .join(' ')}`,
     );
     const code = await main(args, io);
-    if (code !== 0) process.exit(code);
+    // 3: written, and rows ask for a check (the examples hold such rows on purpose); 1 or 2 is a real failure
+    if (code !== 0 && code !== 3) process.exit(code);
   }
   // Herschikking: production 2025 at an illustrative richttarief of 96%, compared with 97,3% (the 2024 value).
   const herschik = [

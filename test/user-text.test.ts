@@ -126,7 +126,8 @@ test('no internal reference in what the CLI prints and writes for the example wo
         ...(sheet ? ['--sheet', sheet] : []),
         ...sets.flatMap((s) => ['--set', s]),
       );
-      expect([file, sheet, r.code]).toEqual([file, sheet, 0]);
+      // written: 0, or 3 where the example holds deliberate problems (rows that ask for a check)
+      expect([file, sheet, r.code === 0 || r.code === 3]).toEqual([file, sheet, true]);
       texts.push([`annotate ${file} ${sheet ?? ''} uitvoer`, printed(r)]);
       const cells = await writtenTexts(ex(file), out);
       written += cells.length;

@@ -16,6 +16,7 @@ import { count, useStyles } from './styles';
 import { useFocusBack } from './focus';
 import { packShortLabel } from './pack-label';
 import { formatCount } from '../domain/count';
+import { fieldMessage, neededSummary, parametersBlock, WhyNot } from './required';
 
 /** Where the pane runs: inside Excel (or the demo host), in a plain browser, or in Office without usable Excel. */
 export type Environment = { kind: 'office'; host: Host } | { kind: 'browser' } | { kind: 'unavailable'; reason: string };
@@ -105,6 +106,8 @@ export function App({ environment }: AppProps) {
     return out;
   }, [resolved]);
   const unset = pack ? Object.keys(pack.parameters).filter((n) => !(values[n] ?? '').trim()) : [];
+  // a value the run cannot do without (the richttarief), as in the Herschikking tab: the run waits for it
+  const missing = useMemo(() => (pack && wb && resolved ? wb.missingBaseParameters(pack, resolved.values) : []), [pack, wb, resolved]);
 
   // What was applied last time (a colleague's run in a shared workbook) and whether the inputs changed since.
   const [lastRun, setLastRun] = useState<{ run: LastRun; changed: boolean } | undefined>();
@@ -211,7 +214,7 @@ export function App({ environment }: AppProps) {
   };
 
   const calculate = async () => {
-    if (!pack || !resolved || resolved.errors.length || !runner || !wb) return;
+    if (!pack || !resolved || resolved.errors.length || missing.length || !runner || !wb) return;
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ phase: 'lezen', done: 0, total: 0 });
@@ -278,19 +281,18 @@ export function App({ environment }: AppProps) {
     // only when another pack is chosen (values are read as they are at that moment)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pack, wb]);
-  const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length;
+  const canCalculate = !!pack && !!runner && !!wb && !busy && !resolved?.errors.length && !missing.length;
   const why = !runner
     ? 'Open Tariefwijzer in Excel om te berekenen.'
     : !pack
       ? 'Kies eerst een beleid.'
-      : resolved?.errors.length
-        ? 'Verbeter eerst de parameters.'
-        : undefined;
+      : parametersBlock(missing, resolved?.errors.length ?? 0);
+  // the fields that need attention: empty when the pack was chosen, unreadable, or required and empty now
+  const needs = (name: string) => attention.includes(name) || name in errorsByName || missing.some((m) => m.name === name);
   const paramSummary = resolved?.errors.length
     ? `${count(resolved.errors.length, 'fout', 'fouten')}`
-    : unset.length
-      ? `${unset.length} niet ingesteld`
-      : `${count(Object.keys(pack?.parameters ?? {}).length, 'parameter', 'parameters')}, alle ingevuld`;
+    : (neededSummary(missing) ??
+      (unset.length ? `${unset.length} niet ingesteld` : `${count(Object.keys(pack?.parameters ?? {}).length, 'parameter', 'parameters')}, alle ingevuld`));
 
   return (
     <main className={styles.root} aria-labelledby="tarieven-kop">
@@ -410,20 +412,20 @@ export function App({ environment }: AppProps) {
                 <p className={styles.muted}>Leeg laten betekent: niet ingesteld.</p>
                 {/* the fields that need attention first; the others on request */}
                 {Object.entries(pack.parameters)
-                  .filter(([name]) => allParams || attention.includes(name) || name in errorsByName)
-                  .sort(([a], [b]) => Number(!(attention.includes(a) || a in errorsByName)) - Number(!(attention.includes(b) || b in errorsByName)))
+                  .filter(([name]) => allParams || needs(name))
+                  .sort(([a], [b]) => Number(!needs(a)) - Number(!needs(b)))
                   .map(([name, def]) => (
                     <ParamField
                       key={name}
                       name={name}
                       def={def}
                       value={values[name] ?? ''}
-                      error={errorsByName[name]}
+                      error={fieldMessage(missing, name, errorsByName[name])}
                       disabled={busy}
                       onChange={(v) => setValues((old) => ({ ...old, [name]: v }))}
                     />
                   ))}
-                {!allParams && Object.keys(pack.parameters).some((n) => !attention.includes(n) && !(n in errorsByName)) && (
+                {!allParams && Object.keys(pack.parameters).some((n) => !needs(n)) && (
                   <div>
                     <Button size="small" onClick={() => setAllParams(true)}>
                       Alle {count(Object.keys(pack.parameters).length, 'parameter', 'parameters')} tonen
@@ -505,7 +507,7 @@ export function App({ environment }: AppProps) {
             />
           </Suspense>
         )}
-        {!busy && why && <p className={`${styles.muted} ${styles.small}`}>{why}</p>}
+        {!busy && why && <WhyNot text={why} />}
       </footer>
     </main>
   );

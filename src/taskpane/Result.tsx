@@ -11,7 +11,8 @@ import { formatEuro, formatPercentage } from '../domain/money';
 import type { AnnotateOutcome, RowExplanation } from '../workbook/annotate';
 import { CitationLine, SeverityIcon } from './views/signals';
 import { count, keepTogether, useStyles } from './styles';
-import { outcomeOf, type Outcome } from '../domain/outcome';
+import type { Outcome } from '../domain/outcome';
+import { missingReasons, rowsToCheck, tariffVerdict } from '../domain/tariff-verdict';
 import { INTENT } from './outcome';
 import { STALE_NOTE } from './StaleBar';
 
@@ -60,27 +61,15 @@ export function signalGroups(results: readonly RowResult[]): SignalGroup[] {
   );
 }
 
-/** Why rows got no tariff: the name of each row's worst signal, counted ("2 × Maximumtarief ontbreekt"). */
-export function missingReasons(results: readonly RowResult[]): Array<[string, number]> {
-  const reasons = new Map<string, number>();
-  for (const r of results) {
-    if (r.tarief) continue;
-    const worst = [...r.flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
-    const name = worst ? flagName(worst) : 'geen reden bekend';
-    reasons.set(name, (reasons.get(name) ?? 0) + 1);
-  }
-  return [...reasons].sort((a, b) => b[1] - a[1]);
-}
-
 /**
- * The result's first line, by the one rule of domain/outcome.ts: green only when every row got a tariff and no
+ * The result's first line, by the one rule of domain/outcome.ts (domain/tariff-verdict.ts, as the CLI): green only when every row got a tariff and no
  * row has a signal that asks for a check; no tariff at all is an error.
  */
 export function summaryText(outcome: AnnotateOutcome): { ok: boolean; outcome: Outcome; title: string; detail: string } {
   const rows = outcome.dataRows;
   const missing = rows - outcome.tariffsSet;
-  const checks = outcome.run.results.filter((r) => r.tarief && r.flags.some((f) => f.severity !== 'info')).length;
-  const result = outcomeOf({ total: rows, usable: outcome.tariffsSet, asksAction: checks > 0 });
+  const checks = rowsToCheck(outcome.run.results).length;
+  const result = tariffVerdict({ results: outcome.run.results, dataRows: rows, tariffsSet: outcome.tariffsSet }).outcome;
   if (rows === 0)
     return { ok: false, outcome: result, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
   if (missing === 0)

@@ -27,3 +27,4 @@ export function defaults(pack: PolicyPack | undefined): Record<string, string> {
 }
 export { affectsRun, rowShows, sameRun } from './row-check';
 export { failureText } from './failure';
+export { missingBaseParameters } from '../domain/policy/required';

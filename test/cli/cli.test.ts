@@ -115,3 +115,64 @@ test('the built bin runs', () => {
   const out = execFileSync('node', [bin, 'policies'], { encoding: 'utf8' });
   expect(out).toContain('landelijk-2022');
 });
+
+/** The DSW sheet above with extra rows (AGB, name, code, maximumtarief). */
+async function withRows(rows: unknown[][], only = false): Promise<string> {
+  const header = ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'NZa maximumtarief', 'Tariefpercentage 2023', 'Monitoruitkomst', 'Nieuwe aanbieder'];
+  const base = [
+    ['01234567', 'Zorg Noord', 'Z061', '€ 200,00', '96,9%', '+1', 'nee'],
+    ['01234568', 'Zorg Zuid', 'V051', 180, 0.95, 0, ''],
+  ];
+  const file = path.join(dir, 'rijen.xlsx');
+  await workbookFrom({ DSW: [header, ...(only ? [] : base), ...rows] }).save(file);
+  return file;
+}
+
+test('annotate exit codes follow the outcome: 0 when every row is priced without a point to check, with its first line', async () => {
+  const r = await runCli('annotate', await inputFile(), '--policy', 'dsw-vv-2024');
+  expect(r.code).toBe(0);
+  expect(r.out.split('\n')[0]).toBe('Uitkomst: Alle 3 rijen hebben een tarief.');
+  const json = JSON.parse((await runCli('annotate', await inputFile(), '--policy', 'dsw-vv-2024', '--json')).out);
+  expect(json).toMatchObject({ outcome: 'goed', reasons: [] });
+});
+
+test('annotate exits 3 when rows lack a tariff: written, "Let op" first with the reasons, and the same in --json', async () => {
+  const input = await withRows([
+    ['01234570', 'Zorg Oost', 'Q999', 200, null, null, 'nee'],
+    ['01234571', 'Zorg West', 'V051', null, null, null, 'nee'],
+  ]);
+  const r = await runCli('annotate', input, '--policy', 'dsw-vv-2024');
+  expect(r.code).toBe(3);
+  const [first, ...rest] = r.out.split('\n');
+  expect(first).toBe('Let op: 2 rijen zonder tarief, 2 tarieven berekend.');
+  const why = rest.find((l) => l.startsWith('  - Geen tarief: ')) ?? '';
+  expect(why).toMatch(/Geen geldige prestatiecode \(1 rij\)/);
+  expect(why).toMatch(/Maximumtarief ontbreekt \(1 rij\)/);
+  expect(r.out).toContain('Geschreven: ');
+  expect(fs.existsSync(path.join(dir, 'rijen-tariefwijzer.xlsx'))).toBe(true);
+  const json = JSON.parse((await runCli('annotate', input, '--policy', 'dsw-vv-2024', '--json', '--out', path.join(dir, 'uit.xlsx'))).out);
+  expect(json.outcome).toBe('aandacht');
+  expect(json.reasons).toEqual([why.slice('  - '.length)]);
+});
+
+test('annotate exits 1 and writes nothing when no row gets a tariff, or when the richttarief is missing (before any row is read)', async () => {
+  const input = await withRows(
+    [
+      ['01234570', 'Zorg Oost', 'Q999', 200, null, null, 'nee'],
+      ['01234571', 'Zorg West', 'V051', null, null, null, 'nee'],
+    ],
+    true,
+  );
+  const nothing = await runCli('annotate', input, '--policy', 'dsw-vv-2024');
+  expect(nothing.code).toBe(1);
+  expect(nothing.err).toMatch(/^Fout: Geen tarief berekend voor 2 rijen\. Geen tarief: .*Geen geldige prestatiecode \(1 rij\).* Er is niets geschreven\.$/m);
+  expect(nothing.out).toBe('');
+  expect(fs.readdirSync(dir)).toEqual(['rijen.xlsx']);
+
+  const missing = await runCli('annotate', await inputFile(), '--policy', 'zk-ggz-2025');
+  expect(missing.code).toBe(1);
+  expect(missing.err).toContain('"Zilveren Kruis tariefpercentage zorg GGZ 2025" is niet ingevuld');
+  expect(missing.err).toContain('Geef het met --set richttarief=');
+  expect(missing.err).not.toContain('Lezen:'); // refused before the workbook is read
+  expect(fs.readdirSync(dir).sort()).toEqual(['invoer.xlsx', 'rijen.xlsx']);
+});

@@ -87,7 +87,7 @@ describe('a flipped bit refuses the run, whatever command reads the file', () =>
 
   test('the undamaged inputs of these tests do run (so the refusals above are the damage)', async () => {
     fs.writeFileSync(path.join(dir, 'invoer.xlsx'), await annotateInput());
-    expect((await runCli('annotate', path.join(dir, 'invoer.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--json')).code).toBe(0);
+    expect((await runCli('annotate', path.join(dir, 'invoer.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--json')).code).toBe(3); // written; its rows ask for a check
     fs.copyFileSync(path.join(EXAMPLES, 'aanvragen/aanvraag-volledig.xlsx'), path.join(dir, 'form.xlsx'));
     expect((await runCli('assess', path.join(dir, 'form.xlsx'), '--policy', 'zk-ggz-2025', '--json')).code).toBe(0);
     fs.copyFileSync(path.join(EXAMPLES, 'productie-2025-ggz.xlsx'), path.join(dir, 'productie.xlsx'));

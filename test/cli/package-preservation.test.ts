@@ -202,8 +202,9 @@ test('annotate and herschik change only the allowed parts; user cells stay; open
     const before = inspect(input);
     const [command, ...rest] = c.args;
     const r = await runCli(command, input, ...rest);
-    const code = command === 'herschik' ? 3 : 0;
-    expect({ file: c.file, code: r.code, err: r.code !== code ? r.err : '' }).toEqual({ file: c.file, code, err: '' });
+    // written: herschik's examples are over their contracteerruimte (3); annotate gives 0, or 3 where rows ask for a check
+    const written = (command === 'herschik' ? [3] : [0, 3]).includes(r.code);
+    expect({ file: c.file, written, err: written ? '' : r.err }).toEqual({ file: c.file, written: true, err: '' });
     const ext = path.extname(c.file);
     const output = path.join(dir, `${path.basename(c.file, ext)}-${c.suffix}${ext}`); // an .xlsm stays an .xlsm
     expect(fs.existsSync(output)).toBe(true);
@@ -290,7 +291,7 @@ test('annotate and herschik change only the allowed parts; user cells stay; open
   // annotate again on its output: idempotent apart from the run's time stamp on the metadata sheet
   const annotated = results.get('xlsxwriter-rijk.xlsx')!;
   const again2 = path.join(dir, 'opnieuw2.xlsx');
-  expect((await runCli('annotate', annotated, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', again2)).code).toBe(0);
+  expect([0, 3]).toContain((await runCli('annotate', annotated, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', again2)).code); // written
   const a1 = inspect(annotated);
   const a2 = inspect(again2);
   expect(Object.keys(a2.entries).sort()).toEqual(Object.keys(a1.entries).sort());
@@ -371,7 +372,7 @@ test('LibreOffice opens every result (one start for all) and keeps what it shoul
   const fromLo = path.join(lo, 'xlsxwriter-rijk-tariefwijzer.xlsx');
   const loBefore = inspect(fromLo);
   const rerun = path.join(dir, 'uit-libreoffice.xlsx');
-  expect((await runCli('annotate', fromLo, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', rerun)).code).toBe(0);
+  expect([0, 3]).toContain((await runCli('annotate', fromLo, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3', '--out', rerun)).code); // written
   const loAfter = inspect(rerun);
   const loChanged = Object.keys(loBefore.entries).filter((n) => loAfter.entries[n] !== loBefore.entries[n]);
   const loSheets = Object.keys(loBefore.entries).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));

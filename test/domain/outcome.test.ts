@@ -76,3 +76,53 @@ test('a scenario in the user words: the other policy by title, each value by its
     'hetzelfde beleid, met Peildatum 30-06-2025, Contracteerruimte GGZ (€) € 20.000.000,00',
   );
 });
+
+describe('the Tarieven verdict (pane summary and annotate exit code)', () => {
+  const { tariffVerdict, missingReasons, rowsToCheck } = require('../../src/domain/tariff-verdict') as typeof import('../../src/domain/tariff-verdict');
+  const { evaluateRow } = require('../../src/domain/engine') as typeof import('../../src/domain/engine');
+  const { flagName } = require('../../src/domain/flags') as typeof import('../../src/domain/flags');
+  const pack = getPack('dsw-vv-2024')!;
+  const params = resolveParameters(pack).values;
+  const row = (ref: string, prestatiecode: string, maximumtarief: unknown) =>
+    evaluateRow(
+      { ref, cells: { prestatiecode, maximumtarief, tariefpercentageVorigJaar: 0.95, monitoruitkomst: 0, nieuweAanbieder: 'nee' } as never },
+      pack,
+      params,
+    );
+  const verdictOf = (rows: ReturnType<typeof row>[]) =>
+    tariffVerdict({ results: rows, dataRows: rows.length, tariffsSet: rows.filter((r) => r.tarief).length });
+
+  const priced = row('A!2', 'V051', 180);
+  const unknown = row('A!3', 'Q999', 200);
+  const noMax = row('A!4', 'V051', null);
+
+  test('every row priced without a signal to check: goed, no reasons', () => {
+    expect(rowsToCheck([priced])).toEqual([]);
+    expect(verdictOf([priced, priced])).toEqual({ outcome: 'goed', title: 'Alle 2 rijen hebben een tarief', reasons: [] });
+  });
+
+  test('rows without a tariff: aandacht, the reason per kind counted from the rows', () => {
+    const v = verdictOf([priced, unknown, noMax]);
+    expect(v.outcome).toBe('aandacht');
+    expect(v.title).toBe('2 rijen zonder tarief, 1 tarief berekend');
+    const kinds = missingReasons([unknown, noMax]);
+    expect(kinds).toHaveLength(2);
+    expect(v.reasons).toEqual([`Geen tarief: ${kinds.map(([name, n]) => `${name} (${n} rij)`).join(', ')}.`]);
+  });
+
+  test('every row priced, one with a signal that asks for a check: aandacht, named by that signal', () => {
+    // a pack's own warning on a priced row (as the DSW pack's "Sectorvreemde prestatie")
+    const warning = { code: 'EIGEN_CONTROLE', severity: 'waarschuwing' as const, message: 'Controleer het percentage.', name: 'Eigen controle' };
+    const flagged = { ...priced, ref: 'A!5', flags: [...priced.flags, warning] };
+    expect(flagged.tarief).toBeDefined();
+    const v = verdictOf([priced, flagged]);
+    expect(v).toMatchObject({ outcome: 'aandacht', title: 'Alle 2 rijen hebben een tarief, 1 rij vraagt om controle' });
+    expect(v.reasons).toEqual([`1 rij met een tarief en een signaal dat om controle vraagt: ${flagName(warning)}.`]);
+  });
+
+  test('no tariff at all, or no rows: fout, with why', () => {
+    expect(verdictOf([unknown, noMax])).toMatchObject({ outcome: 'fout', title: 'Geen tarief berekend voor 2 rijen' });
+    expect(verdictOf([]).outcome).toBe('fout');
+    expect(verdictOf([]).reasons).toHaveLength(1);
+  });
+});

@@ -80,7 +80,9 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
   test('annotate --policy-file rekent elke rij volgens het beleid', async () => {
     const file = await input('gz.xlsx', 'GZ 2026', rows);
     const r = await runCli('annotate', file, '--policy-file', pack);
-    expect(r.code).toBe(0);
+    // written; one row (the policy's own signal) gets no tariff by design, so it asks for a look (exit code 3)
+    expect(r.code).toBe(3);
+    expect(r.out.split('\n')[0]).toBe('Let op: 1 rij zonder tarief, 7 tarieven berekend.');
     expect(r.out).toContain('Beleid: Zorgkantoor Noord — Wlz gehandicaptenzorg 2026 (noord-gz-2026 1.0.0)');
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
     expect(res['10000001 V421']).toMatchObject({ pct: 95.8, tarief: 191.6 }); // 2VG: 95,8%
@@ -99,7 +101,7 @@ describe('GZ 2026 van één kantoor (YAML): percentage per zorgprofiel en een ex
 
   test('--set op een eigen pakket: een grotere 5VG-opslag wordt op 97,5% begrensd', async () => {
     const file = await input('gz.xlsx', 'GZ 2026', rows);
-    expect((await runCli('annotate', file, '--policy-file', pack, '--set', 'opslag_5vg=2')).code).toBe(0);
+    expect((await runCli('annotate', file, '--policy-file', pack, '--set', 'opslag_5vg=2')).code).toBe(3); // written, a row without tariff
     const res = await results(path.join(dir, 'gz-tariefwijzer.xlsx'), 'GZ 2026');
     expect(res['10000001 V451']).toMatchObject({ pct: 97.5, tarief: 204.75, flags: expect.stringContaining('] Begrensd:') });
     expect(res['10000002 Z451']).toMatchObject({ pct: 97.5 }); // 96,2 + 2 = 98,2 → 97,5
@@ -129,7 +131,9 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
 
   test('annotate zonder --policy gebruikt het blad; GGZ-5W en GGZ-7B krijgen 97,5%', async () => {
     const r = await runCli('annotate', workbook, '--set', 'percentage_nieuwe_aanbieder=93');
-    expect(r.code).toBe(0);
+    // every row priced, but the example's signals (prestatie from columns, a new provider) ask for a check
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^Let op: Alle 7 rijen hebben een tarief, \d+ rijen vragen om controle\.\n {2}- /);
     expect(r.err).toContain('Beleid uit blad "Tariefwijzer beleid": kantoor-oost-ggz-2026 1.0.0');
     expect(r.out).toContain('Blad: Aanbieders GGZ');
     const out = path.join(dir, 'beleid-in-werkmap-tariefwijzer.xlsx');
@@ -149,7 +153,9 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
   });
 
   test('zonder percentage voor nieuwe aanbieders: signaal in plaats van een verzonnen getal', async () => {
-    expect((await runCli('annotate', workbook)).code).toBe(0);
+    const r = await runCli('annotate', workbook);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^Let op: 1 rij zonder tarief.*\n {2}- Geen tarief: Parameter ontbreekt \(1 rij\)\./);
     const res = await results(path.join(dir, 'beleid-in-werkmap-tariefwijzer.xlsx'), 'Aanbieders GGZ');
     expect(res['75120066 Z331']).toMatchObject({ pct: null, flags: expect.stringContaining('Parameter ontbreekt') });
   });
@@ -162,7 +168,8 @@ describe('GGZ 2026 als blad in de werkmap: een hoger percentage voor twee profie
     await wb.xlsx.writeFile(renamed);
     expect((await runCli('annotate', renamed)).err).toContain('Kies een beleid met --policy');
     const r = await runCli('annotate', renamed, '--policy-sheet', 'Beleid Oost', '--json');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3); // percentage_nieuwe_aanbieder not set: one row without a tariff
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: 'aandacht', reasons: expect.arrayContaining([expect.stringContaining('Parameter ontbreekt')]) });
     expect(JSON.parse(r.out).results[1]).toMatchObject({ prestatiecode: 'Z1105', percentage: '97.5' });
     const shipped = await runCli('annotate', workbook, '--policy', 'zk-ggz-2025', '--set', 'richttarief=95', '--json', '--sheet', 'Aanbieders GGZ');
     expect(JSON.parse(shipped.out).policy.id).toBe('zk-ggz-2025');
@@ -186,7 +193,8 @@ describe('V&V volgend jaar als uitbreiding van een pakket van 2024', () => {
     const check = await runCli('policy', 'check', pack);
     expect(check).toMatchObject({ code: 0, out: expect.stringContaining('breidt uit: zk-vv-2024') });
     const file = await input('vv.xlsx', 'VV 2025', rows);
-    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(0);
+    // written; the new provider's intramural row gets no tariff by design (exit code 3)
+    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(3);
     const res = await results(path.join(dir, 'vv-tariefwijzer.xlsx'), 'VV 2025');
     expect(res['20000001 V051']).toMatchObject({ pct: 96.6, tarief: 193.2 }); // 96,1 + 0,5 VPT
     expect(res['20000002 Z061']).toMatchObject({ pct: 96.6, tarief: 235.8 }); // essentiële voorzieningen 96,6
@@ -200,7 +208,7 @@ describe('V&V volgend jaar als uitbreiding van een pakket van 2024', () => {
     const pack = path.join(OWN, 'zk-vv-2026.yaml');
     expect((await runCli('policy', 'check', pack)).out).toContain('breidt uit: zk-vv-2025.json → zk-vv-2024');
     const file = await input('vv.xlsx', 'VV 2026', rows);
-    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(0);
+    expect((await runCli('annotate', file, '--policy-file', pack)).code).toBe(3); // as above: one row without a tariff
     const res = await results(path.join(dir, 'vv-tariefwijzer.xlsx'), 'VV 2026');
     expect(res['20000001 V051']).toMatchObject({ pct: 96.8, tarief: 193.6 }); // 96,4 + 0,5 = 96,9 → max VPT 96,8
     expect(res['20000003 Z043']).toMatchObject({ pct: 96.4, tarief: 241 });

@@ -94,7 +94,11 @@ test('annotate: a workbook of three years with an empty Inkoopjaar and a row fro
     }).save(file);
     const sets = Object.entries(THREE_YEAR_SETS).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
     const r = await runCli('annotate', file, '--policy-file', OWN, ...sets, '--json');
-    expect(r.code).toBe(0);
+    // written, and the year signals ask for a look: exit code 3 with the reasons in the JSON
+    expect(r.code).toBe(3);
+    const { outcome, reasons } = JSON.parse(r.out) as { outcome: string; reasons: string[] };
+    expect(outcome).toBe('aandacht');
+    expect(reasons.join(' ')).toContain('Inkoopjaar wijkt af');
     expect(JSON.parse(r.out).flagCounts).toEqual({ INKOOPJAAR_ONTBREEKT: 1, INKOOPJAAR_WIJKT_AF: 1, INKOOPJAAR_LEEG_GELIJK: 1 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'jaren-tariefwijzer.xlsx'));

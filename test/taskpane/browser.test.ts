@@ -996,6 +996,43 @@ test('Herschikking: an empty richttarief blocks the run with its reason and open
   expect(pageErrors).toEqual([]);
 });
 
+test('Tarieven: an empty richttarief opens its step, disables Bereken and says why, at the field and in the footer (as in Herschikking)', async () => {
+  await page.setViewportSize(VIEWPORT);
+  await page.goto(`${origin}/demo.html`);
+  await page.getByRole('heading', { level: 1, name: 'Tariefwijzer' }).waitFor();
+  await page.locator('select[name="beleid"] option[value="zk-ggz-2025"]').waitFor({ state: 'attached' });
+  await page.selectOption('select[name="beleid"]', 'zk-ggz-2025');
+  await page.getByText('Blad "Aanbieders", kopregel op rij 3').waitFor();
+  const reason = '"Zilveren Kruis tariefpercentage zorg GGZ 2025" is niet ingevuld';
+
+  // blocked: the step is open with the empty field, which says why; the footer says it too; Bereken is disabled
+  const rate = page.locator('input[name="richttarief"]');
+  expect(await rate.isVisible()).toBe(true);
+  expect(await rate.inputValue()).toBe('');
+  const why = page.getByTestId('waarom-niet');
+  expect(await why.textContent()).toContain(reason);
+  expect(await page.getByRole('button', { name: /2\. Parameters/ }).textContent()).toContain('1 waarde nodig');
+  expect(await page.getByTestId('primaire-actie').isDisabled()).toBe(true);
+  const tab = page.locator('main[aria-labelledby="tarieven-kop"]');
+  expect(await tab.locator('footer').getByText(reason, { exact: false }).count()).toBe(1);
+  expect(((await tab.textContent()) ?? '').split(reason).length - 1).toBe(2); // at the field and in the footer
+  await checkState(page, 'tarieven-richttarief-leeg');
+
+  // filled in: the reason goes, the step stays open (nothing folds under the cursor), Bereken can run
+  await rate.fill('97,3');
+  await why.waitFor({ state: 'detached' });
+  expect(await rate.isVisible()).toBe(true);
+  expect(await page.getByTestId('primaire-actie').isDisabled()).toBe(false);
+  expect(await page.getByRole('button', { name: /2\. Parameters/ }).textContent()).not.toContain('nodig');
+
+  // emptied again: blocked again, with the same reason
+  await rate.fill('');
+  await why.waitFor();
+  expect(await why.textContent()).toContain(reason);
+  expect(await page.getByTestId('primaire-actie').isDisabled()).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
 test('Tarieven at 20,000 rows: counts with a thousands separator; after Annuleren the focus goes back to Bereken, not to the page', async () => {
   const p = await browser.newPage();
   const errors: string[] = [];

@@ -60,6 +60,14 @@ test('a YAML file: errors with their line, then a valid pack is handed over', as
   await input.setInputFiles({ name: 'vv.yaml', mimeType: 'text/yaml', buffer: Buffer.from(extension) });
   await page.getByText('breidt uit: zk-vv-2024').waitFor();
   expect(await page.getByTestId('geladen').textContent()).toBe('zk-vv-2025 9');
+  expect(await page.getByTestId('beleid-geladen').textContent()).not.toContain('nog niet compleet');
+
+  // valid, but its richttarief has no value yet (as the shipped GGZ 2025 pack): loaded, not as plain good news
+  const open = 'extends: zk-ggz-2025\nid: eigen-ggz-2025\nversion: 1.0.0\n';
+  await input.setInputFiles({ name: 'ggz.yaml', mimeType: 'text/yaml', buffer: Buffer.from(open) });
+  await page.getByText('Beleid geladen, maar nog niet compleet').waitFor();
+  expect(await page.getByTestId('geladen').textContent()).toMatch(/^eigen-ggz-2025 \d+$/);
+  expect(await page.getByTestId('beleid-geladen').textContent()).toContain('Vul bij de parameters eerst in: "Zilveren Kruis tariefpercentage zorg GGZ 2025".');
 });
 
 test('a sheet of the open workbook: the policy sheet is proposed; errors name the cell', async () => {

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { flagName } from '../../domain/flags';
+import type { Verdict } from '../../domain/outcome';
+import { tariffVerdict } from '../../domain/tariff-verdict';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
 import { findPolicySheet } from '../../workbook/policy-sheet';
 import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
+import { exitCodeOf } from '../exit-codes';
 import { loadPackFromPort, problemsError } from '../pack-files';
+import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 
 export const annotate: Command = {
   usage:
@@ -27,6 +31,8 @@ export const annotate: Command = {
     const chosen = fromCommandLine ? choosePack(values) : undefined;
     checkInputFile(input);
     const output = outputPath(input, values.out, 'tariefwijzer');
+    // the base percentage (the richttarief) before any row is read: without it most rows get no tariff
+    if (chosen) requireBaseParameters(chosen.pack, chosen.params);
 
     const progress = (text: string) => {
       if (!values.json) io.err(text);
@@ -43,6 +49,7 @@ export const annotate: Command = {
       if (!loaded.pack) throw problemsError(loaded);
       progress(`Beleid uit blad "${loaded.sheet}": ${loaded.pack.id} ${loaded.pack.version}`);
       ({ pack, params } = withParameters(loaded.pack, values));
+      requireBaseParameters(pack, params);
       skipSheets = [loaded.sheet!];
     }
     const outcome = await annotateWorkbook(workbook, pack, params, {
@@ -53,11 +60,14 @@ export const annotate: Command = {
       onProgress: (done, total) =>
         progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
     });
+    const verdict = tariffVerdict({ results: outcome.run.results, dataRows: outcome.dataRows, tariffsSet: outcome.tariffsSet });
+    // no tariff at all: nothing worth writing, and the reason instead
+    if (verdict.outcome === 'fout') throw nothingUsable(verdict);
     progress(`Schrijven: ${output}`);
     await saveSafely(workbook, output);
-    if (values.json) io.out(JSON.stringify(summaryJson(outcome, output), null, 2));
-    else io.out(summaryText(outcome, output));
-    return 0;
+    if (values.json) io.out(JSON.stringify({ outcome: verdict.outcome, reasons: verdict.reasons, ...summaryJson(outcome, output) }, null, 2));
+    else io.out(summaryText(outcome, output, verdict));
+    return exitCodeOf(verdict.outcome);
   },
 };
 
@@ -82,8 +92,9 @@ function summaryJson(o: AnnotateOutcome, output: string) {
   };
 }
 
-function summaryText(o: AnnotateOutcome, output: string): string {
+function summaryText(o: AnnotateOutcome, output: string, verdict: Verdict): string {
   const lines = [
+    ...verdictLines(verdict),
     `Beleid: ${o.run.pack.title} (${o.run.pack.id} ${o.run.pack.version})`,
     `Blad: ${o.sheet} (kopregel op rij ${o.headerRow + 1})`,
     `Rijen: ${o.dataRows}; tarieven berekend: ${o.tariffsSet}; zonder tarief: ${o.dataRows - o.tariffsSet}`,

@@ -3,10 +3,10 @@ import { flagName } from '../../domain/flags';
 import { formatCount, formatEuro } from '../../domain/money';
 import { resolveParameters } from '../../domain/policy/load';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
-import { missingBaseParameters } from '../../domain/policy/required';
 import { formatPct, herschikVerdict, isHerschikName, monthLabel, resolveHerschikParameters, scenarioLabel } from '../../domain/production';
 import type { Verdict } from '../../domain/outcome';
 import { exitCodeOf } from '../exit-codes';
+import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 import type { Dec } from '../../domain/money';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/annotate';
@@ -82,8 +82,7 @@ export const herschik: Command = {
     const vergelijk = scenario(pack, sets, values.vergelijk, values['vergelijk-set'] as string[] | undefined);
     checkInputFile(input);
     // the base percentage (the richttarief): without it most rows get no tariff and count for nothing
-    const missing = missingBaseParameters(pack, packParams);
-    if (missing.length) throw new InputError(missing.map((m) => `${m.reason} Geef het met --set ${m.name}=…`).join('\n'));
+    requireBaseParameters(pack, packParams);
     const output = outputPath(input, values.out, 'herschikking');
 
     const progress = (text: string) => {
@@ -94,7 +93,7 @@ export const herschik: Command = {
     const outcome = await herschikWorkbook(workbook, pack, packParams, params, { sheet: values.sheet as string | undefined, vergelijk });
     const verdict = herschikVerdict(outcome.result, outcome.dataRows);
     // nothing counted: nothing worth writing, and the reason instead
-    if (verdict.outcome === 'fout') throw new InputError(`${verdict.title}. ${verdict.reasons.join(' ')} Er is niets geschreven.`);
+    if (verdict.outcome === 'fout') throw nothingUsable(verdict);
     progress(`Schrijven: ${output}`);
     await saveSafely(workbook, output);
     if (values.json) io.out(JSON.stringify({ outcome: verdict.outcome, reasons: verdict.reasons, ...summaryJson(outcome, output) }, null, 2));
@@ -167,13 +166,10 @@ function summaryJson(o: HerschikOutcome, output: string) {
   };
 }
 
-const VERDICT_PREFIX: Record<Verdict['outcome'], string> = { goed: 'Uitkomst', aandacht: 'Let op', fout: 'Fout' };
-
 function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack, verdict: Verdict): string {
   const r = o.result;
   const lines = [
-    `${VERDICT_PREFIX[verdict.outcome]}: ${verdict.title}.`,
-    ...verdict.reasons.map((x) => `  - ${x}`),
+    ...verdictLines(verdict),
     `Beleid: ${pack.title} (${pack.id} ${pack.version})`,
     `Blad: ${o.sheet}; ${formatCount(o.dataRows)} regels, ${formatCount(r.rows.filter((x) => x.counted).length)} meegeteld${o.toezeggingenSheet ? `; toezeggingen uit "${o.toezeggingenSheet}"` : ''}`,
     `Herschikkingsjaar ${r.year}, peildatum ${r.peildatum ?? '(niet ingesteld)'}, laatste maand ${r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}, extrapolatie ${r.method}`,

@@ -47,6 +47,7 @@ import { failureText } from '../failure';
 import { useStaleWatch } from '../stale';
 import { StaleBar, STALE_NOTE } from '../StaleBar';
 import { affectsHerschikking, readSheetRecord } from '../run-record';
+import { fieldMessage, neededSummary, parametersBlock, WhyNot } from '../required';
 
 /** The primary button's label (also named in messages that say to run again). */
 const BUTTON = 'Herschik';
@@ -162,6 +163,7 @@ export function HerschikkingView({ runner, host }: HerschikkingViewProps) {
   // a value the herschikking cannot do without (the base percentage): its step opens and the run waits for it
   const missing = useMemo(() => (pack && packResolved ? missingBaseParameters(pack, packResolved.values) : []), [pack, packResolved]);
   const canRun = !!pack && !!runner && !busy && !errors.length && !missing.length && !scenario.error;
+  const blocked = parametersBlock(missing, errors.length + (scenario.error ? 1 : 0));
 
   const [open, setOpen] = useState<string[]>([]);
   const choosePack = (id: string) => {
@@ -236,9 +238,7 @@ export function HerschikkingView({ runner, host }: HerschikkingViewProps) {
                   ·{' '}
                   {packErrors
                     ? count(packErrors, 'fout', 'fouten')
-                    : missing.length
-                      ? `${count(missing.length, 'waarde', 'waarden')} nodig`
-                      : count(Object.keys(pack.parameters).length, 'parameter', 'parameters')}
+                    : (neededSummary(missing) ?? count(Object.keys(pack.parameters).length, 'parameter', 'parameters'))}
                 </span>
               </span>
             </AccordionHeader>
@@ -249,7 +249,7 @@ export function HerschikkingView({ runner, host }: HerschikkingViewProps) {
                   name={n}
                   def={d}
                   value={packValues[n] ?? ''}
-                  error={errorOf(packResolved?.errors ?? [], n) ?? missing.find((m) => m.name === n)?.reason}
+                  error={fieldMessage(missing, n, errorOf(packResolved?.errors ?? [], n))}
                   onChange={(v) => setPackValues((o) => ({ ...o, [n]: v }))}
                 />
               ))}
@@ -333,14 +333,8 @@ export function HerschikkingView({ runner, host }: HerschikkingViewProps) {
           <p className={`${styles.muted} ${styles.small}`}>Open Tariefwijzer in Excel om te herschikken.</p>
         ) : !pack ? (
           <p className={`${styles.muted} ${styles.small}`}>Kies eerst een beleid.</p>
-        ) : !busy && missing.length ? (
-          <p className={`${styles.muted} ${styles.small}`} data-testid="waarom-niet">
-            {missing.map((m) => m.reason).join(' ')}
-          </p>
-        ) : !busy && (errors.length || scenario.error) ? (
-          <p className={`${styles.muted} ${styles.small}`} data-testid="waarom-niet">
-            Verbeter eerst de parameters.
-          </p>
+        ) : !busy && blocked ? (
+          <WhyNot text={blocked} />
         ) : null}
       </footer>
     </section>

@@ -10,6 +10,8 @@ import { useRef, useState } from 'react';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { formatProblem, type PackProblem } from '../../domain/policy/problems';
+import { resolveParameters } from '../../domain/policy/load';
+import { missingBaseParameters, type MissingValue } from '../../domain/policy/required';
 import type { PolicyPack } from '../../domain/policy/types';
 import type { PortRunner } from '../office-port';
 import { failureText, type FailedStep } from '../failure';
@@ -23,7 +25,7 @@ export interface PackLoaderProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
-  | { kind: 'loaded'; pack: PolicyPack; from: string; bases: string[] }
+  | { kind: 'loaded'; pack: PolicyPack; from: string; bases: string[]; needs: MissingValue[] }
   | { kind: 'problems'; from: string; problems: PackProblem[] };
 
 const useStyles = makeStyles({
@@ -53,7 +55,9 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
 
   const finish = (from: string, result: { pack?: PolicyPack; problems: PackProblem[]; bases: string[] }) => {
     if (result.pack) {
-      setStatus({ kind: 'loaded', pack: result.pack, from, bases: result.bases });
+      // valid, but without a value it cannot run (a richttarief still to be published): loaded, and it asks for that value
+      const needs = missingBaseParameters(result.pack, resolveParameters(result.pack).values);
+      setStatus({ kind: 'loaded', pack: result.pack, from, bases: result.bases, needs });
       onLoaded(result.pack);
     } else setStatus({ kind: 'problems', from, problems: result.problems });
   };
@@ -155,11 +159,12 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
       )}
       {status.kind === 'busy' && <p className={styles.muted}>{status.text}</p>}
       {status.kind === 'loaded' && (
-        <MessageBar intent="success">
+        <MessageBar intent={status.needs.length ? 'warning' : 'success'} layout="multiline" data-testid="beleid-geladen">
           <MessageBarBody>
-            <MessageBarTitle>Beleid geladen</MessageBarTitle>
+            <MessageBarTitle>{status.needs.length ? 'Beleid geladen, maar nog niet compleet' : 'Beleid geladen'}</MessageBarTitle>
             {status.pack.title} ({status.pack.id} {status.pack.version}) uit {status.from}: {status.pack.rules.length} regels
             {status.bases.length ? `, breidt uit: ${status.bases.join(' → ')}` : ''}.
+            {status.needs.length > 0 && ` Vul bij de parameters eerst in: ${status.needs.map((m) => `"${m.label}"`).join(', ')}.`}
           </MessageBarBody>
         </MessageBar>
       )}
