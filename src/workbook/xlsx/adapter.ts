@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { basename } from 'node:path';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
+import { serialToDate } from '../number-format';
 import {
   overlaps,
   safeBlock,
@@ -667,10 +668,6 @@ const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
 /** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
 const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
 
-/** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in for serials ≥ 61); 1904 system: 1904-01-01. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
 function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
   const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
@@ -706,7 +703,7 @@ function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styl
       const n = Number(v);
       if (!Number.isFinite(n)) return v;
       const s = cell.style;
-      if (s && styles.isDate(Number(s))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
+      if (s && styles.isDate(Number(s))) return serialToDate(n, date1904);
       return n;
     }
   }
