@@ -16,7 +16,8 @@ import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, isEmptyCell, parseBoolean, parseDate, parseInteger, parseNumber, parseNumberText, parsePercentage, type CellValue } from '../domain/parse';
 import { normalizeSector } from '../domain/prestaties';
 import { fieldNameIndex, normalizeConditionValue } from '../domain/policy/normalize';
-import { loadPack, type LoadResult, type PackLocation, type PackProblem, type PackResolver, type PackSource } from '../domain/policy/source';
+import { loadPack, type LoadResult, type PackLocation, type PackProblem, type PackResolver } from '../domain/policy/source';
+import type { PackSource } from '../domain/policy/pack-source';
 import { isPolicySheet, POLICY_SHEET } from './headers';
 import { columnName, type WorkbookPort } from './port';
 

@@ -1,7 +1,8 @@
 /** Every engine flag has a line in the README's signal table; a flag's name comes from the dictionary or the pack, never from its code. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FLAG_CODES, flagName, UNNAMED_PACK_SIGNAL } from '../../src/domain/flags';
+import { flagName, UNNAMED_PACK_SIGNAL } from '../../src/domain/flags';
+import { FLAG_CODES } from '../../src/domain/signal-codes';
 import { SIGNALS } from '../../src/domain/signals';
 
 const README = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

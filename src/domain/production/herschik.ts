@@ -9,43 +9,11 @@ import { D, type Dec, formatEuro, formatNumber, isRoundingMode, ROUNDING_MODES, 
 import { isEmptyCell, parseBoolean, parseInteger, parseNumber, parseMoney, parseText, type CellValue } from '../parse';
 import { normalizeSector } from '../prestaties';
 import type { ParameterValues, PolicyPack } from '../policy/types';
+import { PRODUCTION_FLAGS, type ProductionFlagCode } from '../signal-codes';
 import type { Sector, Severity } from '../types';
 import { daysInYear, lastMonthOn, monthLabel, parseMonth, type YearMonth } from './months';
 import { PRODUCTION_FIELDS } from './fields';
 import { HERSCHIK_PARAMETERS, RULES, type HerschikRule } from './rules';
-
-export const PRODUCTION_FLAGS = {
-  MAAND_ONLEESBAAR: 'fout',
-  VOLUME_ONTBREEKT: 'fout',
-  AGB_ONTBREEKT: 'fout',
-  SECTOR_ONBEKEND: 'fout',
-  GEEN_TARIEF: 'fout',
-  NIET_GOEDGEKEURD: 'waarschuwing',
-  GOEDKEURING_ONBEKEND: 'waarschuwing',
-  NEGATIEF_VOLUME: 'waarschuwing',
-  BEDRAG_WIJKT_AF: 'waarschuwing',
-  ANDER_JAAR: 'waarschuwing',
-  NA_PEILDATUM: 'info',
-  MAAND_ONTBREEKT: 'waarschuwing',
-  LAATSTE_MAAND_ONTBREEKT: 'waarschuwing',
-  TREND: 'waarschuwing',
-  CRISIS_BEZETTING_LAAG: 'waarschuwing',
-  CRISISPLAATSEN_ONBEKEND: 'info',
-  NIEUWE_AANBIEDER_MAATWERK: 'info',
-  NEGATIEVE_PRODUCTIE: 'waarschuwing',
-  LAGER_DAN_TUSSENTIJDS: 'info',
-  TOEZEGGING_ZONDER_SECTOR: 'fout',
-  CONTRACTEERRUIMTE_ONTBREEKT: 'fout',
-  BINNEN_MARGE: 'info',
-  TUSSENTIJDSE_HERSCHIKKING: 'waarschuwing',
-  TERUGHOUDEND_VOOR_1_JUNI: 'info',
-  KORTING: 'info',
-  TEKORT_ZONDER_KORTING: 'waarschuwing',
-  NIET_OP_CONTRACTEERRUIMTE: 'waarschuwing',
-  TOEZEGGINGEN_BOVEN_RUIMTE: 'fout',
-  PEILDATUM_AFGELEID: 'info',
-} as const satisfies Record<string, Severity>;
-export type ProductionFlagCode = keyof typeof PRODUCTION_FLAGS;
 
 function pflag(code: ProductionFlagCode, message: string, rule?: HerschikRule): Flag {
   return { code, severity: PRODUCTION_FLAGS[code], message, ...(rule ? { citation: rule.source, ruleId: rule.id } : {}) };
