@@ -5,7 +5,7 @@ import { formatProblem, loadPack, MAX_PACK_CHARS, parsePackText, tooLarge, type 
 import type { PackSource } from '../domain/policy/pack-source';
 import { SHIPPED_RESOLVER } from '../policies';
 import { fileErrorText } from './file-errors';
-import { InputError } from '../workbook/annotate';
+import { InputError } from '../workbook/errors';
 import { findPolicySheet, loadPackFromSheet, POLICY_SHEET } from '../workbook/policy-sheet';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 

@@ -20,6 +20,7 @@ import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
+import { InputError } from './errors';
 import { Fingerprint } from './fingerprint';
 import { existingBlock, placeOutput } from './output-columns';
 import type { CellNote, OutputValue, ReadRequest, WorkbookPort } from './port';
@@ -99,9 +100,6 @@ export interface AnnotateOutcome {
   fingerprint: string;
   warnings: string[];
 }
-
-/** An input problem the user must fix: reported in Dutch, nothing is written. */
-export class InputError extends Error {}
 
 export function isTariffSheet(name: string): boolean {
   const n = normalizeHeader(name);

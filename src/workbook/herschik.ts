@@ -16,17 +16,8 @@ import { formatPct, herschik, type HerschikResult, type Toezegging } from '../do
 import { monthLabel, MONTH_NAMES } from '../domain/production/months';
 import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
 import type { Sector } from '../domain/types';
-import {
-  formatLocalDateTime,
-  InputError,
-  isTariffSheet,
-  META_SHEET,
-  parameterText,
-  PERCENTAGE_FORMAT,
-  readTariffTable,
-  TARIFF_FORMAT,
-  normalizeCodeKey,
-} from './annotate';
+import { formatLocalDateTime, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
+import { InputError } from './errors';
 import { Fingerprint } from './fingerprint';
 import { placeOutput } from './output-columns';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';

@@ -4,7 +4,8 @@
  */
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, InputError, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { areaName, type WorkbookPort } from '../../src/workbook/port';
