@@ -10,7 +10,7 @@
  *
  * Rule conditions are columns named after a row field (Zorgprofiel, Leveringsvorm, Nieuwe aanbieder, or a
  * field name of the pack); a cell holds a list ("GGZ-3C, GGZ-4C"), "niet …", "ja"/"nee", "< 10", "ingevuld"
- * or "leeg". Pure: reads a grid, so the same code serves the CLI (exceljs) and the task pane (Office.js).
+ * or "leeg". Pure: reads a grid, so the same code serves the CLI (.xlsx) and the task pane (Office.js).
  */
 import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
 import { cellToText, isEmptyCell, parseBoolean, parseDate, parseInteger, parseNumber, parseNumberText, parsePercentage, type CellValue } from '../domain/parse';

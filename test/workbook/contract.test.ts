@@ -1,5 +1,5 @@
 /**
- * WorkbookPort contract: the same scenarios against the exceljs adapter and the Office.js adapter (on the
+ * WorkbookPort contract: the same scenarios against the .xlsx adapter and the Office.js adapter (on the
  * fake host in src/demo-host/fake-excel.ts), seeded from the same rows. Plus the Office-only cost checks (syncs, payload).
  */
 import { resolveParameters } from '../../src/domain/policy/load';

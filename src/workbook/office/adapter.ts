@@ -181,7 +181,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * in blocks of at most BLOCK_ROWS, as many per sync as fit PAYLOAD_BUDGET: the first block of each read
    * is sized by a conservative per-cell guess, later ones by the bytes per row measured (with a margin).
    * Only the requested columns are loaded. Excel errors become `{ error }`, empty cells null, date-formatted
-   * numbers Dates (as exceljs gives them).
+   * numbers Dates (as the .xlsx adapter gives them).
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const results = new Array<SheetRead>(requests.length);

@@ -348,7 +348,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const totalsRows = this.totalsRows(info);
     return requests.map((q, k) => {
       const grid = grids[k];
-      // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
+      // a merged area's value shows in each of its cells, as the CLI has always read it (Excel keeps it in the first)
       for (const m of extent.merges) {
         const v = grid[m.r0]?.[m.c0] ?? anchorValues.get(m.r0 * 16_384 + m.c0);
         if (v === undefined || v === null) continue;
