@@ -18,7 +18,6 @@ const STILL_TO_SPLIT = [
   'domain/production/herschik.ts: sectorResult',
   'taskpane/App.tsx: App',
   'taskpane/views/HerschikkingView.tsx: HerschikkingView',
-  'workbook/herschik.ts: sheetLayout',
 ];
 
 /** A function's name: its own, its variable's, its property's or method's, else where it starts. */
