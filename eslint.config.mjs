@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import officeAddins from 'eslint-plugin-office-addins';
 import globals from 'globals';
+import { boundaries } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -46,6 +47,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  ...boundaries,
   {
     // an ES5 script for old webviews (Internet Explorer, EdgeHTML): browser globals only
     files: ['src/taskpane/legacy-webview.js'],

@@ -7,7 +7,7 @@ import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { getPack, listPacks } from '../policies';
 import { POLICY_SHEET } from '../workbook/policy-sheet';
 import { isWorkbookFile, loadPackFile, problemsError } from './pack-files';
-import { InputError } from '../workbook/annotate';
+import { InputError } from '../workbook/errors';
 import { fileErrorText } from './file-errors';
 
 export { fileErrorText };

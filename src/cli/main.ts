@@ -1,5 +1,5 @@
 /** The `tariefwijzer` command line: same engine and same output as the add-in, on .xlsx files. */
-import { InputError } from '../workbook/annotate';
+import { InputError } from '../workbook/errors';
 import { COMMANDS } from './commands';
 import { UsageError, type Io } from './common';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';

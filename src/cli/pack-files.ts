@@ -1,10 +1,11 @@
 /** Packs from files for the CLI: JSON or YAML (sync), or the policy sheet of an .xlsx (async). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblem, loadPack, MAX_PACK_CHARS, parsePackText, tooLarge, type LoadResult, type PackResolver, type PackSource } from '../domain/policy/source';
+import { formatProblem, loadPack, MAX_PACK_CHARS, parsePackText, tooLarge, type LoadResult, type PackResolver } from '../domain/policy/source';
+import type { PackSource } from '../domain/policy/pack-source';
 import { SHIPPED_RESOLVER } from '../policies';
 import { fileErrorText } from './file-errors';
-import { InputError } from '../workbook/annotate';
+import { InputError } from '../workbook/errors';
 import { findPolicySheet, loadPackFromSheet, POLICY_SHEET } from '../workbook/policy-sheet';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 

@@ -2,7 +2,7 @@
 import type { Verdict } from '../domain/outcome';
 import { missingBaseParameters } from '../domain/policy/required';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { InputError } from '../workbook/annotate';
+import { InputError } from '../workbook/errors';
 
 const PREFIX: Record<Verdict['outcome'], string> = { goed: 'Uitkomst', aandacht: 'Let op', fout: 'Fout' };
 

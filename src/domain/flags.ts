@@ -1,5 +1,6 @@
 /** Named flags: a stable code, a severity, a Dutch message for the user and, where a rule applies, its citation. */
 import { documentTitle, type DocumentTitles } from './documents';
+import { FLAG_CODES, type EngineFlagCode } from './signal-codes';
 import { signalInfo } from './signals';
 import type { Citation, Severity } from './types';
 
@@ -12,41 +13,6 @@ export interface Flag {
   /** Dutch display name of a pack's own flag (its `flag` effect's `name`); the others have theirs in signals.ts. */
   name?: string;
 }
-
-/** The engine's own flags. Packs add their own codes through `flag` and `exclude` rules. */
-export const FLAG_CODES = {
-  GEEN_PRESTATIECODE: 'fout',
-  PRESTATIECODE_FOUTWAARDE: 'fout',
-  PRESTATIECODE_ONGELDIG: 'fout',
-  ONBEKENDE_PRESTATIECODE: 'fout',
-  PRESTATIE_UIT_KOLOMMEN: 'waarschuwing',
-  CODE_ONZICHTBARE_TEKENS: 'waarschuwing',
-  CODE_ALS_GETAL: 'waarschuwing',
-  KOLOM_WIJKT_AF_VAN_CATALOGUS: 'info',
-  ONLEESBARE_WAARDE: 'waarschuwing',
-  WAARDE_GEINTERPRETEERD: 'info',
-  BEDRAG_TWEEDUIDIG: 'waarschuwing',
-  MAXIMUMTARIEF_ONTBREEKT: 'fout',
-  MAXIMUMTARIEF_ONLEESBAAR: 'fout',
-  MAXIMUMTARIEF_ONGELDIG: 'fout',
-  MAXIMUMTARIEF_TE_GROOT: 'fout',
-  MAXIMUMTARIEF_HOOG: 'waarschuwing',
-  TARIEF_NUL: 'fout',
-  TARIEF_BOVEN_MAXIMUM: 'fout',
-  GECONTRACTEERD_WIJKT_AF: 'waarschuwing',
-  PERCENTAGE_BUITEN_BEREIK: 'waarschuwing',
-  DUBBELE_REGEL: 'waarschuwing',
-  PARAMETER_ONTBREEKT: 'fout',
-  KENMERK_ONTBREEKT: 'fout',
-  GEEN_BASISPERCENTAGE: 'fout',
-  UITGESLOTEN: 'fout',
-  BEGRENSD: 'info',
-  NIET_GESTAPELD: 'info',
-  INKOOPJAAR_WIJKT_AF: 'waarschuwing',
-  INKOOPJAAR_ONTBREEKT: 'fout',
-  INKOOPJAAR_LEEG_GELIJK: 'info',
-} as const satisfies Record<string, Severity>;
-export type EngineFlagCode = keyof typeof FLAG_CODES;
 
 export const SEVERITY_LABEL: Record<Severity, string> = { fout: 'Fout', waarschuwing: 'Waarschuwing', info: 'Ter informatie' };
 

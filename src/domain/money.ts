@@ -81,6 +81,3 @@ export function formatPoints(v: Dec): string {
 export function minDec(a: Dec, b: Dec): Dec {
   return a.lessThan(b) ? a : b;
 }
-export function maxDec(a: Dec, b: Dec): Dec {
-  return a.greaterThan(b) ? a : b;
-}

@@ -49,7 +49,6 @@ interface CatalogFile {
 // The JSON is generated and checked against the script by a test, so its shape is trusted here.
 const CATALOG = catalogFile as unknown as CatalogFile;
 
-export const CATALOG_SOURCE: string = CATALOG.bron;
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = CATALOG.entries;
 /** The zorgprofielen of iWlz COD163, canonical ("4VV", "9bVV", "GGZ-5W"), with their names. */
 export const ZORGPROFIELEN: readonly ZorgprofielInfo[] = CATALOG.zorgprofielen;

@@ -4,8 +4,7 @@
  * own lists, so a new code without a name does not compile (test/domain/signals.test.ts also reads the sources).
  * A pack's own signals carry their name in the pack.
  */
-import type { EngineFlagCode } from './flags';
-import type { ProductionFlagCode } from './production/herschik';
+import type { EngineFlagCode, ProductionFlagCode } from './signal-codes';
 
 /** The assessments' signal codes (assessments/assess.ts, assessments/form.ts, workbook/assess.ts). */
 export const ASSESSMENT_CODES = [

@@ -2,7 +2,6 @@
 
 /** Wlz sectors. GZ and GGZ have subgroups (profielgroep). */
 export type Sector = 'VV' | 'GZ' | 'GGZ';
-export const SECTORS: readonly Sector[] = ['VV', 'GZ', 'GGZ'];
 
 /** Profile groups inside a sector: VV; GZ: VG, LG, ZGaud, ZGvis, LVG, SGLVG; GGZ: B, C, W. */
 export type Profielgroep = 'VV' | 'VG' | 'LG' | 'ZGaud' | 'ZGvis' | 'LVG' | 'SGLVG' | 'GGZ-B' | 'GGZ-C' | 'GGZ-W';
@@ -18,7 +17,6 @@ export type Leveringsvorm =
   | 'NIC'
   | 'behandeling'
   | 'overig';
-export const LEVERINGSVORMEN: readonly Leveringsvorm[] = ['ZZP', 'VPT', 'MPT', 'DTV', 'dagbesteding', 'toeslag', 'NHC', 'NIC', 'behandeling', 'overig'];
 
 /** Which part of the NZa tariff a prestatie pays: care, or the capital components NHC/NIC. */
 export type Component = 'zorg' | 'NHC' | 'NIC';

@@ -5,7 +5,8 @@
  */
 export { listPacks } from '../policies';
 export { resolveParameters } from '../domain/policy/load';
-export { annotateWorkbook, detectLayout, InputError, readLastRun, readRowExplanation, recordedParameters, RunCancelled } from '../workbook/annotate';
+export { annotateWorkbook, detectLayout, readLastRun, readRowExplanation, recordedParameters, RunCancelled } from '../workbook/annotate';
+export { InputError } from '../workbook/errors';
 export { restoreLastRun } from './restore';
 export { runCalculation } from './jobs/calculation';
 import { dec, formatNumber } from '../domain/money';

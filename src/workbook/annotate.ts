@@ -22,6 +22,7 @@ import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 import { normalizeCode } from '../domain/prestaties';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { detectHeader, HEADER_SCAN_ROWS, isHidden, isPolicySheet, OUTPUT_HEADERS, visibleFirst, type HeaderMatch } from './headers';
+import { InputError } from './errors';
 import { Fingerprint } from './fingerprint';
 import { RepeatedLines } from './lines';
 import { existingBlock, placeOutput } from './output-columns';
@@ -111,9 +112,6 @@ export interface AnnotateOutcome {
   /** Flag code → its name (flagName), for every code in run.flagCounts. */
   flagNames: Record<string, string>;
 }
-
-/** An input problem the user must fix: reported in Dutch, nothing is written. */
-export class InputError extends Error {}
 
 export function isTariffSheet(name: string): boolean {
   const n = normalizeHeader(name);

@@ -16,17 +16,8 @@ import { formatPct, herschik, type HerschikResult, type Toezegging } from '../do
 import { monthLabel, MONTH_NAMES } from '../domain/production/months';
 import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
 import type { Sector } from '../domain/types';
-import {
-  formatLocalDateTime,
-  InputError,
-  isTariffSheet,
-  META_SHEET,
-  parameterText,
-  PERCENTAGE_FORMAT,
-  readTariffTable,
-  TARIFF_FORMAT,
-  normalizeCodeKey,
-} from './annotate';
+import { formatLocalDateTime, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
+import { InputError } from './errors';
 import { Fingerprint } from './fingerprint';
 import { placeOutput } from './output-columns';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
@@ -444,26 +435,71 @@ interface BlockSpec {
   numberFormats: Array<string | undefined>;
 }
 
+type LayoutInfo = { sheet: string; toezeggingenSheet?: string; fingerprint: string; now: Date; warnings: string[]; chart: boolean; rows: number };
+
+/** The herschikking sheet as it fills up from the top: lines of text, and tables written as blocks. */
+class SheetLayout {
+  readonly rows: OutputValue[][] = [];
+  readonly blocks: BlockSpec[] = [];
+  private cursor = 0;
+
+  line(values: OutputValue[]): void {
+    while (this.rows.length <= this.cursor) this.rows.push([]);
+    this.rows[this.cursor++] = values;
+  }
+
+  gap(): void {
+    this.cursor++;
+  }
+
+  /** A table at the next row, then one empty row; returns its header row. */
+  table(headers: string[], values: OutputValue[][], numberFormats: Array<string | undefined>): number {
+    const headerRow = this.cursor;
+    this.blocks.push({ headerRow, firstColumn: 0, headers, values, numberFormats });
+    this.cursor += values.length + 2;
+    return headerRow;
+  }
+}
+
 function sheetLayout(
   result: HerschikResult,
   pack: PolicyPack,
   packParams: ParameterValues,
   params: ParameterValues,
   comparison: Comparison | undefined,
-  info: { sheet: string; toezeggingenSheet?: string; fingerprint: string; now: Date; warnings: string[]; chart: boolean; rows: number },
+  info: LayoutInfo,
 ): { rows: OutputValue[][]; blocks: BlockSpec[]; chart?: ChartSpec } {
-  const rows: OutputValue[][] = [];
-  const blocks: BlockSpec[] = [];
-  const put = (r: number, line: OutputValue[]) => {
-    while (rows.length <= r) rows.push([]);
-    rows[r] = line;
-  };
-  const E = TARIFF_FORMAT;
-  const P = PERCENTAGE_FORMAT;
-  let cursor = 0;
-  put(cursor++, [`Tariefwijzer — productie, uitnutting en herschikking ${result.year}`]);
-  cursor++;
-  const meta: OutputValue[][] = [
+  const layout = new SheetLayout();
+  layout.line([`Tariefwijzer — productie, uitnutting en herschikking ${result.year}`]);
+  layout.gap();
+  for (const m of runFacts(result, pack, params, info)) layout.line(m);
+  layout.gap();
+  layout.line(['Per sector']);
+  sectorTable(layout, result);
+  layout.line(['Per zorgaanbieder en sector']);
+  providerTable(layout, result);
+  layout.line(['Uitnutting per maand (verwachte jaaruitnutting zoals die er met elke maand als laatste maand uitzag)']);
+  const chart = monthTable(layout, result);
+  if (comparison) {
+    layout.line([`Vergelijking: ${comparison.label} (verschil = vergelijking − basis)`]);
+    comparisonTables(layout, comparison);
+  }
+  layout.line(['Parameters']);
+  layout.line(['Parameter', 'Waarde']);
+  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) layout.line([def.label, parameterText(params[name])]);
+  for (const [name, def] of Object.entries(pack.parameters)) layout.line([`${pack.title}: ${def.label}`, parameterText(packParams[name])]);
+  const notes = [...result.notes, ...info.warnings];
+  if (notes.length) {
+    layout.gap();
+    layout.line(['Opmerkingen']);
+    for (const n of notes) layout.line([n]);
+  }
+  return { rows: layout.rows, blocks: layout.blocks, chart };
+}
+
+/** The run's facts at the top: pack, sheets, year, peildatum, method, time, fingerprint, and whether a chart was drawn. */
+function runFacts(result: HerschikResult, pack: PolicyPack, params: ParameterValues, info: LayoutInfo): OutputValue[][] {
+  return [
     ['Beleid', pack.id],
     ['Titel', pack.title],
     ['Versie', pack.version],
@@ -488,11 +524,12 @@ function sheetLayout(
         : 'niet getekend: deze Excel-versie kan hier geen grafiek maken; zie de balken in de maandtabel, of voeg in Excel een lijndiagram in op de kolommen "… uitnutting"',
     ],
   ];
-  for (const m of meta) put(cursor++, m);
-  cursor++;
+}
 
-  // Per sector, with totals.
-  put(cursor++, ['Per sector']);
+/** Per sector, with a totals row: contracteerruimte, realised and expected production, uitnutting, korting. */
+function sectorTable(layout: SheetLayout, result: HerschikResult): void {
+  const E = TARIFF_FORMAT;
+  const P = PERCENTAGE_FORMAT;
   const sectorHeaders = [
     'Sector',
     'Contracteerruimte',
@@ -548,17 +585,12 @@ function sheetLayout(
     null,
     'Som van de sectoren (contracteerruimte alleen waar bekend).',
   ]);
-  blocks.push({
-    headerRow: cursor,
-    firstColumn: 0,
-    headers: sectorHeaders,
-    values: sectorValues,
-    numberFormats: [undefined, E, undefined, E, E, E, E, P, undefined, E, P, PERCENTAGE_4_FORMAT, E, E, undefined, undefined],
-  });
-  cursor += sectorValues.length + 2;
+  layout.table(sectorHeaders, sectorValues, [undefined, E, undefined, E, E, E, E, P, undefined, E, P, PERCENTAGE_4_FORMAT, E, E, undefined, undefined]);
+}
 
-  // Per provider.
-  put(cursor++, ['Per zorgaanbieder en sector']);
+/** Per provider and sector: production, toezegging, korting and the herschikkingsafspraak. */
+function providerTable(layout: SheetLayout, result: HerschikResult): void {
+  const E = TARIFF_FORMAT;
   const providerHeaders = [
     'AGB-code',
     'Zorgaanbieder',
@@ -585,17 +617,13 @@ function sheetLayout(
     flagsText(p.flags),
     p.explanation,
   ]);
-  blocks.push({
-    headerRow: cursor,
-    firstColumn: 0,
-    headers: providerHeaders,
-    values: providerValues,
-    numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E, undefined, undefined],
-  });
-  cursor += providerValues.length + 2;
+  layout.table(providerHeaders, providerValues, [undefined, undefined, undefined, E, E, E, E, E, E, undefined, undefined]);
+}
 
-  // Month by month.
-  put(cursor++, ['Uitnutting per maand (verwachte jaaruitnutting zoals die er met elke maand als laatste maand uitzag)']);
+/** Month by month per sector, and the line chart over its uitnutting columns (none without months). */
+function monthTable(layout: SheetLayout, result: HerschikResult): ChartSpec | undefined {
+  const E = TARIFF_FORMAT;
+  const P = PERCENTAGE_FORMAT;
   const monthHeaders = ['Maand'];
   const monthFormats: Array<string | undefined> = [undefined];
   const seriesColumns: number[] = [];
@@ -618,10 +646,8 @@ function sheetLayout(
     line.push(1);
     monthValues.push(line);
   }
-  const monthHeaderRow = cursor;
-  blocks.push({ headerRow: cursor, firstColumn: 0, headers: monthHeaders, values: monthValues, numberFormats: monthFormats });
-  cursor += monthValues.length + 2;
-  const chart: ChartSpec | undefined = monthValues.length
+  const monthHeaderRow = layout.table(monthHeaders, monthValues, monthFormats);
+  return monthValues.length
     ? {
         sheet: HERSCHIK_SHEET,
         name: CHART_NAME,
@@ -638,83 +664,59 @@ function sheetLayout(
         valueAxisTitle: 'uitnutting (% van de contracteerruimte)',
       }
     : undefined;
+}
 
-  if (comparison) {
-    put(cursor++, [`Vergelijking: ${comparison.label} (verschil = vergelijking − basis)`]);
-    const cmpSectorHeaders = [
-      'Sector',
-      'Geëxtrapoleerd (basis)',
-      'Geëxtrapoleerd (vergelijking)',
-      'Verschil productie',
-      'Verschil verwacht',
-      'Verschil afspraken',
-      'Uitnutting (basis)',
-      'Uitnutting (vergelijking)',
-      'Korting (basis)',
-      'Korting (vergelijking)',
-    ];
-    const cmpSectorValues: OutputValue[][] = comparison.sectors.map((s) => [
-      SECTOR_LABELS[s.sector],
-      num(s.extrapolatedBase),
-      num(s.extrapolatedAlt),
-      num(s.extrapolatedDiff),
-      num(s.verwachtDiff),
-      num(s.afsprakenDiff),
-      frac(s.uitnuttingBase),
-      frac(s.uitnuttingAlt),
-      frac(s.kortingBase),
-      frac(s.kortingAlt),
-    ]);
-    cmpSectorValues.push(['Totaal', null, null, num(comparison.total.extrapolatedDiff), null, num(comparison.total.afsprakenDiff), null, null, null, null]);
-    blocks.push({
-      headerRow: cursor,
-      firstColumn: 0,
-      headers: cmpSectorHeaders,
-      values: cmpSectorValues,
-      numberFormats: [undefined, E, E, E, E, E, P, P, PERCENTAGE_4_FORMAT, PERCENTAGE_4_FORMAT],
-    });
-    cursor += cmpSectorValues.length + 2;
-    const cmpHeaders = [
-      'AGB-code',
-      'Zorgaanbieder',
-      'Sector',
-      'Geëxtrapoleerd (basis)',
-      'Geëxtrapoleerd (vergelijking)',
-      'Verschil productie',
-      'Afspraak (basis)',
-      'Afspraak (vergelijking)',
-      'Verschil afspraak',
-    ];
-    const cmpValues: OutputValue[][] = comparison.providers.map((p) => [
-      p.agb,
-      p.naam,
-      SECTOR_LABELS[p.sector],
-      num(p.extrapolatedBase),
-      num(p.extrapolatedAlt),
-      num(p.extrapolatedDiff),
-      num(p.afspraakBase),
-      num(p.afspraakAlt),
-      num(p.afspraakDiff),
-    ]);
-    blocks.push({
-      headerRow: cursor,
-      firstColumn: 0,
-      headers: cmpHeaders,
-      values: cmpValues,
-      numberFormats: [undefined, undefined, undefined, E, E, E, E, E, E],
-    });
-    cursor += cmpValues.length + 2;
-  }
-
-  put(cursor++, ['Parameters']);
-  put(cursor++, ['Parameter', 'Waarde']);
-  for (const [name, def] of Object.entries(HERSCHIK_PARAMETERS)) put(cursor++, [def.label, parameterText(params[name])]);
-  for (const [name, def] of Object.entries(pack.parameters)) put(cursor++, [`${pack.title}: ${def.label}`, parameterText(packParams[name])]);
-  const notes = [...result.notes, ...info.warnings];
-  if (notes.length) {
-    cursor++;
-    put(cursor++, ['Opmerkingen']);
-    for (const n of notes) put(cursor++, [n]);
-  }
-  return { rows, blocks, chart };
+/** The comparison with another scenario: per sector, then per provider (difference = comparison − base). */
+function comparisonTables(layout: SheetLayout, comparison: Comparison): void {
+  const E = TARIFF_FORMAT;
+  const P = PERCENTAGE_FORMAT;
+  const cmpSectorHeaders = [
+    'Sector',
+    'Geëxtrapoleerd (basis)',
+    'Geëxtrapoleerd (vergelijking)',
+    'Verschil productie',
+    'Verschil verwacht',
+    'Verschil afspraken',
+    'Uitnutting (basis)',
+    'Uitnutting (vergelijking)',
+    'Korting (basis)',
+    'Korting (vergelijking)',
+  ];
+  const cmpSectorValues: OutputValue[][] = comparison.sectors.map((s) => [
+    SECTOR_LABELS[s.sector],
+    num(s.extrapolatedBase),
+    num(s.extrapolatedAlt),
+    num(s.extrapolatedDiff),
+    num(s.verwachtDiff),
+    num(s.afsprakenDiff),
+    frac(s.uitnuttingBase),
+    frac(s.uitnuttingAlt),
+    frac(s.kortingBase),
+    frac(s.kortingAlt),
+  ]);
+  cmpSectorValues.push(['Totaal', null, null, num(comparison.total.extrapolatedDiff), null, num(comparison.total.afsprakenDiff), null, null, null, null]);
+  layout.table(cmpSectorHeaders, cmpSectorValues, [undefined, E, E, E, E, E, P, P, PERCENTAGE_4_FORMAT, PERCENTAGE_4_FORMAT]);
+  const cmpHeaders = [
+    'AGB-code',
+    'Zorgaanbieder',
+    'Sector',
+    'Geëxtrapoleerd (basis)',
+    'Geëxtrapoleerd (vergelijking)',
+    'Verschil productie',
+    'Afspraak (basis)',
+    'Afspraak (vergelijking)',
+    'Verschil afspraak',
+  ];
+  const cmpValues: OutputValue[][] = comparison.providers.map((p) => [
+    p.agb,
+    p.naam,
+    SECTOR_LABELS[p.sector],
+    num(p.extrapolatedBase),
+    num(p.extrapolatedAlt),
+    num(p.extrapolatedDiff),
+    num(p.afspraakBase),
+    num(p.afspraakAlt),
+    num(p.afspraakDiff),
+  ]);
+  layout.table(cmpHeaders, cmpValues, [undefined, undefined, undefined, E, E, E, E, E, E]);
 }

@@ -5,7 +5,7 @@
  * area and never changes one; it does not show columns the user hid, it says so.
  */
 import { isEmptyCell, type CellValue } from '../domain/parse';
-import { InputError } from './annotate';
+import { InputError } from './errors';
 import { areaName, columnName, overlaps, type CellArea, type ColumnFacts, type ColumnsRequest, type WorkbookPort } from './port';
 
 /** Excel's last column is XFD: 16,384 columns. */

@@ -1,4 +1,7 @@
-/** The one interface between the engine and a workbook; implemented with exceljs (CLI) and Office.js (add-in). */
+/**
+ * The one interface between the workbook jobs and a workbook; implemented by the .xlsx package editor (xlsx/, the
+ * CLI) and by Office.js (office/, the add-in). The same contract tests run against both.
+ */
 import { isEmptyCell, type CellValue } from '../domain/parse';
 
 /** A value Tariefwijzer writes. Strings are always written as text, never as a formula. */
@@ -274,7 +277,7 @@ export interface WorkbookPort {
   replaceSheet(name: string, rows: OutputValue[][]): Promise<void>;
   /** Send writes still queued (Office.js batches them); the end of every job calls it. */
   flush(): Promise<void>;
-  /** Optional: a native chart (Office.js can; exceljs cannot, so the xlsx adapter leaves it out). */
+  /** Optional: a native chart (the .xlsx adapter always; Office.js where the host has the chart API). */
   writeChart?(chart: ChartSpec): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { choosePack, UsageError } from '../../src/cli/common';
-import { InputError } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 import { runCli } from './run';
 
 const OWN = path.join(__dirname, '../policies/own');

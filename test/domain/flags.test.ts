@@ -1,7 +1,8 @@
-/** Every engine flag has a line in the README's signal table; a flag's name comes from the dictionary or the pack, never from its code. */
+/** Every engine flag has a line in the README's signal table; a flag's name comes from the dictionary, the pack, or (only for a pack's own code) that code in words. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FLAG_CODES, flagName } from '../../src/domain/flags';
+import { flagName } from '../../src/domain/flags';
+import { FLAG_CODES } from '../../src/domain/signal-codes';
 import { SIGNALS } from '../../src/domain/signals';
 
 const README = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

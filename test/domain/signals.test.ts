@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FLAG_CODES } from '../../src/domain/flags';
-import { PRODUCTION_FLAGS } from '../../src/domain/production';
+import { FLAG_CODES, PRODUCTION_FLAGS } from '../../src/domain/signal-codes';
 import { ASSESSMENT_CODES, SIGNALS } from '../../src/domain/signals';
 import { internalRefs } from '../helpers/user-text';
 

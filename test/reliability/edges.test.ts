@@ -7,16 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import {
-  annotateWorkbook,
-  detectLayout,
-  inputsChanged,
-  InputError,
-  META_SHEET,
-  readLastRun,
-  STATUS_COMPLETE,
-  STATUS_INCOMPLETE,
-} from '../../src/workbook/annotate';
+import { annotateWorkbook, detectLayout, inputsChanged, META_SHEET, readLastRun, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 import { XlsxWorkbook as PackageWorkbook } from '../../src/workbook/xlsx/adapter';

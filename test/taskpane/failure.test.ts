@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { FakeOfficeError } from '../../src/demo-host/fake-excel';
 import { EXCEL_CODES, failureText } from '../../src/taskpane/failure';
-import { InputError } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 
 const own = (e: unknown) => e instanceof InputError;
 

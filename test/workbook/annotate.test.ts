@@ -3,7 +3,6 @@ import { getPack } from '../../src/policies';
 import {
   annotateWorkbook,
   inputsChanged,
-  InputError,
   META_SHEET,
   readLastRun,
   formatLocalDateTime,
@@ -11,6 +10,7 @@ import {
   recordedParameters,
   RunCancelled,
 } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
 

@@ -1,10 +1,11 @@
 /**
- * WorkbookPort contract: the same scenarios against the exceljs adapter and the Office.js adapter (on the
+ * WorkbookPort contract: the same scenarios against the .xlsx adapter and the Office.js adapter (on the
  * fake host in src/demo-host/fake-excel.ts), seeded from the same rows. Plus the Office-only cost checks (syncs, payload).
  */
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, InputError, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { areaName, type WorkbookPort } from '../../src/workbook/port';

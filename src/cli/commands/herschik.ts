@@ -9,7 +9,7 @@ import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 import type { Dec } from '../../domain/money';
 import { getPack, listPacks } from '../../policies';
-import { InputError } from '../../workbook/annotate';
+import { InputError } from '../../workbook/errors';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
 import { checkInputFile, choosePack, openWorkbook, outputPath, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 

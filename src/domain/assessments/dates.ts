@@ -28,16 +28,3 @@ export function formatDate(iso: string): string {
   const { y, m, d } = parseIso(iso);
   return `${d}-${m}-${y}`;
 }
-
-const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
-
-export function weekday(iso: string): string {
-  const { y, m, d } = parseIso(iso);
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-}
-
-/** An Excel date cell for a calendar day: midnight UTC, which exceljs writes as the bare serial day. */
-export function isoToUtcDate(iso: string): Date {
-  const { y, m, d } = parseIso(iso);
-  return new Date(Date.UTC(y, m - 1, d));
-}

@@ -73,13 +73,6 @@ export function procedureCitations(p: Procedure): Array<[string, Citation]> {
   return out;
 }
 
-/** The citation of a rule; a missing rule id is a programming error in the procedure data. */
-export function ruleCitation(p: Procedure, id: string): Citation {
-  const r = p.rules[id];
-  if (!r) throw new Error(`Procedure ${p.id}: regel ${id} bestaat niet`);
-  return r.source;
-}
-
 export interface ParameterError {
   name: string;
   message: string;

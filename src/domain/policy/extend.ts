@@ -10,7 +10,7 @@
  *   other rules are inserted before the base's fallback rule (the first unconditional `set`), so a new
  *   percentage takes precedence, or where `before`/`after` (a rule id) says.
  */
-import type { PackSource } from './source';
+import type { PackSource } from './pack-source';
 import type { PolicyPack, Rule } from './types';
 
 /** Keys an extending pack may use besides the pack's own. */

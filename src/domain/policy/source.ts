@@ -6,23 +6,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Scalar, type YAMLError } from 'yaml';
 import { applyExtension, EXTENSION_KEYS, plainOrigin, type Origin } from './extend';
 import { describePointer, validatePack, type PackError } from './load';
+import type { PackSource } from './pack-source';
 import type { PackLocation, PackProblem } from './problems';
 import type { PolicyPack } from './types';
 
 export { formatProblem, type PackLocation, type PackProblem } from './problems';
-
-/** A pack as read from somewhere, before validation: its data and how to find a JSON pointer in it. */
-export interface PackSource {
-  /** Name for messages: the file name or "Blad NAAM". */
-  name: string;
-  /** A path or id other packs are resolved against (the file's path); undefined for in-memory sources. */
-  path?: string;
-  data: unknown;
-  /** The line or cell of the longest part of the pointer that exists in the source. */
-  locate(pointer: string): PackLocation;
-  /** Problems found while reading (syntax, sheet layout); when present, the data is not used. */
-  problems: PackProblem[];
-}
 
 /** How `extends` finds its base: a shipped pack by id, or another file. */
 export interface PackResolver {

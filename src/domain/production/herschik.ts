@@ -4,48 +4,16 @@
  * herschikkingsafspraken. Pure and deterministic: reads nothing, writes nothing; every figure has its trail.
  */
 import { ResultMemo, type InputRow, type RowResult } from '../engine';
-import { formatCitation, readableRef, worstSeverity, type Flag } from '../flags';
+import { formatCitation, readableRef, type Flag } from '../flags';
 import { D, type Dec, formatEuro, formatNumber, isRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money';
 import { isEmptyCell, parseBoolean, parseInteger, parseNumber, parseMoney, parseText, type CellValue } from '../parse';
 import { normalizeSector } from '../prestaties';
 import type { ParameterValues, PolicyPack } from '../policy/types';
-import type { Sector, Severity } from '../types';
+import { PRODUCTION_FLAGS, type ProductionFlagCode } from '../signal-codes';
+import type { Sector } from '../types';
 import { daysInYear, lastMonthOn, monthLabel, parseMonth, type YearMonth } from './months';
 import { PRODUCTION_FIELDS } from './fields';
 import { HERSCHIK_PARAMETERS, RULES, type HerschikRule } from './rules';
-
-export const PRODUCTION_FLAGS = {
-  MAAND_ONLEESBAAR: 'fout',
-  VOLUME_ONTBREEKT: 'fout',
-  AGB_ONTBREEKT: 'fout',
-  SECTOR_ONBEKEND: 'fout',
-  GEEN_TARIEF: 'fout',
-  NIET_GOEDGEKEURD: 'waarschuwing',
-  GOEDKEURING_ONBEKEND: 'waarschuwing',
-  NEGATIEF_VOLUME: 'waarschuwing',
-  BEDRAG_WIJKT_AF: 'waarschuwing',
-  ANDER_JAAR: 'waarschuwing',
-  NA_PEILDATUM: 'info',
-  MAAND_ONTBREEKT: 'waarschuwing',
-  LAATSTE_MAAND_ONTBREEKT: 'waarschuwing',
-  TREND: 'waarschuwing',
-  CRISIS_BEZETTING_LAAG: 'waarschuwing',
-  CRISISPLAATSEN_ONBEKEND: 'info',
-  NIEUWE_AANBIEDER_MAATWERK: 'info',
-  NEGATIEVE_PRODUCTIE: 'waarschuwing',
-  LAGER_DAN_TUSSENTIJDS: 'info',
-  TOEZEGGING_ZONDER_SECTOR: 'fout',
-  CONTRACTEERRUIMTE_ONTBREEKT: 'fout',
-  BINNEN_MARGE: 'info',
-  TUSSENTIJDSE_HERSCHIKKING: 'waarschuwing',
-  TERUGHOUDEND_VOOR_1_JUNI: 'info',
-  KORTING: 'info',
-  TEKORT_ZONDER_KORTING: 'waarschuwing',
-  NIET_OP_CONTRACTEERRUIMTE: 'waarschuwing',
-  TOEZEGGINGEN_BOVEN_RUIMTE: 'fout',
-  PEILDATUM_AFGELEID: 'info',
-} as const satisfies Record<string, Severity>;
-export type ProductionFlagCode = keyof typeof PRODUCTION_FLAGS;
 
 function pflag(code: ProductionFlagCode, message: string, rule?: HerschikRule): Flag {
   return { code, severity: PRODUCTION_FLAGS[code], message, ...(rule ? { citation: rule.source, ruleId: rule.id } : {}) };
@@ -272,7 +240,7 @@ export function herschik(input: HerschikInput): HerschikResult {
 
   // 1. Rows: tariff from the engine, omzet = volume × tarief, and whether the row counts.
   const lines = new Map<string, Line>();
-  const rows: RowOutcome[] = input.rows.map((row, i) => {
+  const rows: RowOutcome[] = input.rows.map((row) => {
     const flags: Flag[] = [];
     const engine = tariffFor(memo, row, pack, packParams);
     flags.push(...engine.flags);
@@ -416,7 +384,6 @@ export function herschik(input: HerschikInput): HerschikResult {
       const nieuw = parseBoolean(row.cells.nieuweAanbieder);
       if (nieuw.ok && nieuw.value) line.nieuw = true;
     }
-    void i;
     return out;
   });
   if (input.hasApprovalColumn === false) notes.push('Geen kolom "Goedgekeurd": alle regels zijn als goedgekeurd meegeteld.');
@@ -849,8 +816,4 @@ export function distribute(items: ReadonlyArray<{ key: string; amount: Dec }>, t
     left--;
   }
   return floors.map((c) => c.dividedBy(100));
-}
-
-export function worst(flags: readonly Flag[]): Severity | undefined {
-  return worstSeverity(flags);
 }

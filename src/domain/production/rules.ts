@@ -163,8 +163,6 @@ export const RULES = {
   },
 } satisfies Record<string, HerschikRule>;
 
-export type RuleKey = keyof typeof RULES;
-
 /** Parameters of the herschikking, next to the pack's own. Resolved with the same parser as pack parameters. */
 export const HERSCHIK_PARAMETERS: Record<string, ParameterDef> = {
   peildatum: {

@@ -2,7 +2,8 @@
 import { flagName, type Flag } from '../flags';
 import { formatCount } from '../money';
 import { outcomeOf, type Verdict } from '../outcome';
-import { formatPct, type HerschikResult, type ProductionFlagCode, type RowOutcome } from './herschik';
+import type { ProductionFlagCode } from '../signal-codes';
+import { formatPct, type HerschikResult, type RowOutcome } from './herschik';
 
 const asksAction = (f: Flag) => f.severity !== 'info';
 const regels = (n: number) => `${formatCount(n)} ${n === 1 ? 'regel' : 'regels'}`;

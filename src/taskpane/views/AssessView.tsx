@@ -38,7 +38,7 @@ import {
 } from '../../domain/assessments';
 import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
-import { InputError } from '../../workbook/annotate';
+import { InputError } from '../../workbook/errors';
 import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook, type AssessOutcome } from '../../workbook/assess';
 import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';

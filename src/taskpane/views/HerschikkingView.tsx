@@ -40,7 +40,7 @@ import {
   type SectorResult,
 } from '../../domain/production';
 import { listPacks } from '../../policies';
-import { InputError } from '../../workbook/annotate';
+import { InputError } from '../../workbook/errors';
 import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
 import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';

@@ -18,6 +18,7 @@
  *   and the metadata sheet share one request.
  */
 import type { CellValue } from '../../domain/parse';
+import { GENERAL_FORMAT, isDateFormat, serialToDate, TEXT_FORMAT } from '../number-format';
 import type { ExcelFeatures } from './requirements';
 import {
   BlockRows,
@@ -49,9 +50,6 @@ const GUESSED_CELL_BYTES = 80;
 const MIN_CELL_BYTES = 24;
 /** Margin on the measured bytes per row: later rows may hold longer text than the first block. */
 const MEASURE_MARGIN = 1.25;
-
-const TEXT_FORMAT = '@';
-const GENERAL_FORMAT = 'General';
 
 type Grid = CellValue[][];
 
@@ -187,7 +185,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * in blocks of at most BLOCK_ROWS, as many per sync as fit PAYLOAD_BUDGET: the first block of each read
    * is sized by a conservative per-cell guess, later ones by the bytes per row measured (with a margin).
    * Only the requested columns are loaded. Excel errors become `{ error }`, empty cells null, date-formatted
-   * numbers Dates (as exceljs gives them).
+   * numbers Dates (as the .xlsx adapter gives them).
    */
   async readSheets(requests: readonly ReadRequest[]): Promise<SheetRead[]> {
     const results = new Array<SheetRead>(requests.length);
@@ -666,9 +664,6 @@ function isPayloadTooLarge(e: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
-/** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in for serials ≥ 61). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 export function toCellValue(value: unknown, type: string, format: string | undefined): CellValue {
   switch (type) {
     case 'Empty':
@@ -679,7 +674,7 @@ export function toCellValue(value: unknown, type: string, format: string | undef
       return Boolean(value);
     case 'Integer':
     case 'Double':
-      if (typeof value === 'number' && format && isDateFormat(format)) return new Date(EXCEL_EPOCH_MS + Math.round(value * 86_400_000));
+      if (typeof value === 'number' && format && isDateFormat(format)) return serialToDate(value);
       return typeof value === 'number' ? value : Number(value);
     case 'String':
       return value === '' ? null : String(value);
@@ -687,15 +682,4 @@ export function toCellValue(value: unknown, type: string, format: string | undef
       if (value === '' || value === null || value === undefined) return null;
       return typeof value === 'number' || typeof value === 'boolean' ? value : typeof value === 'string' ? value : JSON.stringify(value);
   }
-}
-
-/** A number format that shows a date: d, m or y outside quotes, brackets and escapes (not an elapsed [h]:mm). */
-export function isDateFormat(format: string): boolean {
-  if (format === GENERAL_FORMAT || format === TEXT_FORMAT) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .split(';')[0];
-  return /[dy]/i.test(bare) || /m/i.test(bare.replace(/[hs]+:?m+|m+:?s+/gi, ''));
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { basename } from 'node:path';
 import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
+import { serialToDate } from '../number-format';
 import {
   BlockRows,
   overlaps,
@@ -348,7 +349,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const totalsRows = this.totalsRows(info);
     return requests.map((q, k) => {
       const grid = grids[k];
-      // a merged area's value shows in each of its cells, as the exceljs adapter did (Excel keeps it in the first)
+      // a merged area's value shows in each of its cells, as the CLI has always read it (Excel keeps it in the first)
       for (const m of extent.merges) {
         const v = grid[m.r0]?.[m.c0] ?? anchorValues.get(m.r0 * 16_384 + m.c0);
         if (v === undefined || v === null) continue;
@@ -679,10 +680,6 @@ const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
 /** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
 const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
 
-/** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in for serials ≥ 61); 1904 system: 1904-01-01. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
 function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
   const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
@@ -718,7 +715,7 @@ function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styl
       const n = Number(v);
       if (!Number.isFinite(n)) return v;
       const s = cell.style;
-      if (s && styles.isDate(Number(s))) return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(n * 86_400_000));
+      if (s && styles.isDate(Number(s))) return serialToDate(n, date1904);
       return n;
     }
   }

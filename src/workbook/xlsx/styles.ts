@@ -3,7 +3,7 @@
  * their lists (for writing). Existing entries are never moved or renumbered; a format appended by an earlier
  * run is found again and reused, so re-running does not grow the file.
  */
-import { isDateFormat } from '../office/adapter';
+import { isDateFormat } from '../number-format';
 import { appendChild, attr, childrenNamed, escapeAttr, parseXml, rootElement, setAttr, tagEnd, type XmlElement } from './xml';
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30 numFmt). */
