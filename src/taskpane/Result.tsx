@@ -12,7 +12,7 @@ import type { AnnotateOutcome, RowExplanation } from '../workbook/annotate';
 import { CitationLine, SeverityIcon } from './views/signals';
 import { count, keepTogether, useStyles } from './styles';
 import type { Outcome } from '../domain/outcome';
-import { missingReasons, rowsToCheck, tariffVerdict } from '../domain/tariff-verdict';
+import { missingReasons, tariffVerdict } from '../domain/tariff-verdict';
 import { INTENT } from './outcome';
 import { STALE_NOTE } from './StaleBar';
 
@@ -68,8 +68,8 @@ export function signalGroups(results: readonly RowResult[]): SignalGroup[] {
 export function summaryText(outcome: AnnotateOutcome): { ok: boolean; outcome: Outcome; title: string; detail: string } {
   const rows = outcome.dataRows;
   const missing = rows - outcome.tariffsSet;
-  const checks = rowsToCheck(outcome.run.results).length;
-  const result = tariffVerdict({ results: outcome.run.results, dataRows: rows, tariffsSet: outcome.tariffsSet }).outcome;
+  const checks = outcome.counts.checks;
+  const result = tariffVerdict(outcome.counts).outcome;
   if (rows === 0)
     return { ok: false, outcome: result, title: 'Geen rijen gevonden', detail: `Blad "${outcome.sheet}" heeft onder de kopregel geen rijen met gegevens.` };
   if (missing === 0)
@@ -79,7 +79,7 @@ export function summaryText(outcome: AnnotateOutcome): { ok: boolean; outcome: O
       title: `Alle ${count(rows, 'rij', 'rijen')} hebben een tarief`,
       detail: `Blad "${outcome.sheet}": de uitkomsten staan in de Tariefwijzer-kolommen.${checks ? ` ${count(checks, 'rij heeft', 'rijen hebben')} een signaal dat om controle vraagt.` : ''}`,
     };
-  const why = missingReasons(outcome.run.results)
+  const why = missingReasons(outcome.counts)
     .map(([name, n]) => `${name} (${count(n, 'rij', 'rijen')})`)
     .join(', ');
   return {

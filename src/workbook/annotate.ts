@@ -27,6 +27,7 @@ import { Fingerprint } from './fingerprint';
 import { RepeatedLines } from './lines';
 import { existingBlock, placeOutput } from './output-columns';
 import type { CellNote, OutputValue, ReadRequest, RowSource, SheetRead, WorkbookPort } from './port';
+import { countRow, emptyCounts, type TariffCounts } from '../domain/tariff-verdict';
 
 export const META_SHEET = 'Tariefwijzer';
 /**
@@ -111,6 +112,8 @@ export interface AnnotateOutcome {
   warnings: string[];
   /** Flag code → its name (flagName), for every code in run.flagCounts. */
   flagNames: Record<string, string>;
+  /** What the verdict needs (domain/tariff-verdict.ts), counted as the rows were computed: also without run.results. */
+  counts: TariffCounts;
 }
 
 export function isTariffSheet(name: string): boolean {
@@ -555,12 +558,12 @@ const PROGRESS_EVERY = 10_000;
 /** What the second pass adds up while it computes, for the metadata sheet and the outcome. */
 interface Tally {
   results: RowResult[];
+  counts: TariffCounts;
   flagCounts: Record<string, number>;
   /** Flag code → its name, in the order the codes first occur. */
   names: Map<string, string>;
   notes: CellNote[];
   flagged: number;
-  tariffsSet: number;
 }
 
 /**
@@ -636,7 +639,7 @@ function rowSource(
 /** Counts, notes and (if kept) the result of one row, in row order. */
 function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Flag) => string, notes: boolean, keep: boolean): void {
   if (keep) tally.results.push(res);
-  if (res.tarief) tally.tariffsSet++;
+  countRow(tally.counts, res);
   for (const f of res.flags) if (!tally.names.has(f.code)) tally.names.set(f.code, flagName(f));
   for (const code of new Set(res.flags.map((f) => f.code))) tally.flagCounts[code] = (tally.flagCounts[code] ?? 0) + 1;
   if (!notes || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) return;
@@ -667,7 +670,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   });
   const firstColumn = place.firstColumn;
   warnings.push(...place.warnings);
-  const tally: Tally = { results: [], flagCounts: {}, names: new Map(), notes: [], flagged: 0, tariffsSet: 0 };
+  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0 };
   const info = {
     sheet,
     headerRow: match.row,
@@ -720,7 +723,8 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     headerRow: match.row,
     run,
     dataRows: scan.dataRows,
-    tariffsSet: tally.tariffsSet,
+    tariffsSet: tally.counts.tariffsSet,
+    counts: tally.counts,
     fingerprint: print,
     warnings,
     flagNames: Object.fromEntries(tally.names),
@@ -729,7 +733,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
 
 function metadataRows(
   parameters: ParameterValues,
-  tally: Pick<Tally, 'flagCounts' | 'names' | 'tariffsSet'>,
+  tally: Pick<Tally, 'flagCounts' | 'names' | 'counts'>,
   pack: PolicyPack,
   info: {
     sheet: string;
@@ -755,7 +759,7 @@ function metadataRows(
     ['Tijdstip', formatLocalDateTime(info.now)],
     ['Vingerafdruk invoer', info.fingerprint],
     ['Rijen', info.rows],
-    ['Tarieven berekend', tally.tariffsSet],
+    ['Tarieven berekend', tally.counts.tariffsSet],
     [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
     ['Kopregel op rij', info.headerRow + 1],
     [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],

@@ -78,7 +78,7 @@ test('a scenario in the user words: the other policy by title, each value by its
 });
 
 describe('the Tarieven verdict (pane summary and annotate exit code)', () => {
-  const { tariffVerdict, missingReasons, rowsToCheck } = require('../../src/domain/tariff-verdict') as typeof import('../../src/domain/tariff-verdict');
+  const { tariffVerdict, missingReasons, countResults } = require('../../src/domain/tariff-verdict') as typeof import('../../src/domain/tariff-verdict');
   const { evaluateRow } = require('../../src/domain/engine') as typeof import('../../src/domain/engine');
   const { flagName } = require('../../src/domain/flags') as typeof import('../../src/domain/flags');
   const pack = getPack('dsw-vv-2024')!;
@@ -89,15 +89,14 @@ describe('the Tarieven verdict (pane summary and annotate exit code)', () => {
       pack,
       params,
     );
-  const verdictOf = (rows: ReturnType<typeof row>[]) =>
-    tariffVerdict({ results: rows, dataRows: rows.length, tariffsSet: rows.filter((r) => r.tarief).length });
+  const verdictOf = (rows: ReturnType<typeof row>[]) => tariffVerdict(countResults(rows));
 
   const priced = row('A!2', 'V051', 180);
   const unknown = row('A!3', 'Q999', 200);
   const noMax = row('A!4', 'V051', null);
 
   test('every row priced without a signal to check: goed, no reasons', () => {
-    expect(rowsToCheck([priced])).toEqual([]);
+    expect(countResults([priced]).checks).toBe(0);
     expect(verdictOf([priced, priced])).toEqual({ outcome: 'goed', title: 'Alle 2 rijen hebben een tarief', reasons: [] });
   });
 
@@ -105,7 +104,7 @@ describe('the Tarieven verdict (pane summary and annotate exit code)', () => {
     const v = verdictOf([priced, unknown, noMax]);
     expect(v.outcome).toBe('aandacht');
     expect(v.title).toBe('2 rijen zonder tarief, 1 tarief berekend');
-    const kinds = missingReasons([unknown, noMax]);
+    const kinds = missingReasons(countResults([unknown, noMax]));
     expect(kinds).toHaveLength(2);
     expect(v.reasons).toEqual([`Geen tarief: ${kinds.map(([name, n]) => `${name} (${n} rij)`).join(', ')}.`]);
   });

@@ -60,7 +60,7 @@ export const annotate: Command = {
       onProgress: (done, total) =>
         progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
     });
-    const verdict = tariffVerdict({ results: outcome.run.results, dataRows: outcome.dataRows, tariffsSet: outcome.tariffsSet });
+    const verdict = tariffVerdict(outcome.counts);
     // no tariff at all: nothing worth writing, and the reason instead
     if (verdict.outcome === 'fout') throw nothingUsable(verdict);
     progress(`Schrijven: ${output}`);
