@@ -527,7 +527,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const charts = this.charts.filter((c) => c.sheet === name);
       let drawingRel: string | undefined;
       if (charts.length) {
-        const built = buildChart(info.part, charts, own);
+        const built = buildChart(info.part, charts);
         for (const [part, text] of built.parts) this.editedText.set(part, text);
         this.editedText.set(relsPartOf(info.part), built.sheetRels);
         this.addContentTypes(built.contentTypes);

@@ -6,7 +6,6 @@
 import type { ChartSpec } from '../port';
 import { columnName } from '../port';
 import { resolveRelative } from './rels';
-import type { OwnSheet } from './sheet-write';
 import { escapeAttr, escapeCellText } from './xml';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -24,8 +23,7 @@ export interface BuiltChart {
   contentTypes: Array<{ part: string; type: string }>;
 }
 
-export function buildChart(sheetPart: string, specs: ChartSpec[], sheet: OwnSheet): BuiltChart {
-  void sheet;
+export function buildChart(sheetPart: string, specs: ChartSpec[]): BuiltChart {
   const base = sheetPart.slice(sheetPart.lastIndexOf('/') + 1).replace(/\.xml$/, '');
   const drawing = `xl/drawings/tariefwijzer-${base}.xml`;
   const parts = new Map<string, string>();

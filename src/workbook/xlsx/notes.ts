@@ -50,9 +50,11 @@ export class NotesPart {
     return this.newParts;
   }
 
-  /** The `r:id` attribute name to use in the worksheet (its prefix for the relationships namespace). */
-  relAttribute(sheetTail: string): string {
-    void sheetTail;
+  /**
+   * The `r:id` attribute to use in the worksheet: a prefix of our own declared on the element, so it does not depend
+   * on which prefix (if any) the sheet bound to the relationships namespace.
+   */
+  relAttribute(): string {
     return `xmlns:tw="${REL_NS}" tw:id`;
   }
 

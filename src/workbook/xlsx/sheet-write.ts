@@ -307,7 +307,7 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
   if (notes) {
     const relId = notes.apply(blockExtent(block), block);
     if (relId && !worksheetChildren(tail, part, false).children.some((e) => e.local === 'legacyDrawing'))
-      tail = insertTopLevel(tail, part, `<${p}legacyDrawing ${notes.relAttribute(tail)}="${relId}"/>`, AFTER_LEGACY);
+      tail = insertTopLevel(tail, part, `<${p}legacyDrawing ${notes.relAttribute()}="${relId}"/>`, AFTER_LEGACY);
   }
   return tail;
 }
