@@ -891,6 +891,48 @@ test('the production bundle stays within its budget: the entry script at most 15
   expect(gz).toBeLessThanOrEqual(150 * 1024);
 });
 
+/**
+ * Everything the pane loads before its first screen shows (issue 28): the scripts whose request started before the
+ * tab list was in the page, from the page's own resource timing, gzipped as a server would send them. What the
+ * first screen does not need (the workbench with packs and engine, results, other tabs) loads after it.
+ */
+test('the first screen loads at most 180 KB gzip of scripts before it shows; the rest after', async () => {
+  const { gzipSync } = require('zlib') as typeof import('zlib');
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  await keepLocal(context, origin);
+  // when the tab list enters the page (a MutationObserver's callback runs right after React's commit)
+  await context.addInitScript(() => {
+    const w = window as unknown as { firstScreenAt?: number };
+    new MutationObserver((_, observer) => {
+      if (w.firstScreenAt === undefined && document.querySelector('[role="tab"]')) {
+        w.firstScreenAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const fresh = await context.newPage();
+  await fresh.goto(`${origin}/taskpane.html`);
+  await fresh.getByRole('tab').first().waitFor();
+  await fresh.waitForLoadState('networkidle');
+  const { at, scripts } = await fresh.evaluate(() => ({
+    at: (window as unknown as { firstScreenAt: number }).firstScreenAt,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.startsWith(location.origin) && e.name.endsWith('.js'))
+      .map((e) => ({ file: new URL(e.name).pathname.slice(1), start: e.startTime })),
+  }));
+  await context.close();
+  const before = scripts.filter((s) => s.start <= at).map((s) => s.file);
+  const after = scripts.filter((s) => s.start > at).map((s) => s.file);
+  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+  const total = before.reduce((sum, f) => sum + gz(f), 0);
+  console.log(`first screen: ${before.join(', ')} = ${Math.round(total / 1024)} KB gzip; after it: ${after.join(', ')}`);
+  expect(before.some((f) => /^taskpane\./.test(f))).toBe(true);
+  // the workbench (packs, engine, jobs) is not needed to show the first screen
+  expect(after.length).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(180 * 1024);
+});
+
 /** Which intent a Fluent MessageBar shows: its background against the theme's success, warning and error backgrounds. */
 async function intentOf(bar: ReturnType<Page['locator']>): Promise<string> {
   return bar.evaluate((e) => {
