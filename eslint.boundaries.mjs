@@ -33,6 +33,12 @@ const adapterApart = (other) => ({
   message: `The ${other} adapter is not imported here: shared facts live in src/workbook (number-format.ts, errors.ts).`,
 });
 
+// What the jobs share lives below them (src/workbook/*.ts, the port, the adapters): nothing there reaches up into a job.
+const NO_JOBS = {
+  regex: '^(\\.\\./)*(\\./)?jobs(/|$)',
+  message: 'The jobs sit above the port, the adapters and the shared workbook modules: move a shared name to src/workbook (names.ts).',
+};
+
 export const boundaries = [
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -48,10 +54,14 @@ export const boundaries = [
   },
   {
     files: ['src/workbook/office/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [adapterApart('xlsx')] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [adapterApart('xlsx'), NO_JOBS] }] },
   },
   {
     files: ['src/workbook/xlsx/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [adapterApart('office')] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [adapterApart('office'), NO_JOBS] }] },
+  },
+  {
+    files: ['src/workbook/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_JOBS] }] },
   },
 ];

@@ -6,7 +6,7 @@
  */
 import { resolveParameters } from '../src/domain/policy/load';
 import { getPack } from '../src/policies';
-import { annotateWorkbook } from '../src/workbook/annotate';
+import { annotateWorkbook } from '../src/workbook/jobs/annotate';
 import { OfficeWorkbook } from '../src/workbook/office/adapter';
 import { FakeExcel, fakeContext } from '../src/demo-host/fake-excel';
 import { gridOf } from './rows';

@@ -71,7 +71,7 @@ export function formatFlag(f: Flag): string {
 
 /**
  * formatFlag with the titles of a pack's own documents (`titlesOf(pack.sources)`). The "[fout]" and
- * "[waarschuwing]" prefixes are what the highlight rules look for (HIGHLIGHTS in workbook/annotate.ts).
+ * "[waarschuwing]" prefixes are what the highlight rules look for (HIGHLIGHTS in workbook/jobs/annotate.ts).
  */
 export function flagFormatter(titles?: DocumentTitles): (f: Flag) => string {
   return (f) => `[${f.severity}] ${flagName(f)}: ${f.message}${f.citation ? ` (${formatCitation(f.citation, titles)})` : ''}`;

@@ -6,7 +6,7 @@
  */
 import type { EngineFlagCode, ProductionFlagCode } from './signal-codes';
 
-/** The assessments' signal codes (assessments/assess.ts, assessments/form.ts, workbook/assess.ts). */
+/** The assessments' signal codes (assessments/assess.ts, assessments/form.ts, workbook/jobs/assess.ts). */
 export const ASSESSMENT_CODES = [
   'AANTAL_CLIENTEN_ONTBREEKT',
   'AANVULLEND_DOCUMENT',

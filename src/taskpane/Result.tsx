@@ -8,7 +8,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import type { RowResult } from '../domain/engine';
 import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../domain/flags';
 import { formatEuro, formatPercentage } from '../domain/money';
-import type { AnnotateOutcome, RowExplanation } from '../workbook/annotate';
+import type { AnnotateOutcome, RowExplanation } from '../workbook/jobs/annotate';
 import { CitationLine, SeverityIcon } from './views/signals';
 import { count, keepTogether, useStyles } from './styles';
 import type { Outcome } from '../domain/outcome';

@@ -6,7 +6,7 @@
  * an error of our own (InputError, RunCancelled: already Dutch) is shown as it is, and anything else is named an
  * unexpected error with its technical text last, for whoever supports the user.
  */
-import type { RunPhase } from '../workbook/annotate';
+import type { RunPhase } from '../workbook/jobs/job';
 import { errorCode } from './office-error';
 
 /** Dutch meaning and advice per Excel error code (Excel.ErrorCodes and OfficeExtension.ErrorCodes). */

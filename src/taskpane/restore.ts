@@ -4,7 +4,7 @@
  * policy and data in one workbook). The policy-sheet reader loads on demand (its own chunk, with the YAML parser).
  */
 import type { PolicyPack } from '../domain/policy/types';
-import { inputsChanged, readLastRun, type LastRun } from '../workbook/annotate';
+import { inputsChanged, readLastRun, type LastRun } from '../workbook/jobs/last-run';
 import { isPolicySheet } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/port';
 

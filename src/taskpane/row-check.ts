@@ -4,7 +4,9 @@
  */
 import type { RowResult } from '../domain/engine';
 import { formatEuro, formatPercentage } from '../domain/money';
-import { isTariffSheet, META_SHEET, type LastRun, type RowExplanation } from '../workbook/annotate';
+import { isTariffSheet, META_SHEET } from '../workbook/names';
+import { type LastRun } from '../workbook/jobs/last-run';
+import { type RowExplanation } from '../workbook/jobs/annotate';
 
 /** The row's output cells show this result: the same percentage and tariff, as the pane prints them. */
 export function rowShows(result: RowResult, read: RowExplanation | undefined): boolean {

@@ -4,7 +4,7 @@
  * Ctrl+Z raises a changed event, so an undo of a run is caught by its own sheet no longer holding what it wrote.
  */
 import { Fingerprint } from '../workbook/fingerprint';
-import { META_SHEET } from '../workbook/annotate';
+import { META_SHEET } from '../workbook/names';
 import type { WorkbookPort } from '../workbook/port';
 import type { WorkbookChange } from './workbook-changes';
 

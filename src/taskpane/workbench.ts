@@ -5,7 +5,10 @@
  */
 export { listPacks } from '../policies';
 export { resolveParameters } from '../domain/policy/load';
-export { annotateWorkbook, detectLayout, readLastRun, readRowExplanation, recordedParameters, RunCancelled } from '../workbook/annotate';
+export { annotateWorkbook, readRowExplanation } from '../workbook/jobs/annotate';
+export { RunCancelled } from '../workbook/jobs/job';
+export { detectLayout } from '../workbook/jobs/layout';
+export { readLastRun, recordedParameters } from '../workbook/jobs/last-run';
 export { InputError } from '../workbook/errors';
 export { restoreLastRun } from './restore';
 export { runCalculation } from './jobs/calculation';

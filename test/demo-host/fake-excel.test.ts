@@ -247,7 +247,7 @@ test('deleting a sheet turns formulas that point at it into #REF!, also when a s
 });
 
 test('a sheet of the user\'s called "tariefwijzer" (other case) is not taken for the run record and not overwritten', async () => {
-  const { annotateWorkbook } = await import('../../src/workbook/annotate');
+  const { annotateWorkbook } = await import('../../src/workbook/jobs/annotate');
   const { InputError } = await import('../../src/workbook/errors');
   const { getPack } = await import('../../src/policies');
   const fake = FakeExcel.from({

@@ -14,7 +14,7 @@ import { evaluateRow } from '../../src/domain/engine';
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { listPacks } from '../../src/policies';
-import { annotateWorkbook } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { subjects, type SpecValue } from '../reliability/workbooks';
 
 const packs = listPacks().map((pack) => ({ pack, params: resolveParameters(pack, { richttarief: '97,3' }).values }));

@@ -15,9 +15,9 @@ const EMITTERS = [
   'domain/production/herschik.ts',
   'domain/assessments/assess.ts',
   'domain/assessments/form.ts',
-  'workbook/assess.ts',
-  'workbook/herschik.ts',
-  'workbook/annotate.ts',
+  'workbook/jobs/assess.ts',
+  'workbook/jobs/herschik.ts',
+  'workbook/jobs/annotate.ts',
 ];
 
 /** Every code a source passes to a flag or finding: flag('X'…), pflag('X'…), add(…'X'…), bad('X'…), code: 'X', and the engine's problem→code table. */

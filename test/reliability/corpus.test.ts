@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters, validatePack } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, type AnnotateOutcome } from '../../src/workbook/annotate';
+import { annotateWorkbook, type AnnotateOutcome } from '../../src/workbook/jobs/annotate';
 import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';

@@ -3,7 +3,7 @@
  * an id (also listed in docs/problemen-oplossen.md), a Dutch title, a fixture and the asserted outcome: a
  * Dutch flag on the row, a Dutch warning for the run, or a Dutch error with nothing written.
  */
-import type { AnnotateOutcome } from '../../src/workbook/annotate';
+import type { AnnotateOutcome } from '../../src/workbook/jobs/annotate';
 import type { WorkbookSpec } from './workbooks';
 
 export type Area = 'kopregel' | 'code' | 'percentage' | 'tarief' | 'foutwaarde' | 'rijen' | 'werkmap' | 'bestand' | 'beleid';

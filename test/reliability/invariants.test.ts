@@ -9,7 +9,9 @@
 import fc from 'fast-check';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, readLastRun, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/names';
+import { readLastRun } from '../../src/workbook/jobs/last-run';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { workbookArb } from './generators';
 import { subjects, type WorkbookSpec } from './workbooks';

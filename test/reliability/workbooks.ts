@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/domain/parse';
-import { META_SHEET } from '../../src/workbook/annotate';
+import { META_SHEET } from '../../src/workbook/names';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { isDateFormat } from '../../src/workbook/number-format';

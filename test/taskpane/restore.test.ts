@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { listPacks, SHIPPED_RESOLVER } from '../../src/policies';
 import { restoreLastRun } from '../../src/taskpane/restore';
-import { annotateWorkbook } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { loadPackFromSheet } from '../../src/workbook/policy-sheet';
 import { BridgedXlsx as XlsxWorkbook } from '../workbook/xlsx-bridge';
 

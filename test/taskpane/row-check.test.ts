@@ -7,7 +7,9 @@ import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
 import { demoWorkbook } from '../../src/demo-host/workbooks';
 import { getPack } from '../../src/policies';
 import { affectsRun, rowShows, sameRun } from '../../src/taskpane/row-check';
-import { annotateWorkbook, META_SHEET, readLastRun, readRowExplanation } from '../../src/workbook/annotate';
+import { annotateWorkbook, readRowExplanation } from '../../src/workbook/jobs/annotate';
+import { META_SHEET } from '../../src/workbook/names';
+import { readLastRun } from '../../src/workbook/jobs/last-run';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { dec } from '../../src/domain/money';
 

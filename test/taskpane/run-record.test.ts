@@ -9,9 +9,9 @@ import { listProcedures, resolveProcedureParameters } from '../../src/domain/ass
 import { resolveHerschikParameters } from '../../src/domain/production';
 import { getPack } from '../../src/policies';
 import { affectsAssessment, affectsHerschikking, readSheetRecord } from '../../src/taskpane/run-record';
-import { META_SHEET } from '../../src/workbook/annotate';
-import { ASSESS_SHEET, assessWorkbook } from '../../src/workbook/assess';
-import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/herschik';
+import { META_SHEET } from '../../src/workbook/names';
+import { ASSESS_SHEET, assessWorkbook } from '../../src/workbook/jobs/assess';
+import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/jobs/herschik';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 
 const pack = getPack('zk-ggz-2025')!;

@@ -1,15 +1,9 @@
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import {
-  annotateWorkbook,
-  inputsChanged,
-  META_SHEET,
-  readLastRun,
-  formatLocalDateTime,
-  readRowExplanation,
-  recordedParameters,
-  RunCancelled,
-} from '../../src/workbook/annotate';
+import { annotateWorkbook, readRowExplanation } from '../../src/workbook/jobs/annotate';
+import { inputsChanged, readLastRun, recordedParameters } from '../../src/workbook/jobs/last-run';
+import { META_SHEET, formatLocalDateTime } from '../../src/workbook/names';
+import { RunCancelled } from '../../src/workbook/jobs/job';
 import { InputError } from '../../src/workbook/errors';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';

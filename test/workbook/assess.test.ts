@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain/assessments';
-import { annotateWorkbook } from '../../src/workbook/annotate';
-import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook } from '../../src/workbook/assess';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook } from '../../src/workbook/jobs/assess';
 import { getPack } from '../../src/policies';
 import { BridgedXlsx as XlsxWorkbook } from './xlsx-bridge';
 import { snapshot, workbookFrom } from './helpers';

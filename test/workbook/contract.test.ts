@@ -4,7 +4,8 @@
  */
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/names';
 import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';

@@ -4,7 +4,7 @@ import { resolveHerschikParameters } from '../../src/domain/production';
 import { getPack } from '../../src/policies';
 import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/herschik';
+import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/jobs/herschik';
 import type { ChartSpec } from '../../src/workbook/port';
 import { workbookFrom } from './helpers';
 

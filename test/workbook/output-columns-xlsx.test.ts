@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 

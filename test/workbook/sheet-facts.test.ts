@@ -6,14 +6,15 @@
  */
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { annotateWorkbook, META_SHEET } from '../../src/workbook/annotate';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { META_SHEET } from '../../src/workbook/names';
 import { EXCEL_CELL_LIMIT, INVALID_NUMBER_TEXT, TRUNCATED_MARKER } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
 import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain/assessments';
 import { resolveHerschikParameters } from '../../src/domain/production';
-import { assessWorkbook } from '../../src/workbook/assess';
-import { herschikWorkbook } from '../../src/workbook/herschik';
+import { assessWorkbook } from '../../src/workbook/jobs/assess';
+import { herschikWorkbook } from '../../src/workbook/jobs/herschik';
 import { subjects, type SpecValue, type WorkbookSpec } from '../reliability/workbooks';
 import { workbookFrom } from './helpers';
 

@@ -263,7 +263,8 @@ test('our cells go after a row’s cells, and anywhere else in column order, wit
 });
 
 test('a run over more rows than one read window: a duplicate (by inkoopjaar) and a merged maximumtarief across the window edge', async () => {
-  const { annotateWorkbook, READ_WINDOW } = await import('../../src/workbook/annotate');
+  const { annotateWorkbook } = await import('../../src/workbook/jobs/annotate');
+  const { READ_WINDOW } = await import('../../src/workbook/jobs/read-rows');
   const { getPack } = await import('../../src/policies');
   const { resolveParameters } = await import('../../src/domain/policy/load');
   const pack = getPack('zk-ggz-2025')!;
@@ -301,7 +302,7 @@ test('a run over more rows than one read window: a duplicate (by inkoopjaar) and
 }, 60_000);
 
 test('a run in many small windows, every row different, writes exactly what a run in one window writes', async () => {
-  const { annotateWorkbook, MAX_NOTES } = await import('../../src/workbook/annotate');
+  const { annotateWorkbook, MAX_NOTES } = await import('../../src/workbook/jobs/annotate');
   const { getPack } = await import('../../src/policies');
   const { resolveParameters } = await import('../../src/domain/policy/load');
   const pack = getPack('zk-ggz-2025')!;

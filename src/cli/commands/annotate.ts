@@ -2,7 +2,7 @@ import path from 'node:path';
 import { flagName } from '../../domain/flags';
 import type { Verdict } from '../../domain/outcome';
 import { tariffVerdict } from '../../domain/tariff-verdict';
-import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/annotate';
+import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { findPolicySheet } from '../../workbook/policy-sheet';
 import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';

@@ -19,7 +19,7 @@ import {
 import type { ParameterValues } from '../../domain/policy/types';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/errors';
-import { ASSESS_HEADERS, ASSESS_SHEET, findAssessInput, OVERVIEW_HEADERS, overviewRow, summarySheet, writeAssessmentColumns } from '../../workbook/assess';
+import { ASSESS_HEADERS, ASSESS_SHEET, findAssessInput, OVERVIEW_HEADERS, overviewRow, summarySheet, writeAssessmentColumns } from '../../workbook/jobs/assess';
 import { XlsxWorkbook } from '../../workbook/xlsx/adapter';
 import { checkInputFile, isSameFile, openWorkbook, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 

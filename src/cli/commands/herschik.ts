@@ -10,7 +10,7 @@ import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 import type { Dec } from '../../domain/money';
 import { getPack, listPacks } from '../../policies';
 import { InputError } from '../../workbook/errors';
-import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
+import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/jobs/herschik';
 import { checkInputFile, choosePack, openWorkbook, outputPath, parse, parseSets, saveSafely, UsageError, type Command } from '../common';
 
 /** --set values split into the pack's parameters and the herschikking's (peildatum, contracteerruimte.GGZ, …). */

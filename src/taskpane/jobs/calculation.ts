@@ -4,7 +4,10 @@
  * only wires it up: `runCalculation(runner, input, { onProgress, signal })`.
  */
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
-import { annotateWorkbook, readLastRun, RunCancelled, type AnnotateOutcome, type ColumnMapping, type LastRun, type RunPhase } from '../../workbook/annotate';
+import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
+import { readLastRun, type LastRun } from '../../workbook/jobs/last-run';
+import { RunCancelled, type RunPhase } from '../../workbook/jobs/job';
+import { type ColumnMapping } from '../../workbook/jobs/layout';
 import type { PortRunner } from '../office-port';
 import { createPause } from './slicer';
 

@@ -39,7 +39,7 @@ import {
 import { dec, formatNumber, formatPercentage } from '../../domain/money';
 import type { ParameterDef } from '../../domain/policy/types';
 import { InputError } from '../../workbook/errors';
-import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook, type AssessOutcome } from '../../workbook/assess';
+import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook, type AssessOutcome } from '../../workbook/jobs/assess';
 import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';
 import { useStaleWatch } from '../stale';

@@ -3,7 +3,7 @@ import { Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-compo
 import { CORE_FIELDS } from '../../domain/fields';
 import { cellToText } from '../../domain/parse';
 import type { PolicyPack } from '../../domain/policy/types';
-import type { ColumnMapping, InputLayout } from '../../workbook/annotate';
+import type { ColumnMapping, InputLayout } from '../../workbook/jobs/layout';
 import { columnLetter } from '../../workbook/headers';
 import { useStyles } from '../styles';
 

@@ -41,7 +41,7 @@ import {
 } from '../../domain/production';
 import { listPacks } from '../../policies';
 import { InputError } from '../../workbook/errors';
-import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/herschik';
+import { herschikWorkbook, HERSCHIK_SHEET, type HerschikOutcome, type Scenario } from '../../workbook/jobs/herschik';
 import type { Host, PortRunner } from '../office-port';
 import { failureText } from '../failure';
 import { useStaleWatch } from '../stale';

@@ -3,25 +3,27 @@
  * own columns next to the production data and the sheet "Tariefwijzer herschikking"; re-running replaces both
  * and touches no user cell.
  */
-import { rowRef, type InputRow } from '../domain/engine';
-import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../domain/fields';
-import { formatFlag, type Flag } from '../domain/flags';
-import { D, type Dec, formatNumber } from '../domain/money';
-import { cellToText, isEmptyCell, parseMoney, parseText, type CellValue } from '../domain/parse';
-import { normalizeSector } from '../domain/prestaties';
-import type { ParameterValues, PolicyPack } from '../domain/policy/types';
-import { compareHerschikking, type Comparison } from '../domain/production/compare';
-import { PRODUCTION_FIELDS, TOEZEGGING_FIELDS } from '../domain/production/fields';
-import { formatPct, herschik, type HerschikResult, type Toezegging } from '../domain/production/herschik';
-import { monthLabel, MONTH_NAMES } from '../domain/production/months';
-import { HERSCHIK_PARAMETERS } from '../domain/production/rules';
-import type { Sector } from '../domain/types';
-import { formatLocalDateTime, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, readTariffTable, TARIFF_FORMAT, normalizeCodeKey } from './annotate';
-import { InputError } from './errors';
-import { Fingerprint } from './fingerprint';
-import { placeOutput } from './output-columns';
-import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
-import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from './port';
+import { rowRef, type InputRow } from '../../domain/engine';
+import { CORE_FIELDS, normalizeHeader, type FieldDef } from '../../domain/fields';
+import { formatFlag, type Flag } from '../../domain/flags';
+import { D, type Dec, formatNumber } from '../../domain/money';
+import { cellToText, isEmptyCell, parseMoney, parseText, type CellValue } from '../../domain/parse';
+import { normalizeSector } from '../../domain/prestaties';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { compareHerschikking, type Comparison } from '../../domain/production/compare';
+import { PRODUCTION_FIELDS, TOEZEGGING_FIELDS } from '../../domain/production/fields';
+import { formatPct, herschik, type HerschikResult, type Toezegging } from '../../domain/production/herschik';
+import { monthLabel, MONTH_NAMES } from '../../domain/production/months';
+import { HERSCHIK_PARAMETERS } from '../../domain/production/rules';
+import type { Sector } from '../../domain/types';
+import { formatLocalDateTime, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, TARIFF_FORMAT, normalizeCodeKey } from '../names';
+import type { JobOptions } from './job';
+import { readTariffTable } from './layout';
+import { InputError } from '../errors';
+import { Fingerprint } from '../fingerprint';
+import { placeOutput } from '../output-columns';
+import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst } from '../headers';
+import { filledWidth, type ChartSpec, type OutputValue, type WorkbookPort } from '../port';
 
 export const HERSCHIK_SHEET = 'Tariefwijzer herschikking';
 /** Tariefwijzer's own columns on the production sheet, in order. */
@@ -48,9 +50,9 @@ export interface Scenario {
   label: string;
 }
 
-export interface HerschikOptions {
+/** The job's options; progress, phases and cancel as every job (JobOptions). */
+export interface HerschikOptions extends JobOptions {
   sheet?: string;
-  now?: Date;
   vergelijk?: Scenario;
 }
 

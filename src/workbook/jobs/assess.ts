@@ -28,16 +28,17 @@ import {
   type ProviderAssessment,
   type ProviderInput,
   type SheetScore,
-} from '../domain/assessments';
-import { normalizeHeader } from '../domain/fields';
-import { formatNumber, formatPercentage } from '../domain/money';
-import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../domain/parse';
-import type { ParameterValues } from '../domain/policy/types';
-import { formatLocalDateTime, META_SHEET } from './annotate';
-import { InputError } from './errors';
-import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from './headers';
-import { placeOutput } from './output-columns';
-import { filledWidth, columnName, type OutputValue, type WorkbookPort } from './port';
+} from '../../domain/assessments';
+import { normalizeHeader } from '../../domain/fields';
+import { formatNumber, formatPercentage } from '../../domain/money';
+import { cellToText, isEmptyCell, parsePercentage, type CellValue } from '../../domain/parse';
+import type { ParameterValues } from '../../domain/policy/types';
+import { formatLocalDateTime, META_SHEET } from '../names';
+import { InputError } from '../errors';
+import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from '../headers';
+import { placeOutput } from '../output-columns';
+import { filledWidth, columnName, type OutputValue, type WorkbookPort } from '../port';
+import type { JobOptions } from './job';
 
 export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
 export const ASSESS_SHEET = 'Tariefwijzer beoordelingen';
@@ -133,9 +134,9 @@ export function providersFromList(
   return order;
 }
 
-export interface AssessOptions {
+/** The job's options; progress, phases and cancel as every job (JobOptions). */
+export interface AssessOptions extends JobOptions {
   sheet?: string;
-  now?: Date;
   /** The policy pack id the user chose (for the summary sheet). */
   policyId?: string;
 }

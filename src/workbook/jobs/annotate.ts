@@ -1,0 +1,435 @@
+/**
+ * The annotate job: workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
+ * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
+ */
+import {
+  batchLineKey,
+  lineYear,
+  packTitles,
+  PRESTATIE_FIELDS,
+  ResultMemo,
+  rowPrestatieCode,
+  rowRef,
+  withRepeatedLine,
+  type RowResult,
+  type RunResult,
+} from '../../domain/engine';
+import { flagFormatter, flagName, type Flag } from '../../domain/flags';
+import { dec, formatEuro, formatPercentage } from '../../domain/money';
+import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { countRow, emptyCounts, type TariffCounts } from '../../domain/tariff-verdict';
+import { InputError } from '../errors';
+import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
+import { RepeatedLines } from '../lines';
+import {
+  META_SHEET,
+  META_TITLE,
+  metaTakenMessage,
+  OUTPUT_END_LABEL,
+  formatLocalDateTime,
+  parameterText,
+  PERCENTAGE_FORMAT,
+  protectedSheetMessage,
+  STATUS_COMPLETE,
+  STATUS_COMPLETE_NOTE,
+  STATUS_INCOMPLETE,
+  STATUS_INCOMPLETE_NOTE,
+  STATUS_LABEL,
+  TARIFF_FORMAT,
+} from '../names';
+import { existingBlock, placeOutput } from '../output-columns';
+import type { CellNote, OutputValue, RowSource, SheetRead, WorkbookPort } from '../port';
+import { RunCancelled, type JobOptions, type RunPhase } from './job';
+import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
+import { PAUSE_EVERY, READ_WINDOW, readAll, readRows } from './read-rows';
+
+/** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
+/** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
+export const MAX_NOTES = 500;
+export const HIGHLIGHTS = [
+  { column: 2, contains: '[waarschuwing]', color: '#FFEB9C' },
+  { column: 2, contains: '[fout]', color: '#FFC7CE' },
+];
+
+export interface AnnotateOptions extends JobOptions {
+  sheet?: string;
+  /** Corrections to the detected columns (from the task pane's column preview). */
+  mapping?: ColumnMapping;
+  /** Sheets that are never data (e.g. a policy sheet under another name than "Tariefwijzer beleid"). */
+  skipSheets?: string[];
+  /**
+   * Compute in slices of this many rows and give the event loop a turn between them (the task pane stays
+   * responsive and can cancel); without it the rows are computed in one go. A big sheet is read and computed in
+   * windows of rows (READ_WINDOW), so the phases 'lezen' and 'rekenen' may alternate before 'schrijven'.
+   */
+  slice?: number;
+  /** Repeat the flags of rows with a fout or waarschuwing as a note on their signal cell (default: yes). */
+  notes?: boolean;
+  /**
+   * Keep every row's result in the outcome's run.results (default: yes; the task pane shows them). Without,
+   * run.results is empty and a run's memory does not grow with its rows (the CLI unless it prints JSON).
+   */
+  keepResults?: boolean;
+  /** Rows per read window (READ_WINDOW); tests set fewer to run over several windows. */
+  window?: number;
+}
+
+export interface AnnotateOutcome {
+  sheet: string;
+  headerRow: number;
+  run: RunResult;
+  /** Rows that held data (empty rows are skipped). */
+  dataRows: number;
+  tariffsSet: number;
+  fingerprint: string;
+  warnings: string[];
+  /** Flag code → its name (flagName), for every code in run.flagCounts. */
+  flagNames: Record<string, string>;
+  /** What the verdict needs (domain/tariff-verdict.ts), counted as the rows were computed: also without run.results. */
+  counts: TariffCounts;
+}
+
+/**
+ * The second pass computes and hands the writer this many rows at a time (at most a read window): when every row's
+ * output differs, a window's results and output texts are ≈ 2 KB a row, and a small window lets them die young
+ * (in V8's new space) instead of piling up in the old space until a full collection.
+ */
+const COMPUTE_WINDOW = 1_024;
+/** Results the second pass keeps for reuse (ResultMemo) before it starts a new memo: distinct rows do not pile up. */
+const MEMO_LIMIT = 4_096;
+
+/** What the first pass over the rows finds: enough to write the block and each row's DUBBELE_REGEL as it goes. */
+interface Scan {
+  dataRows: number;
+  /** The last row with data (0-based), or the header's row. */
+  lastDataRow: number;
+  fingerprint: string;
+  /** Sheet row → every sheet row of its line, for rows whose AGB-code + prestatie + zorgkantoor repeat. */
+  repeated: Map<number, readonly number[]>;
+  /** A sheet read in one window, kept for the second pass. */
+  held: { reads?: SheetRead[] };
+}
+
+/**
+ * The first pass: the layout, then every row read window by window for what must be known before the first row
+ * is written (where the data ends, repeated lines, the fingerprint). It classifies each row's prestatie (for its
+ * line) but evaluates nothing; the second pass (rowSource) computes and writes. A sheet of one window is read
+ * once: the second pass gets this read.
+ */
+async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions): Promise<{ layout: InputLayout; scan: Scan }> {
+  const cancelled = () => {
+    if (options.signal?.aborted) throw new RunCancelled();
+  };
+  let current: RunPhase | undefined;
+  const phase = (next: RunPhase) => {
+    if (next !== current) options.onPhase?.((current = next));
+  };
+  phase('lezen');
+  const layout = await detectLayout(port, pack, options);
+  if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
+  if (layout.metaTaken) throw new InputError(metaTakenMessage());
+  cancelled();
+  const { match } = layout;
+  // progress counts the rows below the header (empty ones are passed over quickly)
+  const below = Math.max(0, layout.rowCount - match.row - 1);
+  options.onProgress?.(0, below);
+  const lines = new RepeatedLines(match.row + 1, below);
+  // the prestatie of a row depends on a few cells only: classified once per combination (bounded, for odd data)
+  const codes = new Map<string, string | undefined>();
+  const codeOf = (cells: Record<string, CellValue>): string | undefined => {
+    let key = '';
+    for (const f of PRESTATIE_FIELDS) {
+      const v = cells[f];
+      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
+    }
+    if (codes.has(key)) return codes.get(key);
+    if (codes.size >= 50_000) codes.clear();
+    const code = rowPrestatieCode(cells, pack, params);
+    codes.set(key, code);
+    return code;
+  };
+  const held: Scan['held'] = {};
+  let dataRows = 0;
+  let lastDataRow = match.row;
+  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const fingerprint = await readAll(
+    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
+      dataRows++;
+      lastDataRow = r;
+      const key = batchLineKey(row.cells, codeOf(row.cells));
+      if (key !== undefined) lines.add(r, key);
+      if (dataRows % progressEvery === 0 && r - match.row < below) options.onProgress?.(r - match.row, below);
+    }),
+  );
+  options.onProgress?.(dataRows, dataRows);
+  cancelled();
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
+}
+
+/** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
+const PROGRESS_EVERY = 10_000;
+
+/** What the second pass adds up while it computes, for the metadata sheet and the outcome. */
+interface Tally {
+  results: RowResult[];
+  counts: TariffCounts;
+  flagCounts: Record<string, number>;
+  /** Flag code → its name, in the order the codes first occur. */
+  names: Map<string, string>;
+  notes: CellNote[];
+  flagged: number;
+}
+
+/**
+ * The second pass as the block's rows: each call reads the next window, computes its rows (with the repeated
+ * lines of the first pass) and gives their output; the writer pulls it just before it writes those rows. A run
+ * holds one window of input and output rows, whatever the data.
+ */
+function rowSource(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  params: ParameterValues,
+  layout: InputLayout,
+  scan: Scan,
+  count: number,
+  tally: Tally,
+  options: AnnotateOptions,
+): RowSource {
+  const { sheet, match } = layout;
+  const size = options.window ?? READ_WINDOW;
+  const step = Math.min(size, COMPUTE_WINDOW);
+  const formatFlag = flagFormatter(packTitles(pack));
+  const empty: OutputValue[] = [null, null, null, null];
+  let memo = new ResultMemo();
+  // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
+  // for every row of a window with the same outcome. The port only reads the rows it is given.
+  let shared = new Map<readonly unknown[], { of: RowResult; line: OutputValue[] }>();
+  let lines: OutputValue[][] = [];
+  let base = 0;
+  const until = () => match.row + 1 + base + lines.length;
+  // no cancel from here: once writing has started, the run completes (AnnotateOptions.signal)
+  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until };
+  const reader = readRows(port, pack, layout, read, (row, r) => {
+    let res = memo.evaluate(row, pack, params);
+    const line = scan.repeated.get(r);
+    if (line)
+      res = withRepeatedLine(
+        res,
+        line.map((x) => rowRef(sheet, x)),
+        lineYear(row.cells.inkoopjaar),
+      );
+    tallyRow(tally, res, r - match.row - 1, formatFlag, options.notes !== false, options.keepResults !== false);
+    const known = shared.get(res.flags);
+    let values: OutputValue[];
+    if (known && known.of.percentage === res.percentage && known.of.tarief === res.tarief && known.of.explanation === res.explanation) values = known.line;
+    else {
+      values = [
+        res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
+        res.tarief ? res.tarief.toNumber() : null,
+        res.flags.map(formatFlag).join('\n') || null,
+        res.explanation || null,
+      ];
+      shared.set(res.flags, { of: res, line: values });
+    }
+    lines[r - match.row - 1 - base] = values;
+  });
+  let reading = true;
+  let produced = 0;
+  return {
+    count,
+    async next() {
+      base = produced;
+      lines = new Array<OutputValue[]>(Math.min(step, count - produced)).fill(empty);
+      // results of rows long written are let go: output rows are shared within a window, the memo up to a size
+      if (memo.size > MEMO_LIMIT) memo = new ResultMemo();
+      shared = new Map();
+      if (reading) reading = !(await reader.next()).done;
+      produced += lines.length;
+      return lines;
+    },
+  };
+}
+
+/** Counts, notes and (if kept) the result of one row, in row order. */
+function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Flag) => string, notes: boolean, keep: boolean): void {
+  if (keep) tally.results.push(res);
+  countRow(tally.counts, res);
+  for (const f of res.flags) if (!tally.names.has(f.code)) tally.names.set(f.code, flagName(f));
+  for (const code of new Set(res.flags.map((f) => f.code))) tally.flagCounts[code] = (tally.flagCounts[code] ?? 0) + 1;
+  if (!notes || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) return;
+  if (++tally.flagged <= MAX_NOTES) tally.notes.push({ row, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
+}
+
+export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
+  const { layout, scan } = await scanRows(port, pack, params, options);
+  const { sheet, match, rowCount, columnCount, tariffSheet, warnings, lastOutputRow } = layout;
+  const print = scan.fingerprint;
+  options.onPhase?.('schrijven');
+
+  // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
+  // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
+  // stray cell far below the data: that would be millions of empty cells written for nothing.
+  const complete = existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
+  const lastDataRow = scan.lastDataRow;
+  const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
+  const place = await placeOutput(port, {
+    sheet,
+    headerRow: match.row,
+    lastRow,
+    width: OUTPUT_HEADERS.length,
+    after: columnCount,
+    existing: match.outputColumns,
+    headerLine: layout.head[match.row] ?? [],
+    noun: 'Tariefwijzer-kolommen',
+  });
+  const firstColumn = place.firstColumn;
+  warnings.push(...place.warnings);
+  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0 };
+  const info = {
+    sheet,
+    headerRow: match.row,
+    lastRow,
+    tariffSheet: tariffSheet?.name,
+    rows: scan.dataRows,
+    fingerprint: print,
+    now: options.now ?? new Date(),
+    warnings,
+  };
+  // The metadata sheet first, saying "onvolledig" (its counts follow once the rows are written); the output
+  // block (one or more requests); the metadata sheet with its counts; "voltooid" last.
+  await port.replaceSheet(META_SHEET, metadataRows(params, tally, pack, info));
+  await port.writeBlock({
+    sheet,
+    headerRow: match.row,
+    firstColumn,
+    headers: [...OUTPUT_HEADERS],
+    values: [],
+    rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
+    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+    highlights: HIGHLIGHTS,
+    notes: tally.notes,
+  });
+  if (tally.flagged > MAX_NOTES)
+    warnings.push(
+      `${tally.flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
+    );
+  const meta = metadataRows(params, tally, pack, info);
+  await port.replaceSheet(META_SHEET, meta);
+  // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
+  const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
+  await port.writeBlock({
+    sheet: META_SHEET,
+    headerRow: statusRow,
+    firstColumn: 1,
+    headers: [STATUS_COMPLETE, STATUS_COMPLETE_NOTE],
+    values: [],
+    numberFormats: [undefined, undefined],
+  });
+  await port.flush();
+  const run: RunResult = {
+    pack: { id: pack.id, version: pack.version, title: pack.title },
+    parameters: params,
+    results: tally.results,
+    flagCounts: tally.flagCounts,
+  };
+  return {
+    sheet,
+    headerRow: match.row,
+    run,
+    dataRows: scan.dataRows,
+    tariffsSet: tally.counts.tariffsSet,
+    counts: tally.counts,
+    fingerprint: print,
+    warnings,
+    flagNames: Object.fromEntries(tally.names),
+  };
+}
+
+function metadataRows(
+  parameters: ParameterValues,
+  tally: Pick<Tally, 'flagCounts' | 'names' | 'counts'>,
+  pack: PolicyPack,
+  info: {
+    sheet: string;
+    headerRow: number;
+    lastRow: number;
+    tariffSheet?: string;
+    rows: number;
+    fingerprint: string;
+    now: Date;
+    warnings: string[];
+  },
+): OutputValue[][] {
+  const out: OutputValue[][] = [
+    [META_TITLE],
+    [],
+    ['Beleid', pack.id],
+    ['Titel', pack.title],
+    ['Versie', pack.version],
+    ['Zorgkantoor', pack.zorgkantoor],
+    ['Inkoopjaar', pack.inkoopjaar],
+    ['Blad', info.sheet],
+    ['Tarieventabel', info.tariffSheet ?? '(geen; maximumtarief uit de rijen)'],
+    ['Tijdstip', formatLocalDateTime(info.now)],
+    ['Vingerafdruk invoer', info.fingerprint],
+    ['Rijen', info.rows],
+    ['Tarieven berekend', tally.counts.tariffsSet],
+    [STATUS_LABEL, STATUS_INCOMPLETE, STATUS_INCOMPLETE_NOTE],
+    ['Kopregel op rij', info.headerRow + 1],
+    [OUTPUT_END_LABEL, info.lastRow + 1, 'de volgende berekening maakt de uitvoerkolommen tot en met deze rij opnieuw'],
+    [],
+    ['Parameter', 'Waarde'],
+  ];
+  // The parameter's Dutch label (readLastRun maps it back to the parameter through the pack).
+  for (const [name, def] of Object.entries(pack.parameters)) out.push([def.label, parameterText(parameters[name])]);
+  out.push([], ['Signaal', 'Aantal rijen']);
+  const names = tally.names;
+  for (const [code, n] of Object.entries(tally.flagCounts).sort(([a], [b]) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'nl')))
+    out.push([names.get(code) ?? flagName({ code }), n]);
+  if (info.warnings.length) {
+    out.push([], ['Opmerkingen']);
+    for (const w of info.warnings) out.push([w]);
+  }
+  return out;
+}
+
+/** What Tariefwijzer wrote for one row, read back from its output columns (a shared workbook). */
+export interface RowExplanation {
+  sheet: string;
+  /** 0-based row. */
+  row: number;
+  percentage?: string;
+  tarief?: string;
+  signalen?: string;
+  toelichting?: string;
+}
+
+/**
+ * The output cells of one row, found by the output headers in the sheet's first rows: one read (two parts,
+ * one round trip). Undefined when the row is not below Tariefwijzer's header or has no output.
+ */
+export async function readRowExplanation(port: WorkbookPort, sheet: string, row: number): Promise<RowExplanation | undefined> {
+  const [head, line] = await port.readSheets([
+    { sheet, rows: HEADER_SCAN_ROWS },
+    { sheet, firstRow: row, rows: 1 },
+  ]);
+  const match = detectHeader(head.cells).match;
+  const cols = match?.outputColumns ?? [];
+  if (!match || row <= match.row || cols[3] === undefined) return undefined;
+  const cells = line.cells[row] ?? [];
+  const text = (c: number | undefined) => (c === undefined || isEmptyCell(cells[c]) ? undefined : cellToText(cells[c]));
+  const number = (c: number | undefined, format: (v: number) => string) => {
+    const v = c === undefined ? undefined : cells[c];
+    return typeof v === 'number' ? format(v) : text(c);
+  };
+  const out: RowExplanation = {
+    sheet,
+    row,
+    percentage: number(cols[0], (v) => formatPercentage(dec(v).times(100))),
+    tarief: number(cols[1], (v) => formatEuro(dec(v))),
+    signalen: text(cols[2]),
+    toelichting: text(cols[3]),
+  };
+  return out.percentage || out.tarief || out.signalen || out.toelichting ? out : undefined;
+}

@@ -1,0 +1,61 @@
+/** The run recorded on the Tariefwijzer sheet: what was applied, and whether the inputs changed since. */
+import { cellToText } from '../../domain/parse';
+import type { PolicyPack } from '../../domain/policy/types';
+import { META_SHEET, PARAMETER_NOT_SET, STATUS_INCOMPLETE, STATUS_LABEL } from '../names';
+import type { WorkbookPort } from '../port';
+import { detectLayout } from './layout';
+import { readAll, readRows } from './read-rows';
+
+export interface LastRun {
+  packId: string;
+  version: string;
+  sheet: string;
+  fingerprint: string;
+  /** Parameter label (older workbooks: parameter name) → value as written on the metadata sheet; see recordedParameters. */
+  parameters: Record<string, string>;
+  /** False when the run was broken off before all output was written (status "onvolledig"). */
+  complete: boolean;
+}
+
+/** The run recorded on the Tariefwijzer sheet, so a colleague sees what was applied; undefined if none. */
+export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefined> {
+  if (!(await port.sheetNames()).includes(META_SHEET)) return undefined;
+  const grid = await port.readSheet(META_SHEET);
+  const value = (label: string) => cellToText(grid.find((row) => cellToText(row?.[0]) === label)?.[1]);
+  const parameters: Record<string, string> = {};
+  const start = grid.findIndex((row) => cellToText(row?.[0]) === 'Parameter');
+  for (let r = start + 1; start >= 0 && r < grid.length && cellToText(grid[r]?.[0]); r++) parameters[cellToText(grid[r][0])] = cellToText(grid[r][1]);
+  // Runs from before the status row have none: they were written in one go.
+  const status = value(STATUS_LABEL);
+  const run = {
+    packId: value('Beleid'),
+    version: value('Versie'),
+    sheet: value('Blad'),
+    fingerprint: value('Vingerafdruk invoer'),
+    parameters,
+    complete: status !== STATUS_INCOMPLETE,
+  };
+  return run.packId && run.fingerprint ? run : undefined;
+}
+
+/**
+ * The recorded parameter values by parameter name, as the user types them ('' = niet ingesteld): the sheet
+ * names each parameter by its label (older workbooks by its name).
+ */
+export function recordedParameters(pack: PolicyPack, last: LastRun): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    const v = last.parameters[def.label] ?? last.parameters[name];
+    if (v === undefined) continue;
+    out[name] = v === PARAMETER_NOT_SET ? '' : (def.choices?.find((c) => c.replace(/_/g, ' ') === v) ?? v);
+  }
+  return out;
+}
+
+/** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
+export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
+  if (!last.complete) return true;
+  const layout = await detectLayout(port, pack, { sheet: last.sheet });
+  const fingerprint = await readAll(readRows(port, pack, layout, {}, () => undefined));
+  return fingerprint !== last.fingerprint || pack.version !== last.version;
+}
