@@ -168,3 +168,12 @@ test('no internal reference in what the CLI prints and writes for the example wo
   expect(written).toBeGreaterThan(500); // the check saw the output columns and sheets, not an empty list
   expect(findInternalRefs(texts)).toEqual([]);
 });
+
+test('the user guides cite documents by title and paragraph: no line numbers, source file numbers or the word seed (commands and file names a user runs are fine)', () => {
+  const citationKinds = new Set(['regelverwijzing', 'bronbestandsnummer', 'het woord seed']);
+  for (const guide of ['beoordelen.md', 'herschikking.md', 'problemen-oplossen.md']) {
+    const text = fs.readFileSync(path.join(ROOT, 'docs', guide), 'utf8');
+    const found = internalRefs(text).filter((r) => citationKinds.has(r.kind));
+    expect([guide, found]).toEqual([guide, []]);
+  }
+});
