@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { evaluateRow, runPolicy } from '../../src/domain/engine';
 import { nearestYear } from '../../src/domain/policy/years';
 import { resolveParameters } from '../../src/domain/policy/load';
+import { missingBaseParameters } from '../../src/domain/policy/required';
 import { loadPack, parsePackText } from '../../src/domain/policy/source';
 import { SHIPPED_RESOLVER } from '../../src/policies';
 import { readPolicySheet } from '../../src/workbook/policy-sheet';
@@ -198,4 +199,18 @@ test('policy check summarises the years of a multi-year pack', async () => {
     code: 0,
     out: expect.stringContaining('Zorgkantoor Zilveren Kruis, sector GGZ, inkoopjaren 2024–2026 (hoofdjaar 2025); breidt uit: zk-ggz-2025'),
   });
+});
+
+test('a base parameter set per year only is missing just for the years without a value, and the reason names them', () => {
+  const pack = loadPackFile('../own/zk-ggz-2024-2026.yaml');
+  const missing = (sets: Record<string, string>) => missingBaseParameters(pack, resolveParameters(pack, sets).values);
+  // 2024 comes from the pack (perJaar); 2025 and 2026 have no value
+  expect(missing({}).map((m) => m.reason)).toEqual([expect.stringContaining('niet ingevuld voor 2025 en 2026')]);
+  expect(missing({ 'richttarief@2026': '98,4' }).map((m) => m.reason)).toEqual([expect.stringContaining('niet ingevuld voor 2025:')]);
+  // every year has its own value, or the general one covers the rest: nothing missing
+  expect(missing({ 'richttarief@2025': '98', 'richttarief@2026': '98,4' })).toEqual([]);
+  expect(missing({ richttarief: '98' })).toEqual([]);
+  // a pack of one year: the general value only
+  const single = loadPackFile('zk-ggz-2025');
+  expect(missingBaseParameters(single, resolveParameters(single, {}).values).map((m) => m.reason)).toEqual([expect.not.stringContaining(' voor 20')]);
 });
