@@ -9,12 +9,12 @@
 import { useRef, useState } from 'react';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { formatProblem, type PackProblem } from '../../domain/policy/problems';
-import { resolveParameters } from '../../domain/policy/load';
-import { missingBaseParameters, type MissingValue } from '../../domain/policy/required';
-import type { PolicyPack } from '../../domain/policy/types';
-import type { PortRunner } from '../office-port';
-import { failureText, type FailedStep } from '../failure';
+import { formatProblem, type PackProblem } from '../../../domain/policy/problems';
+import { resolveParameters } from '../../../domain/policy/load';
+import { missingBaseParameters, type MissingValue } from '../../../domain/policy/required';
+import type { PolicyPack } from '../../../domain/policy/types';
+import type { PortRunner } from '../../office-port';
+import { failureText, type FailedStep } from '../../failure';
 
 export interface PackLoaderProps {
   /** Runs a job on the open workbook; undefined outside Excel (then only files can be loaded). */
@@ -40,9 +40,9 @@ const useStyles = makeStyles({
 /** The loading modules, once, in their own chunk. */
 function loaders() {
   return Promise.all([
-    import(/* webpackChunkName: "pack-loader" */ '../../domain/policy/source'),
-    import(/* webpackChunkName: "pack-loader" */ '../../workbook/policy-sheet'),
-    import(/* webpackChunkName: "pack-loader" */ '../../policies'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../domain/policy/source'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../workbook/policy-sheet'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../policies'),
   ]).then(([source, sheet, policies]) => ({ source, sheet, resolver: policies.SHIPPED_RESOLVER }));
 }
 
