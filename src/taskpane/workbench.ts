@@ -12,6 +12,7 @@ export { readLastRun, recordedParameters } from '../workbook/jobs/last-run';
 export { InputError } from '../workbook/errors';
 export { restoreLastRun } from './restore';
 export { calculate } from './jobs/calculation';
+export { runJob } from './jobs/run-job';
 import { dec, formatNumber } from '../domain/money';
 import type { ParameterDef, PolicyPack } from '../domain/policy/types';
 

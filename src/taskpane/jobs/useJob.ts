@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { RunPhase } from '../../workbook/jobs/job';
 import { loadWorkbench } from '../lazy';
 import type { PortRunner } from '../office-port';
-import { runJob, type JobProgress, type PaneJob } from './run-job';
+import type { JobProgress, PaneJob } from './run-job';
 
 /** The words of a tab's job: the button that runs it (named again in failure texts) and each phase's progress label. */
 export interface JobWords {
@@ -71,7 +71,9 @@ export function useJob(runner: PortRunner | undefined, words: JobWords): Job {
         setAnnounce(phases[phase]);
       };
       try {
-        return { ok: true, result: await runJob(runner, work, { signal: controller.signal, onPhase, onProgress: setProgress }) };
+        // the runner with its slices loads with the workbench (already there: the pane loads it when it opens)
+        const wb = await loadWorkbench();
+        return { ok: true, result: await wb.runJob(runner, work, { signal: controller.signal, onPhase, onProgress: setProgress }) };
       } catch (e) {
         setFailure(await describe(e, reached, button));
         setAnnounce('');
