@@ -16,10 +16,6 @@ const STILL_TO_SPLIT = [
   'domain/engine.ts: computePercentage',
   'domain/production/herschik.ts: herschik',
   'domain/production/herschik.ts: sectorResult',
-  'taskpane/App.tsx: App',
-  // grew past the limit with its stale-result bar (issue 26); splits with the tabs' own folders (issue 28)
-  'taskpane/views/AssessView.tsx: AssessView',
-  'taskpane/views/HerschikkingView.tsx: HerschikkingView',
 ];
 
 /** A function's name: its own, its variable's, its property's or method's, else where it starts. */

@@ -66,3 +66,14 @@ export function useFocusBack(busy: boolean, target: RefObject<HTMLElement | null
     was.current = busy;
   }, [busy, target]);
 }
+
+/** A new result takes the focus and the view (its heading at the top), so keyboard and screen-reader users land on it. */
+export function useFocusOnArrival<E extends HTMLElement>(result: unknown): RefObject<E | null> {
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    if (!result || !ref.current) return;
+    ref.current.scrollIntoView?.({ block: 'start' });
+    ref.current.focus({ preventScroll: true });
+  }, [result]);
+  return ref;
+}

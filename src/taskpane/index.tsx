@@ -1,8 +1,8 @@
 /** Entry of the task pane: find out where we run (Excel, other Office host, plain browser), then render. */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import type { Environment } from './App';
-import { Shell } from './Shell';
+import { App } from './App';
+import type { Environment } from './environment';
 import { createOfficeHost } from './office-port';
 
 /** Office.onReady fires outside Office too (host null); this only guards against a script that never settles. */
@@ -52,7 +52,7 @@ if (container && !legacy) {
     paintPage(theme, dark);
     root.render(
       <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-        <Shell environment={environment} />
+        <App environment={environment} />
       </FluentProvider>,
     );
   });

@@ -11,7 +11,8 @@ export { detectLayout } from '../workbook/jobs/layout';
 export { readLastRun, recordedParameters } from '../workbook/jobs/last-run';
 export { InputError } from '../workbook/errors';
 export { restoreLastRun } from './restore';
-export { runCalculation } from './jobs/calculation';
+export { calculate } from './jobs/calculation';
+export { runJob } from './jobs/run-job';
 import { dec, formatNumber } from '../domain/money';
 import type { ParameterDef, PolicyPack } from '../domain/policy/types';
 

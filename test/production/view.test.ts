@@ -1,7 +1,8 @@
 /** The task-pane view's pure parts: the inline SVG chart and the "Vergelijk" assignments. */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { parseAssignments, UitnuttingChart } from '../../src/taskpane/views/HerschikkingView';
+import { parseAssignments } from '../../src/taskpane/tabs/herschikking/assignments';
+import { UitnuttingChart } from '../../src/taskpane/tabs/herschikking/UitnuttingChart';
 import { run } from './helpers';
 
 test('the chart draws one line per sector over the months, and the 100% and margin lines', () => {

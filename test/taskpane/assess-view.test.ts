@@ -5,7 +5,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { AssessView } from '../../src/taskpane/views/AssessView';
+import { AanvragenTab as AssessView } from '../../src/taskpane/tabs/aanvragen/AanvragenTab';
 import { listProcedures } from '../../src/domain/assessments';
 
 function render(props: Parameters<typeof AssessView>[0]): string {

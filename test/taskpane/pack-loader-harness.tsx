@@ -6,7 +6,7 @@ import type { CellValue } from '../../src/domain/parse';
 import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import type { PortRunner } from '../../src/taskpane/office-port';
-import { PackLoader } from '../../src/taskpane/views/PackLoader';
+import { PackLoader } from '../../src/taskpane/tabs/tarieven/PackLoader';
 
 const HEAD: CellValue[][] = [
   ['Id', 'proef-ggz-2026'],

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { procedureForPolicy, resolveProcedureParameters } from '../../src/domain/assessments';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { ASSESS_HEADERS, ASSESS_SHEET, assessWorkbook } from '../../src/workbook/jobs/assess';
+import { RunCancelled } from '../../src/workbook/jobs/job';
 import { getPack } from '../../src/policies';
 import { BridgedXlsx as XlsxWorkbook } from './xlsx-bridge';
 import { snapshot, workbookFrom } from './helpers';
@@ -277,4 +278,27 @@ describe('aanvraagformulieren in a workbook', () => {
     );
     await expect(assessWorkbook(wb, proc, params)).rejects.toThrow(/minstens 3 labels van het aanvraagformulier, elk met de waarde rechts ernaast/);
   });
+});
+
+test('the job reports its phases and a provider at a time; a cancel before writing leaves the workbook unchanged, one after it completes', async () => {
+  const phases: string[] = [];
+  const progress: Array<[number, number]> = [];
+  const done = await assessWorkbook(list(), proc, params, { now: NOW, onPhase: (p) => phases.push(p), onProgress: (d, t) => progress.push([d, t]) });
+  expect(phases).toEqual(['lezen', 'rekenen', 'schrijven']);
+  const n = done.assessments.length;
+  expect(progress).toEqual(Array.from({ length: n }, (_, i) => [i + 1, n]));
+
+  const wb = list();
+  const before = snapshot(wb.workbook);
+  const controller = new AbortController();
+  const run = assessWorkbook(wb, proc, params, { now: NOW, signal: controller.signal, onProgress: (d) => d === 1 && controller.abort() });
+  await expect(run).rejects.toThrow(RunCancelled);
+  expect(snapshot(wb.workbook)).toBe(before);
+  expect(wb.workbook.getWorksheet(ASSESS_SHEET)).toBeUndefined();
+
+  const late = new AbortController();
+  const written = list();
+  const outcome = await assessWorkbook(written, proc, params, { now: NOW, signal: late.signal, onPhase: (p) => p === 'schrijven' && late.abort() });
+  expect(outcome.assessments).toHaveLength(n);
+  expect(written.workbook.getWorksheet(ASSESS_SHEET)).toBeDefined();
 });

@@ -6,7 +6,8 @@ import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/jobs/herschik';
 import type { ChartSpec } from '../../src/workbook/port';
-import { workbookFrom } from './helpers';
+import { RunCancelled } from '../../src/workbook/jobs/job';
+import { snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;
 const packParams = resolveParameters(pack, { richttarief: '100' }).values;
@@ -126,4 +127,32 @@ test('issue 27: the herschikking columns pass over a merged area right of the pr
   const said = /de cellen J2:K3 samengevoegd\. .*de herschikkingskolommen staan in de kolommen L tot en met P/;
   expect(out.warnings.join('\n')).toMatch(said);
   expect([...fake.sheet(HERSCHIK_SHEET)!.cells.values()].some((c) => typeof c.value === 'string' && said.test(c.value))).toBe(true);
+});
+
+test('the job reports its phases and rows; a cancel before writing leaves the workbook unchanged, one after it completes', async () => {
+  const params = resolveHerschikParameters({ peildatum: '2025-06-30' }).values;
+  const phases: string[] = [];
+  const progress: Array<[number, number]> = [];
+  const out = await herschikWorkbook(workbookFrom(sheets()), pack, packParams, params, {
+    onPhase: (p) => phases.push(p),
+    onProgress: (d, t) => progress.push([d, t]),
+  });
+  expect(phases).toEqual(['lezen', 'rekenen', 'schrijven']);
+  expect(progress).toEqual([
+    [0, out.dataRows],
+    [out.dataRows, out.dataRows],
+  ]);
+
+  const wb = workbookFrom(sheets());
+  const before = snapshot(wb.workbook);
+  const controller = new AbortController();
+  const run = herschikWorkbook(wb, pack, packParams, params, { signal: controller.signal, onPhase: (p) => p === 'rekenen' && controller.abort() });
+  await expect(run).rejects.toThrow(RunCancelled);
+  expect(snapshot(wb.workbook)).toBe(before);
+  expect(wb.workbook.getWorksheet(HERSCHIK_SHEET)).toBeUndefined();
+
+  const late = new AbortController();
+  const written = workbookFrom(sheets());
+  await herschikWorkbook(written, pack, packParams, params, { signal: late.signal, onPhase: (p) => p === 'schrijven' && late.abort() });
+  expect(written.workbook.getWorksheet(HERSCHIK_SHEET)).toBeDefined();
 });

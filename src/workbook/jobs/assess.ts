@@ -38,7 +38,7 @@ import { InputError } from '../errors';
 import { HEADER_SCAN_ROWS, isHidden, visibleFirst } from '../headers';
 import { placeOutput } from '../output-columns';
 import { filledWidth, columnName, type OutputValue, type WorkbookPort } from '../port';
-import type { JobOptions } from './job';
+import { RunCancelled, type JobOptions } from './job';
 
 export const ASSESS_HEADERS = ['Tariefwijzer herberekening', 'Tariefwijzer hardheidsclausule', 'Tariefwijzer termijn'] as const;
 export const ASSESS_SHEET = 'Tariefwijzer beoordelingen';
@@ -236,18 +236,28 @@ function noFormMessage(scores: SheetScore[], proc: Procedure, prefix: string | u
  * aanvraagformulier in it (summary sheet only, one row per form). Throws InputError when neither is there.
  */
 export async function assessWorkbook(port: WorkbookPort, proc: Procedure, params: ParameterValues, options: AssessOptions = {}): Promise<AssessOutcome> {
+  options.onPhase?.('lezen');
   const found = await findAssessInput(port, proc, { sheet: options.sheet });
   const { warnings } = found;
+  options.onPhase?.('rekenen');
+  const inputs = found.mode === 'lijst' ? found.providers.map((p) => p.input) : found.forms.map((f) => f.input);
+  const assessments: ProviderAssessment[] = [];
+  for (const input of inputs) {
+    await options.pause?.();
+    assessments.push(assessProvider(input, proc, params));
+    options.onProgress?.(assessments.length, inputs.length);
+  }
+  // a cancel counts until writing starts; from here the job completes (JobOptions.signal)
+  if (options.signal?.aborted) throw new RunCancelled();
+  options.onPhase?.('schrijven');
   if (found.mode === 'lijst') {
     const { sheet, grid, header, providers } = found;
-    const assessed = providers.map((p) => ({ rows: p.rows, assessment: assessProvider(p.input, proc, params) }));
+    const assessed = providers.map((p, i) => ({ rows: p.rows, assessment: assessments[i] }));
     const firstColumn = await writeAssessmentColumns(port, sheet, grid, header, assessed, warnings);
-    const assessments = assessed.map((a) => a.assessment);
     await port.replaceSheet(ASSESS_SHEET, summarySheet(assessments, proc, params, { ...options, source: `blad ${sheet}`, warnings }));
     await port.flush();
     return { mode: 'lijst', sheet, headerRow: header.row, firstColumn, assessments, warnings };
   }
-  const assessments = found.forms.map((f) => assessProvider(f.input, proc, params));
   const forms = found.forms.map((f) => f.sheets);
   const source = `${forms.length === 1 ? 'aanvraagformulier' : `${forms.length} aanvraagformulieren`}: ${forms.map(sheetList).join('; ')}`;
   await port.replaceSheet(ASSESS_SHEET, summarySheet(assessments, proc, params, { ...options, source, warnings }));

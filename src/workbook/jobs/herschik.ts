@@ -17,7 +17,7 @@ import { monthLabel, MONTH_NAMES } from '../../domain/production/months';
 import { HERSCHIK_PARAMETERS } from '../../domain/production/rules';
 import type { Sector } from '../../domain/types';
 import { formatLocalDateTime, isTariffSheet, META_SHEET, parameterText, PERCENTAGE_FORMAT, TARIFF_FORMAT, normalizeCodeKey } from '../names';
-import type { JobOptions } from './job';
+import { RunCancelled, type JobOptions } from './job';
 import { readTariffTable } from './layout';
 import { InputError } from '../errors';
 import { Fingerprint } from '../fingerprint';
@@ -340,11 +340,20 @@ export async function herschikWorkbook(
   options: HerschikOptions = {},
 ): Promise<HerschikOutcome> {
   const packs = options.vergelijk ? [pack, options.vergelijk.pack] : [pack];
+  options.onPhase?.('lezen');
   const inputs = await readInputs(port, packs, options.sheet);
+  options.onPhase?.('rekenen');
+  options.onProgress?.(0, inputs.rows.length);
+  await options.pause?.();
   const result = compute(inputs, pack, packParams, params);
+  await options.pause?.();
   const comparison = options.vergelijk
     ? compareHerschikking(result, compute(inputs, options.vergelijk.pack, options.vergelijk.packParams, options.vergelijk.params), options.vergelijk.label)
     : undefined;
+  options.onProgress?.(inputs.rows.length, inputs.rows.length);
+  // a cancel counts until writing starts; from here the job completes (JobOptions.signal)
+  if (options.signal?.aborted) throw new RunCancelled();
+  options.onPhase?.('schrijven');
 
   // Own columns next to the production data.
   const { rowCount, width, headerRow, outputColumns } = inputs;

@@ -3,18 +3,18 @@
  * signals by severity and count, each in the user's words with its rows. A clicked row is selected in the
  * sheet and its explanation opens right there, under the row's button.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { RowResult } from '../domain/engine';
-import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../domain/flags';
-import { formatEuro, formatPercentage } from '../domain/money';
-import type { AnnotateOutcome, RowExplanation } from '../workbook/jobs/annotate';
-import { CitationLine, SeverityIcon } from './views/signals';
-import { count, keepTogether, useStyles } from './styles';
-import type { Outcome } from '../domain/outcome';
-import { missingReasons, tariffVerdict } from '../domain/tariff-verdict';
-import { INTENT } from './outcome';
-import { STALE_NOTE } from './StaleBar';
+import type { RowResult } from '../../../domain/engine';
+import { flagMeaning, flagName, SEVERITY_LABEL, SEVERITY_ORDER, type Flag } from '../../../domain/flags';
+import { formatEuro, formatPercentage } from '../../../domain/money';
+import type { AnnotateOutcome, RowExplanation } from '../../../workbook/jobs/annotate';
+import { CitationLine, SeverityIcon } from '../../signals';
+import { count, keepTogether, useStyles } from '../../styles';
+import type { Outcome } from '../../../domain/outcome';
+import { missingReasons, tariffVerdict } from '../../../domain/tariff-verdict';
+import { INTENT } from '../../outcome';
+import { STALE_NOTE } from '../../StaleBar';
 
 /** Rows listed per signal; the highlighted output columns show them all. */
 const ROWS_PER_FLAG = 25;
@@ -97,9 +97,11 @@ export interface ResultProps {
   /** The workbook changed after this run (see stale.ts): the result is no longer good news. */
   stale?: boolean;
   onSelectRow?: (sheet: string, row: number, via: string) => void;
+  /** What the user can do with this result (under its summary): the tab's result actions. */
+  actions?: ReactNode;
 }
 
-export function Result({ outcome, titles, selected, stale, onSelectRow }: ResultProps) {
+export function Result({ outcome, titles, selected, stale, onSelectRow, actions }: ResultProps) {
   const styles = useStyles();
   const ref = useRef<HTMLElement>(null);
   // a new result takes the focus and the view (its heading at the top), so keyboard and screen-reader users land on it
@@ -122,6 +124,11 @@ export function Result({ outcome, titles, selected, stale, onSelectRow }: Result
           {stale && ` ${STALE_NOTE}`}
         </MessageBarBody>
       </MessageBar>
+      {actions && (
+        <div className={styles.buttons} data-testid="resultaat-acties">
+          {actions}
+        </div>
+      )}
       {outcome.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

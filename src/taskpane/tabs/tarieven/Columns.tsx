@@ -1,11 +1,11 @@
 /** Step 3 of the Tarieven tab: the detected sheet, header row and column per field, each correctable. Its own chunk. */
 import { Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { CORE_FIELDS } from '../../domain/fields';
-import { cellToText } from '../../domain/parse';
-import type { PolicyPack } from '../../domain/policy/types';
-import type { ColumnMapping, InputLayout } from '../../workbook/jobs/layout';
-import { columnLetter } from '../../workbook/headers';
-import { useStyles } from '../styles';
+import { CORE_FIELDS } from '../../../domain/fields';
+import { cellToText } from '../../../domain/parse';
+import type { PolicyPack } from '../../../domain/policy/types';
+import type { ColumnMapping, InputLayout } from '../../../workbook/jobs/layout';
+import { columnLetter } from '../../../workbook/headers';
+import { useStyles } from '../../styles';
 
 export default function Columns({
   pack,

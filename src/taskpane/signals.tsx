@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Button, mergeClasses } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
-import { formatCitation, SEVERITY_LABEL } from '../../domain/flags';
-import type { Citation, Severity } from '../../domain/types';
-import { useStyles } from '../styles';
+import { formatCitation, SEVERITY_LABEL } from '../domain/flags';
+import type { Citation, Severity } from '../domain/types';
+import { useStyles } from './styles';
 
 const ICONS = { fout: ErrorCircle20Filled, waarschuwing: Warning20Filled, info: Info20Filled } as const;
 

@@ -9,12 +9,12 @@
 import { useRef, useState } from 'react';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { formatProblem, type PackProblem } from '../../domain/policy/problems';
-import { resolveParameters } from '../../domain/policy/load';
-import { missingBaseParameters, type MissingValue } from '../../domain/policy/required';
-import type { PolicyPack } from '../../domain/policy/types';
-import type { PortRunner } from '../office-port';
-import { failureText, type FailedStep } from '../failure';
+import { formatProblem, type PackProblem } from '../../../domain/policy/problems';
+import { resolveParameters } from '../../../domain/policy/load';
+import { missingBaseParameters, type MissingValue } from '../../../domain/policy/required';
+import type { PolicyPack } from '../../../domain/policy/types';
+import type { PortRunner } from '../../office-port';
+import { failureText, type FailedStep } from '../../failure';
 
 export interface PackLoaderProps {
   /** Runs a job on the open workbook; undefined outside Excel (then only files can be loaded). */
@@ -40,9 +40,9 @@ const useStyles = makeStyles({
 /** The loading modules, once, in their own chunk. */
 function loaders() {
   return Promise.all([
-    import(/* webpackChunkName: "pack-loader" */ '../../domain/policy/source'),
-    import(/* webpackChunkName: "pack-loader" */ '../../workbook/policy-sheet'),
-    import(/* webpackChunkName: "pack-loader" */ '../../policies'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../domain/policy/source'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../workbook/policy-sheet'),
+    import(/* webpackChunkName: "pack-loader" */ '../../../policies'),
   ]).then(([source, sheet, policies]) => ({ source, sheet, resolver: policies.SHIPPED_RESOLVER }));
 }
 
@@ -132,31 +132,58 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
         </Button>
       </Field>
       {runner ? (
-        <div className={styles.row}>
-          {sheets === undefined ? (
-            <Button onClick={() => void listSheets()} disabled={busy}>
-              Uit een blad van deze werkmap…
-            </Button>
-          ) : (
-            <>
-              <Field label="Blad met het beleid" className={styles.select}>
-                <Select name="beleidsblad" value={sheet} onChange={(_, data) => setSheet(data.value)}>
-                  {sheets.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button onClick={() => void loadSheet()} disabled={busy || !sheet}>
-                Laden uit blad
-              </Button>
-            </>
-          )}
-        </div>
+        <SheetChoice sheets={sheets} sheet={sheet} busy={busy} onList={() => void listSheets()} onChoose={setSheet} onLoad={() => void loadSheet()} />
       ) : (
         <p className={styles.muted}>Een beleid uit een blad van de werkmap laden kan alleen in Excel.</p>
       )}
+      <PackStatus status={status} />
+    </section>
+  );
+}
+
+interface SheetChoiceProps {
+  sheets: string[] | undefined;
+  sheet: string;
+  busy: boolean;
+  onList(): void;
+  onChoose(sheet: string): void;
+  onLoad(): void;
+}
+
+/** A policy from a sheet of the open workbook: first the sheets are listed, then one is chosen and loaded. */
+function SheetChoice({ sheets, sheet, busy, onList, onChoose, onLoad }: SheetChoiceProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      {sheets === undefined ? (
+        <Button onClick={onList} disabled={busy}>
+          Uit een blad van deze werkmap…
+        </Button>
+      ) : (
+        <>
+          <Field label="Blad met het beleid" className={styles.select}>
+            <Select name="beleidsblad" value={sheet} onChange={(_, data) => onChoose(data.value)}>
+              {sheets.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={onLoad} disabled={busy || !sheet}>
+            Laden uit blad
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** What loading did: busy, loaded (attention while a value it needs is empty), or the problems found. */
+function PackStatus({ status }: { status: Status }) {
+  const styles = useStyles();
+  return (
+    <>
       {status.kind === 'busy' && <p className={styles.muted}>{status.text}</p>}
       {status.kind === 'loaded' && (
         <MessageBar intent={status.needs.length ? 'warning' : 'success'} layout="multiline" data-testid="beleid-geladen">
@@ -182,6 +209,6 @@ export function PackLoader({ runner, onLoaded }: PackLoaderProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-    </section>
+    </>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * What was applied last time (a colleague's run in a shared workbook) and whether the inputs changed since. On
+ * opening, a recorded run also chooses its pack and parameters, unless the user already chose one.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { LastRun } from '../../../workbook/jobs/last-run';
+import type { Workbench } from '../../lazy';
+import type { PortRunner } from '../../office-port';
+import type { Policy } from './usePolicy';
+
+export type LastRunState = { run: LastRun; changed: boolean } | undefined;
+
+export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undefined, policy: Policy) {
+  const [lastRun, setLastRun] = useState<LastRunState>();
+  // read when the restore ends, not a reason to restore again
+  const latest = useRef(policy);
+  useEffect(() => {
+    latest.current = policy;
+  });
+  useEffect(() => {
+    if (!runner || !wb) return;
+    let live = true;
+    runner((port) => wb.restoreLastRun(port, latest.current.packs))
+      .then((found) => {
+        if (!live) return;
+        setLastRun(found && { run: found.run, changed: found.changed });
+        if (found?.own) latest.current.addOwn(found.pack, false);
+        if (found && !latest.current.packId)
+          latest.current.choose(found.pack.id, { ...wb.defaults(found.pack), ...wb.recordedParameters(found.pack, found.run) });
+      })
+      .catch(() => live && setLastRun(undefined));
+    return () => {
+      live = false;
+    };
+  }, [runner, wb]);
+
+  /** After a run broken off while writing: its record says "onvolledig"; show that, as on opening the pane. */
+  const reread = () => {
+    if (!runner || !wb) return;
+    runner(wb.readLastRun)
+      .then((run) => run && setLastRun({ run, changed: !run.complete }))
+      .catch(() => undefined);
+  };
+  return { lastRun, setLastRun, reread };
+}
