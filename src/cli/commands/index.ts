@@ -3,6 +3,7 @@ import type { Command } from '../common';
 import { annotate } from './annotate';
 import { herschik } from './herschik';
 import { assess } from './assess';
+import { bijlagen } from './bijlagen';
 import { policies } from './policies';
 import { policy } from './policy';
 
@@ -11,5 +12,6 @@ export const COMMANDS: Record<string, Command> = {
   annotate,
   herschik,
   assess,
+  bijlagen,
   policy,
 };

@@ -2,35 +2,20 @@
  * The annotate job: workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
-import {
-  batchLineKey,
-  lineYear,
-  packTitles,
-  PRESTATIE_FIELDS,
-  ResultMemo,
-  rowPrestatieCode,
-  rowRef,
-  withRepeatedLine,
-  type RowResult,
-  type RunResult,
-} from '../../domain/engine';
+import { packTitles, type RowResult, type RunResult } from '../../domain/engine';
 import { flagFormatter, flagName, type Flag } from '../../domain/flags';
 import { dec, formatEuro, formatPercentage } from '../../domain/money';
-import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
+import { cellToText, isEmptyCell } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { countRow, emptyCounts, type TariffCounts } from '../../domain/tariff-verdict';
-import { InputError } from '../errors';
 import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
-import { RepeatedLines } from '../lines';
 import {
   META_SHEET,
   META_TITLE,
-  metaTakenMessage,
   OUTPUT_END_LABEL,
   formatLocalDateTime,
   parameterText,
   PERCENTAGE_FORMAT,
-  protectedSheetMessage,
   STATUS_COMPLETE,
   STATUS_COMPLETE_NOTE,
   STATUS_INCOMPLETE,
@@ -39,10 +24,11 @@ import {
   TARIFF_FORMAT,
 } from '../names';
 import { existingBlock, placeOutput } from '../output-columns';
-import type { CellNote, OutputValue, RowSource, SheetRead, WorkbookPort } from '../port';
-import { RunCancelled, type JobOptions, type RunPhase } from './job';
-import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
-import { PAUSE_EVERY, READ_WINDOW, readAll, readRows } from './read-rows';
+import type { CellNote, OutputValue, RowSource, WorkbookPort } from '../port';
+import { RowComputer, scanRows, type Scan } from './compute-rows';
+import { type JobOptions } from './job';
+import { type ColumnMapping, type InputLayout } from './layout';
+import { READ_WINDOW, readRows } from './read-rows';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
@@ -96,79 +82,6 @@ export interface AnnotateOutcome {
  * (in V8's new space) instead of piling up in the old space until a full collection.
  */
 const COMPUTE_WINDOW = 1_024;
-/** Results the second pass keeps for reuse (ResultMemo) before it starts a new memo: distinct rows do not pile up. */
-const MEMO_LIMIT = 4_096;
-
-/** What the first pass over the rows finds: enough to write the block and each row's DUBBELE_REGEL as it goes. */
-interface Scan {
-  dataRows: number;
-  /** The last row with data (0-based), or the header's row. */
-  lastDataRow: number;
-  fingerprint: string;
-  /** Sheet row → every sheet row of its line, for rows whose AGB-code + prestatie + zorgkantoor repeat. */
-  repeated: Map<number, readonly number[]>;
-  /** A sheet read in one window, kept for the second pass. */
-  held: { reads?: SheetRead[] };
-}
-
-/**
- * The first pass: the layout, then every row read window by window for what must be known before the first row
- * is written (where the data ends, repeated lines, the fingerprint). It classifies each row's prestatie (for its
- * line) but evaluates nothing; the second pass (rowSource) computes and writes. A sheet of one window is read
- * once: the second pass gets this read.
- */
-async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions): Promise<{ layout: InputLayout; scan: Scan }> {
-  const cancelled = () => {
-    if (options.signal?.aborted) throw new RunCancelled();
-  };
-  let current: RunPhase | undefined;
-  const phase = (next: RunPhase) => {
-    if (next !== current) options.onPhase?.((current = next));
-  };
-  phase('lezen');
-  const layout = await detectLayout(port, pack, options);
-  if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
-  if (layout.metaTaken) throw new InputError(metaTakenMessage());
-  cancelled();
-  const { match } = layout;
-  // progress counts the rows below the header (empty ones are passed over quickly)
-  const below = Math.max(0, layout.rowCount - match.row - 1);
-  options.onProgress?.(0, below);
-  const lines = new RepeatedLines(match.row + 1, below);
-  // the prestatie of a row depends on a few cells only: classified once per combination (bounded, for odd data)
-  const codes = new Map<string, string | undefined>();
-  const codeOf = (cells: Record<string, CellValue>): string | undefined => {
-    let key = '';
-    for (const f of PRESTATIE_FIELDS) {
-      const v = cells[f];
-      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
-    }
-    if (codes.has(key)) return codes.get(key);
-    if (codes.size >= 50_000) codes.clear();
-    const code = rowPrestatieCode(cells, pack, params);
-    codes.set(key, code);
-    return code;
-  };
-  const held: Scan['held'] = {};
-  let dataRows = 0;
-  let lastDataRow = match.row;
-  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
-  const fingerprint = await readAll(
-    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
-      dataRows++;
-      lastDataRow = r;
-      const key = batchLineKey(row.cells, codeOf(row.cells));
-      if (key !== undefined) lines.add(r, key);
-      if (dataRows % progressEvery === 0 && r - match.row < below) options.onProgress?.(r - match.row, below);
-    }),
-  );
-  options.onProgress?.(dataRows, dataRows);
-  cancelled();
-  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
-}
-
-/** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
-const PROGRESS_EVERY = 10_000;
 
 /** What the second pass adds up while it computes, for the metadata sheet and the outcome. */
 interface Tally {
@@ -201,7 +114,7 @@ function rowSource(
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
   const empty: OutputValue[] = [null, null, null, null];
-  let memo = new ResultMemo();
+  const computer = new RowComputer(pack, params, sheet, scan.repeated);
   // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
   // for every row of a window with the same outcome. The port only reads the rows it is given.
   let shared = new Map<readonly unknown[], { of: RowResult; line: OutputValue[] }>();
@@ -211,14 +124,7 @@ function rowSource(
   // no cancel from here: once writing has started, the run completes (AnnotateOptions.signal)
   const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until };
   const reader = readRows(port, pack, layout, read, (row, r) => {
-    let res = memo.evaluate(row, pack, params);
-    const line = scan.repeated.get(r);
-    if (line)
-      res = withRepeatedLine(
-        res,
-        line.map((x) => rowRef(sheet, x)),
-        lineYear(row.cells.inkoopjaar),
-      );
+    const res = computer.compute(row, r);
     tallyRow(tally, res, r - match.row - 1, formatFlag, options.notes !== false, options.keepResults !== false);
     const known = shared.get(res.flags);
     let values: OutputValue[];
@@ -242,7 +148,7 @@ function rowSource(
       base = produced;
       lines = new Array<OutputValue[]>(Math.min(step, count - produced)).fill(empty);
       // results of rows long written are let go: output rows are shared within a window, the memo up to a size
-      if (memo.size > MEMO_LIMIT) memo = new ResultMemo();
+      computer.trim();
       shared = new Map();
       if (reading) reading = !(await reader.next()).done;
       produced += lines.length;

@@ -1,0 +1,186 @@
+/**
+ * The bijlagen job: every priced row of the sheet, grouped per provider (AGB-code, and zorgkantoor where the data
+ * holds more than one), for the document that goes to each provider. The rows are computed by the same code path
+ * as annotate (compute-rows.ts: the same first pass, the same RowComputer), so a bijlage's tariffs are annotate's.
+ * Reads only; writes nothing to the workbook.
+ */
+import type { RowResult } from '../../domain/engine';
+import { flagName } from '../../domain/flags';
+import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { countRow, emptyCounts, type TariffCounts } from '../../domain/tariff-verdict';
+import { InputError } from '../errors';
+import type { WorkbookPort } from '../port';
+import { RowComputer, scanRows, type ScanOptions } from './compute-rows';
+import { readAll, readRows } from './read-rows';
+
+export interface BijlagenOptions extends ScanOptions {
+  /** Only these providers (AGB-codes as typed); all when absent or empty. */
+  agb?: string[];
+}
+
+/** One agreed prestatie of a provider: the row's own cells where the catalog knows nothing, and its result. */
+export interface BijlageLine {
+  /** 0-based sheet row. */
+  sheetRow: number;
+  code: string;
+  omschrijving?: string;
+  leveringsvorm?: string;
+  zorgprofiel?: string;
+  inkoopjaar?: string;
+  volume?: number;
+  result: RowResult;
+}
+
+/** A row that is not in a bijlage, and why (in the user's words). */
+export interface LeftOut {
+  sheetRow: number;
+  code?: string;
+  reason: string;
+}
+
+export interface Bijlage {
+  agb: string;
+  /** The provider's name as the sheet has it; empty when no row names it. */
+  naam: string;
+  /** The zorgkantoor or regio of the rows; empty when the sheet has no such column or the cells are empty. */
+  zorgkantoor: string;
+  lines: BijlageLine[];
+  leftOut: LeftOut[];
+}
+
+export interface BijlagenOutcome {
+  sheet: string;
+  headerRow: number;
+  /** The input fingerprint, as annotate records it. */
+  fingerprint: string;
+  dataRows: number;
+  /** In the order the providers first occur in the sheet. */
+  bijlagen: Bijlage[];
+  /** Rows without an AGB-code: in no bijlage (only without an --agb filter). */
+  unassigned: LeftOut[];
+  /** More than one zorgkantoor in the selected rows: a bijlage per provider and zorgkantoor. */
+  perZorgkantoor: boolean;
+  /** Whether any selected row has a volume. */
+  hasVolume: boolean;
+  /** Over the selected rows, as annotate counts them. */
+  counts: TariffCounts;
+  warnings: string[];
+}
+
+const clean = (v: CellValue): string => (isEmptyCell(v) ? '' : cellToText(v).replace(/\s+/g, ' ').trim());
+
+/** Why a row is left out, or undefined when it goes into its bijlage: a tariff, and no fout. */
+export function leftOutReason(res: RowResult): string | undefined {
+  const fouten = res.flags.filter((f) => f.severity === 'fout');
+  if (fouten.length) return fouten.map((f) => `${flagName(f)}: ${f.message}`).join(' ');
+  if (res.tarief) return undefined;
+  const asks = res.flags.filter((f) => f.severity !== 'info');
+  if (res.excluded) return 'Uitgesloten door het beleid.';
+  return asks.length ? `Geen tarief. ${asks.map((f) => `${flagName(f)}: ${f.message}`).join(' ')}` : 'Geen tarief berekend.';
+}
+
+function lineOf(res: RowResult, cells: Record<string, CellValue>, sheetRow: number): BijlageLine {
+  const p = res.prestatie;
+  const volume = cells.volume;
+  return {
+    sheetRow,
+    code: p?.code ?? clean(cells.prestatiecode),
+    omschrijving: p?.description ?? (clean(cells.omschrijving) || undefined),
+    leveringsvorm: p?.leveringsvorm ?? (clean(cells.leveringsvorm) || undefined),
+    zorgprofiel: p?.zorgprofiel ?? (clean(cells.zorgprofiel) || undefined),
+    inkoopjaar: clean(cells.inkoopjaar) || undefined,
+    volume: typeof volume === 'number' && Number.isFinite(volume) ? volume : undefined,
+    result: res,
+  };
+}
+
+/** Provider names per AGB-code, to find one code with two names. */
+type Names = Map<string, Map<string, number[]>>;
+
+function conflicts(names: Names): string[] {
+  const out: string[] = [];
+  for (const [agb, byName] of names) {
+    const named = [...byName].filter(([n]) => n);
+    if (named.length < 2) continue;
+    const list = named.map(([n, rows]) => `"${n}" (${rows.length === 1 ? 'rij' : 'rijen'} ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''})`);
+    out.push(`AGB-code ${agb} heeft ${named.length} namen: ${list.join(' en ')}.`);
+  }
+  return out;
+}
+
+export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: BijlagenOptions = {}): Promise<BijlagenOutcome> {
+  const { layout, scan } = await scanRows(port, pack, params, options);
+  const { sheet, match } = layout;
+  if (match.columns.agb === undefined)
+    throw new InputError(
+      `Blad "${sheet}" heeft geen kolom met de AGB-code; zonder die code weet Tariefwijzer niet voor welke zorgaanbieder een rij is. Er is niets geschreven.`,
+    );
+  const wanted = new Set((options.agb ?? []).map((a) => a.trim()).filter(Boolean));
+  const computer = new RowComputer(pack, params, sheet, scan.repeated);
+  const groups = new Map<string, Bijlage>();
+  const names: Names = new Map();
+  const unassigned: LeftOut[] = [];
+  const zorgkantoren = new Set<string>();
+  const counts = emptyCounts();
+  let hasVolume = false;
+  const read = { pause: options.pause, slice: options.slice, window: options.window, reuse: scan.held, quiet: true };
+  await readAll(
+    readRows(port, pack, layout, read, (row, r) => {
+      const agb = clean(row.cells.agb);
+      if (wanted.size && !wanted.has(agb)) return;
+      const res = computer.compute(row, r);
+      countRow(counts, res);
+      const reason = leftOutReason(res);
+      const code = res.prestatie?.code ?? (clean(row.cells.prestatiecode) || undefined);
+      if (!agb) {
+        unassigned.push({ sheetRow: r, code, reason: 'Geen AGB-code: de rij hoort bij geen zorgaanbieder.' });
+        return;
+      }
+      const naam = clean(row.cells.zorgaanbieder);
+      const zk = clean(row.cells.zorgkantoor);
+      zorgkantoren.add(zk);
+      const byName = names.get(agb) ?? new Map<string, number[]>();
+      names.set(agb, byName);
+      byName.set(naam, [...(byName.get(naam) ?? []), r + 1]);
+      const key = `${agb}\u0000${zk}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { agb, naam, zorgkantoor: zk, lines: [], leftOut: [] }));
+      if (!group.naam && naam) group.naam = naam;
+      if (reason) group.leftOut.push({ sheetRow: r, code, reason });
+      else {
+        const line = lineOf(res, row.cells, r);
+        if (line.volume !== undefined) hasVolume = true;
+        group.lines.push(line);
+      }
+      computer.trim();
+    }),
+  );
+  const twoNames = conflicts(names);
+  if (twoNames.length)
+    throw new InputError(
+      `${twoNames.join(' ')} Een bijlage gaat naar één zorgaanbieder: maak de naam in alle rijen van die code gelijk en start opnieuw. Er is niets geschreven.`,
+    );
+  const missing = [...wanted].filter((a) => ![...groups.values()].some((g) => g.agb === a));
+  if (missing.length)
+    throw new InputError(
+      `${missing.length === 1 ? 'AGB-code' : 'AGB-codes'} ${missing.join(', ')} ${missing.length === 1 ? 'staat' : 'staan'} niet in blad "${sheet}". Er is niets geschreven.`,
+    );
+  const warnings = [...layout.warnings];
+  if (unassigned.length)
+    warnings.push(
+      `${unassigned.length === 1 ? `Rij ${unassigned[0].sheetRow + 1} heeft` : `Rijen ${unassigned.map((u) => u.sheetRow + 1).join(', ')} hebben`} geen AGB-code en ${unassigned.length === 1 ? 'staat' : 'staan'} in geen bijlage (wel in het overzicht).`,
+    );
+  return {
+    sheet,
+    headerRow: match.row,
+    fingerprint: scan.fingerprint,
+    dataRows: scan.dataRows,
+    bijlagen: [...groups.values()],
+    unassigned,
+    perZorgkantoor: zorgkantoren.size > 1,
+    hasVolume,
+    counts,
+    warnings,
+  };
+}

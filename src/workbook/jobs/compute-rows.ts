@@ -1,0 +1,144 @@
+/**
+ * How a job computes the rows of a sheet, the one code path for every job that prices them (annotate, bijlagen):
+ * the first pass (scanRows: layout, repeated lines, fingerprint) and each row's result (RowComputer: the engine
+ * through ResultMemo, with the repeated line's flag). A second calculation would be a second truth.
+ */
+import {
+  batchLineKey,
+  lineYear,
+  PRESTATIE_FIELDS,
+  ResultMemo,
+  rowPrestatieCode,
+  rowRef,
+  withRepeatedLine,
+  type InputRow,
+  type RowResult,
+} from '../../domain/engine';
+import type { CellValue } from '../../domain/parse';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { InputError } from '../errors';
+import { RepeatedLines } from '../lines';
+import { metaTakenMessage, protectedSheetMessage } from '../names';
+import type { SheetRead, WorkbookPort } from '../port';
+import { RunCancelled, type JobOptions, type RunPhase } from './job';
+import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
+import { PAUSE_EVERY, readAll, readRows } from './read-rows';
+
+/** What the first pass is told (AnnotateOptions has these and more). */
+export interface ScanOptions extends JobOptions {
+  sheet?: string;
+  mapping?: ColumnMapping;
+  skipSheets?: string[];
+  slice?: number;
+  window?: number;
+}
+
+/** What the first pass over the rows finds: enough to write the block and each row's DUBBELE_REGEL as it goes. */
+export interface Scan {
+  dataRows: number;
+  /** The last row with data (0-based), or the header's row. */
+  lastDataRow: number;
+  fingerprint: string;
+  /** Sheet row → every sheet row of its line, for rows whose AGB-code + prestatie + zorgkantoor repeat. */
+  repeated: Map<number, readonly number[]>;
+  /** A sheet read in one window, kept for the second pass. */
+  held: { reads?: SheetRead[] };
+}
+
+/**
+ * The first pass: the layout, then every row read window by window for what must be known before the first row
+ * is written (where the data ends, repeated lines, the fingerprint). It classifies each row's prestatie (for its
+ * line) but evaluates nothing; the second pass (rowSource) computes and writes. A sheet of one window is read
+ * once: the second pass gets this read.
+ */
+export async function scanRows(
+  port: WorkbookPort,
+  pack: PolicyPack,
+  params: ParameterValues,
+  options: ScanOptions,
+): Promise<{ layout: InputLayout; scan: Scan }> {
+  const cancelled = () => {
+    if (options.signal?.aborted) throw new RunCancelled();
+  };
+  let current: RunPhase | undefined;
+  const phase = (next: RunPhase) => {
+    if (next !== current) options.onPhase?.((current = next));
+  };
+  phase('lezen');
+  const layout = await detectLayout(port, pack, options);
+  if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
+  if (layout.metaTaken) throw new InputError(metaTakenMessage());
+  cancelled();
+  const { match } = layout;
+  // progress counts the rows below the header (empty ones are passed over quickly)
+  const below = Math.max(0, layout.rowCount - match.row - 1);
+  options.onProgress?.(0, below);
+  const lines = new RepeatedLines(match.row + 1, below);
+  // the prestatie of a row depends on a few cells only: classified once per combination (bounded, for odd data)
+  const codes = new Map<string, string | undefined>();
+  const codeOf = (cells: Record<string, CellValue>): string | undefined => {
+    let key = '';
+    for (const f of PRESTATIE_FIELDS) {
+      const v = cells[f];
+      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
+    }
+    if (codes.has(key)) return codes.get(key);
+    if (codes.size >= 50_000) codes.clear();
+    const code = rowPrestatieCode(cells, pack, params);
+    codes.set(key, code);
+    return code;
+  };
+  const held: Scan['held'] = {};
+  let dataRows = 0;
+  let lastDataRow = match.row;
+  const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const fingerprint = await readAll(
+    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
+      dataRows++;
+      lastDataRow = r;
+      const key = batchLineKey(row.cells, codeOf(row.cells));
+      if (key !== undefined) lines.add(r, key);
+      if (dataRows % progressEvery === 0 && r - match.row < below) options.onProgress?.(r - match.row, below);
+    }),
+  );
+  options.onProgress?.(dataRows, dataRows);
+  cancelled();
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
+}
+
+/** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
+const PROGRESS_EVERY = 10_000;
+
+/** Results a RowComputer keeps for reuse (ResultMemo) before it starts a new memo: distinct rows do not pile up. */
+const MEMO_LIMIT = 4_096;
+
+/**
+ * Each row's result in the second pass: the engine (equal rows share one result) and, for a row whose line
+ * repeats (the first pass's Scan.repeated), DUBBELE_REGEL naming the other rows.
+ */
+export class RowComputer {
+  private memo = new ResultMemo();
+
+  constructor(
+    private readonly pack: PolicyPack,
+    private readonly params: ParameterValues,
+    private readonly sheet: string,
+    private readonly repeated: Scan['repeated'],
+  ) {}
+
+  compute(row: InputRow, sheetRow: number): RowResult {
+    const res = this.memo.evaluate(row, this.pack, this.params);
+    const line = this.repeated.get(sheetRow);
+    if (!line) return res;
+    return withRepeatedLine(
+      res,
+      line.map((x) => rowRef(this.sheet, x)),
+      lineYear(row.cells.inkoopjaar),
+    );
+  }
+
+  /** Lets go of the results of rows long written, once the memo holds more than MEMO_LIMIT. */
+  trim(): void {
+    if (this.memo.size > MEMO_LIMIT) this.memo = new ResultMemo();
+  }
+}
