@@ -12,7 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { DamagedZipError, decodeName, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
+import { DamagedZipError, decodeName, DeflatedPart, FileSource, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 
 jest.setTimeout(60_000);
 
@@ -173,7 +173,10 @@ function expectParts(zip: Buffer): ZipReader {
 
 /** The adapter reads the sheet, and writing the package copies every other entry as it was stored. */
 async function expectRoundTrip(zip: Buffer): Promise<void> {
-  const wb = await XlsxWorkbook.fromBuffer(zip);
+  // through a file, as the CLI reads it: by offsets (FileSource), never whole
+  const file = path.join(dir, `rondgang-${zip.length}.xlsx`);
+  fs.writeFileSync(file, zip);
+  const wb = await XlsxWorkbook.fromFile(file);
   expect(await wb.readSheet('Blad')).toEqual([
     ['AGB-code', 'Prestatiecode', 'NZa maximumtarief'],
     ['10000001', 'Z1007', 214.6],
@@ -359,6 +362,45 @@ describe('a damaged file is refused, never used', () => {
     const zip = ourZip(parts, { deflate: true });
     const cut = zip.subarray(0, zip.length - 200);
     expect(() => new ZipReader(Buffer.concat([cut, zip.subarray(zip.length - 22)]))).toThrow(DamagedZipError);
+  });
+});
+
+describe('read from a file by offsets, written through a temporary file', () => {
+  test('a flipped bit and a file cut short are refused when read from a file as from memory', async () => {
+    const zip = ourZip(parts, { deflate: true });
+    const file = path.join(dir, 'bit.xlsx');
+    fs.writeFileSync(file, flipBit(zip, 'xl/worksheets/sheet1.xml'));
+    await expect((await XlsxWorkbook.fromFile(file)).readSheet('Blad')).rejects.toThrow(DamagedZipError);
+    // a file cut short by another program during the run, after its central directory was read
+    fs.writeFileSync(file, zip);
+    const fromFile = new ZipReader(FileSource.open(file));
+    const { start, length } = dataOffset(zip, 'xl/worksheets/sheet1.xml');
+    fs.truncateSync(file, start + Math.floor(length / 2));
+    await expect(fromFile.verify(fromFile.get('xl/worksheets/sheet1.xml')!)).rejects.toThrow(
+      /is beschadigd \(werkblad xl\/worksheets\/sheet1\.xml valt buiten/,
+    );
+  });
+
+  test('a part larger than the spool threshold is kept in a temporary file, with the same bytes, crc and size as one in memory', async () => {
+    // text that deflates to more than a few kilobytes: numbers that do not repeat
+    const text = Array.from({ length: 20_000 }, (_, i) => `<v>${(i * 7919) % 100_003}.${i % 97}</v>`).join('');
+    const inMemory = new DeflatedPart();
+    const spooled = new DeflatedPart(4_096);
+    for (let i = 0; i < text.length; i += 10_000) {
+      await inMemory.write(text.slice(i, i + 10_000));
+      await spooled.write(text.slice(i, i + 10_000));
+    }
+    await Promise.all([inMemory.end(), spooled.end()]);
+    expect(spooled.compressedSize).toBeGreaterThan(4_096 * 4);
+    const bytes = (p: DeflatedPart) => Buffer.concat([...p.compressed()]);
+    expect(Array.isArray(spooled.compressed())).toBe(false); // read back from the file, not held
+    expect(bytes(spooled).equals(bytes(inMemory))).toBe(true);
+    expect([spooled.crc, spooled.size, spooled.compressedSize]).toEqual([inMemory.crc, inMemory.size, inMemory.compressedSize]);
+    expect(zlib.inflateRawSync(bytes(spooled)).toString()).toBe(text);
+    // read again (a part written is read back when a sheet is read after writing): the same bytes
+    expect(bytes(spooled).equals(bytes(inMemory))).toBe(true);
+    // nothing of the spool is left in the temporary folder: the file was removed as soon as it was opened
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tariefwijzer-${process.pid}-`))).toEqual([]);
   });
 });
 

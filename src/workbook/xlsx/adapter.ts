@@ -51,7 +51,7 @@ import {
   utf8Chunks,
   type XmlDocument,
 } from './xml';
-import { DeflatedPart, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
+import { DeflatedPart, FileSource, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** The relationships namespace, transitional and Strict OOXML. */
@@ -132,8 +132,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.stylesPart = styles ? resolveTarget(this.workbookPart, styles.target) : undefined;
   }
 
+  /** The file is read by offsets as parts are needed, never whole (see FileSource). */
   static async fromFile(path: string): Promise<XlsxWorkbook> {
-    return XlsxWorkbook.fromBuffer(await fs.promises.readFile(path), basename(path));
+    return new XlsxWorkbook(new ZipReader(FileSource.open(path), basename(path)));
   }
 
   /** `file`: the file's name, for messages about damage. */
@@ -642,7 +643,7 @@ function relPrefix(doc: XmlDocument): string | undefined {
 async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
   const inflate = zlib.createInflateRaw(ZLIB_STREAM);
   const feed = (async () => {
-    for (const c of part.chunks) if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
+    for (const c of part.compressed()) if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
     inflate.end();
   })();
   try {
