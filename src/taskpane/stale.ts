@@ -2,8 +2,8 @@
  * Whether a tab's result is still what the workbook holds. Marked outdated by a change the add-in did not make
  * (Host.onChange, Excel's changed events) or by a check when the pane is used again (`verify`: on the pane's
  * window getting the focus, and whenever the tab calls `check()`, e.g. on a selection): Excel does not document
- * that Ctrl+Z raises a changed event, so the check is what catches an undo. Every tab uses it: Tarieven (App.tsx),
- * Herschikking and Beoordelen (with run-record.ts), each with its own `relevant` and `verify`.
+ * that Ctrl+Z raises a changed event, so the check is what catches an undo. Every tab uses it: Tarieven (useCalculation),
+ * Herschikking and Aanvragen (jobs/useSheetRun.ts, with run-record.ts), each with its own `relevant` and `verify`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Host } from './office-port';

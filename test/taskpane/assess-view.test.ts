@@ -1,15 +1,15 @@
 /**
- * The "Beoordeel aanvraag" view renders on its own (server-side render, no DOM): title, the procedures that
+ * The Aanvragen tab renders on its own (server-side render, no DOM): title, the procedures that
  * have rules, every parameter with its default, and a disabled button without a workbook.
  */
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { AanvragenTab as AssessView } from '../../src/taskpane/tabs/aanvragen/AanvragenTab';
+import { AanvragenTab } from '../../src/taskpane/tabs/aanvragen/AanvragenTab';
 import { listProcedures } from '../../src/domain/assessments';
 
-function render(props: Parameters<typeof AssessView>[0]): string {
-  return renderToString(createElement(FluentProvider, { theme: webLightTheme }, createElement(AssessView, props)));
+function render(props: Parameters<typeof AanvragenTab>[0]): string {
+  return renderToString(createElement(FluentProvider, { theme: webLightTheme }, createElement(AanvragenTab, props)));
 }
 
 test('renders the procedures, the parameters with defaults and a disabled button without a workbook', () => {

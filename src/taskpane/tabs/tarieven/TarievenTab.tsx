@@ -12,7 +12,7 @@ import { parametersBlock } from '../../required';
 import { FailureBar } from '../../steps/FailureBar';
 import { JobFooter } from '../../steps/JobFooter';
 import { useStyles } from '../../styles';
-import { EnvironmentNote, LastRunBar } from './Notices';
+import { EnvironmentNote } from './Notices';
 import { PolicyStep } from './PolicyStep';
 import { useCalculation } from './useCalculation';
 import { useColumns } from './useColumns';
@@ -24,6 +24,7 @@ import { useWorkbench } from './useWorkbench';
 const Settings = lazy(() => import(/* webpackChunkName: "kolommen" */ './Settings'));
 const TarievenResult = lazy(() => import(/* webpackChunkName: "resultaat" */ './TarievenResult'));
 const RowCard = lazy(() => import(/* webpackChunkName: "resultaat" */ './Result').then((m) => ({ default: m.RowCard })));
+const LastRunBar = lazy(() => import(/* webpackChunkName: "na-berekening" */ './LastRunBar').then((m) => ({ default: m.LastRunBar })));
 const StaleBar = lazy(() => import(/* webpackChunkName: "na-berekening" */ '../../StaleBar').then((m) => ({ default: m.StaleBar })));
 
 export const WORDS: JobWords = {
@@ -77,7 +78,11 @@ export function TarievenTab({ environment }: { environment: Environment }) {
         </Suspense>
       )}
       {/* while a run is busy, the record it is about to replace is not shown as current */}
-      {lastRun && !calc.stale && !job.busy && <LastRunBar lastRun={lastRun} packs={policy.packs} />}
+      {lastRun && !calc.stale && !job.busy && (
+        <Suspense fallback={null}>
+          <LastRunBar lastRun={lastRun} packs={policy.packs} />
+        </Suspense>
+      )}
       {explanation.selected && !explanation.selected.via && (
         <Suspense fallback={null}>
           <RowCard selected={explanation.selected} titles={policy.titles} />
