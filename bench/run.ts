@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=engine,io,stream,office,herschik,growth,taskpane]`: every figure as a ratio of two things measured
+ * `npm run bench [-- --quick] [-- --only=engine,io,stream,office,herschik,growth,taskpane,bijlagen]`: every figure as a ratio of two things measured
  * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
  * the machines are shared and noisy. See docs/performance.md.
  */
@@ -14,13 +14,14 @@ import { getPack } from '../src/policies';
 import { inputRows } from './rows';
 import { median } from './stats';
 import { measureTaskpane } from './taskpane';
+import { ensureBijlagenWorkbook } from './bijlagen';
 import { ensureProductionWorkbook, HERSCHIK_ARGS } from './production';
 import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from './workbooks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,stream,office,herschik,growth,taskpane').split(','));
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,stream,office,herschik,growth,taskpane,bijlagen').split(','));
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
 /** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
@@ -114,7 +115,7 @@ interface Timed {
 }
 
 /** Run a command under /usr/bin/time (GNU time: CPU seconds and peak RSS, also of a waited-for child like soffice.bin). */
-function runChild(cmd: string, argv: string[], label: string): Timed {
+function runChild(cmd: string, argv: string[], label: string, okCodes: readonly number[] = [0]): Timed {
   const timeFile = path.join(DIR, `time-${process.pid}.txt`);
   fs.rmSync(timeFile, { force: true });
   const t0 = performance.now();
@@ -124,7 +125,7 @@ function runChild(cmd: string, argv: string[], label: string): Timed {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - t0;
-  if (p.status !== 0) throw new Error(`bench: ${label} failed (${p.status}): ${p.stderr}`);
+  if (!okCodes.includes(p.status ?? -1)) throw new Error(`bench: ${label} failed (${p.status}): ${p.stderr}`);
   const [user, sys, kb] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   return { ms, cpuMs: (user + sys) * 1000, rss: kb * 1024 };
 }
@@ -556,6 +557,58 @@ async function benchGrowth(): Promise<void> {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ bijlagen
+
+/**
+ * `bijlagen` (a file per provider and the overview) against `annotate` on the same workbook of 300 providers × 40
+ * prestaties, child processes alternated. Target (issue 24): at most 2× annotate's time, peak RSS as annotate's.
+ */
+/** Exit codes of a run that wrote its output: 3 is written, with rows that ask for a check (as in the generated data). */
+const WRITTEN = [0, 3];
+
+async function benchBijlagen(): Promise<void> {
+  const input = await ensureBijlagenWorkbook(DIR, QUICK ? 30 : 300, 40);
+  const rounds = QUICK ? 1 : 3;
+  const runs: Record<'annotate' | 'bijlagen', Timed[]> = { annotate: [], bijlagen: [] };
+  const ratio: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const out = path.join(DIR, `uit-bijlagen-${process.pid}`);
+    fs.rmSync(out, { recursive: true, force: true });
+    const steps = [
+      () =>
+        runs.annotate.push(
+          runChild(
+            process.execPath,
+            [CLI, 'annotate', input.file, '--policy', PACK_ID, '--out', path.join(DIR, 'uit-bijlagen-annotate.xlsx')],
+            'CLI annotate',
+            WRITTEN,
+          ),
+        ),
+      () =>
+        runs.bijlagen.push(
+          runChild(process.execPath, [CLI, 'bijlagen', input.file, '--policy', PACK_ID, '--out', out, '--datum', '2025-10-25'], 'CLI bijlagen', WRITTEN),
+        ),
+    ];
+    for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
+    ratio.push(runs.bijlagen[i].ms / runs.annotate[i].ms);
+    process.stderr.write(`  bijlagen ${k(input.rows)}: bijlagen ${s(runs.bijlagen[i].ms)}, annotate ${s(runs.annotate[i].ms)}\n`);
+  }
+  const b = {
+    rows: input.rows,
+    bijlagenMs: median(runs.bijlagen.map((r) => r.ms)),
+    annotateMs: median(runs.annotate.map((r) => r.ms)),
+    ratio: median(ratio),
+    bijlagenRss: median(runs.bijlagen.map((r) => r.rss)),
+    annotateRss: median(runs.annotate.map((r) => r.rss)),
+  };
+  results.bijlagen = b;
+  table(
+    'Bijlagen per provider vs annotate (same workbook, child processes)',
+    ['rows', 'bijlagen', 'annotate', 'bijlagen ÷ annotate (target ≤ 2.0)', 'bijlagen peak RSS', 'annotate peak RSS'],
+    [[k(b.rows), s(b.bijlagenMs), s(b.annotateMs), f2(b.ratio), mb(b.bijlagenRss), mb(b.annotateRss)]],
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -570,6 +623,7 @@ async function main(): Promise<void> {
   if (ONLY.has('office')) benchOffice();
   if (ONLY.has('herschik')) await benchHerschik();
   if (ONLY.has('growth')) await benchGrowth();
+  if (ONLY.has('bijlagen')) await benchBijlagen();
   if (ONLY.has('taskpane')) {
     const t = await measureTaskpane(QUICK ? 3 : 7);
     results.taskpane = t;

@@ -69,6 +69,16 @@ async function run() {
   const assessed = await main(assess, io);
   // 3: written, and some requests ask for the user's judgement (the examples include an open one on purpose)
   if (assessed !== 0 && assessed !== 3) process.exit(assessed);
+  // Bijlagen per zorgaanbieder of the GGZ example, at a fixed date (the same bytes every run). The folder is the
+  // demo's own output: emptied first, because bijlagen never writes over a file that is already there.
+  const bijlagenDir = path.join(outDir, 'bijlagen-ggz-2025');
+  fs.rmSync(bijlagenDir, { recursive: true, force: true });
+  const bijlagen = ['bijlagen', ex('ggz-2025-zilveren-kruis.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--set', 'richttarief_vv=95,5'];
+  bijlagen.push('--datum', '2025-10-25', '--out', bijlagenDir);
+  console.log(`\n$ tariefwijzer ${bijlagen.map((a) => (a.startsWith('/') ? path.relative(root, a) : a)).join(' ')}`);
+  const made = await main(bijlagen, io);
+  // 3: written, and priced rows carry a signal that asks for a check (on purpose in the example)
+  if (made !== 0 && made !== 3) process.exit(made);
   console.log(`\nDe berekende werkmappen staan in ${path.relative(process.cwd(), outDir)}/.`);
 }
 

@@ -20,7 +20,7 @@ const AGREEMENT: ClosingSentence = {
   source: {
     document: INKOOPKADER,
     paragraaf: '§2.4',
-    regels: 'L582-584',
+    regels: 'L584-585',
     citaat: 'Zorgkantoren komen met de zorgaanbieder overeen welke prestaties in een jaar geleverd worden en tegen welk tarief.',
   },
 };
@@ -32,7 +32,7 @@ const GENERAL: ClosingSentence[] = [
     source: {
       document: INKOOPKADER,
       paragraaf: '§2.4',
-      regels: 'L586-589',
+      regels: 'L588-589',
       citaat: 'beschrijven de zorgkantoren in het regionale deel van het zorginkoopkader',
     },
   },
@@ -44,13 +44,13 @@ const ZK_GGZ_TEXT: ClosingSentence[] = [
     source: {
       document: ZK_GGZ,
       paragraaf: '§6.11',
-      regels: 'L2220-2229',
+      regels: 'L2220-2230',
       citaat: 'Wij vragen u de overeenkomst en de vastgestelde initiële afspraak uiterlijk 1 november 2024 te accepteren via VECOZO.',
     },
   },
   {
     text: 'In het budgetformulier van de NZa neemt u als omzetniveau € 1,- op; de afspraken over prijs en volume staan in deze bijlage, niet in het budgetformulier.',
-    source: { document: ZK_GGZ, paragraaf: '§5.5', regels: 'L1516-1517', citaat: 'We nemen als omzetniveau in het budgetformulier' },
+    source: { document: ZK_GGZ, paragraaf: '§5.5', regels: 'L1518-1519', citaat: 'We nemen als omzetniveau in het budgetformulier' },
   },
 ];
 

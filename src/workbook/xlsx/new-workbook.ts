@@ -63,9 +63,14 @@ function stylesXml(): string {
   );
 }
 
-/** Text in a page header or footer: "&" starts a code there, so a literal one is doubled; Excel allows 255 characters per part. */
+/**
+ * Text in a page header or footer: "&" starts a code there, so a literal one is doubled, and digits right after a
+ * section code ("&L12") would be read as a font size, so such text starts with a space. Excel allows 255 characters
+ * for the whole header; each part is kept to 100.
+ */
 function headerText(s: string): string {
-  return escapeCellText(s.replace(/&/g, '&&').slice(0, 100));
+  const t = s.replace(/&/g, '&&').slice(0, 100);
+  return escapeCellText(/^\d/.test(t) ? ` ${t}` : t);
 }
 
 function cellOf(ref: string, cell: DocCell): string {
