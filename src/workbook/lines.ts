@@ -11,7 +11,10 @@ export class RepeatedLines {
   private readonly tails = new Map<string, number>();
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
-  private readonly firstByHash = new Map<number, number>();
+  /** Each row's line hash, and an open-addressing table of rows (index + 1) by hash: the first row of each hash. */
+  private readonly hashes: Int32Array;
+  private readonly firstByHash: Int32Array;
+  private readonly shift: number;
   private readonly firstOfCollided = new Map<string, number>();
   private readonly groups = new Map<string, number[]>();
 
@@ -22,6 +25,26 @@ export class RepeatedLines {
   ) {
     this.head = new Int32Array(Math.max(0, rows));
     this.tail = new Int32Array(Math.max(0, rows));
+    this.hashes = new Int32Array(Math.max(0, rows));
+    // at most half full: 4 bytes a slot, 8–16 bytes a row, where a Map took ≈ 40 with its growth (a full sheet of
+    // distinct lines: ≈ 40 MB)
+    const bits = Math.max(4, Math.ceil(Math.log2(Math.max(1, rows) * 2)));
+    this.firstByHash = new Int32Array(2 ** bits);
+    this.shift = 32 - bits;
+  }
+
+  /** The first row added with this hash, or undefined after making `r` that row. */
+  private firstWith(hash: number, r: number): number | undefined {
+    const table = this.firstByHash;
+    const mask = table.length - 1;
+    // Fibonacci hashing: the table index from the hash's high bits after a multiply
+    let i = Math.imul(hash, 0x9e3779b1) >>> this.shift;
+    for (let slot = table[i]; slot; slot = table[i]) {
+      if (this.hashes[slot - 1] === hash) return slot - 1 + this.firstRow;
+      i = (i + 1) & mask;
+    }
+    table[i] = r - this.firstRow + 1;
+    return undefined;
   }
 
   /** Sheet row `r` has line `key` (rows in order). */
@@ -31,11 +54,9 @@ export class RepeatedLines {
     this.head[r - this.firstRow] = intern(this.heads, key.slice(0, cut));
     this.tail[r - this.firstRow] = intern(this.tails, key.slice(cut));
     const hash = hash31(key);
-    const earlier = this.firstByHash.get(hash);
-    if (earlier === undefined) {
-      this.firstByHash.set(hash, r);
-      return;
-    }
+    this.hashes[r - this.firstRow] = hash;
+    const earlier = this.firstWith(hash, r);
+    if (earlier === undefined) return;
     const same = this.groups.get(key);
     if (same) same.push(r);
     else if (this.sameLine(earlier, r)) this.groups.set(key, [earlier, r]);
