@@ -44,7 +44,10 @@ test('aliases, toezeggingen, labelled contracteerruimte; names like formulas are
   expect(s.contracteerruimte!.toString()).toBe('20000');
   expect(s.extrapolated.toString()).toBe('24000');
   expect(s.afsprakenTotaal.toString()).toBe('20000');
-  expect(out.result.rows.filter((r) => r.flags.some((f) => f.code === 'BEDRAG_WIJKT_AF')).length).toBe(6); // 999 ≠ 5 × € 200
+  // 999 ≠ 5 × € 200: counted per row, and said in the signals column of those rows
+  expect(out.result.flagCounts.BEDRAG_WIJKT_AF).toBe(6);
+  const signals = Array.from({ length: 12 }, (_, i) => String(value('Declaraties', i + 1, 12) ?? ''));
+  expect(signals.filter((s) => s.includes('Gedeclareerd bedrag € 999,00 wijkt')).length).toBe(6);
   expect(out.result.notes.join(' ')).toContain('Geen kolom "Goedgekeurd"');
   expect([9, 10, 11, 12, 13].map((c) => value('Declaraties', 0, c))).toEqual([
     'Tariefwijzer tarief (herschikking)',
