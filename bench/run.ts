@@ -520,6 +520,34 @@ async function benchHerschik(): Promise<void> {
     ],
     [[k(h.rows), mb(h.fileBytes), s(h.cliMs), s(h.streamMs), f2(h.vsStream), s(h.floorMs), f2(h.vsFloor), mb(h.cliRss), mb(h.streamRss)]],
   );
+  await benchHerschikMemory();
+}
+
+/**
+ * Peak RSS of `herschik` on larger production (300k rows, and nearly a full sheet), one run each beside the splice
+ * floor (the in-place design without reading or computing): the rows stream to the writer, so what grows with the
+ * rows should be little more than the floor's.
+ */
+async function benchHerschikMemory(): Promise<void> {
+  const sizes = QUICK ? [2_500] : [25_000, 87_000];
+  const out = [];
+  for (const lines of sizes) {
+    const input = await ensureProductionWorkbook(DIR, lines);
+    const c = runChild(
+      process.execPath,
+      [path.join(ROOT, 'bin/tariefwijzer.js'), 'herschik', input.file, ...HERSCHIK_ARGS, '--out', path.join(DIR, 'uit-herschik.xlsx')],
+      'CLI herschik',
+    );
+    const f = runChild(process.execPath, [path.join(__dirname, 'floor-splice.js'), input.file, path.join(DIR, 'uit-floor-splice.xlsx')], 'splice floor');
+    out.push({ rows: input.rows, fileBytes: input.bytes, cliMs: c.ms, cliCpuMs: c.cpuMs, cliRss: c.rss, spliceMs: f.ms, spliceRss: f.rss });
+    process.stderr.write(`  herschik memory ${k(input.rows)}: CLI ${s(c.ms)} ${mb(c.rss)}, splice ${s(f.ms)} ${mb(f.rss)}\n`);
+  }
+  results.herschikMemory = out;
+  table(
+    'Herschikking: peak RSS on larger production (one run each)',
+    ['rows', 'file', 'herschik', 'CPU', 'herschik peak RSS', 'splice floor', 'splice floor RSS'],
+    out.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.cliCpuMs), mb(r.cliRss), s(r.spliceMs), mb(r.spliceRss)]),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ growth

@@ -8,6 +8,7 @@ import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { herschikWorkbook, HERSCHIK_HEADERS, HERSCHIK_SHEET, type Scenario } from '../../src/workbook/jobs/herschik';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { RunCancelled } from '../../src/workbook/jobs/job';
 import type { ChartSpec } from '../../src/workbook/port';
 import { workbookFrom } from './helpers';
 
@@ -207,4 +208,23 @@ describe('issue 27: the rows stream to the writer window by window, with the sam
     expect(windows.cells).toEqual(whole.cells);
     expect(windows.out).toEqual(whole.out);
   });
+});
+
+test('progress while computing; a cancel while reading throws before anything is written', async () => {
+  const params = resolveHerschikParameters({ peildatum: '30-6-2025' }).values;
+  const calls: Array<[number, number]> = [];
+  await herschikWorkbook(office().port, pack, packParams, params, { onProgress: (done, total) => calls.push([done, total]) });
+  const rows = sheets().Declaraties.length - 1;
+  expect(calls.at(-1)).toEqual([rows, rows]);
+  expect(calls.every(([done, total], i) => total === rows && done >= (calls[i - 1]?.[0] ?? 0))).toBe(true);
+
+  const { fake, port } = office();
+  const cancel = new AbortController();
+  let turns = 0;
+  const pause = async () => {
+    if (++turns === 1) cancel.abort();
+  };
+  await expect(herschikWorkbook(port, pack, packParams, params, { signal: cancel.signal, pause })).rejects.toBeInstanceOf(RunCancelled);
+  expect(fake.sheet(HERSCHIK_SHEET)).toBeUndefined();
+  expect(fake.sheet('Declaraties')!.cell(0, 9)).toBeUndefined();
 });

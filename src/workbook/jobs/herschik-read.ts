@@ -17,7 +17,8 @@ import { columnLetter, detectHeader, HEADER_SCAN_ROWS, isHidden, visibleFirst, t
 import { isTariffSheet, META_SHEET, normalizeCodeKey } from '../names';
 import { filledWidth, type SheetRead, type WorkbookPort } from '../port';
 import { readTariffTable } from './layout';
-import { READ_WINDOW } from './read-rows';
+import { RunCancelled, type JobOptions } from './job';
+import { PAUSE_EVERY, READ_WINDOW } from './read-rows';
 import { HERSCHIK_SHEET } from './herschik-sheet';
 
 /** Tariefwijzer's own columns on the production sheet, in order. */
@@ -134,6 +135,12 @@ export function productionCells(line: readonly CellValue[], inputs: Pick<Herschi
   return cells;
 }
 
+/** What the first pass may be told: the sheet, rows per read window, and the pane's turn and cancel (JobOptions). */
+export interface ReadInputsOptions extends Pick<JobOptions, 'pause' | 'signal'> {
+  sheet?: string;
+  window?: number;
+}
+
 /** What the scan of the production sheet gives besides the inputs' layout. */
 interface SheetScan {
   width: number;
@@ -151,6 +158,7 @@ async function scanProduction(
   port: WorkbookPort,
   inputs: Pick<HerschikInputs, 'sheet' | 'rowCount' | 'headerRow' | 'entries' | 'tariffs' | 'totals' | 'window'>,
   print: Fingerprint,
+  options: ReadInputsOptions,
 ): Promise<SheetScan> {
   const { sheet, rowCount, headerRow, totals, window } = inputs;
   const out: SheetScan = { width: 0, dataRows: 0, period: new PeriodScan(), hits: [] };
@@ -161,6 +169,10 @@ async function scanProduction(
     out.width = Math.max(out.width, filledWidth(grid));
     out.hits.push(...contracteerruimteHits(grid, sheet, start, end));
     for (let r = Math.max(start, headerRow + 1); r < end; r++) {
+      if (options.pause && (r - headerRow - 1) % PAUSE_EVERY === 0) {
+        await options.pause();
+        if (options.signal?.aborted) throw new RunCancelled();
+      }
       if (totals.has(r)) continue;
       const cells = productionCells(grid[r] ?? [], inputs);
       if (!cells) continue;
@@ -221,7 +233,8 @@ async function findContracteerruimteCells(
  * The first pass: the production sheet, its columns and tariff table, every row scanned (not kept), the
  * toezeggingen and the contracteerruimte; the fingerprint of it all, in that order.
  */
-export async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted?: string, window = READ_WINDOW): Promise<HerschikInputs> {
+export async function readInputs(port: WorkbookPort, packs: PolicyPack[], options: ReadInputsOptions = {}): Promise<HerschikInputs> {
+  const { sheet: wanted, window = READ_WINDOW } = options;
   const names = await port.sheetNames();
   if (!names.length) throw new InputError('De werkmap heeft geen bladen.');
   const { sheet, head, match, warnings } = await findProductionSheet(port, names, packs, wanted);
@@ -237,7 +250,7 @@ export async function readInputs(port: WorkbookPort, packs: PolicyPack[], wanted
     print.add(p.version);
   }
   const layout = { sheet, rowCount: head.rowCount, headerRow: match.row, entries, tariffs, totals, window };
-  const scan = await scanProduction(port, layout, print);
+  const scan = await scanProduction(port, layout, print, options);
   // other sheets are read whole once (a toezeggingen sheet is also searched for a contracteerruimte), one at a time
   const grids = new Map<string, CellValue[][]>();
   const read = async (n: string) => grids.get(n) ?? (grids.set(n, await port.readSheet(n)), grids.get(n)!);

@@ -14,6 +14,7 @@ import { TARIFF_FORMAT } from '../names';
 import { placeOutput } from '../output-columns';
 import type { OutputValue, RowSource, SheetRead, WorkbookPort } from '../port';
 import type { JobOptions } from './job';
+import { PAUSE_EVERY } from './read-rows';
 import { HERSCHIK_HEADERS, productionCells, readInputs, type HerschikInputs } from './herschik-read';
 import { HERSCHIK_SHEET, sheetLayout } from './herschik-sheet';
 
@@ -118,8 +119,11 @@ function rowSource(port: WorkbookPort, inputs: HerschikInputs, runs: Herschikkin
         const res = runs[0].add(row);
         for (let i = 1; i < runs.length; i++) runs[i].add(row);
         lines.push(outputRow(res, shared));
-        options.onProgress?.(produced + 1, count);
+        // the pane gets a turn now and then (no cancel here: once writing has started, the run completes)
+        if (options.pause && produced % PAUSE_EVERY === 0) await options.pause();
       }
+      // progress of the computing, once per window of rows (the place for the job hook's progress bar)
+      options.onProgress?.(produced, count);
       if (produced >= count) read = undefined;
       return lines;
     },
@@ -135,7 +139,7 @@ export async function herschikWorkbook(
   options: HerschikOptions = {},
 ): Promise<HerschikOutcome> {
   const packs = options.vergelijk ? [pack, options.vergelijk.pack] : [pack];
-  const inputs = await readInputs(port, packs, options.sheet, options.window);
+  const inputs = await readInputs(port, packs, options);
   const runs = herschikkingen(inputs, pack, packParams, params, options.vergelijk);
   const warnings = [...inputs.warnings];
   await writeColumns(port, inputs, runs, warnings, options);
