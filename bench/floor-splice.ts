@@ -48,6 +48,7 @@ async function main() {
     if (entry.name === part) writer.deflated(entry.name, out, entry);
     else writer.copy(zip, entry);
   }
+  // the copied entries are checked (CRC-32 and size) behind the writing, as the adapter does
   await writer.checked();
   writer.finish();
   fs.closeSync(fd);

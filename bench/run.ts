@@ -460,6 +460,9 @@ function benchOffice(): void {
 
 // ------------------------------------------------------------------------------------------------ herschik
 
+/** herschik exits 3 when its result asks for action (a korting on the benchmark's workbook): written, not a failure. */
+const HERSCHIK_OK = [0, 3];
+
 /**
  * `herschik` on 12 months × N provider-prestatie lines (a child process, as a user runs it) against the same two
  * exceljs floors as annotate, alternated with rotating order; medians of the per-round ratios.
@@ -479,6 +482,7 @@ async function benchHerschik(): Promise<void> {
             process.execPath,
             [path.join(ROOT, 'bin/tariefwijzer.js'), 'herschik', input.file, ...HERSCHIK_ARGS, '--out', path.join(DIR, 'uit-herschik.xlsx')],
             'CLI herschik',
+            HERSCHIK_OK,
           ),
         ),
       () =>
@@ -523,6 +527,35 @@ async function benchHerschik(): Promise<void> {
       'streaming floor RSS',
     ],
     [[k(h.rows), mb(h.fileBytes), s(h.cliMs), s(h.streamMs), f2(h.vsStream), s(h.floorMs), f2(h.vsFloor), mb(h.cliRss), mb(h.streamRss)]],
+  );
+  await benchHerschikMemory();
+}
+
+/**
+ * Peak RSS of `herschik` on larger production (300k rows, and nearly a full sheet), one run each beside the splice
+ * floor (the in-place design without reading or computing): the rows stream to the writer, so what grows with the
+ * rows should be little more than the floor's.
+ */
+async function benchHerschikMemory(): Promise<void> {
+  const sizes = QUICK ? [2_500] : [25_000, 87_000];
+  const out = [];
+  for (const lines of sizes) {
+    const input = await ensureProductionWorkbook(DIR, lines);
+    const c = runChild(
+      process.execPath,
+      [path.join(ROOT, 'bin/tariefwijzer.js'), 'herschik', input.file, ...HERSCHIK_ARGS, '--out', path.join(DIR, 'uit-herschik.xlsx')],
+      'CLI herschik',
+      HERSCHIK_OK,
+    );
+    const f = runChild(process.execPath, [path.join(__dirname, 'floor-splice.js'), input.file, path.join(DIR, 'uit-floor-splice.xlsx')], 'splice floor');
+    out.push({ rows: input.rows, fileBytes: input.bytes, cliMs: c.ms, cliCpuMs: c.cpuMs, cliRss: c.rss, spliceMs: f.ms, spliceRss: f.rss });
+    process.stderr.write(`  herschik memory ${k(input.rows)}: CLI ${s(c.ms)} ${mb(c.rss)}, splice ${s(f.ms)} ${mb(f.rss)}\n`);
+  }
+  results.herschikMemory = out;
+  table(
+    'Herschikking: peak RSS on larger production (one run each)',
+    ['rows', 'file', 'herschik', 'CPU', 'herschik peak RSS', 'splice floor', 'splice floor RSS'],
+    out.map((r) => [k(r.rows), mb(r.fileBytes), s(r.cliMs), s(r.cliCpuMs), mb(r.cliRss), s(r.spliceMs), mb(r.spliceRss)]),
   );
 }
 

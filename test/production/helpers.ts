@@ -2,7 +2,7 @@
 import type { InputRow } from '../../src/domain/engine';
 import { D } from '../../src/domain/money';
 import { resolveParameters } from '../../src/domain/policy/load';
-import { herschik, resolveHerschikParameters, type HerschikResult, type Toezegging } from '../../src/domain/production';
+import { herschik, resolveHerschikParameters, type HerschikWithRows, type Toezegging } from '../../src/domain/production';
 import { getPack } from '../../src/policies';
 
 export interface Line {
@@ -50,7 +50,7 @@ export function run(opts: {
   params?: Record<string, string>;
   lines: Line[];
   toezeggingen?: Array<{ agb: string; bedrag: string; sector?: string }>;
-}): HerschikResult {
+}): HerschikWithRows {
   const pack = getPack(opts.pack ?? 'zk-ggz-2025')!;
   const packParams = resolveParameters(pack, opts.packParams ?? { richttarief: '100' });
   const params = resolveHerschikParameters(opts.params ?? {});

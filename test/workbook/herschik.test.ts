@@ -1,12 +1,15 @@
 /** herschikWorkbook through the port: reading aliases, toezeggingen and a labelled contracteerruimte; text stays text; the optional chart. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { resolveHerschikParameters } from '../../src/domain/production';
 import { getPack } from '../../src/policies';
 import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
-import { herschikWorkbook, HERSCHIK_SHEET } from '../../src/workbook/jobs/herschik';
-import type { ChartSpec } from '../../src/workbook/port';
+import { herschikWorkbook, HERSCHIK_HEADERS, HERSCHIK_SHEET, type Scenario } from '../../src/workbook/jobs/herschik';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { RunCancelled } from '../../src/workbook/jobs/job';
+import type { ChartSpec } from '../../src/workbook/port';
 import { snapshot, workbookFrom } from './helpers';
 
 const pack = getPack('zk-ggz-2025')!;
@@ -45,7 +48,10 @@ test('aliases, toezeggingen, labelled contracteerruimte; names like formulas are
   expect(s.contracteerruimte!.toString()).toBe('20000');
   expect(s.extrapolated.toString()).toBe('24000');
   expect(s.afsprakenTotaal.toString()).toBe('20000');
-  expect(out.result.rows.filter((r) => r.flags.some((f) => f.code === 'BEDRAG_WIJKT_AF')).length).toBe(6); // 999 ≠ 5 × € 200
+  // 999 ≠ 5 × € 200: counted per row, and said in the signals column of those rows
+  expect(out.result.flagCounts.BEDRAG_WIJKT_AF).toBe(6);
+  const signals = Array.from({ length: 12 }, (_, i) => String(value('Declaraties', i + 1, 12) ?? ''));
+  expect(signals.filter((s) => s.includes('Gedeclareerd bedrag € 999,00 wijkt')).length).toBe(6);
   expect(out.result.notes.join(' ')).toContain('Geen kolom "Goedgekeurd"');
   expect([9, 10, 11, 12, 13].map((c) => value('Declaraties', 0, c))).toEqual([
     'Tariefwijzer tarief (herschikking)',
@@ -155,4 +161,98 @@ test('the job reports its phases and rows; a cancel before writing leaves the wo
   const written = workbookFrom(sheets());
   await herschikWorkbook(written, pack, packParams, params, { signal: late.signal, onPhase: (p) => p === 'schrijven' && late.abort() });
   expect(written.workbook.getWorksheet(HERSCHIK_SHEET)).toBeDefined();
+});
+
+describe('issue 27: the rows stream to the writer window by window, with the same output as one window', () => {
+  const example = fs.readFileSync(path.join(__dirname, '../../examples/productie-2025-ggz.xlsx'));
+  const params = resolveHerschikParameters({ peildatum: '2025-08-31' }).values;
+  const ggzParams = resolveParameters(pack, { richttarief: '96' }).values;
+  const now = new Date('2025-09-01T10:00:00Z');
+
+  async function runXlsx(bytes: Buffer, window: number | undefined, p = params, vergelijk?: Scenario) {
+    const port = await XlsxWorkbook.fromBuffer(bytes);
+    const out = await herschikWorkbook(port, pack, ggzParams, p, { now, window, vergelijk });
+    return { out, bytes: await port.toBuffer() };
+  }
+
+  test('the example workbook in windows of 17 rows: the same package, result and scenario as in one window', async () => {
+    const vergelijk: Scenario = {
+      pack,
+      packParams: resolveParameters(pack, { richttarief: '94' }).values,
+      params: resolveHerschikParameters({ peildatum: '2025-06-30', korting: 'vast-percentage', korting_percentage: '3' }).values,
+      label: 'andere',
+    };
+    for (const [p, scenario] of [
+      [params, vergelijk],
+      [resolveHerschikParameters({}).values, undefined],
+    ] as const) {
+      const whole = await runXlsx(example, undefined, p, scenario);
+      const windows = await runXlsx(example, 17, p, scenario);
+      expect(whole.out.dataRows).toBeGreaterThan(17 * 5);
+      expect(windows.bytes.equals(whole.bytes)).toBe(true);
+      expect(windows.out).toEqual(whole.out);
+    }
+  });
+
+  test('contracteerruimte labelled above the header and below the rows of the production sheet is found across windows', async () => {
+    const rows: unknown[][] = [
+      ['Contracteerruimte GGZ', '€ 50.000,00'],
+      ['AGB-code', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief', 'Maand', 'Aantal'],
+    ];
+    for (let i = 0; i < 60; i++)
+      rows.push([String(30000001 + (i % 4)), 'Z1103', 'GGZ-W3', 'Verblijf', 100 + (i % 7), `2025-${String(1 + (i % 8)).padStart(2, '0')}`, 3 + (i % 5)]);
+    rows.push(
+      [],
+      [null, null, null, null, null, null, null, null, 'Contracteerruimte GGZ', 'ongeveer veel'],
+      [null, null, null, null, null, null, null, null, 'Contracteerruimte GGZ', 60000],
+    );
+    const bytes = await (workbookFrom({ Productie: rows }).workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>).then((b) => Buffer.from(b));
+    const whole = await runXlsx(bytes, undefined);
+    const windows = await runXlsx(bytes, 7);
+    expect(windows.bytes.equals(whole.bytes)).toBe(true);
+    expect(windows.out).toEqual(whole.out);
+    expect(whole.out.result.sectors[0].contracteerruimte!.toString()).toBe('50000');
+    expect(whole.out.warnings).toEqual([
+      expect.stringMatching(/"ongeveer veel" naast "Contracteerruimte GGZ" is geen bedrag/),
+      expect.stringMatching(/^Contracteerruimte GGZ staat ook in .*J65; .*B1 is gebruikt\.$/),
+    ]);
+    expect(whole.out.dataRows).toBe(60);
+    expect(whole.out.result.rowCounts.counted).toBe(60);
+    // the own columns start right of the widest row (the labels in I and J, in the last window), not of the header
+    const written = await XlsxWorkbook.fromBuffer(windows.bytes);
+    const [header] = await written.readSheets([{ sheet: 'Productie', firstRow: 1, rows: 1 }]);
+    expect(header.cells[1].slice(10, 15)).toEqual([...HERSCHIK_HEADERS]);
+  });
+
+  test('the Office.js adapter in windows of 5 rows writes what it writes in one window', async () => {
+    const runOffice = async (window?: number) => {
+      const fake = FakeExcel.from(sheets() as Record<string, SeedValue[][]>);
+      const out = await herschikWorkbook(new OfficeWorkbook(fakeContext(fake)), pack, packParams, params, { now, window });
+      const cells = (name: string) => [...fake.sheet(name)!.cells.entries()].sort(([a], [b]) => a.localeCompare(b));
+      return { out, cells: [cells('Declaraties'), cells(HERSCHIK_SHEET)] };
+    };
+    const whole = await runOffice();
+    const windows = await runOffice(5);
+    expect(windows.cells).toEqual(whole.cells);
+    expect(windows.out).toEqual(whole.out);
+  });
+});
+
+test('progress while computing; a cancel while reading throws before anything is written', async () => {
+  const params = resolveHerschikParameters({ peildatum: '30-6-2025' }).values;
+  const calls: Array<[number, number]> = [];
+  await herschikWorkbook(office().port, pack, packParams, params, { onProgress: (done, total) => calls.push([done, total]) });
+  const rows = sheets().Declaraties.length - 1;
+  expect(calls.at(-1)).toEqual([rows, rows]);
+  expect(calls.every(([done, total], i) => total === rows && done >= (calls[i - 1]?.[0] ?? 0))).toBe(true);
+
+  const { fake, port } = office();
+  const cancel = new AbortController();
+  let turns = 0;
+  const pause = async () => {
+    if (++turns === 1) cancel.abort();
+  };
+  await expect(herschikWorkbook(port, pack, packParams, params, { signal: cancel.signal, pause })).rejects.toBeInstanceOf(RunCancelled);
+  expect(fake.sheet(HERSCHIK_SHEET)).toBeUndefined();
+  expect(fake.sheet('Declaraties')!.cell(0, 9)).toBeUndefined();
 });

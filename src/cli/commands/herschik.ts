@@ -116,7 +116,7 @@ function summaryJson(o: HerschikOutcome, output: string) {
     lastMonth: r.lastMonth,
     method: r.method,
     rows: o.dataRows,
-    rowsCounted: r.rows.filter((x) => x.counted).length,
+    rowsCounted: r.rowCounts.counted,
     flagCounts: r.flagCounts,
     fingerprint: o.fingerprint,
     chartWritten: o.chartWritten,
@@ -171,7 +171,7 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack, verdi
   const lines = [
     ...verdictLines(verdict),
     `Beleid: ${pack.title} (${pack.id} ${pack.version})`,
-    `Blad: ${o.sheet}; ${formatCount(o.dataRows)} regels, ${formatCount(r.rows.filter((x) => x.counted).length)} meegeteld${o.toezeggingenSheet ? `; toezeggingen uit "${o.toezeggingenSheet}"` : ''}`,
+    `Blad: ${o.sheet}; ${formatCount(o.dataRows)} regels, ${formatCount(r.rowCounts.counted)} meegeteld${o.toezeggingenSheet ? `; toezeggingen uit "${o.toezeggingenSheet}"` : ''}`,
     `Herschikkingsjaar ${r.year}, peildatum ${r.peildatum ?? '(niet ingesteld)'}, laatste maand ${r.lastMonth ? monthLabel(r.lastMonth, r.year) : '—'}, extrapolatie ${r.method}`,
     'Per sector:',
   ];
@@ -186,7 +186,8 @@ function summaryText(o: HerschikOutcome, output: string, pack: PolicyPack, verdi
   const counts = Object.entries(r.flagCounts).sort((a, b) => b[1] - a[1]);
   // a pack's own signals carry their name on the flag; the others are in the signal dictionary
   const names = new Map<string, string>();
-  for (const x of [...r.sectors, ...r.providers, ...r.rows]) for (const f of x.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
+  for (const x of [...r.sectors, ...r.providers]) for (const f of x.flags) if (!names.has(f.code)) names.set(f.code, flagName(f));
+  for (const [code, name] of r.rowCounts.flagNames) if (!names.has(code)) names.set(code, name);
   if (counts.length) lines.push(`Signalen: ${counts.map(([c, n]) => `${names.get(c) ?? flagName({ code: c })} ${formatCount(n)}`).join(', ')}`);
   if (o.comparison) {
     lines.push(`Vergelijking (${o.comparison.label}):`);

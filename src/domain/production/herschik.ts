@@ -4,7 +4,7 @@
  * herschikkingsafspraken. Pure and deterministic: reads nothing, writes nothing; every figure has its trail.
  */
 import { ResultMemo, type InputRow, type RowResult } from '../engine';
-import { formatCitation, readableRef, type Flag } from '../flags';
+import { flagName, formatCitation, readableRef, type Flag } from '../flags';
 import { D, type Dec, formatEuro, formatNumber, isRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money';
 import { isEmptyCell, parseBoolean, parseInteger, parseNumber, parseMoney, parseText, type CellValue } from '../parse';
 import { normalizeSector } from '../prestaties';
@@ -121,12 +121,24 @@ export interface HerschikResult {
   peildatum: string | null;
   lastMonth: number;
   method: string;
-  rows: RowOutcome[];
   providers: ProviderResult[];
   sectors: SectorResult[];
   totals: { contracteerruimte: Dec; realised: Dec; extrapolated: Dec; toezeggingen: Dec; afspraken: Dec };
   flagCounts: Record<string, number>;
   notes: string[];
+  /** What the verdict needs of the rows, counted as they passed (the rows themselves need not be kept). */
+  rowCounts: RowCounts;
+}
+
+/** The rows of a herschikking, counted: how many count, and why the others do not. */
+export interface RowCounts {
+  counted: number;
+  /** Rows that do not count, by their first reason's name, in the order the reasons first occur. */
+  leftOut: Map<string, number>;
+  /** The same for the rows among them with an error (a flag of severity fout). */
+  leftOutByError: Map<string, number>;
+  /** Flag code → its name, for every code on a row, as first seen. */
+  flagNames: Map<string, string>;
 }
 
 const ZERO = new D(0);
@@ -161,13 +173,56 @@ function tariffFor(memo: ResultMemo, row: InputRow, pack: PolicyPack, params: Pa
   return memo.evaluate({ ref: row.ref, cells }, pack, params);
 }
 
-function decideYear(input: HerschikInput, months: Array<YearMonth | { month: number; year?: undefined } | undefined>): number {
-  const peil = input.params.peildatum;
-  if (typeof peil === 'string') return Number(peil.slice(0, 4));
-  const counts = new Map<number, number>();
-  for (const m of months) if (m?.year) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
-  if (!counts.size) return input.pack.inkoopjaar;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+/** What the herschikking must know of all rows before it can judge one: the year and the last month. */
+export interface Period {
+  year: number;
+  /** The last month on the peildatum in the year, 0–12 (0: none yet, 12: the year is over). */
+  lastMonth: number;
+  peildatum: string | null;
+  /** PEILDATUM_AFGELEID when no peildatum is set (every sector gets it). */
+  peilFlags: Flag[];
+}
+
+/**
+ * The first look at the rows: how often each year occurs in their months, and per year the last month with a
+ * volume. A few numbers, however many rows: the period follows from them and the parameters (`period`).
+ */
+export class PeriodScan {
+  private readonly years = new Map<number, number>();
+  /** Year (undefined: a month written without its year) → the last month with a volume. */
+  private readonly lastWithVolume = new Map<number | undefined, number>();
+
+  add(cells: Readonly<Record<string, CellValue>>): void {
+    const p = parseMonth(cells.maand);
+    if (!p.ok) return;
+    const { year, month } = p.value;
+    if (year) this.years.set(year, (this.years.get(year) ?? 0) + 1);
+    if (!isEmptyCell(cells.volume)) this.lastWithVolume.set(year, Math.max(this.lastWithVolume.get(year) ?? 0, month));
+  }
+
+  /** The year from the peildatum, else the most frequent year in the data (latest on a tie), else the pack's. */
+  private yearOf(peildatum: string | null, inkoopjaar: number): number {
+    if (peildatum) return Number(peildatum.slice(0, 4));
+    if (!this.years.size) return inkoopjaar;
+    return [...this.years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  }
+
+  /** The last month: from the peildatum, or the last month with data in the year (and said so). */
+  period(pack: PolicyPack, params: ParameterValues): Period {
+    const peildatum = typeof params.peildatum === 'string' ? params.peildatum : null;
+    const year = this.yearOf(peildatum, pack.inkoopjaar);
+    if (peildatum) {
+      const last = lastMonthOn(peildatum);
+      return { year, lastMonth: last.year < year ? 0 : last.year > year ? 12 : last.month, peildatum, peilFlags: [] };
+    }
+    const lastMonth = Math.max(this.lastWithVolume.get(year) ?? 0, this.lastWithVolume.get(undefined) ?? 0);
+    const flag = pflag(
+      'PEILDATUM_AFGELEID',
+      `Geen peildatum ingesteld: de laatste maand in de gegevens (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}) is als laatste gedeclareerde maand gebruikt. Stel "peildatum" in voor een vaste meting.`,
+      RULES.extrapolatie,
+    );
+    return { year, lastMonth, peildatum, peilFlags: [flag] };
+  }
 }
 
 interface Line {
@@ -206,313 +261,472 @@ function project(line: Pick<Line, 'omzet' | 'volume'>, last: number, method: str
   return { omzet: o.times(remaining), volume: line.volume[last - 1].times(remaining), text: `${monthLabel(last)} ${formatEuro(o)} × ${remaining} maanden` };
 }
 
-export function herschik(input: HerschikInput): HerschikResult {
-  const { pack, packParams, params } = input;
-  const mode = roundingOf(packParams);
-  const method = String(params.extrapolatie ?? 'laatste-maand');
-  const nMonths = dec(params.extrapolatie_maanden)?.toNumber() ?? 3;
-  const notes: string[] = [];
-  const memo = new ResultMemo();
+/** What a herschikking is run with, besides its rows. */
+export type HerschikSetup = Omit<HerschikInput, 'rows'>;
 
-  const parsedMonths = input.rows.map((r) => {
-    const p = parseMonth(r.cells.maand);
-    return p.ok ? p.value : undefined;
-  });
-  const year = decideYear(input, parsedMonths);
+/** The run's settings as every step reads them. */
+interface RunContext extends Period {
+  pack: PolicyPack;
+  packParams: ParameterValues;
+  params: ParameterValues;
+  hasApprovalColumn?: boolean;
+  method: string;
+  nMonths: number;
+  mode: RoundingMode;
+}
 
-  // The last month: from the peildatum, or the last month with data (said so).
-  let last: YearMonth;
-  const peildatum = typeof params.peildatum === 'string' ? params.peildatum : null;
-  const peilFlags: Flag[] = [];
-  if (peildatum) last = lastMonthOn(peildatum);
-  else {
-    const ms = parsedMonths.filter((m, i) => m && (m.year ?? year) === year && !isEmptyCell(input.rows[i].cells.volume)).map((m) => m!.month);
-    last = { year, month: ms.length ? Math.max(...ms) : 0 };
-    peilFlags.push(
+/** A row's judgement so far: its flags and the reasons it does not count. */
+interface RowCheck {
+  flags: Flag[];
+  reasons: string[];
+}
+
+/** The row's month: unreadable, of another year or after the peildatum means it does not count. */
+function rowMonth(row: InputRow, run: RunContext, check: RowCheck): YearMonth | undefined {
+  const { flags, reasons } = check;
+  const mp = parseMonth(row.cells.maand);
+  if (!mp.ok) {
+    const why = 'empty' in mp ? 'geen maand ingevuld' : mp.reason;
+    flags.push(pflag('MAAND_ONLEESBAAR', `Maand: ${why}; de regel telt niet mee.`));
+    reasons.push('maand onbekend');
+    return undefined;
+  }
+  const { year, lastMonth } = run;
+  const jaarCell = parseInteger(row.cells.inkoopjaar);
+  const y = mp.value.year ?? (jaarCell.ok ? jaarCell.value : year);
+  const month = { year: y, month: mp.value.month };
+  if (y !== year) {
+    flags.push(pflag('ANDER_JAAR', `Maand ${monthLabel(month.month, y)} valt niet in het herschikkingsjaar ${year}; de regel telt niet mee.`));
+    reasons.push('ander jaar');
+  } else if (month.month > lastMonth) {
+    flags.push(
       pflag(
-        'PEILDATUM_AFGELEID',
-        `Geen peildatum ingesteld: de laatste maand in de gegevens (${last.month ? monthLabel(last.month, year) : 'geen'}) is als laatste gedeclareerde maand gebruikt. Stel "peildatum" in voor een vaste meting.`,
+        'NA_PEILDATUM',
+        `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`,
         RULES.extrapolatie,
       ),
     );
+    reasons.push('na de peildatum');
   }
-  const lastMonth = last.year < year ? 0 : last.year > year ? 12 : last.month;
+  return month;
+}
 
-  // 1. Rows: tariff from the engine, omzet = volume × tarief, and whether the row counts.
-  const lines = new Map<string, Line>();
-  const rows: RowOutcome[] = input.rows.map((row) => {
-    const flags: Flag[] = [];
-    const engine = tariffFor(memo, row, pack, packParams);
-    flags.push(...engine.flags);
-    const out: RowOutcome = { ref: row.ref, counted: false, flags, explanation: '', engine, tarief: engine.tarief };
-    const agb = text(row.cells.agb);
-    out.agb = agb;
-    const hoofd = text(row.cells.hoofdsector);
-    const sector = engine.prestatie?.sector ?? (hoofd ? normalizeSector(hoofd) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
-    out.sector = sector;
-    const reasons: string[] = [];
+/** The row's volume: missing means it does not count; negative counts as a reduction (a credit), flagged. */
+function rowVolume(row: InputRow, check: RowCheck): Dec | undefined {
+  const vp = parseNumber(row.cells.volume);
+  if (!vp.ok) {
+    check.flags.push(pflag('VOLUME_ONTBREEKT', `Volume: ${'empty' in vp ? 'leeg' : vp.reason}; de regel telt niet mee.`));
+    check.reasons.push('geen volume');
+    return undefined;
+  }
+  const volume = vp.value;
+  if (volume.isNegative())
+    check.flags.push(
+      pflag('NEGATIEF_VOLUME', `Negatief volume ${formatNumber(volume)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`),
+    );
+  return volume;
+}
 
-    const mp = parseMonth(row.cells.maand);
-    let month: YearMonth | undefined;
-    if (!mp.ok) {
-      const why = 'empty' in mp ? 'geen maand ingevuld' : mp.reason;
-      flags.push(pflag('MAAND_ONLEESBAAR', `Maand: ${why}; de regel telt niet mee.`));
-      reasons.push('maand onbekend');
-    } else {
-      const jaarCell = parseInteger(row.cells.inkoopjaar);
-      const y = mp.value.year ?? (jaarCell.ok ? jaarCell.value : year);
-      month = { year: y, month: mp.value.month };
-      out.month = month;
-      if (y !== year) {
-        flags.push(pflag('ANDER_JAAR', `Maand ${monthLabel(month.month, y)} valt niet in het herschikkingsjaar ${year}; de regel telt niet mee.`));
-        reasons.push('ander jaar');
-      } else if (month.month > lastMonth) {
-        flags.push(
-          pflag(
-            'NA_PEILDATUM',
-            `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`,
-            RULES.extrapolatie,
-          ),
-        );
-        reasons.push('na de peildatum');
-      }
-    }
-    const vp = parseNumber(row.cells.volume);
-    let volume: Dec | undefined;
-    if (!vp.ok) {
-      flags.push(pflag('VOLUME_ONTBREEKT', `Volume: ${'empty' in vp ? 'leeg' : vp.reason}; de regel telt niet mee.`));
-      reasons.push('geen volume');
-    } else {
-      volume = vp.value;
-      if (volume.isNegative())
-        flags.push(
-          pflag(
-            'NEGATIEF_VOLUME',
-            `Negatief volume ${formatNumber(volume)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`,
-          ),
-        );
-    }
-    if (input.hasApprovalColumn !== false) {
-      const g = parseBoolean(row.cells.goedgekeurd);
-      if (g.ok && !g.value) {
-        flags.push(pflag('NIET_GOEDGEKEURD', 'Declaratie niet goedgekeurd: telt niet mee in de productie voor de herschikking.', RULES.goedgekeurd));
-        reasons.push('niet goedgekeurd');
-      } else if (!g.ok) {
-        flags.push(
-          pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd),
-        );
-        reasons.push('goedkeuring onbekend');
-      }
-    }
-    if (!agb) {
-      flags.push(pflag('AGB_ONTBREEKT', 'Geen AGB-code: de regel is aan geen zorgaanbieder toe te rekenen en telt niet mee.'));
-      reasons.push('geen AGB-code');
-    }
-    if (!sector) {
-      flags.push(
-        pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'),
-      );
-      reasons.push('sector onbekend');
-    }
-    if (!engine.tarief) {
-      flags.push(pflag('GEEN_TARIEF', 'Geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.'));
-      reasons.push('geen tarief');
-    }
-    if (volume && engine.tarief) {
-      out.omzet = volume.times(engine.tarief).toDecimalPlaces(2, ROUNDING_MODES[mode]);
-      const declared = parseMoney(row.cells.gedeclareerdBedrag);
-      if (declared.ok && !declared.value.equals(out.omzet)) {
-        const diff = declared.value.minus(out.omzet);
-        flags.push(
-          pflag(
-            'BEDRAG_WIJKT_AF',
-            `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(out.omzet)}; Tariefwijzer rekent met het berekende bedrag.`,
-          ),
-        );
-      }
-    }
-    out.counted = reasons.length === 0;
-    // The engine's part is shared by every row with the same tariff; this row's part is joined into one flat
-    // string: a template literal is kept by V8 as a tree of its parts (32 bytes a node) until it is first read,
-    // ≈ 17 nodes a row for as long as the herschikking holds its rows.
-    const own = (
-      out.omzet
-        ? [
-            'Omzet = ',
-            formatNumber(volume!),
-            ' × ',
-            formatEuro(engine.tarief!),
-            ' = ',
-            formatEuro(out.omzet),
-            cite(RULES.volumePersoonsvolgend),
-            '; ',
-            out.counted ? `telt mee (${monthLabel(month!.month, month!.year)})` : `telt niet mee: ${reasons.join(', ')}`,
-            '.',
-          ]
-        : ['Geen omzet: ', reasons.join(', '), '.']
-    ).join('');
-    out.explanation = engine.explanation ? engine.explanation + ' ' + own : own;
+/** Only approved declarations count (when the sheet has a Goedgekeurd column); unknown approval does not count yet. */
+function rowApproval(row: InputRow, run: RunContext, check: RowCheck): void {
+  if (run.hasApprovalColumn === false) return;
+  const g = parseBoolean(row.cells.goedgekeurd);
+  if (g.ok && !g.value) {
+    check.flags.push(pflag('NIET_GOEDGEKEURD', 'Declaratie niet goedgekeurd: telt niet mee in de productie voor de herschikking.', RULES.goedgekeurd));
+    check.reasons.push('niet goedgekeurd');
+  } else if (!g.ok) {
+    check.flags.push(
+      pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd),
+    );
+    check.reasons.push('goedkeuring onbekend');
+  }
+}
 
-    if (out.counted && out.omzet && agb && sector && month) {
-      const code = engine.prestatie?.code ?? '';
-      const key = `${agb}\u0000${sector}\u0000${code}`;
-      let line = lines.get(key);
-      if (!line) {
-        line = {
-          agb,
-          naam: text(row.cells.zorgaanbieder) ?? '',
-          sector,
-          prestatiecode: code,
-          crisis: false,
-          nieuw: false,
-          omzet: Array<Dec>(12).fill(ZERO),
-          volume: Array<Dec>(12).fill(ZERO),
-          months: new Set(),
-        };
-        lines.set(key, line);
-      }
-      if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
-      line.omzet[month.month - 1] = line.omzet[month.month - 1].plus(out.omzet);
-      line.volume[month.month - 1] = line.volume[month.month - 1].plus(volume!);
-      line.months.add(month.month);
-      if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
-      const places = parseNumber(row.cells.crisisplaatsen);
-      if (places.ok && places.value.greaterThan(0)) {
-        line.crisis = true;
-        if (!line.plaatsen || places.value.greaterThan(line.plaatsen)) line.plaatsen = places.value;
-      }
-      const nieuw = parseBoolean(row.cells.nieuweAanbieder);
-      if (nieuw.ok && nieuw.value) line.nieuw = true;
-    }
+/** A row counts only with a provider (AGB-code), a sector and a tariff. */
+function rowParty(agb: string | undefined, sector: Sector | undefined, engine: RowResult, check: RowCheck): void {
+  const { flags, reasons } = check;
+  if (!agb) {
+    flags.push(pflag('AGB_ONTBREEKT', 'Geen AGB-code: de regel is aan geen zorgaanbieder toe te rekenen en telt niet mee.'));
+    reasons.push('geen AGB-code');
+  }
+  if (!sector) {
+    flags.push(
+      pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'),
+    );
+    reasons.push('sector onbekend');
+  }
+  if (!engine.tarief) {
+    flags.push(pflag('GEEN_TARIEF', 'Geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.'));
+    reasons.push('geen tarief');
+  }
+}
+
+/** Omzet = volume × tarief, rounded; a declared amount that differs is flagged, the computed one is used. */
+function rowOmzet(row: InputRow, volume: Dec | undefined, tarief: Dec | undefined, run: RunContext, check: RowCheck): Dec | undefined {
+  if (!volume || !tarief) return undefined;
+  const omzet = volume.times(tarief).toDecimalPlaces(2, ROUNDING_MODES[run.mode]);
+  const declared = parseMoney(row.cells.gedeclareerdBedrag);
+  if (declared.ok && !declared.value.equals(omzet)) {
+    const diff = declared.value.minus(omzet);
+    check.flags.push(
+      pflag(
+        'BEDRAG_WIJKT_AF',
+        `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(omzet)}; Tariefwijzer rekent met het berekende bedrag.`,
+      ),
+    );
+  }
+  return omzet;
+}
+
+/**
+ * The engine's explanation (shared by every row with the same tariff) and this row's own part, joined into one
+ * flat string: a template literal is kept by V8 as a tree of its parts (32 bytes a node) until it is first read,
+ * ≈ 17 nodes a row for as long as a row is held.
+ */
+function rowExplanation(out: RowOutcome, volume: Dec | undefined, month: YearMonth | undefined, reasons: string[]): string {
+  const engine = out.engine!;
+  const own = (
+    out.omzet
+      ? [
+          'Omzet = ',
+          formatNumber(volume!),
+          ' × ',
+          formatEuro(engine.tarief!),
+          ' = ',
+          formatEuro(out.omzet),
+          cite(RULES.volumePersoonsvolgend),
+          '; ',
+          out.counted ? `telt mee (${monthLabel(month!.month, month!.year)})` : `telt niet mee: ${reasons.join(', ')}`,
+          '.',
+        ]
+      : ['Geen omzet: ', reasons.join(', '), '.']
+  ).join('');
+  return engine.explanation ? engine.explanation + ' ' + own : own;
+}
+
+/** One row: its tariff from the engine, omzet = volume × tarief, and whether it counts (and why not). */
+function rowOutcome(row: InputRow, engine: RowResult, run: RunContext): { out: RowOutcome; month?: YearMonth; volume?: Dec } {
+  const flags: Flag[] = [];
+  flags.push(...engine.flags);
+  const out: RowOutcome = { ref: row.ref, counted: false, flags, explanation: '', engine, tarief: engine.tarief };
+  const agb = text(row.cells.agb);
+  out.agb = agb;
+  const hoofd = text(row.cells.hoofdsector);
+  const sector = engine.prestatie?.sector ?? (hoofd ? normalizeSector(hoofd) : undefined) ?? (run.pack.sector === 'alle' ? undefined : run.pack.sector);
+  out.sector = sector;
+  const check: RowCheck = { flags, reasons: [] };
+  const month = rowMonth(row, run, check);
+  if (month) out.month = month;
+  const volume = rowVolume(row, check);
+  rowApproval(row, run, check);
+  rowParty(agb, sector, engine, check);
+  const omzet = rowOmzet(row, volume, engine.tarief, run, check);
+  if (omzet) out.omzet = omzet;
+  out.counted = check.reasons.length === 0;
+  out.explanation = rowExplanation(out, volume, month, check.reasons);
+  return { out, month, volume };
+}
+
+/** A counted row's omzet and volume go to its provider-sector-prestatie line, by month; crisis and new-provider marks too. */
+function addToLine(lines: Map<string, Line>, row: InputRow, out: RowOutcome, month: YearMonth, volume: Dec): void {
+  const { agb, sector, engine } = out as Required<Pick<RowOutcome, 'agb' | 'sector' | 'engine'>>;
+  const code = engine.prestatie?.code ?? '';
+  const key = `${agb}\u0000${sector}\u0000${code}`;
+  let line = lines.get(key);
+  if (!line) {
+    line = {
+      agb,
+      naam: text(row.cells.zorgaanbieder) ?? '',
+      sector,
+      prestatiecode: code,
+      crisis: false,
+      nieuw: false,
+      omzet: Array<Dec>(12).fill(ZERO),
+      volume: Array<Dec>(12).fill(ZERO),
+      months: new Set(),
+    };
+    lines.set(key, line);
+  }
+  if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
+  line.omzet[month.month - 1] = line.omzet[month.month - 1].plus(out.omzet!);
+  line.volume[month.month - 1] = line.volume[month.month - 1].plus(volume);
+  line.months.add(month.month);
+  if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
+  const places = parseNumber(row.cells.crisisplaatsen);
+  if (places.ok && places.value.greaterThan(0)) {
+    line.crisis = true;
+    if (!line.plaatsen || places.value.greaterThan(line.plaatsen)) line.plaatsen = places.value;
+  }
+  const nieuw = parseBoolean(row.cells.nieuweAanbieder);
+  if (nieuw.ok && nieuw.value) line.nieuw = true;
+}
+
+/** Each code once per thing that has it (a row, a provider, a sector). */
+function countFlags(counts: Record<string, number>, flags: readonly Flag[]): void {
+  for (const code of new Set(flags.map((f) => f.code))) counts[code] = (counts[code] ?? 0) + 1;
+}
+
+/** The herschikking's own reasons for leaving a row out, in the order it checks them. */
+const LEAVES_OUT: readonly ProductionFlagCode[] = [
+  'MAAND_ONLEESBAAR',
+  'ANDER_JAAR',
+  'NA_PEILDATUM',
+  'VOLUME_ONTBREEKT',
+  'NIET_GOEDGEKEURD',
+  'GOEDKEURING_ONBEKEND',
+  'AGB_ONTBREEKT',
+  'SECTOR_ONBEKEND',
+];
+
+/** Why a row does not count: the herschikking's first reason, else the engine's worst error behind "Geen tarief". */
+function notCountedReason(row: RowOutcome): string {
+  const own = LEAVES_OUT.map((code) => row.flags.find((f) => f.code === code)).find((f) => f !== undefined);
+  if (own) return flagName(own);
+  const engine = row.engine?.flags.find((f) => f.severity === 'fout');
+  return flagName(engine ?? { code: 'GEEN_TARIEF' });
+}
+
+/** A row counted into the RowCounts. */
+function countRow(counts: RowCounts, row: RowOutcome): void {
+  for (const f of row.flags) if (!counts.flagNames.has(f.code)) counts.flagNames.set(f.code, flagName(f));
+  if (row.counted) {
+    counts.counted++;
+    return;
+  }
+  const reason = notCountedReason(row);
+  counts.leftOut.set(reason, (counts.leftOut.get(reason) ?? 0) + 1);
+  if (row.flags.some((f) => f.severity === 'fout')) counts.leftOutByError.set(reason, (counts.leftOutByError.get(reason) ?? 0) + 1);
+}
+
+/** Results kept for reuse (ResultMemo) before a new memo starts: rows with distinct tariffs do not pile up. */
+const MEMO_LIMIT = 4_096;
+
+/**
+ * The herschikking row by row: `add` judges a row as it comes (nobody has to keep it) and adds its omzet to the
+ * sums per provider, sector and prestatie; `finish` makes the providers, sectors and afspraken from those sums.
+ */
+export class Herschikking {
+  readonly rowCounts: RowCounts = { counted: 0, leftOut: new Map(), leftOutByError: new Map(), flagNames: new Map() };
+  private readonly flagCounts: Record<string, number> = {};
+  private readonly lines = new Map<string, Line>();
+  private memo = new ResultMemo();
+  private readonly run: RunContext;
+
+  constructor(setup: HerschikSetup, period: Period) {
+    const { pack, packParams, params, hasApprovalColumn } = setup;
+    const method = String(params.extrapolatie ?? 'laatste-maand');
+    const nMonths = dec(params.extrapolatie_maanden)?.toNumber() ?? 3;
+    this.run = { ...period, pack, packParams, params, hasApprovalColumn, method, nMonths, mode: roundingOf(packParams) };
+  }
+
+  /** One row's outcome; a counted row's omzet goes to its line. */
+  add(row: InputRow): RowOutcome {
+    if (this.memo.size > MEMO_LIMIT) this.memo = new ResultMemo();
+    const engine = tariffFor(this.memo, row, this.run.pack, this.run.packParams);
+    const { out, month, volume } = rowOutcome(row, engine, this.run);
+    if (out.counted && out.omzet && out.agb && out.sector && month) addToLine(this.lines, row, out, month, volume!);
+    countFlags(this.flagCounts, out.flags);
+    countRow(this.rowCounts, out);
     return out;
-  });
-  if (input.hasApprovalColumn === false) notes.push('Geen kolom "Goedgekeurd": alle regels zijn als goedgekeurd meegeteld.');
+  }
 
-  // 2. Providers per sector: realised, projection, gaps, trend, crisis.
+  /** Providers, toezeggingen, sectors and afspraken from the rows added so far. */
+  finish(extra: Pick<HerschikInput, 'contracteerruimteCells' | 'toezeggingen'>): HerschikResult {
+    const run = this.run;
+    const notes: string[] = [];
+    if (run.hasApprovalColumn === false) notes.push('Geen kolom "Goedgekeurd": alle regels zijn als goedgekeurd meegeteld.');
+    const providers = providerResults(this.lines, run);
+    addToezeggingen(providers, extra.toezeggingen ?? [], run.pack, notes);
+    const sectors = sectorResults(providers, [...this.lines.values()], run, extra.contracteerruimteCells);
+    const ordered = [...providers.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.agb.localeCompare(b.agb));
+    for (const p of ordered) lowerThanInterim(p);
+    const flagCounts = { ...this.flagCounts };
+    for (const x of [...ordered, ...sectors]) countFlags(flagCounts, x.flags);
+    if (run.peilFlags.length) {
+      for (const s of sectors) s.flags.unshift(...run.peilFlags);
+      flagCounts.PEILDATUM_AFGELEID = sectors.length;
+    }
+    return {
+      year: run.year,
+      peildatum: run.peildatum,
+      lastMonth: run.lastMonth,
+      method: run.method,
+      providers: ordered,
+      sectors,
+      totals: {
+        contracteerruimte: sum(sectors.map((s) => s.contracteerruimte ?? ZERO)),
+        realised: sum(sectors.map((s) => s.realised)),
+        extrapolated: sum(sectors.map((s) => s.extrapolated)),
+        toezeggingen: sum(sectors.map((s) => s.toezeggingen)),
+        afspraken: sum(sectors.map((s) => s.afsprakenTotaal)),
+      },
+      flagCounts,
+      notes,
+      rowCounts: this.rowCounts,
+    };
+  }
+}
+
+/** A herschikking with every row's outcome (rows held in memory; a workbook job streams them instead). */
+export type HerschikWithRows = HerschikResult & { rows: RowOutcome[] };
+
+/** The herschikking of rows in memory: the period from all rows, then each row's outcome, then the result. */
+export function herschik(input: HerschikInput): HerschikWithRows {
+  const scan = new PeriodScan();
+  for (const row of input.rows) scan.add(row.cells);
+  const run = new Herschikking(input, scan.period(input.pack, input.params));
+  const rows = input.rows.map((row) => run.add(row));
+  return { ...run.finish(input), rows };
+}
+
+/** Providers per sector from their lines: realised, projection, gaps, trend, crisis (sorted by key). */
+function providerResults(lines: Map<string, Line>, run: RunContext): Map<string, ProviderResult> {
   const providers = new Map<string, ProviderResult>();
   const providerLines = new Map<string, Line[]>();
   for (const line of lines.values()) {
     const key = `${line.agb}\u0000${line.sector}`;
     providerLines.set(key, [...(providerLines.get(key) ?? []), line]);
   }
-  const threshold = dec(params.crisis_bezetting) ?? new D(70);
-  const trendLimit = dec(params.trend_drempel);
   for (const [key, ls] of [...providerLines.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const [agb, sector] = key.split('\u0000') as [string, Sector];
-    const flags: Flag[] = [];
-    const months = Array.from({ length: 12 }, (_, m) => sum(ls.map((l) => l.omzet[m])));
-    const realised = sum(months.slice(0, lastMonth));
-    const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
-    const projection = sum(projections.map((p) => p.omzet));
-    let extrapolated = realised.plus(projection);
-    const trail: string[] = [
-      `Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`,
-    ];
-    const combined = project({ omzet: months, volume: months }, lastMonth, method, nMonths, mode);
-    trail.push(
-      `extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`,
-    );
-    trail.push(`geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`);
-    const active = new Set(ls.flatMap((l) => [...l.months]));
-    const first = Math.min(...active);
-    const gaps = [];
-    for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
-    if (gaps.includes(lastMonth))
-      flags.push(
-        pflag(
-          'LAATSTE_MAAND_ONTBREEKT',
-          `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`,
-          RULES.extrapolatie,
-        ),
-      );
-    const inner = gaps.filter((m) => m !== lastMonth);
-    if (inner.length)
-      flags.push(
-        pflag(
-          'MAAND_ONTBREEKT',
-          `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`,
-        ),
-      );
-    if (trendLimit && lastMonth >= 6) {
-      const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
-      const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
-      if (before.greaterThan(0)) {
-        const change = recent.minus(before).dividedBy(before).times(100);
-        if (change.abs().greaterThan(trendLimit)) {
-          flags.push(
-            pflag(
-              'TREND',
-              `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`,
-              RULES.trend,
-            ),
-          );
-        }
-      }
-    }
-    const crisis: ProviderResult['crisis'] = [];
-    ls.forEach((l, i) => {
-      if (!l.crisis) return;
-      if (!l.plaatsen) {
-        crisis.push({ prestatiecode: l.prestatiecode });
-        flags.push(
-          pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis),
-        );
-        return;
-      }
-      const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
-      const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
-      crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
-      trail.push(
-        `crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`,
-      );
-      if (bezetting.lessThan(threshold)) {
-        flags.push(
-          pflag(
-            'CRISIS_BEZETTING_LAAG',
-            `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`,
-            RULES.crisis,
-          ),
-        );
-      }
-    });
-    if (extrapolated.isNegative()) {
-      flags.push(
-        pflag(
-          'NEGATIEVE_PRODUCTIE',
-          `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`,
-        ),
-      );
-      extrapolated = ZERO;
-    }
-    const nieuw = ls.some((l) => l.nieuw);
-    if (nieuw)
-      flags.push(
-        pflag(
-          'NIEUWE_AANBIEDER_MAATWERK',
-          'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.',
-          RULES.maatwerk,
-        ),
-      );
-    providers.set(key, {
-      agb,
-      naam: ls.find((l) => l.naam)?.naam ?? '',
-      sector,
-      nieuw,
-      realised,
-      projection,
-      extrapolated,
-      toezegging: ZERO,
-      korting: ZERO,
-      afspraak: null,
-      months,
-      crisis,
-      flags,
-      explanation: trail.join('; '),
-    });
+    providers.set(key, providerResult(agb, sector, ls, run));
   }
+  return providers;
+}
 
-  // 3. Toezeggingen (kept whole) and earlier tussentijdse afspraken.
-  for (const t of input.toezeggingen ?? []) {
+/** One provider in one sector: realised up to the last month, extrapolated to the year end, and its signals. */
+function providerResult(agb: string, sector: Sector, ls: Line[], run: RunContext): ProviderResult {
+  const { lastMonth, year, method, nMonths, mode } = run;
+  const flags: Flag[] = [];
+  const months = Array.from({ length: 12 }, (_, m) => sum(ls.map((l) => l.omzet[m])));
+  const realised = sum(months.slice(0, lastMonth));
+  const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
+  const projection = sum(projections.map((p) => p.omzet));
+  let extrapolated = realised.plus(projection);
+  const trail: string[] = [
+    `Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`,
+  ];
+  const combined = project({ omzet: months, volume: months }, lastMonth, method, nMonths, mode);
+  trail.push(
+    `extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`,
+  );
+  trail.push(`geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`);
+  monthGaps(ls, run, flags);
+  trend(months, run, flags);
+  const crisis = crisisOccupancy(ls, projections, run, flags, trail);
+  if (extrapolated.isNegative()) {
+    flags.push(
+      pflag(
+        'NEGATIEVE_PRODUCTIE',
+        `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`,
+      ),
+    );
+    extrapolated = ZERO;
+  }
+  const nieuw = ls.some((l) => l.nieuw);
+  if (nieuw)
+    flags.push(
+      pflag('NIEUWE_AANBIEDER_MAATWERK', 'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.', RULES.maatwerk),
+    );
+  return {
+    agb,
+    naam: ls.find((l) => l.naam)?.naam ?? '',
+    sector,
+    nieuw,
+    realised,
+    projection,
+    extrapolated,
+    toezegging: ZERO,
+    korting: ZERO,
+    afspraak: null,
+    months,
+    crisis,
+    flags,
+    explanation: trail.join('; '),
+  };
+}
+
+/** Months without approved declarations between the provider's first month and the last month; the last one matters most. */
+function monthGaps(ls: Line[], run: RunContext, flags: Flag[]): void {
+  const { lastMonth, year } = run;
+  const active = new Set(ls.flatMap((l) => [...l.months]));
+  const first = Math.min(...active);
+  const gaps = [];
+  for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
+  if (gaps.includes(lastMonth))
+    flags.push(
+      pflag(
+        'LAATSTE_MAAND_ONTBREEKT',
+        `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`,
+        RULES.extrapolatie,
+      ),
+    );
+  const inner = gaps.filter((m) => m !== lastMonth);
+  if (inner.length)
+    flags.push(
+      pflag(
+        'MAAND_ONTBREEKT',
+        `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`,
+      ),
+    );
+}
+
+/** A trend: the last three months' average against the three before, beyond the parameter's threshold. */
+function trend(months: Dec[], run: RunContext, flags: Flag[]): void {
+  const { lastMonth } = run;
+  const trendLimit = dec(run.params.trend_drempel);
+  if (!trendLimit || lastMonth < 6) return;
+  const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
+  const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
+  if (!before.greaterThan(0)) return;
+  const change = recent.minus(before).dividedBy(before).times(100);
+  if (change.abs().greaterThan(trendLimit)) {
+    flags.push(
+      pflag(
+        'TREND',
+        `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`,
+        RULES.trend,
+      ),
+    );
+  }
+}
+
+/** Crisis prestaties: the expected occupancy of their places over the year, low occupancy flagged. */
+function crisisOccupancy(ls: Line[], projections: Array<{ volume: Dec }>, run: RunContext, flags: Flag[], trail: string[]): ProviderResult['crisis'] {
+  const { lastMonth, year } = run;
+  const threshold = dec(run.params.crisis_bezetting) ?? new D(70);
+  const crisis: ProviderResult['crisis'] = [];
+  ls.forEach((l, i) => {
+    if (!l.crisis) return;
+    if (!l.plaatsen) {
+      crisis.push({ prestatiecode: l.prestatiecode });
+      flags.push(
+        pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis),
+      );
+      return;
+    }
+    const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
+    const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
+    crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
+    trail.push(
+      `crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`,
+    );
+    if (bezetting.lessThan(threshold)) {
+      flags.push(
+        pflag(
+          'CRISIS_BEZETTING_LAAG',
+          `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`,
+          RULES.crisis,
+        ),
+      );
+    }
+  });
+  return crisis;
+}
+
+/** Toezeggingen (kept whole) and earlier tussentijdse afspraken, on their provider (one is made when it has no production). */
+function addToezeggingen(providers: Map<string, ProviderResult>, toezeggingen: readonly Toezegging[], pack: PolicyPack, notes: string[]): void {
+  for (const t of toezeggingen) {
     let sector = t.sector ?? (pack.sector === 'alle' ? undefined : pack.sector);
     if (!sector) {
       const own = [...providers.values()].filter((p) => p.agb === t.agb).map((p) => p.sector);
@@ -548,58 +762,49 @@ export function herschik(input: HerschikInput): HerschikResult {
     p.explanation += `; toezegging ${formatEuro(t.bedrag)}${t.toelichting ? ` (${t.toelichting})` : ''} uit ${readableRef(t.ref)}, blijft heel${cite(RULES.toezeggingen)}`;
     if (t.tussentijdseAfspraak) p.tussentijdseAfspraak = (p.tussentijdseAfspraak ?? ZERO).plus(t.tussentijdseAfspraak);
   }
+}
 
-  // 4. Sectors: contracteerruimte, uitnutting, signals, korting and the afspraken.
+/** Sectors: contracteerruimte, uitnutting, signals, korting and the afspraken, in sector order. */
+function sectorResults(
+  providers: Map<string, ProviderResult>,
+  lines: Line[],
+  run: RunContext,
+  contracteerruimteCells: HerschikInput['contracteerruimteCells'],
+): SectorResult[] {
   const sectorNames = [...new Set([...providers.values()].map((p) => p.sector))].sort();
-  const sectors: SectorResult[] = sectorNames.map((sector) =>
+  return sectorNames.map((sector) =>
     sectorResult(
       sector,
       [...providers.values()].filter((p) => p.sector === sector),
-      { input, lastMonth, year, peildatum, method, nMonths, mode, lines: [...lines.values()].filter((l) => l.sector === sector) },
+      {
+        input: { params: run.params, contracteerruimteCells },
+        lastMonth: run.lastMonth,
+        year: run.year,
+        peildatum: run.peildatum,
+        method: run.method,
+        nMonths: run.nMonths,
+        mode: run.mode,
+        lines: lines.filter((l) => l.sector === sector),
+      },
     ),
   );
+}
 
-  const ordered = [...providers.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.agb.localeCompare(b.agb));
-  for (const p of ordered) {
-    if (p.afspraak && p.tussentijdseAfspraak && p.afspraak.lessThan(p.tussentijdseAfspraak)) {
-      p.flags.push(
-        pflag(
-          'LAGER_DAN_TUSSENTIJDS',
-          `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`,
-          RULES.korting,
-        ),
-      );
-    }
+/** A proposed afspraak below an earlier tussentijdse afspraak is allowed, and said so. */
+function lowerThanInterim(p: ProviderResult): void {
+  if (p.afspraak && p.tussentijdseAfspraak && p.afspraak.lessThan(p.tussentijdseAfspraak)) {
+    p.flags.push(
+      pflag(
+        'LAGER_DAN_TUSSENTIJDS',
+        `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`,
+        RULES.korting,
+      ),
+    );
   }
-  const flagCounts: Record<string, number> = {};
-  for (const r of rows) for (const code of new Set(r.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
-  for (const x of [...ordered, ...sectors]) for (const code of new Set(x.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
-  if (peilFlags.length) {
-    for (const s of sectors) s.flags.unshift(...peilFlags);
-    flagCounts.PEILDATUM_AFGELEID = sectors.length;
-  }
-  return {
-    year,
-    peildatum,
-    lastMonth,
-    method,
-    rows,
-    providers: ordered,
-    sectors,
-    totals: {
-      contracteerruimte: sum(sectors.map((s) => s.contracteerruimte ?? ZERO)),
-      realised: sum(sectors.map((s) => s.realised)),
-      extrapolated: sum(sectors.map((s) => s.extrapolated)),
-      toezeggingen: sum(sectors.map((s) => s.toezeggingen)),
-      afspraken: sum(sectors.map((s) => s.afsprakenTotaal)),
-    },
-    flagCounts,
-    notes,
-  };
 }
 
 interface SectorContext {
-  input: HerschikInput;
+  input: Pick<HerschikInput, 'params' | 'contracteerruimteCells'>;
   lastMonth: number;
   year: number;
   peildatum: string | null;
