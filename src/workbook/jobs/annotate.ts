@@ -36,13 +36,20 @@ import {
   STATUS_INCOMPLETE,
   STATUS_INCOMPLETE_NOTE,
   STATUS_LABEL,
+  REVIEW_DATE_FORMAT,
+  REVIEW_OPEN,
   TARIFF_FORMAT,
 } from '../names';
-import { existingBlock, placeOutput } from '../output-columns';
+import { placeOutput } from '../output-columns';
 import type { CellNote, OutputValue, RowSource, SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
-import { PAUSE_EVERY, READ_WINDOW, readAll, readRows } from './read-rows';
+import { ChangeLog, writeChanges } from './change-sheet';
+import { compareRow } from './changes';
+import { readLastRun } from './last-run';
+import { findPrevious, RerunMatcher } from './previous-run';
+import { PAUSE_EVERY, READ_WINDOW, readAll, readRows, type ReadOptions } from './read-rows';
+import { encodeRecord, makeRecord } from './row-record';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
@@ -109,6 +116,8 @@ interface Scan {
   repeated: Map<number, readonly number[]>;
   /** A sheet read in one window, kept for the second pass. */
   held: { reads?: SheetRead[] };
+  /** On a rerun over Tariefwijzer's columns: the previous rows, matched to the rows now. */
+  matcher?: RerunMatcher;
 }
 
 /**
@@ -129,6 +138,8 @@ async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterV
   const layout = await detectLayout(port, pack, options);
   if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
   if (layout.metaTaken) throw new InputError(metaTakenMessage());
+  const previous = findPrevious(layout.match.outputColumns, pack, params, await readLastRun(port));
+  const matcher = previous && new RerunMatcher(previous, layout.sheet);
   cancelled();
   const { match } = layout;
   // progress counts the rows below the header (empty ones are passed over quickly)
@@ -154,8 +165,9 @@ async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterV
   let lastDataRow = match.row;
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
   const fingerprint = await readAll(
-    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
+    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
       dataRows++;
+      matcher?.scanRow(row.cells, line, r);
       lastDataRow = r;
       const key = batchLineKey(row.cells, codeOf(row.cells));
       if (key !== undefined) lines.add(r, key);
@@ -164,7 +176,13 @@ async function scanRows(port: WorkbookPort, pack: PolicyPack, params: ParameterV
   );
   options.onProgress?.(dataRows, dataRows);
   cancelled();
-  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
+  matcher?.resolve();
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher } };
+}
+
+/** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */
+function rerunRead(matcher: RerunMatcher | undefined): Pick<ReadOptions, 'extra' | 'onEmpty'> {
+  return matcher ? { extra: matcher.columns(), onEmpty: (line, r) => matcher.scanEmpty(line, r) } : {};
 }
 
 /** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */
@@ -179,6 +197,8 @@ interface Tally {
   names: Map<string, string>;
   notes: CellNote[];
   flagged: number;
+  /** On a rerun: the changes found as the rows are computed. */
+  log?: ChangeLog;
 }
 
 /**
@@ -200,7 +220,7 @@ function rowSource(
   const size = options.window ?? READ_WINDOW;
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
-  const empty: OutputValue[] = [null, null, null, null];
+  const empty: OutputValue[] = OUTPUT_HEADERS.map(() => null);
   let memo = new ResultMemo();
   // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
   // for every row of a window with the same outcome. The port only reads the rows it is given.
@@ -209,8 +229,8 @@ function rowSource(
   let base = 0;
   const until = () => match.row + 1 + base + lines.length;
   // no cancel from here: once writing has started, the run completes (AnnotateOptions.signal)
-  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until };
-  const reader = readRows(port, pack, layout, read, (row, r) => {
+  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until, extra: scan.matcher?.columns() };
+  const reader = readRows(port, pack, layout, read, (row, r, cellsLine) => {
     let res = memo.evaluate(row, pack, params);
     const line = scan.repeated.get(r);
     if (line)
@@ -232,7 +252,7 @@ function rowSource(
       ];
       shared.set(res.flags, { of: res, line: values });
     }
-    lines[r - match.row - 1 - base] = values;
+    lines[r - match.row - 1 - base] = [...values, ...rowRecordAndReview(pack, row.cells, values, r, cellsLine, scan.matcher, tally.log)];
   });
   let reading = true;
   let produced = 0;
@@ -249,6 +269,48 @@ function rowSource(
       return lines;
     },
   };
+}
+
+/** The percentage, tarief, signalen and toelichting; the record and the review follow (OUTPUT_HEADERS). */
+const RESULT_COLUMNS = 4;
+
+/**
+ * The row's record, and its review: kept where the previous run's numbers stand, 'open' where they moved, the row
+ * is new or a Tariefwijzer cell was edited by hand. A change goes into the log with the review it had.
+ */
+function rowRecordAndReview(
+  pack: PolicyPack,
+  cells: Record<string, CellValue>,
+  values: readonly OutputValue[],
+  r: number,
+  line: readonly CellValue[],
+  matcher: RerunMatcher | undefined,
+  log: ChangeLog | undefined,
+): OutputValue[] {
+  const record = makeRecord(cells, values[0] as number | null, values[1] as number | null);
+  const text = encodeRecord(record);
+  if (!matcher || !log) return [text, REVIEW_OPEN, null, null];
+  const previous = matcher.previousFor(line, r);
+  const change = compareRow(pack, previous, record, matcher.previous.global);
+  if (!change) return [text, ...(previous ? keptReview(previous.review) : [REVIEW_OPEN, null, null])];
+  log.add({ ...change, row: r, volume: cells.volume ?? undefined });
+  return [text, REVIEW_OPEN, null, null];
+}
+
+/** The review cells as they were (a date as Excel's serial number, shown in REVIEW_DATE_FORMAT). */
+function keptReview(review: readonly CellValue[]): OutputValue[] {
+  const out = [0, 1, 2].map((i): OutputValue => {
+    const v = review[i] ?? null;
+    if (v instanceof Date) return excelSerial(v);
+    return typeof v === 'string' || typeof v === 'number' || v === null ? v : cellToText(v);
+  });
+  if (isEmptyCell(out[0])) out[0] = REVIEW_OPEN;
+  return out;
+}
+
+/** Excel's serial date number of a date read from a cell (days since 30 December 1899, UTC). */
+function excelSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 /** Counts, notes and (if kept) the result of one row, in row order. */
@@ -270,7 +332,9 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
   // stray cell far below the data: that would be millions of empty cells written for nothing.
-  const complete = existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
+  const previous = scan.matcher?.previous;
+  // an older Tariefwijzer's four columns grow in place by the new ones (RerunMatcher checked they are empty)
+  const complete = previous !== undefined;
   const lastDataRow = scan.lastDataRow;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const place = await placeOutput(port, {
@@ -279,13 +343,14 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     lastRow,
     width: OUTPUT_HEADERS.length,
     after: columnCount,
-    existing: match.outputColumns,
+    existing: previous ? OUTPUT_HEADERS.map((_, i) => previous.first + i) : match.outputColumns,
     headerLine: layout.head[match.row] ?? [],
     noun: 'Tariefwijzer-kolommen',
   });
   const firstColumn = place.firstColumn;
   warnings.push(...place.warnings);
-  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0 };
+  const log = scan.matcher && new ChangeLog(match.columns.volume !== undefined);
+  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0, log };
   const info = {
     sheet,
     headerRow: match.row,
@@ -306,7 +371,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     headers: [...OUTPUT_HEADERS],
     values: [],
     rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
-    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined, undefined, undefined, REVIEW_DATE_FORMAT],
     highlights: HIGHLIGHTS,
     notes: tally.notes,
   });
@@ -316,6 +381,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     );
   const meta = metadataRows(params, tally, pack, info);
   await port.replaceSheet(META_SHEET, meta);
+  if (scan.matcher && log) await writeChanges(port, scan.matcher, log);
   // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
   const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
   await port.writeBlock({
