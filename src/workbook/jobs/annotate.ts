@@ -38,6 +38,7 @@ import {
   STATUS_LABEL,
   REVIEW_DATE_FORMAT,
   REVIEW_OPEN,
+  REVIEW_VERDICTS,
   TARIFF_FORMAT,
 } from '../names';
 import { placeOutput } from '../output-columns';
@@ -272,7 +273,8 @@ function rowSource(
 }
 
 /** The percentage, tarief, signalen and toelichting; the record and the review follow (OUTPUT_HEADERS). */
-const RESULT_COLUMNS = 4;
+/** The block column of Tariefwijzer beoordeling (OUTPUT_HEADERS). */
+const REVIEW_COLUMN = 5;
 
 /**
  * The row's record, and its review: kept where the previous run's numbers stand, 'open' where they moved, the row
@@ -373,6 +375,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
     numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined, undefined, undefined, REVIEW_DATE_FORMAT],
     highlights: HIGHLIGHTS,
+    validations: [{ column: REVIEW_COLUMN, values: REVIEW_VERDICTS }],
     notes: tally.notes,
   });
   if (tally.flagged > MAX_NOTES)

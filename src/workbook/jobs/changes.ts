@@ -123,8 +123,7 @@ export function compareRow(pack: PolicyPack, previous: PreviousRow | undefined, 
 function handText(inCells: Numbers, written: Numbers): string {
   const parts: string[] = [];
   if (inCells.tarief !== written.tarief) parts.push(`tarief ${money(inCells.tarief ?? '')} ingevuld, berekend was ${money(written.tarief ?? '')}`);
-  if (inCells.percentage !== written.percentage)
-    parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);
+  if (inCells.percentage !== written.percentage) parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);
   return `Tariefwijzer-cel met de hand gewijzigd: ${parts.join('; ')}`;
 }
 
@@ -140,8 +139,7 @@ function movedCauses(pack: PolicyPack, rec: RowRecord | undefined, now: RowRecor
   }
   if (rec.maximum !== now.maximum) causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${money(rec.maximum)} → ${money(now.maximum)}` });
   const inputs = changedInputs(rec, now);
-  if (inputs.length)
-    causes.push({ kind: 'invoer', text: `Invoerkolom gewijzigd: ${inputs.map((n) => fieldLabel(pack, n)).join(', ')}` });
+  if (inputs.length) causes.push({ kind: 'invoer', text: `Invoerkolom gewijzigd: ${inputs.map((n) => fieldLabel(pack, n)).join(', ')}` });
   if (!causes.length) causes.push({ kind: 'onbekend', text: 'Geen vastgelegde oorzaak: de invoer, de parameters en het beleid zijn gelijk gebleven' });
   return causes;
 }
