@@ -5,6 +5,7 @@ import { herschik } from './herschik';
 import { assess } from './assess';
 import { policies } from './policies';
 import { policy } from './policy';
+import { vergelijk } from './vergelijk';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, Command> = {
   herschik,
   assess,
   policy,
+  vergelijk,
 };

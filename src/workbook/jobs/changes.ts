@@ -63,18 +63,18 @@ export function runCauses(pack: PolicyPack, params: ParameterValues, last: Pick<
 }
 
 /** Number text of a percentage cell (a fraction) in percent points; null for an empty cell. */
-function percentText(v: CellValue): string | null {
+export function percentText(v: CellValue): string | null {
   if (isEmptyCell(v)) return null;
   return typeof v === 'number' ? dec(v).times(100).toString() : cellToText(v);
 }
 
-function tariffText(v: CellValue): string | null {
+export function tariffText(v: CellValue): string | null {
   if (isEmptyCell(v)) return null;
   return typeof v === 'number' ? dec(v).toString() : cellToText(v);
 }
 
 /** The numbers recorded (as written: a fraction and a tariff) as percent points and tariff. */
-function recordedNumbers(r: RowRecord): Numbers {
+export function recordedNumbers(r: RowRecord): Numbers {
   return { percentage: r.percentage ? dec(r.percentage).times(100).toString() : null, tarief: r.tariff || null };
 }
 
@@ -84,7 +84,7 @@ function money(text: string): string {
   return p.ok ? formatEuro(dec(p.value)) : text || '(geen)';
 }
 
-function sameNumbers(a: Numbers, b: Numbers): boolean {
+export function sameNumbers(a: Numbers, b: Numbers): boolean {
   const eq = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x === y || (isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y))));
   return eq(a.percentage, b.percentage) && eq(a.tarief, b.tarief);
 }
@@ -120,7 +120,7 @@ export function compareRow(pack: PolicyPack, previous: PreviousRow | undefined, 
   return { ...base, old: inCells, causes, verdict: verdictText(previous.review) };
 }
 
-function handText(inCells: Numbers, written: Numbers): string {
+export function handText(inCells: Numbers, written: Numbers): string {
   const parts: string[] = [];
   if (inCells.tarief !== written.tarief) parts.push(`tarief ${money(inCells.tarief ?? '')} ingevuld, berekend was ${money(written.tarief ?? '')}`);
   if (inCells.percentage !== written.percentage) parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);

@@ -16,6 +16,8 @@ export interface LastRun {
   /** Data rows of the run ('Rijen'), and its time as written ('Tijdstip'); missing in very old records. */
   rows?: number;
   time?: string;
+  /** The pack's inkoopjaar ('Inkoopjaar'). */
+  year?: string;
   /** False when the run was broken off before all output was written (status "onvolledig"). */
   complete: boolean;
 }
@@ -38,6 +40,7 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
     parameters,
     rows: Number(value('Rijen')) || undefined,
     time: value('Tijdstip') || undefined,
+    year: value('Inkoopjaar') || undefined,
     complete: status !== STATUS_INCOMPLETE,
   };
   return run.packId && run.fingerprint ? run : undefined;
