@@ -16,7 +16,7 @@ import type { LastRun } from './last-run';
 import { decodeRecord, recordKey, rowKeyParts, type RowRecord } from './row-record';
 
 /** Columns of the output block (OUTPUT_HEADERS order). */
-export const COL = { percentage: 0, tariff: 1, record: 4, review: 5 } as const;
+export const COL = { percentage: 0, tariff: 1, signals: 2, record: 4, review: 5 } as const;
 /** The four columns an older Tariefwijzer wrote (percentage, tarief, signalen, toelichting). */
 const OLDER_WIDTH = 4;
 
@@ -62,10 +62,15 @@ export class RerunMatcher {
     private readonly sheet: string,
   ) {}
 
-  /** Sheet columns the passes must read besides the inputs: the previous block (and, for an older one, the room it grows into). */
+  /**
+   * Sheet columns the passes must read besides the inputs: the previous percentage, tariff, record and review (for
+   * an older block: the room it grows into). Not the signals and explanations: long texts a rerun does not need.
+   */
   columns(): number[] {
-    const { first } = this.previous;
-    return Array.from({ length: OUTPUT_HEADERS.length }, (_, i) => first + i);
+    const { first, mode } = this.previous;
+    // an older block: its signals tell a row it wrote without numbers from a row it never saw
+    const signals = mode === 'older' ? [COL.signals] : [];
+    return [COL.percentage, COL.tariff, ...signals, COL.record, COL.review, COL.review + 1, COL.review + 2].map((c) => first + c);
   }
 
   private cell(line: readonly CellValue[], c: number): CellValue {
@@ -145,7 +150,7 @@ export class RerunMatcher {
   previousFor(line: readonly CellValue[], row: number): PreviousRow | undefined {
     if (this.previous.mode === 'older') {
       const p = this.previousRow(line, undefined);
-      return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, 2)) ? undefined : { ...p, review: [] };
+      return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, COL.signals)) ? undefined : { ...p, review: [] };
     }
     const moved = this.moved.get(row);
     if (moved) return moved;
