@@ -50,3 +50,9 @@ test('no changes: exit 0; --out writes a copy of NIEUW with the change sheet; us
   expect(plain.code).toBe(EXIT.invoer);
   expect(plain.err).toMatch(/geen blad met de kolommen van Tariefwijzer/);
 });
+
+test('annotate on its own output says how many rows changed since the previous run', async () => {
+  const run = await runCli('annotate', file('oud.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=96', '--out', file('opnieuw.xlsx'));
+  const json = JSON.parse((await runCli('vergelijk', file('oud.xlsx'), file('nieuw.xlsx'), '--json')).out) as { aantal: number };
+  expect(run.out).toContain(`Sinds de vorige berekening: ${json.aantal} gewijzigde rijen (blad "${CHANGES_SHEET}")`);
+});

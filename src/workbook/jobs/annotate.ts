@@ -46,7 +46,7 @@ import type { CellNote, OutputValue, RowSource, SheetRead, WorkbookPort } from '
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
 import { ChangeLog, writeChanges } from './change-sheet';
-import { compareRow } from './changes';
+import { compareRow, type RowChange } from './changes';
 import { readLastRun } from './last-run';
 import { findPrevious, RerunMatcher } from './previous-run';
 import { PAUSE_EVERY, READ_WINDOW, readAll, readRows, type ReadOptions } from './read-rows';
@@ -96,6 +96,11 @@ export interface AnnotateOutcome {
   flagNames: Record<string, string>;
   /** What the verdict needs (domain/tariff-verdict.ts), counted as the rows were computed: also without run.results. */
   counts: TariffCounts;
+  /**
+   * On a rerun over Tariefwijzer's columns: the rows that changed (also written to the sheet Tariefwijzer
+   * wijzigingen), the summary per provider and what could not be compared; undefined on a first run.
+   */
+  changes?: { total: number; listed: RowChange[]; perProvider: ReturnType<ChangeLog['summary']>; notes: string[] };
 }
 
 /**
@@ -412,6 +417,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     fingerprint: print,
     warnings,
     flagNames: Object.fromEntries(tally.names),
+    changes: log && { total: log.total, listed: log.listed, perProvider: log.summary(), notes: log.notes },
   };
 }
 
