@@ -11,6 +11,7 @@ import { getPack } from '../../src/policies';
 import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { readReviewCounts } from '../../src/workbook/jobs/review';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { REVIEW_VERDICTS } from '../../src/workbook/names';
 import { columnName } from '../../src/workbook/port';
@@ -79,4 +80,21 @@ test('simulated Excel: the list where the host has ExcelApi 1.8, none without; v
   const older = FakeExcel.from({ Aanbieders: rows() });
   await annotateWorkbook(new OfficeWorkbook(fakeContext(older)), pack, params);
   expect(older.sheet('Aanbieders')!.validations).toEqual([]);
+});
+
+test('the review counts and the open rows, read from the cells', async () => {
+  const fake = FakeExcel.from({ Aanbieders: rows() });
+  const port = new OfficeWorkbook(fakeContext(fake), { dataValidation: true });
+  expect(await readReviewCounts(port)).toBeUndefined();
+  await annotateWorkbook(port, pack, params);
+  const sheet = fake.sheet('Aanbieders')!;
+  const column = 6 + REVIEW;
+  const data = rows().length - 1;
+  expect(await readReviewCounts(port)).toEqual({ sheet: 'Aanbieders', counts: { open: data }, openRows: Array.from({ length: data }, (_, i) => i + 1) });
+  Object.assign(sheet.ensure(1, column), { value: 'akkoord', type: 'String' });
+  expect(await readReviewCounts(port)).toEqual({
+    sheet: 'Aanbieders',
+    counts: { open: data - 1, akkoord: 1 },
+    openRows: Array.from({ length: data - 1 }, (_, i) => i + 2),
+  });
 });
