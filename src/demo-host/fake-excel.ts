@@ -78,6 +78,13 @@ export interface FakeCell {
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
+/** A list data validation (ExcelApi 1.8) and the cells it applies to. */
+export interface FakeValidation {
+  box: Box;
+  source: string;
+  inCellDropDown: boolean;
+}
+
 export interface FakeConditionalFormat {
   box: Box;
   formula: string;
@@ -90,6 +97,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   /** Conditional formats (type Custom) with the area they apply to. */
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** List data validations (Range.dataValidation). */
+  validations: FakeValidation[] = [];
   /** Charts (ExcelApi 1.7): what the adapter set on them. */
   readonly charts: FakeChartRecord[] = [];
   /** Cell notes (ExcelApi 1.18) by "row,column". */
@@ -224,6 +233,10 @@ export const API_LEVELS = {
   'Range.getMergedAreasOrNullObject': '1.13',
   'RangeAreas.address': '1.9',
   'Range.conditionalFormats': '1.6',
+  'Range.dataValidation': '1.8',
+  'DataValidation.clear': '1.8',
+  'DataValidation.rule': '1.8',
+  'DataValidationRule.list': '1.8',
   'ConditionalFormatCollection.clearAll': '1.6',
   'ConditionalFormatCollection.add': '1.6',
   'ConditionalFormat.custom': '1.6',
@@ -308,6 +321,7 @@ interface SheetState {
     protected: boolean;
     cells: Map<string, FakeCell>;
     conditionalFormats: FakeConditionalFormat[];
+    validations: FakeValidation[];
     charts: FakeChartRecord[];
     notes: Map<string, string>;
   }>;
@@ -742,6 +756,7 @@ export class FakeExcel {
         protected: sheet.protected,
         cells: new Map([...sheet.cells].map(([k, c]) => [k, { ...c }])),
         conditionalFormats: sheet.conditionalFormats.map((cf) => ({ ...cf, box: { ...cf.box } })),
+        validations: sheet.validations.map((v) => ({ ...v, box: { ...v.box } })),
         charts: sheet.charts.map((c) => JSON.parse(JSON.stringify(c)) as FakeChartRecord),
         notes: new Map(sheet.notes),
       })),
@@ -758,6 +773,7 @@ export class FakeExcel {
       sheet.cells.clear();
       for (const [k, c] of s.cells) sheet.cells.set(k, c);
       sheet.conditionalFormats = s.conditionalFormats;
+      sheet.validations = s.validations;
       sheet.charts.splice(0, sheet.charts.length, ...s.charts);
       sheet.notes.clear();
       for (const [k, n] of s.notes) sheet.notes.set(k, n);
@@ -1355,6 +1371,51 @@ class FakeRange extends Loadable {
   get conditionalFormats(): ConditionalFormats {
     this.fake.need('Range.conditionalFormats');
     return this.cfs;
+  }
+
+  /**
+   * Data validation (ExcelApi 1.8): clear() "Clears the data validation from the current range", only inside it
+   * (a rule reaching outside keeps its cells there, as clearAll above); only list rules are modelled
+   * (https://learn.microsoft.com/javascript/api/excel/excel.datavalidation).
+   */
+  get dataValidation(): { clear(): void; rule: { list?: { inCellDropDown?: boolean; source: string } } } {
+    this.fake.need('Range.dataValidation');
+    const fake = this.fake;
+    const range = this;
+    return {
+      clear: () => {
+        fake.need('DataValidation.clear');
+        fake.enqueue(
+          () => {
+            const t = range.target()!;
+            refuseIfProtected(t.sheet);
+            t.sheet.validations = t.sheet.validations.flatMap((v) => subtract(v.box, t.box).map((box) => (box === v.box ? v : { ...v, box })));
+            return 0;
+          },
+          32,
+          'write',
+        );
+      },
+      get rule(): { list?: { inCellDropDown?: boolean; source: string } } {
+        throw new FakeOfficeError('PropertyNotLoaded', 'dataValidation.rule is write-only in the fake');
+      },
+      set rule(rule: { list?: { inCellDropDown?: boolean; source: string } }) {
+        fake.need('DataValidation.rule');
+        fake.need('DataValidationRule.list');
+        const list = rule.list;
+        if (!list) throw new Error('fake: only list data validations are modelled');
+        fake.enqueue(
+          () => {
+            const t = range.target()!;
+            refuseIfProtected(t.sheet);
+            t.sheet.validations.push({ box: { ...t.box }, source: list.source, inCellDropDown: list.inCellDropDown ?? true });
+            return 0;
+          },
+          64,
+          'write',
+        );
+      },
+    };
   }
 
   constructor(

@@ -14,8 +14,20 @@ export function isPolicySheet(name: string): boolean {
   return normalizeHeader(name) === normalizeHeader(POLICY_SHEET);
 }
 
-/** Tariefwijzer's own output columns, in order. */
-export const OUTPUT_HEADERS = ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'] as const;
+/**
+ * Tariefwijzer's own output columns, in order: the four results, the record of the row's inputs (row-record.ts)
+ * and the review people fill in (kept by a rerun where the row's numbers did not move).
+ */
+export const OUTPUT_HEADERS = [
+  'Tariefwijzer percentage',
+  'Tariefwijzer tarief',
+  'Tariefwijzer signalen',
+  'Tariefwijzer toelichting',
+  'Tariefwijzer invoer',
+  'Tariefwijzer beoordeling',
+  'Tariefwijzer beoordeeld door',
+  'Tariefwijzer beoordeeld op',
+] as const;
 
 export interface HeaderMatch {
   /** 0-based row of the header. */

@@ -21,6 +21,10 @@ export const STATUS_COMPLETE = 'voltooid';
 export const STATUS_INCOMPLETE_NOTE = 'de berekening is niet afgerond; de uitvoerkolommen kunnen deels oud of leeg zijn. Kies opnieuw Bereken.';
 export const STATUS_COMPLETE_NOTE = 'alle uitvoer is geschreven';
 export const PERCENTAGE_FORMAT = '0.00%';
+/** The review a person gives a row (column Tariefwijzer beoordeling, a validation list); a new or moved row is open. */
+export const REVIEW_VERDICTS = ['open', 'akkoord', 'afwijking'] as const;
+export const REVIEW_OPEN = 'open';
+export const REVIEW_DATE_FORMAT = 'd-m-yyyy';
 export const TARIFF_FORMAT = '"€" #,##0.00';
 
 /** The metadata sheet's label of the last row the output block covers. */

@@ -30,6 +30,11 @@ export interface OutputBlock {
    */
   highlights?: Highlight[];
   /**
+   * Columns whose value cells take one of a list (Excel: Gegevensvalidatie, a list with a drop-down). Replaces
+   * Tariefwijzer's earlier lists on the block; touches no others.
+   */
+  validations?: ListValidation[];
+  /**
    * Cell notes in the block (where the host supports them). Replaces every note in the block's value area,
    * so notes of an earlier run go; with none given, the area is left without notes.
    */
@@ -77,6 +82,17 @@ export class BlockRows {
   get(i: number): OutputValue[] | undefined {
     return this.window[i - this.start];
   }
+}
+
+export interface ListValidation {
+  /** Column of the block. */
+  column: number;
+  values: readonly string[];
+}
+
+/** The list as Excel stores it: the values joined by commas (none of them holds a comma). */
+export function listSource(v: ListValidation): string {
+  return v.values.join(',');
 }
 
 export interface CellNote {

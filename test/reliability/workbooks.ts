@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/domain/parse';
-import { META_SHEET } from '../../src/workbook/names';
+import { isOwnSheet } from '../../src/workbook/names';
 import { OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { isDateFormat } from '../../src/workbook/number-format';
@@ -243,7 +243,7 @@ interface Entry {
 
 function render(entries: Entry[], skip?: Owned): string {
   return entries
-    .filter((e) => !skip || (e.sheet !== META_SHEET && !skip.get(e.sheet)?.has(e.column)))
+    .filter((e) => !skip || (!isOwnSheet(e.sheet) && !skip.get(e.sheet)?.has(e.column)))
     .map((e) => e.line)
     .join('\n');
 }

@@ -4,6 +4,7 @@ import { annotateWorkbook, readRowExplanation } from '../../src/workbook/jobs/an
 import { inputsChanged, readLastRun, recordedParameters } from '../../src/workbook/jobs/last-run';
 import { META_SHEET, formatLocalDateTime } from '../../src/workbook/names';
 import { RunCancelled } from '../../src/workbook/jobs/job';
+import { CHANGES_SHEET } from '../../src/workbook/jobs/change-sheet';
 import { InputError } from '../../src/workbook/errors';
 import { detectHeader } from '../../src/workbook/headers';
 import { snapshot, workbookFrom } from './helpers';
@@ -62,6 +63,10 @@ test('annotates: own columns right of the data, row values, tariff table for emp
     'Tariefwijzer tarief',
     'Tariefwijzer signalen',
     'Tariefwijzer toelichting',
+    'Tariefwijzer invoer',
+    'Tariefwijzer beoordeling',
+    'Tariefwijzer beoordeeld door',
+    'Tariefwijzer beoordeeld op',
   ]);
   expect(ws.getCell('H4').value).toBeCloseTo(0.993, 10);
   expect(ws.getCell('H4').numFmt).toBe('0.00%');
@@ -92,14 +97,18 @@ test('re-running replaces exactly the output columns and metadata: idempotent', 
   const now = new Date('2026-01-01T00:00:00Z');
   await annotateWorkbook(wb, pack, params, { now });
   const first = snapshot(wb.workbook);
+  // a rerun adds the change sheet (no changes), and changes nothing else; a third run changes nothing at all
   await annotateWorkbook(wb, pack, params, { now });
-  expect(snapshot(wb.workbook)).toBe(first);
-  expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Aanbieders', 'NZa tarieven', META_SHEET]);
+  expect(snapshot(wb.workbook, { sheets: [CHANGES_SHEET] })).toBe(first);
+  const second = snapshot(wb.workbook);
+  await annotateWorkbook(wb, pack, params, { now });
+  expect(snapshot(wb.workbook)).toBe(second);
+  expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Aanbieders', 'NZa tarieven', META_SHEET, CHANGES_SHEET]);
   // with another parameter value the same columns are rewritten, not new ones added
   await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now });
   const ws = wb.workbook.getWorksheet('Aanbieders')!;
   expect(ws.getCell('H4').value).toBeCloseTo(0.98, 10);
-  expect(ws.getCell('L3').value).toBeNull();
+  expect(ws.getCell('P3').value).toBeNull();
 });
 
 test('a row that lost its data also loses its old output', async () => {

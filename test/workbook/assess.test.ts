@@ -114,7 +114,8 @@ test('next to the annotate columns, both blocks keep their highlight rules', asy
   expect(rulesBefore).toBeGreaterThan(0);
   await assessWorkbook(wb, proc, params, { now: NOW });
   const ws = wb.workbook.getWorksheet('GGZ')!;
-  expect(ws.getCell('L1').value).toBe('Tariefwijzer herberekening');
+  // after annotate's eight columns (H to O)
+  expect(ws.getCell('P1').value).toBe('Tariefwijzer herberekening');
   expect(rules(ws)).toBe(rulesBefore);
 });
 

@@ -3,6 +3,9 @@
  * errors, cached formula results, dates in both date systems, Strict OOXML, prefixed elements, rows and cells
  * without references) and hostile input (a zip bomb, a DOCTYPE, a used range up to XFD).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { ZipWriter } from '../../src/workbook/xlsx/zip';
@@ -360,4 +363,21 @@ test('the used range counts only cells with a value, whatever a row ends in', as
   const prefixed = `<x:worksheet xmlns:x="${T}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="9"><x:c r="A9"><x:v>1</x:v></x:c><x:c r="G9"><x:v>2</x:v></x:c><x:c r="J9" s="1"/></x:row></x:sheetData></x:worksheet>`;
   const [p] = await (await XlsxWorkbook.fromBuffer(pkg(prefixed))).readSheets([{ sheet: 'Blad', rows: 1 }]);
   expect({ rows: p.rowCount, columns: p.columnCount }).toEqual({ rows: 9, columns: 7 });
+});
+
+test('saving over the file the workbook reads (entries are read by offset) writes beside it first, then replaces it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-save-'));
+  const file = path.join(dir, 'in.xlsx');
+  fs.writeFileSync(
+    file,
+    pkg('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Prestatiecode</t></is></c></row></sheetData></worksheet>'),
+  );
+  const original = fs.readFileSync(file);
+  const wb = await XlsxWorkbook.fromFile(file);
+  await wb.save(file);
+  // nothing changed, so every entry is copied from the file being replaced: the same bytes, and no temp file left
+  expect(fs.readFileSync(file).equals(original)).toBe(true);
+  expect(fs.readdirSync(dir)).toEqual(['in.xlsx']);
+  const again = await XlsxWorkbook.fromFile(file);
+  expect((await again.readSheet(await again.sheetNames().then((n) => n[0])))[0][0]).toBe('Prestatiecode');
 });

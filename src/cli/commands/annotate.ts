@@ -3,6 +3,7 @@ import { flagName } from '../../domain/flags';
 import type { Verdict } from '../../domain/outcome';
 import { tariffVerdict } from '../../domain/tariff-verdict';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
+import { CHANGES_SHEET } from '../../workbook/jobs/change-sheet';
 import { findPolicySheet } from '../../workbook/policy-sheet';
 import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
@@ -105,6 +106,11 @@ function summaryText(o: AnnotateOutcome, output: string, verdict: Verdict): stri
     for (const [code, n] of counts) lines.push(`  ${o.flagNames[code] ?? flagName({ code })}: ${n}`);
   } else lines.push('Geen signalen.');
   for (const w of o.warnings) lines.push(`Let op: ${w}`);
+  if (o.changes)
+    lines.push(
+      `Sinds de vorige berekening: ${o.changes.total} ${o.changes.total === 1 ? 'gewijzigde rij' : 'gewijzigde rijen'} (blad "${CHANGES_SHEET}")`,
+      ...o.changes.notes.map((n) => `Let op: ${n}`),
+    );
   lines.push(`Geschreven: ${output}`);
   return lines.join('\n');
 }

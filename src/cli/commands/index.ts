@@ -6,6 +6,7 @@ import { assess } from './assess';
 import { bijlagen } from './bijlagen';
 import { policies } from './policies';
 import { policy } from './policy';
+import { vergelijk } from './vergelijk';
 
 export const COMMANDS: Record<string, Command> = {
   policies,
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, Command> = {
   assess,
   bijlagen,
   policy,
+  vergelijk,
 };

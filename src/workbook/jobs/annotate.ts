@@ -5,7 +5,7 @@
 import { packTitles, type RowResult, type RunResult } from '../../domain/engine';
 import { flagFormatter, flagName, type Flag } from '../../domain/flags';
 import { dec, formatEuro, formatPercentage } from '../../domain/money';
-import { cellToText, isEmptyCell } from '../../domain/parse';
+import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { countRow, emptyCounts, type TariffCounts } from '../../domain/tariff-verdict';
 import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
@@ -21,14 +21,21 @@ import {
   STATUS_INCOMPLETE,
   STATUS_INCOMPLETE_NOTE,
   STATUS_LABEL,
+  REVIEW_DATE_FORMAT,
+  REVIEW_OPEN,
+  REVIEW_VERDICTS,
   TARIFF_FORMAT,
 } from '../names';
-import { existingBlock, placeOutput } from '../output-columns';
+import { placeOutput } from '../output-columns';
 import type { CellNote, OutputValue, RowSource, WorkbookPort } from '../port';
 import { RowComputer, scanRows, type Scan } from './compute-rows';
 import { type JobOptions } from './job';
 import { type ColumnMapping, type InputLayout } from './layout';
+import { ChangeLog, writeChanges } from './change-sheet';
+import { compareRow, type RowChange } from './changes';
+import type { RerunMatcher } from './previous-run';
 import { READ_WINDOW, readRows } from './read-rows';
+import { encodeRecord, makeRecord } from './row-record';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
@@ -74,6 +81,11 @@ export interface AnnotateOutcome {
   flagNames: Record<string, string>;
   /** What the verdict needs (domain/tariff-verdict.ts), counted as the rows were computed: also without run.results. */
   counts: TariffCounts;
+  /**
+   * On a rerun over Tariefwijzer's columns: the rows that changed (also written to the sheet Tariefwijzer
+   * wijzigingen), the summary per provider and what could not be compared; undefined on a first run.
+   */
+  changes?: { total: number; listed: RowChange[]; perProvider: ReturnType<ChangeLog['summary']>; notes: string[] };
 }
 
 /**
@@ -92,6 +104,8 @@ interface Tally {
   names: Map<string, string>;
   notes: CellNote[];
   flagged: number;
+  /** On a rerun: the changes found as the rows are computed. */
+  log?: ChangeLog;
 }
 
 /**
@@ -113,7 +127,7 @@ function rowSource(
   const size = options.window ?? READ_WINDOW;
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
-  const empty: OutputValue[] = [null, null, null, null];
+  const empty: OutputValue[] = OUTPUT_HEADERS.map(() => null);
   const computer = new RowComputer(pack, params, sheet, scan.repeated);
   // Equal rows share their result's flags (ResultMemo), and so one output row: one array and one signal text
   // for every row of a window with the same outcome. The port only reads the rows it is given.
@@ -122,8 +136,8 @@ function rowSource(
   let base = 0;
   const until = () => match.row + 1 + base + lines.length;
   // no cancel from here: once writing has started, the run completes (AnnotateOptions.signal)
-  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until };
-  const reader = readRows(port, pack, layout, read, (row, r) => {
+  const read = { pause: options.pause, slice: options.slice, window: size, reuse: scan.held, quiet: true, until, extra: scan.matcher?.columns() };
+  const reader = readRows(port, pack, layout, read, (row, r, cellsLine) => {
     const res = computer.compute(row, r);
     tallyRow(tally, res, r - match.row - 1, formatFlag, options.notes !== false, options.keepResults !== false);
     const known = shared.get(res.flags);
@@ -138,7 +152,7 @@ function rowSource(
       ];
       shared.set(res.flags, { of: res, line: values });
     }
-    lines[r - match.row - 1 - base] = values;
+    lines[r - match.row - 1 - base] = [...values, ...rowRecordAndReview(pack, row.cells, values, r, cellsLine, scan.matcher, tally.log)];
   });
   let reading = true;
   let produced = 0;
@@ -157,6 +171,48 @@ function rowSource(
   };
 }
 
+/** The block column of Tariefwijzer beoordeling (OUTPUT_HEADERS: the four results, the record, then the review). */
+const REVIEW_COLUMN = 5;
+
+/**
+ * The row's record, and its review: kept where the previous run's numbers stand, 'open' where they moved, the row
+ * is new or a Tariefwijzer cell was edited by hand. A change goes into the log with the review it had.
+ */
+function rowRecordAndReview(
+  pack: PolicyPack,
+  cells: Record<string, CellValue>,
+  values: readonly OutputValue[],
+  r: number,
+  line: readonly CellValue[],
+  matcher: RerunMatcher | undefined,
+  log: ChangeLog | undefined,
+): OutputValue[] {
+  const record = makeRecord(cells, values[0] as number | null, values[1] as number | null);
+  const text = encodeRecord(record);
+  if (!matcher || !log) return [text, REVIEW_OPEN, null, null];
+  const previous = matcher.previousFor(line, r);
+  const change = compareRow(pack, previous, record, matcher.previous.global);
+  if (!change) return [text, ...(previous ? keptReview(previous.review) : [REVIEW_OPEN, null, null])];
+  log.add({ ...change, row: r, volume: cells.volume ?? undefined });
+  return [text, REVIEW_OPEN, null, null];
+}
+
+/** The review cells as they were (a date as Excel's serial number, shown in REVIEW_DATE_FORMAT). */
+function keptReview(review: readonly CellValue[]): OutputValue[] {
+  const out = [0, 1, 2].map((i): OutputValue => {
+    const v = review[i] ?? null;
+    if (v instanceof Date) return excelSerial(v);
+    return typeof v === 'string' || typeof v === 'number' || v === null ? v : cellToText(v);
+  });
+  if (isEmptyCell(out[0])) out[0] = REVIEW_OPEN;
+  return out;
+}
+
+/** Excel's serial date number of a date read from a cell (days since 30 December 1899, UTC). */
+function excelSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
 /** Counts, notes and (if kept) the result of one row, in row order. */
 function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Flag) => string, notes: boolean, keep: boolean): void {
   if (keep) tally.results.push(res);
@@ -168,7 +224,7 @@ function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Fla
 }
 
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
-  const { layout, scan } = await scanRows(port, pack, params, options);
+  const { layout, scan } = await scanRows(port, pack, params, { ...options, previousRun: true });
   const { sheet, match, rowCount, columnCount, tariffSheet, warnings, lastOutputRow } = layout;
   const print = scan.fingerprint;
   options.onPhase?.('schrijven');
@@ -176,7 +232,9 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   // The block covers the data rows and, over earlier output, the rows that output may still occupy: as far
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
   // stray cell far below the data: that would be millions of empty cells written for nothing.
-  const complete = existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
+  const previous = scan.matcher?.previous;
+  // an older Tariefwijzer's four columns grow in place by the new ones (RerunMatcher checked they are empty)
+  const complete = previous !== undefined;
   const lastDataRow = scan.lastDataRow;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const place = await placeOutput(port, {
@@ -185,13 +243,14 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     lastRow,
     width: OUTPUT_HEADERS.length,
     after: columnCount,
-    existing: match.outputColumns,
+    existing: previous ? OUTPUT_HEADERS.map((_, i) => previous.first + i) : match.outputColumns,
     headerLine: layout.head[match.row] ?? [],
     noun: 'Tariefwijzer-kolommen',
   });
   const firstColumn = place.firstColumn;
   warnings.push(...place.warnings);
-  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0 };
+  const log = scan.matcher && new ChangeLog(match.columns.volume !== undefined);
+  const tally: Tally = { results: [], counts: emptyCounts(), flagCounts: {}, names: new Map(), notes: [], flagged: 0, log };
   const info = {
     sheet,
     headerRow: match.row,
@@ -212,7 +271,8 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     headers: [...OUTPUT_HEADERS],
     values: [],
     rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
-    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined],
+    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined, undefined, undefined, REVIEW_DATE_FORMAT],
+    validations: [{ column: REVIEW_COLUMN, values: REVIEW_VERDICTS }],
     highlights: HIGHLIGHTS,
     notes: tally.notes,
   });
@@ -222,6 +282,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     );
   const meta = metadataRows(params, tally, pack, info);
   await port.replaceSheet(META_SHEET, meta);
+  if (scan.matcher && log) await writeChanges(port, scan.matcher, log);
   // The status cells as a one-row block on the own sheet: the port's way to change cells it wrote.
   const statusRow = meta.findIndex((line) => line[0] === STATUS_LABEL);
   await port.writeBlock({
@@ -249,6 +310,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     fingerprint: print,
     warnings,
     flagNames: Object.fromEntries(tally.names),
+    changes: log && { total: log.total, listed: log.listed, perProvider: log.summary(), notes: log.notes },
   };
 }
 

@@ -22,7 +22,9 @@ import { metaTakenMessage, protectedSheetMessage } from '../names';
 import type { SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
-import { PAUSE_EVERY, readAll, readRows } from './read-rows';
+import { readLastRun } from './last-run';
+import { findPrevious, RerunMatcher } from './previous-run';
+import { PAUSE_EVERY, readAll, readRows, type ReadOptions } from './read-rows';
 
 /** What the first pass is told (AnnotateOptions has these and more). */
 export interface ScanOptions extends JobOptions {
@@ -31,6 +33,8 @@ export interface ScanOptions extends JobOptions {
   skipSheets?: string[];
   slice?: number;
   window?: number;
+  /** Read the previous run's block too and match its rows to the rows now (annotate's rerun; Scan.matcher). */
+  previousRun?: boolean;
 }
 
 /** What the first pass over the rows finds: enough to write the block and each row's DUBBELE_REGEL as it goes. */
@@ -43,6 +47,8 @@ export interface Scan {
   repeated: Map<number, readonly number[]>;
   /** A sheet read in one window, kept for the second pass. */
   held: { reads?: SheetRead[] };
+  /** On a rerun over Tariefwijzer's columns: the previous rows, matched to the rows now. */
+  matcher?: RerunMatcher;
 }
 
 /**
@@ -68,6 +74,8 @@ export async function scanRows(
   const layout = await detectLayout(port, pack, options);
   if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
   if (layout.metaTaken) throw new InputError(metaTakenMessage());
+  const previous = options.previousRun ? findPrevious(layout.match.outputColumns, pack, params, await readLastRun(port)) : undefined;
+  const matcher = previous && new RerunMatcher(previous, layout.sheet);
   cancelled();
   const { match } = layout;
   // progress counts the rows below the header (empty ones are passed over quickly)
@@ -93,8 +101,9 @@ export async function scanRows(
   let lastDataRow = match.row;
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
   const fingerprint = await readAll(
-    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held }, (row, r) => {
+    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
       dataRows++;
+      matcher?.scanRow(row.cells, line, r);
       lastDataRow = r;
       const key = batchLineKey(row.cells, codeOf(row.cells));
       if (key !== undefined) lines.add(r, key);
@@ -103,7 +112,13 @@ export async function scanRows(
   );
   options.onProgress?.(dataRows, dataRows);
   cancelled();
-  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held } };
+  matcher?.resolve();
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher } };
+}
+
+/** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */
+function rerunRead(matcher: RerunMatcher | undefined): Pick<ReadOptions, 'extra' | 'onEmpty'> {
+  return matcher ? { extra: matcher.columns(), onEmpty: (line, r) => matcher.scanEmpty(line, r) } : {};
 }
 
 /** Progress is reported every this many rows (with `pause` or `slice`: more often, for the task pane's bar). */

@@ -13,6 +13,11 @@ export interface LastRun {
   fingerprint: string;
   /** Parameter label (older workbooks: parameter name) → value as written on the metadata sheet; see recordedParameters. */
   parameters: Record<string, string>;
+  /** Data rows of the run ('Rijen'), and its time as written ('Tijdstip'); missing in very old records. */
+  rows?: number;
+  time?: string;
+  /** The pack's inkoopjaar ('Inkoopjaar'). */
+  year?: string;
   /** False when the run was broken off before all output was written (status "onvolledig"). */
   complete: boolean;
 }
@@ -33,6 +38,9 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefin
     sheet: value('Blad'),
     fingerprint: value('Vingerafdruk invoer'),
     parameters,
+    rows: Number(value('Rijen')) || undefined,
+    time: value('Tijdstip') || undefined,
+    year: value('Inkoopjaar') || undefined,
     complete: status !== STATUS_INCOMPLETE,
   };
   return run.packId && run.fingerprint ? run : undefined;

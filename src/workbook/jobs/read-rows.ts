@@ -33,6 +33,10 @@ export interface ReadOptions {
   quiet?: boolean;
   /** Yield before a row at or after this one (0-based sheet row), until the caller moves it on. */
   until?: () => number;
+  /** Columns to read besides the inputs (a rerun's previous output); onRow gets the whole line. */
+  extra?: readonly number[];
+  /** Called for a row without input (skipped otherwise), with its line: previous output may stand there. */
+  onEmpty?: (line: readonly CellValue[], sheetRow: number) => void;
 }
 
 /**
@@ -44,7 +48,7 @@ export async function* readRows(
   pack: PolicyPack,
   layout: InputLayout,
   options: ReadOptions,
-  onRow: (row: InputRow, sheetRow: number) => void,
+  onRow: (row: InputRow, sheetRow: number, line: readonly CellValue[]) => void,
 ): AsyncGenerator<void, string> {
   const { sheet, match, tariffSheet, warnings } = layout;
   const totals = new Set(layout.totalsRows ?? []);
@@ -59,7 +63,7 @@ export async function* readRows(
   const size = options.window ?? READ_WINDOW;
   for (let start = match.row + 1; start < layout.rowCount; start += size) {
     while (options.until && start >= options.until()) yield;
-    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: size, columns }];
+    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: size, columns: options.extra ? [...columns, ...options.extra] : columns }];
     // the tariff sheet comes with the first window (the same round trip)
     if (tariffSheet && start === match.row + 1)
       requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
@@ -84,7 +88,10 @@ export async function* readRows(
       const line = grid[r] ?? NO_CELLS;
       let empty = true;
       for (const c of columns) if (!isEmptyCell(line[c])) empty = false;
-      if (empty) continue;
+      if (empty) {
+        options.onEmpty?.(line, r);
+        continue;
+      }
       const cells: Record<string, CellValue> = {};
       for (let f = 0; f < names.length; f++) cells[names[f]] = line[columns[f]];
       if (isEmptyCell(cells.maximumtarief) && table.size) {
@@ -99,7 +106,7 @@ export async function* readRows(
         print.add('maximumtarief');
         print.add(cells.maximumtarief);
       }
-      onRow({ ref: rowRef(sheet, r), cells }, r);
+      onRow({ ref: rowRef(sheet, r), cells }, r, line);
       if (options.slice && ++done % options.slice === 0) {
         // AnnotateOptions.slice: give the event loop a turn
         await new Promise((resolve) => setTimeout(resolve, 0));

@@ -25,6 +25,7 @@ import {
   blockRowCount,
   highlightFormula,
   overlaps,
+  listSource,
   safeBlock,
   safeRows,
   type CellArea,
@@ -431,6 +432,16 @@ export class OfficeWorkbook implements WorkbookPort {
         const cf = area.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
         cf.custom.rule.formula = `=${highlightFormula(h, block)}`;
         cf.custom.format.fill.color = h.color;
+      }
+    }
+    if (this.features.dataValidation && count) {
+      // An existing rule is cleared first: DataValidation.clear "Clears the data validation from the current
+      // range", and a list is then set as the docs' sample does (rule = { list: { inCellDropDown, source } },
+      // https://learn.microsoft.com/javascript/api/excel/excel.listdatavalidation, ExcelApi 1.8).
+      for (const v of block.validations ?? []) {
+        const cells = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn + v.column, count, 1);
+        cells.dataValidation.clear();
+        cells.dataValidation.rule = { list: { inCellDropDown: true, source: listSource(v) } };
       }
     }
     // a block with a RowSource has its notes only after its last window: its notes go after its rows

@@ -20,6 +20,8 @@ export const EXCEL_API_FLOOR = '1.7';
  * - workbookChanges (WorksheetCollection.onChanged: one handler for every sheet, also sheets added later): 1.9;
  *   below it the pane registers Worksheet.onChanged (1.7, the floor) on each sheet there is.
  * - eventTriggerSource (WorksheetChangedEventArgs.triggerSource: "ThisLocalAddin" for the add-in's own writes): 1.14.
+ * - dataValidation (Range.dataValidation, a list for the review column): ExcelApi 1.8. Without it the column has
+ *   no drop-down; people type the verdict.
  */
 export const OPTIONAL_FEATURES = {
   conditionalFormats: '1.6',
@@ -29,6 +31,7 @@ export const OPTIONAL_FEATURES = {
   undoGroups: '1.20',
   workbookChanges: '1.9',
   eventTriggerSource: '1.14',
+  dataValidation: '1.8',
 } as const;
 
 export type ExcelFeature = keyof typeof OPTIONAL_FEATURES;

@@ -582,14 +582,25 @@ export class XlsxWorkbook implements WorkbookPort {
     return Buffer.concat(chunks);
   }
 
+  /**
+   * Writes the package to `path`. Saving over the file this workbook reads (its entries are read by offset as they are
+   * copied) goes through a file beside it that replaces the original only once complete.
+   */
   async save(path: string): Promise<void> {
-    const fd = fs.openSync(path, 'w');
+    const source = this.zip.source;
+    const inPlace = source instanceof FileSource && source.isFile(path);
+    const target = inPlace ? `${path}.tariefwijzer-opslaan.tmp` : path;
+    const fd = fs.openSync(target, 'w');
     try {
       await this.write({ write: (b) => void fs.writeSync(fd, b) });
       fs.fsyncSync(fd);
+    } catch (e) {
+      if (inPlace) fs.rmSync(target, { force: true });
+      throw e;
     } finally {
       fs.closeSync(fd);
     }
+    if (inPlace) fs.renameSync(target, path);
   }
 }
 

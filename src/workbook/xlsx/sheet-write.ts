@@ -3,11 +3,11 @@
  * order), and Tariefwijzer's own sheets as whole parts.
  */
 import type { CellValue } from '../../domain/parse';
-import { BlockRows, blockRowCount, columnName, highlightFormula, type OutputBlock, type OutputValue } from '../port';
+import { BlockRows, blockRowCount, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
 import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
-import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
+import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, setAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
 
 export interface PendingBlock {
@@ -304,12 +304,50 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
     const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${p}conditionalFormatting>`;
     tail = insertTopLevel(tail, part, element, AFTER_CF);
   }
+  tail = updateValidations(tail, block, p, part);
   if (notes) {
     const relId = notes.apply(blockExtent(block), block);
     if (relId && !worksheetChildren(tail, part, false).children.some((e) => e.local === 'legacyDrawing'))
       tail = insertTopLevel(tail, part, `<${p}legacyDrawing ${notes.relAttribute()}="${relId}"/>`, AFTER_LEGACY);
   }
   return tail;
+}
+
+/**
+ * The block's list validations (ECMA-376 Part 1, 18.3.1.32 dataValidation, type "list" with the values as a quoted
+ * formula1): ours on the block's columns out (the same list on the same column), the current ones in; the user's
+ * rules in the same <dataValidations> stay as they are.
+ */
+function updateValidations(tail: string, block: OutputBlock, p: string, part: string): string {
+  const lists = block.validations ?? [];
+  const doc = parseXml(tail, part, { fragment: true });
+  const container = doc.root.children.find((e) => e.local === 'dataValidations');
+  if (!container && !lists.length) return tail;
+  const ours = (e: XmlElement) =>
+    lists.some(
+      (v) =>
+        new RegExp(`^${columnName(block.firstColumn + v.column)}\\d`).test(attr(e.tag, 'sqref') ?? '') &&
+        childrenNamed(e, 'formula1').some((f) => textOf(doc, f) === `"${listSource(v)}"`),
+    );
+  const kept = childrenNamed(container, 'dataValidation')
+    .filter((e) => !ours(e))
+    .map((e) => tail.slice(e.start, e.end));
+  const b = blockExtent(block);
+  const added = blockRowCount(block)
+    ? lists.map((v) => {
+        const c = block.firstColumn + v.column;
+        const sqref = rangeRef({ ...b, r0: b.r0 + 1, c0: c, c1: c });
+        return `<${p}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><${p}formula1>${escapeCellText(`"${listSource(v)}"`)}</${p}formula1></${p}dataValidation>`;
+      })
+    : [];
+  const all = [...kept, ...added];
+  if (!container)
+    return all.length
+      ? insertTopLevel(tail, part, `<${p}dataValidations count="${all.length}">${all.join('')}</${p}dataValidations>`, AFTER_CF.slice(1))
+      : tail;
+  const open = setAttr(container.tag.replace(/\/>$/, '>'), 'count', String(all.length));
+  const element = all.length ? `${open}${all.join('')}</${container.name}>` : '';
+  return tail.slice(0, container.start) + element + tail.slice(container.end);
 }
 
 /** The worksheet part with the block written into it, streamed from `pieces` into a deflated part. */

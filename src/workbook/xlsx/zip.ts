@@ -95,6 +95,13 @@ export class FileSource implements ZipSource {
     return new FileSource(fs.openSync(file, 'r'));
   }
 
+  /** Is `file` the file this source reads (the same inode)? Writing it in place would pull the data from under the reader. */
+  isFile(file: string): boolean {
+    const own = fs.fstatSync(this.fd);
+    const other = fs.statSync(file, { throwIfNoEntry: false });
+    return !!other && other.dev === own.dev && other.ino === own.ino;
+  }
+
   read(position: number, length: number): Buffer {
     const n = Math.max(0, Math.min(length, this.size - position));
     const out = Buffer.allocUnsafe(n);

@@ -1,0 +1,114 @@
+/**
+ * The sheet `Tariefwijzer wijzigingen`: what moved since the previous run, per row with its causes, and a summary
+ * per provider. The rows listed are capped (a changed richttarief moves every row; the summary still counts all),
+ * so a run's memory does not grow with the rows.
+ */
+import { dec, type Dec } from '../../domain/money';
+import { parseNumber } from '../../domain/parse';
+import type { OutputValue, WorkbookPort } from '../port';
+import { tariffDifference, type RowChange } from './changes';
+import type { RerunMatcher } from './previous-run';
+
+export const CHANGES_SHEET = 'Tariefwijzer wijzigingen';
+export const CHANGES_TITLE = 'Tariefwijzer — wijzigingen sinds de vorige berekening';
+/** At most this many changed rows are listed one by one. */
+export const MAX_LISTED_CHANGES = 20_000;
+export const CHANGE_HEADERS = [
+  'Rij',
+  'AGB-code',
+  'Zorgaanbieder',
+  'Prestatiecode',
+  'Inkoopjaar',
+  'Oud percentage',
+  'Nieuw percentage',
+  'Oud tarief',
+  'Nieuw tarief',
+  'Verschil tarief',
+  'Oorzaken',
+  'Eerdere beoordeling',
+] as const;
+export const SUMMARY_HEADERS = ['AGB-code', 'Zorgaanbieder', 'Gewijzigde rijen', 'Verschil tarief × volume'] as const;
+
+interface ProviderSum {
+  provider: string;
+  count: number;
+  weighted: Dec;
+  /** Changed rows with a tariff difference and a volume. */
+  weighedRows: number;
+}
+
+/** Collects a run's changes as they are found, in row order. */
+export class ChangeLog {
+  readonly listed: RowChange[] = [];
+  total = 0;
+  readonly notes: string[] = [];
+  private readonly providers = new Map<string, ProviderSum>();
+
+  constructor(readonly hasVolume: boolean) {}
+
+  add(change: RowChange): void {
+    this.total++;
+    if (this.listed.length < MAX_LISTED_CHANGES) this.listed.push(change);
+    const sum = this.providers.get(change.agb) ?? { provider: change.provider, count: 0, weighted: dec(0), weighedRows: 0 };
+    sum.count++;
+    if (!sum.provider) sum.provider = change.provider;
+    const diff = tariffDifference(change);
+    const volume = change.volume === undefined ? undefined : parseNumber(change.volume);
+    if (diff && volume?.ok) {
+      sum.weighted = sum.weighted.plus(diff.times(volume.value));
+      sum.weighedRows++;
+    }
+    this.providers.set(change.agb, sum);
+  }
+
+  /** Changes per provider (AGB-code order), with the volume-weighted tariff difference where there is a volume. */
+  summary(): Array<{ agb: string; provider: string; count: number; weighted?: string }> {
+    return [...this.providers.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'nl'))
+      .map(([agb, s]) => ({ agb, provider: s.provider, count: s.count, weighted: this.hasVolume && s.weighedRows ? s.weighted.toString() : undefined }));
+  }
+
+  /** The sheet's rows: title, what was compared, notes, the summary per provider and the changed rows. */
+  sheetRows(comparedWith: string): OutputValue[][] {
+    const out: OutputValue[][] = [[CHANGES_TITLE], [], ['Vergeleken met', comparedWith], ['Gewijzigde rijen', this.total]];
+    if (this.total > this.listed.length) out.push(['', `Alleen de eerste ${this.listed.length} staan hieronder; de samenvatting telt ze allemaal.`]);
+    for (const n of this.notes) out.push(['Let op', n]);
+    if (!this.total) out.push([], ['Geen wijzigingen: alle percentages en tarieven zijn gelijk gebleven.']);
+    out.push([], ['Per zorgaanbieder'], [...SUMMARY_HEADERS]);
+    for (const s of this.summary()) out.push([s.agb, s.provider, s.count, s.weighted === undefined ? null : num(s.weighted)]);
+    out.push([], ['Gewijzigde rijen'], [...CHANGE_HEADERS]);
+    for (const c of this.listed) out.push(changeRow(c));
+    return out;
+  }
+}
+
+function num(text: string | null | undefined): OutputValue {
+  if (text === null || text === undefined) return null;
+  const n = Number(text);
+  return Number.isFinite(n) && /^-?\d/.test(text) ? n : text;
+}
+
+function changeRow(c: RowChange): OutputValue[] {
+  const diff = tariffDifference(c);
+  return [
+    c.row === undefined ? '(verdwenen)' : c.row + 1,
+    c.agb,
+    c.provider,
+    c.code,
+    c.year,
+    num(c.old?.percentage),
+    num(c.new?.percentage),
+    num(c.old?.tarief),
+    num(c.new?.tarief),
+    diff ? diff.toNumber() : null,
+    c.causes.map((x) => x.text).join('\n'),
+    c.verdict ?? null,
+  ];
+}
+
+/** The change sheet of a rerun, replaced in place (never deleted and made again), with the rows that are gone. */
+export async function writeChanges(port: WorkbookPort, matcher: RerunMatcher, log: ChangeLog): Promise<void> {
+  for (const g of matcher.gone) log.add(g);
+  log.notes.push(...matcher.notes);
+  await port.replaceSheet(CHANGES_SHEET, log.sheetRows(matcher.previous.comparedWith));
+}

@@ -1,0 +1,166 @@
+/**
+ * What changed between two runs, per row, and why: from what each run recorded (the metadata sheet's parameters,
+ * policy and version; each row's record, row-record.ts), never from guessing. Shared by a rerun of annotate and
+ * by `tariefwijzer vergelijk`.
+ */
+import { dec, formatEuro, formatPercentage, type Dec } from '../../domain/money';
+import { cellToText, isEmptyCell, parseMoney, type CellValue } from '../../domain/parse';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { parameterText, PARAMETER_NOT_SET } from '../names';
+import type { LastRun } from './last-run';
+import { changedInputs, fieldLabel, type RowRecord } from './row-record';
+
+export type CauseKind = 'parameter' | 'beleid' | 'maximumtarief' | 'invoer' | 'nieuw' | 'verdwenen' | 'hand' | 'onbekend';
+
+/** One cause from the fixed list, with its Dutch description ("Richttarief: 97,3 → 96"). */
+export interface Cause {
+  kind: CauseKind;
+  text: string;
+}
+
+/** A percentage (in percent points, "99.3") and a tariff ("297.9") as number text, as `annotate --json` gives them. */
+export interface Numbers {
+  percentage: string | null;
+  tarief: string | null;
+}
+
+export interface RowChange {
+  /** 0-based sheet row where the row is now; undefined for a row that is gone. */
+  row?: number;
+  agb: string;
+  provider: string;
+  code: string;
+  year: string;
+  old?: Numbers;
+  new?: Numbers;
+  causes: Cause[];
+  /** The review the row had before this run reset it ("akkoord (J. de Vries, 2-12-2026)"). */
+  verdict?: string;
+  /** The row's volume, when the sheet has that column. */
+  volume?: CellValue;
+}
+
+/** A row as the previous run left it: the output cells as they are now, and the record if the run wrote one. */
+export interface PreviousRow {
+  record?: RowRecord;
+  percentage: CellValue;
+  tariff: CellValue;
+  /** Beoordeling, beoordeeld door, beoordeeld op. */
+  review: CellValue[];
+}
+
+/** Causes that hold for every row: parameters, policy or its version changed since the recorded run. */
+export function runCauses(pack: PolicyPack, params: ParameterValues, last: Pick<LastRun, 'packId' | 'version' | 'parameters'>): Cause[] {
+  const causes: Cause[] = [];
+  if (last.packId !== pack.id || last.version !== pack.version)
+    causes.push({ kind: 'beleid', text: `Beleid of versie gewijzigd: ${last.packId} ${last.version} → ${pack.id} ${pack.version}` });
+  for (const [name, def] of Object.entries(pack.parameters)) {
+    const before = last.parameters[def.label] ?? last.parameters[name] ?? PARAMETER_NOT_SET;
+    const now = parameterText(params[name]);
+    if (before !== now) causes.push({ kind: 'parameter', text: `Parameter ${def.label} gewijzigd: ${before} → ${now}` });
+  }
+  return causes;
+}
+
+/** Number text of a percentage cell (a fraction) in percent points; null for an empty cell. */
+export function percentText(v: CellValue): string | null {
+  if (isEmptyCell(v)) return null;
+  return typeof v === 'number' ? dec(v).times(100).toString() : cellToText(v);
+}
+
+export function tariffText(v: CellValue): string | null {
+  if (isEmptyCell(v)) return null;
+  return typeof v === 'number' ? dec(v).toString() : cellToText(v);
+}
+
+/** The numbers recorded (as written: a fraction and a tariff) as percent points and tariff. */
+export function recordedNumbers(r: RowRecord): Numbers {
+  return { percentage: r.percentage ? dec(r.percentage).times(100).toString() : null, tarief: r.tariff || null };
+}
+
+/** "€ 300,00" or "(geen)". */
+function money(text: string): string {
+  const p = parseMoney(text);
+  return p.ok ? formatEuro(dec(p.value)) : text || '(geen)';
+}
+
+export function sameNumbers(a: Numbers, b: Numbers): boolean {
+  const eq = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x === y || (isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y))));
+  return eq(a.percentage, b.percentage) && eq(a.tarief, b.tarief);
+}
+
+function isNumeric(s: string): boolean {
+  return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(s);
+}
+
+/** What a person wrote in the review columns, as one line; undefined when nothing or only "open". */
+export function verdictText(review: readonly CellValue[]): string | undefined {
+  const [verdict, by, on] = review.map((v) => (v instanceof Date ? v.toLocaleDateString('nl-NL') : cellToText(v).trim()));
+  if (!verdict || verdict === 'open') return by || on ? `${verdict || 'open'} (${[by, on].filter(Boolean).join(', ')})` : undefined;
+  return `${verdict}${by || on ? ` (${[by, on].filter(Boolean).join(', ')})` : ''}`;
+}
+
+/**
+ * The change of one row between the previous run and now, or undefined when its numbers did not move and no
+ * Tariefwijzer cell was edited by hand. `previous` undefined: the row is new.
+ */
+export function compareRow(pack: PolicyPack, previous: PreviousRow | undefined, now: RowRecord, global: readonly Cause[]): RowChange | undefined {
+  const next = recordedNumbers(now);
+  const base = { agb: now.agb, provider: now.provider, code: now.code, year: now.year, new: next };
+  if (!previous) return { ...base, causes: [{ kind: 'nieuw', text: 'Rij is nieuw' }] };
+  const inCells: Numbers = { percentage: percentText(previous.percentage), tarief: tariffText(previous.tariff) };
+  const rec = previous.record;
+  const written = rec ? recordedNumbers(rec) : inCells;
+  const hand = rec !== undefined && !sameNumbers(inCells, written);
+  const moved = !sameNumbers(written, next);
+  if (!moved && !hand) return undefined;
+  const causes: Cause[] = [];
+  if (hand) causes.push({ kind: 'hand', text: handText(inCells, written) });
+  if (moved) causes.push(...movedCauses(pack, rec, now, global));
+  return { ...base, old: inCells, causes, verdict: verdictText(previous.review) };
+}
+
+export function handText(inCells: Numbers, written: Numbers): string {
+  const parts: string[] = [];
+  if (inCells.tarief !== written.tarief) parts.push(`tarief ${money(inCells.tarief ?? '')} ingevuld, berekend was ${money(written.tarief ?? '')}`);
+  if (inCells.percentage !== written.percentage) parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);
+  return `Tariefwijzer-cel met de hand gewijzigd: ${parts.join('; ')}`;
+}
+
+function pct(points: string | null): string {
+  return points !== null && isNumeric(points) ? formatPercentage(dec(points)) : (points ?? '(geen)');
+}
+
+function movedCauses(pack: PolicyPack, rec: RowRecord | undefined, now: RowRecord, global: readonly Cause[]): Cause[] {
+  const causes = [...global];
+  if (!rec) {
+    causes.push({ kind: 'onbekend', text: 'Vorige berekening door een oudere versie van Tariefwijzer: de invoer per rij is toen niet vastgelegd' });
+    return causes;
+  }
+  if (rec.maximum !== now.maximum) causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${money(rec.maximum)} → ${money(now.maximum)}` });
+  const inputs = changedInputs(rec, now);
+  if (inputs.length) causes.push({ kind: 'invoer', text: `Invoerkolom gewijzigd: ${inputs.map((n) => fieldLabel(pack, n)).join(', ')}` });
+  if (!causes.length) causes.push({ kind: 'onbekend', text: 'Geen vastgelegde oorzaak: de invoer, de parameters en het beleid zijn gelijk gebleven' });
+  return causes;
+}
+
+/** A row of the previous run that is no longer in the sheet. */
+export function goneRow(previous: PreviousRow & { record: RowRecord }): RowChange {
+  const r = previous.record;
+  return {
+    agb: r.agb,
+    provider: r.provider,
+    code: r.code,
+    year: r.year,
+    old: { percentage: percentText(previous.percentage), tarief: tariffText(previous.tariff) },
+    causes: [{ kind: 'verdwenen', text: 'Rij is verdwenen' }],
+    verdict: verdictText(previous.review),
+  };
+}
+
+/** New tariff minus old, when both are numbers. */
+export function tariffDifference(c: Pick<RowChange, 'old' | 'new'>): Dec | undefined {
+  const a = c.old?.tarief;
+  const b = c.new?.tarief;
+  return a && b && isNumeric(a) && isNumeric(b) ? dec(b).minus(dec(a)) : undefined;
+}

@@ -1,0 +1,160 @@
+/**
+ * A rerun of annotate on a sheet that carries Tariefwijzer's columns: where the previous output is, which row of
+ * it belongs to which row now, and what each previous row held. Rows are matched where they stand when the
+ * record's key is the row's own key (the user sorted the whole table, or nothing); only rows whose key no longer
+ * matches (inserted, cleared, or sorted without Tariefwijzer's columns) are held and matched by key, so memory
+ * grows with those rows only.
+ */
+import { isEmptyCell, type CellValue } from '../../domain/parse';
+import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
+import { InputError } from '../errors';
+import { OUTPUT_HEADERS } from '../headers';
+import { columnName } from '../port';
+import { existingBlock } from '../output-columns';
+import { goneRow, runCauses, type Cause, type PreviousRow, type RowChange } from './changes';
+import type { LastRun } from './last-run';
+import { decodeRecord, recordKey, rowKeyParts, type RowRecord } from './row-record';
+
+/** Columns of the output block (OUTPUT_HEADERS order). */
+export const COL = { percentage: 0, tariff: 1, signals: 2, record: 4, review: 5 } as const;
+/** The four columns an older Tariefwijzer wrote (percentage, tarief, signalen, toelichting). */
+const OLDER_WIDTH = 4;
+
+export type PreviousMode = 'record' | 'older';
+
+export interface Previous {
+  mode: PreviousMode;
+  /** First column of the previous block. */
+  first: number;
+  global: Cause[];
+  comparedWith: string;
+  lastRows?: number;
+}
+
+/** The previous output on the sheet, if a run left all its columns (or all four of an older version). */
+export function findPrevious(outputColumns: readonly number[], pack: PolicyPack, params: ParameterValues, last: LastRun | undefined): Previous | undefined {
+  const full = existingBlock(outputColumns, OUTPUT_HEADERS.length);
+  const older = existingBlock(outputColumns, OLDER_WIDTH);
+  const rest = outputColumns.slice(OLDER_WIDTH).some((c) => c !== undefined);
+  if (full === undefined && (older === undefined || rest)) return undefined;
+  const global = last ? runCauses(pack, params, last) : [];
+  const comparedWith = last?.time ? `de berekening van ${last.time} (${last.packId} ${last.version})` : 'de vorige uitvoer in het blad';
+  return { mode: full !== undefined ? 'record' : 'older', first: full ?? older!, global, comparedWith, lastRows: last?.rows };
+}
+
+interface Unmatched {
+  row: number;
+  key: string;
+}
+
+/** Matches previous rows to rows now; fed by annotate's first pass, asked by its second. */
+export class RerunMatcher {
+  private readonly orphans = new Map<string, PreviousRow[]>();
+  private readonly unmatched: Unmatched[] = [];
+  private readonly moved = new Map<number, PreviousRow>();
+  private readonly fresh = new Set<number>();
+  private present = 0;
+  readonly notes: string[] = [];
+  readonly gone: RowChange[] = [];
+
+  constructor(
+    readonly previous: Previous,
+    private readonly sheet: string,
+  ) {}
+
+  /**
+   * Sheet columns the passes must read besides the inputs: the previous percentage, tariff, record and review (for
+   * an older block: the room it grows into). Not the signals and explanations: long texts a rerun does not need.
+   */
+  columns(): number[] {
+    const { first, mode } = this.previous;
+    // an older block: its signals tell a row it wrote without numbers from a row it never saw
+    const signals = mode === 'older' ? [COL.signals] : [];
+    return [COL.percentage, COL.tariff, ...signals, COL.record, COL.review, COL.review + 1, COL.review + 2].map((c) => first + c);
+  }
+
+  private cell(line: readonly CellValue[], c: number): CellValue {
+    return line[this.previous.first + c] ?? null;
+  }
+
+  private previousRow(line: readonly CellValue[], record: RowRecord | undefined): PreviousRow {
+    const review = [0, 1, 2].map((i) => this.cell(line, COL.review + i));
+    return { record, percentage: this.cell(line, COL.percentage), tariff: this.cell(line, COL.tariff), review };
+  }
+
+  /** First pass, a row with data. */
+  scanRow(cells: Record<string, CellValue>, line: readonly CellValue[], row: number): void {
+    if (this.previous.mode === 'older') return this.checkRoom(line, row);
+    const record = decodeRecord(this.cell(line, COL.record));
+    const key = recordKey(rowKeyParts(cells));
+    if (record) this.present++;
+    if (record && recordKey(record) === key) return;
+    if (record) this.orphan(this.previousRow(line, record));
+    this.unmatched.push({ row, key });
+  }
+
+  /** First pass, a row without input (cleared, or below the data). */
+  scanEmpty(line: readonly CellValue[], row: number): void {
+    if (this.previous.mode === 'older') return this.checkRoom(line, row);
+    const record = decodeRecord(this.cell(line, COL.record));
+    if (!record) return;
+    this.present++;
+    this.orphan(this.previousRow(line, record));
+  }
+
+  private orphan(p: PreviousRow): void {
+    const key = recordKey(p.record!);
+    const list = this.orphans.get(key);
+    if (list) list.push(p);
+    else this.orphans.set(key, [p]);
+  }
+
+  /** An older block grows by four columns to its right: they must be empty. */
+  private checkRoom(line: readonly CellValue[], row: number): void {
+    for (let c = OLDER_WIDTH; c < OUTPUT_HEADERS.length; c++)
+      if (!isEmptyCell(this.cell(line, c)))
+        throw new InputError(
+          `Blad "${this.sheet}": Tariefwijzer heeft nu ook kolommen voor de vastgelegde invoer en de beoordeling, rechts van zijn vier kolommen, maar cel ${columnName(this.previous.first + c)}${row + 1} is niet leeg. Maak de vier kolommen rechts van "Tariefwijzer toelichting" vrij en start opnieuw; er is niets gewijzigd.`,
+        );
+  }
+
+  /** After the first pass: pair rows that moved, and find the new and the gone ones. */
+  resolve(): void {
+    const doubled = new Set<string>();
+    for (const { row, key } of this.unmatched) {
+      const list = this.orphans.get(key);
+      if (list && list.length > 1) doubled.add(key);
+      const p = list?.shift();
+      if (p) this.moved.set(row, p);
+      else this.fresh.add(row);
+    }
+    for (const list of this.orphans.values()) for (const p of list) this.gone.push(goneRow(p as PreviousRow & { record: RowRecord }));
+    this.unmatched.length = 0;
+    this.orphans.clear();
+    if (doubled.size)
+      this.notes.push(
+        `${doubled.size} ${doubled.size === 1 ? 'sleutel' : 'sleutels'} (AGB-code, prestatiecode, inkoopjaar, zorgkantoor) ${doubled.size === 1 ? 'komt' : 'komen'} meer dan eens voor bij verplaatste rijen; die rijen zijn op volgorde aan de vorige gekoppeld.`,
+      );
+    const deleted = (this.previous.lastRows ?? 0) - this.present;
+    if (this.previous.mode === 'record' && deleted > 0)
+      this.notes.push(
+        `${deleted} ${deleted === 1 ? 'rij' : 'rijen'} van de vorige berekening ${deleted === 1 ? 'is' : 'zijn'} uit het blad verwijderd; ${deleted === 1 ? 'haar' : 'hun'} gegevens zijn met de rij verdwenen. Vergelijk een kopie van de vorige werkmap met deze (tariefwijzer vergelijk) om ze te zien.`,
+      );
+    if (this.previous.mode === 'older')
+      this.notes.push(
+        'De vorige berekening is door een oudere versie van Tariefwijzer gemaakt. Vergeleken zijn percentage en tarief per rij op dezelfde plaats, en de parameters en het beleid. Niet te vergelijken: de oorzaak per rij (NZa-maximumtarief, invoerkolommen), met de hand gewijzigde cellen, en verplaatste, nieuwe of verwijderde rijen.',
+      );
+  }
+
+  /** Second pass: what the previous run left for this row; undefined for a new row. */
+  previousFor(line: readonly CellValue[], row: number): PreviousRow | undefined {
+    if (this.previous.mode === 'older') {
+      const p = this.previousRow(line, undefined);
+      return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, COL.signals)) ? undefined : { ...p, review: [] };
+    }
+    const moved = this.moved.get(row);
+    if (moved) return moved;
+    if (this.fresh.has(row)) return undefined;
+    return this.previousRow(line, decodeRecord(this.cell(line, COL.record)));
+  }
+}

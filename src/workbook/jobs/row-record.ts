@@ -1,0 +1,90 @@
+/**
+ * What a run records per row, in its own column `Tariefwijzer invoer` (the row carries it when the user sorts the
+ * whole table): the row's key (AGB-code, prestatiecode, inkoopjaar, zorgkantoor) and provider in plain text, the
+ * NZa-maximumtarief it used, the percentage and tariff it wrote, and a short hash of every other input cell. A
+ * rerun reads it back to say why a row's numbers moved, never guessing.
+ */
+import { lineYear } from '../../domain/engine';
+import { CORE_FIELDS } from '../../domain/fields';
+import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
+import type { PolicyPack } from '../../domain/policy/types';
+import { fingerprint } from '../fingerprint';
+import { normalizeCodeKey } from '../names';
+
+const VERSION = 'tw1';
+
+/** Fields that are part of the key or recorded in plain text: not hashed. */
+const PLAIN_FIELDS = new Set(['agb', 'prestatiecode', 'inkoopjaar', 'zorgkantoor', 'zorgaanbieder', 'maximumtarief']);
+
+export interface RowRecord {
+  agb: string;
+  code: string;
+  year: string;
+  zorgkantoor: string;
+  provider: string;
+  /** The maximumtarief the run used (from the row or the NZa tariff sheet), as text; '' for none. */
+  maximum: string;
+  /** The percentage (a fraction, as written) and tariff the run wrote, as number text; '' for none. */
+  percentage: string;
+  tariff: string;
+  /** Field name → short hash of its cell. */
+  inputs: Record<string, string>;
+}
+
+/** The key a row follows between runs: AGB-code + prestatiecode + inkoopjaar (+ zorgkantoor). */
+export function recordKey(r: Pick<RowRecord, 'agb' | 'code' | 'year' | 'zorgkantoor'>): string {
+  return `${r.agb}\u0001${r.code}\u0001${r.year}\u0001${r.zorgkantoor}`;
+}
+
+/** The key and plain parts of a row's cells, as they are recorded. */
+export function rowKeyParts(cells: Record<string, CellValue>): Pick<RowRecord, 'agb' | 'code' | 'year' | 'zorgkantoor' | 'provider'> {
+  return {
+    agb: cellToText(cells.agb).trim(),
+    code: normalizeCodeKey(cells.prestatiecode) || cellToText(cells.prestatiecode).trim(),
+    year: isEmptyCell(cells.inkoopjaar) ? '' : lineYear(cells.inkoopjaar),
+    zorgkantoor: cellToText(cells.zorgkantoor).trim(),
+    provider: cellToText(cells.zorgaanbieder).trim(),
+  };
+}
+
+/** The record of a row as computed now. */
+export function makeRecord(cells: Record<string, CellValue>, percentage: number | null, tariff: number | null): RowRecord {
+  const inputs: Record<string, string> = {};
+  for (const [name, v] of Object.entries(cells)) if (!PLAIN_FIELDS.has(name) && !isEmptyCell(v)) inputs[name] = fingerprint([v]).slice(0, 8);
+  return {
+    ...rowKeyParts(cells),
+    maximum: isEmptyCell(cells.maximumtarief) ? '' : cellToText(cells.maximumtarief),
+    percentage: percentage === null ? '' : String(percentage),
+    tariff: tariff === null ? '' : String(tariff),
+    inputs,
+  };
+}
+
+/** The record as its cell holds it: a JSON array, which starts with "[" and so is never read as a formula. */
+export function encodeRecord(r: RowRecord): string {
+  return JSON.stringify([VERSION, r.agb, r.code, r.year, r.zorgkantoor, r.provider, r.maximum, r.percentage, r.tariff, r.inputs]);
+}
+
+/** The record in a cell, or undefined when the cell holds none (empty, edited beyond recognition, other version). */
+export function decodeRecord(cell: CellValue): RowRecord | undefined {
+  if (typeof cell !== 'string' || !cell.startsWith(`["${VERSION}"`)) return undefined;
+  try {
+    const a: unknown = JSON.parse(cell);
+    if (!Array.isArray(a) || a.length !== 10 || a.slice(1, 9).some((v) => typeof v !== 'string') || typeof a[9] !== 'object' || !a[9]) return undefined;
+    const [, agb, code, year, zorgkantoor, provider, maximum, percentage, tariff, inputs] = a as [string, ...string[]];
+    return { agb, code, year, zorgkantoor, provider, maximum, percentage, tariff, inputs: inputs as unknown as Record<string, string> };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Dutch label of an input field ("Zorgprofiel"). */
+export function fieldLabel(pack: PolicyPack, name: string): string {
+  return pack.fields?.[name]?.label ?? CORE_FIELDS[name]?.label ?? name;
+}
+
+/** Input fields (other than key, provider and maximumtarief) whose hash differs between two records. */
+export function changedInputs(before: RowRecord, after: RowRecord): string[] {
+  const names = new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)]);
+  return [...names].filter((n) => (before.inputs[n] ?? '') !== (after.inputs[n] ?? '')).sort();
+}

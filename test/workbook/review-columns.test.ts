@@ -1,0 +1,100 @@
+/**
+ * The review column (Tariefwijzer beoordeling) as a list validation, written by both adapters and replaced, not
+ * added to, by a rerun; verdicts on the simulated Excel host kept where numbers stand (issue 25, four eyes).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveParameters } from '../../src/domain/policy/load';
+import { getPack } from '../../src/policies';
+import { FakeExcel, fakeContext, type SeedValue } from '../../src/demo-host/fake-excel';
+import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { readReviewCounts } from '../../src/workbook/jobs/review';
+import { OUTPUT_HEADERS } from '../../src/workbook/headers';
+import { REVIEW_VERDICTS } from '../../src/workbook/names';
+import { columnName } from '../../src/workbook/port';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { workbookFrom } from './helpers';
+
+const pack = getPack('zk-ggz-2025')!;
+const params = resolveParameters(pack, { richttarief: '97,3' }).values;
+const REVIEW = OUTPUT_HEADERS.indexOf('Tariefwijzer beoordeling');
+
+function rows(): SeedValue[][] {
+  return [
+    ['AGB-code', 'Zorgaanbieder', 'Prestatiecode', 'Zorgprofiel', 'Leveringsvorm', 'NZa maximumtarief'],
+    ['73730001', 'Zorg BV', 'Z1105', 'GGZ-W5', 'Verblijf', 300],
+    ['73730002', 'Beschermd Wonen', 'V1101', 'W1', 'VPT', 140],
+  ];
+}
+
+test('.xlsx: one list validation on the review column, replaced by a rerun, beside the user’s own rule', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-review-'));
+  const file = path.join(dir, 'in.xlsx');
+  const built = workbookFrom({ Aanbieders: rows() });
+  // the user's own list on column B stays
+  built.workbook.getWorksheet('Aanbieders')!.getCell('B2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"a,b"'] };
+  await built.workbook.xlsx.writeFile(file);
+  for (let run = 0; run < 2; run++) {
+    const wb = await XlsxWorkbook.fromFile(file);
+    await annotateWorkbook(wb, pack, params);
+    await wb.save(file);
+  }
+  const script = `import openpyxl,json,sys\nws=openpyxl.load_workbook(sys.argv[1])['Aanbieders']\nprint(json.dumps([[str(d.sqref),d.type,d.formula1] for d in ws.data_validations.dataValidation]))`;
+  const out = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  const column = columnName(6 + REVIEW);
+  expect(JSON.parse(out.stdout)).toEqual([
+    ['B2', 'list', '"a,b"'],
+    [`${column}2:${column}3`, 'list', `"${REVIEW_VERDICTS.join(',')}"`],
+  ]);
+});
+
+test('simulated Excel: the list where the host has ExcelApi 1.8, none without; verdicts kept by an unchanged rerun', async () => {
+  const fake = FakeExcel.from({ Aanbieders: rows() });
+  const port = () => new OfficeWorkbook(fakeContext(fake), { dataValidation: true });
+  await annotateWorkbook(port(), pack, params);
+  const sheet = fake.sheet('Aanbieders')!;
+  const column = 6 + REVIEW;
+  const tariff = 6 + OUTPUT_HEADERS.indexOf('Tariefwijzer tarief');
+  expect(sheet.validations).toEqual([{ box: { row: 1, column, rows: 2, columns: 1 }, source: REVIEW_VERDICTS.join(','), inCellDropDown: true }]);
+  const put = (r: number, c: number, v: string | number) => Object.assign(sheet.ensure(r, c), { value: v, type: typeof v === 'number' ? 'Double' : 'String' });
+  put(1, column, 'akkoord');
+  put(1, column + 1, 'J. de Vries');
+  await annotateWorkbook(port(), pack, params);
+  expect(sheet.validations).toHaveLength(1);
+  expect(sheet.cell(1, column)?.value).toBe('akkoord');
+  expect(sheet.cell(1, column + 1)?.value).toBe('J. de Vries');
+  expect(sheet.cell(2, column)?.value).toBe('open');
+  // a moved number sets the verdict back to open
+  const before = sheet.cell(1, tariff)?.value;
+  expect(typeof before).toBe('number');
+  put(1, 5, 310);
+  await annotateWorkbook(port(), pack, params);
+  expect(sheet.cell(1, tariff)?.value).not.toBe(before);
+  expect(sheet.cell(1, column)?.value).toBe('open');
+  expect(sheet.cell(1, column + 1)?.value).toBe('');
+
+  const older = FakeExcel.from({ Aanbieders: rows() });
+  await annotateWorkbook(new OfficeWorkbook(fakeContext(older)), pack, params);
+  expect(older.sheet('Aanbieders')!.validations).toEqual([]);
+});
+
+test('the review counts and the open rows, read from the cells', async () => {
+  const fake = FakeExcel.from({ Aanbieders: rows() });
+  const port = new OfficeWorkbook(fakeContext(fake), { dataValidation: true });
+  expect(await readReviewCounts(port)).toBeUndefined();
+  await annotateWorkbook(port, pack, params);
+  const sheet = fake.sheet('Aanbieders')!;
+  const column = 6 + REVIEW;
+  const data = rows().length - 1;
+  expect(await readReviewCounts(port)).toEqual({ sheet: 'Aanbieders', counts: { open: data }, openRows: Array.from({ length: data }, (_, i) => i + 1) });
+  Object.assign(sheet.ensure(1, column), { value: 'akkoord', type: 'String' });
+  expect(await readReviewCounts(port)).toEqual({
+    sheet: 'Aanbieders',
+    counts: { open: data - 1, akkoord: 1 },
+    openRows: Array.from({ length: data - 1 }, (_, i) => i + 2),
+  });
+});
