@@ -13,7 +13,6 @@ const LIMIT = 150;
 const STILL_TO_SPLIT = [
   'domain/assessments/assess.ts: assessHardheidsclausule',
   'domain/assessments/assess.ts: assessHerberekening',
-  'domain/engine.ts: computePercentage',
   'domain/production/herschik.ts: herschik',
   'domain/production/herschik.ts: sectorResult',
   'taskpane/App.tsx: App',

@@ -433,36 +433,7 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
   ctx.field('inkoopjaar'); // an unreadable year is reported
   if (year.flag) ctx.addFlag(year.flag);
 
-  // Its own flags below say more than the generic "unreadable value".
-  const max = ctx.field('maximumtarief', false);
-  let maximumtarief: Dec | undefined;
-  if (max.state === 'missing')
-    ctx.addFlag(flag('MAXIMUMTARIEF_ONTBREEKT', 'Geen NZa-maximumtarief in de rij of de tarieventabel; het percentage is berekend, het tarief niet.'));
-  else if (max.state === 'invalid')
-    ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
-  else if (typeof max.value === 'object') {
-    if (max.value.lessThanOrEqualTo(0))
-      ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
-    else if (max.value.greaterThanOrEqualTo(MAX_WRITABLE_TARIFF)) {
-      ctx.addFlag(
-        flag(
-          'MAXIMUMTARIEF_TE_GROOT',
-          `NZa-maximumtarief ${shortCell(max.value.toFixed())} is te groot: Excel bewaart 15 cijfers, dus een tarief in centen vanaf € 10.000.000.000.000 kan niet juist geschreven worden. Het tarief is niet berekend; controleer het bedrag.`,
-        ),
-      );
-    } else {
-      maximumtarief = max.value;
-      if (max.value.greaterThan(HIGH_TARIFF)) {
-        ctx.addFlag(
-          flag(
-            'MAXIMUMTARIEF_HOOG',
-            `NZa-maximumtarief ${formatEuro(max.value)} is ongewoon hoog: Wlz-tarieven per dag, uur of week liggen ver onder ${formatEuro(HIGH_TARIFF)}. Het tarief is berekend; controleer het bedrag.`,
-          ),
-        );
-      }
-    }
-  }
-
+  const maximumtarief = readMaximumtarief(ctx);
   const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
   if (!classified.prestatie) {
     result.explanation = 'Geen tarief: de prestatie is niet te bepalen.';
@@ -477,40 +448,86 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
   if (percentage !== undefined && !result.excluded) {
     result.percentage = percentage;
     checkPercentage(ctx, percentage);
-    if (maximumtarief) {
-      const mode = roundingMode(params);
-      const { rounded } = applyPercentage(maximumtarief, percentage, mode);
-      if (rounded.isZero() && !percentage.isZero()) {
-        // e.g. a maximumtarief of 0,0000001: a tariff of € 0,00 is never what the row meant.
-        ctx.addFlag(
-          flag(
-            'TARIEF_NUL',
-            `Het tarief komt op ${formatEuro(rounded)} uit (${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)}, afgerond op centen): het NZa-maximumtarief is te klein. Er is geen tarief geschreven; controleer het bedrag.`,
-          ),
-        );
-      } else {
-        result.tarief = rounded;
-        result.steps.push({
-          kind: 'tarief',
-          value: rounded,
-          text: `Tarief = ${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
-        });
-      }
-      const contracted = ctx.field('gecontracteerdTarief');
-      if (result.tarief && contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
-        const diff = contracted.value.minus(rounded);
-        ctx.addFlag(
-          flag(
-            'GECONTRACTEERD_WIJKT_AF',
-            `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`,
-          ),
-        );
-      }
-    }
+    if (maximumtarief) priceRow(ctx, result, maximumtarief, percentage);
   }
   result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
   if (year.note) result.explanation += ` ${year.note}`;
   return result;
+}
+
+/**
+ * The row's NZa-maximumtarief when it can price the row: missing, unreadable, not positive or too large for Excel
+ * to hold in cents gives none (flagged); an unusually high one is used and flagged. Its own flags say more than the
+ * generic "unreadable value".
+ */
+function readMaximumtarief(ctx: RowContext): Dec | undefined {
+  const max = ctx.field('maximumtarief', false);
+  if (max.state === 'missing') {
+    ctx.addFlag(flag('MAXIMUMTARIEF_ONTBREEKT', 'Geen NZa-maximumtarief in de rij of de tarieventabel; het percentage is berekend, het tarief niet.'));
+    return undefined;
+  }
+  if (max.state === 'invalid') {
+    ctx.addFlag(flag('MAXIMUMTARIEF_ONLEESBAAR', `NZa-maximumtarief is onleesbaar (${max.reason}); het tarief is niet berekend.`));
+    return undefined;
+  }
+  if (typeof max.value !== 'object') return undefined;
+  if (max.value.lessThanOrEqualTo(0)) {
+    ctx.addFlag(flag('MAXIMUMTARIEF_ONGELDIG', `NZa-maximumtarief ${formatEuro(max.value)} is niet positief; het tarief is niet berekend.`));
+    return undefined;
+  }
+  if (max.value.greaterThanOrEqualTo(MAX_WRITABLE_TARIFF)) {
+    ctx.addFlag(
+      flag(
+        'MAXIMUMTARIEF_TE_GROOT',
+        `NZa-maximumtarief ${shortCell(max.value.toFixed())} is te groot: Excel bewaart 15 cijfers, dus een tarief in centen vanaf € 10.000.000.000.000 kan niet juist geschreven worden. Het tarief is niet berekend; controleer het bedrag.`,
+      ),
+    );
+    return undefined;
+  }
+  if (max.value.greaterThan(HIGH_TARIFF)) {
+    ctx.addFlag(
+      flag(
+        'MAXIMUMTARIEF_HOOG',
+        `NZa-maximumtarief ${formatEuro(max.value)} is ongewoon hoog: Wlz-tarieven per dag, uur of week liggen ver onder ${formatEuro(HIGH_TARIFF)}. Het tarief is berekend; controleer het bedrag.`,
+      ),
+    );
+  }
+  return max.value;
+}
+
+/**
+ * The tariff: maximumtarief × percentage rounded to cents as the parameters say; a tariff of € 0,00 from a non-zero
+ * percentage is refused, and a contracted tariff that differs from the computed one is flagged.
+ */
+function priceRow(ctx: RowContext, result: RowResult, maximumtarief: Dec, percentage: Dec): void {
+  const mode = roundingMode(ctx.params);
+  const { rounded } = applyPercentage(maximumtarief, percentage, mode);
+  if (rounded.isZero() && !percentage.isZero()) {
+    // e.g. a maximumtarief of 0,0000001: a tariff of € 0,00 is never what the row meant.
+    ctx.addFlag(
+      flag(
+        'TARIEF_NUL',
+        `Het tarief komt op ${formatEuro(rounded)} uit (${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)}, afgerond op centen): het NZa-maximumtarief is te klein. Er is geen tarief geschreven; controleer het bedrag.`,
+      ),
+    );
+  } else {
+    result.tarief = rounded;
+    result.steps.push({
+      kind: 'tarief',
+      value: rounded,
+      text: `Tarief = ${formatEuroExact(maximumtarief)} × ${formatPercentage(percentage)} = ${formatEuro(rounded)} (${ROUNDING_LABELS[mode]} op centen)`,
+    });
+  }
+  const contracted = ctx.field('gecontracteerdTarief');
+  if (result.tarief && contracted.state === 'value' && typeof contracted.value === 'object' && !contracted.value.equals(rounded)) {
+    const diff = contracted.value.minus(rounded);
+    ctx.addFlag(
+      flag(
+        'GECONTRACTEERD_WIJKT_AF',
+        `Gecontracteerd tarief ${formatEuro(contracted.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van het berekende tarief ${formatEuro(rounded)}.`,
+      ),
+    );
+  }
 }
 
 function roundingMode(params: ParameterValues): RoundingMode {
@@ -566,17 +583,42 @@ function cited(ctx: RowContext, ref: ValueRef, rule: Rule): { citation: Citation
   return { citation: rule.source, description: rule.description };
 }
 
+interface Base {
+  value: Dec;
+  rule: Rule;
+  final: boolean;
+  ref: ValueRef;
+}
+
+interface Limit {
+  rule: Rule;
+  value: Dec;
+}
+
+/** The op-/afslagen, caps and floors that apply to a row once its base is known. */
+interface Adjustments {
+  adds: PendingAdd[];
+  caps: Limit[];
+  floors: Limit[];
+}
+
 /** Base → op-/afslagen → floors and caps. Undefined when a needed value is missing (flagged). */
 function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined {
-  const { pack } = ctx;
-  let base: { value: Dec; rule: Rule; final: boolean; ref: ValueRef } | undefined;
-  let undetermined = false;
-  const adds: PendingAdd[] = [];
-  const caps: Array<{ rule: Rule; value: Dec }> = [];
-  const floors: Array<{ rule: Rule; value: Dec }> = [];
+  if (applyFlagsAndExclusions(ctx, result)) return undefined;
+  const base = findBase(ctx);
+  if (!base) return undefined;
+  const adjustments = collectAdjustments(ctx, base);
+  if (!adjustments) return undefined;
+  const steps = result.steps;
+  let pct = baseStep(ctx, base, steps);
+  for (const add of selectStacked(ctx, adjustments.adds, steps)) pct = applyAdd(ctx, add, pct, steps);
+  pct = applyFloor(adjustments.floors, pct, steps);
+  return applyCap(ctx, adjustments.caps, pct, steps);
+}
 
-  // Flags and exclusions apply whatever the percentage; an excluded row gets no percentage at all.
-  for (const rule of pack.rules) {
+/** Flags and exclusions apply whatever the percentage; true when the row is excluded (it then gets no percentage). */
+function applyFlagsAndExclusions(ctx: RowContext, result: RowResult): boolean {
+  for (const rule of ctx.pack.rules) {
     const e = rule.effect;
     if (!('flag' in e) && !('exclude' in e)) continue;
     if (ctx.condition(rule.when, rule) !== true) continue;
@@ -593,29 +635,32 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
       });
     }
   }
-  if (result.excluded) return undefined;
-  // The first matching `set` rule gives the base; an undecidable one before it leaves the base unknown.
-  for (const rule of pack.rules) {
+  return result.excluded;
+}
+
+/**
+ * The first matching `set` rule gives the base; an undecidable one before it (or a missing value) leaves the base
+ * unknown. No matching rule at all is flagged; an unknown base was flagged where the value was missing.
+ */
+function findBase(ctx: RowContext): Base | undefined {
+  for (const rule of ctx.pack.rules) {
     const e = rule.effect;
     if (!('set' in e)) continue;
     const a = ctx.condition(rule.when, rule);
-    if (a === 'unknown') {
-      undetermined = true;
-      break;
-    }
+    if (a === 'unknown') return undefined;
     if (!a) continue;
     const v = ctx.value(e.set, rule);
-    if (v === undefined) undetermined = true;
-    else base = { value: v, rule, final: e.final === true, ref: e.set };
-    break;
+    return v === undefined ? undefined : { value: v, rule, final: e.final === true, ref: e.set };
   }
-  if (!base) {
-    if (!undetermined) ctx.addFlag(flag('GEEN_BASISPERCENTAGE', `Geen regel van beleid ${pack.id} bepaalt een basispercentage voor deze rij.`));
-    return undefined;
-  }
+  ctx.addFlag(flag('GEEN_BASISPERCENTAGE', `Geen regel van beleid ${ctx.pack.id} bepaalt een basispercentage voor deze rij.`));
+  return undefined;
+}
 
+/** The op-/afslagen (none on a final base), caps and floors whose rules match; undefined when one cannot be decided. */
+function collectAdjustments(ctx: RowContext, base: Base): Adjustments | undefined {
+  const found: Adjustments = { adds: [], caps: [], floors: [] };
   let missing = false;
-  for (const rule of pack.rules) {
+  for (const rule of ctx.pack.rules) {
     const e = rule.effect;
     if (!('add' in e) && !('cap' in e) && !('floor' in e)) continue;
     if ('add' in e && base.final) continue;
@@ -632,101 +677,110 @@ function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined 
         continue;
       }
       const opt = (r: ValueRef | undefined) => (r === undefined ? undefined : ctx.value(r, rule));
-      adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group, ref: e.add });
+      found.adds.push({ rule, points, min: opt(e.min), max: opt(e.max), maxResult: opt(e.maxResult), group: e.group, ref: e.add });
     } else {
       const v = ctx.value('cap' in e ? e.cap : e.floor, rule);
       if (v === undefined) missing = true;
-      else ('cap' in e ? caps : floors).push({ rule, value: v });
+      else ('cap' in e ? found.caps : found.floors).push({ rule, value: v });
     }
   }
-  if (missing) return undefined;
+  return missing ? undefined : found;
+}
 
-  const steps = result.steps;
-  let pct = base.value;
+/** The trail's first step: the base percentage and whose words it is. */
+function baseStep(ctx: RowContext, base: Base, steps: Step[]): Dec {
   const baseCited = cited(ctx, base.ref, base.rule);
   steps.push({
     kind: 'basis',
-    value: pct,
-    result: pct,
+    value: base.value,
+    result: base.value,
     ruleId: base.rule.id,
     citation: baseCited.citation,
-    text: `${formatPercentage(pct)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}`,
+    text: `${formatPercentage(base.value)}: ${baseCited.description}${base.final ? ' (vast percentage, geen op- of afslagen)' : ''}`,
   });
+  return base.value;
+}
 
-  for (const add of selectStacked(ctx, adds, steps)) {
-    let points = add.points;
-    if (points.isZero()) continue;
-    if (add.max && points.greaterThan(add.max)) {
-      ctx.addFlag(
-        flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is meer dan het maximum ${formatPoints(add.max)}; afgetopt.`, {
-          ruleId: add.rule.id,
-          citation: add.rule.source,
-        }),
-      );
-      points = add.max;
-    }
-    if (add.min && points.lessThan(add.min)) {
-      ctx.addFlag(
-        flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is minder dan het minimum ${formatPoints(add.min)}; opgehoogd tot het minimum.`, {
-          ruleId: add.rule.id,
-          citation: add.rule.source,
-        }),
-      );
-      points = add.min;
-    }
-    const before = pct;
-    let after = pct.plus(points);
-    let capNote = '';
-    if (add.maxResult && points.isPositive() && after.greaterThan(add.maxResult)) {
-      after = before.greaterThan(add.maxResult) ? before : add.maxResult;
-      capNote = `, tot een maximum van ${formatPercentage(add.maxResult)}`;
-      ctx.addFlag(
-        flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }),
-      );
-    }
-    pct = after;
-    const addCited = cited(ctx, add.ref, add.rule);
-    steps.push({
-      kind: points.isNegative() ? 'afslag' : 'opslag',
-      value: points,
-      result: pct,
-      ruleId: add.rule.id,
-      citation: addCited.citation,
-      text: `${formatPoints(points)}: ${addCited.description}${capNote} → ${formatPercentage(pct)}`,
-    });
-  }
-
-  const floor = floors.reduce<{ rule: Rule; value: Dec } | undefined>((m, f) => (!m || f.value.greaterThan(m.value) ? f : m), undefined);
-  if (floor && pct.lessThan(floor.value)) {
-    pct = floor.value;
-    steps.push({
-      kind: 'bodem',
-      value: floor.value,
-      result: pct,
-      ruleId: floor.rule.id,
-      citation: floor.rule.source,
-      text: `Ondergrens ${formatPercentage(floor.value)}: ${floor.rule.description} → ${formatPercentage(pct)}`,
-    });
-  }
-  const cap = caps.reduce<{ rule: Rule; value: Dec } | undefined>((m, c) => (!m || c.value.lessThan(m.value) ? c : m), undefined);
-  if (cap && pct.greaterThan(cap.value)) {
+/** One op-/afslag: its points held within the rule's min and max, the result within its maxResult. */
+function applyAdd(ctx: RowContext, add: PendingAdd, pct: Dec, steps: Step[]): Dec {
+  if (add.points.isZero()) return pct;
+  const points = boundedPoints(ctx, add);
+  let after = pct.plus(points);
+  let capNote = '';
+  if (add.maxResult && points.isPositive() && after.greaterThan(add.maxResult)) {
+    after = pct.greaterThan(add.maxResult) ? pct : add.maxResult;
+    capNote = `, tot een maximum van ${formatPercentage(add.maxResult)}`;
     ctx.addFlag(
-      flag('BEGRENSD', `Percentage ${formatPercentage(pct)} begrensd op ${formatPercentage(cap.value)}: ${cap.rule.description}.`, {
-        ruleId: cap.rule.id,
-        citation: cap.rule.source,
-      }),
+      flag('BEGRENSD', `${add.rule.description}: begrensd op ${formatPercentage(add.maxResult)}.`, { ruleId: add.rule.id, citation: add.rule.source }),
     );
-    pct = cap.value;
-    steps.push({
-      kind: 'grens',
-      value: cap.value,
-      result: pct,
+  }
+  const addCited = cited(ctx, add.ref, add.rule);
+  steps.push({
+    kind: points.isNegative() ? 'afslag' : 'opslag',
+    value: points,
+    result: after,
+    ruleId: add.rule.id,
+    citation: addCited.citation,
+    text: `${formatPoints(points)}: ${addCited.description}${capNote} → ${formatPercentage(after)}`,
+  });
+  return after;
+}
+
+/** An op-/afslag's points, lowered to its maximum or raised to its minimum (flagged when either applies). */
+function boundedPoints(ctx: RowContext, add: PendingAdd): Dec {
+  let points = add.points;
+  const where = { ruleId: add.rule.id, citation: add.rule.source };
+  if (add.max && points.greaterThan(add.max)) {
+    ctx.addFlag(flag('BEGRENSD', `${add.rule.description}: ${formatPoints(points)} is meer dan het maximum ${formatPoints(add.max)}; afgetopt.`, where));
+    points = add.max;
+  }
+  if (add.min && points.lessThan(add.min)) {
+    ctx.addFlag(
+      flag(
+        'BEGRENSD',
+        `${add.rule.description}: ${formatPoints(points)} is minder dan het minimum ${formatPoints(add.min)}; opgehoogd tot het minimum.`,
+        where,
+      ),
+    );
+    points = add.min;
+  }
+  return points;
+}
+
+/** The highest floor that applies lifts a percentage below it. */
+function applyFloor(floors: Limit[], pct: Dec, steps: Step[]): Dec {
+  const floor = floors.reduce<Limit | undefined>((m, f) => (!m || f.value.greaterThan(m.value) ? f : m), undefined);
+  if (!floor || !pct.lessThan(floor.value)) return pct;
+  steps.push({
+    kind: 'bodem',
+    value: floor.value,
+    result: floor.value,
+    ruleId: floor.rule.id,
+    citation: floor.rule.source,
+    text: `Ondergrens ${formatPercentage(floor.value)}: ${floor.rule.description} → ${formatPercentage(floor.value)}`,
+  });
+  return floor.value;
+}
+
+/** The lowest cap that applies brings a percentage above it down (flagged). */
+function applyCap(ctx: RowContext, caps: Limit[], pct: Dec, steps: Step[]): Dec {
+  const cap = caps.reduce<Limit | undefined>((m, c) => (!m || c.value.lessThan(m.value) ? c : m), undefined);
+  if (!cap || !pct.greaterThan(cap.value)) return pct;
+  ctx.addFlag(
+    flag('BEGRENSD', `Percentage ${formatPercentage(pct)} begrensd op ${formatPercentage(cap.value)}: ${cap.rule.description}.`, {
       ruleId: cap.rule.id,
       citation: cap.rule.source,
-      text: `Maximum ${formatPercentage(cap.value)}: ${cap.rule.description} → ${formatPercentage(pct)}`,
-    });
-  }
-  return pct;
+    }),
+  );
+  steps.push({
+    kind: 'grens',
+    value: cap.value,
+    result: cap.value,
+    ruleId: cap.rule.id,
+    citation: cap.rule.source,
+    text: `Maximum ${formatPercentage(cap.value)}: ${cap.rule.description} → ${formatPercentage(cap.value)}`,
+  });
+  return cap.value;
 }
 
 /** In a group that does not stack, only the largest op-/afslag applies; the others are named in the trail. */
