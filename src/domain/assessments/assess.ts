@@ -447,55 +447,75 @@ function result(status: RouteStatus, aangevraagd: boolean, uitkomst: string, ext
 // ------------------------------------------------------------------------------------------------
 // Herberekening (004 §2.3.4, §6.9.5).
 
+type Termijn = Omit<DeadlineResult, 'findings'>;
+type Outcome = Omit<RouteResult, 'findings'>;
+
+/** What both routes know once a request is complete: admissible or not yet known, and the adjusted omzet. */
+type Base = Partial<Outcome>;
+
+/** Herberekening: outside the policy or not asked, the target group, completeness, then the judgement "reëel". */
 function assessHerberekening(
   facts: Facts,
   hb: boolean,
   lower: boolean | undefined,
-  termijn: Omit<DeadlineResult, 'findings'>,
+  termijn: Termijn,
   proc: Procedure,
   params: ParameterValues,
   out: Collector,
-): Omit<RouteResult, 'findings'> {
+): Outcome {
   const route = proc.herberekening;
-  if (!route) {
-    if (!hb) return result('niet-aangevraagd', false, 'geen verzoek.');
-    out.add(
-      'herberekening',
-      'HERBEREKENING_NIET_IN_BELEID',
-      'fout',
-      `Het beleid ${proc.id} (${proc.document.replace(/_.*/, '')}) kent geen procedure herberekening tariefpercentage.`,
-    );
-    return result('niet-in-beleid', true, `het beleid ${proc.id} kent geen herberekening; beoordeel alleen de hardheidsclausule.`, { ontvankelijk: false });
-  }
+  if (!route) return hb ? herberekeningOutsidePolicy(proc, out) : result('niet-aangevraagd', false, 'geen verzoek.');
   if (!hb) return result('niet-aangevraagd', false, 'geen verzoek.');
+  const outsideGroup = herberekeningTargetGroup(facts, lower, proc, params, out);
+  if (outsideGroup) return outsideGroup;
 
-  // Admissible: only providers with a lower percentage; a new provider has none.
-  if (facts.nieuw === true) {
-    out.add(
-      'herberekening',
-      'NIET_DOELGROEP',
-      'fout',
-      'Nieuwe zorgaanbieder: er is geen lager tariefpercentage voor 2023 afgesproken, dus geen herberekening.',
-      'HB-doelgroep',
-    );
+  const ontbreekt = herberekeningMissing(route, facts, out);
+  const { leeg, onjuist } = formErrors(out);
+  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
+  const late = termijn.ontvangen.herberekening !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.herberekening > termijn.uiterste;
+  const omzetBijgesteld = adjustedOmzet(facts.omzet, params, 'herberekening', 'HB-nza-bijstelling', out);
+  if (late || ontbreekt.length || onjuist.length) {
+    const why = incompleteReason(late, ontbreekt, onjuist);
+    out.add('herberekening', 'NIET_IN_BEHANDELING', 'fout', `Aanvraag niet in behandeling: ${why}. Het lagere tariefpercentage blijft.`, 'HB-onvolledig');
+    return result('niet-in-behandeling', true, `${why}${cite(proc, 'HB-onvolledig')}.`, {
+      ontvankelijk: lower === undefined ? undefined : !late,
+      ontbreekt,
+      omzetBijgesteld,
+    });
+  }
+  return herberekeningJudgement(facts, lower, termijn, route, proc, params, omzetBijgesteld, out);
+}
+
+/** A request for herberekening under a policy that has none: not admissible, only the hardheidsclausule can be assessed. */
+function herberekeningOutsidePolicy(proc: Procedure, out: Collector): Outcome {
+  out.add(
+    'herberekening',
+    'HERBEREKENING_NIET_IN_BELEID',
+    'fout',
+    `Het beleid ${proc.id} (${proc.document.replace(/_.*/, '')}) kent geen procedure herberekening tariefpercentage.`,
+  );
+  return result('niet-in-beleid', true, `het beleid ${proc.id} kent geen herberekening; beoordeel alleen de hardheidsclausule.`, { ontvankelijk: false });
+}
+
+/**
+ * Admissible only for providers with a lower percentage; a new provider has none. The outcome when the provider is
+ * outside the target group, else undefined (with a finding saying whether it is inside or cannot be told).
+ */
+function herberekeningTargetGroup(facts: Facts, lower: boolean | undefined, proc: Procedure, params: ParameterValues, out: Collector): Outcome | undefined {
+  const outside = (message: string) => {
+    out.add('herberekening', 'NIET_DOELGROEP', 'fout', message, 'HB-doelgroep');
     return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, {
       ontvankelijk: false,
     });
-  }
+  };
+  if (facts.nieuw === true) return outside('Nieuwe zorgaanbieder: er is geen lager tariefpercentage voor 2023 afgesproken, dus geen herberekening.');
+  const ref = decParam(params, 'referentie_lager_percentage');
   if (lower === false) {
-    const ref = decParam(params, 'referentie_lager_percentage');
-    out.add(
-      'herberekening',
-      'NIET_DOELGROEP',
-      'fout',
+    return outside(
       facts.lager && ref
         ? `Tariefpercentage vorig jaar ${formatPercentage(facts.lager)} is niet lager dan het richttarief ${formatPercentage(ref)}.`
         : 'Er is geen lager tariefpercentage afgesproken.',
-      'HB-doelgroep',
     );
-    return result('niet-ontvankelijk', true, `alleen voor aanbieders met een afgesproken lager tariefpercentage${cite(proc, 'HB-doelgroep')}.`, {
-      ontvankelijk: false,
-    });
   }
   if (lower === true) {
     out.add(
@@ -504,11 +524,10 @@ function assessHerberekening(
       'info',
       facts.lagerAfgesproken === true
         ? 'Met deze aanbieder is een lager tariefpercentage afgesproken.'
-        : `Tariefpercentage vorig jaar ${formatPercentage(facts.lager!)} is lager dan het richttarief ${formatPercentage(decParam(params, 'referentie_lager_percentage')!)}.`,
+        : `Tariefpercentage vorig jaar ${formatPercentage(facts.lager!)} is lager dan het richttarief ${formatPercentage(ref!)}.`,
       'HB-doelgroep',
     );
-  }
-  if (lower === undefined)
+  } else {
     out.add(
       'herberekening',
       'DOELGROEP_ONBEKEND',
@@ -516,7 +535,12 @@ function assessHerberekening(
       'Niet te bepalen of met deze aanbieder een lager tariefpercentage is afgesproken (vul Tariefpercentage vorig jaar of Lager tariefpercentage afgesproken in).',
       'HB-doelgroep',
     );
+  }
+  return undefined;
+}
 
+/** What the herberekening still lacks: its documents, the lower percentage and the omzet at that percentage. */
+function herberekeningMissing(route: RouteDef, facts: Facts, out: Collector): string[] {
   const ontbreekt = missingDocuments(route, facts, 'herberekening', out);
   if (!facts.lager) {
     ontbreekt.push('Tariefpercentage vorig jaar');
@@ -526,43 +550,49 @@ function assessHerberekening(
     ontbreekt.push('Wlz-omzet huidig tariefpercentage');
     out.add('herberekening', 'GEGEVEN_ONTBREEKT', 'fout', 'De omzet bij het lagere tariefpercentage ontbreekt.', 'BEIDE-percentages');
   }
-  const { leeg, onjuist } = formErrors(out);
-  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
-  const late = termijn.ontvangen.herberekening !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.herberekening > termijn.uiterste;
+  return ontbreekt;
+}
 
-  let omzetBijgesteld: Dec | undefined;
+/** The omzet after the NZa's adjustment of its tariffs (parameter nza_bijstelling), when there is one. */
+function adjustedOmzet(omzet: Dec | undefined, params: ParameterValues, onderdeel: Onderdeel, rule: string, out: Collector): Dec | undefined {
   const bijstelling = decParam(params, 'nza_bijstelling');
-  if (facts.omzet && bijstelling && !bijstelling.isZero()) {
-    omzetBijgesteld = facts.omzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
-    out.add(
-      'herberekening',
-      'OMZET_BIJGESTELD',
-      'info',
-      `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(facts.omzet)} → ${formatEuro(omzetBijgesteld)}.`,
-      'HB-nza-bijstelling',
-    );
-  }
+  if (!omzet || !bijstelling || bijstelling.isZero()) return undefined;
+  const bijgesteld = omzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
+  out.add(
+    onderdeel,
+    'OMZET_BIJGESTELD',
+    'info',
+    `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(omzet)} → ${formatEuro(bijgesteld)}.`,
+    rule,
+  );
+  return bijgesteld;
+}
 
-  if (late || ontbreekt.length || onjuist.length) {
-    const why = [
-      late ? 'te laat ontvangen' : '',
-      ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '',
-      onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    out.add('herberekening', 'NIET_IN_BEHANDELING', 'fout', `Aanvraag niet in behandeling: ${why}. Het lagere tariefpercentage blijft.`, 'HB-onvolledig');
-    return result('niet-in-behandeling', true, `${why}${cite(proc, 'HB-onvolledig')}.`, {
-      ontvankelijk: lower === undefined ? undefined : !late,
-      ontbreekt,
-      omzetBijgesteld,
-    });
-  }
+/** Why a request is not taken into consideration: late, incomplete, incorrect, as one clause. */
+function incompleteReason(late: boolean, ontbreekt: string[], onjuist: Finding[]): string {
+  return [
+    late ? 'te laat ontvangen' : '',
+    ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '',
+    onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
+/** A complete herberekening: the lower tariff is reëel (kept), not reëel (adjusted), or still to be judged. */
+function herberekeningJudgement(
+  facts: Facts,
+  lower: boolean | undefined,
+  termijn: Termijn,
+  route: RouteDef,
+  proc: Procedure,
+  params: ParameterValues,
+  omzetBijgesteld: Dec | undefined,
+  out: Collector,
+): Outcome {
   const plafond = decParam(params, 'plafond_herberekening') ?? facts.plafond;
-  const computed = kostendekkend(facts);
-  const nodig = facts.benodigd ?? computed;
-  const base = {
+  const nodig = facts.benodigd ?? kostendekkend(facts);
+  const base: Base = {
     ontvankelijk: lower === undefined || termijn.status === 'onbekend' ? undefined : true,
     omzetBijgesteld,
     plafond,
@@ -570,57 +600,8 @@ function assessHerberekening(
   };
   const crit = criteria(route, facts, 'herberekening', out);
   const kernNee = crit.nee.filter((c) => c.kern);
-
-  if (facts.reeel === true || (facts.reeel === undefined && kernNee.length)) {
-    const why =
-      facts.reeel === true
-        ? `het lagere tarief ${facts.lager ? formatPercentage(facts.lager) + ' ' : ''}is reëel${facts.onderbouwingReeel ? ` (${facts.onderbouwingReeel})` : ''}`
-        : `niet aangetoond: ${names(kernNee)}`;
-    out.add('herberekening', 'LAGER_TARIEF_REEEL', 'info', `Het lagere tarief blijft: ${why}.`, 'HB-reeel');
-    if (facts.reeel === true && !facts.onderbouwingReeel)
-      out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "reëel" zonder onderbouwing.', 'HB-reeel');
-    return result('handhaven', true, `${why}${cite(proc, 'HB-reeel')}.`, { ...base, voorgesteldPercentage: facts.lager });
-  }
-  if (facts.reeel === false) {
-    if (kernNee.length)
-      out.add('herberekening', 'OORDEEL_TEGENSTRIJDIG', 'waarschuwing', `"Niet reëel", maar niet aangetoond: ${names(kernNee)}.`, 'HB-criteria');
-    if (!facts.onderbouwingReeel)
-      out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "niet reëel" zonder onderbouwing.', 'HB-niet-reeel');
-    let voorgesteld: Dec | undefined;
-    let how: string;
-    if (plafond && nodig) {
-      voorgesteld = minDec(nodig, plafond);
-      how = `kostendekkend ${formatPercentage(nodig)}, plafond ${formatPercentage(plafond)}`;
-    } else if (plafond) {
-      voorgesteld = plafond;
-      how = `tot maximaal ${formatPercentage(plafond)}; kostendekkend percentage niet bekend`;
-    } else {
-      how = 'plafond (tariefpercentage sector) niet bekend: vul parameter plafond_herberekening of het veld Tariefpercentage sector in';
-      out.add('herberekening', 'PLAFOND_ONBEKEND', 'waarschuwing', `Geen voorgesteld percentage: ${how}.`, 'HB-niet-reeel');
-    }
-    if (voorgesteld && facts.lager && voorgesteld.lessThanOrEqualTo(facts.lager)) {
-      out.add(
-        'herberekening',
-        'GEEN_VERHOGING',
-        'waarschuwing',
-        `Het voorgestelde percentage ${formatPercentage(voorgesteld)} is niet hoger dan het huidige ${formatPercentage(facts.lager)}; controleer het oordeel "niet reëel".`,
-        'HB-kostendekkend',
-      );
-    }
-    out.add(
-      'herberekening',
-      'LAGER_TARIEF_NIET_REEEL',
-      'info',
-      `Het lagere tarief is niet reëel: aanpassen${voorgesteld ? ` naar ${formatPercentage(voorgesteld)}` : ''} (${how}) en een aangepast contractvoorstel.`,
-      'HB-niet-reeel',
-    );
-    return result(
-      'aanpassen',
-      true,
-      `${facts.lager ? formatPercentage(facts.lager) : 'lager tarief'} → ${voorgesteld ? formatPercentage(voorgesteld) : 'hoger tarief'} (${how})${cite(proc, 'HB-niet-reeel')}.`,
-      { ...base, voorgesteldPercentage: voorgesteld },
-    );
-  }
+  if (facts.reeel === true || (facts.reeel === undefined && kernNee.length)) return lowerTariffKept(facts, kernNee, proc, base, out);
+  if (facts.reeel === false) return lowerTariffAdjusted(facts, kernNee, plafond, nodig, proc, base, out);
   // No judgement yet: what is open, and what the form itself indicates.
   const open = [...crit.open.map((c) => c.label), 'Oordeel: lager tarief is reëel (ja/nee)'];
   let hint = '';
@@ -633,89 +614,191 @@ function assessHerberekening(
   return result('te-beoordelen', true, `open: ${open.join('; ')}.${hint}`, { ...base, ontbreekt: open });
 }
 
+/** The lower tariff stays: judged reëel, or (without a judgement) a core criterion was not shown. */
+function lowerTariffKept(facts: Facts, kernNee: CriterionDef[], proc: Procedure, base: Base, out: Collector): Outcome {
+  const why =
+    facts.reeel === true
+      ? `het lagere tarief ${facts.lager ? formatPercentage(facts.lager) + ' ' : ''}is reëel${facts.onderbouwingReeel ? ` (${facts.onderbouwingReeel})` : ''}`
+      : `niet aangetoond: ${names(kernNee)}`;
+  out.add('herberekening', 'LAGER_TARIEF_REEEL', 'info', `Het lagere tarief blijft: ${why}.`, 'HB-reeel');
+  if (facts.reeel === true && !facts.onderbouwingReeel)
+    out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "reëel" zonder onderbouwing.', 'HB-reeel');
+  return result('handhaven', true, `${why}${cite(proc, 'HB-reeel')}.`, { ...base, voorgesteldPercentage: facts.lager });
+}
+
+/** Judged not reëel: the tariff goes up to the kostendekkend percentage, at most the plafond (a proposal when both are known). */
+function lowerTariffAdjusted(
+  facts: Facts,
+  kernNee: CriterionDef[],
+  plafond: Dec | undefined,
+  nodig: Dec | undefined,
+  proc: Procedure,
+  base: Base,
+  out: Collector,
+): Outcome {
+  if (kernNee.length)
+    out.add('herberekening', 'OORDEEL_TEGENSTRIJDIG', 'waarschuwing', `"Niet reëel", maar niet aangetoond: ${names(kernNee)}.`, 'HB-criteria');
+  if (!facts.onderbouwingReeel)
+    out.add('herberekening', 'ONDERBOUWING_ONTBREEKT', 'waarschuwing', 'Oordeel "niet reëel" zonder onderbouwing.', 'HB-niet-reeel');
+  const { voorgesteld, how } = proposedPercentage(plafond, nodig, out);
+  if (voorgesteld && facts.lager && voorgesteld.lessThanOrEqualTo(facts.lager)) {
+    out.add(
+      'herberekening',
+      'GEEN_VERHOGING',
+      'waarschuwing',
+      `Het voorgestelde percentage ${formatPercentage(voorgesteld)} is niet hoger dan het huidige ${formatPercentage(facts.lager)}; controleer het oordeel "niet reëel".`,
+      'HB-kostendekkend',
+    );
+  }
+  out.add(
+    'herberekening',
+    'LAGER_TARIEF_NIET_REEEL',
+    'info',
+    `Het lagere tarief is niet reëel: aanpassen${voorgesteld ? ` naar ${formatPercentage(voorgesteld)}` : ''} (${how}) en een aangepast contractvoorstel.`,
+    'HB-niet-reeel',
+  );
+  return result(
+    'aanpassen',
+    true,
+    `${facts.lager ? formatPercentage(facts.lager) : 'lager tarief'} → ${voorgesteld ? formatPercentage(voorgesteld) : 'hoger tarief'} (${how})${cite(proc, 'HB-niet-reeel')}.`,
+    { ...base, voorgesteldPercentage: voorgesteld },
+  );
+}
+
+/** The percentage proposed for a lower tariff that is not reëel: the lower of kostendekkend and plafond, and how it was found. */
+function proposedPercentage(plafond: Dec | undefined, nodig: Dec | undefined, out: Collector): { voorgesteld?: Dec; how: string } {
+  if (plafond && nodig) return { voorgesteld: minDec(nodig, plafond), how: `kostendekkend ${formatPercentage(nodig)}, plafond ${formatPercentage(plafond)}` };
+  if (plafond) return { voorgesteld: plafond, how: `tot maximaal ${formatPercentage(plafond)}; kostendekkend percentage niet bekend` };
+  const how = 'plafond (tariefpercentage sector) niet bekend: vul parameter plafond_herberekening of het veld Tariefpercentage sector in';
+  out.add('herberekening', 'PLAFOND_ONBEKEND', 'waarschuwing', `Geen voorgesteld percentage: ${how}.`, 'HB-niet-reeel');
+  return { how };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Hardheidsclausule (002 §2.2.2; 004 §2.7, §6.9.6).
 
+/** Hardheidsclausule: outside the policy or not asked, admissibility, the form's conditions, completeness, the criteria. */
 function assessHardheidsclausule(
   facts: Facts,
   hb: boolean,
   hhc: boolean,
   lower: boolean | undefined,
-  termijn: Omit<DeadlineResult, 'findings'>,
+  termijn: Termijn,
   proc: Procedure,
   params: ParameterValues,
   out: Collector,
-): Omit<RouteResult, 'findings'> {
+): Outcome {
   const route = proc.hardheidsclausule;
   if (!hhc) return result('niet-aangevraagd', false, 'geen beroep.');
   if (!route) {
     out.add('hardheidsclausule', 'HARDHEIDSCLAUSULE_NIET_IN_BELEID', 'fout', `Het beleid ${proc.id} kent geen hardheidsclausule.`);
     return result('niet-in-beleid', true, `het beleid ${proc.id} kent geen hardheidsclausule.`, { ontvankelijk: false });
   }
-  const min = num(params, 'minimum_wlz_clienten');
-  if (out.has('NIEUW-10') && min !== undefined && facts.nieuw === true) {
-    if (facts.clienten === undefined) {
-      out.add(
-        'hardheidsclausule',
-        'AANTAL_CLIENTEN_ONTBREEKT',
-        'waarschuwing',
-        `Nieuwe zorgaanbieder zonder aantal Wlz-cliënten: controleer de grens van ${min}.`,
-        'NIEUW-10',
-      );
-    } else if (facts.clienten < min) {
-      out.add(
-        'hardheidsclausule',
-        'NIEUW_MINDER_DAN_10_CLIENTEN',
-        'fout',
-        `Nieuwe zorgaanbieder met ${facts.clienten} Wlz-cliënten (minder dan ${min}): komt in principe niet voor contractering in aanmerking, dus ook niet voor de hardheidsclausule. Bevestig handmatig.`,
-        'NIEUW-10',
-      );
-      return result('niet-ontvankelijk', true, `nieuwe aanbieder met ${facts.clienten} Wlz-cliënten, minder dan ${min}${cite(proc, 'NIEUW-10')}.`, {
-        ontvankelijk: false,
-      });
-    }
+  const refused = newProviderTooSmall(facts, proc, params, out) ?? herberekeningFirst(facts, hb, lower, proc, out);
+  if (refused) return refused;
+  if (hb && out.has('BEIDE-gelijktijdig')) bothRoutesTogether(facts, termijn, out);
+  hardheidsclausuleForm(facts, out);
+
+  const late = termijn.ontvangen.hardheidsclausule !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.hardheidsclausule > termijn.uiterste;
+  if (late)
+    return result(
+      'niet-ontvankelijk',
+      true,
+      `ontvangen na de vervaltermijn ${termijn.uiterste ? formatDate(termijn.uiterste) : ''}${cite(proc, 'HHC-termijn')}.`,
+      { ontvankelijk: false },
+    );
+
+  const hhcOmzet = facts.hhcOmzet ?? (hb ? undefined : facts.omzet);
+  const omzetBijgesteld = out.has('HHC-nza-bijstelling') ? adjustedOmzet(hhcOmzet, params, 'hardheidsclausule', 'HHC-nza-bijstelling', out) : undefined;
+  const ontbreekt = missingDocuments(route, facts, 'hardheidsclausule', out);
+  const { leeg, onjuist } = formErrors(out);
+  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
+  const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt, omzetBijgesteld };
+  if (ontbreekt.length || onjuist.length) {
+    const why = incompleteReason(false, ontbreekt, onjuist);
+    const until = termijn.uiterste ? ` Aanvullen kan tot ${formatDate(termijn.uiterste)}; daarna volgt afwijzing.` : '';
+    const rule = out.has('HHC-na-termijn') ? 'HHC-na-termijn' : 'HHC-documenten';
+    out.add('hardheidsclausule', 'ONVOLLEDIG', 'fout', `${why}.${until}`, rule);
+    return result('niet-in-behandeling', true, `${why}.${until}${cite(proc, rule)}`, base);
   }
-  if (out.has('HHC-voorliggend') && proc.herberekening && lower === true && !hb && facts.nieuw !== true) {
+  return hardheidsclausuleCriteria(facts, route, proc, base, out);
+}
+
+/** A new provider with fewer Wlz-cliënten than the minimum is in principle not contracted, so not admissible. */
+function newProviderTooSmall(facts: Facts, proc: Procedure, params: ParameterValues, out: Collector): Outcome | undefined {
+  const min = num(params, 'minimum_wlz_clienten');
+  if (!out.has('NIEUW-10') || min === undefined || facts.nieuw !== true) return undefined;
+  if (facts.clienten === undefined) {
     out.add(
       'hardheidsclausule',
-      'HERBEREKENING_VOORLIGGEND',
-      'fout',
-      'Deze aanbieder heeft een lager tariefpercentage: de herberekening gaat voor. Vraag herberekening en hardheidsclausule gelijktijdig aan.',
-      'HHC-voorliggend',
+      'AANTAL_CLIENTEN_ONTBREEKT',
+      'waarschuwing',
+      `Nieuwe zorgaanbieder zonder aantal Wlz-cliënten: controleer de grens van ${min}.`,
+      'NIEUW-10',
     );
-    return result('niet-ontvankelijk', true, `herberekening is voorliggend; dien beide formulieren gelijktijdig in${cite(proc, 'HHC-voorliggend')}.`, {
-      ontvankelijk: false,
-    });
+    return undefined;
   }
-  if (hb && out.has('BEIDE-gelijktijdig')) {
-    const a = termijn.ontvangen.herberekening;
-    const b = termijn.ontvangen.hardheidsclausule;
-    if (a && b && a !== b)
-      out.add(
-        'hardheidsclausule',
-        'NIET_GELIJKTIJDIG',
-        'waarschuwing',
-        `Herberekening (${formatDate(a)}) en hardheidsclausule (${formatDate(b)}) zijn niet gelijktijdig ingediend.`,
-        'BEIDE-gelijktijdig',
-      );
-    if (facts.hhcPercentage && facts.plafond && !facts.hhcPercentage.equals(facts.plafond)) {
-      out.add(
-        'hardheidsclausule',
-        'PERCENTAGE_HHC_WIJKT_AF',
-        'waarschuwing',
-        `Het formulier hardheidsclausule moet het voor de prestatie geldende tariefpercentage bevatten (${formatPercentage(facts.plafond)}), niet ${formatPercentage(facts.hhcPercentage)}.`,
-        'BEIDE-percentages',
-      );
-    }
-    if (!facts.hhcPercentage || !facts.hhcOmzet)
-      out.add(
-        'hardheidsclausule',
-        'GEGEVEN_ONTBREEKT',
-        'waarschuwing',
-        'Bij beide routes: het formulier hardheidsclausule met het voor de prestatie geldende tariefpercentage en de bijbehorende omzet ontbreekt.',
-        'BEIDE-percentages',
-      );
+  if (facts.clienten >= min) return undefined;
+  out.add(
+    'hardheidsclausule',
+    'NIEUW_MINDER_DAN_10_CLIENTEN',
+    'fout',
+    `Nieuwe zorgaanbieder met ${facts.clienten} Wlz-cliënten (minder dan ${min}): komt in principe niet voor contractering in aanmerking, dus ook niet voor de hardheidsclausule. Bevestig handmatig.`,
+    'NIEUW-10',
+  );
+  return result('niet-ontvankelijk', true, `nieuwe aanbieder met ${facts.clienten} Wlz-cliënten, minder dan ${min}${cite(proc, 'NIEUW-10')}.`, {
+    ontvankelijk: false,
+  });
+}
+
+/** A provider with a lower percentage asks for herberekening first (both at once): the hardheidsclausule alone is not admissible. */
+function herberekeningFirst(facts: Facts, hb: boolean, lower: boolean | undefined, proc: Procedure, out: Collector): Outcome | undefined {
+  if (!out.has('HHC-voorliggend') || !proc.herberekening || lower !== true || hb || facts.nieuw === true) return undefined;
+  out.add(
+    'hardheidsclausule',
+    'HERBEREKENING_VOORLIGGEND',
+    'fout',
+    'Deze aanbieder heeft een lager tariefpercentage: de herberekening gaat voor. Vraag herberekening en hardheidsclausule gelijktijdig aan.',
+    'HHC-voorliggend',
+  );
+  return result('niet-ontvankelijk', true, `herberekening is voorliggend; dien beide formulieren gelijktijdig in${cite(proc, 'HHC-voorliggend')}.`, {
+    ontvankelijk: false,
+  });
+}
+
+/** Both routes: sent on the same day, and the hardheidsclausule form with the sector's percentage and its omzet. */
+function bothRoutesTogether(facts: Facts, termijn: Termijn, out: Collector): void {
+  const a = termijn.ontvangen.herberekening;
+  const b = termijn.ontvangen.hardheidsclausule;
+  if (a && b && a !== b)
+    out.add(
+      'hardheidsclausule',
+      'NIET_GELIJKTIJDIG',
+      'waarschuwing',
+      `Herberekening (${formatDate(a)}) en hardheidsclausule (${formatDate(b)}) zijn niet gelijktijdig ingediend.`,
+      'BEIDE-gelijktijdig',
+    );
+  if (facts.hhcPercentage && facts.plafond && !facts.hhcPercentage.equals(facts.plafond)) {
+    out.add(
+      'hardheidsclausule',
+      'PERCENTAGE_HHC_WIJKT_AF',
+      'waarschuwing',
+      `Het formulier hardheidsclausule moet het voor de prestatie geldende tariefpercentage bevatten (${formatPercentage(facts.plafond)}), niet ${formatPercentage(facts.hhcPercentage)}.`,
+      'BEIDE-percentages',
+    );
   }
+  if (!facts.hhcPercentage || !facts.hhcOmzet)
+    out.add(
+      'hardheidsclausule',
+      'GEGEVEN_ONTBREEKT',
+      'waarschuwing',
+      'Bij beide routes: het formulier hardheidsclausule met het voor de prestatie geldende tariefpercentage en de bijbehorende omzet ontbreekt.',
+      'BEIDE-percentages',
+    );
+}
+
+/** How the request was made: the subject names the hardheidsclausule, and the provider spoke to the zorginkoper first. */
+function hardheidsclausuleForm(facts: Facts, out: Collector): void {
   if (out.has('HHC-formulier') && facts.onderwerp === false)
     out.add(
       'hardheidsclausule',
@@ -732,47 +815,13 @@ function assessHardheidsclausule(
       'Er is (nog) geen contact geweest met de zorginkoper over de reden van het beroep.',
       'HHC-zorginkoper',
     );
+}
 
-  const late = termijn.ontvangen.hardheidsclausule !== undefined && termijn.uiterste !== undefined && termijn.ontvangen.hardheidsclausule > termijn.uiterste;
-  if (late)
-    return result(
-      'niet-ontvankelijk',
-      true,
-      `ontvangen na de vervaltermijn ${termijn.uiterste ? formatDate(termijn.uiterste) : ''}${cite(proc, 'HHC-termijn')}.`,
-      { ontvankelijk: false },
-    );
-
-  let omzetBijgesteld: Dec | undefined;
-  const bijstelling = decParam(params, 'nza_bijstelling');
-  const hhcOmzet = facts.hhcOmzet ?? (hb ? undefined : facts.omzet);
-  if (hhcOmzet && bijstelling && !bijstelling.isZero() && out.has('HHC-nza-bijstelling')) {
-    omzetBijgesteld = hhcOmzet.times(dec(100).plus(bijstelling)).dividedBy(100).toDecimalPlaces(2);
-    out.add(
-      'hardheidsclausule',
-      'OMZET_BIJGESTELD',
-      'info',
-      `NZa-tarieven ${bijstelling.isPositive() ? '+' : ''}${formatNumber(bijstelling)}% bijgesteld: omzet ${formatEuro(hhcOmzet)} → ${formatEuro(omzetBijgesteld)}.`,
-      'HHC-nza-bijstelling',
-    );
-  }
-
-  const ontbreekt = missingDocuments(route, facts, 'hardheidsclausule', out);
-  const { leeg, onjuist } = formErrors(out);
-  for (const l of leeg) if (!ontbreekt.includes(l)) ontbreekt.push(l);
-  const inkoopjaar = proc.inkoopjaar;
-  const base = { ontvankelijk: termijn.status === 'onbekend' ? undefined : true, ontbreekt, omzetBijgesteld };
-  if (ontbreekt.length || onjuist.length) {
-    const why = [
-      ontbreekt.length ? `onvolledig (ontbreekt: ${ontbreekt.join(', ')})` : '',
-      onjuist.length ? `onjuist (${onjuist.length} fout${onjuist.length > 1 ? 'en' : ''} in het formulier)` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    const until = termijn.uiterste ? ` Aanvullen kan tot ${formatDate(termijn.uiterste)}; daarna volgt afwijzing.` : '';
-    out.add('hardheidsclausule', 'ONVOLLEDIG', 'fout', `${why}.${until}`, out.has('HHC-na-termijn') ? 'HHC-na-termijn' : 'HHC-documenten');
-    return result('niet-in-behandeling', true, `${why}.${until}${cite(proc, out.has('HHC-na-termijn') ? 'HHC-na-termijn' : 'HHC-documenten')}`, base);
-  }
-
+/**
+ * A complete request, weighed on its criteria: a core criterion not shown rejects, an open one waits, a negative
+ * weighing is the zorginkoper's decision, all shown grants (until the end of the inkoopjaar). No decision model: a proposal.
+ */
+function hardheidsclausuleCriteria(facts: Facts, route: RouteDef, proc: Procedure, base: Base, out: Collector): Outcome {
   const crit = criteria(route, facts, 'hardheidsclausule', out);
   const kernNee = crit.nee.filter((c) => c.kern);
   const wegingNee = crit.nee.filter((c) => !c.kern);
@@ -795,7 +844,7 @@ function assessHardheidsclausule(
     );
     return result('te-beoordelen', true, `kerncriteria aangetoond; weging negatief op: ${names(wegingNee)}. Besluit van de zorginkoper${noModel}.`, base);
   }
-  const geldigTot = `${inkoopjaar}-12-31`;
+  const geldigTot = `${proc.inkoopjaar}-12-31`;
   out.add(
     'hardheidsclausule',
     'GELDIGHEID',
