@@ -206,21 +206,81 @@ function project(line: Pick<Line, 'omzet' | 'volume'>, last: number, method: str
   return { omzet: o.times(remaining), volume: line.volume[last - 1].times(remaining), text: `${monthLabel(last)} ${formatEuro(o)} × ${remaining} maanden` };
 }
 
+/** What a run decides once for all rows: the year, the last month counted, and how production is extrapolated. */
+interface Run {
+  input: HerschikInput;
+  year: number;
+  peildatum: string | null;
+  lastMonth: number;
+  /** PEILDATUM_AFGELEID when the last month was taken from the data, shown on every sector. */
+  peilFlags: Flag[];
+  method: string;
+  nMonths: number;
+  mode: RoundingMode;
+}
+
+/**
+ * Herschikking of a year's production: every row priced and counted (or not, with its reasons), lines per provider,
+ * sector and prestatie, each provider's extrapolated production, the toezeggingen, then per sector the uitnutting,
+ * the korting and the proposed afspraken.
+ */
 export function herschik(input: HerschikInput): HerschikResult {
-  const { pack, packParams, params } = input;
-  const mode = roundingOf(packParams);
-  const method = String(params.extrapolatie ?? 'laatste-maand');
-  const nMonths = dec(params.extrapolatie_maanden)?.toNumber() ?? 3;
+  const run = runSettings(input);
   const notes: string[] = [];
   const memo = new ResultMemo();
+  const lines = new Map<string, Line>();
+  const rows = input.rows.map((row) => {
+    const { outcome, volume, month } = rowOutcome(row, memo, run);
+    if (outcome.counted && outcome.omzet && outcome.agb && outcome.sector && month) addToLine(lines, row, outcome, volume!, month);
+    return outcome;
+  });
+  if (input.hasApprovalColumn === false) notes.push('Geen kolom "Goedgekeurd": alle regels zijn als goedgekeurd meegeteld.');
 
+  const providers = providerResults(lines, run);
+  addToezeggingen(input, providers, notes);
+  const sectorNames = [...new Set([...providers.values()].map((p) => p.sector))].sort();
+  const sectors: SectorResult[] = sectorNames.map((sector) =>
+    sectorResult(
+      sector,
+      [...providers.values()].filter((p) => p.sector === sector),
+      { ...run, lines: [...lines.values()].filter((l) => l.sector === sector) },
+    ),
+  );
+  const ordered = [...providers.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.agb.localeCompare(b.agb));
+  for (const p of ordered) flagBelowInterim(p);
+  const flagCounts = countFlags(rows, ordered, sectors);
+  if (run.peilFlags.length) {
+    for (const s of sectors) s.flags.unshift(...run.peilFlags);
+    flagCounts.PEILDATUM_AFGELEID = sectors.length;
+  }
+  return {
+    year: run.year,
+    peildatum: run.peildatum,
+    lastMonth: run.lastMonth,
+    method: run.method,
+    rows,
+    providers: ordered,
+    sectors,
+    totals: {
+      contracteerruimte: sum(sectors.map((s) => s.contracteerruimte ?? ZERO)),
+      realised: sum(sectors.map((s) => s.realised)),
+      extrapolated: sum(sectors.map((s) => s.extrapolated)),
+      toezeggingen: sum(sectors.map((s) => s.toezeggingen)),
+      afspraken: sum(sectors.map((s) => s.afsprakenTotaal)),
+    },
+    flagCounts,
+    notes,
+  };
+}
+
+/** The year (from the peildatum, else the most frequent in the data) and the last month: the peildatum's, or the last with data (said so). */
+function runSettings(input: HerschikInput): Run {
+  const { packParams, params } = input;
   const parsedMonths = input.rows.map((r) => {
     const p = parseMonth(r.cells.maand);
     return p.ok ? p.value : undefined;
   });
   const year = decideYear(input, parsedMonths);
-
-  // The last month: from the peildatum, or the last month with data (said so).
   let last: YearMonth;
   const peildatum = typeof params.peildatum === 'string' ? params.peildatum : null;
   const peilFlags: Flag[] = [];
@@ -236,282 +296,339 @@ export function herschik(input: HerschikInput): HerschikResult {
       ),
     );
   }
-  const lastMonth = last.year < year ? 0 : last.year > year ? 12 : last.month;
+  return {
+    input,
+    year,
+    peildatum,
+    lastMonth: last.year < year ? 0 : last.year > year ? 12 : last.month,
+    peilFlags,
+    method: String(params.extrapolatie ?? 'laatste-maand'),
+    nMonths: dec(params.extrapolatie_maanden)?.toNumber() ?? 3,
+    mode: roundingOf(packParams),
+  };
+}
 
-  // 1. Rows: tariff from the engine, omzet = volume × tarief, and whether the row counts.
-  const lines = new Map<string, Line>();
-  const rows: RowOutcome[] = input.rows.map((row) => {
-    const flags: Flag[] = [];
-    const engine = tariffFor(memo, row, pack, packParams);
-    flags.push(...engine.flags);
-    const out: RowOutcome = { ref: row.ref, counted: false, flags, explanation: '', engine, tarief: engine.tarief };
-    const agb = text(row.cells.agb);
-    out.agb = agb;
-    const hoofd = text(row.cells.hoofdsector);
-    const sector = engine.prestatie?.sector ?? (hoofd ? normalizeSector(hoofd) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
-    out.sector = sector;
-    const reasons: string[] = [];
+/** One row: its tariff from the engine, omzet = volume × tarief, and whether it counts (with the reasons it does not). */
+function rowOutcome(row: InputRow, memo: ResultMemo, run: Run): { outcome: RowOutcome; volume?: Dec; month?: YearMonth } {
+  const { pack, packParams } = run.input;
+  const flags: Flag[] = [];
+  const engine = tariffFor(memo, row, pack, packParams);
+  flags.push(...engine.flags);
+  const out: RowOutcome = { ref: row.ref, counted: false, flags, explanation: '', engine, tarief: engine.tarief };
+  const agb = text(row.cells.agb);
+  out.agb = agb;
+  const hoofd = text(row.cells.hoofdsector);
+  const sector = engine.prestatie?.sector ?? (hoofd ? normalizeSector(hoofd) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
+  out.sector = sector;
+  const reasons: string[] = [];
+  const month = rowMonth(row, run, flags, reasons);
+  if (month) out.month = month;
+  const volume = rowVolume(row, flags, reasons);
+  if (run.input.hasApprovalColumn !== false) checkApproval(row, flags, reasons);
+  checkAssignable(agb, sector, engine, flags, reasons);
+  if (volume && engine.tarief) out.omzet = rowOmzet(row, volume, engine.tarief, run.mode, flags);
+  out.counted = reasons.length === 0;
+  const own = ownExplanation(out, volume, month, reasons);
+  out.explanation = engine.explanation ? engine.explanation + ' ' + own : own;
+  return { outcome: out, volume, month };
+}
 
-    const mp = parseMonth(row.cells.maand);
-    let month: YearMonth | undefined;
-    if (!mp.ok) {
-      const why = 'empty' in mp ? 'geen maand ingevuld' : mp.reason;
-      flags.push(pflag('MAAND_ONLEESBAAR', `Maand: ${why}; de regel telt niet mee.`));
-      reasons.push('maand onbekend');
-    } else {
-      const jaarCell = parseInteger(row.cells.inkoopjaar);
-      const y = mp.value.year ?? (jaarCell.ok ? jaarCell.value : year);
-      month = { year: y, month: mp.value.month };
-      out.month = month;
-      if (y !== year) {
-        flags.push(pflag('ANDER_JAAR', `Maand ${monthLabel(month.month, y)} valt niet in het herschikkingsjaar ${year}; de regel telt niet mee.`));
-        reasons.push('ander jaar');
-      } else if (month.month > lastMonth) {
-        flags.push(
-          pflag(
-            'NA_PEILDATUM',
-            `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`,
-            RULES.extrapolatie,
-          ),
-        );
-        reasons.push('na de peildatum');
-      }
-    }
-    const vp = parseNumber(row.cells.volume);
-    let volume: Dec | undefined;
-    if (!vp.ok) {
-      flags.push(pflag('VOLUME_ONTBREEKT', `Volume: ${'empty' in vp ? 'leeg' : vp.reason}; de regel telt niet mee.`));
-      reasons.push('geen volume');
-    } else {
-      volume = vp.value;
-      if (volume.isNegative())
-        flags.push(
-          pflag(
-            'NEGATIEF_VOLUME',
-            `Negatief volume ${formatNumber(volume)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`,
-          ),
-        );
-    }
-    if (input.hasApprovalColumn !== false) {
-      const g = parseBoolean(row.cells.goedgekeurd);
-      if (g.ok && !g.value) {
-        flags.push(pflag('NIET_GOEDGEKEURD', 'Declaratie niet goedgekeurd: telt niet mee in de productie voor de herschikking.', RULES.goedgekeurd));
-        reasons.push('niet goedgekeurd');
-      } else if (!g.ok) {
-        flags.push(
-          pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd),
-        );
-        reasons.push('goedkeuring onbekend');
-      }
-    }
-    if (!agb) {
-      flags.push(pflag('AGB_ONTBREEKT', 'Geen AGB-code: de regel is aan geen zorgaanbieder toe te rekenen en telt niet mee.'));
-      reasons.push('geen AGB-code');
-    }
-    if (!sector) {
-      flags.push(
-        pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'),
-      );
-      reasons.push('sector onbekend');
-    }
-    if (!engine.tarief) {
-      flags.push(pflag('GEEN_TARIEF', 'Geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.'));
-      reasons.push('geen tarief');
-    }
-    if (volume && engine.tarief) {
-      out.omzet = volume.times(engine.tarief).toDecimalPlaces(2, ROUNDING_MODES[mode]);
-      const declared = parseMoney(row.cells.gedeclareerdBedrag);
-      if (declared.ok && !declared.value.equals(out.omzet)) {
-        const diff = declared.value.minus(out.omzet);
-        flags.push(
-          pflag(
-            'BEDRAG_WIJKT_AF',
-            `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(out.omzet)}; Tariefwijzer rekent met het berekende bedrag.`,
-          ),
-        );
-      }
-    }
-    out.counted = reasons.length === 0;
-    // The engine's part is shared by every row with the same tariff; this row's part is joined into one flat
-    // string: a template literal is kept by V8 as a tree of its parts (32 bytes a node) until it is first read,
-    // ≈ 17 nodes a row for as long as the herschikking holds its rows.
-    const own = (
-      out.omzet
-        ? [
-            'Omzet = ',
-            formatNumber(volume!),
-            ' × ',
-            formatEuro(engine.tarief!),
-            ' = ',
-            formatEuro(out.omzet),
-            cite(RULES.volumePersoonsvolgend),
-            '; ',
-            out.counted ? `telt mee (${monthLabel(month!.month, month!.year)})` : `telt niet mee: ${reasons.join(', ')}`,
-            '.',
-          ]
-        : ['Geen omzet: ', reasons.join(', '), '.']
-    ).join('');
-    out.explanation = engine.explanation ? engine.explanation + ' ' + own : own;
+/** The row's month: unreadable, in another year or after the last month on the peildatum means it does not count. */
+function rowMonth(row: InputRow, run: Run, flags: Flag[], reasons: string[]): YearMonth | undefined {
+  const { year, lastMonth } = run;
+  const mp = parseMonth(row.cells.maand);
+  if (!mp.ok) {
+    const why = 'empty' in mp ? 'geen maand ingevuld' : mp.reason;
+    flags.push(pflag('MAAND_ONLEESBAAR', `Maand: ${why}; de regel telt niet mee.`));
+    reasons.push('maand onbekend');
+    return undefined;
+  }
+  const jaarCell = parseInteger(row.cells.inkoopjaar);
+  const y = mp.value.year ?? (jaarCell.ok ? jaarCell.value : year);
+  const month = { year: y, month: mp.value.month };
+  if (y !== year) {
+    flags.push(pflag('ANDER_JAAR', `Maand ${monthLabel(month.month, y)} valt niet in het herschikkingsjaar ${year}; de regel telt niet mee.`));
+    reasons.push('ander jaar');
+  } else if (month.month > lastMonth) {
+    flags.push(
+      pflag(
+        'NA_PEILDATUM',
+        `${monthLabel(month.month, y)} ligt na de laatste maand op de peildatum (${lastMonth ? monthLabel(lastMonth, year) : 'geen'}); de regel telt niet mee.`,
+        RULES.extrapolatie,
+      ),
+    );
+    reasons.push('na de peildatum');
+  }
+  return month;
+}
 
-    if (out.counted && out.omzet && agb && sector && month) {
-      const code = engine.prestatie?.code ?? '';
-      const key = `${agb}\u0000${sector}\u0000${code}`;
-      let line = lines.get(key);
-      if (!line) {
-        line = {
-          agb,
-          naam: text(row.cells.zorgaanbieder) ?? '',
-          sector,
-          prestatiecode: code,
-          crisis: false,
-          nieuw: false,
-          omzet: Array<Dec>(12).fill(ZERO),
-          volume: Array<Dec>(12).fill(ZERO),
-          months: new Set(),
-        };
-        lines.set(key, line);
-      }
-      if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
-      line.omzet[month.month - 1] = line.omzet[month.month - 1].plus(out.omzet);
-      line.volume[month.month - 1] = line.volume[month.month - 1].plus(volume!);
-      line.months.add(month.month);
-      if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
-      const places = parseNumber(row.cells.crisisplaatsen);
-      if (places.ok && places.value.greaterThan(0)) {
-        line.crisis = true;
-        if (!line.plaatsen || places.value.greaterThan(line.plaatsen)) line.plaatsen = places.value;
-      }
-      const nieuw = parseBoolean(row.cells.nieuweAanbieder);
-      if (nieuw.ok && nieuw.value) line.nieuw = true;
-    }
-    return out;
-  });
-  if (input.hasApprovalColumn === false) notes.push('Geen kolom "Goedgekeurd": alle regels zijn als goedgekeurd meegeteld.');
+/** The row's volume: without one it does not count; a negative one (a credit) counts as a reduction, flagged. */
+function rowVolume(row: InputRow, flags: Flag[], reasons: string[]): Dec | undefined {
+  const vp = parseNumber(row.cells.volume);
+  if (!vp.ok) {
+    flags.push(pflag('VOLUME_ONTBREEKT', `Volume: ${'empty' in vp ? 'leeg' : vp.reason}; de regel telt niet mee.`));
+    reasons.push('geen volume');
+    return undefined;
+  }
+  if (vp.value.isNegative())
+    flags.push(
+      pflag(
+        'NEGATIEF_VOLUME',
+        `Negatief volume ${formatNumber(vp.value)} (een creditering of correctie?): telt mee als vermindering; controleer de declaratie.`,
+      ),
+    );
+  return vp.value;
+}
 
-  // 2. Providers per sector: realised, projection, gaps, trend, crisis.
+/** Only approved declarations count: not approved, or approval unknown, keeps the row out. */
+function checkApproval(row: InputRow, flags: Flag[], reasons: string[]): void {
+  const g = parseBoolean(row.cells.goedgekeurd);
+  if (g.ok && !g.value) {
+    flags.push(pflag('NIET_GOEDGEKEURD', 'Declaratie niet goedgekeurd: telt niet mee in de productie voor de herschikking.', RULES.goedgekeurd));
+    reasons.push('niet goedgekeurd');
+  } else if (!g.ok) {
+    flags.push(
+      pflag('GOEDKEURING_ONBEKEND', `Goedgekeurd: ${'empty' in g ? 'leeg' : g.reason}; telt niet mee tot de goedkeuring bekend is.`, RULES.goedgekeurd),
+    );
+    reasons.push('goedkeuring onbekend');
+  }
+}
+
+/** A row counts only for a known provider (AGB-code), a known sector and with a tariff. */
+function checkAssignable(agb: string | undefined, sector: Sector | undefined, engine: RowResult, flags: Flag[], reasons: string[]): void {
+  if (!agb) {
+    flags.push(pflag('AGB_ONTBREEKT', 'Geen AGB-code: de regel is aan geen zorgaanbieder toe te rekenen en telt niet mee.'));
+    reasons.push('geen AGB-code');
+  }
+  if (!sector) {
+    flags.push(
+      pflag('SECTOR_ONBEKEND', 'De sector van de prestatie is niet te bepalen (geen prestatie, hoofdsector of sector van het beleid); telt niet mee.'),
+    );
+    reasons.push('sector onbekend');
+  }
+  if (!engine.tarief) {
+    flags.push(pflag('GEEN_TARIEF', 'Geen tarief berekend (zie de signalen van de tariefberekening): geen omzet, de regel telt niet mee.'));
+    reasons.push('geen tarief');
+  }
+}
+
+/** Omzet = volume × computed tariff, rounded to cents; a declared amount that differs is flagged, the computed one is used. */
+function rowOmzet(row: InputRow, volume: Dec, tarief: Dec, mode: RoundingMode, flags: Flag[]): Dec {
+  const omzet = volume.times(tarief).toDecimalPlaces(2, ROUNDING_MODES[mode]);
+  const declared = parseMoney(row.cells.gedeclareerdBedrag);
+  if (declared.ok && !declared.value.equals(omzet)) {
+    const diff = declared.value.minus(omzet);
+    flags.push(
+      pflag(
+        'BEDRAG_WIJKT_AF',
+        `Gedeclareerd bedrag ${formatEuro(declared.value)} wijkt ${diff.isPositive() ? '+' : ''}${formatEuro(diff)} af van volume × berekend tarief ${formatEuro(omzet)}; Tariefwijzer rekent met het berekende bedrag.`,
+      ),
+    );
+  }
+  return omzet;
+}
+
+/**
+ * The row's own part of the explanation. The engine's part is shared by every row with the same tariff; this part
+ * is joined into one flat string: a template literal is kept by V8 as a tree of its parts (32 bytes a node) until
+ * it is first read, ≈ 17 nodes a row for as long as the herschikking holds its rows.
+ */
+function ownExplanation(out: RowOutcome, volume: Dec | undefined, month: YearMonth | undefined, reasons: string[]): string {
+  return (
+    out.omzet
+      ? [
+          'Omzet = ',
+          formatNumber(volume!),
+          ' × ',
+          formatEuro(out.engine!.tarief!),
+          ' = ',
+          formatEuro(out.omzet),
+          cite(RULES.volumePersoonsvolgend),
+          '; ',
+          out.counted ? `telt mee (${monthLabel(month!.month, month!.year)})` : `telt niet mee: ${reasons.join(', ')}`,
+          '.',
+        ]
+      : ['Geen omzet: ', reasons.join(', '), '.']
+  ).join('');
+}
+
+/** A counted row adds its omzet and volume to its line (provider, sector, prestatie) in its month; crisis and new providers noted. */
+function addToLine(lines: Map<string, Line>, row: InputRow, out: RowOutcome, volume: Dec, month: YearMonth): void {
+  const engine = out.engine!;
+  const code = engine.prestatie?.code ?? '';
+  const key = `${out.agb!}\u0000${out.sector!}\u0000${code}`;
+  let line = lines.get(key);
+  if (!line) {
+    line = {
+      agb: out.agb!,
+      naam: text(row.cells.zorgaanbieder) ?? '',
+      sector: out.sector!,
+      prestatiecode: code,
+      crisis: false,
+      nieuw: false,
+      omzet: Array<Dec>(12).fill(ZERO),
+      volume: Array<Dec>(12).fill(ZERO),
+      months: new Set(),
+    };
+    lines.set(key, line);
+  }
+  if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
+  line.omzet[month.month - 1] = line.omzet[month.month - 1].plus(out.omzet!);
+  line.volume[month.month - 1] = line.volume[month.month - 1].plus(volume);
+  line.months.add(month.month);
+  if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
+  const places = parseNumber(row.cells.crisisplaatsen);
+  if (places.ok && places.value.greaterThan(0)) {
+    line.crisis = true;
+    if (!line.plaatsen || places.value.greaterThan(line.plaatsen)) line.plaatsen = places.value;
+  }
+  const nieuw = parseBoolean(row.cells.nieuweAanbieder);
+  if (nieuw.ok && nieuw.value) line.nieuw = true;
+}
+
+/** Each provider per sector, from its lines (sorted by AGB-code and sector): realised, projection, gaps, trend, crisis. */
+function providerResults(lines: Map<string, Line>, run: Run): Map<string, ProviderResult> {
   const providers = new Map<string, ProviderResult>();
   const providerLines = new Map<string, Line[]>();
   for (const line of lines.values()) {
     const key = `${line.agb}\u0000${line.sector}`;
     providerLines.set(key, [...(providerLines.get(key) ?? []), line]);
   }
-  const threshold = dec(params.crisis_bezetting) ?? new D(70);
-  const trendLimit = dec(params.trend_drempel);
-  for (const [key, ls] of [...providerLines.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const [agb, sector] = key.split('\u0000') as [string, Sector];
-    const flags: Flag[] = [];
-    const months = Array.from({ length: 12 }, (_, m) => sum(ls.map((l) => l.omzet[m])));
-    const realised = sum(months.slice(0, lastMonth));
-    const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
-    const projection = sum(projections.map((p) => p.omzet));
-    let extrapolated = realised.plus(projection);
-    const trail: string[] = [
-      `Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`,
-    ];
-    const combined = project({ omzet: months, volume: months }, lastMonth, method, nMonths, mode);
-    trail.push(
-      `extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`,
-    );
-    trail.push(`geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`);
-    const active = new Set(ls.flatMap((l) => [...l.months]));
-    const first = Math.min(...active);
-    const gaps = [];
-    for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
-    if (gaps.includes(lastMonth))
-      flags.push(
-        pflag(
-          'LAATSTE_MAAND_ONTBREEKT',
-          `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`,
-          RULES.extrapolatie,
-        ),
-      );
-    const inner = gaps.filter((m) => m !== lastMonth);
-    if (inner.length)
-      flags.push(
-        pflag(
-          'MAAND_ONTBREEKT',
-          `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`,
-        ),
-      );
-    if (trendLimit && lastMonth >= 6) {
-      const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
-      const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
-      if (before.greaterThan(0)) {
-        const change = recent.minus(before).dividedBy(before).times(100);
-        if (change.abs().greaterThan(trendLimit)) {
-          flags.push(
-            pflag(
-              'TREND',
-              `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`,
-              RULES.trend,
-            ),
-          );
-        }
-      }
-    }
-    const crisis: ProviderResult['crisis'] = [];
-    ls.forEach((l, i) => {
-      if (!l.crisis) return;
-      if (!l.plaatsen) {
-        crisis.push({ prestatiecode: l.prestatiecode });
-        flags.push(
-          pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis),
-        );
-        return;
-      }
-      const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
-      const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
-      crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
-      trail.push(
-        `crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`,
-      );
-      if (bezetting.lessThan(threshold)) {
-        flags.push(
-          pflag(
-            'CRISIS_BEZETTING_LAAG',
-            `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`,
-            RULES.crisis,
-          ),
-        );
-      }
-    });
-    if (extrapolated.isNegative()) {
-      flags.push(
-        pflag(
-          'NEGATIEVE_PRODUCTIE',
-          `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`,
-        ),
-      );
-      extrapolated = ZERO;
-    }
-    const nieuw = ls.some((l) => l.nieuw);
-    if (nieuw)
-      flags.push(
-        pflag(
-          'NIEUWE_AANBIEDER_MAATWERK',
-          'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.',
-          RULES.maatwerk,
-        ),
-      );
-    providers.set(key, {
-      agb,
-      naam: ls.find((l) => l.naam)?.naam ?? '',
-      sector,
-      nieuw,
-      realised,
-      projection,
-      extrapolated,
-      toezegging: ZERO,
-      korting: ZERO,
-      afspraak: null,
-      months,
-      crisis,
-      flags,
-      explanation: trail.join('; '),
-    });
-  }
+  for (const [key, ls] of [...providerLines.entries()].sort(([a], [b]) => a.localeCompare(b))) providers.set(key, providerResult(key, ls, run));
+  return providers;
+}
 
-  // 3. Toezeggingen (kept whole) and earlier tussentijdse afspraken.
+/** One provider in one sector: realised up to the last month plus the projection to the year end, never below € 0. */
+function providerResult(key: string, ls: Line[], run: Run): ProviderResult {
+  const { year, lastMonth, method, nMonths, mode } = run;
+  const [agb, sector] = key.split('\u0000') as [string, Sector];
+  const flags: Flag[] = [];
+  const months = Array.from({ length: 12 }, (_, m) => sum(ls.map((l) => l.omzet[m])));
+  const realised = sum(months.slice(0, lastMonth));
+  const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
+  const projection = sum(projections.map((p) => p.omzet));
+  let extrapolated = realised.plus(projection);
+  const combined = project({ omzet: months, volume: months }, lastMonth, method, nMonths, mode);
+  const trail: string[] = [
+    `Gerealiseerd (goedgekeurd) t/m ${lastMonth ? monthLabel(lastMonth, year) : '—'}: ${formatEuro(realised)}${cite(RULES.goedgekeurd)}`,
+    `extrapolatie ${method === 'laatste-maand' ? 'laatste maand' : 'gemiddelde'}: ${combined.text} = ${formatEuro(projection)}${ls.length > 1 ? ` (som van ${ls.length} prestaties)` : ''}${cite(RULES.extrapolatie)}`,
+    `geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`,
+  ];
+  flagMissingMonths(ls, run, flags);
+  flagTrend(months, run, flags);
+  const crisis = crisisOccupancy(ls, projections, run, flags, trail);
+  if (extrapolated.isNegative()) {
+    flags.push(
+      pflag(
+        'NEGATIEVE_PRODUCTIE',
+        `Geëxtrapoleerde productie is negatief (${formatEuro(extrapolated)}, door crediteringen); voor de afspraak is € 0 gebruikt.`,
+      ),
+    );
+    extrapolated = ZERO;
+  }
+  const nieuw = ls.some((l) => l.nieuw);
+  if (nieuw)
+    flags.push(
+      pflag('NIEUWE_AANBIEDER_MAATWERK', 'Nieuwe zorgaanbieder: de definitieve productieafspraak is maatwerk; Tariefwijzer berekent hem niet.', RULES.maatwerk),
+    );
+  return {
+    agb,
+    naam: ls.find((l) => l.naam)?.naam ?? '',
+    sector,
+    nieuw,
+    realised,
+    projection,
+    extrapolated,
+    toezegging: ZERO,
+    korting: ZERO,
+    afspraak: null,
+    months,
+    crisis,
+    flags,
+    explanation: trail.join('; '),
+  };
+}
+
+/** Months without approved declarations between the provider's first month and the last: the last one weighs most (it is extrapolated). */
+function flagMissingMonths(ls: Line[], run: Run, flags: Flag[]): void {
+  const { year, lastMonth } = run;
+  const active = new Set(ls.flatMap((l) => [...l.months]));
+  const first = Math.min(...active);
+  const gaps = [];
+  for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
+  if (gaps.includes(lastMonth))
+    flags.push(
+      pflag(
+        'LAATSTE_MAAND_ONTBREEKT',
+        `Geen goedgekeurde declaraties in ${monthLabel(lastMonth, year)}, de laatste maand op de peildatum: de extrapolatie rekent met € 0 voor de resterende maanden. Controleer of de declaraties nog komen.`,
+        RULES.extrapolatie,
+      ),
+    );
+  const inner = gaps.filter((m) => m !== lastMonth);
+  if (inner.length)
+    flags.push(
+      pflag(
+        'MAAND_ONTBREEKT',
+        `Geen goedgekeurde declaraties in ${inner.map((m) => monthLabel(m)).join(', ')} (tussen de eerste en de laatste maand); niet aangevuld.`,
+      ),
+    );
+}
+
+/** A change of the last three months' average against the three before beyond the trend threshold asks for another extrapolation. */
+function flagTrend(months: Dec[], run: Run, flags: Flag[]): void {
+  const { lastMonth } = run;
+  const trendLimit = dec(run.input.params.trend_drempel);
+  if (!trendLimit || lastMonth < 6) return;
+  const recent = sum(months.slice(lastMonth - 3, lastMonth)).dividedBy(3);
+  const before = sum(months.slice(lastMonth - 6, lastMonth - 3)).dividedBy(3);
+  if (!before.greaterThan(0)) return;
+  const change = recent.minus(before).dividedBy(before).times(100);
+  if (!change.abs().greaterThan(trendLimit)) return;
+  flags.push(
+    pflag(
+      'TREND',
+      `Trend: de gemiddelde maandomzet van ${monthLabel(lastMonth - 2)}–${monthLabel(lastMonth)} (${formatEuro(recent)}) is ${change.isPositive() ? '+' : ''}${formatPct(change, 1)} t.o.v. de drie maanden ervoor (${formatEuro(before)}); overweeg een andere extrapolatie.`,
+      RULES.trend,
+    ),
+  );
+}
+
+/** Expected occupancy of each crisis prestatie (days over places × days in the year); below the threshold, in principle a lower afspraak. */
+function crisisOccupancy(ls: Line[], projections: Array<{ volume: Dec }>, run: Run, flags: Flag[], trail: string[]): ProviderResult['crisis'] {
+  const { year, lastMonth } = run;
+  const threshold = dec(run.input.params.crisis_bezetting) ?? new D(70);
+  const crisis: ProviderResult['crisis'] = [];
+  ls.forEach((l, i) => {
+    if (!l.crisis) return;
+    if (!l.plaatsen) {
+      crisis.push({ prestatiecode: l.prestatiecode });
+      flags.push(
+        pflag('CRISISPLAATSEN_ONBEKEND', `Crisisprestatie ${l.prestatiecode}: geen aantal crisisplaatsen, dus geen verwachte bezetting.`, RULES.crisis),
+      );
+      return;
+    }
+    const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
+    const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
+    crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
+    trail.push(
+      `crisis ${l.prestatiecode}: verwachte bezetting ${formatNumber(days, 0, 1)} dagen / (${formatNumber(l.plaatsen)} plaatsen × ${daysInYear(year)} dagen) = ${formatPct(bezetting, 1)}`,
+    );
+    if (bezetting.lessThan(threshold)) {
+      flags.push(
+        pflag(
+          'CRISIS_BEZETTING_LAAG',
+          `Crisisplaatsen ${l.prestatiecode}: verwachte bezetting ${formatPct(bezetting, 1)} is minder dan ${formatPct(threshold, 1)}: in principe een lagere afspraak (hoeveel lager bepaalt de inkoper).`,
+          RULES.crisis,
+        ),
+      );
+    }
+  });
+  return crisis;
+}
+
+/** Toezeggingen are kept whole and added to their provider (one without production gets a line of its own); earlier tussentijdse afspraken too. */
+function addToezeggingen(input: HerschikInput, providers: Map<string, ProviderResult>, notes: string[]): void {
+  const { pack } = input;
   for (const t of input.toezeggingen ?? []) {
     let sector = t.sector ?? (pack.sector === 'alle' ? undefined : pack.sector);
     if (!sector) {
@@ -548,79 +665,41 @@ export function herschik(input: HerschikInput): HerschikResult {
     p.explanation += `; toezegging ${formatEuro(t.bedrag)}${t.toelichting ? ` (${t.toelichting})` : ''} uit ${readableRef(t.ref)}, blijft heel${cite(RULES.toezeggingen)}`;
     if (t.tussentijdseAfspraak) p.tussentijdseAfspraak = (p.tussentijdseAfspraak ?? ZERO).plus(t.tussentijdseAfspraak);
   }
-
-  // 4. Sectors: contracteerruimte, uitnutting, signals, korting and the afspraken.
-  const sectorNames = [...new Set([...providers.values()].map((p) => p.sector))].sort();
-  const sectors: SectorResult[] = sectorNames.map((sector) =>
-    sectorResult(
-      sector,
-      [...providers.values()].filter((p) => p.sector === sector),
-      { input, lastMonth, year, peildatum, method, nMonths, mode, lines: [...lines.values()].filter((l) => l.sector === sector) },
-    ),
-  );
-
-  const ordered = [...providers.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.agb.localeCompare(b.agb));
-  for (const p of ordered) {
-    if (p.afspraak && p.tussentijdseAfspraak && p.afspraak.lessThan(p.tussentijdseAfspraak)) {
-      p.flags.push(
-        pflag(
-          'LAGER_DAN_TUSSENTIJDS',
-          `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`,
-          RULES.korting,
-        ),
-      );
-    }
-  }
-  const flagCounts: Record<string, number> = {};
-  for (const r of rows) for (const code of new Set(r.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
-  for (const x of [...ordered, ...sectors]) for (const code of new Set(x.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
-  if (peilFlags.length) {
-    for (const s of sectors) s.flags.unshift(...peilFlags);
-    flagCounts.PEILDATUM_AFGELEID = sectors.length;
-  }
-  return {
-    year,
-    peildatum,
-    lastMonth,
-    method,
-    rows,
-    providers: ordered,
-    sectors,
-    totals: {
-      contracteerruimte: sum(sectors.map((s) => s.contracteerruimte ?? ZERO)),
-      realised: sum(sectors.map((s) => s.realised)),
-      extrapolated: sum(sectors.map((s) => s.extrapolated)),
-      toezeggingen: sum(sectors.map((s) => s.toezeggingen)),
-      afspraken: sum(sectors.map((s) => s.afsprakenTotaal)),
-    },
-    flagCounts,
-    notes,
-  };
 }
 
-interface SectorContext {
-  input: HerschikInput;
-  lastMonth: number;
-  year: number;
-  peildatum: string | null;
-  method: string;
-  nMonths: number;
-  mode: RoundingMode;
+/** A proposed afspraak below an earlier tussentijdse afspraak is allowed by the policy, and said. */
+function flagBelowInterim(p: ProviderResult): void {
+  if (!p.afspraak || !p.tussentijdseAfspraak || !p.afspraak.lessThan(p.tussentijdseAfspraak)) return;
+  p.flags.push(
+    pflag(
+      'LAGER_DAN_TUSSENTIJDS',
+      `De voorgestelde afspraak ${formatEuro(p.afspraak)} is lager dan de tussentijdse afspraak ${formatEuro(p.tussentijdseAfspraak)}; dat kan volgens het beleid.`,
+      RULES.korting,
+    ),
+  );
+}
+
+/** How many rows, providers and sectors carry each signal (each counted once per row, provider or sector). */
+function countFlags(rows: RowOutcome[], providers: ProviderResult[], sectors: SectorResult[]): Record<string, number> {
+  const flagCounts: Record<string, number> = {};
+  for (const r of rows) for (const code of new Set(r.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
+  for (const x of [...providers, ...sectors]) for (const code of new Set(x.flags.map((f) => f.code))) flagCounts[code] = (flagCounts[code] ?? 0) + 1;
+  return flagCounts;
+}
+
+interface SectorContext extends Run {
   lines: Line[];
 }
 
+/**
+ * One sector: its contracteerruimte, the expected production (extrapolated + toezeggingen) month by month, the
+ * uitnutting and uncertainty, and the korting that brings the afspraken onto the contracteerruimte.
+ */
 function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext): SectorResult {
   const { input, lastMonth, year } = ctx;
   const params = input.params;
   const flags: Flag[] = [];
-  const fromParam = dec(params[`contracteerruimte.${sector}`]);
-  const fromCell = input.contracteerruimteCells?.[sector];
-  const cr = fromParam ?? fromCell?.value;
-  const crBron = fromParam
-    ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”`
-    : fromCell
-      ? readableRef(fromCell.where)
-      : undefined;
+  const { cr, crBron } = contracteerruimte(sector, input);
   const realised = sum(ps.map((p) => p.realised));
   const extrapolated = sum(ps.map((p) => p.extrapolated));
   const toezeggingen = sum(ps.map((p) => p.toezegging));
@@ -634,18 +713,6 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     `toezeggingen ${formatEuro(toezeggingen)}`,
     `verwacht ${formatEuro(verwacht)}${cite(RULES.uitnuttingPerSector)}`,
   ];
-
-  // Month by month: the year prognosis as it looked with each month as the last one.
-  const months: MonthPoint[] = [];
-  let cumulatief = ZERO;
-  for (let m = 1; m <= lastMonth; m++) {
-    const omzet = sum(ps.map((p) => p.months[m - 1]));
-    cumulatief = cumulatief.plus(omzet);
-    const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
-    const prognose = cumulatief.plus(proj).plus(toezeggingen);
-    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
-  }
-
   const result: SectorResult = {
     sector,
     contracteerruimte: cr,
@@ -657,7 +724,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     verwacht,
     tekort: ZERO,
     afsprakenTotaal: ZERO,
-    months,
+    months: monthPoints(ps, ctx, toezeggingen, cr),
     flags,
     explanation: '',
   };
@@ -687,9 +754,61 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     `tekort ${formatEuro(result.tekort)}`,
     `onzekerheid ${formatPct(result.onzekerheid)} van de geëxtrapoleerde productie`,
   );
+  flagUncertainty(sector, result.onzekerheid ?? ZERO, ctx, flags);
+  const choice = applyKorting(regular, cr, reservering, ctx, result);
+  result.afsprakenTotaal = sum(regular.map((p) => p.afspraak ?? ZERO));
+  const landed = result.afsprakenTotaal.plus(reservering);
+  if (choice === 'vast-percentage' && !landed.equals(cr) && verwacht.greaterThan(cr)) {
+    flags.push(
+      pflag(
+        'NIET_OP_CONTRACTEERRUIMTE',
+        `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`,
+        RULES.korting,
+      ),
+    );
+  }
+  trail.push(
+    `afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`,
+  );
+  result.explanation = trail.join('; ') + '.';
+  return result;
+}
 
+/** The sector's contracteerruimte and where it comes from: a parameter goes before a labelled cell. */
+function contracteerruimte(sector: Sector, input: HerschikInput): { cr?: Dec; crBron?: string } {
+  const fromParam = dec(input.params[`contracteerruimte.${sector}`]);
+  const fromCell = input.contracteerruimteCells?.[sector];
+  const cr = fromParam ?? fromCell?.value;
+  const crBron = fromParam
+    ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”`
+    : fromCell
+      ? readableRef(fromCell.where)
+      : undefined;
+  return { cr, crBron };
+}
+
+/** Month by month: the year prognosis as it looked with each month as the last one, and its uitnutting. */
+function monthPoints(ps: ProviderResult[], ctx: SectorContext, toezeggingen: Dec, cr: Dec | undefined): MonthPoint[] {
+  const months: MonthPoint[] = [];
+  let cumulatief = ZERO;
+  for (let m = 1; m <= ctx.lastMonth; m++) {
+    const omzet = sum(ps.map((p) => p.months[m - 1]));
+    cumulatief = cumulatief.plus(omzet);
+    const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
+    const prognose = cumulatief.plus(proj).plus(toezeggingen);
+    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
+  }
+  return months;
+}
+
+/**
+ * Uncertainty beyond the margin makes a tussentijdse herschikking the starting point (with great reserve when
+ * measured before the cut-off month); within it, geld-volgt-klant stays.
+ */
+function flagUncertainty(sector: Sector, onz: Dec, ctx: SectorContext, flags: Flag[]): void {
+  const { params } = ctx.input;
+  const { lastMonth, year } = ctx;
   const marge = dec(params.marge_onzekerheid) ?? new D(1);
-  const onz = result.onzekerheid ?? ZERO;
   if (onz.greaterThan(marge)) {
     flags.push(
       pflag(
@@ -715,17 +834,20 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
       ),
     );
   }
+}
 
-  // Korting: toezeggingen whole, the reservation for maatwerk aside, the rest over the extrapolated production.
+/**
+ * Korting: toezeggingen whole, the reservation for maatwerk aside, the rest over the extrapolated production of the
+ * regular providers, as the parameter chooses (none, a fixed percentage, or one percentage that lands exactly on
+ * the contracteerruimte). Sets each provider's afspraak; returns the choice.
+ */
+function applyKorting(regular: ProviderResult[], cr: Dec, reservering: Dec, ctx: SectorContext, result: SectorResult): string {
+  const { params } = ctx.input;
+  const flags = result.flags;
   const P = sum(regular.map((p) => p.extrapolated));
   const regularToezeggingen = sum(regular.map((p) => p.toezegging));
   const available = cr.minus(regularToezeggingen).minus(reservering);
   const choice = String(params.korting ?? 'gelijk-percentage');
-  const setProduction = (p: ProviderResult, production: Dec, why: string) => {
-    p.korting = p.extrapolated.minus(production);
-    p.afspraak = production.plus(p.toezegging);
-    p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
-  };
   if (available.isNegative()) {
     flags.push(
       pflag(
@@ -757,43 +879,40 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
       );
     result.kortingPercentage = k;
   } else {
-    const shares = distribute(
-      regular.map((p) => ({ key: p.agb, amount: p.extrapolated })),
-      available,
-    );
-    const k = new D(1).minus(available.dividedBy(P)).times(100);
-    result.kortingPercentage = k;
-    regular.forEach((p, i) =>
-      setProduction(
-        p,
-        shares[i],
-        `korting ${formatPct(k, 4)} over de geëxtrapoleerde productie ${formatEuro(p.extrapolated)} (één percentage voor de sector, afgerond op centen met de grootste-restmethode)${cite(RULES.korting)}`,
-      ),
-    );
-    flags.push(
-      pflag(
-        'KORTING',
-        `Middelen niet toereikend: korting ${formatPct(k, 4)} over de geëxtrapoleerde productie, zodat de sector op de contracteerruimte ${formatEuro(cr)} uitkomt.`,
-        RULES.korting,
-      ),
-    );
+    result.kortingPercentage = equalKorting(regular, available, P, cr, flags);
   }
-  result.afsprakenTotaal = sum(regular.map((p) => p.afspraak ?? ZERO));
-  const landed = result.afsprakenTotaal.plus(reservering);
-  if (choice === 'vast-percentage' && !landed.equals(cr) && verwacht.greaterThan(cr)) {
-    flags.push(
-      pflag(
-        'NIET_OP_CONTRACTEERRUIMTE',
-        `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`,
-        RULES.korting,
-      ),
-    );
-  }
-  trail.push(
-    `afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`,
+  return choice;
+}
+
+/** One korting percentage for the whole sector, the afspraken rounded to cents by largest remainder so they land on what is available. */
+function equalKorting(regular: ProviderResult[], available: Dec, P: Dec, cr: Dec, flags: Flag[]): Dec {
+  const shares = distribute(
+    regular.map((p) => ({ key: p.agb, amount: p.extrapolated })),
+    available,
   );
-  result.explanation = trail.join('; ') + '.';
-  return result;
+  const k = new D(1).minus(available.dividedBy(P)).times(100);
+  regular.forEach((p, i) =>
+    setProduction(
+      p,
+      shares[i],
+      `korting ${formatPct(k, 4)} over de geëxtrapoleerde productie ${formatEuro(p.extrapolated)} (één percentage voor de sector, afgerond op centen met de grootste-restmethode)${cite(RULES.korting)}`,
+    ),
+  );
+  flags.push(
+    pflag(
+      'KORTING',
+      `Middelen niet toereikend: korting ${formatPct(k, 4)} over de geëxtrapoleerde productie, zodat de sector op de contracteerruimte ${formatEuro(cr)} uitkomt.`,
+      RULES.korting,
+    ),
+  );
+  return k;
+}
+
+/** A provider's afspraak: its production after korting plus its toezegging, and the korting in €. */
+function setProduction(p: ProviderResult, production: Dec, why: string): void {
+  p.korting = p.extrapolated.minus(production);
+  p.afspraak = production.plus(p.toezegging);
+  p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
 }
 
 /**
