@@ -12,9 +12,20 @@ export const MONEY_TOLERANCE = dec(1);
 /** Relative tolerance for amounts derived from percentages (omzet HHC, opbrengsten vs omzet). */
 export const RELATIVE_TOLERANCE = dec('0.01');
 
+/** A finding of an incorrect form, under the rule that asks for a correct one. */
+type Bad = (code: AssessmentCode, message: string) => void;
+
 /** `rule`: the rule that asks for a correct form (the herberekening's when it is asked for). */
 export function consistencyChecks(facts: Facts, params: ParameterValues, out: Collector, rule: string): void {
-  const bad = (code: AssessmentCode, message: string) => out.add('formulier', code, 'fout', message, rule);
+  const bad: Bad = (code, message) => out.add('formulier', code, 'fout', message, rule);
+  checkPercentages(facts, bad, out);
+  checkSums(facts, bad);
+  checkDerivedAmounts(facts, out);
+  checkDates(facts, params, bad, out);
+}
+
+/** Every percentage lies between 0% and 100% of the NZa-maximumtarief; the provider's own is not above the sector's. */
+function checkPercentages(facts: Facts, bad: Bad, out: Collector): void {
   for (const [name, label, v] of [
     ['tariefpercentageVorigJaar', 'Tariefpercentage vorig jaar', facts.lager],
     ['plafondPercentage', 'Tariefpercentage sector', facts.plafond],
@@ -35,6 +46,10 @@ export function consistencyChecks(facts: Facts, params: ParameterValues, out: Co
       `Het huidige tariefpercentage (${formatPercentage(facts.lager)}) is hoger dan het tariefpercentage van de sector (${formatPercentage(facts.plafond)}).`,
     );
   }
+}
+
+/** Personnel plus other costs make the total; revenue minus costs makes the result (within MONEY_TOLERANCE). */
+function checkSums(facts: Facts, bad: Bad): void {
   if (facts.kostenPersoneel && facts.kostenOverig && facts.kostenTotaal) {
     const sum = facts.kostenPersoneel.plus(facts.kostenOverig);
     if (sum.minus(facts.kostenTotaal).abs().greaterThan(MONEY_TOLERANCE)) {
@@ -54,6 +69,10 @@ export function consistencyChecks(facts: Facts, params: ParameterValues, out: Co
       );
     }
   }
+}
+
+/** Amounts derived from others agree within RELATIVE_TOLERANCE: revenue and omzet, the hardheidsclausule's omzet, the kostendekkend percentage. */
+function checkDerivedAmounts(facts: Facts, out: Collector): void {
   if (facts.opbrengsten && facts.omzet && !facts.omzet.isZero()) {
     const diff = facts.opbrengsten.minus(facts.omzet).abs().dividedBy(facts.omzet.abs());
     if (diff.greaterThan(RELATIVE_TOLERANCE)) {
@@ -87,6 +106,10 @@ export function consistencyChecks(facts: Facts, params: ParameterValues, out: Co
       'HB-kostendekkend',
     );
   }
+}
+
+/** The board's statement is signed before the request arrived; a request before the richttarief was published is odd. */
+function checkDates(facts: Facts, params: ParameterValues, bad: Bad, out: Collector): void {
   const received = [facts.datum, facts.datumHb, facts.datumHhc].filter((d): d is string => Boolean(d));
   if (facts.datumBestuursverklaring && received.some((d) => facts.datumBestuursverklaring! > d)) {
     bad(
