@@ -508,7 +508,59 @@ export function classifyPrestatie(input: ClassifyInput, extra?: readonly Catalog
   if (read.code === undefined) return { issues };
   const code = read.code;
   const entry = found?.entry;
+  const cols = readColumns(input, entry, issues);
 
+  const where = extra && extra.length > 0 ? 'de prestatiecodelijst of het beleid' : 'de prestatiecodelijst';
+  if (!entry && !cols.lv) {
+    issues.push({
+      kind: 'unknown-code',
+      field: 'prestatiecode',
+      value: code,
+      detail: `Prestatiecode ${code} staat niet in ${where}. Vul de kolom leveringsvorm (en sector of zorgprofiel) in om de prestatie toch te bepalen.`,
+    });
+    return { issues };
+  }
+
+  const sector = cols.sector ?? cols.profiel?.sector ?? entry?.sector;
+  // The catalog's profile only stands while the sector is still the catalog's.
+  const fromEntry = entry && entry.sector === sector ? entry : undefined;
+  const prestatie: Prestatie = withoutUndefined({
+    code,
+    description: entry?.description,
+    sector,
+    profielgroep: cols.profiel?.profielgroep ?? fromEntry?.profielgroep,
+    zorgprofiel: cols.profiel?.zorgprofiel ?? fromEntry?.zorgprofiel,
+    leveringsvorm: cols.lv ?? entry?.leveringsvorm,
+    component: cols.lv ? componentOf(cols.lv) : (entry?.component ?? 'zorg'),
+    behandeling: entry?.behandeling,
+    unit: entry?.unit,
+    origin: !entry ? 'kolommen' : found?.fromPolicy ? 'beleid' : 'catalogus',
+  });
+  if (!entry) {
+    issues.push(notInListIssue(code, where, cols));
+    return { prestatie, issues };
+  }
+  reportOverrides(entry, cols, issues);
+  const changed = (['sector', 'profielgroep', 'zorgprofiel', 'leveringsvorm', 'component'] as const).some((k) => prestatie[k] !== entry[k]);
+  if (changed && prestatie.origin === 'catalogus') prestatie.origin = 'catalogus+kolommen';
+  return { prestatie, issues };
+}
+
+/** The row's sector, zorgprofiel and leveringsvorm columns: as written, and as read (undefined when not given or not recognised). */
+interface Columns {
+  sectorText?: string;
+  profielText?: string;
+  lvText?: string;
+  sector?: Sector;
+  profiel?: Zorgprofiel;
+  lv?: Leveringsvorm;
+}
+
+/**
+ * Read the sector, zorgprofiel and leveringsvorm columns; a value that is not recognised is an issue, and so is a
+ * zorgprofiel of another sector than the sector column says (it is then not used).
+ */
+function readColumns(input: ClassifyInput, entry: CatalogEntry | undefined, issues: ClassificationIssue[]): Columns {
   const text = (v?: string) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
   const sectorText = text(input.sector);
   const profielText = text(input.zorgprofiel);
@@ -549,49 +601,27 @@ export function classifyPrestatie(input: ClassifyInput, extra?: readonly Catalog
       detail: `Leveringsvorm "${shortText(lvText)}" is niet herkend (verwacht ZZP, VPT, MPT, DTV, dagbesteding, toeslag, NHC, NIC of behandeling).`,
     });
   }
+  return { sectorText, profielText, lvText, sector: sectorCol, profiel: profielCol, lv: lvCol };
+}
 
-  const where = extra && extra.length > 0 ? 'de prestatiecodelijst of het beleid' : 'de prestatiecodelijst';
-  if (!entry && !lvCol) {
-    issues.push({
-      kind: 'unknown-code',
-      field: 'prestatiecode',
-      value: code,
-      detail: `Prestatiecode ${code} staat niet in ${where}. Vul de kolom leveringsvorm (en sector of zorgprofiel) in om de prestatie toch te bepalen.`,
-    });
-    return { issues };
-  }
+/** A code not in the list, classified from the columns: which columns it was (the leveringsvorm always). */
+function notInListIssue(code: string, where: string, cols: Columns): ClassificationIssue {
+  const used = [
+    `Leveringsvorm ("${shortText(cols.lvText ?? '')}")`,
+    ...(cols.profiel ? [`Zorgprofiel ("${shortText(cols.profielText ?? '')}")`] : []),
+    ...(cols.sector ? [`Sector ("${shortText(cols.sectorText ?? '')}")`] : []),
+  ];
+  const list = used.length === 1 ? `de kolom ${used[0]}` : `de kolommen ${used.slice(0, -1).join(', ')} en ${used[used.length - 1]}`;
+  return {
+    kind: 'code-not-in-list',
+    field: 'prestatiecode',
+    value: code,
+    detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.`,
+  };
+}
 
-  const sector = sectorCol ?? profielCol?.sector ?? entry?.sector;
-  // The catalog's profile only stands while the sector is still the catalog's.
-  const fromEntry = entry && entry.sector === sector ? entry : undefined;
-  const prestatie: Prestatie = withoutUndefined({
-    code,
-    description: entry?.description,
-    sector,
-    profielgroep: profielCol?.profielgroep ?? fromEntry?.profielgroep,
-    zorgprofiel: profielCol?.zorgprofiel ?? fromEntry?.zorgprofiel,
-    leveringsvorm: lvCol ?? entry?.leveringsvorm,
-    component: lvCol ? componentOf(lvCol) : (entry?.component ?? 'zorg'),
-    behandeling: entry?.behandeling,
-    unit: entry?.unit,
-    origin: !entry ? 'kolommen' : found?.fromPolicy ? 'beleid' : 'catalogus',
-  });
-  if (!entry) {
-    const used = [
-      `Leveringsvorm ("${shortText(lvText ?? '')}")`,
-      ...(profielCol ? [`Zorgprofiel ("${shortText(profielText ?? '')}")`] : []),
-      ...(sectorCol ? [`Sector ("${shortText(sectorText ?? '')}")`] : []),
-    ];
-    const list = used.length === 1 ? `de kolom ${used[0]}` : `de kolommen ${used.slice(0, -1).join(', ')} en ${used[used.length - 1]}`;
-    issues.push({
-      kind: 'code-not-in-list',
-      field: 'prestatiecode',
-      value: code,
-      detail: `Prestatiecode ${code} staat niet in ${where}; bepaald uit ${list}.`,
-    });
-    return { prestatie, issues };
-  }
-
+/** A column that says otherwise than the catalog for a listed code: the column is followed, and that is reported. */
+function reportOverrides(entry: CatalogEntry, cols: Columns, issues: ClassificationIssue[]): void {
   const report = (field: ClassificationIssue['field'], raw: string, fromColumn: string, fromCatalog: string) =>
     issues.push({
       kind: 'column-overrides-catalog',
@@ -599,17 +629,19 @@ export function classifyPrestatie(input: ClassifyInput, extra?: readonly Catalog
       value: raw,
       detail: `Kolom ${field} zegt ${fromColumn}, de prestatiecodelijst zegt ${fromCatalog} voor ${entry.code}; de kolom is gevolgd.`,
     });
+  const { sector: sectorCol, profiel: profielCol, lv: lvCol } = cols;
   if (sectorCol && entry.sector && sectorCol !== entry.sector) {
-    report('sector', sectorText ?? '', SECTOR_LABEL[sectorCol], SECTOR_LABEL[entry.sector]);
+    report('sector', cols.sectorText ?? '', SECTOR_LABEL[sectorCol], SECTOR_LABEL[entry.sector]);
   }
   if (profielCol && entry.zorgprofiel && profielCol.zorgprofiel !== entry.zorgprofiel) {
-    report('zorgprofiel', profielText ?? '', profielCol.zorgprofiel, entry.zorgprofiel);
+    report('zorgprofiel', cols.profielText ?? '', profielCol.zorgprofiel, entry.zorgprofiel);
   } else if (profielCol && !sectorCol && entry.sector && profielCol.sector !== entry.sector) {
-    report('zorgprofiel', profielText ?? '', `${profielCol.zorgprofiel} (sector ${SECTOR_LABEL[profielCol.sector]})`, `sector ${SECTOR_LABEL[entry.sector]}`);
+    report(
+      'zorgprofiel',
+      cols.profielText ?? '',
+      `${profielCol.zorgprofiel} (sector ${SECTOR_LABEL[profielCol.sector]})`,
+      `sector ${SECTOR_LABEL[entry.sector]}`,
+    );
   }
-  if (lvCol && lvCol !== entry.leveringsvorm) report('leveringsvorm', lvText ?? '', lvCol, entry.leveringsvorm);
-
-  const changed = (['sector', 'profielgroep', 'zorgprofiel', 'leveringsvorm', 'component'] as const).some((k) => prestatie[k] !== entry[k]);
-  if (changed && prestatie.origin === 'catalogus') prestatie.origin = 'catalogus+kolommen';
-  return { prestatie, issues };
+  if (lvCol && lvCol !== entry.leveringsvorm) report('leveringsvorm', cols.lvText ?? '', lvCol, entry.leveringsvorm);
 }

@@ -53,7 +53,13 @@ describe.each(listProcedures().map((p) => [p.id, p] as const))('bronnen van proc
 });
 
 test('the rule ids used in the code exist in the procedures that have the route', () => {
-  const src = fs.readFileSync(path.join(__dirname, '../../src/domain/assessments/assess.ts'), 'utf8');
+  // the assessment is split into modules (one per route and per shared step): read them all
+  const dir = path.join(__dirname, '../../src/domain/assessments');
+  const src = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
   const used = new Set([...src.matchAll(/'((?:HB|HHC|BEIDE|NIEUW|KG)-[a-z0-9-]+)'/g)].map((m) => m[1]));
   const known = new Set(listProcedures().flatMap((p) => Object.keys(p.rules)));
   for (const id of used) expect(known).toContain(id);

@@ -10,14 +10,18 @@ import { ASSESSMENT_CODES, SIGNALS } from '../../src/domain/signals';
 import { internalRefs } from '../helpers/user-text';
 
 const SRC = path.join(__dirname, '../../src');
+/** The modules that emit codes: the engine's steps, every module of the herschikking and the assessments, and the jobs. */
 const EMITTERS = [
   'domain/engine.ts',
-  'domain/production/herschik.ts',
-  'domain/assessments/assess.ts',
-  'domain/assessments/form.ts',
-  'workbook/jobs/assess.ts',
-  'workbook/jobs/herschik.ts',
-  'workbook/jobs/annotate.ts',
+  'domain/row-context.ts',
+  'domain/percentage.ts',
+  'domain/price.ts',
+  ...['domain/production', 'domain/assessments', 'workbook/jobs'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(SRC, dir))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${dir}/${f}`),
+  ),
 ];
 
 /** Every code a source passes to a flag or finding: flag('X'…), pflag('X'…), add(…'X'…), bad('X'…), code: 'X', and the engine's problem→code table. */

@@ -209,10 +209,29 @@ export function describePointer(input: unknown, pointer: string): string {
   return labels.length ? labels.join(' › ') : 'pakket';
 }
 
+type Add = (pointer: string, message: string) => void;
+
+/** What the schema cannot check: required parameters, years, references to parameters and fields, citations, rules, groups. */
 function semanticErrors(pack: PolicyPack): PackError[] {
   const errors: PackError[] = [];
-  const add = (pointer: string, message: string) => errors.push({ pointer, place: describePointer(pack, pointer), message });
-  const fieldNames = new Set<string>([...Object.keys(CORE_FIELDS), ...Object.keys(pack.fields ?? {}), ...PRESTATIE_FIELDS]);
+  const add: Add = (pointer, message) => errors.push({ pointer, place: describePointer(pack, pointer), message });
+  checkParameters(pack, add);
+  const years = coveredYears(pack);
+  checkYears(pack, years, add);
+  const refs = referenceChecks(pack, add);
+  checkCitations(pack, add);
+  checkRules(pack, refs, add);
+  checkGroups(pack, add);
+  if (pack.range) {
+    refs.value(pack.range.min, '/range/min');
+    refs.value(pack.range.max, '/range/max');
+  }
+  checkBaseRule(pack, years, add);
+  return errors;
+}
+
+/** Every pack has "richttarief" and "afronding"; every parameter's default is a value of its type. */
+function checkParameters(pack: PolicyPack, add: Add): void {
   for (const name of REQUIRED_PARAMETERS) {
     if (!pack.parameters[name]) add('/parameters', `parameter "${name}" ontbreekt; elk pakket heeft "richttarief" en "afronding"`);
   }
@@ -220,8 +239,10 @@ function semanticErrors(pack: PolicyPack): PackError[] {
     const problem = checkParameterDefault(def);
     if (problem) add(`/parameters/${name}/default`, problem);
   }
-  // multi-year: every year named belongs to the pack, and every covered year has a base percentage
-  const years = coveredYears(pack);
+}
+
+/** Multi-year: every year named (a parameter's value per year, a rule's years) belongs to the pack, and its value reads. */
+function checkYears(pack: PolicyPack, years: number[], add: Add): void {
   if (pack.inkoopjaren && !pack.inkoopjaren.includes(pack.inkoopjaar))
     add('/inkoopjaren', `het inkoopjaar ${pack.inkoopjaar} hoort ook in "inkoopjaren" (${pack.inkoopjaren.join(', ')})`);
   const notCovered = (y: number) => !years.includes(y);
@@ -242,7 +263,19 @@ function semanticErrors(pack: PolicyPack): PackError[] {
       if (notCovered(y)) add(`/rules/${i}/jaren/${k}`, `${y} is geen jaar van dit beleid: kies uit ${coverage}`);
     });
   });
-  const checkValue = (v: ValueRef | undefined, pointer: string, numeric = true) => {
+}
+
+interface ReferenceChecks {
+  /** A value names a known parameter (a number, unless `numeric` is false) or a known field. */
+  value(v: ValueRef | undefined, pointer: string, numeric?: boolean): void;
+  /** A condition, all the way down, names known parameters and fields. */
+  condition(c: Condition, pointer: string): void;
+}
+
+/** Checks that values and conditions refer to parameters and fields the pack knows. */
+function referenceChecks(pack: PolicyPack, add: Add): ReferenceChecks {
+  const fieldNames = new Set<string>([...Object.keys(CORE_FIELDS), ...Object.keys(pack.fields ?? {}), ...PRESTATIE_FIELDS]);
+  const value = (v: ValueRef | undefined, pointer: string, numeric = true) => {
     if (v === undefined || typeof v === 'number' || typeof v === 'string') return;
     if ('param' in v) {
       const def = pack.parameters[v.param];
@@ -252,18 +285,22 @@ function semanticErrors(pack: PolicyPack): PackError[] {
       add(pointer, `verwijst naar onbekend veld "${v.field}"`);
     }
   };
-  const checkCondition = (c: Condition, pointer: string) => {
-    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${pointer}/all/${i}`));
-    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${pointer}/any/${i}`));
-    else if ('not' in c) checkCondition(c.not, `${pointer}/not`);
+  const condition = (c: Condition, pointer: string) => {
+    if ('all' in c) c.all.forEach((x, i) => condition(x, `${pointer}/all/${i}`));
+    else if ('any' in c) c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
+    else if ('not' in c) condition(c.not, `${pointer}/not`);
     else if ('param' in c) {
       if (!pack.parameters[c.param]) add(`${pointer}/param`, `verwijst naar onbekende parameter "${c.param}"`);
     } else {
       if (!fieldNames.has(c.field)) add(`${pointer}/field`, `verwijst naar onbekend veld "${c.field}"`);
-      for (const op of ['lt', 'lte', 'gt', 'gte'] as const) checkValue(c[op], `${pointer}/${op}`);
+      for (const op of ['lt', 'lte', 'gt', 'gte'] as const) value(c[op], `${pointer}/${op}`);
     }
   };
-  // Every citation names a document of `sources`, so the explanation can show its title.
+  return { value, condition };
+}
+
+/** Every citation names a document of `sources`, so the explanation can show its title. */
+function checkCitations(pack: PolicyPack, add: Add): void {
   const documents = new Set(pack.sources.flatMap((s) => [s.document, s.title]));
   const checkCitation = (c: { document: string } | undefined, pointer: string) => {
     if (c && !documents.has(c.document))
@@ -275,24 +312,32 @@ function semanticErrors(pack: PolicyPack): PackError[] {
   for (const [name, def] of Object.entries(pack.parameters)) checkCitation(def.source, `/parameters/${name}/source`);
   if (pack.range) checkCitation(pack.range.source, '/range/source');
   pack.rules.forEach((rule, i) => checkCitation(rule.source, `/rules/${i}/source`));
+}
+
+/** Each rule: a unique id, a condition and values that refer to what the pack knows, an op-/afslag in a described group. */
+function checkRules(pack: PolicyPack, refs: ReferenceChecks, add: Add): void {
   const ids = new Set<string>();
   pack.rules.forEach((rule: Rule, i) => {
     const base = `/rules/${i}`;
     if (ids.has(rule.id)) add(`${base}/id`, `regel-id "${rule.id}" komt vaker voor`);
     ids.add(rule.id);
-    if (rule.when) checkCondition(rule.when, `${base}/when`);
+    if (rule.when) refs.condition(rule.when, `${base}/when`);
     const e = rule.effect;
-    if ('set' in e) checkValue(e.set, `${base}/effect/set`);
+    if ('set' in e) refs.value(e.set, `${base}/effect/set`);
     if ('add' in e) {
-      checkValue(e.add, `${base}/effect/add`);
-      checkValue(e.min, `${base}/effect/min`);
-      checkValue(e.max, `${base}/effect/max`);
-      checkValue(e.maxResult, `${base}/effect/maxResult`);
+      refs.value(e.add, `${base}/effect/add`);
+      refs.value(e.min, `${base}/effect/min`);
+      refs.value(e.max, `${base}/effect/max`);
+      refs.value(e.maxResult, `${base}/effect/maxResult`);
       if (e.group && !pack.groups?.[e.group]) add(`${base}/effect/group`, `groep "${e.group}" is niet beschreven onder "groups"`);
     }
-    if ('cap' in e) checkValue(e.cap, `${base}/effect/cap`);
-    if ('floor' in e) checkValue(e.floor, `${base}/effect/floor`);
+    if ('cap' in e) refs.value(e.cap, `${base}/effect/cap`);
+    if ('floor' in e) refs.value(e.floor, `${base}/effect/floor`);
   });
+}
+
+/** A group whose stacking a parameter decides names a yes/no parameter the pack has. */
+function checkGroups(pack: PolicyPack, add: Add): void {
   for (const [name, g] of Object.entries(pack.groups ?? {})) {
     if (typeof g.stack === 'object') {
       const def = pack.parameters[g.stack.param];
@@ -300,19 +345,17 @@ function semanticErrors(pack: PolicyPack): PackError[] {
       else if (def.type !== 'boolean') add(`/groups/${name}/stack`, `parameter "${g.stack.param}" moet ja/nee (boolean) zijn`);
     }
   }
-  if (pack.range) {
-    checkValue(pack.range.min, '/range/min');
-    checkValue(pack.range.max, '/range/max');
-  }
-  if (!pack.rules.some((r) => 'set' in r.effect && !r.when && !r.jaren)) {
-    const without = years.filter((y) => !pack.rules.some((r) => 'set' in r.effect && !r.when && (!r.jaren || r.jaren.includes(y))));
-    if (without.length)
-      add(
-        '/rules',
-        `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`,
-      );
-  }
-  return errors;
+}
+
+/** Every year of the pack has a rule without a condition that sets the base percentage; else rows without a matching rule get no tariff. */
+function checkBaseRule(pack: PolicyPack, years: number[], add: Add): void {
+  if (pack.rules.some((r) => 'set' in r.effect && !r.when && !r.jaren)) return;
+  const without = years.filter((y) => !pack.rules.some((r) => 'set' in r.effect && !r.when && (!r.jaren || r.jaren.includes(y))));
+  if (without.length)
+    add(
+      '/rules',
+      `er is geen regel zonder voorwaarde die het basispercentage zet${years.length > 1 ? ` voor ${without.join(', ')}` : ''}; rijen zonder passende regel krijgen dan geen tarief`,
+    );
 }
 
 function checkParameterDefault(def: ParameterDef): string | undefined {
