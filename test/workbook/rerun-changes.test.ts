@@ -27,8 +27,10 @@ interface Listed {
 
 /** The changed rows on the change sheet, keyed "AGB Prestatiecode". */
 function listedChanges(wb: ExcelJS.Workbook): Listed[] {
-  const ws = wb.getWorksheet(CHANGES_SHEET)!;
+  const ws = wb.getWorksheet(CHANGES_SHEET);
   const out: Listed[] = [];
+  // a rerun that changed nothing adds no sheet: nothing listed
+  if (!ws) return out;
   let header = 0;
   ws.eachRow((row, r) => {
     const values = (row.values as unknown[]).slice(1);
@@ -42,7 +44,7 @@ function listedChanges(wb: ExcelJS.Workbook): Listed[] {
 /** The cell notes ("Let op") on the change sheet. */
 function changeNotes(wb: ExcelJS.Workbook): string[] {
   const notes: string[] = [];
-  wb.getWorksheet(CHANGES_SHEET)!.eachRow((row) => {
+  wb.getWorksheet(CHANGES_SHEET)?.eachRow((row) => {
     if (row.getCell(1).value === 'Let op') notes.push(String(row.getCell(2).value));
   });
   return notes;
@@ -137,6 +139,10 @@ test('a changed richttarief lists the rows whose numbers moved, with that parame
   const { wb, ws } = await annotated();
   await annotateWorkbook(wb, pack, params, { now });
   expect(listedChanges(wb.workbook)).toEqual([]);
+  expect(wb.workbook.getWorksheet(CHANGES_SHEET)).toBeUndefined();
+  // the change sheet of one rerun is replaced in place by the next
+  await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '97' }).values, { now });
+  await annotateWorkbook(wb, pack, params, { now });
   const sheetId = wb.workbook.getWorksheet(CHANGES_SHEET)!.id;
   let sheet = ws();
   const tariff = outCol(sheet, 'Tariefwijzer tarief');

@@ -53,7 +53,8 @@ export async function runJob<T>(runner: PortRunner, work: PaneJob<T>, job: JobCa
       job.onPhase?.(next);
       report({ phase: next, done: 0, total: 0 });
     },
-    onProgress: (done, total) => report({ phase: 'rekenen', done, total }),
+    // rows computed; a job that computes as it writes (the herschikking streams its rows to the writer) stays in 'schrijven'
+    onProgress: (done, total) => report({ phase: phase === 'schrijven' ? 'schrijven' : 'rekenen', done, total }),
   };
   return runner((port) => work(port, options), {
     pause,

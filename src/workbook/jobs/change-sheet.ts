@@ -110,5 +110,8 @@ function changeRow(c: RowChange): OutputValue[] {
 export async function writeChanges(port: WorkbookPort, matcher: RerunMatcher, log: ChangeLog): Promise<void> {
   for (const g of matcher.gone) log.add(g);
   log.notes.push(...matcher.notes);
+  // A rerun that changed nothing and has nothing to say adds no sheet (the workbook stays as the last run left it:
+  // reruns are idempotent); a change sheet of an earlier rerun is brought up to date ("no changes").
+  if (!log.total && !log.notes.length && !(await port.sheetNames()).includes(CHANGES_SHEET)) return;
   await port.replaceSheet(CHANGES_SHEET, log.sheetRows(matcher.previous.comparedWith));
 }
