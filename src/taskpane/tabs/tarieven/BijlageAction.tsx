@@ -108,8 +108,8 @@ export function BijlageAction({ host, pack, params, selected }: BijlageActionPro
         </p>
       )}
       <p className={`${styles.muted} ${styles.small}`}>
-        Bijlagen voor alle zorgaanbieders tegelijk maakt u met de opdrachtregel: <code>tariefwijzer bijlagen WERKMAP --policy {pack.id} --out MAP</code> (één
-        bestand per zorgaanbieder, met een overzicht).
+        Bijlagen voor alle zorgaanbieders tegelijk maakt u met de opdrachtregel: <code>tariefwijzer bijlagen WERKMAP --policy {pack.id} --out MAP</code>, met{' '}
+        <code>--set naam=waarde</code> voor elke parameter die u hier invulde: één bestand per zorgaanbieder en een overzicht.
       </p>
     </section>
   );
