@@ -9,7 +9,7 @@
  * rows, `?latentie=20` milliseconds per round trip, `?web=nee` Excel on the desktop (no 5 MB payload limits),
  * `?ongedaan-gebeurtenis=ja` an Excel whose Ctrl+Z raises a changed event (not documented either way; see fake-excel.ts).
  */
-import { compareVersions, FakeExcel, type FakeSheet } from './fake-excel';
+import { compareVersions, FakeExcel, FakeOfficeError, type FakeSheet } from './fake-excel';
 
 export { DEMO_PACK_ID, demoWorkbook, largeDemoWorkbook } from './workbooks';
 import { demoWorkbook, largeDemoWorkbook } from './workbooks';
@@ -22,6 +22,8 @@ interface DemoWindow {
   Excel: unknown;
   /** For tests: the simulated workbook. */
   tariefwijzerDemo: FakeExcel;
+  /** For tests: the base64 package of every workbook Excel.createWorkbook opened, in order. */
+  tariefwijzerNewWorkbooks: string[];
 }
 
 /** Define `Office` and `Excel` as the pane expects them, on top of the fake. */
@@ -50,7 +52,17 @@ export function installHost(fake: FakeExcel, options: { dark: boolean }): void {
         args.length > 1 && args[0] && typeof args[0] === 'object' && 'mergeUndoGroup' in args[0] ? (args[0] as { mergeUndoGroup?: boolean }) : undefined;
       return fake.excelRun(options, batch);
     },
+    // Excel.createWorkbook(base64) (ExcelApi 1.8) opens a new workbook in its own window; the add-in gets no handle on
+    // it and the open workbook is not touched ("Create a workbook" in
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks). The page records the package.
+    createWorkbook: (base64?: string) => {
+      if (compareVersions('1.8', fake.api) > 0)
+        return Promise.reject(new FakeOfficeError('ApiNotFound', `createWorkbook needs ExcelApi 1.8; this Excel has ${fake.api}`));
+      w.tariefwijzerNewWorkbooks.push(base64 ?? '');
+      return Promise.resolve();
+    },
   };
+  w.tariefwijzerNewWorkbooks = [];
   w.tariefwijzerDemo = fake;
 }
 

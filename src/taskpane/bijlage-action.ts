@@ -1,10 +1,8 @@
 /**
  * The "Bijlage" action's parts that need no pane: the bijlage of one provider from the same job code as the CLI
  * (collectBijlagen on the pane's port, bijlageSheet), as cells and number formats, and writing them to a new sheet
- * "Bijlage AGB" through Office.js. The lead wires the button into the Tarieven tab.
- *
- * Not here yet: a new workbook through Excel.createWorkbook(base64) (ExcelApi 1.8). That needs the .xlsx package
- * as base64 in the browser, and xlsx/new-workbook.ts deflates with node:zlib; the new sheet is the path for now.
+ * "Bijlage AGB" through Office.js, or the .xlsx package of it (the same parts as the CLI's file, stored instead of
+ * deflated, made in the browser) for a new workbook through Excel.createWorkbook (ExcelApi 1.8).
  */
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { safeSheetName, type DocSheet } from '../workbook/document';
@@ -12,6 +10,8 @@ import { bijlageSheet, type BijlageContext } from '../workbook/jobs/bijlage-docu
 import { collectBijlagen } from '../workbook/jobs/bijlagen';
 import { PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../workbook/names';
 import type { WorkbookPort } from '../workbook/port';
+import { storedZip, toBase64 } from '../workbook/xlsx/stored-zip';
+import { workbookParts } from '../workbook/xlsx/workbook-parts';
 
 /** A bijlage as Office.js takes it: one rectangle of values and number formats, and the rows to set in bold. */
 export interface BijlageGrid {
@@ -47,24 +47,50 @@ export function bijlageSheetName(agb: string, zorgkantoor: string | undefined, t
   return name;
 }
 
+/** A bijlage of one provider: its document (the CLI's sheet) and the name of the sheet it gets in this workbook. */
+export interface ProviderBijlage {
+  doc: DocSheet;
+  sheetName: string;
+}
+
 /** The bijlagen of one provider (one per zorgkantoor it has rows for), computed on the pane's port. */
-export async function bijlageGrids(
+export async function providerBijlagen(
   port: WorkbookPort,
   pack: PolicyPack,
   params: ParameterValues,
   agb: string,
   datum: BijlageContext['datum'],
   taken: readonly string[],
-): Promise<BijlageGrid[]> {
+): Promise<ProviderBijlage[]> {
   const outcome = await collectBijlagen(port, pack, params, { agb: [agb] });
   const years = new Set(outcome.bijlagen.flatMap((b) => b.lines.map((l) => l.inkoopjaar ?? '')));
   const ctx: BijlageContext = { pack, params, datum, multiYear: years.size > 1, hasVolume: outcome.hasVolume };
   const names = [...taken];
   return outcome.bijlagen.map((b) => {
-    const name = bijlageSheetName(b.agb, outcome.perZorgkantoor ? b.zorgkantoor : undefined, names);
-    names.push(name);
-    return bijlageGrid(bijlageSheet(b, ctx), name);
+    const sheetName = bijlageSheetName(b.agb, outcome.perZorgkantoor ? b.zorgkantoor : undefined, names);
+    names.push(sheetName);
+    return { doc: bijlageSheet(b, ctx), sheetName };
   });
+}
+
+/** The bijlagen of one provider as grids for new sheets. */
+export async function bijlageGrids(...args: Parameters<typeof providerBijlagen>): Promise<BijlageGrid[]> {
+  return (await providerBijlagen(...args)).map((b) => bijlageGrid(b.doc, b.sheetName));
+}
+
+/** The .xlsx of one bijlage as base64, as Excel.createWorkbook takes it: the CLI's parts, stored. */
+export function bijlageWorkbookBase64(doc: DocSheet): string {
+  return toBase64(storedZip(workbookParts([doc])));
+}
+
+/**
+ * Opens the bijlage as a new workbook (Excel.createWorkbook, ExcelApi 1.8: "Create a workbook" in
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks). Excel opens it in a window of its
+ * own; the add-in keeps running with the open workbook and gets no reference to the new one, so nothing here
+ * touches the user's workbook. Limits: docs/bijlagen.md.
+ */
+export async function openBijlageWorkbook(doc: DocSheet): Promise<void> {
+  await Excel.createWorkbook(bijlageWorkbookBase64(doc));
 }
 
 /**

@@ -28,6 +28,11 @@ export interface Host {
   features: ExcelFeatures;
   /** Excel's theme is dark. */
   dark: boolean;
+  /**
+   * One Excel.run for writes that are no port job (the bijlage sheet), grouped into one undo step like a run where
+   * Excel can (ExcelApi 1.20).
+   */
+  runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Select a row of a sheet (a flag was clicked). */
   selectRow(sheet: string, row: number): Promise<void>;
   /** Call `handler` whenever the selection changes; resolves to an unsubscribe function. */
@@ -95,18 +100,7 @@ export function createOfficeHost(): OfficeAvailability {
   let undoNote = features.undoGroups ? undefined : NO_UNDO_GROUPS;
   const own = new OwnJobs();
 
-  const run = async <T>(work: (port: WorkbookPort) => Promise<T>, hooks: JobHooks | undefined, wrote: () => void): Promise<T> => {
-    const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
-    const job = async (context: Excel.RequestContext) => {
-      const port = new OfficeWorkbook(context, features, hooks);
-      try {
-        const result = await work(port);
-        await port.flush();
-        return result;
-      } finally {
-        if (port.wrote) wrote();
-      }
-    };
+  const grouped = async <T>(job: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     if (features.undoGroups && !undoNote) {
       try {
         return await Excel.run({ mergeUndoGroup: true }, job);
@@ -119,10 +113,26 @@ export function createOfficeHost(): OfficeAvailability {
     }
     return Excel.run(job);
   };
+
+  const run = async <T>(work: (port: WorkbookPort) => Promise<T>, hooks: JobHooks | undefined, wrote: () => void): Promise<T> => {
+    const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../workbook/office/adapter');
+    const job = async (context: Excel.RequestContext) => {
+      const port = new OfficeWorkbook(context, features, hooks);
+      try {
+        const result = await work(port);
+        await port.flush();
+        return result;
+      } finally {
+        if (port.wrote) wrote();
+      }
+    };
+    return grouped(job);
+  };
   const runner: PortRunner = (work, hooks) => own.around((wrote) => run(work, hooks, wrote));
 
   const host: Host = {
     runner,
+    runExcel: grouped,
     features,
     get undoGrouping() {
       return !undoNote;

@@ -7,6 +7,7 @@ import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { bijlageGrid, bijlageGrids, bijlageSheetName, writeBijlageSheet } from '../../src/taskpane/bijlage-action';
 import { collectBijlagen } from '../../src/workbook/jobs/bijlagen';
+import { providerOfRow } from '../../src/workbook/jobs/row-provider';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { ROWS, writeBijlagenWorkbook } from '../fixtures/bijlagen-workbook';
 
@@ -59,4 +60,16 @@ test('sheet names: unique, at most 31 characters, without forbidden characters',
   const long = bijlageSheetName('74120005', 'Zorgkantoor Amsterdam/Zaanstreek', []);
   expect(long.length).toBeLessThanOrEqual(31);
   expect(long).not.toMatch(/[[\]:*?/\\]/);
+});
+
+test("the selected row's provider: AGB-code and name from its cells; the header row and a row without AGB-code have none", async () => {
+  const withBlank = path.join(path.dirname(file), 'zonder-agb.xlsx');
+  const blank = ['', ...ROWS[0].slice(1)];
+  await writeBijlagenWorkbook(withBlank, [...ROWS, blank]);
+  const port = await XlsxWorkbook.fromFile(withBlank);
+  // the header is row 0; data row i is sheet row i + 1
+  for (const i of [0, 3, ROWS.length - 1])
+    expect(await providerOfRow(port, pack, 'Aanbieders', i + 1)).toEqual({ kind: 'provider', agb: ROWS[i][0], naam: ROWS[i][1] });
+  expect((await providerOfRow(port, pack, 'Aanbieders', 0)).kind).toBe('none');
+  expect(await providerOfRow(port, pack, 'Aanbieders', ROWS.length + 1)).toMatchObject({ kind: 'none', reason: expect.stringContaining('geen AGB-code') });
 });

@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'os';
 import { join, resolve } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { findInternalRefs } from '../helpers/user-text';
+import { ZipReader } from '../../src/workbook/xlsx/zip';
 import { keepLocal, openServed, type ServedBrowser } from './chromium';
 
 jest.setTimeout(120_000);
@@ -1176,3 +1177,65 @@ test('Tarieven at 20,000 rows: counts with a thousands separator; after Annulere
   expect(errors).toEqual([]);
   await p.close();
 }, 300_000);
+
+interface BijlageHost {
+  tariefwijzerNewWorkbooks: string[];
+  tariefwijzerDemo: { sheets: Array<{ name: string; cells: Map<string, { value: unknown; formula?: string }> }> };
+}
+
+/** Every sheet of the simulated workbook with its cells (value and formula), to compare before and after. */
+function workbookState(p: Page): Promise<string> {
+  return p.evaluate(() =>
+    JSON.stringify(
+      (window as unknown as BijlageHost).tariefwijzerDemo.sheets.map((s) => [s.name, [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula])]),
+    ),
+  );
+}
+
+async function bijlageAfterRun(p: Page, api: string): Promise<string> {
+  await p.goto(`${origin}/demo.html?api=${api}`);
+  await chooseZkGgz(p);
+  await p.getByTestId('primaire-actie').click();
+  await p.getByText('Laatste berekening is actueel').waitFor();
+  const action = p.getByTestId('bijlage-actie');
+  await action.waitFor();
+  expect(await action.getByRole('button', { name: 'Bijlage maken' }).isDisabled()).toBe(true);
+  expect(await action.getByTestId('bijlage-waarom').textContent()).toContain('Kies eerst een rij');
+  expect(await action.textContent()).toContain('tariefwijzer bijlagen WERKMAP --policy zk-ggz-2025 --out MAP');
+  const before = await workbookState(p);
+  // row 4 of the sheet: AGB 73730001, Zorg BV
+  await p.locator('#werkmap tr[data-row="4"] td').first().click();
+  await action.getByTestId('bijlage-aanbieder').getByText('AGB-code 73730001').waitFor();
+  expect(await action.getByTestId('bijlage-aanbieder').textContent()).toContain('Zorg BV');
+  await action.getByRole('button', { name: 'Bijlage maken' }).click();
+  await action.getByTestId('bijlage-klaar').waitFor({ timeout: 60_000 });
+  return before;
+}
+
+test('Bijlage maken with ExcelApi 1.8 or newer: a new workbook with the selected provider rows; the open workbook unchanged', async () => {
+  const before = await bijlageAfterRun(page, '1.20');
+  expect(await page.getByTestId('bijlage-klaar').textContent()).toContain('nieuwe werkmap');
+  const packages = await page.evaluate(() => (window as unknown as BijlageHost).tariefwijzerNewWorkbooks);
+  expect(packages).toHaveLength(1);
+  const zip = new ZipReader(Buffer.from(packages[0], 'base64'));
+  await zip.verify(zip.get('xl/worksheets/sheet1.xml')!);
+  const sheet = zip.text('xl/worksheets/sheet1.xml')!;
+  expect(sheet).toContain('73730001');
+  expect(sheet).toContain('Zorg BV');
+  expect(sheet).toContain(`<v>${String(await cellValue(page, 'Aanbieders', 3, 7))}</v>`);
+  for (const other of ['73730002', 'Beschermd Wonen Oost', 'Kliniek Noord']) expect(sheet).not.toContain(other);
+  expect(await workbookState(page)).toBe(before);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Bijlage maken below ExcelApi 1.8: a new sheet "Bijlage 73730001" in this workbook; the other sheets unchanged, none deleted', async () => {
+  const before = JSON.parse(await bijlageAfterRun(page, '1.7')) as Array<[string, unknown]>;
+  expect(await page.getByTestId('bijlage-klaar').textContent()).toContain('Bijlage 73730001');
+  expect(await page.evaluate(() => (window as unknown as BijlageHost).tariefwijzerNewWorkbooks)).toEqual([]);
+  const after = JSON.parse(await workbookState(page)) as Array<[string, unknown]>;
+  expect(after.filter(([name]) => name !== 'Bijlage 73730001')).toEqual(before);
+  const added = after.find(([name]) => name === 'Bijlage 73730001');
+  expect(JSON.stringify(added)).toContain('Zorg BV');
+  expect(JSON.stringify(added)).toContain(String(await cellValue(page, 'Aanbieders', 3, 7)));
+  expect(pageErrors).toEqual([]);
+});

@@ -29,6 +29,7 @@ export const OPTIONAL_FEATURES = {
   mergedAreas: '1.13',
   notes: '1.18',
   undoGroups: '1.20',
+  newWorkbook: '1.8',
   workbookChanges: '1.9',
   eventTriggerSource: '1.14',
   dataValidation: '1.8',

@@ -9,6 +9,9 @@ import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml
 import type { Styles } from './styles';
 import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, setAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
+import { cellParts, cellXml } from './xml-text';
+
+export { cellXml };
 
 export interface PendingBlock {
   block: OutputBlock;
@@ -18,24 +21,6 @@ export interface PendingBlock {
 
 /** Widths of the output columns the first time they are written (characters). */
 const WIDTHS = [14, 14, 60, 80];
-
-export function cellXml(ref: string, v: OutputValue | undefined, style: number | undefined, p = ''): string {
-  const parts = cellParts(ref, v, style, p);
-  return parts ? parts[0] + parts[1] : '';
-}
-
-/**
- * A cell element in two parts, before and after the end of its reference: `<c r="M` + `12` + `" …>…</c>` when
- * `ref` is a column's letters only. Undefined for a cell that is not written (empty).
- */
-function cellParts(ref: string, v: OutputValue | undefined, style: number | undefined, p: string): [string, string] | undefined {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return undefined;
-  const s = style ? ` s="${style}"` : '';
-  if (typeof v === 'number') return [`<${p}c r="${ref}`, `"${s}><${p}v>${v}</${p}v></${p}c>`];
-  if (v === '') return undefined;
-  // text always as an inline string: never a formula, and sharedStrings.xml stays as it is
-  return [`<${p}c r="${ref}`, `"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`];
-}
 
 /**
  * Our cells of each row, as XML. Rows of a big block share their value arrays (equal rows, equal output: see

@@ -7,6 +7,9 @@
  * XML 1.0 (Fifth Edition): https://www.w3.org/TR/xml/
  */
 import { StringDecoder } from 'node:string_decoder';
+import { escapeAttr } from './xml-text';
+
+export { escapeAttr, escapeCellText } from './xml-text';
 
 /** Any XML that cannot be read; the message is Dutch and names the part once it is known. */
 export class XmlError extends Error {
@@ -78,35 +81,6 @@ const ATTR_DECODE = /[\t\n\r&]/;
 /** OOXML's escape for characters XML cannot hold (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): _xHHHH_. */
 export function decodeOoxml(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
-}
-
-export function escapeAttr(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
-}
-
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /_x[0-9a-fA-F]{4}_|[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** Cell text as XML content: a literal "_xHHHH_" is escaped, characters XML cannot hold become _xHHHH_, CR stays CR. */
-export function escapeCellText(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s; // most text: one scan instead of six
-  return (
-    s
-      .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\r/g, '&#13;')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * actions on it. Its own chunk: only a finished run needs it.
  */
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
+import { BijlageAction, type BijlageActionProps } from './BijlageAction';
 import { Result, type SelectedRow } from './Result';
 
 export interface TarievenResultProps {
@@ -11,10 +12,12 @@ export interface TarievenResultProps {
   selected: SelectedRow | undefined;
   stale: boolean;
   onSelectRow: ((sheet: string, row: number, via: string) => void) | undefined;
+  /** What the Bijlage action needs (inside Excel, with a policy); undefined hides it. */
+  bijlage: Omit<BijlageActionProps, 'selected'> | undefined;
 }
 
-export default function TarievenResult(props: TarievenResultProps) {
-  // Result actions go in `actions` (shown under the summary): the coming Bijlage for the selected row's provider
-  // and the summary of changes since the previous run.
-  return <Result {...props} actions={undefined} />;
+export default function TarievenResult({ bijlage, ...props }: TarievenResultProps) {
+  // Result actions go in `actions` (shown under the summary): the Bijlage for the selected row's provider
+  const actions = bijlage && <BijlageAction {...bijlage} selected={props.selected} />;
+  return <Result {...props} actions={actions} />;
 }
