@@ -98,7 +98,14 @@ export function TarievenTab({ environment }: { environment: Environment }) {
       <FailureBar failure={job.failure} title="Niet berekend" />
       {outcome && (
         <Suspense fallback={loading}>
-          <TarievenResult outcome={outcome} titles={policy.titles} selected={explanation.selected} stale={calc.stale} onSelectRow={explanation.select} />
+          <TarievenResult
+            outcome={outcome}
+            titles={policy.titles}
+            selected={explanation.selected}
+            stale={calc.stale}
+            onSelectRow={explanation.select}
+            runner={runner}
+          />
         </Suspense>
       )}
       <JobFooter label="Berekenen" job={job} words={WORDS} onRun={() => void calc.calculate()} canRun={calc.canCalculate} why={why} buttonRef={primary} />
