@@ -586,6 +586,7 @@ test('a rerun after one NZa maximumtarief changed: the pane counts 1 change, its
   await page.locator('#werkmap tr.selected[data-row="4"]').waitFor();
   await review.getByRole('button', { name: 'Volgende open rij' }).click();
   await page.locator('#werkmap tr.selected[data-row="5"]').waitFor();
+  await shot(page, 'licht-wijzigingen-na-herberekening');
   expect(pageErrors).toEqual([]);
 });
 
