@@ -9,6 +9,7 @@ export { annotateWorkbook, readRowExplanation } from '../workbook/jobs/annotate'
 export { RunCancelled } from '../workbook/jobs/job';
 export { detectLayout } from '../workbook/jobs/layout';
 export { readLastRun, recordedParameters } from '../workbook/jobs/last-run';
+export { readReviewCounts } from '../workbook/jobs/review';
 export { InputError } from '../workbook/errors';
 export { restoreLastRun } from './restore';
 export { calculate } from './jobs/calculation';

@@ -563,6 +563,34 @@ test('an undo after two runs makes the result outdated, and row 4 is explained b
   expect(pageErrors).toEqual([]);
 });
 
+test('a rerun after one NZa maximumtarief changed: the pane counts 1 change, its button selects that row; Volgende open rij steps through the open rows', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await chooseZkGgz(page);
+  await page.getByTestId('primaire-actie').click();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  // a first run has nothing to compare with
+  expect(await page.getByTestId('wijzigingen').count()).toBe(0);
+  const review = page.getByTestId('beoordeling');
+  await review.waitFor();
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 5, 310));
+  await page.getByTestId('primaire-actie').click();
+  const changes = page.getByTestId('wijzigingen');
+  await changes.getByText('1 rij gewijzigd sinds de vorige berekening').waitFor({ timeout: 60_000 });
+  expect(await changes.getByTestId('wijziging').count()).toBe(1);
+  expect(await changes.textContent()).toContain('NZa-maximumtarief gewijzigd');
+  expect(await page.locator('#werkmap tr.selected[data-row="4"]').count()).toBe(0);
+  await changes.getByRole('button', { name: /^Rij 4:/ }).click();
+  await page.locator('#werkmap tr.selected[data-row="4"]').waitFor();
+  // every computed row starts open: the first step selects the first data row, the next the one after
+  expect(await review.textContent()).toMatch(/open [1-9]/);
+  await review.getByRole('button', { name: 'Volgende open rij' }).click();
+  await page.locator('#werkmap tr.selected[data-row="4"]').waitFor();
+  await review.getByRole('button', { name: 'Volgende open rij' }).click();
+  await page.locator('#werkmap tr.selected[data-row="5"]').waitFor();
+  await shot(page, 'licht-wijzigingen-na-herberekening');
+  expect(pageErrors).toEqual([]);
+});
+
 test('ExcelApi 1.7 (no triggerSource, changed events per sheet), with an Excel whose Ctrl+Z raises a changed event: the own run is not outdated, an undo and an edit are', async () => {
   await page.goto(`${origin}/demo.html?api=1.7&ongedaan-gebeurtenis=ja`);
   await chooseZkGgz(page);

@@ -3,7 +3,9 @@
  * actions on it. Its own chunk: only a finished run needs it.
  */
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
+import type { PortRunner } from '../../office-port';
 import { BijlageAction, type BijlageActionProps } from './BijlageAction';
+import { ChangesSummary, ReviewSteps } from './ChangesSummary';
 import { Result, type SelectedRow } from './Result';
 
 export interface TarievenResultProps {
@@ -14,10 +16,19 @@ export interface TarievenResultProps {
   onSelectRow: ((sheet: string, row: number, via: string) => void) | undefined;
   /** What the Bijlage action needs (inside Excel, with a policy); undefined hides it. */
   bijlage: Omit<BijlageActionProps, 'selected'> | undefined;
+  /** Reads the review counts as the sheet has them now. */
+  runner?: PortRunner;
 }
 
-export default function TarievenResult({ bijlage, ...props }: TarievenResultProps) {
-  // Result actions go in `actions` (shown under the summary): the Bijlage for the selected row's provider
-  const actions = bijlage && <BijlageAction {...bijlage} selected={props.selected} />;
+export default function TarievenResult({ bijlage, runner, ...props }: TarievenResultProps) {
+  // Result actions go in `actions` (shown under the summary): what changed since the previous run, the review
+  // counts, and the Bijlage for the selected row's provider
+  const actions = (
+    <>
+      <ChangesSummary outcome={props.outcome} onSelectRow={props.onSelectRow} />
+      <ReviewSteps outcome={props.outcome} runner={runner} onSelectRow={props.onSelectRow} />
+      {bijlage && <BijlageAction {...bijlage} selected={props.selected} />}
+    </>
+  );
   return <Result {...props} actions={actions} />;
 }

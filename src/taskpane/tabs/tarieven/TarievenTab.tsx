@@ -105,6 +105,7 @@ export function TarievenTab({ environment }: { environment: Environment }) {
             stale={calc.stale}
             onSelectRow={explanation.select}
             bijlage={host && pack && resolved ? { host, pack, params: resolved.values } : undefined}
+            runner={runner}
           />
         </Suspense>
       )}

@@ -1,0 +1,42 @@
+/** The pane's words for the changes since the previous run and for the review counts (pure, so tested apart). */
+import { dec, formatEuro } from '../../../domain/money';
+import { REVIEW_VERDICTS } from '../../../workbook/names';
+import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
+import type { Numbers, RowChange } from '../../../workbook/jobs/changes';
+import type { ReviewCounts } from '../../../workbook/jobs/review';
+import { count } from '../../styles';
+
+export type Changes = NonNullable<AnnotateOutcome['changes']>;
+
+/** "12 rijen gewijzigd sinds de vorige berekening"; undefined on a first run (nothing to compare with). */
+export function changesTitle(changes: Changes | undefined): string | undefined {
+  if (!changes) return undefined;
+  if (changes.total === 0) return 'Geen wijzigingen sinds de vorige berekening';
+  return `${count(changes.total, 'rij', 'rijen')} gewijzigd sinds de vorige berekening`;
+}
+
+function tariff(n: Numbers | undefined): string {
+  return n?.tarief ? formatEuro(dec(n.tarief)) : '—';
+}
+
+/** "AGB 74120005 · 1021 · € 297,90 → € 296,00" for one listed change. */
+export function changeLine(c: RowChange): string {
+  return `AGB ${c.agb} · ${c.code} · ${tariff(c.old)} → ${tariff(c.new)}`;
+}
+
+export function causesText(c: RowChange): string {
+  return c.causes.map((x) => x.text).join('; ');
+}
+
+/** The review counts in the fixed order, then anything else a person typed: [["open", 3], ["akkoord", 1], ...]. */
+export function reviewEntries(review: ReviewCounts): Array<[string, number]> {
+  const fixed: Array<[string, number]> = REVIEW_VERDICTS.map((v) => [v, review.counts[v] ?? 0]);
+  const other = Object.entries(review.counts).filter(([v]) => !(REVIEW_VERDICTS as readonly string[]).includes(v));
+  return [...fixed, ...other.sort(([a], [b]) => a.localeCompare(b, 'nl'))];
+}
+
+/** The open row after `after` (0-based), wrapping to the first; undefined when none is open. */
+export function nextOpenRow(openRows: readonly number[], after: number | undefined): number | undefined {
+  if (openRows.length === 0) return undefined;
+  return openRows.find((r) => after === undefined || r > after) ?? openRows[0];
+}

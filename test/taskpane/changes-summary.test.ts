@@ -1,0 +1,57 @@
+/**
+ * The pane's words for a rerun, from a real rerun of the GGZ example with one NZa maximumtarief changed: the
+ * title counts the change, the line names the row's AGB, code and both tariffs, and "Volgende open rij" steps
+ * through the rows the review column leaves open (issue 25).
+ */
+import { dec, formatEuro } from '../../src/domain/money';
+import { resolveParameters } from '../../src/domain/policy/load';
+import { getPack } from '../../src/policies';
+import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from '../../src/taskpane/tabs/tarieven/changes-text';
+import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { readReviewCounts } from '../../src/workbook/jobs/review';
+import { BridgedXlsx } from '../workbook/xlsx-bridge';
+
+const pack = getPack('zk-ggz-2025')!;
+const params = resolveParameters(pack, { richttarief: '97,3' }).values;
+const SHEET = 'Aanbieders GGZ';
+const now = new Date('2026-12-01T10:00:00Z');
+jest.setTimeout(20_000);
+
+test('first run: no summary; a rerun with one maximumtarief changed: one change, its row, and the review steps', async () => {
+  const wb = await BridgedXlsx.fromFile('examples/ggz-2025-zilveren-kruis.xlsx');
+  const first = await annotateWorkbook(wb, pack, params, { now });
+  expect(changesTitle(first.changes)).toBeUndefined();
+
+  const ws = wb.workbook.getWorksheet(SHEET)!;
+  let review = 0;
+  ws.getRow(3).eachCell((cell, c) => {
+    if (cell.value === 'Tariefwijzer beoordeling') review = c;
+  });
+  expect(review).toBeGreaterThan(0);
+  const agb = String(ws.getCell(4, 1).value);
+  const code = String(ws.getCell(4, 4).value);
+  ws.getCell(4, 8).value = 240; // NZa maximumtarief of the first data row (sheet row 4, 0-based 3)
+  ws.getCell(6, review).value = 'akkoord';
+  const second = await annotateWorkbook(wb, pack, params, { now });
+
+  expect(changesTitle(second.changes)).toBe('1 rij gewijzigd sinds de vorige berekening');
+  const [change] = second.changes!.listed;
+  expect(change.row).toBe(3);
+  const result = second.run.results.find((r) => r.ref === `${SHEET}!4`)!;
+  expect(changeLine(change)).toBe(`AGB ${agb} · ${code} · ${formatEuro(dec(change.old!.tarief!))} → ${formatEuro(result.tarief!)}`);
+  expect(change.old!.tarief).not.toBe(change.new!.tarief);
+  expect(causesText(change)).toContain('NZa-maximumtarief gewijzigd');
+
+  const counts = (await readReviewCounts(wb))!;
+  const computed = second.run.results.length;
+  const entries = Object.fromEntries(reviewEntries(counts));
+  expect(entries.akkoord).toBe(1);
+  expect(entries.afwijking).toBe(0);
+  expect(entries.open).toBe(computed - 1);
+  expect(counts.openRows).not.toContain(5);
+  // stepping: from nothing to the first open row, past the akkoord row, and round again after the last
+  expect(nextOpenRow(counts.openRows, undefined)).toBe(3);
+  expect(nextOpenRow(counts.openRows, 4)).toBe(counts.openRows.find((r) => r > 5));
+  expect(nextOpenRow(counts.openRows, counts.openRows[counts.openRows.length - 1])).toBe(3);
+  expect(nextOpenRow([], undefined)).toBeUndefined();
+});
