@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { workbookFrom } from '../workbook/helpers';
+import { columnLetter, OUTPUT_HEADERS } from '../../src/workbook/headers';
 
 jest.setTimeout(120_000);
 
@@ -55,7 +56,7 @@ test('an annotated workbook survives LibreOffice: values, text that looks like a
     // the highlighting of flagged rows survives too
     const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[] }> }> }).conditionalFormattings;
     expect(cfs.map((c) => [c.ref, c.rules.map((r) => r.formulae[0])])).toEqual([
-      ['H2:K4', ['ISNUMBER(FIND("[waarschuwing]",$J2))', 'ISNUMBER(FIND("[fout]",$J2))']],
+      [`H2:${columnLetter(7 + OUTPUT_HEADERS.length - 1)}4`, ['ISNUMBER(FIND("[waarschuwing]",$J2))', 'ISNUMBER(FIND("[fout]",$J2))']],
     ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

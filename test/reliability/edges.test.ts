@@ -8,6 +8,7 @@ import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { CHANGES_SHEET } from '../../src/workbook/jobs/change-sheet';
 import { detectLayout } from '../../src/workbook/jobs/layout';
 import { inputsChanged, readLastRun } from '../../src/workbook/jobs/last-run';
 import { META_SHEET, STATUS_COMPLETE, STATUS_INCOMPLETE } from '../../src/workbook/names';
@@ -87,7 +88,7 @@ describe('a run broken off while writing (Office.js, fake host)', () => {
     if (previous) await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }), pack, earlier.params, { now: earlier.now });
     fake.resetCounters();
     await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { conditionalFormats: true }), pack, params, { now });
-    return { cells: fake.snapshot(), data: fake.snapshot({ sheets: [META_SHEET] }), syncs: fake.syncCount };
+    return { cells: fake.snapshot({ sheets: [CHANGES_SHEET] }), data: fake.snapshot({ sheets: [META_SHEET] }), syncs: fake.syncCount };
   }
 
   for (const previous of [false, true]) {
@@ -113,7 +114,9 @@ describe('a run broken off while writing (Office.js, fake host)', () => {
         if (last && !last.complete) expect(await inputsChanged(port(), pack, last)).toBe(true);
         outcomes.add(unchanged ? 'ongewijzigd' : last?.complete === false ? STATUS_INCOMPLETE : STATUS_COMPLETE);
         await annotateWorkbook(port(), pack, params, { now });
-        expect({ k, cells: fake.snapshot() }).toEqual({ k, cells: ref.cells });
+        // every cell repaired; the change sheet aside: what a rerun can compare with depends on how far the broken run
+        // got (its record says onvolledig, or is gone), so it may say less than after an unbroken run
+        expect({ k, cells: fake.snapshot({ sheets: [CHANGES_SHEET] }) }).toEqual({ k, cells: ref.cells });
         expect((await readLastRun(port()))?.complete).toBe(true);
       }
       // the break points covered all three: nothing sent, half sent, everything sent but the answer lost

@@ -26,7 +26,7 @@ import {
   REVIEW_VERDICTS,
   TARIFF_FORMAT,
 } from '../names';
-import { placeOutput } from '../output-columns';
+import { existingBlock, placeOutput } from '../output-columns';
 import type { CellNote, OutputValue, RowSource, WorkbookPort } from '../port';
 import { RowComputer, scanRows, type Scan } from './compute-rows';
 import { type JobOptions } from './job';
@@ -234,7 +234,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   // stray cell far below the data: that would be millions of empty cells written for nothing.
   const previous = scan.matcher?.previous;
   // an older Tariefwijzer's four columns grow in place by the new ones (RerunMatcher checked they are empty)
-  const complete = previous !== undefined;
+  const complete = previous !== undefined || existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
   const lastDataRow = scan.lastDataRow;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const place = await placeOutput(port, {

@@ -74,7 +74,9 @@ export async function scanRows(
   const layout = await detectLayout(port, pack, options);
   if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
   if (layout.metaTaken) throw new InputError(metaTakenMessage());
-  const previous = options.previousRun ? findPrevious(layout.match.outputColumns, pack, params, await readLastRun(port)) : undefined;
+  // a run broken off while writing left output that is partly old, partly new: nothing to compare against
+  const last = options.previousRun ? await readLastRun(port) : undefined;
+  const previous = options.previousRun && last?.complete !== false ? findPrevious(layout.match.outputColumns, pack, params, last) : undefined;
   const matcher = previous && new RerunMatcher(previous, layout.sheet);
   cancelled();
   const { match } = layout;
