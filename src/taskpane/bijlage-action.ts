@@ -89,8 +89,10 @@ export function bijlageWorkbookBase64(doc: DocSheet): string {
  * own; the add-in keeps running with the open workbook and gets no reference to the new one, so nothing here
  * touches the user's workbook. Limits: docs/bijlagen.md.
  */
-export async function openBijlageWorkbook(doc: DocSheet): Promise<void> {
+export async function openBijlageWorkbook(doc: DocSheet, features: { newWorkbook?: boolean }): Promise<boolean> {
+  if (!features.newWorkbook) return false;
   await Excel.createWorkbook(bijlageWorkbookBase64(doc));
+  return true;
 }
 
 /**

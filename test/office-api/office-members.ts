@@ -153,6 +153,16 @@ export function declaredApiLevel(program: ts.Program, member: string): { set: st
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isModuleDeclaration(node) && node.name.getText() !== 'Excel' && ts.isSourceFile(node.parent)) return;
+    // a function of the Excel namespace itself ("Excel.createWorkbook")
+    if (owner === 'Excel' && ts.isFunctionDeclaration(node) && node.name?.text === name) {
+      let n: ts.Node | undefined = node.parent;
+      while (n && !ts.isModuleDeclaration(n)) n = n.parent;
+      const set = n && ts.isModuleDeclaration(n) && n.name.getText() === 'Excel' ? apiSet(node) : undefined;
+      if (set) {
+        found = set;
+        return;
+      }
+    }
     if ((ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node)) && node.name?.text === owner) {
       let n: ts.Node | undefined = node.parent;
       while (n && !ts.isModuleDeclaration(n)) n = n.parent;

@@ -46,6 +46,7 @@ export const API_LEVELS = {
   'Range.getMergedAreasOrNullObject': '1.13',
   'RangeAreas.address': '1.9',
   'Range.conditionalFormats': '1.6',
+  'Excel.createWorkbook': '1.8',
   'Range.dataValidation': '1.8',
   'DataValidation.clear': '1.8',
   'DataValidation.rule': '1.8',

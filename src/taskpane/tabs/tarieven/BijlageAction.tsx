@@ -50,7 +50,7 @@ async function makeBijlage(host: Host, pack: PolicyPack, params: ParameterValues
   const bijlagen = await host.runner(async (port) => action.providerBijlagen(port, pack, params, agb, today(), await port.sheetNames()));
   if (!bijlagen.length) return `Geen rijen voor AGB-code ${agb}: er is geen bijlage gemaakt.`;
   if (host.features.newWorkbook) {
-    for (const b of bijlagen) await action.openBijlageWorkbook(b.doc);
+    for (const b of bijlagen) await action.openBijlageWorkbook(b.doc, host.features);
     return bijlagen.length === 1
       ? 'De bijlage is geopend als nieuwe werkmap.'
       : `${bijlagen.length} bijlagen (één per zorgkantoor) zijn geopend als nieuwe werkmappen.`;
