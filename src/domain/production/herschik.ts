@@ -814,18 +814,11 @@ interface SectorContext {
   lines: Line[];
 }
 
+/** A sector's figures, uitnutting, signals and afspraken: the steps below, in this order. */
 function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext): SectorResult {
-  const { input, lastMonth, year } = ctx;
-  const params = input.params;
-  const flags: Flag[] = [];
-  const fromParam = dec(params[`contracteerruimte.${sector}`]);
-  const fromCell = input.contracteerruimteCells?.[sector];
-  const cr = fromParam ?? fromCell?.value;
-  const crBron = fromParam
-    ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”`
-    : fromCell
-      ? readableRef(fromCell.where)
-      : undefined;
+  const { lastMonth, year } = ctx;
+  const params = ctx.input.params;
+  const { cr, crBron } = contracteerruimteOf(sector, ctx);
   const realised = sum(ps.map((p) => p.realised));
   const extrapolated = sum(ps.map((p) => p.extrapolated));
   const toezeggingen = sum(ps.map((p) => p.toezegging));
@@ -839,18 +832,6 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     `toezeggingen ${formatEuro(toezeggingen)}`,
     `verwacht ${formatEuro(verwacht)}${cite(RULES.uitnuttingPerSector)}`,
   ];
-
-  // Month by month: the year prognosis as it looked with each month as the last one.
-  const months: MonthPoint[] = [];
-  let cumulatief = ZERO;
-  for (let m = 1; m <= lastMonth; m++) {
-    const omzet = sum(ps.map((p) => p.months[m - 1]));
-    cumulatief = cumulatief.plus(omzet);
-    const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
-    const prognose = cumulatief.plus(proj).plus(toezeggingen);
-    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
-  }
-
   const result: SectorResult = {
     sector,
     contracteerruimte: cr,
@@ -862,17 +843,14 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     verwacht,
     tekort: ZERO,
     afsprakenTotaal: ZERO,
-    months,
-    flags,
+    months: sectorMonths(ps, ctx, toezeggingen, cr),
+    flags: [],
     explanation: '',
   };
-  for (const p of maatwerk) {
-    p.afspraak = null;
-    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter “${HERSCHIK_PARAMETERS.reservering_nieuwe_aanbieders.label}”)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
-  }
+  markMaatwerk(maatwerk, reserve);
   const regular = ps.filter((p) => !p.nieuw);
   if (!cr) {
-    flags.push(
+    result.flags.push(
       pflag(
         'CONTRACTEERRUIMTE_ONTBREEKT',
         `Geen contracteerruimte voor ${sector}: geen uitnutting, korting of afspraak. Stel "contracteerruimte.${sector}" in of zet een cel "Contracteerruimte ${sector}" met het bedrag ernaast.`,
@@ -892,9 +870,56 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     `tekort ${formatEuro(result.tekort)}`,
     `onzekerheid ${formatPct(result.onzekerheid)} van de geëxtrapoleerde productie`,
   );
+  result.flags.push(...uncertaintyFlags(sector, result.onzekerheid, ctx));
+  applyKorting(result, regular, cr, ctx);
+  trail.push(
+    `afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`,
+  );
+  result.explanation = trail.join('; ') + '.';
+  return result;
+}
 
+/** The sector's contracteerruimte: the parameter, else the labelled cell in the workbook, and where it came from. */
+function contracteerruimteOf(sector: Sector, ctx: SectorContext): { cr: Dec | undefined; crBron: string | undefined } {
+  const fromParam = dec(ctx.input.params[`contracteerruimte.${sector}`]);
+  const fromCell = ctx.input.contracteerruimteCells?.[sector];
+  const crBron = fromParam
+    ? `parameter “${HERSCHIK_PARAMETERS[`contracteerruimte.${sector}`]?.label ?? `contracteerruimte ${sector}`}”`
+    : fromCell
+      ? readableRef(fromCell.where)
+      : undefined;
+  return { cr: fromParam ?? fromCell?.value, crBron };
+}
+
+/** Month by month: the year prognosis as it looked with each month as the last one. */
+function sectorMonths(ps: ProviderResult[], ctx: SectorContext, toezeggingen: Dec, cr: Dec | undefined): MonthPoint[] {
+  const months: MonthPoint[] = [];
+  let cumulatief = ZERO;
+  for (let m = 1; m <= ctx.lastMonth; m++) {
+    const omzet = sum(ps.map((p) => p.months[m - 1]));
+    cumulatief = cumulatief.plus(omzet);
+    const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
+    const prognose = cumulatief.plus(proj).plus(toezeggingen);
+    months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
+  }
+  return months;
+}
+
+/** New providers get maatwerk, no computed afspraak; their production (by default) and toezegging are reserved. */
+function markMaatwerk(maatwerk: ProviderResult[], reserve: boolean): void {
+  for (const p of maatwerk) {
+    p.afspraak = null;
+    p.explanation += `; afspraak: maatwerk${cite(RULES.maatwerk)}${reserve ? `, ${formatEuro(p.extrapolated)} productie gereserveerd (parameter “${HERSCHIK_PARAMETERS.reservering_nieuwe_aanbieders.label}”)` : ''}${p.toezegging.greaterThan(0) ? `, toezegging ${formatEuro(p.toezegging)} gereserveerd` : ''}`;
+  }
+}
+
+/** The uncertainty against the margin: a tussentijdse herschikking above it, and restraint before the cut-off month. */
+function uncertaintyFlags(sector: Sector, onzekerheid: Dec | undefined, ctx: SectorContext): Flag[] {
+  const { lastMonth, year } = ctx;
+  const params = ctx.input.params;
+  const flags: Flag[] = [];
   const marge = dec(params.marge_onzekerheid) ?? new D(1);
-  const onz = result.onzekerheid ?? ZERO;
+  const onz = onzekerheid ?? ZERO;
   if (onz.greaterThan(marge)) {
     flags.push(
       pflag(
@@ -920,8 +945,16 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
       ),
     );
   }
+  return flags;
+}
 
-  // Korting: toezeggingen whole, the reservation for maatwerk aside, the rest over the extrapolated production.
+/**
+ * The korting and each regular provider's afspraak: toezeggingen whole, the reservation for maatwerk aside, the rest
+ * of the contracteerruimte over the extrapolated production, as the parameter korting chooses.
+ */
+function applyKorting(result: SectorResult, regular: ProviderResult[], cr: Dec, ctx: SectorContext): void {
+  const params = ctx.input.params;
+  const { reservering, verwacht } = result;
   const P = sum(regular.map((p) => p.extrapolated));
   const regularToezeggingen = sum(regular.map((p) => p.toezegging));
   const available = cr.minus(regularToezeggingen).minus(reservering);
@@ -932,7 +965,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
     p.explanation += `; ${why}; afspraak ${formatEuro(production)} + toezegging ${formatEuro(p.toezegging)} = ${formatEuro(p.afspraak)}`;
   };
   if (available.isNegative()) {
-    flags.push(
+    result.flags.push(
       pflag(
         'TOEZEGGINGEN_BOVEN_RUIMTE',
         `Toezeggingen (${formatEuro(regularToezeggingen)})${reservering.greaterThan(0) ? ` en de reservering voor nieuwe aanbieders (${formatEuro(reservering)})` : ''} zijn samen meer dan de contracteerruimte ${formatEuro(cr)}: er is geen ruimte voor productie; de productieafspraken zijn € 0.`,
@@ -944,7 +977,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   } else if (P.lessThanOrEqualTo(available) || choice === 'geen') {
     for (const p of regular) setProduction(p, p.extrapolated, 'geen korting');
     if (P.greaterThan(available))
-      flags.push(
+      result.flags.push(
         pflag(
           'TEKORT_ZONDER_KORTING',
           `Tekort ${formatEuro(P.minus(available))} en korting = geen: de afspraken passen niet binnen de contracteerruimte.`,
@@ -975,7 +1008,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
         `korting ${formatPct(k, 4)} over de geëxtrapoleerde productie ${formatEuro(p.extrapolated)} (één percentage voor de sector, afgerond op centen met de grootste-restmethode)${cite(RULES.korting)}`,
       ),
     );
-    flags.push(
+    result.flags.push(
       pflag(
         'KORTING',
         `Middelen niet toereikend: korting ${formatPct(k, 4)} over de geëxtrapoleerde productie, zodat de sector op de contracteerruimte ${formatEuro(cr)} uitkomt.`,
@@ -986,7 +1019,7 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
   result.afsprakenTotaal = sum(regular.map((p) => p.afspraak ?? ZERO));
   const landed = result.afsprakenTotaal.plus(reservering);
   if (choice === 'vast-percentage' && !landed.equals(cr) && verwacht.greaterThan(cr)) {
-    flags.push(
+    result.flags.push(
       pflag(
         'NIET_OP_CONTRACTEERRUIMTE',
         `Met het vaste kortingspercentage komen de afspraken (${formatEuro(landed)}) niet precies op de contracteerruimte ${formatEuro(cr)} uit (verschil ${formatEuro(landed.minus(cr))}).`,
@@ -994,11 +1027,6 @@ function sectorResult(sector: Sector, ps: ProviderResult[], ctx: SectorContext):
       ),
     );
   }
-  trail.push(
-    `afspraken ${formatEuro(result.afsprakenTotaal)}${reservering.greaterThan(0) ? ` + reservering nieuwe aanbieders ${formatEuro(reservering)}` : ''}${result.kortingPercentage ? ` na korting ${formatPct(result.kortingPercentage, 4)}` : ''}`,
-  );
-  result.explanation = trail.join('; ') + '.';
-  return result;
 }
 
 /**
