@@ -8,7 +8,7 @@ import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
 import { REVIEW_OPEN } from '../names';
 import type { WorkbookPort } from '../port';
 import { readLastRun } from './last-run';
-import { READ_WINDOW } from './read-rows';
+import { READ_WINDOW, PAUSE_EVERY } from './read-rows';
 
 export interface ReviewCounts {
   sheet: string;
@@ -22,7 +22,7 @@ const REVIEW = OUTPUT_HEADERS.indexOf('Tariefwijzer beoordeling');
 const RECORD = OUTPUT_HEADERS.indexOf('Tariefwijzer invoer');
 
 /** The review counts of the sheet the recorded run annotated; undefined when it has no review column. */
-export async function readReviewCounts(port: WorkbookPort, limit = 10_000): Promise<ReviewCounts | undefined> {
+export async function readReviewCounts(port: WorkbookPort, limit = 10_000, pause?: () => Promise<void>): Promise<ReviewCounts | undefined> {
   const last = await readLastRun(port);
   if (!last || !(await port.sheetNames()).includes(last.sheet)) return undefined;
   const [head] = await port.readSheets([{ sheet: last.sheet, rows: HEADER_SCAN_ROWS }]);
@@ -35,6 +35,8 @@ export async function readReviewCounts(port: WorkbookPort, limit = 10_000): Prom
   for (let start = match.row + 1; start < head.rowCount; start += READ_WINDOW) {
     const [read] = await port.readSheets([{ sheet: last.sheet, firstRow: start, rows: READ_WINDOW, columns: [review, record] }]);
     for (let r = start; r < Math.min(read.cells.length, start + READ_WINDOW); r++) {
+      // the pane's page gets a turn in a long sheet (src/taskpane/jobs/slicer.ts)
+      if (pause && r % PAUSE_EVERY === 0) await pause();
       // a row Tariefwijzer computed has a record; its review may be empty when a person cleared it: open
       if (!cellToText(read.cells[r]?.[record])) continue;
       const verdict = cellToText(read.cells[r]?.[review]).trim().toLowerCase() || REVIEW_OPEN;

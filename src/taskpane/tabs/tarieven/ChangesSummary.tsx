@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
 import type { ReviewCounts as Counts } from '../../../workbook/jobs/review';
+import { createPause } from '../../jobs/slicer';
 import { loadWorkbench } from '../../lazy';
 import type { PortRunner } from '../../office-port';
 import { count, keepTogether, useStyles } from '../../styles';
@@ -80,7 +81,9 @@ export function ReviewSteps({ outcome, runner, onSelectRow }: ReviewStepsProps) 
   const read = useCallback(async () => {
     if (!runner) return undefined;
     const w = await loadWorkbench();
-    return runner((port) => w.readReviewCounts(port));
+    // a long sheet is read and counted in slices, so the pane stays responsive (the adapter's loops pause too)
+    const pause = createPause();
+    return runner((port) => w.readReviewCounts(port, undefined, pause), { pause });
   }, [runner]);
   useEffect(() => {
     let live = true;
