@@ -4,11 +4,10 @@ import type { Verdict } from '../../domain/outcome';
 import { tariffVerdict } from '../../domain/tariff-verdict';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { CHANGES_SHEET } from '../../workbook/jobs/change-sheet';
-import { findPolicySheet } from '../../workbook/policy-sheet';
-import { checkInputFile, choosePack, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, withParameters, type Command } from '../common';
+import { checkInputFile, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
-import { loadPackFromPort, problemsError } from '../pack-files';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
+import { packFromWorkbook, policyFromOptions, rowProgress } from '../workbook-policy';
 
 export const annotate: Command = {
   usage:
@@ -25,11 +24,8 @@ export const annotate: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('Geef precies één invoerbestand.');
     const input = path.resolve(positionals[0]);
-    const policySheet = values['policy-sheet'] as string | undefined;
-    const fromCommandLine = values.policy !== undefined || values['policy-file'] !== undefined;
-    if (policySheet !== undefined && fromCommandLine) throw new UsageError('Kies één beleid: --policy, --policy-file of --policy-sheet.');
     // A shipped pack or a pack file is checked before the workbook is read.
-    const chosen = fromCommandLine ? choosePack(values) : undefined;
+    const { chosen, policySheet } = policyFromOptions(values);
     checkInputFile(input);
     const output = outputPath(input, values.out, 'tariefwijzer');
     // the base percentage (the richttarief) before any row is read: without it most rows get no tariff
@@ -40,26 +36,13 @@ export const annotate: Command = {
     };
     progress(`Lezen: ${input}`);
     const workbook = await openWorkbook(input);
-    let skipSheets: string[] = [];
-    let pack, params;
-    if (chosen) ({ pack, params } = chosen);
-    else {
-      const sheet = policySheet ?? (await findPolicySheet(workbook));
-      if (!sheet) choosePack(values); // no policy at all: the usual usage error
-      const loaded = await loadPackFromPort(workbook, path.basename(input), input, sheet);
-      if (!loaded.pack) throw problemsError(loaded);
-      progress(`Beleid uit blad "${loaded.sheet}": ${loaded.pack.id} ${loaded.pack.version}`);
-      ({ pack, params } = withParameters(loaded.pack, values));
-      requireBaseParameters(pack, params);
-      skipSheets = [loaded.sheet!];
-    }
+    const { pack, params, skipSheets } = chosen ? { ...chosen, skipSheets: [] } : await packFromWorkbook(workbook, input, policySheet, values, progress);
     const outcome = await annotateWorkbook(workbook, pack, params, {
       sheet: values.sheet as string | undefined,
       skipSheets,
       // only the JSON summary lists every row's result: without it a run holds none (flat memory)
       keepResults: Boolean(values.json),
-      onProgress: (done, total) =>
-        progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
+      onProgress: rowProgress(progress),
     });
     const verdict = tariffVerdict(outcome.counts);
     // no tariff at all: nothing worth writing, and the reason instead

@@ -1,17 +1,14 @@
 import path from 'node:path';
 import { bijlagenVerdict } from '../../domain/bijlagen-verdict';
-import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { bijlageFileNames, bijlageFingerprint, bijlageSheet, OVERVIEW_FILE, type BijlageContext, type BijlageFile } from '../../workbook/jobs/bijlage-document';
 import { overviewSheet } from '../../workbook/jobs/bijlage-overview';
 import { collectBijlagen, type BijlagenOutcome } from '../../workbook/jobs/bijlagen';
-import { findPolicySheet } from '../../workbook/policy-sheet';
 import { newWorkbookBytes } from '../../workbook/xlsx/new-workbook';
-import type { XlsxWorkbook } from '../../workbook/xlsx/adapter';
 import { checkOutFolder, writeAllOrNothing, type NewFile } from '../bijlagen-files';
-import { checkInputFile, choosePack, openWorkbook, PACK_OPTIONS, parse, UsageError, withParameters, type Command } from '../common';
+import { checkInputFile, openWorkbook, PACK_OPTIONS, parse, UsageError, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
-import { loadPackFromPort, problemsError } from '../pack-files';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
+import { packFromWorkbook, policyFromOptions, rowProgress } from '../workbook-policy';
 
 export const bijlagen: Command = {
   usage:
@@ -31,10 +28,7 @@ export const bijlagen: Command = {
     if (positionals.length !== 1) throw new UsageError('Geef precies één invoerbestand.');
     const input = path.resolve(positionals[0]);
     const datum = parseDatum(values.datum as string | undefined);
-    const policySheet = values['policy-sheet'] as string | undefined;
-    const fromCommandLine = values.policy !== undefined || values['policy-file'] !== undefined;
-    if (policySheet !== undefined && fromCommandLine) throw new UsageError('Kies één beleid: --policy, --policy-file of --policy-sheet.');
-    const chosen = fromCommandLine ? choosePack(values) : undefined;
+    const { chosen, policySheet } = policyFromOptions(values);
     checkInputFile(input);
     const outDir = path.resolve(typeof values.out === 'string' ? values.out : input.replace(/(\.xls[xm])?$/i, '-bijlagen'));
     checkOutFolder(outDir, [OVERVIEW_FILE]);
@@ -47,8 +41,7 @@ export const bijlagen: Command = {
       sheet: values.sheet as string | undefined,
       skipSheets,
       agb: values.agb as string[] | undefined,
-      onProgress: (done, total) =>
-        progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`),
+      onProgress: rowProgress(progress),
     });
     const verdict = bijlagenVerdict(factsOf(outcome));
     if (verdict.outcome === 'fout') throw nothingUsable(verdict);
@@ -77,23 +70,6 @@ export function parseDatum(v: string | undefined, now = new Date()): BijlageCont
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3])
     throw new UsageError(`--datum "${v}" is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2025-10-25.`);
   return { year: +m[1], month: +m[2], day: +m[3] };
-}
-
-async function packFromWorkbook(
-  workbook: XlsxWorkbook,
-  input: string,
-  policySheet: string | undefined,
-  values: Record<string, unknown>,
-  progress: (t: string) => void,
-): Promise<{ pack: PolicyPack; params: ParameterValues; skipSheets: string[] }> {
-  const sheet = policySheet ?? (await findPolicySheet(workbook));
-  if (!sheet) choosePack(values); // no policy at all: the usual usage error
-  const loaded = await loadPackFromPort(workbook, path.basename(input), input, sheet);
-  if (!loaded.pack) throw problemsError(loaded);
-  progress(`Beleid uit blad "${loaded.sheet}": ${loaded.pack.id} ${loaded.pack.version}`);
-  const { pack, params } = withParameters(loaded.pack, values);
-  requireBaseParameters(pack, params);
-  return { pack, params, skipSheets: [loaded.sheet!] };
 }
 
 function multiYear(o: BijlagenOutcome): boolean {
