@@ -15,19 +15,82 @@ export function isPolicySheet(name: string): boolean {
 }
 
 /**
- * Tariefwijzer's own output columns, in order: the four results, the record of the row's inputs (row-record.ts)
- * and the review people fill in (kept by a rerun where the row's numbers did not move).
+ * Tariefwijzer's own output columns, in order: the four results, the review people fill in (kept by a rerun where
+ * the row's numbers did not move), and last the record of the row's inputs (row-record.ts), written hidden: it is
+ * for the next run, not for people. Code finds a column by what it holds (OUT), never by a number of its own.
  */
 export const OUTPUT_HEADERS = [
   'Tariefwijzer percentage',
   'Tariefwijzer tarief',
   'Tariefwijzer signalen',
   'Tariefwijzer toelichting',
-  'Tariefwijzer invoer',
   'Tariefwijzer beoordeling',
   'Tariefwijzer beoordeeld door',
   'Tariefwijzer beoordeeld op',
+  'Tariefwijzer invoer',
 ] as const;
+
+export type OutputHeader = (typeof OUTPUT_HEADERS)[number];
+
+const at = (h: OutputHeader): number => OUTPUT_HEADERS.indexOf(h);
+
+/** Each own column's index in OUTPUT_HEADERS (and in the block annotate writes), by what it holds. */
+export const OUT = {
+  percentage: at('Tariefwijzer percentage'),
+  tariff: at('Tariefwijzer tarief'),
+  signals: at('Tariefwijzer signalen'),
+  explanation: at('Tariefwijzer toelichting'),
+  review: at('Tariefwijzer beoordeling'),
+  reviewer: at('Tariefwijzer beoordeeld door'),
+  reviewed: at('Tariefwijzer beoordeeld op'),
+  record: at('Tariefwijzer invoer'),
+} as const;
+
+/** The three review cells, in their order: verdict, by whom, when. */
+export const REVIEW_CELLS = [OUT.review, OUT.reviewer, OUT.reviewed] as const;
+
+/**
+ * The orders in which a Tariefwijzer run left its columns, the current one first: before the record went last it
+ * stood fifth, after the toelichting; the oldest versions wrote the four results only.
+ */
+export const OUTPUT_ORDERS = {
+  current: OUTPUT_HEADERS,
+  recordFifth: [
+    'Tariefwijzer percentage',
+    'Tariefwijzer tarief',
+    'Tariefwijzer signalen',
+    'Tariefwijzer toelichting',
+    'Tariefwijzer invoer',
+    'Tariefwijzer beoordeling',
+    'Tariefwijzer beoordeeld door',
+    'Tariefwijzer beoordeeld op',
+  ],
+  results: ['Tariefwijzer percentage', 'Tariefwijzer tarief', 'Tariefwijzer signalen', 'Tariefwijzer toelichting'],
+} as const satisfies Record<string, readonly OutputHeader[]>;
+
+export type OutputOrder = keyof typeof OUTPUT_ORDERS;
+
+/** The own columns an earlier run left side by side: where they start, in which order, and each one's sheet column. */
+export interface OwnBlock {
+  first: number;
+  order: OutputOrder;
+  /** Sheet column by OUTPUT_HEADERS index; undefined for a column the order does not have. */
+  columns: Array<number | undefined>;
+}
+
+/**
+ * The own columns found by their headers (HeaderMatch.outputColumns) as one block in a known order, told apart by
+ * the header texts; undefined when they are not side by side, or other own headers stand beside an order's own.
+ */
+export function ownBlock(outputColumns: readonly (number | undefined)[]): OwnBlock | undefined {
+  for (const [order, headers] of Object.entries(OUTPUT_ORDERS) as Array<[OutputOrder, readonly OutputHeader[]]>) {
+    const first = outputColumns[at(headers[0])];
+    if (first === undefined || !headers.every((h, i) => outputColumns[at(h)] === first + i)) continue;
+    if (OUTPUT_HEADERS.some((h) => !headers.includes(h) && outputColumns[at(h)] !== undefined)) continue;
+    return { first, order, columns: OUTPUT_HEADERS.map((h) => (headers.includes(h) ? first + headers.indexOf(h) : undefined)) };
+  }
+  return undefined;
+}
 
 export interface HeaderMatch {
   /** 0-based row of the header. */

@@ -28,6 +28,8 @@ export interface OutputPlan {
   headerLine: readonly CellValue[];
   /** The own columns in the user's words, e.g. "Tariefwijzer-kolommen", "herschikkingskolommen". */
   noun: string;
+  /** Block columns the job writes hidden itself (OutputBlock.hiddenColumns): a re-run does not report them hidden. */
+  ownHidden?: readonly number[];
 }
 
 /** The first of the own columns an earlier run left, when all are there, side by side and in order. */
@@ -100,7 +102,7 @@ async function checkOwnColumns(port: WorkbookPort, plan: OutputPlan, first: numb
     throw new InputError(
       `Blad "${plan.sheet}": in de ${plan.noun} (${columnRange(first, plan.width)}) zijn cellen samengevoegd (${merged.map(areaName).join(', ')}). Tariefwijzer schrijft niet in samengevoegde cellen en heft ze niet op. Maak de samenvoeging ongedaan (Start > Samenvoegen en centreren) en start opnieuw; er is niets gewijzigd.`,
     );
-  const hidden = seen.hidden.filter((c) => c >= first);
+  const hidden = seen.hidden.filter((c) => c >= first && !plan.ownHidden?.includes(c - first));
   if (hidden.length)
     warnings.push(
       `Blad "${plan.sheet}": ${hidden.length === 1 ? 'kolom' : 'de kolommen'} ${hidden.map(columnName).join(', ')} van de ${plan.noun} ${hidden.length === 1 ? 'is' : 'zijn'} verborgen. De uitvoer is er wel bijgewerkt; Tariefwijzer laat ze verborgen. Selecteer de kolommen ernaast en kies Zichtbaar maken om hem te zien.`,

@@ -35,6 +35,11 @@ export interface OutputBlock {
    */
   validations?: ListValidation[];
   /**
+   * Block columns to hide (Excel: Verbergen), e.g. a column kept for the next run rather than for people. Only
+   * hides: the other columns, and these on a block that does not name them, stay as the user has them.
+   */
+  hiddenColumns?: number[];
+  /**
    * Cell notes in the block (where the host supports them). Replaces every note in the block's value area,
    * so notes of an earlier run go; with none given, the area is left without notes.
    */
@@ -88,6 +93,8 @@ export interface ListValidation {
   /** Column of the block. */
   column: number;
   values: readonly string[];
+  /** Block columns where an earlier run put this list (the block was in an older order): it is taken off there. */
+  moved?: readonly number[];
 }
 
 /** The list as Excel stores it: the values joined by commas (none of them holds a comma). */

@@ -62,10 +62,10 @@ test('annotates: own columns right of the data, row values, tariff table for emp
     'Tariefwijzer tarief',
     'Tariefwijzer signalen',
     'Tariefwijzer toelichting',
-    'Tariefwijzer invoer',
     'Tariefwijzer beoordeling',
     'Tariefwijzer beoordeeld door',
     'Tariefwijzer beoordeeld op',
+    'Tariefwijzer invoer',
   ]);
   expect(ws.getCell('H4').value).toBeCloseTo(0.993, 10);
   expect(ws.getCell('H4').numFmt).toBe('0.00%');

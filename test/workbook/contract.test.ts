@@ -8,7 +8,7 @@ import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { META_SHEET, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../../src/workbook/names';
 import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
-import { OUTPUT_HEADERS } from '../../src/workbook/headers';
+import { OUT, OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { CHANGES_SHEET } from '../../src/workbook/jobs/change-sheet';
 import { areaName, type WorkbookPort } from '../../src/workbook/port';
 import { FakeExcel, fakeContext, type Box, type SeedValue } from '../../src/demo-host/fake-excel';
@@ -462,7 +462,8 @@ describe('our columns are visible and under no merged cells (issue 27); merges a
         hidden: [null, null],
         ours: [...OUTPUT_HEADERS],
       });
-      expect(s.hidden('Aanbieders')).toEqual([7, 8]);
+      // the user's stay hidden; the record column is written hidden
+      expect(s.hidden('Aanbieders')).toEqual([7, 8, 9 + OUT.record]);
       expect(out.warnings.join('\n')).toMatch(/zijn de kolommen H, I verborgen\. .*in de kolommen J tot en met Q/);
       const first = s.snap();
       await annotateWorkbook(s.fresh(), pack, params, { now });
@@ -487,7 +488,8 @@ describe('our columns are visible and under no merged cells (issue 27); merges a
         after: EMPTY4,
       });
       expect(data[8]).toBe(297.9);
-      expect(s.hidden('Aanbieders')).toEqual([8]);
+      // and the record column that the first run wrote hidden stays so, without a word
+      expect(s.hidden('Aanbieders')).toEqual([8, 7 + OUT.record]);
       expect(out.warnings.join('\n')).toMatch(/kolom I van de Tariefwijzer-kolommen is verborgen\. De uitvoer is er wel bijgewerkt/);
     }
   });

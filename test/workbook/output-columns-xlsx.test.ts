@@ -12,7 +12,7 @@ import path from 'node:path';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
-import { OUTPUT_HEADERS } from '../../src/workbook/headers';
+import { OUT, OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 
 jest.setTimeout(60_000);
@@ -114,10 +114,12 @@ test.each([
   expect(after.first[first]).toBeCloseTo(0.993, 10);
   expect(after.first[first + 1]).toBe(297.9);
   expect(after.merged).toEqual(before.merged);
-  expect(after.hidden).toEqual(before.hidden);
+  // the record column is written hidden (it is for the next run); the user's hidden columns stay hidden
+  const record = first + OUT.record;
+  expect(after.hidden).toEqual([...before.hidden, record + 1]);
   const letters = (c: number) => String.fromCharCode(65 + c);
   for (let c = first; c < first + width; c++) {
-    expect(after.hidden).not.toContain(c + 1);
+    if (c !== record) expect(after.hidden).not.toContain(c + 1);
     expect(after.merged.some((m) => m.includes(letters(c)))).toBe(false);
   }
   // the user's <col> elements and <mergeCells> byte for byte (the run adds widths for its own columns only);

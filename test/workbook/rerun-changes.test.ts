@@ -7,7 +7,7 @@ import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { CHANGE_HEADERS, CHANGES_SHEET } from '../../src/workbook/jobs/change-sheet';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
-import { OUTPUT_HEADERS } from '../../src/workbook/headers';
+import { OUT, OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { BridgedXlsx } from './xlsx-bridge';
 
 const pack = getPack('zk-ggz-2025')!;
@@ -204,7 +204,7 @@ test('a workbook annotated by an older version: numbers compared in place, and t
   sheet.getCell(4, 8).value = 240;
   await annotateWorkbook(wb, pack, params, { now });
   sheet = ws();
-  expect(outCol(sheet, 'Tariefwijzer invoer')).toBe(tariff + 3);
+  expect(outCol(sheet, 'Tariefwijzer invoer')).toBe(tariff + OUT.record - OUT.tariff);
   const listed = listedChanges(wb.workbook);
   expect(listed.map((l) => [l.key, l.causes])).toEqual([
     [keyOf(sheet, 4), ['Vorige berekening door een oudere versie van Tariefwijzer: de invoer per rij is toen niet vastgelegd']],

@@ -43,6 +43,7 @@ export const API_LEVELS = {
   'Range.select': '1.1',
   'Range.getIntersectionOrNullObject': '1.4',
   'Range.columnHidden': '1.2',
+  'Range.getEntireColumn': '1.1',
   'Range.getMergedAreasOrNullObject': '1.13',
   'RangeAreas.address': '1.9',
   'Range.conditionalFormats': '1.6',

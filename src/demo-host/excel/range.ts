@@ -122,6 +122,45 @@ export class FakeRange extends Loadable {
   }
 
   /**
+   * Range.columnHidden is read/write (ExcelApi 1.2, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member):
+   * true hides every column of the range, false shows them, as Excel's Verbergen / Zichtbaar maken do with whole
+   * columns. Changing the layout of a protected sheet fails like any write to it.
+   */
+  set columnHidden(hidden: boolean) {
+    this.fake.need('Range.columnHidden');
+    this.fake.enqueue(
+      () => {
+        const t = this.target();
+        if (!t) throw new FakeOfficeError('InvalidOperation', 'columnHidden on a null object');
+        refuseIfProtected(t.sheet);
+        for (let c = t.box.column; c < t.box.column + t.box.columns; c++) {
+          if (hidden) t.sheet.hiddenColumns.add(c);
+          else t.sheet.hiddenColumns.delete(c);
+        }
+        return 0;
+      },
+      16,
+      'write',
+    );
+  }
+
+  /**
+   * The entire columns of the range: "if the current range represents cells "B4:E11", its getEntireColumn is a
+   * range that represents columns "B:E"" (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getentirecolumn-member()).
+   */
+  getEntireColumn(): FakeRange {
+    this.fake.need('Range.getEntireColumn');
+    return new FakeRange(
+      this.fake,
+      () => {
+        const t = this.find();
+        return t && { sheet: t.sheet, box: { row: 0, column: t.box.column, rows: 1_048_576, columns: t.box.columns } };
+      },
+      this.orNull,
+    );
+  }
+
+  /**
    * The merged areas whose top-left cell lies in this range (ExcelApi 1.13). Excel reports only those: an area
    * that starts outside the range is left out even where it covers cells of the range
    * (https://github.com/OfficeDev/office-js/issues/3611), and with more than 512 areas the method fails (MERGED_AREAS_LIMIT).

@@ -8,7 +8,7 @@ import { dec, formatEuro, formatPercentage } from '../../domain/money';
 import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { countRow, emptyCounts, type TariffCounts } from '../../domain/tariff-verdict';
-import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
+import { detectHeader, HEADER_SCAN_ROWS, OUT, OUTPUT_HEADERS, ownBlock, REVIEW_CELLS, type OwnBlock } from '../headers';
 import {
   META_SHEET,
   META_TITLE,
@@ -26,7 +26,7 @@ import {
   REVIEW_VERDICTS,
   TARIFF_FORMAT,
 } from '../names';
-import { existingBlock, placeOutput } from '../output-columns';
+import { placeOutput } from '../output-columns';
 import type { CellNote, OutputValue, RowSource, WorkbookPort } from '../port';
 import { RowComputer, scanRows, type Scan } from './compute-rows';
 import { type JobOptions } from './job';
@@ -41,8 +41,8 @@ import { encodeRecord, makeRecord } from './row-record';
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
 export const MAX_NOTES = 500;
 export const HIGHLIGHTS = [
-  { column: 2, contains: '[waarschuwing]', color: '#FFEB9C' },
-  { column: 2, contains: '[fout]', color: '#FFC7CE' },
+  { column: OUT.signals, contains: '[waarschuwing]', color: '#FFEB9C' },
+  { column: OUT.signals, contains: '[fout]', color: '#FFC7CE' },
 ];
 
 export interface AnnotateOptions extends JobOptions {
@@ -152,7 +152,7 @@ function rowSource(
       ];
       shared.set(res.flags, { of: res, line: values });
     }
-    lines[r - match.row - 1 - base] = [...values, ...rowRecordAndReview(pack, row.cells, values, r, cellsLine, scan.matcher, tally.log)];
+    lines[r - match.row - 1 - base] = rowRecordAndReview(pack, row.cells, values, r, cellsLine, scan.matcher, tally.log);
   });
   let reading = true;
   let produced = 0;
@@ -171,12 +171,23 @@ function rowSource(
   };
 }
 
-/** The block column of Tariefwijzer beoordeling (OUTPUT_HEADERS: the four results, the record, then the review). */
-const REVIEW_COLUMN = 5;
+/** The results' columns, in the order rowSource makes them: percentage, tarief, signalen, toelichting. */
+const RESULT_COLUMNS = [OUT.percentage, OUT.tariff, OUT.signals, OUT.explanation] as const;
+
+/** A row's output in OUTPUT_HEADERS order: its four results, its review (three cells) and its record. */
+function outputLine(results: readonly OutputValue[], review: readonly OutputValue[], record: string): OutputValue[] {
+  const line = new Array<OutputValue>(OUTPUT_HEADERS.length);
+  RESULT_COLUMNS.forEach((k, i) => (line[k] = results[i]));
+  REVIEW_CELLS.forEach((k, i) => (line[k] = review[i]));
+  line[OUT.record] = record;
+  return line;
+}
+
+const OPEN_REVIEW: readonly OutputValue[] = [REVIEW_OPEN, null, null];
 
 /**
- * The row's record, and its review: kept where the previous run's numbers stand, 'open' where they moved, the row
- * is new or a Tariefwijzer cell was edited by hand. A change goes into the log with the review it had.
+ * The row's output line with its record and review: kept where the previous run's numbers stand, 'open' where they
+ * moved, the row is new or a Tariefwijzer cell was edited by hand. A change goes into the log with the review it had.
  */
 function rowRecordAndReview(
   pack: PolicyPack,
@@ -189,12 +200,12 @@ function rowRecordAndReview(
 ): OutputValue[] {
   const record = makeRecord(cells, values[0] as number | null, values[1] as number | null);
   const text = encodeRecord(record);
-  if (!matcher || !log) return [text, REVIEW_OPEN, null, null];
+  if (!matcher || !log) return outputLine(values, OPEN_REVIEW, text);
   const previous = matcher.previousFor(line, r);
   const change = compareRow(pack, previous, record, matcher.previous.global);
-  if (!change) return [text, ...(previous ? keptReview(previous.review) : [REVIEW_OPEN, null, null])];
+  if (!change) return outputLine(values, previous ? keptReview(previous.review) : OPEN_REVIEW, text);
   log.add({ ...change, row: r, volume: cells.volume ?? undefined });
-  return [text, REVIEW_OPEN, null, null];
+  return outputLine(values, OPEN_REVIEW, text);
 }
 
 /** The review cells as they were (a date as Excel's serial number, shown in REVIEW_DATE_FORMAT). */
@@ -220,7 +231,7 @@ function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Fla
   for (const f of res.flags) if (!tally.names.has(f.code)) tally.names.set(f.code, flagName(f));
   for (const code of new Set(res.flags.map((f) => f.code))) tally.flagCounts[code] = (tally.flagCounts[code] ?? 0) + 1;
   if (!notes || !res.flags.some((f) => f.severity === 'fout' || f.severity === 'waarschuwing')) return;
-  if (++tally.flagged <= MAX_NOTES) tally.notes.push({ row, column: 2, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
+  if (++tally.flagged <= MAX_NOTES) tally.notes.push({ row, column: OUT.signals, text: `Tariefwijzer:\n${res.flags.map(formatFlag).join('\n')}` });
 }
 
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
@@ -233,8 +244,11 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   // as the recorded run wrote, or (no usable record) the whole used range. Not a used range made tall by a
   // stray cell far below the data: that would be millions of empty cells written for nothing.
   const previous = scan.matcher?.previous;
-  // an older Tariefwijzer's four columns grow in place by the new ones (RerunMatcher checked they are empty)
-  const complete = previous !== undefined || existingBlock(match.outputColumns, OUTPUT_HEADERS.length) !== undefined;
+  // An earlier block is written over in the current order: an older Tariefwijzer's four columns grow in place by
+  // the new ones (RerunMatcher checked they are empty), a block with the record fifth gets it last. A block left
+  // by a run that was broken off is written over too, but only when all its columns are there.
+  const own = previous ?? full(ownBlock(match.outputColumns));
+  const complete = own !== undefined;
   const lastDataRow = scan.lastDataRow;
   const lastRow = !complete ? lastDataRow : lastOutputRow !== undefined ? Math.max(lastDataRow, lastOutputRow) : rowCount - 1;
   const place = await placeOutput(port, {
@@ -243,9 +257,10 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     lastRow,
     width: OUTPUT_HEADERS.length,
     after: columnCount,
-    existing: previous ? OUTPUT_HEADERS.map((_, i) => previous.first + i) : match.outputColumns,
+    existing: own ? OUTPUT_HEADERS.map((_, i) => own.first + i) : match.outputColumns,
     headerLine: layout.head[match.row] ?? [],
     noun: 'Tariefwijzer-kolommen',
+    ownHidden: [OUT.record],
   });
   const firstColumn = place.firstColumn;
   warnings.push(...place.warnings);
@@ -271,8 +286,10 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     headers: [...OUTPUT_HEADERS],
     values: [],
     rows: rowSource(port, pack, params, layout, scan, lastRow - match.row, tally, options),
-    numberFormats: [PERCENTAGE_FORMAT, TARIFF_FORMAT, undefined, undefined, undefined, undefined, undefined, REVIEW_DATE_FORMAT],
-    validations: [{ column: REVIEW_COLUMN, values: REVIEW_VERDICTS }],
+    numberFormats: NUMBER_FORMATS,
+    validations: [{ column: OUT.review, values: REVIEW_VERDICTS, moved: movedFrom(own, OUT.review) }],
+    // the record is for the next run: hidden where it is placed; a rerun over it leaves it as the user has it
+    hiddenColumns: own?.order === 'current' ? [] : [OUT.record],
     highlights: HIGHLIGHTS,
     notes: tally.notes,
   });
@@ -312,6 +329,22 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     flagNames: Object.fromEntries(tally.names),
     changes: log && { total: log.total, listed: log.listed, perProvider: log.summary(), notes: log.notes },
   };
+}
+
+/** The number format of each own column (undefined: General). */
+const NUMBER_FORMATS = OUTPUT_HEADERS.map((_, k) =>
+  k === OUT.percentage ? PERCENTAGE_FORMAT : k === OUT.tariff ? TARIFF_FORMAT : k === OUT.reviewed ? REVIEW_DATE_FORMAT : undefined,
+);
+
+/** Where an earlier block in another order had own column `k` (a block column), when it is not where it goes now. */
+function movedFrom(own: { first: number; columns: ReadonlyArray<number | undefined> } | undefined, k: number): number[] {
+  const c = own?.columns[k];
+  return c === undefined || c - own!.first === k ? [] : [c - own!.first];
+}
+
+/** An earlier block that has all the own columns (in any order a run wrote them), not an older one of four. */
+function full(block: OwnBlock | undefined): OwnBlock | undefined {
+  return block && block.order !== 'results' ? block : undefined;
 }
 
 function metadataRows(
@@ -384,7 +417,7 @@ export async function readRowExplanation(port: WorkbookPort, sheet: string, row:
   ]);
   const match = detectHeader(head.cells).match;
   const cols = match?.outputColumns ?? [];
-  if (!match || row <= match.row || cols[3] === undefined) return undefined;
+  if (!match || row <= match.row || cols[OUT.explanation] === undefined) return undefined;
   const cells = line.cells[row] ?? [];
   const text = (c: number | undefined) => (c === undefined || isEmptyCell(cells[c]) ? undefined : cellToText(cells[c]));
   const number = (c: number | undefined, format: (v: number) => string) => {
@@ -394,10 +427,10 @@ export async function readRowExplanation(port: WorkbookPort, sheet: string, row:
   const out: RowExplanation = {
     sheet,
     row,
-    percentage: number(cols[0], (v) => formatPercentage(dec(v).times(100))),
-    tarief: number(cols[1], (v) => formatEuro(dec(v))),
-    signalen: text(cols[2]),
-    toelichting: text(cols[3]),
+    percentage: number(cols[OUT.percentage], (v) => formatPercentage(dec(v).times(100))),
+    tarief: number(cols[OUT.tariff], (v) => formatEuro(dec(v))),
+    signalen: text(cols[OUT.signals]),
+    toelichting: text(cols[OUT.explanation]),
   };
   return out.percentage || out.tarief || out.signalen || out.toelichting ? out : undefined;
 }

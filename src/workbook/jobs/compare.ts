@@ -6,7 +6,7 @@
  */
 import { cellToText, type CellValue } from '../../domain/parse';
 import { InputError } from '../errors';
-import { detectHeader, HEADER_SCAN_ROWS, OUTPUT_HEADERS } from '../headers';
+import { detectHeader, HEADER_SCAN_ROWS, OUT, OUTPUT_HEADERS, REVIEW_CELLS } from '../headers';
 import { isOwnSheet } from '../names';
 import type { WorkbookPort } from '../port';
 import { ChangeLog } from './change-sheet';
@@ -56,7 +56,7 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
   const heads = await port.readSheets(order.map((sheet) => ({ sheet, rows: HEADER_SCAN_ROWS })));
   for (let i = 0; i < order.length; i++) {
     const { match } = detectHeader(heads[i].cells);
-    if (!match || match.outputColumns[0] === undefined || match.outputColumns[1] === undefined) continue;
+    if (!match || match.outputColumns[OUT.percentage] === undefined || match.outputColumns[OUT.tariff] === undefined) continue;
     const columns: Record<string, number> = {};
     const labels: Record<string, string> = {};
     for (const [name, c] of Object.entries(match.columns)) {
@@ -84,9 +84,9 @@ async function* sides(a: Annotated): AsyncGenerator<Side> {
       for (const f of FIELDS) cells[f] = at(line, f);
       const parts = rowKeyParts(cells);
       if (!parts.agb && !parts.code) continue;
-      const numbers = { percentage: percentText(at(line, OUTPUT_HEADERS[0])), tarief: tariffText(at(line, OUTPUT_HEADERS[1])) };
-      const review = [5, 6, 7].map((k) => at(line, OUTPUT_HEADERS[k]));
-      const record = decodeRecord(at(line, OUTPUT_HEADERS[4]));
+      const numbers = { percentage: percentText(at(line, OUTPUT_HEADERS[OUT.percentage])), tarief: tariffText(at(line, OUTPUT_HEADERS[OUT.tariff])) };
+      const review = REVIEW_CELLS.map((k) => at(line, OUTPUT_HEADERS[k]));
+      const record = decodeRecord(at(line, OUTPUT_HEADERS[OUT.record]));
       yield { ...parts, year: parts.year || a.last?.year || '', record, numbers, review, volume: cells.volume ?? undefined };
     }
   }

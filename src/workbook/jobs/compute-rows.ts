@@ -22,7 +22,7 @@ import { metaTakenMessage, protectedSheetMessage } from '../names';
 import type { SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
-import { readLastRun } from './last-run';
+import { holdsLastRun, lastRunFrom, readLastRun, type LastRun } from './last-run';
 import { findPrevious, RerunMatcher } from './previous-run';
 import { PAUSE_EVERY, readAll, readRows, type ReadOptions } from './read-rows';
 
@@ -75,7 +75,7 @@ export async function scanRows(
   if (layout.protected) throw new InputError(protectedSheetMessage(layout.sheet));
   if (layout.metaTaken) throw new InputError(metaTakenMessage());
   // a run broken off while writing left output that is partly old, partly new: nothing to compare against
-  const last = options.previousRun ? await readLastRun(port) : undefined;
+  const last = options.previousRun ? await lastRunOf(port, layout) : undefined;
   const previous = options.previousRun && last?.complete !== false ? findPrevious(layout.match.outputColumns, pack, params, last) : undefined;
   const matcher = previous && new RerunMatcher(previous, layout.sheet);
   cancelled();
@@ -116,6 +116,12 @@ export async function scanRows(
   cancelled();
   matcher?.resolve();
   return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher } };
+}
+
+/** The recorded run: from the rows read with the layout when they hold all of it (usually), else read whole. */
+async function lastRunOf(port: WorkbookPort, layout: InputLayout): Promise<LastRun | undefined> {
+  const rows = layout.metaRows;
+  return rows && (!rows.length || holdsLastRun(rows)) ? lastRunFrom(rows) : readLastRun(port);
 }
 
 /** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */

@@ -1,5 +1,5 @@
 /** The run recorded on the Tariefwijzer sheet: what was applied, and whether the inputs changed since. */
-import { cellToText } from '../../domain/parse';
+import { cellToText, type CellValue } from '../../domain/parse';
 import type { PolicyPack } from '../../domain/policy/types';
 import { META_SHEET, PARAMETER_NOT_SET, STATUS_INCOMPLETE, STATUS_LABEL } from '../names';
 import type { WorkbookPort } from '../port';
@@ -25,7 +25,20 @@ export interface LastRun {
 /** The run recorded on the Tariefwijzer sheet, so a colleague sees what was applied; undefined if none. */
 export async function readLastRun(port: WorkbookPort): Promise<LastRun | undefined> {
   if (!(await port.sheetNames()).includes(META_SHEET)) return undefined;
-  const grid = await port.readSheet(META_SHEET);
+  return lastRunFrom(await port.readSheet(META_SHEET));
+}
+
+/**
+ * Whether the first rows of the Tariefwijzer sheet hold all that lastRunFrom reads: the labels and the whole list of
+ * parameters (it ends with an empty row), so they need not be read again.
+ */
+export function holdsLastRun(head: readonly CellValue[][]): boolean {
+  const start = head.findIndex((row) => cellToText(row?.[0]) === 'Parameter');
+  return start >= 0 && head.slice(start + 1).some((row) => !cellToText(row?.[0]));
+}
+
+/** The run recorded in the rows of the Tariefwijzer sheet; undefined if they hold none. */
+export function lastRunFrom(grid: readonly CellValue[][]): LastRun | undefined {
   const value = (label: string) => cellToText(grid.find((row) => cellToText(row?.[0]) === label)?.[1]);
   const parameters: Record<string, string> = {};
   const start = grid.findIndex((row) => cellToText(row?.[0]) === 'Parameter');

@@ -57,6 +57,11 @@ export interface InputLayout {
   metaTaken?: boolean;
   /** 0-based rows of the data sheet that are an Excel table's totals row: not read as data. */
   totalsRows?: number[];
+  /**
+   * The first rows of the Tariefwijzer sheet, read with the layout ([] when the workbook has none; undefined when a
+   * sheet's name differs from it in case only): often its whole run record (last-run.ts holdsLastRun).
+   */
+  metaRows?: CellValue[][];
 }
 
 /** A user's correction of the detected columns: field → 0-based column, or null for "not in this sheet". */
@@ -152,6 +157,7 @@ export async function detectLayout(
     lastOutputRow,
     metaTaken,
     totalsRows,
+    metaRows: !meta || metaName === META_SHEET ? record : undefined,
   };
 }
 

@@ -8,24 +8,22 @@
 import { isEmptyCell, type CellValue } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { InputError } from '../errors';
-import { OUTPUT_HEADERS } from '../headers';
+import { OUT, OUTPUT_HEADERS, ownBlock, REVIEW_CELLS, type OutputOrder } from '../headers';
 import { columnName } from '../port';
-import { existingBlock } from '../output-columns';
 import { goneRow, runCauses, type Cause, type PreviousRow, type RowChange } from './changes';
 import type { LastRun } from './last-run';
 import { decodeRecord, recordKey, rowKeyParts, type RowRecord } from './row-record';
-
-/** Columns of the output block (OUTPUT_HEADERS order). */
-export const COL = { percentage: 0, tariff: 1, signals: 2, record: 4, review: 5 } as const;
-/** The four columns an older Tariefwijzer wrote (percentage, tarief, signalen, toelichting). */
-const OLDER_WIDTH = 4;
 
 export type PreviousMode = 'record' | 'older';
 
 export interface Previous {
   mode: PreviousMode;
+  /** The order the previous run wrote its columns in (headers.ts OUTPUT_ORDERS): a rerun writes the current one. */
+  order: OutputOrder;
   /** First column of the previous block. */
   first: number;
+  /** Sheet column of each OUTPUT_HEADERS entry in the previous block; undefined where an older block had none. */
+  columns: ReadonlyArray<number | undefined>;
   global: Cause[];
   comparedWith: string;
   lastRows?: number;
@@ -33,13 +31,12 @@ export interface Previous {
 
 /** The previous output on the sheet, if a run left all its columns (or all four of an older version). */
 export function findPrevious(outputColumns: readonly number[], pack: PolicyPack, params: ParameterValues, last: LastRun | undefined): Previous | undefined {
-  const full = existingBlock(outputColumns, OUTPUT_HEADERS.length);
-  const older = existingBlock(outputColumns, OLDER_WIDTH);
-  const rest = outputColumns.slice(OLDER_WIDTH).some((c) => c !== undefined);
-  if (full === undefined && (older === undefined || rest)) return undefined;
+  const block = ownBlock(outputColumns);
+  if (!block) return undefined;
   const global = last ? runCauses(pack, params, last) : [];
   const comparedWith = last?.time ? `de berekening van ${last.time} (${last.packId} ${last.version})` : 'de vorige uitvoer in het blad';
-  return { mode: full !== undefined ? 'record' : 'older', first: full ?? older!, global, comparedWith, lastRows: last?.rows };
+  const mode = block.order === 'results' ? 'older' : 'record';
+  return { mode, order: block.order, first: block.first, columns: block.columns, global, comparedWith, lastRows: last?.rows };
 }
 
 interface Unmatched {
@@ -67,25 +64,33 @@ export class RerunMatcher {
    * an older block: the room it grows into). Not the signals and explanations: long texts a rerun does not need.
    */
   columns(): number[] {
-    const { first, mode } = this.previous;
+    const { columns, mode } = this.previous;
     // an older block: its signals tell a row it wrote without numbers from a row it never saw
-    const signals = mode === 'older' ? [COL.signals] : [];
-    return [COL.percentage, COL.tariff, ...signals, COL.record, COL.review, COL.review + 1, COL.review + 2].map((c) => first + c);
+    if (mode === 'older') return [columns[OUT.percentage]!, columns[OUT.tariff]!, columns[OUT.signals]!, ...this.room()];
+    return [OUT.percentage, OUT.tariff, OUT.record, ...REVIEW_CELLS].map((k) => columns[k]!);
   }
 
-  private cell(line: readonly CellValue[], c: number): CellValue {
-    return line[this.previous.first + c] ?? null;
+  /** The cell of one own column (an OUTPUT_HEADERS index) where the previous block had it, else empty. */
+  private cell(line: readonly CellValue[], k: number): CellValue {
+    const c = this.previous.columns[k];
+    return c === undefined ? null : (line[c] ?? null);
   }
 
   private previousRow(line: readonly CellValue[], record: RowRecord | undefined): PreviousRow {
-    const review = [0, 1, 2].map((i) => this.cell(line, COL.review + i));
-    return { record, percentage: this.cell(line, COL.percentage), tariff: this.cell(line, COL.tariff), review };
+    const review = REVIEW_CELLS.map((k) => this.cell(line, k));
+    return { record, percentage: this.cell(line, OUT.percentage), tariff: this.cell(line, OUT.tariff), review };
+  }
+
+  /** The sheet columns an older block grows into, right of its own. */
+  private room(): number[] {
+    const width = this.previous.columns.filter((c) => c !== undefined).length;
+    return Array.from({ length: OUTPUT_HEADERS.length - width }, (_, i) => this.previous.first + width + i);
   }
 
   /** First pass, a row with data. */
   scanRow(cells: Record<string, CellValue>, line: readonly CellValue[], row: number): void {
     if (this.previous.mode === 'older') return this.checkRoom(line, row);
-    const record = decodeRecord(this.cell(line, COL.record));
+    const record = decodeRecord(this.cell(line, OUT.record));
     const key = recordKey(rowKeyParts(cells));
     if (record) this.present++;
     if (record && recordKey(record) === key) return;
@@ -96,7 +101,7 @@ export class RerunMatcher {
   /** First pass, a row without input (cleared, or below the data). */
   scanEmpty(line: readonly CellValue[], row: number): void {
     if (this.previous.mode === 'older') return this.checkRoom(line, row);
-    const record = decodeRecord(this.cell(line, COL.record));
+    const record = decodeRecord(this.cell(line, OUT.record));
     if (!record) return;
     this.present++;
     this.orphan(this.previousRow(line, record));
@@ -111,10 +116,10 @@ export class RerunMatcher {
 
   /** An older block grows by four columns to its right: they must be empty. */
   private checkRoom(line: readonly CellValue[], row: number): void {
-    for (let c = OLDER_WIDTH; c < OUTPUT_HEADERS.length; c++)
-      if (!isEmptyCell(this.cell(line, c)))
+    for (const c of this.room())
+      if (!isEmptyCell(line[c] ?? null))
         throw new InputError(
-          `Blad "${this.sheet}": Tariefwijzer heeft nu ook kolommen voor de vastgelegde invoer en de beoordeling, rechts van zijn vier kolommen, maar cel ${columnName(this.previous.first + c)}${row + 1} is niet leeg. Maak de vier kolommen rechts van "Tariefwijzer toelichting" vrij en start opnieuw; er is niets gewijzigd.`,
+          `Blad "${this.sheet}": Tariefwijzer heeft nu ook kolommen voor de beoordeling en de vastgelegde invoer, rechts van zijn vier kolommen, maar cel ${columnName(c)}${row + 1} is niet leeg. Maak de vier kolommen rechts van "Tariefwijzer toelichting" vrij en start opnieuw; er is niets gewijzigd.`,
         );
   }
 
@@ -150,11 +155,11 @@ export class RerunMatcher {
   previousFor(line: readonly CellValue[], row: number): PreviousRow | undefined {
     if (this.previous.mode === 'older') {
       const p = this.previousRow(line, undefined);
-      return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, COL.signals)) ? undefined : { ...p, review: [] };
+      return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, OUT.signals)) ? undefined : { ...p, review: [] };
     }
     const moved = this.moved.get(row);
     if (moved) return moved;
     if (this.fresh.has(row)) return undefined;
-    return this.previousRow(line, decodeRecord(this.cell(line, COL.record)));
+    return this.previousRow(line, decodeRecord(this.cell(line, OUT.record)));
   }
 }

@@ -414,6 +414,9 @@ export class OfficeWorkbook implements WorkbookPort {
     header.numberFormat = [block.headers.map(() => TEXT_FORMAT)];
     header.values = [block.headers.slice()];
     header.format.font.bold = true;
+    // Range.columnHidden is read/write (ExcelApi 1.2, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member),
+    // set on the whole column (Range.getEntireColumn, ExcelApi 1.1) as Excel hides columns
+    for (const c of block.hiddenColumns ?? []) ws.getRangeByIndexes(block.headerRow, block.firstColumn + c, 1, 1).getEntireColumn().columnHidden = true;
     const count = blockRowCount(block);
     const line = (values: OutputValue[]) => {
       const out = { values: [] as Array<string | number>, formats: [] as string[] };
@@ -439,6 +442,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // range", and a list is then set as the docs' sample does (rule = { list: { inCellDropDown, source } },
       // https://learn.microsoft.com/javascript/api/excel/excel.listdatavalidation, ExcelApi 1.8).
       for (const v of block.validations ?? []) {
+        for (const c of v.moved ?? []) ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn + c, count, 1).dataValidation.clear();
         const cells = ws.getRangeByIndexes(block.headerRow + 1, block.firstColumn + v.column, count, 1);
         cells.dataValidation.clear();
         cells.dataValidation.rule = { list: { inCellDropDown: true, source: listSource(v) } };

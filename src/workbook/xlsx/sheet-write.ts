@@ -189,7 +189,7 @@ function worksheetChildren(text: string, part: string, isHead: boolean): { child
   return { children: doc.root.children, close: close ? close.start : text.length };
 }
 
-/** The head: <dimension> grown to cover the block, widths for output columns that have none. */
+/** The head: <dimension> grown to cover the block, widths for output columns that have none, the block's hidden columns hidden. */
 function updateHead(head: string, block: OutputBlock, p: string, part: string): string {
   const b = blockExtent(block);
   const { children } = worksheetChildren(head, part, true);
@@ -202,14 +202,18 @@ function updateHead(head: string, block: OutputBlock, p: string, part: string): 
     edits.push({ from: dimension.start, to: dimension.end, insert: `<${dimension.name} ref="${rangeRef(u)}"/>` });
   }
   const cols = children.find((e) => e.local === 'cols');
-  const existing = childrenNamed(cols, 'col').map((c) => head.slice(c.start, c.end));
+  const found = childrenNamed(cols, 'col');
+  const existing = found.map((c) => head.slice(c.start, c.end));
   const covered = (c: number) => existing.some((x) => Number(attr(x, 'min')) <= c + 1 && Number(attr(x, 'max')) >= c + 1);
   const added: string[] = [];
+  let split = false;
   block.headers.forEach((_, i) => {
     const c = block.firstColumn + i;
-    if (!covered(c)) added.push(`<${p}col min="${c + 1}" max="${c + 1}" width="${WIDTHS[i] ?? 14}" customWidth="1"/>`);
+    const hide = block.hiddenColumns?.includes(i) ?? false;
+    if (!covered(c)) added.push(`<${p}col min="${c + 1}" max="${c + 1}" width="${WIDTHS[i] ?? 14}"${hide ? ' hidden="1"' : ''} customWidth="1"/>`);
+    else if (hide) split = hideColumn(existing, c) || split;
   });
-  if (added.length) {
+  if (added.length || split) {
     const all = [...existing, ...added].sort((x, y) => Number(attr(x, 'min')) - Number(attr(y, 'min')));
     if (cols) edits.push({ from: cols.start, to: cols.end, insert: `<${cols.name}>${all.join('')}</${cols.name}>` });
     else {
@@ -218,6 +222,28 @@ function updateHead(head: string, block: OutputBlock, p: string, part: string): 
     }
   }
   return splice(head, edits);
+}
+
+/**
+ * Hide sheet column `c` (0-based) in the `<col>` elements that cover it: one that covers more columns is split
+ * around it, each part keeping its attributes; false when it was hidden already (hidden="1", or a width of 0 as
+ * hiddenColumnRanges reads it). ECMA-376 Part 1, §18.3.1.13 col: min and max are 1-based and inclusive.
+ */
+function hideColumn(existing: string[], c: number): boolean {
+  const n = c + 1;
+  const i = existing.findIndex((x) => Number(attr(x, 'min')) <= n && Number(attr(x, 'max')) >= n);
+  const x = existing[i];
+  const hidden = attr(x, 'hidden');
+  if (hidden === '1' || hidden === 'true' || Number(attr(x, 'width')) === 0) return false;
+  const tag = x.slice(0, tagEnd(x, 0));
+  const rest = x.slice(tag.length);
+  const range = (min: number, max: number, t = tag) => setAttr(setAttr(t, 'min', String(min)), 'max', String(max)) + rest;
+  const [min, max] = [Number(attr(x, 'min')), Number(attr(x, 'max'))];
+  const parts = [range(n, n, setAttr(tag, 'hidden', '1'))];
+  if (min < n) parts.unshift(range(min, n - 1));
+  if (max > n) parts.push(range(n + 1, max));
+  existing.splice(i, 1, ...parts);
+  return true;
 }
 
 /** Children of <worksheet> after conditionalFormatting, in schema order (ECMA-376 Part 1, 18.3.1.99). */
@@ -311,7 +337,7 @@ function updateValidations(tail: string, block: OutputBlock, p: string, part: st
   const ours = (e: XmlElement) =>
     lists.some(
       (v) =>
-        new RegExp(`^${columnName(block.firstColumn + v.column)}\\d`).test(attr(e.tag, 'sqref') ?? '') &&
+        [v.column, ...(v.moved ?? [])].some((c) => new RegExp(`^${columnName(block.firstColumn + c)}\\d`).test(attr(e.tag, 'sqref') ?? '')) &&
         childrenNamed(e, 'formula1').some((f) => textOf(doc, f) === `"${listSource(v)}"`),
     );
   const kept = childrenNamed(container, 'dataValidation')
