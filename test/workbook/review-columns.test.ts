@@ -98,3 +98,37 @@ test('the review counts and the open rows, read from the cells', async () => {
     openRows: Array.from({ length: data - 1 }, (_, i) => i + 2),
   });
 });
+
+test('the counts read the review cells, and the long record texts only where a verdict is empty', async () => {
+  // enough rows that their records outweigh the header rows read whole (HEADER_SCAN_ROWS) and the metadata sheet
+  const n = 400;
+  const many = [rows()[0], ...Array.from({ length: n }, (_, i) => ['7373' + String(1000 + i), `Zorg ${i}`, 'Z1105', 'GGZ-W5', 'Verblijf', 300 + i])];
+  const fake = FakeExcel.from({ Aanbieders: many });
+  const port = () => new OfficeWorkbook(fakeContext(fake), { dataValidation: true });
+  await annotateWorkbook(port(), pack, params);
+  const sheet = fake.sheet('Aanbieders')!;
+  const records = Array.from({ length: n }, (_, i) => String(sheet.cell(i + 1, 6 + OUTPUT_HEADERS.indexOf('Tariefwijzer invoer'))?.value ?? ''));
+  const recordBytes = records.reduce((n, r) => n + r.length, 0);
+  expect(records.every((r) => r.startsWith('["tw1"'))).toBe(true);
+  const read = async () => {
+    fake.resetCounters();
+    const counts = await readReviewCounts(port());
+    return { counts, bytes: fake.responses.reduce((a, b) => a + b, 0), syncs: fake.syncCount };
+  };
+  const full = await read();
+  expect(full.counts?.counts).toEqual({ open: n });
+  // every verdict is there: no record text comes back
+  expect(full.bytes).toBeLessThan(recordBytes);
+  // a person cleared two verdicts: those rows count as open, read from their records in one more round trip
+  const column = 6 + REVIEW;
+  Object.assign(sheet.ensure(5, column), { value: '', type: 'Empty' });
+  Object.assign(sheet.ensure(9, column), { value: '', type: 'Empty' });
+  Object.assign(sheet.ensure(7, column), { value: 'akkoord', type: 'String' });
+  const cleared = await read();
+  expect(cleared.counts?.counts).toEqual({ open: n - 1, akkoord: 1 });
+  expect(cleared.counts?.openRows).toEqual([...Array.from({ length: n }, (_, i) => i + 1).filter((r) => r !== 7)]);
+  expect(cleared.syncs).toBe(full.syncs + 1);
+  // a row below the data without a record and without a verdict is no row of the review
+  Object.assign(sheet.ensure(n + 5, 0), { value: 'notitie', type: 'String' });
+  expect((await read()).counts?.counts).toEqual({ open: n - 1, akkoord: 1 });
+});
