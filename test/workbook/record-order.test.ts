@@ -53,6 +53,13 @@ test('a first run: the record is the last own column, hidden; the review sits ri
   expect(OUT.review).toBe(OUT.explanation + 1);
   expect([...sheet.hiddenColumns]).toEqual([FIRST + OUT.record]);
   expect(decodeRecord(sheet.cell(1, FIRST + OUT.record)?.value as string)?.agb).toBe('73730001');
+  // a rerun leaves it hidden without a word; a user who shows it keeps it shown
+  const again = await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { dataValidation: true }), pack, params, { now });
+  expect(again.warnings.filter((w) => /verborgen/.test(w))).toEqual([]);
+  expect([...sheet.hiddenColumns]).toEqual([FIRST + OUT.record]);
+  sheet.hiddenColumns.clear();
+  await annotateWorkbook(new OfficeWorkbook(fakeContext(fake), { dataValidation: true }), pack, params, { now });
+  expect([...sheet.hiddenColumns]).toEqual([]);
 });
 
 test('simulated Excel: a block in the record-fifth order is compared as it is and rewritten in the current order', async () => {
