@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 'use strict';
+const { configureHeap } = require('../build/cli/heap.js');
 const { main } = require('../build/cli/main.js');
+
+configureHeap();
 
 /**
  * Exit only when everything written has reached stdout and stderr. process.exit() right after a large write

@@ -41,6 +41,24 @@ export class Fingerprint {
   }
 }
 
+/**
+ * The short hash of one non-blank cell: the first half of `fingerprint([v])` (eight hex digits), computed without
+ * an object per cell. A run hashes every input cell of every row for its record (jobs/row-record.ts).
+ */
+export function cellHash(v: Exclude<CellValue, null | undefined>): string {
+  let a = fnv(0x811c9dc5, v instanceof Date ? 'date' : typeof v);
+  a = fnv(a, ':');
+  a = fnv(a, typeof v === 'string' ? v : cellToText(v));
+  a = fnv(a, SEPARATOR) >>> 0;
+  return a < 0x10000000 ? a.toString(16).padStart(8, '0') : a.toString(16);
+}
+
+function fnv(seed: number, text: string): number {
+  let a = seed;
+  for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), FNV_PRIME);
+  return a;
+}
+
 export function fingerprint(parts: Iterable<CellValue>): string {
   const f = new Fingerprint();
   for (const p of parts) f.add(p);

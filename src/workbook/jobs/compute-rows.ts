@@ -88,10 +88,7 @@ export async function scanRows(
   const codes = new Map<string, string | undefined>();
   const codeOf = (cells: Record<string, CellValue>): string | undefined => {
     let key = '';
-    for (const f of PRESTATIE_FIELDS) {
-      const v = cells[f];
-      key += `${typeof v}:${v instanceof Date ? v.getTime() : (JSON.stringify(v) ?? '')}\u0001`;
-    }
+    for (const f of PRESTATIE_FIELDS) key += cellKey(cells[f]);
     if (codes.has(key)) return codes.get(key);
     if (codes.size >= 50_000) codes.clear();
     const code = rowPrestatieCode(cells, pack, params);
@@ -122,6 +119,15 @@ export async function scanRows(
 async function lastRunOf(port: WorkbookPort, layout: InputLayout): Promise<LastRun | undefined> {
   const rows = layout.metaRows;
   return rows && (!rows.length || holdsLastRun(rows)) ? lastRunFrom(rows) : readLastRun(port);
+}
+
+/** A cell's value as a part of a key, one to one (a text's length goes first, so no two cells run together). */
+function cellKey(v: CellValue): string {
+  if (v === null || v === undefined) return `${v}|`;
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  if (v instanceof Date) return `d${v.getTime()}|`;
+  if (typeof v === 'object') return `e${v.error.length}:${v.error}`;
+  return `${typeof v}${v}|`;
 }
 
 /** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */

@@ -8,7 +8,7 @@ import { lineYear } from '../../domain/engine';
 import { CORE_FIELDS } from '../../domain/fields';
 import { cellToText, isEmptyCell, type CellValue } from '../../domain/parse';
 import type { PolicyPack } from '../../domain/policy/types';
-import { fingerprint } from '../fingerprint';
+import { cellHash } from '../fingerprint';
 import { normalizeCodeKey } from '../names';
 
 const VERSION = 'tw1';
@@ -50,14 +50,16 @@ export function rowKeyParts(cells: Record<string, CellValue>): Pick<RowRecord, '
 /** The record of a row as computed now. */
 export function makeRecord(cells: Record<string, CellValue>, percentage: number | null, tariff: number | null): RowRecord {
   const inputs: Record<string, string> = {};
-  for (const [name, v] of Object.entries(cells)) if (!PLAIN_FIELDS.has(name) && !isEmptyCell(v)) inputs[name] = fingerprint([v]).slice(0, 8);
-  return {
-    ...rowKeyParts(cells),
-    maximum: isEmptyCell(cells.maximumtarief) ? '' : cellToText(cells.maximumtarief),
-    percentage: percentage === null ? '' : String(percentage),
-    tariff: tariff === null ? '' : String(tariff),
-    inputs,
-  };
+  for (const name in cells) {
+    const v = cells[name];
+    if (!PLAIN_FIELDS.has(name) && v !== null && v !== undefined && !isEmptyCell(v)) inputs[name] = cellHash(v);
+  }
+  const record = rowKeyParts(cells) as RowRecord;
+  record.maximum = isEmptyCell(cells.maximumtarief) ? '' : cellToText(cells.maximumtarief);
+  record.percentage = percentage === null ? '' : String(percentage);
+  record.tariff = tariff === null ? '' : String(tariff);
+  record.inputs = inputs;
+  return record;
 }
 
 /** The record as its cell holds it: a JSON array, which starts with "[" and so is never read as a formula. */

@@ -33,6 +33,7 @@ export class BlockCells {
   // weak: the rows of a window the writer has passed (see BlockRows) may go
   private readonly templates = new WeakMap<readonly OutputValue[], Template>();
   private readonly seen = new WeakSet<readonly OutputValue[]>();
+  private readonly texts: TextCells[];
 
   constructor(
     readonly pending: PendingBlock,
@@ -40,6 +41,7 @@ export class BlockCells {
     readonly rows = new BlockRows(pending.block),
   ) {
     this.letters = pending.block.headers.map((_, i) => columnName(pending.block.firstColumn + i));
+    this.texts = pending.block.headers.map(() => new TextCells());
     this.refPattern = new RegExp(`\\sr\\s*=\\s*["'](?:${this.letters.join('|')})\\d`);
   }
 
@@ -52,7 +54,7 @@ export class BlockCells {
     if (!keep) this.seen.add(values);
     t = { columns: [], cells: [], joined: [''] };
     values.forEach((v, i) => {
-      const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
+      const parts = typeof v === 'string' ? this.texts[i].get(v, () => this.parts(v, i)) : this.parts(v, i);
       if (!parts) return;
       t.columns.push(this.pending.block.firstColumn + i);
       t.cells.push(parts);
@@ -61,6 +63,10 @@ export class BlockCells {
     });
     if (keep) this.templates.set(values, t);
     return t;
+  }
+
+  private parts(v: OutputValue, i: number): [string, string] | undefined {
+    return cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
   }
 
   /** Our cells of sheet row `r` (0-based) in column order, each as XML; [] when the block has none there. */
@@ -105,6 +111,39 @@ export class BlockCells {
     return this.pending.block.firstColumn + this.pending.block.headers.length - 1;
   }
 }
+
+/**
+ * A column's text cells as XML, by their text: rows whose value arrays differ (a record of their own beside a shared
+ * explanation) still escape a text met before only once. A column whose texts seldom repeat (the record itself)
+ * stops being kept after a first stretch, so unique texts cost one look-up each, not a map of them all.
+ */
+class TextCells {
+  private readonly known = new Map<string, [string, string] | undefined>();
+  private looked = 0;
+  private hits = 0;
+
+  get(text: string, make: () => [string, string] | undefined): [string, string] | undefined {
+    if (this.looked < 0) return make();
+    const hit = this.known.get(text);
+    if (hit !== undefined || this.known.has(text)) {
+      this.hits++;
+      return hit;
+    }
+    const parts = make();
+    if (++this.looked === TEXT_TRIAL && this.hits < TEXT_TRIAL / 4) {
+      this.looked = -1; // seldom repeated: not worth keeping
+      this.known.clear();
+    } else {
+      if (this.known.size >= TEXT_KEPT) this.known.clear();
+      this.known.set(text, parts);
+    }
+    return parts;
+  }
+}
+
+/** TextCells: texts looked up before a column is judged, and the most it keeps at a time. */
+const TEXT_TRIAL = 2_048;
+const TEXT_KEPT = 4_096;
 
 /** A row's cells without their row number: `joined.join("12")` is all of them for row 12. */
 interface Template {
