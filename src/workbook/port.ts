@@ -83,6 +83,12 @@ export class BlockRows {
     }
   }
 
+  /** Whether row i is in the loaded window, or no window can hold it (load would do nothing). */
+  has(i: number): boolean {
+    const source = this.block.rows;
+    return !source || i < this.start + this.window.length || this.start + this.window.length >= source.count;
+  }
+
   /** Row i, if it is in the loaded window. */
   get(i: number): OutputValue[] | undefined {
     return this.window[i - this.start];

@@ -20,7 +20,7 @@ import {
   tokens,
   XmlError,
 } from '../../src/workbook/xlsx/xml';
-import { rowCells, sheetPieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
+import { PieceReader, rowCells, sheetPieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -175,7 +175,7 @@ describe('streams cut at every place', () => {
     `<row r="3"/></sheetData><extLst/></worksheet>`;
 
   test('sheet pieces: head, rows in plain form, between, tail, for every chunk size', async () => {
-    const expected = await collect(sheetPieces(chunked(sheet, sheet.length), 'xl/worksheets/sheet1.xml'));
+    const expected = (await collect(sheetPieces(chunked(sheet, sheet.length), 'xl/worksheets/sheet1.xml'))).flat();
     expect(expected.map((p) => p.kind)).toEqual(['head', 'row', 'other', 'other', 'row', 'row', 'tail']);
     const rows = expected.filter((p): p is Extract<SheetPiece, { kind: 'row' }> => p.kind === 'row');
     expect(rows.map((r) => r.index)).toEqual([0, 1, 2]);
@@ -184,12 +184,23 @@ describe('streams cut at every place', () => {
       [1, '<v>2</v>'],
     ]);
     expect(stringItemText(rowCells(rows[1].xml)[0].inner!)).toBe('</row><c>');
-    for (let size = 1; size < sheet.length; size += 1) expect(await collect(sheetPieces(chunked(sheet, size), 'p'))).toEqual(expected);
+    for (let size = 1; size < sheet.length; size += 1) expect((await collect(sheetPieces(chunked(sheet, size), 'p'))).flat()).toEqual(expected);
+    // one at a time, without an await per piece: the same pieces
+    for (const size of [1, 7, 64, sheet.length]) {
+      const reader = new PieceReader(chunked(sheet, size), 'p');
+      const one: SheetPiece[] = [];
+      for (;;) {
+        const piece = reader.take();
+        if (piece) one.push(piece);
+        else if (!(await reader.fill())) break;
+      }
+      expect(one).toEqual(expected);
+    }
   });
 
   test('errors in a streamed part name it', async () => {
     const range = sheet.replace('<v>2</v>', '<v>&#x110000;</v>');
-    const rows = (await collect(sheetPieces(chunked(range, 7), 'p'))).filter((p): p is Extract<SheetPiece, { kind: 'row' }> => p.kind === 'row');
+    const rows = (await collect(sheetPieces(chunked(range, 7), 'p'))).flat().filter((p): p is Extract<SheetPiece, { kind: 'row' }> => p.kind === 'row');
     expect(() => decodeText(rowCells(rows[1].xml)[1].inner!)).toThrow('tekenverwijzing &#x110000; verwijst naar een teken dat XML niet toestaat');
     const bad = sheet.replace('<v>2</v>', '<v>&#x110000;</v>').replace("<?xml version='1.0'?>", "<?xml version='1.0'?><!DOCTYPE x>");
     await expect(collect(sheetPieces(chunked(bad, 7), 'xl/worksheets/sheet1.xml'))).rejects.toThrow(

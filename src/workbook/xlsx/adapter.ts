@@ -29,7 +29,7 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { cellLetters, columnIndex, hiddenColumnRanges, rowCells, sheetPieces, type RawCell, type SheetPiece } from './sheet-xml';
+import { cellLetters, columnIndex, hiddenColumnRanges, PieceReader, rowCells, sheetPieces, type RawCell, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import {
@@ -271,7 +271,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // With the extent known, only the requested cells matter; without it every cell counts towards the used range.
     const anchors = known ? anchorCells(known) : undefined;
     const cursor = this.resume(sheet, known ? Math.min(...first) : -1);
-    const pieces = cursor?.pieces ?? sheetPieces(utf8Chunks(this.partStream(info.part)), info.part)[Symbol.asyncIterator]();
+    const pieces = cursor?.pieces ?? new PieceReader(utf8Chunks(this.partStream(info.part)), info.part);
     const anchorValues = cursor?.anchors ?? new Map<number, CellValue>();
     let piece: SheetPiece | undefined = cursor?.next;
     let rowCount = 0;
@@ -280,10 +280,10 @@ export class XlsxWorkbook implements WorkbookPort {
     let head = '';
     try {
       for (;;) {
+        piece ??= pieces.take();
         if (!piece) {
-          const next = await pieces.next();
-          if (next.done) break;
-          piece = next.value;
+          if (await pieces.fill()) continue;
+          break;
         }
         const current = piece;
         piece = undefined;
@@ -336,7 +336,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (rowHasValue) rowCount = r + 1;
       }
     } catch (e) {
-      void pieces.return?.(undefined);
+      pieces.close();
       rethrowIn(info.part, e);
     }
     let extent = known;
@@ -385,7 +385,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const cursor = this.cursors.get(sheet);
     this.cursors.delete(sheet);
     if (cursor && from >= 0 && cursor.next.index <= from) return cursor;
-    void cursor?.pieces.return?.(undefined);
+    cursor?.pieces.close();
     return undefined;
   }
 
@@ -619,7 +619,7 @@ async function drainRows(block: OutputBlock): Promise<OutputValue[][]> {
 const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 interface Cursor {
-  pieces: AsyncIterator<SheetPiece>;
+  pieces: PieceReader;
   /** The first row not yet read. */
   next: Extract<SheetPiece, { kind: 'row' }>;
   /** Values of merged areas' first cells seen so far (row × 16,384 + column), for areas that reach into later reads. */

@@ -56,11 +56,14 @@ function findSheetData(buf: string, at: { pos: number; depth: number }): Token |
 }
 
 /**
- * The pieces of a worksheet part. Each row is given in plain form (see plainXml): a row with a comment, a
- * processing instruction or CDATA is rewritten without them, the same content, so the row readers' fast paths
- * (one search for a cell, its value) read every row exactly.
+ * The pieces of a worksheet part, in batches (all the pieces a chunk of text completes: a few hundred rows, so a
+ * reader pays for one step of an async generator per batch, not per row). Each row is given in plain form (see
+ * plainXml): a row with a comment, a processing instruction or CDATA is rewritten without them, the same content,
+ * so the row readers' fast paths (one search for a cell, its value) read every row exactly.
  */
-export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece> {
+export async function* sheetPieces(chunks: AsyncIterable<string>, part: string): AsyncGenerator<SheetPiece[]> {
+  let batch: SheetPiece[] = [];
+  const put = (piece: SheetPiece) => void batch.push(piece);
   try {
     let buf = '';
     let pos = 0;
@@ -89,7 +92,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         rowOpen = `<${prefix}row`;
         rowClose = `</${prefix}row>`;
         dataClose = `</${prefix}sheetData`;
-        yield { kind: 'head', text: buf.slice(0, t.end), prefix, empty };
+        put({ kind: 'head', text: buf.slice(0, t.end), prefix, empty });
         pos = t.end;
         state = empty ? 'tail' : 'rows';
       }
@@ -97,12 +100,12 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         for (;;) {
           const lt = buf.indexOf('<', pos);
           if (lt < 0) {
-            if (pos < buf.length) yield { kind: 'other', text: buf.slice(pos) };
+            if (pos < buf.length) put({ kind: 'other', text: buf.slice(pos) });
             pos = buf.length;
             break;
           }
           if (lt > pos) {
-            yield { kind: 'other', text: buf.slice(pos, lt) };
+            put({ kind: 'other', text: buf.slice(pos, lt) });
             pos = lt;
           }
           if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
@@ -129,7 +132,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
             const r = first ? (first[1] ?? first[2]) : attr(rowTag, 'r');
             last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
             const xml = buf.slice(lt, end);
-            yield { kind: 'row', xml: plain ? xml : plainXml(xml), index: last };
+            put({ kind: 'row', xml: plain ? xml : plainXml(xml), index: last });
             pos = end;
           } else if (buf.startsWith(dataClose, lt)) {
             state = 'tail';
@@ -137,7 +140,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
           } else {
             const t = tokenAt(buf, lt);
             if (!t) break;
-            yield { kind: 'other', text: buf.slice(lt, t.end) };
+            put({ kind: 'other', text: buf.slice(lt, t.end) });
             pos = t.end;
           }
         }
@@ -147,12 +150,46 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         pos = buf.length;
         if (tail.length > MAX_HEAD) throw new XmlError('het deel na de celgegevens is te groot');
       }
+      if (batch.length) {
+        yield batch;
+        batch = [];
+      }
     }
     if (state === 'head') throw new XmlError('geen <sheetData> gevonden');
     if (state === 'rows') throw new XmlError('onvolledig (</sheetData> ontbreekt)');
-    yield { kind: 'tail', text: tail };
+    yield [{ kind: 'tail', text: tail }];
   } catch (e) {
     rethrowIn(part, e);
+  }
+}
+
+/**
+ * The pieces of a worksheet part one at a time, without an await per piece: `take()` gives the next piece of the
+ * current batch, or undefined when it is used up and `fill()` must fetch the next one (false at the end).
+ */
+export class PieceReader {
+  private batch: SheetPiece[] = [];
+  private at = 0;
+  private readonly batches: AsyncIterator<SheetPiece[]>;
+
+  constructor(chunks: AsyncIterable<string>, part: string) {
+    this.batches = sheetPieces(chunks, part)[Symbol.asyncIterator]();
+  }
+
+  take(): SheetPiece | undefined {
+    return this.at < this.batch.length ? this.batch[this.at++] : undefined;
+  }
+
+  async fill(): Promise<boolean> {
+    const next = await this.batches.next();
+    this.batch = next.done ? [] : next.value;
+    this.at = 0;
+    return !next.done;
+  }
+
+  /** Stops reading (the inflater and the file are let go). */
+  close(): void {
+    void this.batches.return?.(undefined);
   }
 }
 

@@ -568,8 +568,20 @@ export class DeflatedPart {
   private slab: Buffer = Buffer.allocUnsafe(SLAB);
   private used = 0;
 
-  /** Text is encoded into the slab (see SLAB); a Buffer goes to the compressor after what is in the slab. */
-  async write(text: string | Buffer): Promise<void> {
+  /**
+   * Text is encoded into the slab (see SLAB); a Buffer goes to the compressor after what is in the slab. Returns a
+   * promise only when the write has to wait (a full slab goes to the compressor): a caller writing row by row
+   * awaits only then.
+   */
+  write(text: string | Buffer): Promise<void> | undefined {
+    if (typeof text === 'string' && text.length * 3 <= SLAB - this.used) {
+      this.used += this.slab.write(text, this.used, 'utf8');
+      return undefined;
+    }
+    return this.writeWaiting(text);
+  }
+
+  private async writeWaiting(text: string | Buffer): Promise<void> {
     if (typeof text === 'string') {
       // a UTF-16 code unit takes at most 3 bytes in UTF-8
       if (text.length * 3 > SLAB - this.used) {
