@@ -113,11 +113,41 @@ function outcomeText(r: RowResult): string {
   return `${formatPercentage(r.percentage)}${r.tarief ? ` (${formatEuro(r.tarief)})` : ''}`;
 }
 
-function classifyCells(cells: Record<string, CellValue>, pack: PolicyPack): ReturnType<typeof classifyPrestatie> {
-  return classifyPrestatie(
-    { code: cells.prestatiecode, sector: text(cells.sector), zorgprofiel: text(cells.zorgprofiel), leveringsvorm: text(cells.leveringsvorm) },
-    pack.prestaties,
-  );
+type Classified = ReturnType<typeof classifyPrestatie>;
+
+/**
+ * Classifications by the pack's own prestaties (the catalog's are the same for every pack) and the four cells they
+ * depend on: a sheet has few distinct combinations, and a row whose result cannot be reused (its own maximumtarief)
+ * still needs no second classification. Frozen, as they are shared. Every one of the four cells is read, as the
+ * classification itself reads them, so ResultMemo records the same fields.
+ */
+const CLASSIFIED = new WeakMap<object, Map<string, Classified>>();
+const NO_PRESTATIES = {};
+const CLASSIFIED_LIMIT = 10_000;
+
+function classifyCells(cells: Record<string, CellValue>, pack: PolicyPack): Classified {
+  const input = { code: cells.prestatiecode, sector: text(cells.sector), zorgprofiel: text(cells.zorgprofiel), leveringsvorm: text(cells.leveringsvorm) };
+  const owner = pack.prestaties ?? NO_PRESTATIES;
+  let known = CLASSIFIED.get(owner);
+  if (!known) CLASSIFIED.set(owner, (known = new Map<string, Classified>()));
+  const key = `${cellKey(input.code)}${cellKey(input.sector)}${cellKey(input.zorgprofiel)}${cellKey(input.leveringsvorm)}`;
+  let out = known.get(key);
+  if (out) return out;
+  out = classifyPrestatie(input, pack.prestaties);
+  if (out.prestatie) Object.freeze(out.prestatie);
+  Object.freeze(out.issues);
+  if (known.size >= CLASSIFIED_LIMIT) known.clear();
+  known.set(key, out);
+  return out;
+}
+
+/** A cell's value as part of a key, one to one: typed, and a text's length first so no two cells run together. */
+export function cellKey(v: CellValue): string {
+  if (v === null || v === undefined) return `${v}|`;
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  if (v instanceof Date) return `d${v.getTime()}|`;
+  if (typeof v === 'object') return `e${v.error.length}:${v.error}`;
+  return `${typeof v}${v}|`;
 }
 
 /** The fields classifyCells reads, and the inkoopjaar that chooses the year's pack. */

@@ -5,6 +5,7 @@
  */
 import {
   batchLineKey,
+  cellKey,
   lineYear,
   PRESTATIE_FIELDS,
   ResultMemo,
@@ -119,15 +120,6 @@ export async function scanRows(
 async function lastRunOf(port: WorkbookPort, layout: InputLayout): Promise<LastRun | undefined> {
   const rows = layout.metaRows;
   return rows && (!rows.length || holdsLastRun(rows)) ? lastRunFrom(rows) : readLastRun(port);
-}
-
-/** A cell's value as a part of a key, one to one (a text's length goes first, so no two cells run together). */
-function cellKey(v: CellValue): string {
-  if (v === null || v === undefined) return `${v}|`;
-  if (typeof v === 'string') return `s${v.length}:${v}`;
-  if (v instanceof Date) return `d${v.getTime()}|`;
-  if (typeof v === 'object') return `e${v.error.length}:${v.error}`;
-  return `${typeof v}${v}|`;
 }
 
 /** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */
