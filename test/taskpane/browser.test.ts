@@ -1256,6 +1256,33 @@ test('Bijlage maken with ExcelApi 1.8 or newer: a new workbook with the selected
   expect(pageErrors).toEqual([]);
 });
 
+test("Bijlage maken follows the run, not fields changed after it: the bijlage has the sheet's tariff; an edited workbook blocks it with a reason", async () => {
+  await page.goto(`${origin}/demo.html?api=1.20`);
+  await chooseZkGgz(page);
+  await page.getByTestId('primaire-actie').click();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  const written = await cellValue(page, 'Aanbieders', 3, 7);
+  const action = page.getByTestId('bijlage-actie');
+  await page.locator('#werkmap tr[data-row="4"] td').first().click();
+  await action.getByTestId('bijlage-aanbieder').getByText('AGB-code 73730001').waitFor();
+  expect(await action.getByTestId('bijlage-parameters').count()).toBe(0);
+  // a new richttarief typed after the run counts only from the next Bereken: the bijlage keeps the sheet's numbers
+  await page.locator('input[name="richttarief"]').fill('90');
+  await action.getByTestId('bijlage-parameters').waitFor();
+  expect(await action.getByTestId('bijlage-parameters').textContent()).toContain('parameters van de laatste berekening');
+  await action.getByRole('button', { name: 'Bijlage maken' }).click();
+  await action.getByTestId('bijlage-klaar').waitFor({ timeout: 60_000 });
+  const packages = await page.evaluate(() => (window as unknown as BijlageHost).tariefwijzerNewWorkbooks);
+  const sheet = new ZipReader(Buffer.from(packages[packages.length - 1], 'base64')).text('xl/worksheets/sheet1.xml')!;
+  expect(sheet).toContain(`<v>${String(written)}</v>`);
+  // the user types another NZa maximumtarief: the sheet's tariffs are outdated, so no bijlage until Bereken
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 5, 310));
+  await outdated(page).waitFor();
+  expect(await action.getByRole('button', { name: 'Bijlage maken' }).isDisabled()).toBe(true);
+  expect(await action.getByTestId('bijlage-waarom').textContent()).toContain('De werkmap is gewijzigd na de berekening');
+  expect(pageErrors).toEqual([]);
+});
+
 test('Bijlage maken below ExcelApi 1.8: a new sheet "Bijlage 73730001" in this workbook; the other sheets unchanged, none deleted', async () => {
   const before = JSON.parse(await bijlageAfterRun(page, '1.7')) as Array<[string, unknown]>;
   expect(await page.getByTestId('bijlage-klaar').textContent()).toContain('Bijlage 73730001');

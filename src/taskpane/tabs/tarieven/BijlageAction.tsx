@@ -5,16 +5,37 @@
  */
 import { useEffect, useState } from 'react';
 import { Button } from '@fluentui/react-components';
+import type { RunResult } from '../../../domain/engine';
 import type { ParameterValues, PolicyPack } from '../../../domain/policy/types';
+import { parameterText } from '../../../workbook/names';
 import type { RowProvider } from '../../../workbook/jobs/row-provider';
 import type { Host } from '../../office-port';
 import { useStyles } from '../../styles';
 
 export interface BijlageActionProps {
   host: Host;
+  /** The policy chosen now: a bijlage is made only when it is the one the run used. */
   pack: PolicyPack;
-  params: ParameterValues;
+  /** The run whose tariffs the sheet holds: its parameters make the bijlage, so it has the sheet's numbers. */
+  run: Pick<RunResult, 'pack' | 'parameters'>;
+  /** The parameter fields as they are now (changed after the run, they count only from the next Bereken). */
+  fields: ParameterValues | undefined;
+  /** The workbook changed after the run: its tariffs are outdated. */
+  stale: boolean;
   selected: { sheet: string; row: number } | undefined;
+}
+
+/** Why no bijlage can be made now that matches the sheet's tariffs; undefined when it can. */
+function runMismatch({ pack, run, stale }: Pick<BijlageActionProps, 'pack' | 'run' | 'stale'>): string | undefined {
+  if (stale) return 'De werkmap is gewijzigd na de berekening. Bereken opnieuw: een bijlage hoort dezelfde tarieven te hebben als het blad.';
+  if (pack.id !== run.pack.id || pack.version !== run.pack.version)
+    return `U koos na de berekening een ander beleid. Bereken opnieuw, of kies weer ${run.pack.title}.`;
+  return undefined;
+}
+
+/** Whether two sets of parameter values say the same (as the run records them). */
+function sameValues(a: ParameterValues, b: ParameterValues): boolean {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => parameterText(a[k]) === parameterText(b[k]));
 }
 
 /** The provider of the selected row, read from the sheet; undefined while it is being read (or no row). */
@@ -63,24 +84,27 @@ async function makeBijlage(host: Host, pack: PolicyPack, params: ParameterValues
   return `Deze Excel kan geen nieuwe werkmap openen (ExcelApi 1.8); de bijlage staat op blad ${names} in deze werkmap.`;
 }
 
-export function BijlageAction({ host, pack, params, selected }: BijlageActionProps) {
+export function BijlageAction({ host, pack, run, fields, stale, selected }: BijlageActionProps) {
   const styles = useStyles();
   const provider = useRowProvider(host, pack, selected);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
-  const reason = !selected
-    ? 'Kies eerst een rij in het blad: de bijlage is voor de zorgaanbieder van die rij.'
-    : !provider
-      ? 'Rij lezen…'
-      : provider.kind === 'none'
-        ? provider.reason
-        : undefined;
+  const reason =
+    runMismatch({ pack, run, stale }) ??
+    (!selected
+      ? 'Kies eerst een rij in het blad: de bijlage is voor de zorgaanbieder van die rij.'
+      : !provider
+        ? 'Rij lezen…'
+        : provider.kind === 'none'
+          ? provider.reason
+          : undefined);
+  const fieldsChanged = !!fields && !sameValues(fields, run.parameters);
   const make = async () => {
     if (provider?.kind !== 'provider') return;
     setBusy(true);
     setDone(undefined);
     try {
-      setDone(await makeBijlage(host, pack, params, provider.agb));
+      setDone(await makeBijlage(host, pack, run.parameters, provider.agb));
     } catch (e) {
       setDone(`De bijlage is niet gemaakt: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -100,6 +124,11 @@ export function BijlageAction({ host, pack, params, selected }: BijlageActionPro
       {reason && (
         <p id="bijlage-waarom" className={`${styles.muted} ${styles.small}`} data-testid="bijlage-waarom">
           {reason}
+        </p>
+      )}
+      {!reason && fieldsChanged && (
+        <p className={`${styles.muted} ${styles.small}`} data-testid="bijlage-parameters">
+          De bijlage gebruikt de parameters van de laatste berekening, zoals de tarieven in het blad. Wat u daarna invulde, telt pas na Bereken.
         </p>
       )}
       {done && (

@@ -104,7 +104,7 @@ export function TarievenTab({ environment }: { environment: Environment }) {
             selected={explanation.selected}
             stale={calc.stale}
             onSelectRow={explanation.select}
-            bijlage={host && pack && resolved ? { host, pack, params: resolved.values } : undefined}
+            bijlage={host && pack ? { host, pack, run: outcome.run, fields: resolved?.values, stale: calc.stale } : undefined}
             runner={runner}
           />
         </Suspense>
