@@ -63,8 +63,7 @@ export async function providerBijlagen(
   taken: readonly string[],
 ): Promise<ProviderBijlage[]> {
   const outcome = await collectBijlagen(port, pack, params, { agb: [agb] });
-  const years = new Set(outcome.bijlagen.flatMap((b) => b.lines.map((l) => l.inkoopjaar ?? '')));
-  const ctx: BijlageContext = { pack, params, datum, multiYear: years.size > 1, hasVolume: outcome.hasVolume };
+  const ctx: BijlageContext = { pack, params, datum, multiYear: outcome.multiYear, hasVolume: outcome.hasVolume };
   const names = [...taken];
   return outcome.bijlagen.map((b) => {
     const sheetName = bijlageSheetName(b.agb, outcome.perZorgkantoor ? b.zorgkantoor : undefined, names);

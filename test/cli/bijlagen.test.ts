@@ -126,6 +126,17 @@ describe('the held-out-style workbook', () => {
     expect(run.json!.files.map((f) => f.agb)).toEqual(ROWS.filter((r) => r[0] === agb).map(() => agb));
     expect((await bijlagen(input, path.join(dir, 'geen'), '--agb', '99999999')).code).toBe(1);
   });
+
+  test('a provider of one year and one region gets the same bijlage alone (--agb, the pane) as among all', async () => {
+    // 74120004: 2025 and Utrecht only, in a sheet of two inkoopjaren and two regions
+    const agb = '74120004';
+    expect(new Set(ROWS.filter((r) => r[0] === agb).map((r) => `${r[col('Inkoopjaar')]} ${r[col('Zorgkantoor')]}`)).size).toBe(1);
+    const alone = path.join(dir, 'alleen');
+    const run = await bijlagen(input, alone, '--agb', agb);
+    const [file] = run.json!.files;
+    expect(json.files.find((f) => f.agb === agb)!.file).toBe(file.file);
+    expect(sha(path.join(alone, file.file))).toBe(sha(path.join(out, file.file)));
+  });
 });
 
 describe('bad input', () => {

@@ -45,7 +45,7 @@ export const bijlagen: Command = {
     });
     const verdict = bijlagenVerdict(factsOf(outcome));
     if (verdict.outcome === 'fout') throw nothingUsable(verdict);
-    const ctx: BijlageContext = { pack, params, datum, multiYear: multiYear(outcome), hasVolume: outcome.hasVolume };
+    const ctx: BijlageContext = { pack, params, datum, multiYear: outcome.multiYear, hasVolume: outcome.hasVolume };
     const files = bijlageFileNames(outcome);
     const written: NewFile[] = [];
     for (const f of files) written.push({ name: f.file, bytes: await newWorkbookBytes([bijlageSheet(f.bijlage, ctx)]) });
@@ -70,10 +70,6 @@ export function parseDatum(v: string | undefined, now = new Date()): BijlageCont
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3])
     throw new UsageError(`--datum "${v}" is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2025-10-25.`);
   return { year: +m[1], month: +m[2], day: +m[3] };
-}
-
-function multiYear(o: BijlagenOutcome): boolean {
-  return new Set(o.bijlagen.flatMap((b) => b.lines.map((l) => l.inkoopjaar ?? ''))).size > 1;
 }
 
 function factsOf(o: BijlagenOutcome) {

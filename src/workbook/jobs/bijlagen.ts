@@ -59,9 +59,14 @@ export interface BijlagenOutcome {
   bijlagen: Bijlage[];
   /** Rows without an AGB-code: in no bijlage (only without an --agb filter). */
   unassigned: LeftOut[];
-  /** More than one zorgkantoor in the selected rows: a bijlage per provider and zorgkantoor. */
+  /**
+   * More than one zorgkantoor among the sheet's rows with an AGB-code: a bijlage per provider and zorgkantoor. Of
+   * every provider's rows, not only the selected ones, so a provider's bijlage is the same made alone or with all.
+   */
   perZorgkantoor: boolean;
-  /** Whether any selected row has a volume. */
+  /** More than one inkoopjaar (or some rows without one) among the sheet's rows with an AGB-code: bijlagen show the year. */
+  multiYear: boolean;
+  /** Whether any row with an AGB-code has a volume (of every provider, as perZorgkantoor). */
   hasVolume: boolean;
   /** Over the selected rows, as annotate counts them. */
   counts: TariffCounts;
@@ -82,7 +87,6 @@ export function leftOutReason(res: RowResult): string | undefined {
 
 function lineOf(res: RowResult, cells: Record<string, CellValue>, sheetRow: number): BijlageLine {
   const p = res.prestatie;
-  const volume = cells.volume;
   return {
     sheetRow,
     code: p?.code ?? clean(cells.prestatiecode),
@@ -90,9 +94,14 @@ function lineOf(res: RowResult, cells: Record<string, CellValue>, sheetRow: numb
     leveringsvorm: p?.leveringsvorm ?? (clean(cells.leveringsvorm) || undefined),
     zorgprofiel: p?.zorgprofiel ?? (clean(cells.zorgprofiel) || undefined),
     inkoopjaar: clean(cells.inkoopjaar) || undefined,
-    volume: typeof volume === 'number' && Number.isFinite(volume) ? volume : undefined,
+    volume: volumeOf(cells),
     result: res,
   };
+}
+
+function volumeOf(cells: Record<string, CellValue>): number | undefined {
+  const volume = cells.volume;
+  return typeof volume === 'number' && Number.isFinite(volume) ? volume : undefined;
 }
 
 /** Provider names per AGB-code, to find one code with two names. */
@@ -122,12 +131,18 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
   const names: Names = new Map();
   const unassigned: LeftOut[] = [];
   const zorgkantoren = new Set<string>();
+  const years = new Set<string>();
   const counts = emptyCounts();
   let hasVolume = false;
   const read = { pause: options.pause, slice: options.slice, window: options.window, reuse: scan.held, quiet: true };
   await readAll(
     readRows(port, pack, layout, read, (row, r) => {
       const agb = clean(row.cells.agb);
+      if (agb) {
+        zorgkantoren.add(clean(row.cells.zorgkantoor));
+        years.add(clean(row.cells.inkoopjaar));
+        if (volumeOf(row.cells) !== undefined) hasVolume = true;
+      }
       if (wanted.size && !wanted.has(agb)) return;
       const res = computer.compute(row, r);
       countRow(counts, res);
@@ -139,7 +154,6 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
       }
       const naam = clean(row.cells.zorgaanbieder);
       const zk = clean(row.cells.zorgkantoor);
-      zorgkantoren.add(zk);
       const byName = names.get(agb) ?? new Map<string, number[]>();
       names.set(agb, byName);
       byName.set(naam, [...(byName.get(naam) ?? []), r + 1]);
@@ -149,9 +163,7 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
       if (!group.naam && naam) group.naam = naam;
       if (reason) group.leftOut.push({ sheetRow: r, code, reason });
       else {
-        const line = lineOf(res, row.cells, r);
-        if (line.volume !== undefined) hasVolume = true;
-        group.lines.push(line);
+        group.lines.push(lineOf(res, row.cells, r));
       }
       computer.trim();
     }),
@@ -179,6 +191,7 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
     bijlagen: [...groups.values()],
     unassigned,
     perZorgkantoor: zorgkantoren.size > 1,
+    multiYear: years.size > 1,
     hasVolume,
     counts,
     warnings,
