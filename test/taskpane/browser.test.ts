@@ -581,6 +581,11 @@ test('a rerun after one NZa maximumtarief changed: the pane counts 1 change, its
   expect(await page.locator('#werkmap tr.selected[data-row="4"]').count()).toBe(0);
   await changes.getByRole('button', { name: /^Rij 4:/ }).click();
   await page.locator('#werkmap tr.selected[data-row="4"]').waitFor();
+  // the row's explanation opens with it, once, with the new numbers
+  const card = page.getByTestId('geselecteerde-rij');
+  await card.waitFor();
+  expect(await card.count()).toBe(1);
+  expect(await card.textContent()).toContain(NBSP('€ 310,00'));
   // every computed row starts open: the first step selects the first data row, the next the one after
   expect(await review.textContent()).toMatch(/open [1-9]/);
   await review.getByRole('button', { name: 'Volgende open rij' }).click();

@@ -13,7 +13,8 @@ import type { PortRunner } from '../../office-port';
 import { count, keepTogether, useStyles } from '../../styles';
 import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from './changes-text';
 
-const VIA = 'wijzigingen';
+/** How a row selected from the changes or the review steps is marked: its explanation opens under them. */
+export const VIA = 'wijzigingen';
 /** Each on its own line in the actions row (a row of buttons otherwise). */
 const FULL = { flexBasis: '100%' } as const;
 

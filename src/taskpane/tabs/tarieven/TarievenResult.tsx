@@ -5,8 +5,8 @@
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
 import type { PortRunner } from '../../office-port';
 import { BijlageAction, type BijlageActionProps } from './BijlageAction';
-import { ChangesSummary, ReviewSteps } from './ChangesSummary';
-import { Result, type SelectedRow } from './Result';
+import { ChangesSummary, ReviewSteps, VIA } from './ChangesSummary';
+import { Result, RowCard, type SelectedRow } from './Result';
 
 export interface TarievenResultProps {
   outcome: AnnotateOutcome;
@@ -22,11 +22,12 @@ export interface TarievenResultProps {
 
 export default function TarievenResult({ bijlage, runner, ...props }: TarievenResultProps) {
   // Result actions go in `actions` (shown under the summary): what changed since the previous run, the review
-  // counts, and the Bijlage for the selected row's provider
+  // counts with the explanation of the row a step selected, and the Bijlage for the selected row's provider
   const actions = (
     <>
       <ChangesSummary outcome={props.outcome} onSelectRow={props.onSelectRow} />
       <ReviewSteps outcome={props.outcome} runner={runner} onSelectRow={props.onSelectRow} />
+      {props.selected?.via === VIA && <RowCard selected={props.selected} titles={props.titles} />}
       {bijlage && <BijlageAction {...bijlage} selected={props.selected} />}
     </>
   );
