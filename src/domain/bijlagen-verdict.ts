@@ -12,6 +12,9 @@ export interface BijlagenFacts {
   leftOut: number;
   /** Rows without an AGB-code. */
   unassigned: number;
+  /** Providers whose bijlage was not made (an AGB-code with two names), and their rows. */
+  refused: number;
+  refusedRows: number;
   /** Included rows whose tariff comes with a signal that asks for a check, and those signals' names. */
   checks: number;
   checkNames: readonly string[];
@@ -24,7 +27,7 @@ const rijen = (n: number) => `${formatCount(n)} ${n === 1 ? 'rij' : 'rijen'}`;
  * for a check are 'aandacht'; every row in a bijlage without such a signal is 'goed'.
  */
 export function bijlagenVerdict(f: BijlagenFacts): Verdict {
-  const outcome = outcomeOf({ total: f.rows, usable: f.included, asksAction: f.checks > 0 || f.unassigned > 0 });
+  const outcome = outcomeOf({ total: f.rows, usable: f.included, asksAction: f.checks > 0 || f.unassigned > 0 || f.refused > 0 });
   if (f.rows === 0)
     return { outcome, title: 'Geen rijen gevonden', reasons: ['Het blad heeft onder de kopregel geen rijen met gegevens voor deze zorgaanbieders.'] };
   if (outcome === 'fout')
@@ -35,6 +38,10 @@ export function bijlagenVerdict(f: BijlagenFacts): Verdict {
     };
   const reasons: string[] = [];
   if (f.leftOut) reasons.push(`${rijen(f.leftOut)} niet opgenomen (fout of geen tarief): ze staan in de bijlage onder "Niet opgenomen" en in het overzicht.`);
+  if (f.refused)
+    reasons.push(
+      `${formatCount(f.refused)} ${f.refused === 1 ? 'zorgaanbieder kreeg' : 'zorgaanbieders kregen'} geen bijlage (${rijen(f.refusedRows)}): een AGB-code met meer dan één naam; zie het overzicht.`,
+    );
   if (f.unassigned) reasons.push(`${rijen(f.unassigned)} zonder AGB-code: in geen bijlage, wel in het overzicht.`);
   if (f.checks) reasons.push(`${rijen(f.checks)} met een tarief en een signaal dat om controle vraagt: ${f.checkNames.join(', ')}.`);
   const made = `${formatCount(f.bijlagen)} ${f.bijlagen === 1 ? 'bijlage' : 'bijlagen'} gemaakt`;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAllOrNothing } from '../../src/cli/bijlagen-files';
+import { ZipReader } from '../../src/workbook/xlsx/zip';
 import { col, FOUT_CODE, ROWS, SLASH_NAME, writeBijlagenWorkbook } from '../fixtures/bijlagen-workbook';
 import { runCli } from './run';
 
@@ -151,17 +152,31 @@ describe('bad input', () => {
     expect(run.json!.files.flatMap((f) => f.prestaties.map((p) => p.rij))).not.toContain(3);
   });
 
-  test('one AGB-code with two names: refused, nothing written', async () => {
+  test('one AGB-code with two names: that provider gets no bijlage, the others do; the run asks for attention and the overview says why', async () => {
     const file = path.join(dir, 'twee-namen.xlsx');
     const rows = ROWS.map((r) => [...r]);
     rows[1][1] = 'Kompas Wonen';
     await writeBijlagenWorkbook(file, rows);
+    const agb = ROWS[0][0];
     const out = path.join(dir, 'twee-namen');
     const run = await bijlagen(file, out);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('"Kompas Wonen"');
-    expect(run.err).toContain(`"${ROWS[0][1]}"`);
-    expect(fs.existsSync(out)).toBe(false);
+    expect(run.code).toBe(3);
+    const json = run.json as BijlagenJson & { nietGemaakt: Array<{ agb: string; reden: string; rijen: number[] }> };
+    const others = new Set(ROWS.filter((r) => r[0] !== agb).map((r) => `${r[0]}|${r[col('Zorgkantoor')]}`));
+    expect(json.files.map((f) => `${f.agb}|${f.zorgkantoor}`).sort()).toEqual([...others].sort());
+    expect(json.nietGemaakt.map((x) => x.agb)).toEqual([agb]);
+    expect(json.nietGemaakt[0].reden).toContain('"Kompas Wonen"');
+    expect(json.nietGemaakt[0].reden).toContain(`"${ROWS[0][1]}"`);
+    expect(json.nietGemaakt[0].rijen).toEqual(ROWS.flatMap((r, i) => (r[0] === agb ? [i + 2] : [])));
+    const overview = new ZipReader(fs.readFileSync(path.join(out, 'overzicht.xlsx'))).text('xl/worksheets/sheet1.xml')!;
+    expect(overview).toContain('Zorgaanbieders zonder bijlage');
+    expect(overview).toContain('Kompas Wonen');
+    // asked for that provider only: nothing to make, nothing written
+    const alone = path.join(dir, 'twee-namen-alleen');
+    const one = await bijlagen(file, alone, '--agb', agb);
+    expect(one.code).toBe(1);
+    expect(one.err).toContain('"Kompas Wonen"');
+    expect(fs.existsSync(alone)).toBe(false);
   });
 
   test('a full disk: nothing half written, the folder as it was', () => {

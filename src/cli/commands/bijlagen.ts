@@ -2,7 +2,7 @@ import path from 'node:path';
 import { bijlagenVerdict } from '../../domain/bijlagen-verdict';
 import { bijlageFileNames, bijlageFingerprint, bijlageSheet, OVERVIEW_FILE, type BijlageContext, type BijlageFile } from '../../workbook/jobs/bijlage-document';
 import { overviewSheet } from '../../workbook/jobs/bijlage-overview';
-import { collectBijlagen, type BijlagenOutcome } from '../../workbook/jobs/bijlagen';
+import { collectBijlagen, REFUSED_ADVICE, type BijlagenOutcome } from '../../workbook/jobs/bijlagen';
 import { newWorkbookBytes } from '../../workbook/xlsx/new-workbook';
 import { checkOutFolder, writeAllOrNothing, type NewFile } from '../bijlagen-files';
 import { checkInputFile, openWorkbook, PACK_OPTIONS, parse, UsageError, type Command } from '../common';
@@ -80,6 +80,8 @@ function factsOf(o: BijlagenOutcome) {
     bijlagen: o.bijlagen.filter((b) => b.lines.length).length,
     leftOut: o.bijlagen.reduce((n, b) => n + b.leftOut.length, 0),
     unassigned: o.unassigned.length,
+    refused: o.refused.length,
+    refusedRows: o.refused.reduce((n, x) => n + x.rows.length, 0),
     checks: o.counts.checks,
     checkNames: [...o.counts.checkNames],
   };
@@ -113,5 +115,6 @@ function summaryJson(o: BijlagenOutcome, files: readonly BijlageFile[], out: str
       nietOpgenomen: b.leftOut.map((l) => ({ rij: l.sheetRow + 1, prestatiecode: l.code ?? null, reden: l.reason })),
     })),
     zonderAgb: o.unassigned.map((u) => ({ rij: u.sheetRow + 1, prestatiecode: u.code ?? null })),
+    nietGemaakt: o.refused.map((x) => ({ agb: x.agb, reden: `${x.reason} ${REFUSED_ADVICE}`, rijen: x.rows })),
   };
 }

@@ -2,7 +2,7 @@
 import { text, type DocRow, type DocSheet } from '../document';
 import { parameterText } from '../names';
 import { bijlageFingerprint, dutchDate, type BijlageContext, type BijlageFile } from './bijlage-document';
-import type { BijlagenOutcome } from './bijlagen';
+import { REFUSED_ADVICE, type BijlagenOutcome } from './bijlagen';
 
 const HEADERS: Array<[string, number]> = [
   ['Bestand', 40],
@@ -57,6 +57,10 @@ export function overviewSheet(outcome: BijlagenOutcome, files: readonly BijlageF
       why ? text(why, 'wrap') : null,
       text(bijlageFingerprint(b)),
     ]);
+  }
+  if (outcome.refused.length) {
+    sheet.rows.push([], [text('Zorgaanbieders zonder bijlage', 'heading')], [text('AGB-code', 'header'), text('Rijen', 'header'), text('Reden', 'header')]);
+    for (const x of outcome.refused) sheet.rows.push([text(x.agb), text(x.rows.join(', '), 'wrap'), text(`${x.reason} ${REFUSED_ADVICE}`, 'wrap')]);
   }
   if (outcome.unassigned.length) {
     sheet.rows.push(

@@ -57,6 +57,8 @@ export interface BijlagenOutcome {
   dataRows: number;
   /** In the order the providers first occur in the sheet. */
   bijlagen: Bijlage[];
+  /** Providers whose bijlage is not made (an AGB-code with two names). */
+  refused: Refused[];
   /** Rows without an AGB-code: in no bijlage (only without an --agb filter). */
   unassigned: LeftOut[];
   /**
@@ -107,16 +109,28 @@ function volumeOf(cells: Record<string, CellValue>): number | undefined {
 /** Provider names per AGB-code, to find one code with two names. */
 type Names = Map<string, Map<string, number[]>>;
 
-function conflicts(names: Names): string[] {
-  const out: string[] = [];
+/** A provider whose bijlage is not made: its AGB-code has more than one name in the sheet. */
+export interface Refused {
+  agb: string;
+  reason: string;
+  /** Its rows (1-based sheet rows). */
+  rows: number[];
+}
+
+function conflicts(names: Names): Refused[] {
+  const out: Refused[] = [];
   for (const [agb, byName] of names) {
     const named = [...byName].filter(([n]) => n);
     if (named.length < 2) continue;
     const list = named.map(([n, rows]) => `"${n}" (${rows.length === 1 ? 'rij' : 'rijen'} ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''})`);
-    out.push(`AGB-code ${agb} heeft ${named.length} namen: ${list.join(' en ')}.`);
+    const rows = [...byName.values()].flat().sort((a, b) => a - b);
+    out.push({ agb, reason: `AGB-code ${agb} heeft ${named.length} namen: ${list.join(' en ')}.`, rows });
   }
   return out;
 }
+
+/** What to do about a refused provider, after its reason. */
+export const REFUSED_ADVICE = 'Een bijlage gaat naar één zorgaanbieder: maak de naam in alle rijen van die code gelijk en maak de bijlage opnieuw.';
 
 export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: BijlagenOptions = {}): Promise<BijlagenOutcome> {
   const { layout, scan } = await scanRows(port, pack, params, options);
@@ -168,11 +182,11 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
       computer.trim();
     }),
   );
-  const twoNames = conflicts(names);
-  if (twoNames.length)
-    throw new InputError(
-      `${twoNames.join(' ')} Een bijlage gaat naar één zorgaanbieder: maak de naam in alle rijen van die code gelijk en start opnieuw. Er is niets geschreven.`,
-    );
+  // a provider with two names gets no bijlage, the others do (the overview and the verdict say so); with nothing left
+  // to make, nothing is written
+  const refused = conflicts(names);
+  for (const [key, g] of groups) if (refused.some((x) => x.agb === g.agb)) groups.delete(key);
+  if (refused.length && !groups.size) throw new InputError(`${refused.map((x) => x.reason).join(' ')} ${REFUSED_ADVICE} Er is niets geschreven.`);
   const missing = [...wanted].filter((a) => ![...groups.values()].some((g) => g.agb === a));
   if (missing.length)
     throw new InputError(
@@ -190,6 +204,7 @@ export async function collectBijlagen(port: WorkbookPort, pack: PolicyPack, para
     dataRows: scan.dataRows,
     bijlagen: [...groups.values()],
     unassigned,
+    refused,
     perZorgkantoor: zorgkantoren.size > 1,
     multiYear: years.size > 1,
     hasVolume,
