@@ -23,7 +23,7 @@ import type { SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
 import { readLastRun } from './last-run';
-import { findPrevious, RerunMatcher } from './previous-run';
+import { findPrevious, readWindow, RerunMatcher } from './previous-run';
 import { PAUSE_EVERY, readAll, readRows, type ReadOptions } from './read-rows';
 
 /** What the first pass is told (AnnotateOptions has these and more). */
@@ -49,6 +49,8 @@ export interface Scan {
   held: { reads?: SheetRead[] };
   /** On a rerun over Tariefwijzer's columns: the previous rows, matched to the rows now. */
   matcher?: RerunMatcher;
+  /** Rows per read window, for the second pass too (readWindow). */
+  window: number;
 }
 
 /**
@@ -102,8 +104,9 @@ export async function scanRows(
   let dataRows = 0;
   let lastDataRow = match.row;
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const window = readWindow(options.window, matcher !== undefined);
   const fingerprint = await readAll(
-    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
+    readRows(port, pack, layout, { ...options, window, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
       dataRows++;
       matcher?.scanRow(row.cells, line, r);
       lastDataRow = r;
@@ -115,7 +118,7 @@ export async function scanRows(
   options.onProgress?.(dataRows, dataRows);
   cancelled();
   matcher?.resolve();
-  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher } };
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher, window } };
 }
 
 /** What readRows must read on a rerun besides the inputs: the previous block, and rows without input. */
