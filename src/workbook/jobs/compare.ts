@@ -14,7 +14,7 @@ import { ChangeLog } from './change-sheet';
 import { handText, percentText, recordedNumbers, sameNumbers, tariffText, verdictText, type Cause, type Numbers, type RowChange } from './changes';
 import { readLastRun, type LastRun } from './last-run';
 import { OldRows } from './compare-old';
-import { RERUN_WINDOW } from './previous-run';
+import { COL, RERUN_WINDOW } from './previous-run';
 import { changedInputs, decodeRecord, rowKeyParts, type RowRecord } from './row-record';
 import { MAX_LISTED_CHANGES } from './change-sheet';
 
@@ -52,6 +52,9 @@ export interface Comparison {
 }
 
 const FIELDS = ['agb', 'prestatiecode', 'inkoopjaar', 'zorgkantoor', 'zorgaanbieder', 'volume', 'maximumtarief'];
+/** The columns read: the fields, the numbers, the record and the review; not the long signal and explanation texts. */
+const REVIEW = [COL.review, COL.review + 1, COL.review + 2].map((k) => OUTPUT_HEADERS[k]);
+const READ = [...FIELDS, ...[COL.percentage, COL.tariff, COL.record].map((k) => OUTPUT_HEADERS[k]), ...REVIEW];
 
 /** The sheet Tariefwijzer annotated in this workbook, and where its columns are. */
 async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotated> {
@@ -82,7 +85,7 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
  */
 async function* sides(a: Annotated, only?: readonly string[]): AsyncGenerator<Side> {
   const col = a.columns;
-  const wanted = only ? only.filter((f) => col[f] !== undefined).map((f) => col[f]) : Object.values(col);
+  const wanted = (only ?? READ).filter((f) => col[f] !== undefined).map((f) => col[f]);
   const at = (line: readonly CellValue[], key: string) => (col[key] === undefined ? null : (line[col[key]] ?? null));
   for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
     const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, columns: wanted }]);
@@ -92,9 +95,9 @@ async function* sides(a: Annotated, only?: readonly string[]): AsyncGenerator<Si
       for (const f of FIELDS) cells[f] = at(line, f);
       const parts = rowKeyParts(cells);
       if (!parts.agb && !parts.code) continue;
-      const review = [5, 6, 7].map((k) => at(line, OUTPUT_HEADERS[k]));
-      const record = only ? undefined : decodeRecord(at(line, OUTPUT_HEADERS[4]));
-      const [pct, tar] = [at(line, OUTPUT_HEADERS[0]), at(line, OUTPUT_HEADERS[1])];
+      const review = REVIEW.map((h) => at(line, h));
+      const record = only ? undefined : decodeRecord(at(line, OUTPUT_HEADERS[COL.record]));
+      const [pct, tar] = [at(line, OUTPUT_HEADERS[COL.percentage]), at(line, OUTPUT_HEADERS[COL.tariff])];
       yield { ...parts, year: parts.year || a.last?.year || '', record, pct, tar, review, volume: cells.volume ?? undefined };
     }
   }

@@ -24,11 +24,12 @@ const OLDER_WIDTH = 4;
 export type PreviousMode = 'record' | 'older';
 
 /**
- * Rows per read window on a rerun. Its lines also carry the previous record (≈ 300 characters a row) and review,
- * and each pass holds a window of lines while it works through them: a quarter of READ_WINDOW keeps a rerun's
- * peak RSS near a first run's (measured at 100k rows: 371 MB with 65,536 rows, 223 MB with 16,384; time alike).
+ * Rows per read window on a rerun and in `vergelijk`. Their lines also carry the previous record (≈ 450 characters
+ * a row) and review, and each pass holds a window of lines while it works through them; V8 grows its heap with
+ * what is live at a collection, so a window's lines weigh on the peak several times over (measured at 100k rows,
+ * vergelijk: 828 MB with 65,536 rows, ≈ 360 MB with 16,384, ≈ 300 MB with 8,192; time alike).
  */
-export const RERUN_WINDOW = 16_384;
+export const RERUN_WINDOW = 8_192;
 
 /** The read window of a run: a rerun's is at most RERUN_WINDOW. */
 export function readWindow(window: number | undefined, rerun: boolean): number {
