@@ -66,6 +66,8 @@ export interface AnnotateOptions extends JobOptions {
   keepResults?: boolean;
   /** Rows per read window (READ_WINDOW); tests set fewer to run over several windows. */
   window?: number;
+  /** Rows per read window on a rerun, at most (ScanOptions.rerunWindow). */
+  rerunWindow?: number;
 }
 
 export interface AnnotateOutcome {

@@ -33,6 +33,11 @@ export interface ScanOptions extends JobOptions {
   skipSheets?: string[];
   slice?: number;
   window?: number;
+  /**
+   * Rows per read window on a rerun, at most (the CLI: RERUN_WINDOW, as its lines carry the previous record and a
+   * Node process's heap grows with them); without it a rerun reads as a first run does (the add-in: fewer syncs).
+   */
+  rerunWindow?: number;
   /** Read the previous run's block too and match its rows to the rows now (annotate's rerun; Scan.matcher). */
   previousRun?: boolean;
 }
@@ -104,7 +109,7 @@ export async function scanRows(
   let dataRows = 0;
   let lastDataRow = match.row;
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
-  const window = readWindow(options.window, matcher !== undefined);
+  const window = readWindow(options.window, matcher ? options.rerunWindow : undefined);
   const fingerprint = await readAll(
     readRows(port, pack, layout, { ...options, window, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
       dataRows++;

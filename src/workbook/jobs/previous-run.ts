@@ -24,7 +24,7 @@ const OLDER_WIDTH = 4;
 export type PreviousMode = 'record' | 'older';
 
 /**
- * Rows per read window on a rerun and in `vergelijk`. Their lines also carry the previous record (≈ 450 characters
+ * Rows per read window on a rerun by the CLI (ScanOptions.rerunWindow) and in `vergelijk`. Their lines also carry the previous record (≈ 450 characters
  * a row) and review, and each pass holds a window of lines while it works through them; V8 grows its heap with
  * what is live at a collection, so a window's lines weigh on the peak several times over (measured at 100k rows,
  * a rerun with nothing changed: 371 MB with 65,536 rows, 223 MB with 16,384; vergelijk ≈ 360 MB with 16,384, ≈ 300 MB
@@ -32,10 +32,10 @@ export type PreviousMode = 'record' | 'older';
  */
 export const RERUN_WINDOW = 8_192;
 
-/** The read window of a run: a rerun's is at most RERUN_WINDOW. */
-export function readWindow(window: number | undefined, rerun: boolean): number {
+/** The read window of a run: on a rerun at most `rerunWindow` (ScanOptions.rerunWindow). */
+export function readWindow(window: number | undefined, rerunWindow: number | undefined): number {
   const size = window ?? READ_WINDOW;
-  return rerun ? Math.min(size, RERUN_WINDOW) : size;
+  return rerunWindow === undefined ? size : Math.min(size, rerunWindow);
 }
 
 export interface Previous {
