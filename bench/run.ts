@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=engine,io,stream,office,herschik,growth,taskpane,bijlagen]`: every figure as a ratio of two things measured
+ * `npm run bench [-- --quick] [-- --only=engine,io,stream,office,herschik,growth,taskpane,bijlagen,rerun]`: every figure as a ratio of two things measured
  * side by side in this run (variants alternated, repeated, medians). Absolute times are printed for context only:
  * the machines are shared and noisy. See docs/performance.md.
  */
@@ -22,7 +22,7 @@ import { type BenchFiles, ensureWorkbooks, generateRows, PACK_ID, SHEET } from '
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,stream,office,herschik,growth,taskpane,bijlagen').split(','));
+const ONLY = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'engine,io,stream,office,herschik,growth,taskpane,bijlagen,rerun').split(','));
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000];
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tariefwijzer-bench');
 /** Repetitions of the end-to-end comparison per size: [CLI vs floor pairs, of which also with LibreOffice]. */
@@ -640,6 +640,79 @@ async function benchBijlagen(): Promise<void> {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ rerun
+
+/** Issue 25's target for a rerun and for `vergelijk`, each against annotate's first run (printed, not enforced). */
+const RERUN_TARGET = 1.5;
+
+/**
+ * A rerun and `vergelijk` against annotate's first run on the contract-round workbook, child processes in rotating
+ * order, medians of the per-round ratios: annotate (input → A); a rerun over A with the richttarief changed (every
+ * care row moves: the change sheet, the reset reviews); a rerun over A with nothing changed; `vergelijk A R` on the
+ * first run's output and a changed rerun's (made once before the rounds).
+ */
+async function benchRerun(): Promise<void> {
+  const sizes = QUICK ? [1_000, 10_000] : [100_000, 300_000];
+  const rounds = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+  const changed = ['--set', 'richttarief=97,3'];
+  const out = [];
+  for (const n of sizes) {
+    const file = await ensureWorkbooks(DIR, n, { formula: false });
+    const first = path.join(DIR, `rerun-eerste-${n}.xlsx`);
+    const rerun = path.join(DIR, `rerun-gewijzigd-${n}.xlsx`);
+    const annotate = (input: string, output: string, extra: string[] = []) =>
+      runChild(process.execPath, [CLI, 'annotate', input, '--policy', PACK_ID, ...extra, '--out', output], 'CLI annotate', WRITTEN);
+    annotate(file.data, first);
+    annotate(first, rerun, changed);
+    const variants = {
+      annotate: () => annotate(file.data, path.join(DIR, 'uit-rerun-eerste.xlsx')),
+      changed: () => annotate(first, path.join(DIR, 'uit-rerun-gewijzigd.xlsx'), changed),
+      same: () => annotate(first, path.join(DIR, 'uit-rerun-zelfde.xlsx')),
+      vergelijk: () => runChild(process.execPath, [CLI, 'vergelijk', first, rerun], 'CLI vergelijk', WRITTEN),
+    };
+    const names = Object.keys(variants) as Array<keyof typeof variants>;
+    const runs = Object.fromEntries(names.map((v) => [v, [] as Timed[]])) as Record<keyof typeof variants, Timed[]>;
+    for (let i = 0; i < rounds; i++) {
+      for (let j = 0; j < names.length; j++) runs[names[(i + j) % names.length]].push(variants[names[(i + j) % names.length]]());
+      process.stderr.write(`  rerun ${k(n)}: ${names.map((v) => `${v} ${s(runs[v][i].cpuMs)} CPU ${mb(runs[v][i].rss)}`).join(', ')}\n`);
+    }
+    const ratio = (v: keyof typeof variants, key: keyof Timed) => median(runs[v].map((r, i) => r[key] / runs.annotate[i][key]));
+    const row: Record<string, number> = {
+      rows: n,
+      fileBytes: file.dataBytes,
+      annotateCpuMs: median(runs.annotate.map((r) => r.cpuMs)),
+      annotateMs: median(runs.annotate.map((r) => r.ms)),
+      annotateRss: median(runs.annotate.map((r) => r.rss)),
+    };
+    for (const v of ['changed', 'same', 'vergelijk'] as const) {
+      row[`${v}CpuMs`] = median(runs[v].map((r) => r.cpuMs));
+      row[`${v}Rss`] = median(runs[v].map((r) => r.rss));
+      row[`${v}Cpu`] = ratio(v, 'cpuMs');
+      row[`${v}Wall`] = ratio(v, 'ms');
+      row[`${v}RssRatio`] = ratio(v, 'rss');
+    }
+    out.push(row);
+  }
+  results.rerun = { rounds, sizes: out };
+  const label = { changed: 'rerun, richttarief changed', same: 'rerun, nothing changed', vergelijk: 'vergelijk first run ↔ changed rerun' };
+  table(
+    `Rerun and vergelijk ÷ annotate's first run (contract workbook, child processes, medians of ${rounds} alternated rounds; target ≤ ${RERUN_TARGET} in time, ≤ 1 in memory)`,
+    ['rows', 'run', 'CPU', 'CPU ÷ annotate', 'wall ÷ annotate', 'peak RSS', 'RSS ÷ annotate'],
+    out.flatMap((r) => [
+      [k(r.rows), 'annotate (first run)', s(r.annotateCpuMs), '1', '1', mb(r.annotateRss), '1'],
+      ...(['changed', 'same', 'vergelijk'] as const).map((v) => [
+        k(r.rows),
+        label[v],
+        s(r[`${v}CpuMs`]),
+        f2(r[`${v}Cpu`]),
+        f2(r[`${v}Wall`]),
+        mb(r[`${v}Rss`]),
+        f2(r[`${v}RssRatio`]),
+      ]),
+    ]),
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -655,6 +728,7 @@ async function main(): Promise<void> {
   if (ONLY.has('herschik')) await benchHerschik();
   if (ONLY.has('growth')) await benchGrowth();
   if (ONLY.has('bijlagen')) await benchBijlagen();
+  if (ONLY.has('rerun')) await benchRerun();
   if (ONLY.has('taskpane')) {
     const t = await measureTaskpane(QUICK ? 3 : 7);
     results.taskpane = t;

@@ -211,3 +211,33 @@ test('a workbook annotated by an older version: numbers compared in place, and t
   ]);
   expect(changeNotes(wb.workbook)).toEqual([expect.stringContaining('Niet te vergelijken: de oorzaak per rij')]);
 });
+
+test('a rerun read in windows of a few rows (as the CLI reads a big sheet) finds the same changes and keeps the same reviews', async () => {
+  const runs: Array<{ listed: Listed[]; block: unknown[][] }> = [];
+  for (const rerunWindow of [undefined, 3]) {
+    const { wb, ws } = await annotated();
+    const sheet = ws();
+    const review = outCol(sheet, 'Tariefwijzer beoordeling');
+    const tariff = outCol(sheet, 'Tariefwijzer tarief');
+    sheet.getCell(6, review).value = 'akkoord';
+    sheet.getCell(12, review).value = 'afwijking';
+    sheet.getCell(4, 8).value = 240; // NZa maximumtarief
+    sheet.getCell(5, tariff).value = 300; // typed over
+    // the data columns sorted in reverse (Tariefwijzer's stay): every row's record is in another window now
+    const data = Array.from({ length: 20 }, (_, i) => Array.from({ length: 12 }, (_, c) => sheet.getCell(4 + i, c + 1).value)).reverse();
+    data.forEach((line, i) => line.forEach((v, c) => (sheet.getCell(4 + i, c + 1).value = v)));
+    await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now, rerunWindow });
+    const out = ws();
+    const block = Array.from({ length: 20 }, (_, i) =>
+      [OUT.percentage, OUT.tariff, OUT.record, OUT.review, OUT.reviewer].map((k) => out.getCell(4 + i, outCol(out, OUTPUT_HEADERS[k])).value),
+    );
+    runs.push({ listed: listedChanges(wb.workbook), block });
+  }
+  const [whole, windowed] = runs;
+  expect(whole.listed.length).toBeGreaterThan(2);
+  expect(whole.listed.some((l) => l.causes.some((c) => c.startsWith('Tariefwijzer-cel met de hand gewijzigd')))).toBe(true);
+  expect(windowed.listed).toEqual(whole.listed);
+  expect(windowed.block).toEqual(whole.block);
+  // a kept review stays with its row's record, wherever the row stands now
+  expect(whole.block.some((line) => line[3] === 'akkoord' || line[3] === 'afwijking')).toBe(true);
+});

@@ -4,6 +4,7 @@ import type { Verdict } from '../../domain/outcome';
 import { tariffVerdict } from '../../domain/tariff-verdict';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { CHANGES_SHEET } from '../../workbook/jobs/change-sheet';
+import { RERUN_WINDOW } from '../../workbook/jobs/previous-run';
 import { checkInputFile, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
@@ -39,6 +40,7 @@ export const annotate: Command = {
     const { pack, params, skipSheets } = chosen ? { ...chosen, skipSheets: [] } : await packFromWorkbook(workbook, input, policySheet, values, progress);
     const outcome = await annotateWorkbook(workbook, pack, params, {
       sheet: values.sheet as string | undefined,
+      rerunWindow: RERUN_WINDOW,
       skipSheets,
       // only the JSON summary lists every row's result: without it a run holds none (flat memory)
       keepResults: Boolean(values.json),

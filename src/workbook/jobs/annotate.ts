@@ -34,7 +34,7 @@ import { type ColumnMapping, type InputLayout } from './layout';
 import { ChangeLog, writeChanges } from './change-sheet';
 import { compareRow, type RowChange } from './changes';
 import type { RerunMatcher } from './previous-run';
-import { READ_WINDOW, readRows } from './read-rows';
+import { readRows } from './read-rows';
 import { encodeRecord, makeRecord } from './row-record';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
@@ -66,6 +66,8 @@ export interface AnnotateOptions extends JobOptions {
   keepResults?: boolean;
   /** Rows per read window (READ_WINDOW); tests set fewer to run over several windows. */
   window?: number;
+  /** Rows per read window on a rerun, at most (ScanOptions.rerunWindow). */
+  rerunWindow?: number;
 }
 
 export interface AnnotateOutcome {
@@ -124,7 +126,7 @@ function rowSource(
   options: AnnotateOptions,
 ): RowSource {
   const { sheet, match } = layout;
-  const size = options.window ?? READ_WINDOW;
+  const size = scan.window;
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
   const empty: OutputValue[] = OUTPUT_HEADERS.map(() => null);
@@ -201,6 +203,8 @@ function rowRecordAndReview(
   const record = makeRecord(cells, values[0] as number | null, values[1] as number | null);
   const text = encodeRecord(record);
   if (!matcher || !log) return outputLine(values, OPEN_REVIEW, text);
+  const same = matcher.reviewIfSame(line, r, text, values[0], values[1]);
+  if (same) return outputLine(values, keptReview(same), text);
   const previous = matcher.previousFor(line, r);
   const change = compareRow(pack, previous, record, matcher.previous.global);
   if (!change) return outputLine(values, previous ? keptReview(previous.review) : OPEN_REVIEW, text);

@@ -47,8 +47,18 @@ export class ChangeLog {
   constructor(readonly hasVolume: boolean) {}
 
   add(change: RowChange): void {
-    this.total++;
+    this.count(change);
+    this.list(change);
+  }
+
+  /** Lists a change already counted, while there is room (`vergelijk` counts as it goes and lists at the end). */
+  list(change: RowChange): void {
     if (this.listed.length < MAX_LISTED_CHANGES) this.listed.push(change);
+  }
+
+  /** Counts a change in the total and its provider's summary; only its numbers, provider and volume matter here. */
+  count(change: Pick<RowChange, 'agb' | 'provider' | 'old' | 'new' | 'volume'>): void {
+    this.total++;
     const sum = this.providers.get(change.agb) ?? { provider: change.provider, count: 0, weighted: dec(0), weighedRows: 0 };
     sum.count++;
     if (!sum.provider) sum.provider = change.provider;

@@ -2,7 +2,8 @@
  * `vergelijk`: the changes between two workbooks annotated by Tariefwijzer, keyed by AGB-code + prestatiecode +
  * inkoopjaar; when each holds one inkoopjaar and they differ (last year against this year), per AGB-code +
  * prestatiecode. Causes come from what each run recorded (the metadata sheets, each row's record), as on a rerun.
- * The old workbook's rows are held by key while the new one is read window by window.
+ * OUD is read first and held compactly (compare-old.ts), NIEUW is read window by window and compared row by row,
+ * and the listed changes get OUD's records and reviews from a second read of OUD, as far as they reach.
  */
 import { cellToText, type CellValue } from '../../domain/parse';
 import { InputError } from '../errors';
@@ -12,8 +13,10 @@ import type { WorkbookPort } from '../port';
 import { ChangeLog } from './change-sheet';
 import { handText, percentText, recordedNumbers, sameNumbers, tariffText, verdictText, type Cause, type Numbers, type RowChange } from './changes';
 import { readLastRun, type LastRun } from './last-run';
-import { READ_WINDOW } from './read-rows';
+import { OldRows } from './compare-old';
+import { RERUN_WINDOW } from './previous-run';
 import { changedInputs, decodeRecord, rowKeyParts, type RowRecord } from './row-record';
+import { MAX_LISTED_CHANGES } from './change-sheet';
 
 /** One annotated row as a workbook holds it. */
 interface Side {
@@ -22,7 +25,9 @@ interface Side {
   year: string;
   provider: string;
   record?: RowRecord;
-  numbers: Numbers;
+  /** The percentage and tariff cells. */
+  pct: CellValue;
+  tar: CellValue;
   review: CellValue[];
   volume?: CellValue;
 }
@@ -47,6 +52,9 @@ export interface Comparison {
 }
 
 const FIELDS = ['agb', 'prestatiecode', 'inkoopjaar', 'zorgkantoor', 'zorgaanbieder', 'volume', 'maximumtarief'];
+/** The columns read: the fields, the numbers, the record and the review; not the long signal and explanation texts. */
+const REVIEW = REVIEW_CELLS.map((k) => OUTPUT_HEADERS[k]);
+const READ = [...FIELDS, ...[OUT.percentage, OUT.tariff, OUT.record].map((k) => OUTPUT_HEADERS[k]), ...REVIEW];
 
 /** The sheet Tariefwijzer annotated in this workbook, and where its columns are. */
 async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotated> {
@@ -71,47 +79,58 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
   throw new InputError(`${file}: geen blad met de kolommen van Tariefwijzer (Tariefwijzer percentage en tarief). Bereken de werkmap eerst met annotate.`);
 }
 
-/** Every annotated row of the sheet, window by window. */
-async function* sides(a: Annotated): AsyncGenerator<Side> {
+/**
+ * Every annotated row of the sheet, window by window (a rerun's window: the lines carry the records). `only`: just
+ * the columns of these fields (the record and output cells are null then).
+ */
+async function* sides(a: Annotated, only?: readonly string[]): AsyncGenerator<Side> {
   const col = a.columns;
-  const wanted = Object.values(col);
+  const wanted = (only ?? READ).filter((f) => col[f] !== undefined).map((f) => col[f]);
   const at = (line: readonly CellValue[], key: string) => (col[key] === undefined ? null : (line[col[key]] ?? null));
-  for (let start = a.headerRow + 1; start < a.rowCount; start += READ_WINDOW) {
-    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: READ_WINDOW, columns: wanted }]);
-    for (let r = start; r < Math.min(read.cells.length, start + READ_WINDOW); r++) {
+  for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
+    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, columns: wanted }]);
+    for (let r = start; r < Math.min(read.cells.length, start + RERUN_WINDOW); r++) {
       const line = read.cells[r] ?? [];
       const cells: Record<string, CellValue> = {};
       for (const f of FIELDS) cells[f] = at(line, f);
       const parts = rowKeyParts(cells);
       if (!parts.agb && !parts.code) continue;
-      const numbers = { percentage: percentText(at(line, OUTPUT_HEADERS[OUT.percentage])), tarief: tariffText(at(line, OUTPUT_HEADERS[OUT.tariff])) };
-      const review = REVIEW_CELLS.map((k) => at(line, OUTPUT_HEADERS[k]));
-      const record = decodeRecord(at(line, OUTPUT_HEADERS[OUT.record]));
-      yield { ...parts, year: parts.year || a.last?.year || '', record, numbers, review, volume: cells.volume ?? undefined };
+      const review = REVIEW.map((h) => at(line, h));
+      const record = only ? undefined : decodeRecord(at(line, OUTPUT_HEADERS[OUT.record]));
+      const [pct, tar] = [at(line, OUTPUT_HEADERS[OUT.percentage]), at(line, OUTPUT_HEADERS[OUT.tariff])];
+      yield { ...parts, year: parts.year || a.last?.year || '', record, pct, tar, review, volume: cells.volume ?? undefined };
     }
   }
 }
 
-/** The inkoopjaren of a sheet's rows. */
+function numbersOf(s: Pick<Side, 'pct' | 'tar'>): Numbers {
+  return { percentage: percentText(s.pct), tarief: tariffText(s.tar) };
+}
+
+/** A cell holds what a record says was written: the same number (or both none), without decimal arithmetic. */
+function asRecorded(cell: CellValue, recorded: string): boolean {
+  return (cell === null && recorded === '') || (typeof cell === 'number' && String(cell) === recorded);
+}
+
+/** A Tariefwijzer cell of the row was edited by hand (its numbers are not what its record says was written). */
+function handEdited(s: Side): boolean {
+  if (!s.record) return false;
+  if (asRecorded(s.pct, s.record.percentage) && asRecorded(s.tar, s.record.tariff)) return false;
+  return !sameNumbers(numbersOf(s), recordedNumbers(s.record));
+}
+
+/** Two rows' numbers are the same (equal cells without decimal arithmetic). */
+function sameCells(a: Pick<Side, 'pct' | 'tar'>, b: Pick<Side, 'pct' | 'tar'>): boolean {
+  const eq = (x: CellValue, y: CellValue) => x === y && (x === null || typeof x === 'number');
+  return (eq(a.pct, b.pct) && eq(a.tar, b.tar)) || sameNumbers(numbersOf(a), numbersOf(b));
+}
+
+/** The inkoopjaren of a sheet's rows (only the key columns are read; none when the sheet has no inkoopjaar column). */
 async function yearsOf(a: Annotated): Promise<Set<string>> {
   const years = new Set<string>();
-  for await (const s of sides(a)) years.add(s.year);
+  if (a.columns.inkoopjaar === undefined) return new Set([a.last?.year || '']);
+  for await (const s of sides(a, ['agb', 'prestatiecode', 'inkoopjaar'])) years.add(s.year);
   return years;
-}
-
-/** Rows by key, in sheet order. */
-function byKey(rows: Iterable<Side>, keyOf: (s: Side) => string): { held: Map<string, Side[]>; doubled: number } {
-  const held = new Map<string, Side[]>();
-  let doubled = 0;
-  for (const s of rows) {
-    const list = held.get(keyOf(s));
-    if (!list) held.set(keyOf(s), [s]);
-    else {
-      list.push(s);
-      doubled++;
-    }
-  }
-  return { held, doubled };
 }
 
 /** Causes that hold for every row: the policy, its version or a parameter differ between the two records. */
@@ -133,8 +152,7 @@ function causesOf(old: Side, now: Side, global: readonly Cause[], labels: Record
     [old, 'OUD'],
     [now, 'NIEUW'],
   ] as const)
-    if (side.record && !sameNumbers(side.numbers, recordedNumbers(side.record)))
-      causes.push({ kind: 'hand', text: `${handText(side.numbers, recordedNumbers(side.record))} (in ${where})` });
+    if (side.record && handEdited(side)) causes.push({ kind: 'hand', text: `${handText(numbersOf(side), recordedNumbers(side.record))} (in ${where})` });
   causes.push(...global);
   if (!old.record || !now.record) {
     causes.push({
@@ -157,41 +175,88 @@ function change(side: Side, causes: Cause[], old?: Side, now?: Side): RowChange 
     provider: side.provider,
     code: side.code,
     year: side.year,
-    old: old?.numbers,
-    new: now?.numbers,
+    old: old && numbersOf(old),
+    new: now && numbersOf(now),
     causes,
     verdict: old && verdictText(old.review),
     volume: now?.volume,
   };
 }
 
+const NEW: Cause[] = [{ kind: 'nieuw', text: 'Rij is nieuw' }];
+const GONE: Cause[] = [{ kind: 'verdwenen', text: 'Rij is verdwenen' }];
+
+/** OUD's rows, compactly. */
+async function readOld(a: Annotated): Promise<OldRows> {
+  const rows = new OldRows();
+  for await (const s of sides(a)) rows.add({ agb: s.agb, code: s.code, year: s.year, provider: s.provider, pct: s.pct, tar: s.tar, hand: handEdited(s) });
+  return rows;
+}
+
+/** OUD's rows with these indices (in OldRows order), read again as far as the last of them. */
+async function oldDetails(a: Annotated, need: ReadonlySet<number>): Promise<Map<number, Side>> {
+  const out = new Map<number, Side>();
+  let last = -1;
+  for (const i of need) last = Math.max(last, i);
+  let i = 0;
+  if (last >= 0)
+    for await (const s of sides(a)) {
+      if (need.has(i)) out.set(i, s);
+      if (++i > last) break;
+    }
+  return out;
+}
+
+/** A row of NIEUW to list once OUD's details are read: new (no `old`) or changed (OUD's row index). */
+interface Pending {
+  now: Side;
+  old?: number;
+}
+
+/** NIEUW row by row against OUD: every change counted now, the first ones kept to be listed. */
+async function compareRows(b: Annotated, old: OldRows, keyOf: (agb: string, code: string, year: string) => string, log: ChangeLog) {
+  const pending: Pending[] = [];
+  let rows = 0;
+  for await (const s of sides(b)) {
+    rows++;
+    const i = old.take(keyOf(s.agb, s.code, s.year));
+    if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
+    log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
+    if (pending.length < MAX_LISTED_CHANGES) pending.push({ now: s, old: i });
+  }
+  return { pending, rows };
+}
+
 /** Compare two annotated workbooks. `files` name them in messages. */
 export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookPort, files: { old: string; new: string }): Promise<Comparison> {
   const [a, b] = [await annotatedSheet(oldPort, files.old), await annotatedSheet(newPort, files.new)];
-  const rows: Side[] = [];
-  for await (const s of sides(a)) rows.push(s);
-  const ya = new Set(rows.map((s) => s.year));
-  const yb = await yearsOf(b);
-  const across = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0] ? { old: [...ya][0], new: [...yb][0] } : undefined;
-  const keyOf = (s: Side) => (across ? `${s.agb}\u0001${s.code}` : `${s.agb}\u0001${s.code}\u0001${s.year}`);
-  const { held, doubled } = byKey(rows, keyOf);
-  rows.length = 0;
+  const old = await readOld(a);
+  const ya = new Set(old.year);
+  const yb = ya.size === 1 ? await yearsOf(b) : new Set<string>();
+  let across = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0] ? { old: [...ya][0], new: [...yb][0] } : undefined;
+  const keyOf = (agb: string, code: string, year: string) => (across ? `${agb}\u0001${code}` : `${agb}\u0001${code}\u0001${year}`);
+  old.index(keyOf);
   const log = new ChangeLog(b.columns.volume !== undefined);
   const global = runDifferences(a.last, b.last);
-  for await (const s of sides(b)) {
-    const old = held.get(keyOf(s))?.shift();
-    if (!old) log.add(change(s, [{ kind: 'nieuw', text: 'Rij is nieuw' }], undefined, s));
-    else if (!sameNumbers(old.numbers, s.numbers) || causesOf(old, s, [], b.labels).some((c) => c.kind === 'hand'))
-      log.add(change(s, causesOf(old, s, global, b.labels), old, s));
+  const { pending, rows } = await compareRows(b, old, keyOf, log);
+  // yearsOf takes a sheet without an inkoopjaar column for its recorded year; without rows it has none
+  if (!rows) across = undefined;
+  const gone = [...old.left()];
+  for (const i of gone) log.count({ agb: old.agb[i], provider: old.provider[i], old: old.numbersOf(i), volume: undefined });
+  const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
+  const details = await oldDetails(a, new Set([...pending.flatMap((p) => (p.old === undefined ? [] : [p.old])), ...listedGone]));
+  for (const p of pending) {
+    const o = p.old === undefined ? undefined : details.get(p.old)!;
+    log.list(o ? change(p.now, causesOf(o, p.now, global, b.labels), o, p.now) : change(p.now, NEW, undefined, p.now));
   }
-  for (const list of held.values()) for (const old of list) log.add(change(old, [{ kind: 'verdwenen', text: 'Rij is verdwenen' }], old));
+  for (const i of listedGone) log.list(change(details.get(i)!, GONE, details.get(i)));
   if (across)
     log.notes.push(
       `Vergeleken over twee inkoopjaren: ${across.old} (OUD) met ${across.new} (NIEUW), per AGB-code en prestatiecode. Verschillen in beleid en parameters tussen de jaren staan bij elke gewijzigde rij.`,
     );
-  if (doubled)
+  if (old.doubled)
     log.notes.push(
-      `${doubled} ${doubled === 1 ? 'rij' : 'rijen'} in OUD ${doubled === 1 ? 'heeft' : 'hebben'} dezelfde sleutel als een andere; zulke rijen zijn op volgorde gekoppeld.`,
+      `${old.doubled} ${old.doubled === 1 ? 'rij' : 'rijen'} in OUD ${old.doubled === 1 ? 'heeft' : 'hebben'} dezelfde sleutel als een andere; zulke rijen zijn op volgorde gekoppeld.`,
     );
   return { log, acrossYears: across, comparedWith: `${files.old}${a.last?.time ? ` (berekend ${a.last.time})` : ''}` };
 }

@@ -24,7 +24,7 @@ import type { SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
 import { holdsLastRun, lastRunFrom, readLastRun, type LastRun } from './last-run';
-import { findPrevious, RerunMatcher } from './previous-run';
+import { findPrevious, readWindow, RerunMatcher } from './previous-run';
 import { PAUSE_EVERY, readAll, readRows, type ReadOptions } from './read-rows';
 
 /** What the first pass is told (AnnotateOptions has these and more). */
@@ -34,6 +34,11 @@ export interface ScanOptions extends JobOptions {
   skipSheets?: string[];
   slice?: number;
   window?: number;
+  /**
+   * Rows per read window on a rerun, at most (the CLI: RERUN_WINDOW, as its lines carry the previous record and a
+   * Node process's heap grows with them); without it a rerun reads as a first run does (the add-in: fewer syncs).
+   */
+  rerunWindow?: number;
   /** Read the previous run's block too and match its rows to the rows now (annotate's rerun; Scan.matcher). */
   previousRun?: boolean;
 }
@@ -50,6 +55,8 @@ export interface Scan {
   held: { reads?: SheetRead[] };
   /** On a rerun over Tariefwijzer's columns: the previous rows, matched to the rows now. */
   matcher?: RerunMatcher;
+  /** Rows per read window, for the second pass too (readWindow). */
+  window: number;
 }
 
 /**
@@ -100,8 +107,9 @@ export async function scanRows(
   let dataRows = 0;
   let lastDataRow = match.row;
   const progressEvery = options.pause ? PAUSE_EVERY : (options.slice ?? PROGRESS_EVERY);
+  const window = readWindow(options.window, matcher ? options.rerunWindow : undefined);
   const fingerprint = await readAll(
-    readRows(port, pack, layout, { ...options, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
+    readRows(port, pack, layout, { ...options, window, onPhase: phase, hold: held, ...rerunRead(matcher) }, (row, r, line) => {
       dataRows++;
       matcher?.scanRow(row.cells, line, r);
       lastDataRow = r;
@@ -113,7 +121,7 @@ export async function scanRows(
   options.onProgress?.(dataRows, dataRows);
   cancelled();
   matcher?.resolve();
-  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher } };
+  return { layout, scan: { dataRows, lastDataRow, fingerprint, repeated: lines.repeated(), held, matcher, window } };
 }
 
 /** The recorded run: from the rows read with the layout when they hold all of it (usually), else read whole. */
