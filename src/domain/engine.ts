@@ -142,16 +142,13 @@ function classifyCells(cells: Record<string, CellValue>, pack: PolicyPack): Clas
 }
 
 /** A cell's value as part of a key, one to one: typed, and a text's length first so no two cells run together. */
-export function cellKey(v: CellValue): string {
+function cellKey(v: CellValue): string {
   if (v === null || v === undefined) return `${v}|`;
   if (typeof v === 'string') return `s${v.length}:${v}`;
   if (v instanceof Date) return `d${v.getTime()}|`;
   if (typeof v === 'object') return `e${v.error.length}:${v.error}`;
   return `${typeof v}${v}|`;
 }
-
-/** The fields classifyCells reads, and the inkoopjaar that chooses the year's pack. */
-export const PRESTATIE_FIELDS = ['prestatiecode', 'sector', 'zorgprofiel', 'leveringsvorm', 'inkoopjaar'] as const;
 
 /** The year whose values evaluateRow uses for these cells: the row's own, the nearest of the pack, or the main year. */
 function evaluationYear(pack: PolicyPack, cells: Record<string, CellValue>): number {

@@ -3,19 +3,7 @@
  * the first pass (scanRows: layout, repeated lines, fingerprint) and each row's result (RowComputer: the engine
  * through ResultMemo, with the repeated line's flag). A second calculation would be a second truth.
  */
-import {
-  batchLineKey,
-  cellKey,
-  lineYear,
-  PRESTATIE_FIELDS,
-  ResultMemo,
-  rowPrestatieCode,
-  rowRef,
-  withRepeatedLine,
-  type InputRow,
-  type RowResult,
-} from '../../domain/engine';
-import type { CellValue } from '../../domain/parse';
+import { batchLineKey, lineYear, ResultMemo, rowPrestatieCode, rowRef, withRepeatedLine, type InputRow, type RowResult } from '../../domain/engine';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { InputError } from '../errors';
 import { RepeatedLines } from '../lines';
@@ -92,17 +80,6 @@ export async function scanRows(
   const below = Math.max(0, layout.rowCount - match.row - 1);
   options.onProgress?.(0, below);
   const lines = new RepeatedLines(match.row + 1, below);
-  // the prestatie of a row depends on a few cells only: classified once per combination (bounded, for odd data)
-  const codes = new Map<string, string | undefined>();
-  const codeOf = (cells: Record<string, CellValue>): string | undefined => {
-    let key = '';
-    for (const f of PRESTATIE_FIELDS) key += cellKey(cells[f]);
-    if (codes.has(key)) return codes.get(key);
-    if (codes.size >= 50_000) codes.clear();
-    const code = rowPrestatieCode(cells, pack, params);
-    codes.set(key, code);
-    return code;
-  };
   const held: Scan['held'] = {};
   let dataRows = 0;
   let lastDataRow = match.row;
@@ -113,7 +90,7 @@ export async function scanRows(
       dataRows++;
       matcher?.scanRow(row.cells, line, r);
       lastDataRow = r;
-      const key = batchLineKey(row.cells, codeOf(row.cells));
+      const key = batchLineKey(row.cells, rowPrestatieCode(row.cells, pack, params));
       if (key !== undefined) lines.add(r, key);
       if (dataRows % progressEvery === 0 && r - match.row < below) options.onProgress?.(r - match.row, below);
     }),
