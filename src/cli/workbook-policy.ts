@@ -6,9 +6,12 @@ import path from 'node:path';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { findPolicySheet } from '../workbook/policy-sheet';
 import type { XlsxWorkbook } from '../workbook/xlsx/adapter';
-import { choosePack, UsageError, withParameters } from './common';
+import { choosePack, PACK_OPTIONS, UsageError, withParameters, type Options } from './common';
 import { loadPackFromPort, problemsError } from './pack-files';
 import { requireBaseParameters } from './verdict';
+
+/** The options policyFromOptions reads: PACK_OPTIONS and --policy-sheet. */
+export const WORKBOOK_PACK_OPTIONS: Options = { ...PACK_OPTIONS, 'policy-sheet': { type: 'string' } };
 
 /** --policy / --policy-file (chosen now), or --policy-sheet (read with the workbook); never both. */
 export function policyFromOptions(values: Record<string, unknown>): { chosen?: ReturnType<typeof choosePack>; policySheet?: string } {

@@ -5,10 +5,10 @@ import { tariffVerdict } from '../../domain/tariff-verdict';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { CHANGES_SHEET } from '../../workbook/jobs/change-sheet';
 import { RERUN_WINDOW } from '../../workbook/jobs/previous-run';
-import { checkInputFile, openWorkbook, outputPath, PACK_OPTIONS, parse, saveSafely, UsageError, type Command } from '../common';
+import { checkInputFile, openWorkbook, outputPath, parse, saveSafely, UsageError, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
-import { packFromWorkbook, policyFromOptions, rowProgress } from '../workbook-policy';
+import { packFromWorkbook, policyFromOptions, rowProgress, WORKBOOK_PACK_OPTIONS } from '../workbook-policy';
 
 export const annotate: Command = {
   usage:
@@ -17,8 +17,7 @@ export const annotate: Command = {
     'berekent tariefpercentages, tarieven, signalen en toelichting en schrijft een nieuw bestand\n(standaard INVOER-tariefwijzer.xlsx naast de invoer; de invoer wordt nooit overschreven);\nzonder --policy of --policy-file wordt het blad "Tariefwijzer beleid" van de invoer gebruikt',
   async run(args, io) {
     const { values, positionals } = parse(args, {
-      ...PACK_OPTIONS,
-      'policy-sheet': { type: 'string' },
+      ...WORKBOOK_PACK_OPTIONS,
       sheet: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },

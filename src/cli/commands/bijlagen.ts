@@ -5,10 +5,10 @@ import { overviewSheet } from '../../workbook/jobs/bijlage-overview';
 import { collectBijlagen, REFUSED_ADVICE, type BijlagenOutcome } from '../../workbook/jobs/bijlagen';
 import { newWorkbookBytes } from '../../workbook/xlsx/new-workbook';
 import { checkOutFolder, writeAllOrNothing, type NewFile } from '../bijlagen-files';
-import { checkInputFile, openWorkbook, PACK_OPTIONS, parse, UsageError, type Command } from '../common';
+import { checkInputFile, openWorkbook, parse, UsageError, type Command } from '../common';
 import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
-import { packFromWorkbook, policyFromOptions, rowProgress } from '../workbook-policy';
+import { packFromWorkbook, policyFromOptions, rowProgress, WORKBOOK_PACK_OPTIONS } from '../workbook-policy';
 
 export const bijlagen: Command = {
   usage:
@@ -17,8 +17,7 @@ export const bijlagen: Command = {
     'maakt per zorgaanbieder (AGB-code, en zorgkantoor als de werkmap er meer heeft) een bijlage bij de overeenkomst\nmet de tarieven van annotate, plus overzicht.xlsx; schrijft in een nieuwe map (standaard INVOER-bijlagen)\nen overschrijft nooit een bestaand bestand',
   async run(args, io) {
     const { values, positionals } = parse(args, {
-      ...PACK_OPTIONS,
-      'policy-sheet': { type: 'string' },
+      ...WORKBOOK_PACK_OPTIONS,
       sheet: { type: 'string' },
       out: { type: 'string' },
       datum: { type: 'string' },
