@@ -75,10 +75,9 @@ export class BlockRows {
   }
 
   async load(i: number): Promise<void> {
-    const source = this.block.rows;
-    while (source && i >= this.start + this.window.length && this.start + this.window.length < source.count) {
+    while (!this.has(i)) {
       this.start += this.window.length;
-      this.window = await source.next();
+      this.window = await this.block.rows!.next();
       if (!this.window.length) throw new Error('RowSource: een venster zonder rijen');
     }
   }

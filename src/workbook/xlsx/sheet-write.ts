@@ -417,20 +417,11 @@ export async function rewriteSheet(
   const rows = new BlockRows(block);
   let cells = new BlockCells(pending, p, rows);
   let closed = false;
-  // Awaited only when they have to wait (the next window of values, a full slab): most rows need neither, and
-  // an await per row is a noticeable part of a 300,000-row run.
-  const write = async (text: string) => {
-    const waiting = out.write(text);
-    if (waiting) await waiting;
-  };
-  const load = async (i: number) => {
-    if (!rows.has(i)) await rows.load(i);
-  };
   // the values of a row are pulled just before it is written (a RowSource makes them window by window)
   const pendingRowsBefore = async (r: number) => {
     while (next <= last && next < r) {
-      await load(next - first - 1);
-      await write(blockRowXml(cells, next++, p));
+      await rows.load(next - first - 1);
+      await out.write(blockRowXml(cells, next++, p));
     }
   };
   for await (const batch of pieces)
@@ -440,27 +431,25 @@ export async function rewriteSheet(
         cells = new BlockCells(pending, p, rows);
         const head = updateHead(piece.text, block, p, part);
         if (piece.empty) {
-          await write(head.replace(/\s*\/>$/, '>'));
+          await out.write(head.replace(/\s*\/>$/, '>'));
           await pendingRowsBefore(Infinity);
-          await write(`</${p}sheetData>`);
+          await out.write(`</${p}sheetData>`);
           closed = true;
-        } else await write(head);
+        } else await out.write(head);
       } else if (piece.kind === 'row') {
+        // a row awaits only what it has to wait for (the next window of values, a full slab): an await per row is
+        // a noticeable part of a 300,000-row run
         const r = piece.index;
         if (next <= last && next < r) await pendingRowsBefore(r);
-        if (r >= first && r <= last) {
-          if (!rows.has(r - first - 1)) await rows.load(r - first - 1);
-          const waiting = out.write(mergeRow(piece.xml, r, cells, p));
-          if (waiting) await waiting;
-          next = Math.max(next, r + 1);
-        } else {
-          const waiting = out.write(piece.xml);
-          if (waiting) await waiting;
-        }
-      } else if (piece.kind === 'other') await write(piece.text);
+        const ours = r >= first && r <= last;
+        if (ours && !rows.has(r - first - 1)) await rows.load(r - first - 1);
+        const waiting = out.write(ours ? mergeRow(piece.xml, r, cells, p) : piece.xml);
+        if (waiting) await waiting;
+        if (ours) next = Math.max(next, r + 1);
+      } else if (piece.kind === 'other') await out.write(piece.text);
       else {
         if (!closed) await pendingRowsBefore(Infinity);
-        await write(updateTail(piece.text, pending, styles, notes, p, part));
+        await out.write(updateTail(piece.text, pending, styles, notes, p, part));
       }
     }
   return out.end();
