@@ -2,6 +2,7 @@
  * The tariff engine: (row, policy pack, parameters) → percentage, tariff, flags and the steps that
  * explain them. Pure and deterministic; rows arrive as raw cells keyed by canonical field name.
  */
+import { fnv1a } from './hash';
 import { documentTitle, titlesOf, type DocumentTitles } from './documents';
 import { flag, formatCitation, type Flag } from './flags';
 import { type Dec, formatEuro, formatPercentage } from './money';
@@ -335,15 +336,9 @@ export function runPolicy(rows: readonly InputRow[], pack: PolicyPack, params: P
   return completeRun((i) => rows[i].cells, results, pack, params);
 }
 
-/**
- * The run from each row's own result (evaluateRow, in row order): flags rows that repeat an AGB-code and
- * prestatie, and counts the flags. For callers that evaluate in slices (the task pane, to stay responsive).
- */
 /** FNV-1a of a string's UTF-16 code units, as a non-negative 31-bit integer (a small integer in V8). */
 export function hash31(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 1;
+  return fnv1a(s) >>> 1;
 }
 
 /**
@@ -390,6 +385,10 @@ export function withRepeatedLine(result: RowResult, refs: readonly string[], yea
   return { ...result, flags: [...result.flags, flag('DUBBELE_REGEL', message)] };
 }
 
+/**
+ * The run from each row's own result (evaluateRow, in row order): flags rows that repeat an AGB-code and
+ * prestatie, and counts the flags. For callers that evaluate in slices (the task pane, to stay responsive).
+ */
 export function completeRun(cellsOf: (row: number) => BatchCells, results: RowResult[], pack: PolicyPack, params: ParameterValues): RunResult {
   const steps = completeRunSteps(cellsOf, results, pack, params);
   for (;;) {

@@ -1,7 +1,7 @@
 /** A stable fingerprint of the inputs of a run, to see later whether they changed (not a security hash). */
+import { FNV_OFFSET, fnv1a } from '../domain/hash';
 import { cellToText, isEmptyCell, type CellValue } from '../domain/parse';
 
-const FNV_PRIME = 0x01000193;
 const SEPARATOR = '\u241e';
 const BLANK = '\u2205\u241e';
 
@@ -12,7 +12,7 @@ const BLANK = '\u2205\u241e';
  * fingerprints recorded in workbooks stay valid.
  */
 export class Fingerprint {
-  private a = 0x811c9dc5;
+  private a = FNV_OFFSET;
   private b = 0x01234567;
 
   add(p: CellValue): void {
@@ -25,15 +25,8 @@ export class Fingerprint {
   }
 
   private feed(text: string): void {
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, FNV_PRIME);
-      b = Math.imul(b ^ c, FNV_PRIME);
-    }
-    this.a = a >>> 0;
-    this.b = b >>> 0;
+    this.a = fnv1a(text, this.a) >>> 0;
+    this.b = fnv1a(text, this.b) >>> 0;
   }
 
   value(): string {
@@ -46,17 +39,11 @@ export class Fingerprint {
  * an object per cell. A run hashes every input cell of every row for its record (jobs/row-record.ts).
  */
 export function cellHash(v: Exclude<CellValue, null | undefined>): string {
-  let a = fnv(0x811c9dc5, v instanceof Date ? 'date' : typeof v);
-  a = fnv(a, ':');
-  a = fnv(a, typeof v === 'string' ? v : cellToText(v));
-  a = fnv(a, SEPARATOR) >>> 0;
+  let a = fnv1a(v instanceof Date ? 'date' : typeof v);
+  a = fnv1a(':', a);
+  a = fnv1a(typeof v === 'string' ? v : cellToText(v), a);
+  a = fnv1a(SEPARATOR, a) >>> 0;
   return a < 0x10000000 ? a.toString(16).padStart(8, '0') : a.toString(16);
-}
-
-function fnv(seed: number, text: string): number {
-  let a = seed;
-  for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), FNV_PRIME);
-  return a;
 }
 
 export function fingerprint(parts: Iterable<CellValue>): string {

@@ -4,6 +4,7 @@
  * record or review. The changed rows that are listed get those from a second read of OUD, so what is held grows by
  * ≈ 60 bytes a row, not by a decoded row (≈ 1.5 KB).
  */
+import { fnv1a } from '../../domain/hash';
 import type { CellValue } from '../../domain/parse';
 import { percentText, tariffText, type Numbers } from './changes';
 
@@ -142,7 +143,5 @@ export class OldRows {
 
 /** FNV-1a over the key's UTF-16 code units. */
 function hash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return fnv1a(key) >>> 0;
 }
