@@ -7,10 +7,16 @@
  * it reads, checks and deflates as the CLI does (the input by offsets, level 6 in the thread pool, the sheet's
  * compressed bytes spooled to a temporary file). See ../shared/testing-stack.md, "What editing one sheet
  * in place costs".
+ *
+ * With `--read` (the read floor): the sheet is split into rows by the adapter's own XML-aware reader (sheetPieces)
+ * and every cell of every row is decoded to its value (rowCells; the cached value, a shared string or an inline
+ * text), as any design that reads the rows' values must, before the same cells are appended. Still no computation.
  */
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { DeflatedPart, FileSource, ZipReader, ZipWriter } from '../src/workbook/xlsx/zip';
+import { rowCells, sheetPieces } from '../src/workbook/xlsx/sheet-xml';
+import { elements, stringItemText, utf8Chunks } from '../src/workbook/xlsx/xml';
+import { DeflatedPart, FileSource, ZipReader, ZipWriter, type ZipEntry } from '../src/workbook/xlsx/zip';
 
 /** About what annotate writes per row: a signal and an explanation of ≈ 250 characters. */
 const SIGNAL = 'Nieuwe aanbieder: controleer de gegevens [waarschuwing]';
@@ -24,12 +30,17 @@ function record(n: number): string {
   return `["tw1","${String(3000000 + n).padStart(8, '0')}","Z${n % 90}","","","Stichting ${n}","${(200 + n / 100).toFixed(2)}","0.955","${(191 + n / 100).toFixed(2)}",{"omschrijving":"${hash(1)}","zorgprofiel":"${hash(2)}","leveringsvorm":"${hash(3)}","nieuweAanbieder":"${hash(4)}","essentieleVoorzieningen":"${hash(5)}"}]`;
 }
 
-async function main() {
-  const [input, output, part = 'xl/worksheets/sheet1.xml'] = process.argv.slice(2);
-  const zip = new ZipReader(FileSource.open(input));
-  const sheet = zip.get(part);
-  if (!sheet) throw new Error(`no ${part}`);
-  const out = new DeflatedPart();
+/** The cells annotate appends to sheet row `n` (1-based), before `</row>`. */
+function appended(n: number): string {
+  return (
+    `<c r="J${n}"><v>0.955</v></c><c r="K${n}"><v>${(1000 + n / 100).toFixed(2)}</v></c>` +
+    `<c r="L${n}" t="inlineStr"><is><t>${SIGNAL}</t></is></c><c r="M${n}" t="inlineStr"><is><t>${EXPLANATION} Rij ${n}.</t></is></c>` +
+    `<c r="N${n}" t="inlineStr"><is><t>open</t></is></c><c r="Q${n}" t="inlineStr"><is><t>${record(n)}</t></is></c>`
+  );
+}
+
+/** The splice floor proper: rows found by their end tag in the decoded text, nothing read. */
+async function splice(zip: ZipReader, sheet: ZipEntry, out: DeflatedPart): Promise<void> {
   const utf8 = new StringDecoder('utf8');
   let row = 0;
   let rest = '';
@@ -37,18 +48,60 @@ async function main() {
     const text = rest + utf8.write(chunk);
     let from = 0;
     for (let at = text.indexOf('</row>', from); at >= 0; at = text.indexOf('</row>', from)) {
-      const n = ++row;
-      await out.write(
-        text.slice(from, at) +
-          `<c r="J${n}"><v>0.955</v></c><c r="K${n}"><v>${(1000 + n / 100).toFixed(2)}</v></c>` +
-          `<c r="L${n}" t="inlineStr"><is><t>${SIGNAL}</t></is></c><c r="M${n}" t="inlineStr"><is><t>${EXPLANATION} Rij ${n}.</t></is></c>` +
-          `<c r="N${n}" t="inlineStr"><is><t>open</t></is></c><c r="Q${n}" t="inlineStr"><is><t>${record(n)}</t></is></c></row>`,
-      );
+      await out.write(text.slice(from, at) + appended(++row) + '</row>');
       from = at + 6;
     }
     rest = text.slice(from);
   }
   await out.write(rest + utf8.end());
+}
+
+/** The read floor: rows split by the adapter's reader and every cell decoded; `sink` keeps the values alive. */
+async function readAndSplice(zip: ZipReader, sheet: ZipEntry, out: DeflatedPart): Promise<number> {
+  const strings: string[] = [];
+  const shared = zip.entries.find((e) => /sharedStrings\.xml$/i.test(e.name));
+  if (shared) for await (const si of elements(utf8Chunks(zip.stream(shared)), 'si', shared.name)) strings.push(stringItemText(si));
+  let sink = 0;
+  let row = 0;
+  for await (const batch of sheetPieces(utf8Chunks(zip.stream(sheet)), sheet.name))
+    for (const piece of batch) {
+      if (piece.kind !== 'row') {
+        await out.write(piece.text);
+        continue;
+      }
+      for (const cell of rowCells(piece.xml)) sink += valueOf(cell.type, cell.inner, strings);
+      const close = piece.xml.lastIndexOf('</');
+      row++;
+      await out.write(close < 0 ? piece.xml : piece.xml.slice(0, close) + appended(row) + piece.xml.slice(close));
+    }
+  return sink;
+}
+
+const CACHED = /<v>([^<]*)<\/v>/;
+
+/** A cell's value as the adapter reads the usual cells (a number, a shared string, an inline text), summed into a checksum. */
+function valueOf(type: string | undefined, inner: string | undefined, strings: string[]): number {
+  if (inner === undefined) return 0;
+  if (type === 'inlineStr') return stringItemText(inner).length;
+  const v = CACHED.exec(inner)?.[1];
+  if (v === undefined) return 0;
+  if (type === 's') return strings[Number(v)]?.length ?? 0;
+  if (type === 'str') return v.length;
+  const n = Number(v);
+  return Number.isFinite(n) ? 1 : 0;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const read = args.includes('--read');
+  const [input, output, part = 'xl/worksheets/sheet1.xml'] = args.filter((a) => a !== '--read');
+  const zip = new ZipReader(FileSource.open(input));
+  const sheet = zip.get(part);
+  if (!sheet) throw new Error(`no ${part}`);
+  const out = new DeflatedPart();
+  if (read) {
+    if (!(await readAndSplice(zip, sheet, out))) throw new Error('no values read');
+  } else await splice(zip, sheet, out);
   await out.end();
   const fd = fs.openSync(output, 'w');
   const writer = new ZipWriter({ write: (b) => void fs.writeSync(fd, b) });

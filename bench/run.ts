@@ -165,6 +165,11 @@ function floorSplice(file: BenchFiles): Timed {
   return runChild(process.execPath, [path.join(__dirname, 'floor-splice.js'), file.data, path.join(DIR, 'uit-floor-splice.xlsx')], 'splice floor');
 }
 
+/** The splice floor that also reads every cell's value (floor-splice.ts --read): what reading the rows adds to it. */
+function floorRead(file: BenchFiles): Timed {
+  return runChild(process.execPath, [path.join(__dirname, 'floor-splice.js'), file.data, path.join(DIR, 'uit-floor-read.xlsx'), '--read'], 'read floor');
+}
+
 /**
  * LibreOffice with its own profile in which OOXMLRecalcMode = 0 ("always recalculate" Excel 2007+ files on load).
  * Without it LibreOffice 7.4 keeps the cached results; the workbook's fullCalcOnLoad flag alone is not enough.
@@ -326,9 +331,10 @@ const VS_SPLICE = 1.3;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 /**
- * annotate on the contract-round workbook and on one where every row's output differs, each against three floors
+ * annotate on the contract-round workbook and on one where every row's output differs, each against four floors
  * in the same rounds (rotating order): the splice floor (floor-splice.ts: the in-place design without reading or
- * computing), exceljs lean (values, shared strings) and exceljs streaming with styles. Then one run per workbook
+ * computing), the read floor (the same with every cell's value read, floor-splice.ts --read: what reading the rows
+ * costs by itself), exceljs lean (values, shared strings) and exceljs streaming with styles. Then one run per workbook
  * at a full sheet (1,048,575 rows) for memory.
  */
 async function benchStream(): Promise<void> {
@@ -339,19 +345,22 @@ async function benchStream(): Promise<void> {
   for (const kind of ['contract', 'distinct'] as const) {
     for (const n of sizes) {
       const file = await ensureWorkbooks(DIR, n, { formula: false, kind });
-      const runs: Record<'cli' | 'splice' | 'lean' | 'styled', Timed[]> = { cli: [], splice: [], lean: [], styled: [] };
-      const vs: Record<'splice' | 'lean' | 'styled', number[]> = { splice: [], lean: [], styled: [] };
+      const runs: Record<'cli' | 'splice' | 'read' | 'lean' | 'styled', Timed[]> = { cli: [], splice: [], read: [], lean: [], styled: [] };
+      const vs: Record<'splice' | 'read' | 'lean' | 'styled', number[]> = { splice: [], read: [], lean: [], styled: [] };
+      const readVsSplice: number[] = [];
       for (let i = 0; i < rounds; i++) {
         const steps: Array<() => void> = [
           () => runs.cli.push(cli(file)),
           () => runs.splice.push(floorSplice(file)),
+          () => runs.read.push(floorRead(file)),
           () => runs.lean.push(floorLean(file)),
           () => runs.styled.push(floorStream(file)),
         ];
         for (let j = 0; j < steps.length; j++) steps[(i + j) % steps.length]();
-        for (const f of ['splice', 'lean', 'styled'] as const) vs[f].push(runs.cli[i].ms / runs[f][i].ms);
+        for (const f of ['splice', 'read', 'lean', 'styled'] as const) vs[f].push(runs.cli[i].ms / runs[f][i].ms);
+        readVsSplice.push(runs.read[i].ms / runs.splice[i].ms);
         process.stderr.write(
-          `  ${kind} ${k(n)}: CLI ${s(runs.cli[i].ms)} ${mb(runs.cli[i].rss)}, splice ${s(runs.splice[i].ms)}, lean ${s(runs.lean[i].ms)}, styled ${s(runs.styled[i].ms)}\n`,
+          `  ${kind} ${k(n)}: CLI ${s(runs.cli[i].ms)} ${mb(runs.cli[i].rss)}, splice ${s(runs.splice[i].ms)}, read ${s(runs.read[i].ms)}, lean ${s(runs.lean[i].ms)}, styled ${s(runs.styled[i].ms)}\n`,
         );
       }
       const m = (t: Timed[], key: keyof Timed) => median(t.map((x) => x[key]));
@@ -364,10 +373,13 @@ async function benchStream(): Promise<void> {
         cliRss: m(runs.cli, 'rss'),
         spliceMs: m(runs.splice, 'ms'),
         spliceRss: m(runs.splice, 'rss'),
+        readMs: m(runs.read, 'ms'),
         leanMs: m(runs.lean, 'ms'),
         leanRss: m(runs.lean, 'rss'),
         styledMs: m(runs.styled, 'ms'),
         vsSplice: median(vs.splice),
+        vsRead: median(vs.read),
+        readVsSplice: median(readVsSplice),
         vsLean: median(vs.lean),
         vsStyled: median(vs.styled),
       });
@@ -384,7 +396,7 @@ async function benchStream(): Promise<void> {
   results.stream = { sizes: out, full: fullRuns };
   const label = (kind: unknown) => (kind === 'distinct' ? 'every row different' : 'contract round');
   table(
-    'annotate on any data: against the splice floor and exceljs (child processes, medians of alternated rounds)',
+    'annotate on any data: against the splice and read floors and exceljs (child processes, medians of alternated rounds)',
     [
       'workbook',
       'rows',
@@ -393,6 +405,9 @@ async function benchStream(): Promise<void> {
       'CPU',
       'splice floor',
       `CLI ÷ splice (target ≤ ${VS_SPLICE})`,
+      'read floor',
+      'read ÷ splice',
+      'CLI ÷ read',
       'exceljs lean',
       'CLI ÷ lean',
       'exceljs styled',
@@ -409,6 +424,9 @@ async function benchStream(): Promise<void> {
       s(r.cliCpuMs as number),
       s(r.spliceMs as number),
       f2(r.vsSplice as number),
+      s(r.readMs as number),
+      f2(r.readVsSplice as number),
+      f2(r.vsRead as number),
       s(r.leanMs as number),
       f2(r.vsLean as number),
       s(r.styledMs as number),
