@@ -307,6 +307,11 @@ export interface WorkbookPort {
   flush(): Promise<void>;
   /** Optional: a native chart (the .xlsx adapter always; Office.js where the host has the chart API). */
   writeChart?(chart: ChartSpec): Promise<void>;
+  /**
+   * Optional: at most this many rows per read of a sheet while a block is written into it (a RowSource's reads). The
+   * .xlsx adapter reads them from the stream it writes and holds what a read takes ahead of the writer.
+   */
+  readonly windowWhileWriting?: number;
 }
 
 /**

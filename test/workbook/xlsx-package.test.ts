@@ -329,13 +329,25 @@ test('a run in many small windows, every row different, writes exactly what a ru
   }
   const input = pkg(`<worksheet xmlns="NS"><sheetData>${parts.join('')}</sheetData></worksheet>`);
   const now = new Date(Date.UTC(2026, 0, 5, 10, 0));
-  const run = async (options: { window?: number }) => {
+  const run = async (options: { window?: number; onPhase?: (p: string) => void }) => {
     const wb = await XlsxWorkbook.fromBuffer(input);
     const outcome = await annotateWorkbook(wb, pack, params, { now, ...options });
     return { outcome, bytes: await wb.toBuffer() };
   };
+  const { ZipReader } = await import('../../src/workbook/xlsx/zip');
   const one = await run({});
-  const many = await run({ window });
+  const opened = jest.spyOn(ZipReader.prototype, 'stream');
+  let writing = 0;
+  let many: Awaited<ReturnType<typeof run>>;
+  try {
+    many = await run({ window, onPhase: (p: string) => void (p === 'schrijven' && (writing = opened.mock.calls.length)) });
+    // once writing starts, the sheet part is inflated once: the rows' cells for each window are read from the stream
+    // the writer copies (SharedPieces), not from an inflation of their own
+    const sheetStreams = opened.mock.calls.slice(writing).filter(([entry]) => entry.name === 'xl/worksheets/sheet1.xml');
+    expect(sheetStreams).toHaveLength(1);
+  } finally {
+    opened.mockRestore();
+  }
   expect(many.bytes.equals(one.bytes)).toBe(true);
   expect(many.outcome.run.results.map((r) => [r.ref, r.tarief?.toString(), r.flags.map((f) => f.message)])).toEqual(
     one.outcome.run.results.map((r) => [r.ref, r.tarief?.toString(), r.flags.map((f) => f.message)]),
@@ -346,6 +358,33 @@ test('a run in many small windows, every row different, writes exactly what a ru
   expect(many.outcome.run.flagCounts.DUBBELE_REGEL).toBe(2 * Array.from({ length: n }, (_, i) => i + 1).filter(repeats).length);
   expect(many.outcome.warnings.some((w) => w.includes(`alleen de eerste ${MAX_NOTES} kregen een notitie`))).toBe(true);
 }, 60_000);
+
+test('a merged area reaching from the header into the rows read while writing: read from the part, as in one window', async () => {
+  const { annotateWorkbook } = await import('../../src/workbook/jobs/annotate');
+  const { getPack } = await import('../../src/policies');
+  const { resolveParameters } = await import('../../src/domain/policy/load');
+  const pack = getPack('zk-ggz-2025')!;
+  const params = resolveParameters(pack, {}).values;
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [`<row r="1">${cell('A1', 'AGB-code')}${cell('B1', 'Prestatiecode')}${cell('C1', 'NZa maximumtarief')}${cell('D1', 'Zorgprofiel')}</row>`];
+  // row 2 holds a long note (≈ 200 KB): it ends in a later chunk of the part than the header, so the writer has let
+  // the header's piece go when it asks for row 2's cells
+  const note = cell('G2', 'lange opmerking '.repeat(12_500));
+  for (let x = 2; x <= 40; x++)
+    rows.push(`<row r="${x}"><c r="A${x}"><v>${30_000_000 + x}</v></c>${cell(`B${x}`, 'Z1103')}<c r="C${x}"><v>${200 + x}</v></c>${x === 2 ? note : ''}</row>`);
+  // D1:D3 merged: rows 2 and 3 show the header's text as their zorgprofiel (as the CLI has always read a merged area)
+  const input = pkg(`<worksheet xmlns="NS"><sheetData>${rows.join('')}</sheetData><mergeCells count="1"><mergeCell ref="D1:D3"/></mergeCells></worksheet>`);
+  const now = new Date(Date.UTC(2026, 0, 5, 10, 0));
+  const run = async (window?: number) => {
+    const wb = await XlsxWorkbook.fromBuffer(input);
+    await annotateWorkbook(wb, pack, params, { now, window });
+    return wb.toBuffer();
+  };
+  const one = await run();
+  // in windows of 13 rows the rows are read while writing, and the area's first cell is one the writer passed
+  const many = await run(13);
+  expect(many.equals(one)).toBe(true);
+});
 
 test('the used range counts only cells with a value, whatever a row ends in', async () => {
   const rows =

@@ -20,7 +20,7 @@ import {
   tokens,
   XmlError,
 } from '../../src/workbook/xlsx/xml';
-import { PieceReader, rowCells, sheetPieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
+import { PieceReader, rowCells, SharedPieces, sheetPieces, type Pieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -196,6 +196,41 @@ describe('streams cut at every place', () => {
       }
       expect(one).toEqual(expected);
     }
+  });
+
+  test('shared pieces: the writer gets every batch once, in order, while a reader reads the same rows ahead of it', async () => {
+    let rows = '';
+    for (let r = 1; r <= 60; r++) rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+    const big = `<worksheet xmlns="m"><sheetData>${rows}</sheetData></worksheet>`;
+    const alone = await collect(sheetPieces(chunked(big, 97), 'p'));
+    expect(alone.length).toBeGreaterThan(8); // several batches, so the reader can run ahead of the writer
+    const all = async (reader: Pieces) => {
+      const out: SheetPiece[] = [];
+      for (;;) {
+        const piece = reader.take();
+        if (piece) out.push(piece);
+        else if (!(await reader.fill())) return out;
+      }
+    };
+    const shared = new SharedPieces(sheetPieces(chunked(big, 97), 'p'));
+    const written: SheetPiece[][] = [];
+    let read: SheetPiece[] = [];
+    let passedReader: Pieces | undefined;
+    for await (const batch of shared.writer()) {
+      written.push(batch);
+      if (written.length === 1) passedReader = shared.reader(0);
+      if (written.length === 3) {
+        // from the writer's batch on, to the end of the part: every piece after it that the writer will take too
+        read = await all(shared.reader(batch.find((p) => p.kind === 'row')!.index)!);
+        // a reader of rows the writer has passed is refused; one made before is stale
+        const passedRow = (written[1].filter((p) => p.kind === 'row').pop() as Extract<SheetPiece, { kind: 'row' }>).index;
+        expect(shared.reader(passedRow)).toBeUndefined();
+        expect(passedReader!.stale()).toBe(true);
+        expect(() => passedReader!.take()).toThrow();
+      }
+    }
+    expect(written).toEqual(alone);
+    expect(read).toEqual(alone.slice(2).flat());
   });
 
   test('errors in a streamed part name it', async () => {

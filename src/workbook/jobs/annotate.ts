@@ -126,7 +126,8 @@ function rowSource(
   options: AnnotateOptions,
 ): RowSource {
   const { sheet, match } = layout;
-  const size = scan.window;
+  // a sheet read in one window by the first pass is not read again; else the port may want smaller reads now
+  const size = scan.held.reads ? scan.window : Math.min(scan.window, port.windowWhileWriting ?? scan.window);
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
   const empty: OutputValue[] = OUTPUT_HEADERS.map(() => null);

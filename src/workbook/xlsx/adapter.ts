@@ -29,7 +29,18 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { cellLetters, columnIndex, hiddenColumnRanges, PieceReader, rowCells, sheetPieces, type RawCell, type SheetPiece } from './sheet-xml';
+import {
+  cellLetters,
+  columnIndex,
+  hiddenColumnRanges,
+  PieceReader,
+  rowCells,
+  sheetPieces,
+  SharedPieces,
+  type Pieces,
+  type RawCell,
+  type SheetPiece,
+} from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import {
@@ -97,6 +108,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly charts: ChartSpec[] = [];
   /** Where the last read of a sheet stopped, so that a read of the rows after it goes on instead of starting over. */
   private readonly cursors = new Map<string, Cursor>();
+  /** The sheet being rewritten, and its pieces: a read of its rows meanwhile reads them from the writer's stream. */
+  private writing?: { sheet: string; pieces: SharedPieces };
+  /** What a read of the sheet being written holds ahead of the writer: ≈ 3 MB of row XML, as a rerun's read window. */
+  readonly windowWhileWriting = 8_192;
   private changedWorkbook = false;
 
   private constructor(private readonly zip: ZipReader) {
@@ -270,8 +285,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const widths = requests.map((q) => (q.columns ? Math.max(-1, ...q.columns) + 1 : undefined));
     // With the extent known, only the requested cells matter; without it every cell counts towards the used range.
     const anchors = known ? anchorCells(known) : undefined;
-    const cursor = this.resume(sheet, known ? Math.min(...first) : -1);
-    const pieces = cursor?.pieces ?? new PieceReader(utf8Chunks(this.partStream(info.part)), info.part);
+    const from = known ? Math.min(...first) : -1;
+    const cursor = this.resume(sheet, from);
+    const pieces = cursor?.pieces ?? this.alongside(sheet, from, known) ?? new PieceReader(utf8Chunks(this.partStream(info.part)), info.part);
     const anchorValues = cursor?.anchors ?? new Map<number, CellValue>();
     let piece: SheetPiece | undefined = cursor?.next;
     let rowCount = 0;
@@ -384,9 +400,20 @@ export class XlsxWorkbook implements WorkbookPort {
   private resume(sheet: string, from: number): Cursor | undefined {
     const cursor = this.cursors.get(sheet);
     this.cursors.delete(sheet);
-    if (cursor && from >= 0 && cursor.next.index <= from) return cursor;
+    if (cursor && from >= 0 && cursor.next.index <= from && !cursor.pieces.stale()) return cursor;
     cursor?.pieces.close();
     return undefined;
+  }
+
+  /**
+   * A reader of the sheet being rewritten, from the stream the writer copies (SharedPieces), for a read from row
+   * `from` on, if the writer has passed none of the rows it needs: those rows, and the first cell of each merged area
+   * that reaches into them (it gives the area's value).
+   */
+  private alongside(sheet: string, from: number, known: Extent | undefined): Pieces | undefined {
+    if (this.writing?.sheet !== sheet || !known || from < 0) return undefined;
+    const needed = known.merges.reduce((row, m) => (m.r1 >= from ? Math.min(row, m.r0) : row), from);
+    return this.writing.pieces.reader(needed);
   }
 
   /** 0-based rows that are an Excel table's totals row (table parts of the sheet, totalsRowCount and ref). */
@@ -442,10 +469,20 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const info = this.info(block.sheet);
     const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText);
-    const rewrite = await rewriteSheet(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part), pending, styles, info.part, notes);
+    // rows read while the sheet is written (a RowSource's windows) come from the pieces the writer copies
+    this.resume(block.sheet, -1);
+    const pieces = new SharedPieces(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part));
+    this.writing = { sheet: block.sheet, pieces };
+    let rewrite: DeflatedPart;
+    try {
+      rewrite = await rewriteSheet(pieces.writer(), pending, styles, info.part, notes);
+    } finally {
+      this.writing = undefined;
+      this.resume(block.sheet, -1);
+      pieces.close();
+    }
     this.edited.set(info.part, rewrite);
     this.extents.delete(block.sheet);
-    this.resume(block.sheet, -1);
     if (notes.changed) this.addContentTypes(notes.contentTypes());
   }
 
@@ -619,7 +656,7 @@ async function drainRows(block: OutputBlock): Promise<OutputValue[][]> {
 const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 interface Cursor {
-  pieces: PieceReader;
+  pieces: Pieces;
   /** The first row not yet read. */
   next: Extract<SheetPiece, { kind: 'row' }>;
   /** Values of merged areas' first cells seen so far (row × 16,384 + column), for areas that reach into later reads. */

@@ -164,10 +164,20 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
 }
 
 /**
- * The pieces of a worksheet part one at a time, without an await per piece: `take()` gives the next piece of the
- * current batch, or undefined when it is used up and `fill()` must fetch the next one (false at the end).
+ * What reads a worksheet part's pieces one at a time, without an await per piece: `take()` gives the next piece of
+ * the current batch, or undefined when it is used up and `fill()` must fetch the next one (false at the end).
  */
-export class PieceReader {
+export interface Pieces {
+  take(): SheetPiece | undefined;
+  fill(): Promise<boolean>;
+  /** Stops reading (the inflater and the file are let go). */
+  close(): void;
+  /** Whether it can no longer go on (a SharedPieces reader the writer has passed). */
+  stale(): boolean;
+}
+
+/** A worksheet part's own pieces (sheetPieces), one at a time. */
+export class PieceReader implements Pieces {
   private batch: SheetPiece[] = [];
   private at = 0;
   private readonly batches: AsyncIterator<SheetPiece[]>;
@@ -187,9 +197,112 @@ export class PieceReader {
     return !next.done;
   }
 
-  /** Stops reading (the inflater and the file are let go). */
   close(): void {
     void this.batches.return?.(undefined);
+  }
+
+  stale(): boolean {
+    return false;
+  }
+}
+
+/**
+ * One pass over a sheet part for the part's writer and a reader of the same rows: annotate's second pass reads a
+ * window of rows just before the writer copies them, from the stream the writer copies, instead of inflating and
+ * splitting the part a second time. The writer takes the batches in order (writer()); a reader (reader()) starts at
+ * the batch the writer is on and may read ahead of it: what it read ahead is kept until the writer has passed it.
+ */
+export class SharedPieces {
+  /** From the writer's current batch on; batches[0] is batch number `first`. */
+  private readonly batches: SheetPiece[][] = [];
+  private first = 0;
+  private ended = false;
+  /** The last row of the batches let go (-1: none): a reader cannot start before it. */
+  private passedRow = -1;
+
+  constructor(private readonly source: PieceSource) {}
+
+  /** The writer's batches; each batch before the one it is on is let go. */
+  async *writer(): AsyncGenerator<SheetPiece[]> {
+    for (let n = 0; ; n++) {
+      while (this.first < n) this.drop();
+      if (!this.batch(n) && !(await this.pull())) return;
+      yield this.batch(n)!;
+    }
+  }
+
+  /** A reader of the rows from `row` on, or undefined when the writer has passed rows at or after it. */
+  reader(row: number): Pieces | undefined {
+    return row > this.passedRow ? new SharedReader(this, this.first) : undefined;
+  }
+
+  /** Batch number `n` if it is held. */
+  batch(n: number): SheetPiece[] | undefined {
+    return this.batches[n - this.first];
+  }
+
+  /** Whether batch number `n` has been let go. */
+  passed(n: number): boolean {
+    return n < this.first;
+  }
+
+  /** The next batch from the part, held; false at its end. */
+  async pull(): Promise<boolean> {
+    if (this.ended) return false;
+    const next = await this.source.next();
+    if (next.done) this.ended = true;
+    else this.batches.push(next.value);
+    return !next.done;
+  }
+
+  close(): void {
+    this.ended = true;
+    this.batches.length = 0;
+    void this.source.return?.(undefined);
+  }
+
+  private drop(): void {
+    const batch = this.batches.shift();
+    this.first++;
+    for (let i = (batch?.length ?? 0) - 1; i >= 0; i--) {
+      const piece = batch![i];
+      if (piece.kind === 'row') {
+        this.passedRow = piece.index;
+        break;
+      }
+    }
+  }
+}
+
+type PieceSource = AsyncIterator<SheetPiece[]>;
+
+/** A reader of SharedPieces: reads the held batches again and pulls new ones for the writer to take later. */
+class SharedReader implements Pieces {
+  private at = 0;
+
+  constructor(
+    private readonly shared: SharedPieces,
+    private n: number,
+  ) {}
+
+  take(): SheetPiece | undefined {
+    if (this.stale()) throw new Error('de schrijver is de lezer voorbij');
+    const batch = this.shared.batch(this.n);
+    return batch && this.at < batch.length ? batch[this.at++] : undefined;
+  }
+
+  async fill(): Promise<boolean> {
+    if (this.shared.batch(this.n)) {
+      this.n++;
+      this.at = 0;
+    }
+    return !!this.shared.batch(this.n) || this.shared.pull();
+  }
+
+  close(): void {}
+
+  stale(): boolean {
+    return this.shared.passed(this.n);
   }
 }
 
