@@ -4,13 +4,15 @@
  * policy and data in one workbook). The policy-sheet reader loads on demand (its own chunk, with the YAML parser).
  */
 import type { PolicyPack } from '../domain/policy/types';
-import { inputsChanged, readLastRun, type LastRun } from '../workbook/jobs/last-run';
+import { checkLastRun, readLastRun, type LastRun } from '../workbook/jobs/last-run';
 import { isPolicySheet } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface Restored {
   run: LastRun;
   changed: boolean;
+  /** The sheet columns of the run's review cells (a verdict typed there does not outdate the run). */
+  reviewColumns: number[];
   pack: PolicyPack;
   /** The pack came from the workbook's policy sheet, not from the shipped ones. */
   own: boolean;
@@ -36,5 +38,5 @@ export async function restoreLastRun(port: WorkbookPort, known: readonly PolicyP
     }
   }
   if (!pack) return undefined;
-  return { run, changed: await inputsChanged(port, pack, run), pack, own };
+  return { run, ...(await checkLastRun(port, pack, run)), pack, own };
 }

@@ -26,3 +26,26 @@ export function sameRun(now: LastRun | undefined, shown: LastRun): boolean {
 export function affectsRun(sheet: string | undefined, runSheet: string): boolean {
   return sheet === undefined || sheet.toLowerCase() === runSheet.toLowerCase() || sheet.toLowerCase() === META_SHEET.toLowerCase() || isTariffSheet(sheet);
 }
+
+/**
+ * A change on the run's sheet that lies wholly in its review cells (`columns`: verdict, by whom, when): the four-eyes
+ * review people fill in, which changes no input of the run. `address` as Excel's changed event gives it ("M4",
+ * "M4:O9", "M:O", areas separated by commas); whole rows ("4:9") reach every column.
+ */
+export function reviewOnly(change: { sheet?: string; address: string }, runSheet: string, columns: readonly number[]): boolean {
+  if (!columns.length || change.sheet?.toLowerCase() !== runSheet.toLowerCase()) return false;
+  return change.address.split(',').every((area) => {
+    const ends = area.split(':').map((ref) => /^\s*\$?([A-Za-z]{1,3})(?:\$?\d+)?\s*$/.exec(ref)?.[1]);
+    if (!ends.length || ends.some((e) => e === undefined)) return false;
+    const [from, to] = [columnNumber(ends[0]!), columnNumber(ends[ends.length - 1]!)].sort((a, b) => a - b);
+    for (let c = from; c <= to; c++) if (!columns.includes(c)) return false;
+    return true;
+  });
+}
+
+/** "A" → 0, "AB" → 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}

@@ -80,7 +80,7 @@ export function useStaleWatch(host: Host | undefined, options: StaleOptions): St
 }
 
 /** Keep a host subscription until the effect is cleaned up (also when that happens before it was made). */
-function subscribe(made: Promise<() => Promise<void>>): () => void {
+export function subscribe(made: Promise<() => Promise<void>>): () => void {
   let off: (() => Promise<void>) | undefined;
   let live = true;
   made

@@ -31,6 +31,6 @@ export function defaults(pack: PolicyPack | undefined): Record<string, string> {
   if (pack) for (const [name, def] of Object.entries(pack.parameters)) out[name] = defaultText(def);
   return out;
 }
-export { affectsRun, rowShows, sameRun } from './row-check';
+export { affectsRun, reviewOnly, rowShows, sameRun } from './row-check';
 export { failureText } from './failure';
 export { missingBaseParameters } from '../domain/policy/required';

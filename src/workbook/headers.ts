@@ -49,6 +49,11 @@ export const OUT = {
 /** The three review cells, in their order: verdict, by whom, when. */
 export const REVIEW_CELLS = [OUT.review, OUT.reviewer, OUT.reviewed] as const;
 
+/** The sheet columns (0-based) of the review cells under this header, those it has. */
+export function reviewColumns(match: Pick<HeaderMatch, 'outputColumns'> | undefined): number[] {
+  return REVIEW_CELLS.map((k) => match?.outputColumns[k]).filter((c): c is number => c !== undefined);
+}
+
 /**
  * The orders in which a Tariefwijzer run left its columns, the current one first: before the record went last it
  * stood fifth, after the toelichting; the oldest versions wrote the four results only.

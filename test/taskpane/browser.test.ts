@@ -572,6 +572,21 @@ test('a rerun after one NZa maximumtarief changed: the pane counts 1 change, its
   expect(await page.getByTestId('wijzigingen').count()).toBe(0);
   const review = page.getByTestId('beoordeling');
   await review.waitFor();
+  // a verdict typed in row 7's review cell: the counts follow without a click, and the tariffs stay current
+  const verdictColumn = await page.evaluate(() => {
+    const sheet = (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!;
+    for (let r = 0; r < 5; r++) for (let c = 0; c < 40; c++) if (sheet.cell(r, c)?.value === 'Tariefwijzer beoordeling') return c;
+    return -1;
+  });
+  expect(verdictColumn).toBeGreaterThan(0);
+  const before = (await review.textContent())!;
+  expect(before).toContain('akkoord 0');
+  const open = Number(/open (\d+)/.exec(before)![1]);
+  await page.evaluate((c) => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 6, c, 'akkoord'), verdictColumn);
+  await review.getByText(`open ${open - 1} · akkoord 1`).waitFor();
+  await page.waitForTimeout(500);
+  expect(await outdated(page).count()).toBe(0);
+  await page.getByText('Laatste berekening is actueel').waitFor();
   await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 5, 310));
   await page.getByTestId('primaire-actie').click();
   const changes = page.getByTestId('wijzigingen');

@@ -14,10 +14,13 @@ test('a run with the workbook policy sheet is restored with that pack; an input 
   const loaded = await loadPackFromSheet(wb, 'Tariefwijzer beleid', SHIPPED_RESOLVER);
   const pack = loaded.pack!;
   expect(listPacks().some((p) => p.id === pack.id)).toBe(false);
-  await annotateWorkbook(wb, pack, resolveParameters(pack, {}).values);
+  const outcome = await annotateWorkbook(wb, pack, resolveParameters(pack, {}).values);
 
   const restored = await restoreLastRun(wb, listPacks());
   expect(restored).toMatchObject({ own: true, changed: false, run: { packId: pack.id, complete: true } });
+  // where the run's review cells are, read from the sheet's header: the columns the run wrote them in
+  expect(restored!.reviewColumns).toEqual(outcome.reviewColumns);
+  expect(restored!.reviewColumns).toHaveLength(3);
   expect(restored!.pack.rules.map((r) => r.id)).toEqual(pack.rules.map((r) => r.id));
 
   // the first data row's maximumtarief changes: the same pack, now with changed inputs

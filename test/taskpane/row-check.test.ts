@@ -6,7 +6,7 @@
 import { FakeExcel, fakeContext } from '../../src/demo-host/fake-excel';
 import { demoWorkbook } from '../../src/demo-host/workbooks';
 import { getPack } from '../../src/policies';
-import { affectsRun, rowShows, sameRun } from '../../src/taskpane/row-check';
+import { affectsRun, reviewOnly, rowShows, sameRun } from '../../src/taskpane/row-check';
 import { annotateWorkbook, readRowExplanation } from '../../src/workbook/jobs/annotate';
 import { META_SHEET } from '../../src/workbook/names';
 import { readLastRun } from '../../src/workbook/jobs/last-run';
@@ -63,4 +63,29 @@ test("the sheets whose changes can outdate a run: its own, the run record, a tar
   expect(affectsRun(undefined, 'Aanbieders')).toBe(true);
   expect(affectsRun('NZa-tarieven 2025', 'Aanbieders')).toBe(true);
   expect(affectsRun('Kader', 'Aanbieders')).toBe(false);
+});
+
+test('a verdict typed in the review cells the run wrote outdates nothing; any other change on the sheet does', async () => {
+  const { columnName } = await import('../../src/workbook/port');
+  const { OUTPUT_HEADERS, REVIEW_CELLS } = await import('../../src/workbook/headers');
+  const fake = FakeExcel.from(demoWorkbook());
+  const outcome = await run(fake, '97.3');
+  // the review columns the run reports are the ones under the review headers on the sheet
+  const header = fake.sheet('Aanbieders')!;
+  expect(outcome.reviewColumns.map((c) => header.cell(outcome.headerRow, c)?.value)).toEqual(REVIEW_CELLS.map((k) => OUTPUT_HEADERS[k]));
+  const columns = outcome.reviewColumns;
+  const [first, last] = [columnName(columns[0]), columnName(columns[columns.length - 1])];
+  const on = (address: string, sheet: string | undefined = 'Aanbieders') => reviewOnly({ sheet, address }, 'Aanbieders', columns);
+  expect(on(`${first}4`)).toBe(true);
+  expect(on(`${first}4:${last}9`)).toBe(true);
+  expect(on(`$${first}$4:$${last}$9,${last}12`)).toBe(true);
+  expect(on(`${first}:${last}`)).toBe(true);
+  expect(on(`${first.toLowerCase()}4`, 'aanbieders')).toBe(true);
+  // one cell beyond them, a whole row, another sheet, no known review columns: the input may have changed
+  expect(on(`${columnName(columns[0] - 1)}4:${first}4`)).toBe(false);
+  expect(on(`${first}4,${columnName(columns[0] - 1)}4`)).toBe(false);
+  expect(on('4:9')).toBe(false);
+  expect(on(`${first}4`, 'Kader')).toBe(false);
+  expect(reviewOnly({ sheet: undefined, address: `${first}4` }, 'Aanbieders', columns)).toBe(false);
+  expect(reviewOnly({ sheet: 'Aanbieders', address: `${first}4` }, 'Aanbieders', [])).toBe(false);
 });

@@ -2,6 +2,9 @@
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { readLastRun, type LastRun } from '../../workbook/jobs/last-run';
+
+/** A recorded run as the Tarieven tab keeps it: changed since, and where its review cells are. */
+export type LastRunState = { run: LastRun; changed: boolean; reviewColumns: number[] };
 import type { JobOptions } from '../../workbook/jobs/job';
 import { type ColumnMapping } from '../../workbook/jobs/layout';
 import type { WorkbookPort } from '../../workbook/port';
@@ -15,11 +18,11 @@ export interface CalculationInput {
 export interface CalculationResult {
   outcome: AnnotateOutcome;
   /** The run just recorded on the Tariefwijzer sheet (read back without re-reading the inputs). */
-  last: { run: LastRun; changed: boolean } | undefined;
+  last: LastRunState | undefined;
 }
 
 export async function calculate(port: WorkbookPort, input: CalculationInput, options: JobOptions): Promise<CalculationResult> {
   const outcome = await annotateWorkbook(port, input.pack, input.params, { ...options, mapping: input.mapping });
   const run = await readLastRun(port);
-  return { outcome, last: run && { run, changed: false } };
+  return { outcome, last: run && { run, changed: false, reviewColumns: outcome.reviewColumns } };
 }

@@ -83,6 +83,8 @@ export interface AnnotateOutcome {
   flagNames: Record<string, string>;
   /** What the verdict needs (domain/tariff-verdict.ts), counted as the rows were computed: also without run.results. */
   counts: TariffCounts;
+  /** The sheet columns (0-based) of the review cells the run wrote: verdict, by whom, when. */
+  reviewColumns: number[];
   /**
    * On a rerun over Tariefwijzer's columns: the rows that changed (also written to the sheet Tariefwijzer
    * wijzigingen), the summary per provider and what could not be compared; undefined on a first run.
@@ -329,6 +331,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     dataRows: scan.dataRows,
     tariffsSet: tally.counts.tariffsSet,
     counts: tally.counts,
+    reviewColumns: REVIEW_CELLS.map((k) => firstColumn + k),
     fingerprint: print,
     warnings,
     flagNames: Object.fromEntries(tally.names),

@@ -1,6 +1,7 @@
 /** The run recorded on the Tariefwijzer sheet: what was applied, and whether the inputs changed since. */
 import { cellToText, type CellValue } from '../../domain/parse';
 import type { PolicyPack } from '../../domain/policy/types';
+import { reviewColumns } from '../headers';
 import { META_SHEET, PARAMETER_NOT_SET, STATUS_INCOMPLETE, STATUS_LABEL } from '../names';
 import type { WorkbookPort } from '../port';
 import { detectLayout } from './layout';
@@ -75,8 +76,16 @@ export function recordedParameters(pack: PolicyPack, last: LastRun): Record<stri
 
 /** Have the inputs changed since the recorded run, or did it not finish? (The pack must be the one that run used.) */
 export async function inputsChanged(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<boolean> {
-  if (!last.complete) return true;
+  return (await checkLastRun(port, pack, last)).changed;
+}
+
+/**
+ * inputsChanged, and the sheet columns of the run's review cells as the header has them now (a verdict typed there
+ * changes no input: the pane does not take it for one).
+ */
+export async function checkLastRun(port: WorkbookPort, pack: PolicyPack, last: LastRun): Promise<{ changed: boolean; reviewColumns: number[] }> {
+  if (!last.complete) return { changed: true, reviewColumns: [] };
   const layout = await detectLayout(port, pack, { sheet: last.sheet });
   const fingerprint = await readAll(readRows(port, pack, layout, {}, () => undefined));
-  return fingerprint !== last.fingerprint || pack.version !== last.version;
+  return { changed: fingerprint !== last.fingerprint || pack.version !== last.version, reviewColumns: reviewColumns(layout.match) };
 }

@@ -9,7 +9,8 @@ import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
 import type { ReviewCounts as Counts } from '../../../workbook/jobs/review';
 import { createPause } from '../../jobs/slicer';
 import { loadWorkbench } from '../../lazy';
-import type { PortRunner } from '../../office-port';
+import type { Host, PortRunner } from '../../office-port';
+import { subscribe } from '../../stale';
 import { count, keepTogether, useStyles } from '../../styles';
 import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from './changes-text';
 
@@ -71,11 +72,19 @@ export function ChangesSummary({ outcome, onSelectRow }: ChangesSummaryProps) {
 export interface ReviewStepsProps {
   outcome: AnnotateOutcome;
   runner: PortRunner | undefined;
+  /** Excel's changed events: a verdict typed on the sheet (here or by a co-author) updates the counts. */
+  host?: Pick<Host, 'onChange'>;
   onSelectRow: ((sheet: string, row: number, via: string) => void) | undefined;
 }
 
-/** The review counts as the sheet has them now; "Volgende open rij" re-reads them, so colleagues' verdicts count. */
-export function ReviewSteps({ outcome, runner, onSelectRow }: ReviewStepsProps) {
+/** After a change on the sheet, the counts are read again once the typing has paused this long. */
+export const REVIEW_REREAD_MS = 600;
+
+/**
+ * The review counts as the sheet has them now: read after the run, again after changes on the sheet (a verdict typed
+ * here or by a co-author), and on "Volgende open rij", so colleagues' verdicts count.
+ */
+export function ReviewSteps({ outcome, runner, host, onSelectRow }: ReviewStepsProps) {
   const styles = useStyles();
   const [review, setReview] = useState<Counts | undefined>();
   const last = useRef<number | undefined>(undefined);
@@ -97,6 +106,29 @@ export function ReviewSteps({ outcome, runner, onSelectRow }: ReviewStepsProps) 
       live = false;
     };
   }, [read, outcome]);
+  const sheet = outcome.sheet.toLowerCase();
+  useEffect(() => {
+    if (!host) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribe(
+      host.onChange((change) => {
+        if (change.sheet !== undefined && change.sheet.toLowerCase() !== sheet) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          read().then(
+            (r) => live && setReview(r),
+            () => undefined,
+          );
+        }, REVIEW_REREAD_MS);
+      }),
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      off();
+    };
+  }, [host, read, sheet]);
   if (!review) return null;
   const step = () => {
     read()

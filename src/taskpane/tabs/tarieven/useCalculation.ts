@@ -28,7 +28,9 @@ export function useCalculation(host: Host | undefined, wb: Workbench | undefined
   const { lastRun, setLastRun, reread } = useLastRun(runner, wb, policy);
   const watch = useStaleWatch(host, {
     watching: !job.busy && !!(outcome || (lastRun?.run.complete && !lastRun.changed)),
-    relevant: (change) => !wb || !lastRun || wb.affectsRun(change.sheet, lastRun.run.sheet),
+    // a verdict typed in the review cells (here or by a co-author) is the review at work, not a changed input
+    relevant: (change) =>
+      !wb || !lastRun || (wb.affectsRun(change.sheet, lastRun.run.sheet) && !wb.reviewOnly(change, lastRun.run.sheet, lastRun.reviewColumns)),
     verify: async () => !runner || !wb || !lastRun || wb.sameRun(await runner(wb.readLastRun), lastRun.run),
     sheets: lastRun,
   });

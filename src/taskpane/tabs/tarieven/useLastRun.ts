@@ -3,12 +3,12 @@
  * opening, a recorded run also chooses its pack and parameters, unless the user already chose one.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { LastRun } from '../../../workbook/jobs/last-run';
+import type { LastRunState as Recorded } from '../../jobs/calculation';
 import type { Workbench } from '../../lazy';
 import type { PortRunner } from '../../office-port';
 import type { Policy } from './usePolicy';
 
-export type LastRunState = { run: LastRun; changed: boolean } | undefined;
+export type LastRunState = Recorded | undefined;
 
 export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undefined, policy: Policy) {
   const [lastRun, setLastRun] = useState<LastRunState>();
@@ -23,7 +23,7 @@ export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undef
     runner((port) => wb.restoreLastRun(port, latest.current.packs))
       .then((found) => {
         if (!live) return;
-        setLastRun(found && { run: found.run, changed: found.changed });
+        setLastRun(found && { run: found.run, changed: found.changed, reviewColumns: found.reviewColumns });
         if (found?.own) latest.current.addOwn(found.pack, false);
         if (found && !latest.current.packId)
           latest.current.choose(found.pack.id, { ...wb.defaults(found.pack), ...wb.recordedParameters(found.pack, found.run) });
@@ -38,7 +38,7 @@ export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undef
   const reread = () => {
     if (!runner || !wb) return;
     runner(wb.readLastRun)
-      .then((run) => run && setLastRun({ run, changed: !run.complete }))
+      .then((run) => run && setLastRun({ run, changed: !run.complete, reviewColumns: [] }))
       .catch(() => undefined);
   };
   return { lastRun, setLastRun, reread };
