@@ -15,6 +15,14 @@ import { buildTariffTable, type InputLayout } from './layout';
  */
 export const READ_WINDOW = 65_536;
 
+/**
+ * Rows per read of a sheet while a block is written into it (a RowSource's reads): at most what the port wants then
+ * (WorkbookPort.windowWhileWriting: the .xlsx adapter holds what a read takes ahead of its writer).
+ */
+export function windowWhileWriting(port: WorkbookPort, window: number): number {
+  return Math.min(window, port.windowWhileWriting ?? window);
+}
+
 /** Loops call `pause` once every this many rows (it is cheap, and yields only when a slice is used up). */
 export const PAUSE_EVERY = 256;
 
