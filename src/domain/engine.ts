@@ -12,9 +12,9 @@ import type { ParameterValues, PolicyPack } from './policy/types';
 import { coveredYears, rowYear, viewForYear, yearsText } from './policy/years';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import { priceRow, readMaximumtarief } from './price';
-import { RowContext } from './row-context';
+import { type Lookup, RowContext } from './row-context';
 import type { InputRow, RowResult, Step } from './row-result';
-import type { Citation } from './types';
+import type { Citation, Prestatie, Sector } from './types';
 
 export { rowRef, type InputRow, type RowResult, type Step, type StepKind } from './row-result';
 
@@ -55,28 +55,42 @@ interface YearNote {
  * cell) the row is priced only when every year of the pack gives the same outcome.
  */
 export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+  const prepared = prepareRow(row, pack, params);
+  if (prepared) return finishRow(prepared, row);
   const place = rowYear(pack, row.cells);
   const inYear = (year: number, note: YearNote = {}) => {
     const view = viewForYear(pack, params, year);
-    return evaluateInYear(row, view.pack, view.params, note);
+    return finishRow(prepareInYear(row, view.pack, view.params, note), row);
   };
+  return withoutYear(pack, place.kind === 'unknown' ? place.shown : undefined, inYear);
+}
+
+/**
+ * The year a row is evaluated in, and what that adds (YearNote); undefined for a row of a multi-year pack without a
+ * readable Inkoopjaar in a sheet that has the column (withoutYear evaluates it in every year).
+ */
+function yearOf(row: InputRow, pack: PolicyPack): { year: number; note: YearNote } | undefined {
+  const place = rowYear(pack, row.cells);
+  if (place.kind === 'covered') return { year: place.year, note: {} };
   const years = yearsText(pack);
-  if (place.kind === 'covered') return inYear(place.year);
   if (place.kind === 'outside') {
     const nearest = place.nearest;
     const multi = coveredYears(pack).length > 1;
-    return inYear(nearest, {
-      flag: flag(
-        'INKOOPJAAR_WIJKT_AF',
-        `Inkoopjaar ${place.year} in de rij valt buiten het beleid (${years}); berekend met de waarden van ${nearest}${multi ? ', het dichtstbijzijnde jaar van het beleid' : ''}.`,
-      ),
-      note: `Berekend met de waarden van ${nearest}: het beleid geldt voor ${years}, de rij is van ${place.year}.`,
-    });
+    return {
+      year: nearest,
+      note: {
+        flag: flag(
+          'INKOOPJAAR_WIJKT_AF',
+          `Inkoopjaar ${place.year} in de rij valt buiten het beleid (${years}); berekend met de waarden van ${nearest}${multi ? ', het dichtstbijzijnde jaar van het beleid' : ''}.`,
+        ),
+        note: `Berekend met de waarden van ${nearest}: het beleid geldt voor ${years}, de rij is van ${place.year}.`,
+      },
+    };
   }
   const main = pack.inkoopjaar;
-  if (coveredYears(pack).length < 2) return inYear(main);
-  if (!place.column) return inYear(main, { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` });
-  return withoutYear(pack, place.shown, inYear);
+  if (coveredYears(pack).length < 2) return { year: main, note: {} };
+  if (!place.column) return { year: main, note: { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` } };
+  return undefined;
 }
 
 /** A row of a multi-year pack without a readable Inkoopjaar: priced only when the year makes no difference. */
@@ -162,8 +176,50 @@ export function rowPrestatieCode(cells: Record<string, CellValue>, pack: PolicyP
   return classifyCells(cells, viewForYear(pack, params, evaluationYear(pack, cells)).pack).prestatie?.code;
 }
 
-/** Evaluate one row under a pack (for one year) with its parameter values. */
-function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote): RowResult {
+/**
+ * A row's evaluation in one year up to its price: everything that does not depend on the NZa-maximumtarief, so that
+ * rows which differ only in it (and in the cells the price reads) share it (ResultMemo). finishRow gives the result.
+ */
+export interface Prepared {
+  /** The pack and parameters of the year. */
+  pack: PolicyPack;
+  params: ParameterValues;
+  prestatie?: Prestatie;
+  hoofdsector?: Sector;
+  year: YearNote;
+  /** The flags raised before the maximumtarief is read, in order. */
+  before: readonly Flag[];
+  /** Every flag the percentage's part raised, in order, also those RowContext dropped as raised before. */
+  after: readonly Flag[];
+  /** The fields parsed, except a maximumtarief first read for the price (finishRow reads it again). */
+  parsed: ReadonlyMap<string, Lookup>;
+  steps: readonly Step[];
+  percentage?: Dec;
+  excluded: boolean;
+  /** The percentage's part asked for the maximumtarief (a rule on it): then it is not the same for another one. */
+  readsMaximum: boolean;
+}
+
+/** Told when the evaluation reads the maximumtarief for the price, and when it is done with it (ResultMemo). */
+export type PriceWatch = (pricing: boolean) => void;
+
+/**
+ * The row prepared in its year; undefined for a row evaluated in every year of the pack (withoutYear: its outcome
+ * compares tariffs).
+ */
+export function prepareRow(row: InputRow, pack: PolicyPack, params: ParameterValues, watch?: PriceWatch): Prepared | undefined {
+  const at = yearOf(row, pack);
+  if (!at) return undefined;
+  const view = viewForYear(pack, params, at.year);
+  return prepareInYear(row, view.pack, view.params, at.note, watch);
+}
+
+/**
+ * Everything up to the price, in the order evaluation has always had: the classification and year (flags
+ * `before`), the maximumtarief (its flags come between, but depend on it only), the percentage with its steps and
+ * flags (`after`), the check of the percentage.
+ */
+function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote, watch?: PriceWatch): Prepared {
   const classified = classifyCells(row.cells, pack);
   const hoofdsectorText = text(row.cells.hoofdsector);
   const hoofdsector = (hoofdsectorText ? normalizeSector(hoofdsectorText) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
@@ -175,10 +231,47 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
 
   ctx.field('inkoopjaar'); // an unreadable year is reported
   if (year.flag) ctx.addFlag(year.flag);
+  const before = ctx.flags.slice();
 
+  // read for its flags here (finishRow reads it again); parsed before (a maximumtarief the year or the
+  // classification would read), it stays parsed
+  const early = ctx.hasParsed('maximumtarief');
+  watch?.(true);
+  readMaximumtarief(ctx);
+  watch?.(false);
+  const after: Flag[] = [];
+  const part = { steps: [] as Step[], excluded: false };
+  let percentage: Dec | undefined;
+  let readsMaximum = early;
+  if (classified.prestatie && !year.unpriced) {
+    ctx.onFlag = (f) => after.push(f);
+    ctx.onField = (name) => (readsMaximum ||= name === 'maximumtarief');
+    percentage = computePercentage(ctx, part);
+    if (percentage !== undefined && !part.excluded) checkPercentage(ctx, percentage);
+  }
+  return {
+    pack,
+    params,
+    prestatie: classified.prestatie,
+    hoofdsector,
+    year,
+    before,
+    after,
+    parsed: ctx.parsedFields(early ? undefined : 'maximumtarief'),
+    steps: part.steps,
+    percentage,
+    excluded: part.excluded,
+    readsMaximum,
+  };
+}
+
+/** The row's result from its prepared part: the maximumtarief, the tariff and the explanation, as evaluateRow gives them. */
+export function finishRow(prepared: Prepared, row: InputRow): RowResult {
+  const { pack, prestatie, year } = prepared;
+  const ctx = new RowContext(row, pack, prepared.params, prestatie, prepared.hoofdsector, prepared.parsed, prepared.before);
   const maximumtarief = readMaximumtarief(ctx);
-  const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
-  if (!classified.prestatie) {
+  const result: RowResult = { ref: row.ref, prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
+  if (!prestatie) {
     result.explanation = 'Geen tarief: de prestatie is niet te bepalen.';
     return result;
   }
@@ -186,11 +279,12 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
     result.explanation = year.note ?? '';
     return result;
   }
-
-  const percentage = computePercentage(ctx, result);
+  for (const f of prepared.after) ctx.addFlag(f);
+  result.steps = prepared.steps.slice();
+  result.excluded = prepared.excluded;
+  const percentage = prepared.percentage;
   if (percentage !== undefined && !result.excluded) {
     result.percentage = percentage;
-    checkPercentage(ctx, percentage);
     if (maximumtarief) priceRow(ctx, result, maximumtarief, percentage);
   }
   result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
