@@ -191,6 +191,8 @@ export interface Prepared {
   before: readonly Flag[];
   /** Every flag the percentage's part raised, in order, also those RowContext dropped as raised before. */
   after: readonly Flag[];
+  /** The row's flags when the price raises none: shared (frozen) by the rows finished with these flags. */
+  plain: readonly Flag[];
   /** The fields parsed, except a maximumtarief first read for the price (finishRow reads it again). */
   parsed: ReadonlyMap<string, Lookup>;
   steps: readonly Step[];
@@ -249,6 +251,8 @@ function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues,
     percentage = computePercentage(ctx, part);
     if (percentage !== undefined && !part.excluded) checkPercentage(ctx, percentage);
   }
+  const plain = new RowContext(row, pack, params, classified.prestatie, hoofdsector, undefined, before);
+  for (const f of after) plain.addFlag(f);
   return {
     pack,
     params,
@@ -257,6 +261,7 @@ function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues,
     year,
     before,
     after,
+    plain: Object.freeze(plain.flags),
     parsed: ctx.parsedFields(early ? undefined : 'maximumtarief'),
     steps: part.steps,
     percentage,
@@ -267,6 +272,15 @@ function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues,
 
 /** The row's result from its prepared part: the maximumtarief, the tariff and the explanation, as evaluateRow gives them. */
 export function finishRow(prepared: Prepared, row: InputRow): RowResult {
+  const result = priceFrom(prepared, row);
+  // the same flags as the prepared row's without a price flag: one array for all (annotate writes its text once)
+  const flags = result.flags;
+  const plain = prepared.plain;
+  if (flags.length === plain.length && flags.every((f, i) => f === plain[i])) result.flags = plain as Flag[];
+  return result;
+}
+
+function priceFrom(prepared: Prepared, row: InputRow): RowResult {
   const { pack, prestatie, year } = prepared;
   const ctx = new RowContext(row, pack, prepared.params, prestatie, prepared.hoofdsector, prepared.parsed, prepared.before);
   const maximumtarief = readMaximumtarief(ctx);
@@ -329,67 +343,136 @@ export interface RunResult {
 const PROGRESS_STEP = 10_000;
 
 /**
- * Reuses a row's result for a later row whose cells are equal in every field the evaluation read.
+ * Reuses what was computed for earlier rows: a row's Prepared (prepareRow: all but the price) for a later row equal
+ * in every field it read, and the result of the last row finished from it for a row equal in the price's fields too.
  *
  * evaluateRow is a pure function of the pack, the parameters (both fixed during a run) and the cells it reads, and
- * which cells it reads depends only on the values of the cells read before. So a row that has the same values as
- * an evaluated row in all the fields that evaluation read, would read exactly those fields and get the same
- * result. The reads are recorded through a Proxy on `cells` (only for rows that miss). In a contract round most
- * rows share their code, maximumtarief and criteria with other rows of other providers, and the engine then
- * evaluates each distinct combination once. The rows it is reused for share its flags and steps arrays (frozen),
- * so a run of 300,000 rows holds one small object per row, not three.
+ * which cells it reads depends only on the values of the cells read before. The same holds for each of its parts:
+ * prepareRow, and finishRow given a Prepared. The reads are recorded through a Proxy on `cells` (only for rows that
+ * miss), those of the maximumtarief for its flags apart (PriceWatch): that read only decides flags that finishRow
+ * raises again. So a row equal to a prepared one in every other field prepareRow read (and in the maximumtarief
+ * when the percentage's rules asked for it: Prepared.readsMaximum) has the same Prepared; and a row equal to the
+ * last one finished from it in every field finishRow read has the same result. In a contract round most rows share
+ * their code, maximumtarief and criteria with other rows of other providers, and the engine then evaluates each
+ * distinct combination once; where every row has its own maximumtarief (and so tariff and explanation), only the
+ * price is computed per row. Reused results share their flags and steps arrays (frozen), so a run of 300,000 rows
+ * holds one small object per row, not three.
  */
 export class ResultMemo {
   /** One entry per distinct list of fields read; few in practice (the rules branch little). */
-  private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
+  private readonly shapes: Array<{ fields: string[]; id: string; entries: Map<string, MemoEntry> }> = [];
   private static readonly MAX_SHAPES = 32;
+  private held = 0;
 
-  /** Results held for reuse. */
+  /** Rows held for reuse (a Prepared or a result each). */
   get size(): number {
-    let n = 0;
-    for (const shape of this.shapes) n += shape.results.size;
-    return n;
+    return this.held;
   }
 
   evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
     for (const shape of this.shapes) {
-      const hit = shape.results.get(memoKey(row.cells, shape.fields));
-      if (hit) return reuse(hit, row.ref);
+      const entry = shape.entries.get(memoKey(row.cells, shape.fields));
+      if (entry) return finishFrom(entry, row);
     }
-    const read = new Set<string>();
-    let enumerated = false;
-    const cells = new Proxy(row.cells, {
-      get(target, name) {
-        if (typeof name === 'string') read.add(name);
-        return target[name as string];
-      },
-      has(target, name) {
-        // "is there such a column" is a read of that field: memoKey tells an absent key from an empty cell
-        if (typeof name === 'string') read.add(name);
-        return name in target;
-      },
-      ownKeys(target) {
-        enumerated = true;
-        return Reflect.ownKeys(target);
-      },
-    });
-    const result = evaluateRow({ ref: row.ref, cells }, pack, params);
-    // shared with every later row it is reused for: read-only from here (completeRun copies before adding)
-    Object.freeze(result.flags);
-    Object.freeze(result.steps);
-    if (!enumerated) this.store([...read], row.cells, result);
+    const reads = new Reads();
+    const recorded: InputRow = { ref: row.ref, cells: new Proxy(row.cells, reads) };
+    const prepared = prepareRow(recorded, pack, params, (pricing) => (reads.pricing = pricing));
+    if (!prepared) {
+      const result = frozen(evaluateRow(recorded, pack, params));
+      if (!reads.enumerated) this.store(reads.fields, row.cells, { last: { fields: [], cells: [], result } });
+      return result;
+    }
+    const entry: MemoEntry = { prepared };
+    const result = finishFrom(entry, row);
+    const fields = prepared.readsMaximum && !reads.fields.includes('maximumtarief') ? [...reads.fields, 'maximumtarief'] : reads.fields;
+    if (!reads.enumerated) this.store(fields, row.cells, entry);
     return result;
   }
 
-  private store(fields: string[], cells: Record<string, CellValue>, result: RowResult): void {
+  private store(fields: string[], cells: Record<string, CellValue>, entry: MemoEntry): void {
     const id = fields.join('\u0000');
-    let shape = this.shapes.find((s) => s.fields.join('\u0000') === id);
+    let shape = this.shapes.find((s) => s.id === id);
     if (!shape) {
       if (this.shapes.length >= ResultMemo.MAX_SHAPES) return;
-      shape = { fields, results: new Map() };
+      shape = { fields, id, entries: new Map() };
       this.shapes.push(shape);
     }
-    shape.results.set(memoKey(cells, fields), result);
+    shape.entries.set(memoKey(cells, fields), entry);
+    this.held++;
+  }
+}
+
+/** A row's Prepared (none for a result of withoutYear), and the last result with the fields finishRow read for it. */
+interface MemoEntry {
+  prepared?: Prepared;
+  last?: { fields: string[]; cells: Array<CellValue | typeof ABSENT>; result: RowResult };
+}
+
+const ABSENT = Symbol('absent');
+
+/** The row's result from an entry: the last one's when the price's cells are equal, else finishRow (recorded). */
+function finishFrom(entry: MemoEntry, row: InputRow): RowResult {
+  const last = entry.last;
+  if (last && sameCells(last.fields, last.cells, row.cells)) return reuse(last.result, row.ref);
+  if (!entry.prepared) throw new Error('ResultMemo: an entry without Prepared holds its result');
+  const reads = new Reads();
+  const result = frozen(finishRow(entry.prepared, { ref: row.ref, cells: new Proxy(row.cells, reads) }));
+  const fields = reads.fields;
+  if (!reads.enumerated) entry.last = { fields, cells: fields.map((f) => (f in row.cells ? row.cells[f] : ABSENT)), result };
+  return result;
+}
+
+/** Whether `cells` has in each of `fields` the value held (as memoKey tells them apart, or finer). */
+function sameCells(fields: string[], held: ReadonlyArray<CellValue | typeof ABSENT>, cells: Record<string, CellValue>): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const was = held[i];
+    if (!(fields[i] in cells)) {
+      if (was !== ABSENT) return false;
+    } else if (was === ABSENT || !sameCell(was, cells[fields[i]])) return false;
+  }
+  return true;
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === 'object') return typeof b === 'object' && b !== null && !(b instanceof Date) && a.error === b.error;
+  return Object.is(a, b);
+}
+
+/** Shared with every later row it is reused for: read-only from here (completeRun copies before adding). */
+function frozen(result: RowResult): RowResult {
+  Object.freeze(result.flags);
+  Object.freeze(result.steps);
+  return result;
+}
+
+/**
+ * The fields read through a Proxy on a row's cells, in order: "is there such a column" is a read of that field too
+ * (memoKey tells an absent key from an empty cell); while `pricing`, the reads are not recorded (PriceWatch).
+ */
+class Reads implements ProxyHandler<Record<string, CellValue>> {
+  readonly fields: string[] = [];
+  pricing = false;
+  enumerated = false;
+
+  get(target: Record<string, CellValue>, name: string | symbol): CellValue {
+    this.read(name);
+    return target[name as string];
+  }
+
+  has(target: Record<string, CellValue>, name: string | symbol): boolean {
+    this.read(name);
+    return name in target;
+  }
+
+  ownKeys(target: Record<string, CellValue>): ArrayLike<string | symbol> {
+    this.enumerated = true;
+    return Reflect.ownKeys(target);
+  }
+
+  private read(name: string | symbol): void {
+    if (typeof name === 'string' && !this.pricing && !this.fields.includes(name)) this.fields.push(name);
   }
 }
 
