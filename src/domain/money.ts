@@ -6,8 +6,11 @@ import Decimal from 'decimal.js';
 
 export { formatCount } from './count';
 
+/** D's toExpPos: from this exponent its toString writes "1e+40" (toFixed never writes an exponent). */
+const TO_EXP_POS = 40;
+
 /** A private Decimal constructor so no other module's configuration can change ours. */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: TO_EXP_POS });
 export type Dec = InstanceType<typeof D>;
 
 /** Rounding modes a pack or user can choose (parameter `afronding`). */
@@ -57,14 +60,21 @@ export function formatNumber(v: Dec, minDecimals = 0, maxDecimals = 4): string {
   return int + (f ? ',' + f : '');
 }
 
+/** Percentages formatted, by Dec (immutable): a run formats the same few percentages for every row it prices. */
+const PERCENTAGES = new WeakMap<Dec, string>();
+
 export function formatPercentage(v: Dec): string {
-  return `${formatNumber(v, 0, 4)}%`;
+  let text = PERCENTAGES.get(v);
+  if (text === undefined) PERCENTAGES.set(v, (text = `${formatNumber(v, 0, 4)}%`));
+  return text;
 }
 
 /** "€ 1.234,56" */
 export function formatEuro(v: Dec): string {
   const neg = v.isNegative();
-  const [int, frac = ''] = v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString().split('.');
+  // an amount in cents (most are) needs no rounding: toFixed gives the same digits without two new Decimals
+  const digits = v.decimalPlaces() <= 2 && v.e < TO_EXP_POS ? unsigned(v.toFixed(2)) : v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
+  const [int, frac = ''] = digits.split('.');
   return `${neg ? '-' : ''}€ ${grouped(int)},${frac.padEnd(2, '0')}`;
 }
 
@@ -73,6 +83,10 @@ export function formatEuroExact(v: Dec): string {
   if (v.decimalPlaces() <= 2) return formatEuro(v);
   const [int, frac] = v.abs().toFixed().split('.');
   return `${v.isNegative() ? '-' : ''}€ ${grouped(int)},${frac}`;
+}
+
+function unsigned(text: string): string {
+  return text.startsWith('-') ? text.slice(1) : text;
 }
 
 /** "1234567" → "1.234.567" (most amounts have no thousands: no regular expression for them). */
