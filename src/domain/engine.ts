@@ -200,6 +200,8 @@ export interface Prepared {
   excluded: boolean;
   /** The percentage's part asked for the maximumtarief (a rule on it): then it is not the same for another one. */
   readsMaximum: boolean;
+  /** explain's trail of `steps` (none without steps): rows with a tariff of their own add only its sentence. */
+  trail?: Trail;
 }
 
 /** Told when the evaluation reads the maximumtarief for the price, and when it is done with it (ResultMemo). */
@@ -267,6 +269,7 @@ function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues,
     percentage,
     excluded: part.excluded,
     readsMaximum,
+    trail: part.steps.length ? trail(part.steps, packTitles(pack)) : undefined,
   };
 }
 
@@ -301,7 +304,7 @@ function priceFrom(prepared: Prepared, row: InputRow): RowResult {
     result.percentage = percentage;
     if (maximumtarief) priceRow(ctx, result, maximumtarief, percentage);
   }
-  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
+  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explainFinished(prepared, result);
   if (year.note) result.explanation += ` ${year.note}`;
   return result;
 }
@@ -321,15 +324,41 @@ export function packTitles(pack: PolicyPack): DocumentTitles {
  */
 export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>, titles?: DocumentTitles): string {
   if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
+  return closeTrail(trail(steps, titles), result);
+}
+
+/** explain's sentences of the steps, joined, and its closing "Bron: …" (empty without a main document). */
+interface Trail {
+  sentences: string;
+  bron: string;
+}
+
+function trail(steps: readonly Step[], titles?: DocumentTitles): Trail {
   const counts = new Map<string, number>();
   for (const s of steps) if (s.citation?.paragraaf) counts.set(s.citation.document, (counts.get(s.citation.document) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const cite = (c: Citation) => (c.document === main && c.paragraaf ? c.paragraaf : formatCitation(c, titles));
   const parts = steps.map((s) => `${s.text}${s.citation ? ` [${cite(s.citation)}]` : ''}`);
-  let out = parts.join('; ');
+  return { sentences: parts.join('; '), bron: main ? ` Bron: ${documentTitle(main, titles)}.` : '' };
+}
+
+function closeTrail(t: Trail, result: Pick<RowResult, 'percentage' | 'tarief'>): string {
+  let out = t.sentences;
   if (result.percentage !== undefined && result.tarief === undefined)
     out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
-  return `${out}.${main ? ` Bron: ${documentTitle(main, titles)}.` : ''}`;
+  return `${out}.${t.bron}`;
+}
+
+/**
+ * explain for a finished row: from the prepared steps' trail when the price added one step without a citation (the
+ * tariff), which changes neither the main document nor how the other steps are cited; else explain itself.
+ */
+function explainFinished(prepared: Prepared, result: RowResult): string {
+  const steps = result.steps;
+  const t = prepared.trail;
+  const added = steps[steps.length - 1];
+  if (!t || steps.length !== prepared.steps.length + 1 || added.citation) return explain(steps, result, packTitles(prepared.pack));
+  return closeTrail({ sentences: `${t.sentences}; ${added.text}`, bron: t.bron }, result);
 }
 
 export interface RunResult {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import catalog from '../../src/domain/catalog/prestaties.json';
-import { evaluateRow, ResultMemo, runPolicy, type InputRow } from '../../src/domain/engine';
+import { evaluateRow, explain, packTitles, ResultMemo, runPolicy, type InputRow } from '../../src/domain/engine';
 import { CORE_FIELDS, type FieldDef } from '../../src/domain/fields';
 import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters } from '../../src/domain/policy/load';
@@ -212,4 +212,25 @@ test('a rule flag equal to a flag of the price is dropped as the engine drops it
     ['engine'],
     ['echo'],
   ]);
+});
+
+test('the explanation of a priced row is explain() of its steps (finishRow adds the tariff to the prepared trail)', () => {
+  for (const pack of listPacks()) {
+    const { values: params } = resolveParameters(pack);
+    const fields = Object.entries({ ...CORE_FIELDS, ...(pack.fields ?? {}) }).filter(([name]) => name !== 'inkoopjaar');
+    const cell = fc.record(Object.fromEntries(fields.map(([name, def]) => [name, fc.constantFrom(...pool(name, def))])));
+    let priced = 0;
+    fc.assert(
+      fc.property(cell, (cells) => {
+        const r = evaluateRow({ ref: 'Blad!2', cells }, pack, params);
+        if (!r.prestatie || r.excluded) return;
+        priced += r.tarief ? 1 : 0;
+        // a pack of several years adds that the sheet has no Inkoopjaar column
+        expect(r.explanation.startsWith(explain(r.steps, r, packTitles(pack)))).toBe(true);
+        if (!pack.inkoopjaren) expect(r.explanation).toBe(explain(r.steps, r, packTitles(pack)));
+      }),
+      { numRuns: 150, seed: 27 },
+    );
+    expect(priced).toBeGreaterThan(0);
+  }
 });
