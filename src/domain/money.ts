@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 
 export { formatCount } from './count';
 
-/** D's toExpPos: from this exponent its toString writes "1e+40" (toFixed never writes an exponent). */
+/** D's toExpPos: from this exponent its toString writes "1e+40". */
 const TO_EXP_POS = 40;
 
 /** A private Decimal constructor so no other module's configuration can change ours. */
@@ -72,8 +72,8 @@ export function formatPercentage(v: Dec): string {
 /** "€ 1.234,56" */
 export function formatEuro(v: Dec): string {
   const neg = v.isNegative();
-  // an amount in cents (most are) needs no rounding: toFixed gives the same digits without two new Decimals
-  const digits = v.decimalPlaces() <= 2 && v.e < TO_EXP_POS ? unsigned(v.toFixed(2)) : v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
+  // an amount in cents (most are) needs no rounding: its own digits, without two new Decimals
+  const digits = v.decimalPlaces() <= 2 && v.e < TO_EXP_POS ? unsigned(v.toString()) : v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
   const [int, frac = ''] = digits.split('.');
   return `${neg ? '-' : ''}€ ${grouped(int)},${frac.padEnd(2, '0')}`;
 }
