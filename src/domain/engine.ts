@@ -379,7 +379,7 @@ const PROGRESS_STEP = 10_000;
  * which cells it reads depends only on the values of the cells read before. The same holds for each of its parts:
  * prepareRow, and finishRow given a Prepared. The reads are recorded through a Proxy on `cells` (only for rows that
  * miss), those of the maximumtarief for its flags apart (PriceWatch): that read only decides flags that finishRow
- * raises again. So a row equal to a prepared one in every other field prepareRow read (and in the maximumtarief
+ * raises again (any other cell read there stays in the key). So a row equal to a prepared one in every other field prepareRow read (and in the maximumtarief
  * when the percentage's rules asked for it: Prepared.readsMaximum) has the same Prepared; and a row equal to the
  * last one finished from it in every field finishRow read has the same result. In a contract round most rows share
  * their code, maximumtarief and criteria with other rows of other providers, and the engine then evaluates each
@@ -413,7 +413,8 @@ export class ResultMemo {
     }
     const entry: MemoEntry = { prepared };
     const result = finishFrom(entry, row);
-    const fields = prepared.readsMaximum && !reads.fields.includes('maximumtarief') ? [...reads.fields, 'maximumtarief'] : reads.fields;
+    // the maximumtarief's own read is left out of the key; any other read there (none now) is kept in it
+    const fields = reads.fields.concat(reads.priced.filter((f) => (f !== 'maximumtarief' || prepared.readsMaximum) && !reads.fields.includes(f)));
     if (!reads.enumerated) this.store(fields, row.cells, entry);
     return result;
   }
@@ -478,10 +479,11 @@ function frozen(result: RowResult): RowResult {
 
 /**
  * The fields read through a Proxy on a row's cells, in order: "is there such a column" is a read of that field too
- * (memoKey tells an absent key from an empty cell); while `pricing`, the reads are not recorded (PriceWatch).
+ * (memoKey tells an absent key from an empty cell); while `pricing`, the reads go to `priced` (PriceWatch).
  */
 class Reads implements ProxyHandler<Record<string, CellValue>> {
   readonly fields: string[] = [];
+  readonly priced: string[] = [];
   pricing = false;
   enumerated = false;
 
@@ -501,7 +503,8 @@ class Reads implements ProxyHandler<Record<string, CellValue>> {
   }
 
   private read(name: string | symbol): void {
-    if (typeof name === 'string' && !this.pricing && !this.fields.includes(name)) this.fields.push(name);
+    const list = this.pricing ? this.priced : this.fields;
+    if (typeof name === 'string' && !list.includes(name)) list.push(name);
   }
 }
 
