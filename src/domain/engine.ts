@@ -12,9 +12,9 @@ import type { ParameterValues, PolicyPack } from './policy/types';
 import { coveredYears, rowYear, viewForYear, yearsText } from './policy/years';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import { priceRow, readMaximumtarief } from './price';
-import { RowContext } from './row-context';
+import { type Lookup, RowContext } from './row-context';
 import type { InputRow, RowResult, Step } from './row-result';
-import type { Citation } from './types';
+import type { Citation, Prestatie, Sector } from './types';
 
 export { rowRef, type InputRow, type RowResult, type Step, type StepKind } from './row-result';
 
@@ -55,28 +55,42 @@ interface YearNote {
  * cell) the row is priced only when every year of the pack gives the same outcome.
  */
 export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
+  const prepared = prepareRow(row, pack, params);
+  if (prepared) return finishRow(prepared, row);
   const place = rowYear(pack, row.cells);
   const inYear = (year: number, note: YearNote = {}) => {
     const view = viewForYear(pack, params, year);
-    return evaluateInYear(row, view.pack, view.params, note);
+    return finishRow(prepareInYear(row, view.pack, view.params, note), row);
   };
+  return withoutYear(pack, place.kind === 'unknown' ? place.shown : undefined, inYear);
+}
+
+/**
+ * The year a row is evaluated in, and what that adds (YearNote); undefined for a row of a multi-year pack without a
+ * readable Inkoopjaar in a sheet that has the column (withoutYear evaluates it in every year).
+ */
+function yearOf(row: InputRow, pack: PolicyPack): { year: number; note: YearNote } | undefined {
+  const place = rowYear(pack, row.cells);
+  if (place.kind === 'covered') return { year: place.year, note: {} };
   const years = yearsText(pack);
-  if (place.kind === 'covered') return inYear(place.year);
   if (place.kind === 'outside') {
     const nearest = place.nearest;
     const multi = coveredYears(pack).length > 1;
-    return inYear(nearest, {
-      flag: flag(
-        'INKOOPJAAR_WIJKT_AF',
-        `Inkoopjaar ${place.year} in de rij valt buiten het beleid (${years}); berekend met de waarden van ${nearest}${multi ? ', het dichtstbijzijnde jaar van het beleid' : ''}.`,
-      ),
-      note: `Berekend met de waarden van ${nearest}: het beleid geldt voor ${years}, de rij is van ${place.year}.`,
-    });
+    return {
+      year: nearest,
+      note: {
+        flag: flag(
+          'INKOOPJAAR_WIJKT_AF',
+          `Inkoopjaar ${place.year} in de rij valt buiten het beleid (${years}); berekend met de waarden van ${nearest}${multi ? ', het dichtstbijzijnde jaar van het beleid' : ''}.`,
+        ),
+        note: `Berekend met de waarden van ${nearest}: het beleid geldt voor ${years}, de rij is van ${place.year}.`,
+      },
+    };
   }
   const main = pack.inkoopjaar;
-  if (coveredYears(pack).length < 2) return inYear(main);
-  if (!place.column) return inYear(main, { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` });
-  return withoutYear(pack, place.shown, inYear);
+  if (coveredYears(pack).length < 2) return { year: main, note: {} };
+  if (!place.column) return { year: main, note: { note: `Berekend met het beleid voor ${main} (het hoofdjaar): het blad heeft geen kolom Inkoopjaar.` } };
+  return undefined;
 }
 
 /** A row of a multi-year pack without a readable Inkoopjaar: priced only when the year makes no difference. */
@@ -162,8 +176,54 @@ export function rowPrestatieCode(cells: Record<string, CellValue>, pack: PolicyP
   return classifyCells(cells, viewForYear(pack, params, evaluationYear(pack, cells)).pack).prestatie?.code;
 }
 
-/** Evaluate one row under a pack (for one year) with its parameter values. */
-function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote): RowResult {
+/**
+ * A row's evaluation in one year up to its price: everything that does not depend on the NZa-maximumtarief, so that
+ * rows which differ only in it (and in the cells the price reads) share it (ResultMemo). finishRow gives the result.
+ */
+export interface Prepared {
+  /** The pack and parameters of the year. */
+  pack: PolicyPack;
+  params: ParameterValues;
+  prestatie?: Prestatie;
+  hoofdsector?: Sector;
+  year: YearNote;
+  /** The flags raised before the maximumtarief is read, in order. */
+  before: readonly Flag[];
+  /** Every flag the percentage's part raised, in order, also those RowContext dropped as raised before. */
+  after: readonly Flag[];
+  /** The row's flags when the price raises none: shared (frozen) by the rows finished with these flags. */
+  plain: readonly Flag[];
+  /** The fields parsed, except a maximumtarief first read for the price (finishRow reads it again). */
+  parsed: ReadonlyMap<string, Lookup>;
+  steps: readonly Step[];
+  percentage?: Dec;
+  excluded: boolean;
+  /** The percentage's part asked for the maximumtarief (a rule on it): then it is not the same for another one. */
+  readsMaximum: boolean;
+  /** explain's trail of `steps` (none without steps): rows with a tariff of their own add only its sentence. */
+  trail?: Trail;
+}
+
+/** Told when the evaluation reads the maximumtarief for the price, and when it is done with it (ResultMemo). */
+export type PriceWatch = (pricing: boolean) => void;
+
+/**
+ * The row prepared in its year; undefined for a row evaluated in every year of the pack (withoutYear: its outcome
+ * compares tariffs).
+ */
+export function prepareRow(row: InputRow, pack: PolicyPack, params: ParameterValues, watch?: PriceWatch): Prepared | undefined {
+  const at = yearOf(row, pack);
+  if (!at) return undefined;
+  const view = viewForYear(pack, params, at.year);
+  return prepareInYear(row, view.pack, view.params, at.note, watch);
+}
+
+/**
+ * Everything up to the price, in the order evaluation has always had: the classification and year (flags
+ * `before`), the maximumtarief (its flags come between, but depend on it only), the percentage with its steps and
+ * flags (`after`), the check of the percentage.
+ */
+function prepareInYear(row: InputRow, pack: PolicyPack, params: ParameterValues, year: YearNote, watch?: PriceWatch): Prepared {
   const classified = classifyCells(row.cells, pack);
   const hoofdsectorText = text(row.cells.hoofdsector);
   const hoofdsector = (hoofdsectorText ? normalizeSector(hoofdsectorText) : undefined) ?? (pack.sector === 'alle' ? undefined : pack.sector);
@@ -175,10 +235,60 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
 
   ctx.field('inkoopjaar'); // an unreadable year is reported
   if (year.flag) ctx.addFlag(year.flag);
+  const before = ctx.flags.slice();
 
+  // read for its flags here (finishRow reads it again); parsed before (a maximumtarief the year or the
+  // classification would read), it stays parsed
+  const early = ctx.hasParsed('maximumtarief');
+  watch?.(true);
+  readMaximumtarief(ctx);
+  watch?.(false);
+  const after: Flag[] = [];
+  const part = { steps: [] as Step[], excluded: false };
+  let percentage: Dec | undefined;
+  let readsMaximum = early;
+  if (classified.prestatie && !year.unpriced) {
+    ctx.onFlag = (f) => after.push(f);
+    ctx.onField = (name) => (readsMaximum ||= name === 'maximumtarief');
+    percentage = computePercentage(ctx, part);
+    if (percentage !== undefined && !part.excluded) checkPercentage(ctx, percentage);
+  }
+  const plain = new RowContext(row, pack, params, classified.prestatie, hoofdsector, undefined, before);
+  for (const f of after) plain.addFlag(f);
+  return {
+    pack,
+    params,
+    prestatie: classified.prestatie,
+    hoofdsector,
+    year,
+    before,
+    after,
+    plain: Object.freeze(plain.flags),
+    parsed: ctx.parsedFields(early ? undefined : 'maximumtarief'),
+    steps: part.steps,
+    percentage,
+    excluded: part.excluded,
+    readsMaximum,
+    trail: part.steps.length ? trail(part.steps, packTitles(pack)) : undefined,
+  };
+}
+
+/** The row's result from its prepared part: the maximumtarief, the tariff and the explanation, as evaluateRow gives them. */
+export function finishRow(prepared: Prepared, row: InputRow): RowResult {
+  const result = priceFrom(prepared, row);
+  // the same flags as the prepared row's without a price flag: one array for all (annotate writes its text once)
+  const flags = result.flags;
+  const plain = prepared.plain;
+  if (flags.length === plain.length && flags.every((f, i) => f === plain[i])) result.flags = plain as Flag[];
+  return result;
+}
+
+function priceFrom(prepared: Prepared, row: InputRow): RowResult {
+  const { pack, prestatie, year } = prepared;
+  const ctx = new RowContext(row, pack, prepared.params, prestatie, prepared.hoofdsector, prepared.parsed, prepared.before);
   const maximumtarief = readMaximumtarief(ctx);
-  const result: RowResult = { ref: row.ref, prestatie: classified.prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
-  if (!classified.prestatie) {
+  const result: RowResult = { ref: row.ref, prestatie, maximumtarief, flags: ctx.flags, steps: [], explanation: '', excluded: false };
+  if (!prestatie) {
     result.explanation = 'Geen tarief: de prestatie is niet te bepalen.';
     return result;
   }
@@ -186,14 +296,15 @@ function evaluateInYear(row: InputRow, pack: PolicyPack, params: ParameterValues
     result.explanation = year.note ?? '';
     return result;
   }
-
-  const percentage = computePercentage(ctx, result);
+  for (const f of prepared.after) ctx.addFlag(f);
+  result.steps = prepared.steps.slice();
+  result.excluded = prepared.excluded;
+  const percentage = prepared.percentage;
   if (percentage !== undefined && !result.excluded) {
     result.percentage = percentage;
-    checkPercentage(ctx, percentage);
     if (maximumtarief) priceRow(ctx, result, maximumtarief, percentage);
   }
-  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explain(result.steps, result, packTitles(pack));
+  result.explanation = result.excluded ? 'Geen tarief: uitgesloten door het beleid (zie signalen).' : explainFinished(prepared, result);
   if (year.note) result.explanation += ` ${year.note}`;
   return result;
 }
@@ -213,15 +324,41 @@ export function packTitles(pack: PolicyPack): DocumentTitles {
  */
 export function explain(steps: readonly Step[], result: Pick<RowResult, 'percentage' | 'tarief'>, titles?: DocumentTitles): string {
   if (!steps.length) return result.percentage === undefined ? 'Geen percentage: zie de signalen.' : '';
+  return closeTrail(trail(steps, titles), result);
+}
+
+/** explain's sentences of the steps, joined, and its closing "Bron: …" (empty without a main document). */
+interface Trail {
+  sentences: string;
+  bron: string;
+}
+
+function trail(steps: readonly Step[], titles?: DocumentTitles): Trail {
   const counts = new Map<string, number>();
   for (const s of steps) if (s.citation?.paragraaf) counts.set(s.citation.document, (counts.get(s.citation.document) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const cite = (c: Citation) => (c.document === main && c.paragraaf ? c.paragraaf : formatCitation(c, titles));
   const parts = steps.map((s) => `${s.text}${s.citation ? ` [${cite(s.citation)}]` : ''}`);
-  let out = parts.join('; ');
+  return { sentences: parts.join('; '), bron: main ? ` Bron: ${documentTitle(main, titles)}.` : '' };
+}
+
+function closeTrail(t: Trail, result: Pick<RowResult, 'percentage' | 'tarief'>): string {
+  let out = t.sentences;
   if (result.percentage !== undefined && result.tarief === undefined)
     out += `; percentage ${formatPercentage(result.percentage)}, tarief niet berekend (zie signalen)`;
-  return `${out}.${main ? ` Bron: ${documentTitle(main, titles)}.` : ''}`;
+  return `${out}.${t.bron}`;
+}
+
+/**
+ * explain for a finished row: from the prepared steps' trail when the price added one step without a citation (the
+ * tariff), which changes neither the main document nor how the other steps are cited; else explain itself.
+ */
+function explainFinished(prepared: Prepared, result: RowResult): string {
+  const steps = result.steps;
+  const t = prepared.trail;
+  const added = steps[steps.length - 1];
+  if (!t || steps.length !== prepared.steps.length + 1 || added.citation) return explain(steps, result, packTitles(prepared.pack));
+  return closeTrail({ sentences: `${t.sentences}; ${added.text}`, bron: t.bron }, result);
 }
 
 export interface RunResult {
@@ -235,67 +372,139 @@ export interface RunResult {
 const PROGRESS_STEP = 10_000;
 
 /**
- * Reuses a row's result for a later row whose cells are equal in every field the evaluation read.
+ * Reuses what was computed for earlier rows: a row's Prepared (prepareRow: all but the price) for a later row equal
+ * in every field it read, and the result of the last row finished from it for a row equal in the price's fields too.
  *
  * evaluateRow is a pure function of the pack, the parameters (both fixed during a run) and the cells it reads, and
- * which cells it reads depends only on the values of the cells read before. So a row that has the same values as
- * an evaluated row in all the fields that evaluation read, would read exactly those fields and get the same
- * result. The reads are recorded through a Proxy on `cells` (only for rows that miss). In a contract round most
- * rows share their code, maximumtarief and criteria with other rows of other providers, and the engine then
- * evaluates each distinct combination once. The rows it is reused for share its flags and steps arrays (frozen),
- * so a run of 300,000 rows holds one small object per row, not three.
+ * which cells it reads depends only on the values of the cells read before. The same holds for each of its parts:
+ * prepareRow, and finishRow given a Prepared. The reads are recorded through a Proxy on `cells` (only for rows that
+ * miss), those of the maximumtarief for its flags apart (PriceWatch): that read only decides flags that finishRow
+ * raises again (any other cell read there stays in the key). So a row equal to a prepared one in every other field prepareRow read (and in the maximumtarief
+ * when the percentage's rules asked for it: Prepared.readsMaximum) has the same Prepared; and a row equal to the
+ * last one finished from it in every field finishRow read has the same result. In a contract round most rows share
+ * their code, maximumtarief and criteria with other rows of other providers, and the engine then evaluates each
+ * distinct combination once; where every row has its own maximumtarief (and so tariff and explanation), only the
+ * price is computed per row. Reused results share their flags and steps arrays (frozen), so a run of 300,000 rows
+ * holds one small object per row, not three.
  */
 export class ResultMemo {
   /** One entry per distinct list of fields read; few in practice (the rules branch little). */
-  private readonly shapes: Array<{ fields: string[]; results: Map<string, RowResult> }> = [];
+  private readonly shapes: Array<{ fields: string[]; id: string; entries: Map<string, MemoEntry> }> = [];
   private static readonly MAX_SHAPES = 32;
+  private held = 0;
 
-  /** Results held for reuse. */
+  /** Rows held for reuse (a Prepared or a result each). */
   get size(): number {
-    let n = 0;
-    for (const shape of this.shapes) n += shape.results.size;
-    return n;
+    return this.held;
   }
 
   evaluate(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
     for (const shape of this.shapes) {
-      const hit = shape.results.get(memoKey(row.cells, shape.fields));
-      if (hit) return reuse(hit, row.ref);
+      const entry = shape.entries.get(memoKey(row.cells, shape.fields));
+      if (entry) return finishFrom(entry, row);
     }
-    const read = new Set<string>();
-    let enumerated = false;
-    const cells = new Proxy(row.cells, {
-      get(target, name) {
-        if (typeof name === 'string') read.add(name);
-        return target[name as string];
-      },
-      has(target, name) {
-        // "is there such a column" is a read of that field: memoKey tells an absent key from an empty cell
-        if (typeof name === 'string') read.add(name);
-        return name in target;
-      },
-      ownKeys(target) {
-        enumerated = true;
-        return Reflect.ownKeys(target);
-      },
-    });
-    const result = evaluateRow({ ref: row.ref, cells }, pack, params);
-    // shared with every later row it is reused for: read-only from here (completeRun copies before adding)
-    Object.freeze(result.flags);
-    Object.freeze(result.steps);
-    if (!enumerated) this.store([...read], row.cells, result);
+    const reads = new Reads();
+    const recorded: InputRow = { ref: row.ref, cells: new Proxy(row.cells, reads) };
+    const prepared = prepareRow(recorded, pack, params, (pricing) => (reads.pricing = pricing));
+    if (!prepared) {
+      const result = frozen(evaluateRow(recorded, pack, params));
+      if (!reads.enumerated) this.store(reads.fields, row.cells, { last: { fields: [], cells: [], result } });
+      return result;
+    }
+    const entry: MemoEntry = { prepared };
+    const result = finishFrom(entry, row);
+    // the maximumtarief's own read is left out of the key; any other read there (none now) is kept in it
+    const fields = reads.fields.concat(reads.priced.filter((f) => (f !== 'maximumtarief' || prepared.readsMaximum) && !reads.fields.includes(f)));
+    if (!reads.enumerated) this.store(fields, row.cells, entry);
     return result;
   }
 
-  private store(fields: string[], cells: Record<string, CellValue>, result: RowResult): void {
+  private store(fields: string[], cells: Record<string, CellValue>, entry: MemoEntry): void {
     const id = fields.join('\u0000');
-    let shape = this.shapes.find((s) => s.fields.join('\u0000') === id);
+    let shape = this.shapes.find((s) => s.id === id);
     if (!shape) {
       if (this.shapes.length >= ResultMemo.MAX_SHAPES) return;
-      shape = { fields, results: new Map() };
+      shape = { fields, id, entries: new Map() };
       this.shapes.push(shape);
     }
-    shape.results.set(memoKey(cells, fields), result);
+    shape.entries.set(memoKey(cells, fields), entry);
+    this.held++;
+  }
+}
+
+/** A row's Prepared (none for a result of withoutYear), and the last result with the fields finishRow read for it. */
+interface MemoEntry {
+  prepared?: Prepared;
+  last?: { fields: string[]; cells: Array<CellValue | typeof ABSENT>; result: RowResult };
+}
+
+const ABSENT = Symbol('absent');
+
+/** The row's result from an entry: the last one's when the price's cells are equal, else finishRow (recorded). */
+function finishFrom(entry: MemoEntry, row: InputRow): RowResult {
+  const last = entry.last;
+  if (last && sameCells(last.fields, last.cells, row.cells)) return reuse(last.result, row.ref);
+  if (!entry.prepared) throw new Error('ResultMemo: an entry without Prepared holds its result');
+  const reads = new Reads();
+  const result = frozen(finishRow(entry.prepared, { ref: row.ref, cells: new Proxy(row.cells, reads) }));
+  const fields = reads.fields;
+  if (!reads.enumerated) entry.last = { fields, cells: fields.map((f) => (f in row.cells ? row.cells[f] : ABSENT)), result };
+  return result;
+}
+
+/** Whether `cells` has in each of `fields` the value held (as memoKey tells them apart, or finer). */
+function sameCells(fields: string[], held: ReadonlyArray<CellValue | typeof ABSENT>, cells: Record<string, CellValue>): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const was = held[i];
+    if (!(fields[i] in cells)) {
+      if (was !== ABSENT) return false;
+    } else if (was === ABSENT || !sameCell(was, cells[fields[i]])) return false;
+  }
+  return true;
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === 'object') return typeof b === 'object' && b !== null && !(b instanceof Date) && a.error === b.error;
+  return Object.is(a, b);
+}
+
+/** Shared with every later row it is reused for: read-only from here (completeRun copies before adding). */
+function frozen(result: RowResult): RowResult {
+  Object.freeze(result.flags);
+  Object.freeze(result.steps);
+  return result;
+}
+
+/**
+ * The fields read through a Proxy on a row's cells, in order: "is there such a column" is a read of that field too
+ * (memoKey tells an absent key from an empty cell); while `pricing`, the reads go to `priced` (PriceWatch).
+ */
+class Reads implements ProxyHandler<Record<string, CellValue>> {
+  readonly fields: string[] = [];
+  readonly priced: string[] = [];
+  pricing = false;
+  enumerated = false;
+
+  get(target: Record<string, CellValue>, name: string | symbol): CellValue {
+    this.read(name);
+    return target[name as string];
+  }
+
+  has(target: Record<string, CellValue>, name: string | symbol): boolean {
+    this.read(name);
+    return name in target;
+  }
+
+  ownKeys(target: Record<string, CellValue>): ArrayLike<string | symbol> {
+    this.enumerated = true;
+    return Reflect.ownKeys(target);
+  }
+
+  private read(name: string | symbol): void {
+    const list = this.pricing ? this.priced : this.fields;
+    if (typeof name === 'string' && !list.includes(name)) list.push(name);
   }
 }
 

@@ -6,8 +6,11 @@ import Decimal from 'decimal.js';
 
 export { formatCount } from './count';
 
+/** D's toExpPos: from this exponent its toString writes "1e+40". */
+const TO_EXP_POS = 40;
+
 /** A private Decimal constructor so no other module's configuration can change ours. */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: TO_EXP_POS });
 export type Dec = InstanceType<typeof D>;
 
 /** Rounding modes a pack or user can choose (parameter `afronding`). */
@@ -33,6 +36,8 @@ export function dec(v: Decimal.Value | Dec): Dec {
   return new D(v);
 }
 
+const HUNDREDTH = new D('0.01');
+
 /** Tariff = maximumtarief × percentage / 100, rounded once to `decimals` (cents by default). */
 export function applyPercentage(
   maximumtarief: Dec,
@@ -43,7 +48,8 @@ export function applyPercentage(
   exact: Dec;
   rounded: Dec;
 } {
-  const exact = maximumtarief.times(percentage).dividedBy(100);
+  // × 0,01 rather than ÷ 100: the same value (exact either way: the product has at most 40 digits), without a division
+  const exact = maximumtarief.times(percentage).times(HUNDREDTH);
   return { exact, rounded: exact.toDecimalPlaces(decimals, ROUNDING_MODES[mode]) };
 }
 
@@ -54,23 +60,38 @@ export function formatNumber(v: Dec, minDecimals = 0, maxDecimals = 4): string {
   return int + (f ? ',' + f : '');
 }
 
+/** Percentages formatted, by Dec (immutable): a run formats the same few percentages for every row it prices. */
+const PERCENTAGES = new WeakMap<Dec, string>();
+
 export function formatPercentage(v: Dec): string {
-  return `${formatNumber(v, 0, 4)}%`;
+  let text = PERCENTAGES.get(v);
+  if (text === undefined) PERCENTAGES.set(v, (text = `${formatNumber(v, 0, 4)}%`));
+  return text;
 }
 
 /** "€ 1.234,56" */
 export function formatEuro(v: Dec): string {
   const neg = v.isNegative();
-  const [int, frac = ''] = v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString().split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${neg ? '-' : ''}€ ${grouped},${frac.padEnd(2, '0')}`;
+  // an amount in cents (most are) needs no rounding: its own digits, without two new Decimals
+  const digits = v.decimalPlaces() <= 2 && v.e < TO_EXP_POS ? unsigned(v.toString()) : v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
+  const [int, frac = ''] = digits.split('.');
+  return `${neg ? '-' : ''}€ ${grouped(int)},${frac.padEnd(2, '0')}`;
 }
 
 /** "€ 254,675": like formatEuro, but with every decimal the amount has (an input amount is shown as it was read). */
 export function formatEuroExact(v: Dec): string {
   if (v.decimalPlaces() <= 2) return formatEuro(v);
   const [int, frac] = v.abs().toFixed().split('.');
-  return `${v.isNegative() ? '-' : ''}€ ${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
+  return `${v.isNegative() ? '-' : ''}€ ${grouped(int)},${frac}`;
+}
+
+function unsigned(text: string): string {
+  return text.startsWith('-') ? text.slice(1) : text;
+}
+
+/** "1234567" → "1.234.567" (most amounts have no thousands: no regular expression for them). */
+function grouped(int: string): string {
+  return int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
 }
 
 export function formatPoints(v: Dec): string {

@@ -77,7 +77,7 @@ interface Adjustments {
 }
 
 /** Base → op-/afslagen → floors and caps. Undefined when a needed value is missing (flagged). */
-export function computePercentage(ctx: RowContext, result: RowResult): Dec | undefined {
+export function computePercentage(ctx: RowContext, result: Pick<RowResult, 'steps' | 'excluded'>): Dec | undefined {
   if (applyFlagsAndExclusions(ctx, result)) return undefined;
   const base = findBase(ctx);
   if (!base) return undefined;
@@ -91,7 +91,7 @@ export function computePercentage(ctx: RowContext, result: RowResult): Dec | und
 }
 
 /** Flags and exclusions apply whatever the percentage; true when the row is excluded (it then gets no percentage). */
-function applyFlagsAndExclusions(ctx: RowContext, result: RowResult): boolean {
+function applyFlagsAndExclusions(ctx: RowContext, result: Pick<RowResult, 'excluded'>): boolean {
   for (const rule of ctx.pack.rules) {
     const e = rule.effect;
     if (!('flag' in e) && !('exclude' in e)) continue;

@@ -16,26 +16,38 @@ export type Tri = boolean | 'unknown';
 
 /** Evaluation context for one row. */
 export class RowContext {
-  readonly flags: Flag[] = [];
+  readonly flags: Flag[];
   private readonly parsed = new Map<string, Lookup>();
-  private readonly reported = new Set<string>();
+  /** Told the name of every field asked for, cached or not (the engine's prepareRow watches the percentage's part). */
+  onField?: (name: string) => void;
+  /** Told every flag added, also one dropped as added before (prepareRow records the percentage's part). */
+  onFlag?: (f: Flag) => void;
 
+  /**
+   * `known` holds fields already parsed for an equal row (taken as parsed here), `flags` the flags raised before
+   * (both from a prepared row: engine.ts finishRow).
+   */
   constructor(
     readonly row: InputRow,
     readonly pack: PolicyPack,
     readonly params: ParameterValues,
     readonly prestatie: Prestatie | undefined,
     readonly hoofdsector: Sector | undefined,
-  ) {}
+    private readonly known?: ReadonlyMap<string, Lookup>,
+    flags: readonly Flag[] = [],
+  ) {
+    this.flags = flags.slice();
+  }
 
   fieldDef(name: string): FieldDef | undefined {
     return this.pack.fields?.[name] ?? CORE_FIELDS[name];
   }
 
   field(name: string, reportInvalid = true): Lookup {
+    this.onField?.(name);
     const prestatieValue = this.prestatieField(name);
     if (prestatieValue !== null) return prestatieValue;
-    const cached = this.parsed.get(name);
+    const cached = this.parsed.get(name) ?? this.known?.get(name);
     if (cached) return cached;
     const def = this.fieldDef(name);
     const raw = this.row.cells[name];
@@ -56,6 +68,18 @@ export class RowContext {
     }
     this.parsed.set(name, result);
     return result;
+  }
+
+  /** Whether field `name` was parsed (or known) already. */
+  hasParsed(name: string): boolean {
+    return this.parsed.has(name) || this.known?.has(name) === true;
+  }
+
+  /** Every field parsed so far (and the known ones), except `skip`. */
+  parsedFields(skip?: string): Map<string, Lookup> {
+    const out = new Map(this.known);
+    for (const [name, lookup] of this.parsed) if (name !== skip) out.set(name, lookup);
+    return out;
   }
 
   private prestatieField(name: string): Lookup | null {
@@ -91,10 +115,10 @@ export class RowContext {
     return this.fieldDef(name)?.label ?? name;
   }
 
+  /** Adds a flag unless one with the same code and message was added already. */
   addFlag(f: Flag): void {
-    const key = `${f.code}|${f.message}`;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
+    this.onFlag?.(f);
+    for (const g of this.flags) if (sameFlagKey(g, f)) return;
     this.flags.push(f);
   }
 
@@ -194,6 +218,16 @@ export class RowContext {
     }
     return true;
   }
+}
+
+/**
+ * Whether two flags have the same key `code|message` (the key a Set of reported flags had): without building the
+ * keys, as a row has few flags. Codes have no "|", so this is code and message equal; the second test keeps the
+ * key's meaning for any code.
+ */
+function sameFlagKey(a: Flag, b: Flag): boolean {
+  if (a.code === b.code) return a.message === b.message;
+  return a.code.length + a.message.length === b.code.length + b.message.length && `${a.code}|${a.message}` === `${b.code}|${b.message}`;
 }
 
 function asDecimal(v: FieldValue): Dec | undefined {

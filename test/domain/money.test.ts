@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { applyPercentage, dec, formatEuro, formatPercentage, formatPoints, isRoundingMode } from '../../src/domain/money';
 
 describe('applyPercentage', () => {
@@ -43,5 +45,34 @@ describe('formatting for Dutch users', () => {
     expect(isRoundingMode('bankiers')).toBe(true);
     expect(isRoundingMode('HALF_UP')).toBe(false);
     expect(isRoundingMode(undefined)).toBe(false);
+  });
+});
+
+describe('formatEuro and applyPercentage as they were written before their shortcuts', () => {
+  // the earlier formatEuro: round to cents, then group; the earlier tariff: ÷ 100
+  const reference = (v: ReturnType<typeof dec>) => {
+    const [int, frac = ''] = v.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString().split('.');
+    return `${v.isNegative() ? '-' : ''}€ ${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac.padEnd(2, '0')}`;
+  };
+  const amount = fc.tuple(fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), fc.integer({ min: 0, max: 6 })).map(([n, scale]) => dec(`${n}e-${scale}`));
+
+  test('formatEuro gives the same text for any amount (cents or not, negative, zero, past toExpPos)', () => {
+    fc.assert(
+      fc.property(amount, (v) => expect(formatEuro(v)).toBe(reference(v))),
+      { numRuns: 3000, seed: 27 },
+    );
+    for (const v of [dec(0), dec('-0'), dec('1e39'), dec('1e40'), dec('-1e41'), dec('999.995'), dec('0.005')]) expect(formatEuro(v)).toBe(reference(v));
+  });
+
+  test('applyPercentage gives the same exact and rounded values as ÷ 100', () => {
+    fc.assert(
+      fc.property(amount, amount, (m, p) => {
+        const { exact, rounded } = applyPercentage(m, p);
+        const before = m.times(p).dividedBy(100);
+        expect(exact.toString()).toBe(before.toString());
+        expect(rounded.toString()).toBe(before.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString());
+      }),
+      { numRuns: 3000, seed: 27 },
+    );
   });
 });

@@ -149,10 +149,11 @@ function rowSource(
     let values: OutputValue[];
     if (known && known.of.percentage === res.percentage && known.of.tarief === res.tarief && known.of.explanation === res.explanation) values = known.line;
     else {
+      // rows with their own tariff may share flags and percentage with an earlier row (ResultMemo): not their texts again
       values = [
-        res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
+        known && known.of.percentage === res.percentage ? known.line[0] : res.percentage ? res.percentage.dividedBy(100).toNumber() : null,
         res.tarief ? res.tarief.toNumber() : null,
-        res.flags.map(formatFlag).join('\n') || null,
+        known ? known.line[2] : res.flags.map(formatFlag).join('\n') || null,
         res.explanation || null,
       ];
       shared.set(res.flags, { of: res, line: values });
