@@ -20,6 +20,8 @@ export interface StaleOptions {
   sheets?: unknown;
   /** Also run `verify` when the user selects other cells (Tarieven does so in its own selection handler). */
   checkOnSelection?: boolean;
+  /** Told of every change the add-in did not make, relevant or not (Tarieven re-reads its review counts). */
+  onChange?: (change: WorkbookChange) => void;
 }
 
 export interface StaleWatch {
@@ -45,6 +47,7 @@ export function useStaleWatch(host: Host | undefined, options: StaleOptions): St
     return subscribe(
       host.onChange((change) => {
         const o = latest.current;
+        o.onChange?.(change);
         if (o.watching && (o.relevant?.(change) ?? true)) setStale(true);
       }),
     );
@@ -80,7 +83,7 @@ export function useStaleWatch(host: Host | undefined, options: StaleOptions): St
 }
 
 /** Keep a host subscription until the effect is cleaned up (also when that happens before it was made). */
-export function subscribe(made: Promise<() => Promise<void>>): () => void {
+function subscribe(made: Promise<() => Promise<void>>): () => void {
   let off: (() => Promise<void>) | undefined;
   let live = true;
   made

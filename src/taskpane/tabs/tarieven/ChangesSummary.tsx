@@ -9,8 +9,7 @@ import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
 import type { ReviewCounts as Counts } from '../../../workbook/jobs/review';
 import { createPause } from '../../jobs/slicer';
 import { loadWorkbench } from '../../lazy';
-import type { Host, PortRunner } from '../../office-port';
-import { subscribe } from '../../stale';
+import type { PortRunner } from '../../office-port';
 import { count, keepTogether, useStyles } from '../../styles';
 import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from './changes-text';
 
@@ -72,8 +71,11 @@ export function ChangesSummary({ outcome, onSelectRow }: ChangesSummaryProps) {
 export interface ReviewStepsProps {
   outcome: AnnotateOutcome;
   runner: PortRunner | undefined;
-  /** Excel's changed events: a verdict typed on the sheet (here or by a co-author) updates the counts. */
-  host?: Pick<Host, 'onChange'>;
+  /**
+   * Changes on the sheet the add-in did not make, counted (Excel's changed events, through the tab's stale watch): a
+   * verdict typed here or by a co-author updates the counts.
+   */
+  sheetChanges?: number;
   onSelectRow: ((sheet: string, row: number, via: string) => void) | undefined;
 }
 
@@ -84,7 +86,7 @@ export const REVIEW_REREAD_MS = 600;
  * The review counts as the sheet has them now: read after the run, again after changes on the sheet (a verdict typed
  * here or by a co-author), and on "Volgende open rij", so colleagues' verdicts count.
  */
-export function ReviewSteps({ outcome, runner, host, onSelectRow }: ReviewStepsProps) {
+export function ReviewSteps({ outcome, runner, sheetChanges, onSelectRow }: ReviewStepsProps) {
   const styles = useStyles();
   const [review, setReview] = useState<Counts | undefined>();
   const last = useRef<number | undefined>(undefined);
@@ -106,29 +108,23 @@ export function ReviewSteps({ outcome, runner, host, onSelectRow }: ReviewStepsP
       live = false;
     };
   }, [read, outcome]);
-  const sheet = outcome.sheet.toLowerCase();
+  const seen = useRef(sheetChanges);
   useEffect(() => {
-    if (!host) return;
+    if (sheetChanges === seen.current) return;
+    seen.current = sheetChanges;
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = subscribe(
-      host.onChange((change) => {
-        if (change.sheet !== undefined && change.sheet.toLowerCase() !== sheet) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          read().then(
-            (r) => live && setReview(r),
-            () => undefined,
-          );
-        }, REVIEW_REREAD_MS);
-      }),
-    );
+    // read once the typing has paused: the next change starts the wait again
+    const timer = setTimeout(() => {
+      read().then(
+        (r) => live && setReview(r),
+        () => undefined,
+      );
+    }, REVIEW_REREAD_MS);
     return () => {
       live = false;
       clearTimeout(timer);
-      off();
     };
-  }, [host, read, sheet]);
+  }, [sheetChanges, read]);
   if (!review) return null;
   const step = () => {
     read()

@@ -3,7 +3,7 @@
  * actions on it. Its own chunk: only a finished run needs it.
  */
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
-import type { Host, PortRunner } from '../../office-port';
+import type { PortRunner } from '../../office-port';
 import { BijlageAction, type BijlageActionProps } from './BijlageAction';
 import { ChangesSummary, ReviewSteps, VIA } from './ChangesSummary';
 import { Result, RowCard, type SelectedRow } from './Result';
@@ -18,17 +18,17 @@ export interface TarievenResultProps {
   bijlage: Omit<BijlageActionProps, 'selected'> | undefined;
   /** Reads the review counts as the sheet has them now. */
   runner?: PortRunner;
-  /** Excel's changed events, for the review counts. */
-  host?: Pick<Host, 'onChange'>;
+  /** Changes on the run's sheet the add-in did not make, counted: the review counts are read again after one. */
+  sheetChanges?: number;
 }
 
-export default function TarievenResult({ bijlage, runner, host, ...props }: TarievenResultProps) {
+export default function TarievenResult({ bijlage, runner, sheetChanges, ...props }: TarievenResultProps) {
   // Result actions go in `actions` (shown under the summary): what changed since the previous run, the review
   // counts with the explanation of the row a step selected, and the Bijlage for the selected row's provider
   const actions = (
     <>
       <ChangesSummary outcome={props.outcome} onSelectRow={props.onSelectRow} />
-      <ReviewSteps outcome={props.outcome} runner={runner} host={host} onSelectRow={props.onSelectRow} />
+      <ReviewSteps outcome={props.outcome} runner={runner} sheetChanges={sheetChanges} onSelectRow={props.onSelectRow} />
       {props.selected?.via === VIA && <RowCard selected={props.selected} titles={props.titles} />}
       {bijlage && <BijlageAction {...bijlage} selected={props.selected} />}
     </>

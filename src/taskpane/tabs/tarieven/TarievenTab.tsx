@@ -106,7 +106,7 @@ export function TarievenTab({ environment }: { environment: Environment }) {
             onSelectRow={explanation.select}
             bijlage={host && pack ? { host, pack, run: outcome.run, fields: resolved?.values, stale: calc.stale } : undefined}
             runner={runner}
-            host={host}
+            sheetChanges={calc.sheetChanges}
           />
         </Suspense>
       )}

@@ -26,6 +26,9 @@ export function useCalculation(host: Host | undefined, wb: Workbench | undefined
   const runner = host?.runner;
   const [outcome, setOutcome] = useState<AnnotateOutcome | undefined>();
   const { lastRun, setLastRun, reread } = useLastRun(runner, wb, policy);
+  // changes on the run's sheet that the add-in did not make: the review counts are read again after them
+  const [sheetChanges, setSheetChanges] = useState(0);
+  const runSheet = outcome?.sheet.toLowerCase();
   const watch = useStaleWatch(host, {
     watching: !job.busy && !!(outcome || (lastRun?.run.complete && !lastRun.changed)),
     // a verdict typed in the review cells (here or by a co-author) is the review at work, not a changed input
@@ -33,6 +36,7 @@ export function useCalculation(host: Host | undefined, wb: Workbench | undefined
       !wb || !lastRun || (wb.affectsRun(change.sheet, lastRun.run.sheet) && !wb.reviewOnly(change, lastRun.run.sheet, lastRun.reviewColumns)),
     verify: async () => !runner || !wb || !lastRun || wb.sameRun(await runner(wb.readLastRun), lastRun.run),
     sheets: lastRun,
+    onChange: (change) => runSheet !== undefined && (change.sheet ?? runSheet).toLowerCase() === runSheet && setSheetChanges((n) => n + 1),
   });
   const explanation = useRowExplanation(host, outcome, watch);
   const { pack, resolved, missing } = policy;
@@ -55,5 +59,5 @@ export function useCalculation(host: Host | undefined, wb: Workbench | undefined
     watch.reset();
     job.setAnnounce(doneText(end.result.outcome));
   };
-  return { outcome, clear: () => setOutcome(undefined), lastRun, stale: watch.stale, explanation, canCalculate, calculate };
+  return { outcome, clear: () => setOutcome(undefined), lastRun, stale: watch.stale, sheetChanges, explanation, canCalculate, calculate };
 }
