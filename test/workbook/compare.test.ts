@@ -91,3 +91,57 @@ test('two inkoopjaren: compared per AGB-code + prestatiecode, and said so; uncha
   for (const c of result.log.listed) expect(c.causes.map((x) => x.kind)).toEqual(['parameter']);
   expect(result.log.listed.every((c) => c.year === '2025')).toBe(true);
 });
+
+test('listed in NIEUW order, the gone rows last, each with the numbers and review of its own OUD row', async () => {
+  const old = await example();
+  await annotateWorkbook(old, pack, params, { now });
+  const a = sheet(old);
+  const col = (ws: ExcelJS.Worksheet, header: string) => {
+    let found = 0;
+    ws.getRow(3).eachCell((cell, c) => {
+      if (cell.value === header) found = c;
+    });
+    return found;
+  };
+  const [tariff, review] = [col(a, 'Tariefwijzer tarief'), col(a, 'Tariefwijzer beoordeling')];
+  const rows: number[] = [];
+  for (let r = 4; r <= a.rowCount; r++) if (a.getCell(r, 3).value) rows.push(r);
+  // every OUD row a verdict of its own, so a change given another row's details shows
+  const oldTariff = new Map<string, number>();
+  const verdict = new Map<string, string>();
+  for (const r of rows) {
+    a.getCell(r, review).value = 'akkoord';
+    a.getCell(r, review + 1).value = `rij ${r}`;
+    oldTariff.set(key(a, r), Number(a.getCell(r, tariff).value));
+    verdict.set(key(a, r), `akkoord (rij ${r})`);
+  }
+  // NIEUW: the example's rows after the first in reverse order, the first cleared, under another richttarief (every row moves)
+  const neu = await example();
+  const b = sheet(neu);
+  const gone = key(b, rows[0]);
+  const values = rows.slice(1).map((r) => b.getRow(r).values as ExcelJS.CellValue[]);
+  values.reverse().forEach((v, i) => (b.getRow(rows[i + 1]).values = v));
+  b.getRow(rows[0]).values = [];
+  await annotateWorkbook(neu, pack, resolveParameters(pack, { richttarief: '96' }).values, { now });
+  const result = await compareWorkbooks(old, neu, { old: 'oud.xlsx', new: 'nieuw.xlsx' });
+  const order: string[] = [];
+  for (let r = 4; r <= b.rowCount; r++) if (b.getCell(r, 3).value) order.push(key(b, r));
+  const listed = result.log.listed;
+  const keys = listed.map((c) => `${c.agb} ${c.code}`);
+  // the rows whose numbers moved (not every row has a tariff the richttarief moves), in NIEUW's order
+  expect(keys.length).toBeGreaterThan(order.length / 2);
+  const goneKeys = [...oldTariff.keys()].filter((k) => !order.includes(k));
+  expect(goneKeys).toEqual([gone]);
+  // a subsequence of NIEUW's rows (a key may occur twice), then the gone row
+  let at = -1;
+  for (const k of keys.slice(0, -1)) {
+    at = order.indexOf(k, at + 1);
+    expect(at).toBeGreaterThanOrEqual(0);
+  }
+  expect(keys.at(-1)).toBe(gone);
+  expect(listed.at(-1)!.causes.map((x) => x.kind)).toEqual(['verdwenen']);
+  for (const c of listed) {
+    expect(Number(c.old!.tarief)).toBe(oldTariff.get(`${c.agb} ${c.code}`));
+    expect(c.verdict).toBe(verdict.get(`${c.agb} ${c.code}`));
+  }
+});

@@ -210,9 +210,11 @@ function rowRecordAndReview(
   const same = matcher.reviewIfSame(line, r, text, values[0], values[1]);
   if (same) return outputLine(values, keptReview(same), text);
   const previous = matcher.previousFor(line, r);
-  const change = compareRow(pack, previous, record, matcher.previous.global);
+  const change = compareRow(pack, previous, record, matcher.previous.global, log.listing);
   if (!change) return outputLine(values, previous ? keptReview(previous.review) : OPEN_REVIEW, text);
-  log.add({ ...change, row: r, volume: cells.volume ?? undefined });
+  const volume = cells.volume ?? undefined;
+  if (log.listing) log.add({ ...change, row: r, volume });
+  else log.count({ agb: change.agb, provider: change.provider, old: change.old, new: change.new, volume });
   return outputLine(values, OPEN_REVIEW, text);
 }
 

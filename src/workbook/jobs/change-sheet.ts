@@ -51,9 +51,14 @@ export class ChangeLog {
     this.list(change);
   }
 
+  /** Whether a change added now is listed (there is room), or only counted. */
+  get listing(): boolean {
+    return this.listed.length < MAX_LISTED_CHANGES;
+  }
+
   /** Lists a change already counted, while there is room (`vergelijk` counts as it goes and lists at the end). */
   list(change: RowChange): void {
-    if (this.listed.length < MAX_LISTED_CHANGES) this.listed.push(change);
+    if (this.listing) this.listed.push(change);
   }
 
   /** Counts a change in the total and its provider's summary; only its numbers, provider and volume matter here. */

@@ -102,9 +102,16 @@ export function verdictText(review: readonly CellValue[]): string | undefined {
 
 /**
  * The change of one row between the previous run and now, or undefined when its numbers did not move and no
- * Tariefwijzer cell was edited by hand. `previous` undefined: the row is new.
+ * Tariefwijzer cell was edited by hand. `previous` undefined: the row is new. `listed` false: the change is only
+ * counted (ChangeLog.count), so its causes and earlier verdict are left out (empty, undefined).
  */
-export function compareRow(pack: PolicyPack, previous: PreviousRow | undefined, now: RowRecord, global: readonly Cause[]): RowChange | undefined {
+export function compareRow(
+  pack: PolicyPack,
+  previous: PreviousRow | undefined,
+  now: RowRecord,
+  global: readonly Cause[],
+  listed = true,
+): RowChange | undefined {
   const next = recordedNumbers(now);
   const base = { agb: now.agb, provider: now.provider, code: now.code, year: now.year, new: next };
   if (!previous) return { ...base, causes: [{ kind: 'nieuw', text: 'Rij is nieuw' }] };
@@ -114,6 +121,7 @@ export function compareRow(pack: PolicyPack, previous: PreviousRow | undefined, 
   const hand = rec !== undefined && !sameNumbers(inCells, written);
   const moved = !sameNumbers(written, next);
   if (!moved && !hand) return undefined;
+  if (!listed) return { ...base, old: inCells, causes: [] };
   const causes: Cause[] = [];
   if (hand) causes.push({ kind: 'hand', text: handText(inCells, written) });
   if (moved) causes.push(...movedCauses(pack, rec, now, global));

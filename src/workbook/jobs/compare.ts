@@ -25,6 +25,8 @@ interface Side {
   year: string;
   provider: string;
   record?: RowRecord;
+  /** The record cell as the sheet holds it. */
+  recordCell: CellValue;
   /** The percentage and tariff cells. */
   pct: CellValue;
   tar: CellValue;
@@ -81,12 +83,14 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
 
 /**
  * Every annotated row of the sheet, window by window (a rerun's window: the lines carry the records). `only`: just
- * the columns of these fields (the record and output cells are null then).
+ * the columns of these fields (the record and output cells are null then). `decode`: which rows (counted from 0)
+ * get their record decoded (default: all).
  */
-async function* sides(a: Annotated, only?: readonly string[]): AsyncGenerator<Side> {
+async function* sides(a: Annotated, only?: readonly string[], decode?: (i: number) => boolean): AsyncGenerator<Side> {
   const col = a.columns;
   const wanted = (only ?? READ).filter((f) => col[f] !== undefined).map((f) => col[f]);
   const at = (line: readonly CellValue[], key: string) => (col[key] === undefined ? null : (line[col[key]] ?? null));
+  let i = 0;
   for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
     const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, columns: wanted }]);
     for (let r = start; r < Math.min(read.cells.length, start + RERUN_WINDOW); r++) {
@@ -96,9 +100,11 @@ async function* sides(a: Annotated, only?: readonly string[]): AsyncGenerator<Si
       const parts = rowKeyParts(cells);
       if (!parts.agb && !parts.code) continue;
       const review = REVIEW.map((h) => at(line, h));
-      const record = only ? undefined : decodeRecord(at(line, OUTPUT_HEADERS[OUT.record]));
+      const recordCell = at(line, OUTPUT_HEADERS[OUT.record]);
+      const record = only || (decode && !decode(i)) ? undefined : decodeRecord(recordCell);
+      i++;
       const [pct, tar] = [at(line, OUTPUT_HEADERS[OUT.percentage]), at(line, OUTPUT_HEADERS[OUT.tariff])];
-      yield { ...parts, year: parts.year || a.last?.year || '', record, pct, tar, review, volume: cells.volume ?? undefined };
+      yield { ...parts, year: parts.year || a.last?.year || '', record, recordCell, pct, tar, review, volume: cells.volume ?? undefined };
     }
   }
 }
@@ -193,24 +199,77 @@ async function readOld(a: Annotated): Promise<OldRows> {
   return rows;
 }
 
-/** OUD's rows with these indices (in OldRows order), read again as far as the last of them. */
-async function oldDetails(a: Annotated, need: ReadonlySet<number>): Promise<Map<number, Side>> {
-  const out = new Map<number, Side>();
-  let last = -1;
-  for (const i of need) last = Math.max(last, i);
-  let i = 0;
-  if (last >= 0)
-    for await (const s of sides(a)) {
-      if (need.has(i)) out.set(i, s);
-      if (++i > last) break;
-    }
-  return out;
+/**
+ * A row of NIEUW to list once OUD's details are read: new (no `old`) or changed (OUD's row index). Held compactly
+ * until then: the record as its cell holds it (decoded again when listed), no review (only OUD's is listed).
+ */
+interface Pending {
+  agb: string;
+  code: string;
+  year: string;
+  provider: string;
+  recordCell: CellValue;
+  pct: CellValue;
+  tar: CellValue;
+  volume?: CellValue;
+  old?: number;
 }
 
-/** A row of NIEUW to list once OUD's details are read: new (no `old`) or changed (OUD's row index). */
-interface Pending {
-  now: Side;
-  old?: number;
+function pendingOf(s: Side, old: number | undefined): Pending {
+  const recordCell = typeof s.recordCell === 'string' ? oneByte(s.recordCell) : s.recordCell;
+  return { agb: s.agb, code: s.code, year: s.year, provider: s.provider, recordCell, pct: s.pct, tar: s.tar, volume: s.volume, old };
+}
+
+/**
+ * The same text, held one byte a character where it can be. A text cut from a decoded piece of the sheet that held
+ * any character beyond Latin-1 (an arrow or a euro sign in an explanation) is two bytes a character, whatever it
+ * holds itself: the records waiting for OUD took ≈ 5 MB more that way (20,000 of them, measured at 100k rows).
+ */
+function oneByte(text: string): string {
+  // V8's JSON parser makes a one-byte string when every character fits (and gives back any text exactly)
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+function nowSide(p: Pending, record: RowRecord | undefined): Side {
+  const { agb, code, year, provider, recordCell, pct, tar, volume } = p;
+  return { agb, code, year, provider, record, recordCell, pct, tar, review: [], volume };
+}
+
+/**
+ * The listed changes, in order: the pending rows of NIEUW, then the gone rows of OUD that still fit. OUD is read
+ * again as far as the last of them, and each change is made as soon as its row of OUD passes, so that neither OUD's
+ * rows nor NIEUW's are held beside the changes made from them.
+ */
+async function listChanges(
+  a: Annotated,
+  pending: Array<Pending | undefined>,
+  gone: readonly number[],
+  global: readonly Cause[],
+  labels: Record<string, string>,
+) {
+  const listed = new Array<RowChange>(pending.length + gone.length);
+  const at = new Map<number, number>();
+  pending.forEach((p, k) => {
+    if (p!.old !== undefined) return void at.set(p!.old, k);
+    const now = nowSide(p!, undefined);
+    listed[k] = change(now, NEW, undefined, now);
+    pending[k] = undefined;
+  });
+  gone.forEach((i, k) => at.set(i, pending.length + k));
+  let last = -1;
+  for (const i of at.keys()) last = Math.max(last, i);
+  let i = 0;
+  if (last >= 0)
+    for await (const o of sides(a, undefined, (n) => at.has(n))) {
+      const k = at.get(i);
+      if (k !== undefined && k < pending.length) {
+        const now = nowSide(pending[k]!, decodeRecord(pending[k]!.recordCell));
+        listed[k] = change(now, causesOf(o, now, global, labels), o, now);
+        pending[k] = undefined;
+      } else if (k !== undefined) listed[k] = change(o, GONE, o);
+      if (++i > last) break;
+    }
+  return listed;
 }
 
 /** NIEUW row by row against OUD: every change counted now, the first ones kept to be listed. */
@@ -222,7 +281,7 @@ async function compareRows(b: Annotated, old: OldRows, keyOf: (agb: string, code
     const i = old.take(keyOf(s.agb, s.code, s.year));
     if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
     log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
-    if (pending.length < MAX_LISTED_CHANGES) pending.push({ now: s, old: i });
+    if (pending.length < MAX_LISTED_CHANGES) pending.push(pendingOf(s, i));
   }
   return { pending, rows };
 }
@@ -244,12 +303,7 @@ export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookP
   const gone = [...old.left()];
   for (const i of gone) log.count({ agb: old.agb[i], provider: old.provider[i], old: old.numbersOf(i), volume: undefined });
   const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
-  const details = await oldDetails(a, new Set([...pending.flatMap((p) => (p.old === undefined ? [] : [p.old])), ...listedGone]));
-  for (const p of pending) {
-    const o = p.old === undefined ? undefined : details.get(p.old)!;
-    log.list(o ? change(p.now, causesOf(o, p.now, global, b.labels), o, p.now) : change(p.now, NEW, undefined, p.now));
-  }
-  for (const i of listedGone) log.list(change(details.get(i)!, GONE, details.get(i)));
+  for (const c of await listChanges(a, pending, listedGone, global, b.labels)) log.list(c);
   if (across)
     log.notes.push(
       `Vergeleken over twee inkoopjaren: ${across.old} (OUD) met ${across.new} (NIEUW), per AGB-code en prestatiecode. Verschillen in beleid en parameters tussen de jaren staan bij elke gewijzigde rij.`,

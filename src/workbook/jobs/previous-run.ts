@@ -22,9 +22,10 @@ export type PreviousMode = 'record' | 'older';
  * a row) and review, and each pass holds a window of lines while it works through them; V8 grows its heap with
  * what is live at a collection, so a window's lines weigh on the peak several times over (measured at 100k rows,
  * a rerun with nothing changed: 371 MB with 65,536 rows, 223 MB with 16,384; vergelijk ≈ 360 MB with 16,384, ≈ 300 MB
- * with 8,192; time alike).
+ * with 8,192; time alike). With the heap growing in small steps (src/cli/heap.ts), 4,096 against 8,192: a rerun
+ * with nothing changed 144 against 162 MB, `vergelijk --out` 174–177 against 190 MB, CPU time alike.
  */
-export const RERUN_WINDOW = 8_192;
+export const RERUN_WINDOW = 4_096;
 
 /** The read window of a run: on a rerun at most `rerunWindow` (ScanOptions.rerunWindow). */
 export function readWindow(window: number | undefined, rerunWindow: number | undefined): number {

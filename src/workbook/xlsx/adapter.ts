@@ -577,7 +577,9 @@ export class XlsxWorkbook implements WorkbookPort {
           '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
         );
       }
-      out.set(info.part, await DeflatedPart.of(own.toXml(drawingRel)));
+      const part = new DeflatedPart();
+      await own.writeTo(part, drawingRel);
+      out.set(info.part, await part.end());
     }
     return out;
   }

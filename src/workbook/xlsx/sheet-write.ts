@@ -455,9 +455,16 @@ export async function rewriteSheet(
   return out.end();
 }
 
-/** One of Tariefwijzer's own sheets, held in memory and written as a whole part at save. */
+/**
+ * One of Tariefwijzer's own sheets, held in memory and written as a whole part at save. Held compactly (a row's
+ * values as they came, styles only where a cell has one) and written row by row into the deflated part: the change
+ * sheet lists up to 20,000 rows, and an object per cell or the part as one string was most of a rerun's peak.
+ */
 export class OwnSheet {
-  private readonly cells: Array<Array<{ v: OutputValue; s?: number }>> = [];
+  /** Per row its values (a hole: no cell). */
+  private readonly values: OutputValue[][] = [];
+  /** Per row the style of each cell that has one (undefined: no cell of the row has one). */
+  private readonly styleOf: Array<Array<number | undefined> | undefined> = [];
   private readonly widths = new Map<number, number>([
     [0, 28],
     [1, 40],
@@ -472,7 +479,9 @@ export class OwnSheet {
   }
 
   private set(r: number, c: number, v: OutputValue, s?: number): void {
-    (this.cells[r] ??= [])[c] = { v, s };
+    (this.values[r] ??= [])[c] = v;
+    if (s !== undefined) (this.styleOf[r] ??= [])[c] = s;
+    else if (this.styleOf[r]) this.styleOf[r][c] = undefined;
   }
 
   apply(pending: PendingBlock): void {
@@ -486,35 +495,42 @@ export class OwnSheet {
   }
 
   grid(): CellValue[][] {
-    return Array.from(this.cells, (line) => Array.from(line ?? [], (x) => (x === undefined || x.v === '' ? null : x.v)));
+    return Array.from(this.values, (line) => Array.from(line ?? [], (v) => (v === undefined || v === '' ? null : v)));
   }
 
   get rowCount(): number {
-    return this.cells.length;
+    return this.values.length;
   }
 
-  toXml(drawingRelId?: string): string {
+  /** The worksheet part, written into `out` a row at a time. */
+  async writeTo(out: DeflatedPart, drawingRelId?: string): Promise<void> {
     let width = 0;
-    for (const line of this.cells) width = Math.max(width, line?.length ?? 0);
-    const rows: string[] = [];
-    this.cells.forEach((line, r) => {
-      if (!line) return;
-      const cells = line.map((x, c) => (x ? cellXml(`${columnName(c)}${r + 1}`, x.v, x.s) : '')).join('');
-      if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
-    });
+    for (const line of this.values) width = Math.max(width, line?.length ?? 0);
     const cols = [...this.widths]
       .sort((a, b) => a[0] - b[0])
       .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
       .join('');
-    const dimension = this.cells.length && width ? `A1:${columnName(width - 1)}${this.cells.length}` : 'A1';
+    const dimension = this.values.length && width ? `A1:${columnName(width - 1)}${this.values.length}` : 'A1';
     void this.styles;
-    return (
+    await out.write(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols>` +
-      `<sheetData>${rows.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-      (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
-      '</worksheet>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
+    );
+    for (let r = 0; r < this.values.length; r++) {
+      const line = this.values[r];
+      if (!line) continue;
+      const styles = this.styleOf[r];
+      let cells = '';
+      line.forEach((v, c) => (cells += cellXml(`${columnName(c)}${r + 1}`, v, styles?.[c])));
+      if (!cells) continue;
+      const waiting = out.write(`<row r="${r + 1}">${cells}</row>`);
+      if (waiting) await waiting;
+    }
+    await out.write(
+      '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+        (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
+        '</worksheet>',
     );
   }
 }
