@@ -110,7 +110,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly cursors = new Map<string, Cursor>();
   /** The sheet being rewritten, and its pieces: a read of its rows meanwhile reads them from the writer's stream. */
   private writing?: { sheet: string; pieces: SharedPieces };
-  /** What a read of the sheet being written holds ahead of the writer: ≈ 3 MB of row XML, as a rerun's read window. */
+  /** Rows a read of the sheet being written may take ahead of the writer, held until it passes them: ≈ 3 MB of row XML. */
   readonly windowWhileWriting = 8_192;
   private changedWorkbook = false;
 
