@@ -80,7 +80,7 @@ export interface ReviewStepsProps {
 }
 
 /** After a change on the sheet, the counts are read again once the typing has paused this long. */
-export const REVIEW_REREAD_MS = 600;
+const REVIEW_REREAD_MS = 600;
 
 /**
  * The review counts as the sheet has them now: read after the run, again after changes on the sheet (a verdict typed
