@@ -34,7 +34,7 @@ import { type ColumnMapping, type InputLayout } from './layout';
 import { ChangeLog, writeChanges } from './change-sheet';
 import { compareRow, type RowChange } from './changes';
 import type { RerunMatcher } from './previous-run';
-import { readRows, windowWhileWriting } from './read-rows';
+import { readRows, readWindow } from './read-rows';
 import { encodeRecord, makeRecord } from './row-record';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
@@ -129,7 +129,7 @@ function rowSource(
 ): RowSource {
   const { sheet, match } = layout;
   // a sheet read in one window by the first pass is not read again
-  const size = scan.held.reads ? scan.window : windowWhileWriting(port, scan.window);
+  const size = scan.held.reads ? scan.window : readWindow(scan.window, port.windowWhileWriting);
   const step = Math.min(size, COMPUTE_WINDOW);
   const formatFlag = flagFormatter(packTitles(pack));
   const empty: OutputValue[] = OUTPUT_HEADERS.map(() => null);

@@ -12,8 +12,8 @@ import type { SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions, type RunPhase } from './job';
 import { detectLayout, type ColumnMapping, type InputLayout } from './layout';
 import { holdsLastRun, lastRunFrom, readLastRun, type LastRun } from './last-run';
-import { findPrevious, readWindow, RerunMatcher } from './previous-run';
-import { PAUSE_EVERY, readAll, readRows, type ReadOptions } from './read-rows';
+import { findPrevious, RerunMatcher } from './previous-run';
+import { PAUSE_EVERY, readAll, readRows, readWindow, type ReadOptions } from './read-rows';
 
 /** What the first pass is told (AnnotateOptions has these and more). */
 export interface ScanOptions extends JobOptions {

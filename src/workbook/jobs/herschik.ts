@@ -14,7 +14,7 @@ import { TARIFF_FORMAT } from '../names';
 import { placeOutput } from '../output-columns';
 import type { OutputValue, RowSource, SheetRead, WorkbookPort } from '../port';
 import { RunCancelled, type JobOptions } from './job';
-import { PAUSE_EVERY, windowWhileWriting } from './read-rows';
+import { PAUSE_EVERY, readWindow } from './read-rows';
 import { HERSCHIK_HEADERS, productionCells, readInputs, type HerschikInputs } from './herschik-read';
 import { HERSCHIK_SHEET, sheetLayout } from './herschik-sheet';
 
@@ -88,7 +88,7 @@ function outputRow(res: RowOutcome, shared: (text: string) => string): OutputVal
  */
 function rowSource(port: WorkbookPort, inputs: HerschikInputs, runs: Herschikking[], options: HerschikOptions): RowSource {
   const { sheet, headerRow, rowCount, totals } = inputs;
-  const window = windowWhileWriting(port, inputs.window);
+  const window = readWindow(inputs.window, port.windowWhileWriting);
   const count = Math.max(0, rowCount - headerRow - 1);
   const columns = inputs.entries.map(([, c]) => c);
   let read: SheetRead | undefined = inputs.held;

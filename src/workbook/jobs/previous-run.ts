@@ -10,7 +10,6 @@ import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { InputError } from '../errors';
 import { OUT, OUTPUT_HEADERS, ownBlock, REVIEW_CELLS, type OutputOrder } from '../headers';
 import { columnName } from '../port';
-import { READ_WINDOW } from './read-rows';
 import { goneRow, runCauses, type Cause, type PreviousRow, type RowChange } from './changes';
 import type { LastRun } from './last-run';
 import { decodeRecord, recordKey, rowKeyParts, type RowRecord } from './row-record';
@@ -26,12 +25,6 @@ export type PreviousMode = 'record' | 'older';
  * with nothing changed 144 against 162 MB, `vergelijk --out` 174–177 against 190 MB, CPU time alike.
  */
 export const RERUN_WINDOW = 4_096;
-
-/** The read window of a run: on a rerun at most `rerunWindow` (ScanOptions.rerunWindow). */
-export function readWindow(window: number | undefined, rerunWindow: number | undefined): number {
-  const size = window ?? READ_WINDOW;
-  return rerunWindow === undefined ? size : Math.min(size, rerunWindow);
-}
 
 export interface Previous {
   mode: PreviousMode;

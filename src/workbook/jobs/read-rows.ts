@@ -16,11 +16,13 @@ import { buildTariffTable, type InputLayout } from './layout';
 export const READ_WINDOW = 65_536;
 
 /**
- * Rows per read of a sheet while a block is written into it (a RowSource's reads): at most what the port wants then
- * (WorkbookPort.windowWhileWriting: the .xlsx adapter holds what a read takes ahead of its writer).
+ * Rows per read window: `window` (READ_WINDOW when not given), at most `cap`: a rerun's (ScanOptions.rerunWindow), or
+ * the port's while a block is written into the sheet read (WorkbookPort.windowWhileWriting: the .xlsx adapter holds
+ * what a read takes ahead of its writer).
  */
-export function windowWhileWriting(port: WorkbookPort, window: number): number {
-  return Math.min(window, port.windowWhileWriting ?? window);
+export function readWindow(window: number | undefined, cap: number | undefined): number {
+  const size = window ?? READ_WINDOW;
+  return cap === undefined ? size : Math.min(size, cap);
 }
 
 /** Loops call `pause` once every this many rows (it is cheap, and yields only when a slice is used up). */
