@@ -10,13 +10,12 @@ import { InputError } from '../errors';
 import { detectHeader, HEADER_SCAN_ROWS, OUT, OUTPUT_HEADERS, REVIEW_CELLS } from '../headers';
 import { isOwnSheet } from '../names';
 import type { WorkbookPort } from '../port';
-import { ChangeLog } from './change-sheet';
+import { ChangeLog, MAX_LISTED_CHANGES } from './change-sheet';
 import { handText, percentText, recordedNumbers, sameNumbers, tariffText, verdictText, type Cause, type Numbers, type RowChange } from './changes';
 import { readLastRun, type LastRun } from './last-run';
 import { OldRows } from './compare-old';
 import { RERUN_WINDOW } from './previous-run';
 import { changedInputs, decodeRecord, rowKeyParts, type RowRecord } from './row-record';
-import { MAX_LISTED_CHANGES } from './change-sheet';
 
 /** One annotated row as a workbook holds it. */
 interface Side {
