@@ -348,3 +348,21 @@ describe('changed events (excel-add-ins-events: raised by the UI and by add-in c
     expect(byId.name).toBe('Blad');
   });
 });
+
+test("a sheet's cells by row and column: Map-like by 'row,column', removal while walking, used range from what is held", () => {
+  const fake = FakeExcel.from({ Blad: [['a', 'b'], [], [null, 'c']] });
+  const sheet = fake.sheet('Blad')!;
+  expect([...sheet.cells.keys()]).toEqual(['0,0', '0,1', '2,1']);
+  expect(sheet.cells.size).toBe(3);
+  expect(sheet.cells.get('2,1')?.value).toBe('c');
+  expect(sheet.cell(2, 0)).toBeUndefined();
+  sheet.ensure(5, 16_383).value = 'ver';
+  sheet.ensure(5, 16_383).type = 'String';
+  sheet.invalidate();
+  expect(sheet.used(true)).toEqual({ row: 0, column: 0, rows: 6, columns: 16_384 });
+  for (const [key] of sheet.cells) if (key.startsWith('0,')) sheet.cells.delete(key);
+  expect(sheet.cellKeys()).toEqual(['2,1', '5,16383']);
+  expect([sheet.cells.size, sheet.cells.has('0,1'), sheet.cells.delete('0,1')]).toEqual([2, false, false]);
+  sheet.cells.clear();
+  expect([sheet.cells.size, [...sheet.cells.values()]]).toEqual([0, []]);
+});

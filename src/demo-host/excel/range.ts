@@ -216,8 +216,7 @@ export class FakeRange extends Loadable {
         const t = this.target();
         if (!t) throw new FakeOfficeError('InvalidOperation', 'clear on a null object');
         refuseIfProtected(t.sheet);
-        for (const [key, cell] of t.sheet.cells) {
-          const [r, c] = key.split(',').map(Number);
+        for (const [r, c, cell] of t.sheet.cells.positions()) {
           if (!contains(t.box, r, c)) continue;
           if (applyTo !== 'Formats') {
             delete cell.formula;
@@ -228,7 +227,7 @@ export class FakeRange extends Loadable {
             cell.numberFormat = 'General';
             delete cell.bold;
           }
-          if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.delete(key);
+          if (cell.type === 'Empty' && cell.numberFormat === 'General' && !cell.bold) t.sheet.cells.remove(r, c);
         }
         if (applyTo !== 'Formats') this.fake.noteDataChange(t.sheet, t.box);
         if (applyTo === 'All') clipConditionalFormats(t.sheet, t.box);
