@@ -39,8 +39,17 @@ export async function packFromWorkbook(
   return { pack, params, skipSheets: [loaded.sheet!] };
 }
 
-/** A job's onProgress as the lines a command prints while it computes. */
+/**
+ * A job's onProgress as the lines a command prints while it computes: the sheet's rows below the header at the start
+ * and while reading, the rows with data at the end (empty rows are skipped, so the two may differ).
+ */
 export function rowProgress(progress: (t: string) => void): (done: number, total: number) => void {
   return (done, total) =>
-    progress(done === 0 ? `Berekenen: ${total} rijen` : done === total ? `Klaar met rekenen: ${done} rijen` : `  ${done} van ${total} rijen…`);
+    progress(
+      done === 0
+        ? `Berekenen: ${total} rijen onder de kopregel`
+        : done === total
+          ? `Klaar met rekenen: ${done} rijen met gegevens`
+          : `  ${done} van ${total} rijen…`,
+    );
 }
