@@ -36,6 +36,12 @@ test('changed rows: exit 3 and the JSON the issue gives, amounts as strings', as
     expect(typeof nieuw.percentage).toBe('string');
     expect(w.oorzaken).toEqual([{ soort: 'parameter', tekst: expect.stringMatching(/gewijzigd: 97,3 → 96$/) }]);
   }
+  // the text a person reads names the same rows, with amounts written the Dutch way
+  const text = await runCli('vergelijk', file('oud.xlsx'), file('nieuw.xlsx'));
+  const [first] = json.wijzigingen as Array<{ agb: string; prestatiecode: string; oud: { tarief: string }; nieuw: { tarief: string } }>;
+  const euro = (t: string) => `€ ${t.replace('.', ',')}${/\.\d$/.test(t) ? '0' : /\./.test(t) ? '' : ',00'}`;
+  expect(text.out).toContain(`  ${first.agb} ${first.prestatiecode} 2025: ${euro(first.oud.tarief)} → ${euro(first.nieuw.tarief)} (`);
+  expect(text.out).not.toMatch(/\d\.\d+ → /);
 });
 
 test('no changes: exit 0; --out writes a copy of NIEUW with the change sheet; usage and input errors', async () => {

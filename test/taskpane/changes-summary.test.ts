@@ -55,3 +55,24 @@ test('first run: no summary; a rerun with one maximumtarief changed: one change,
   expect(nextOpenRow(counts.openRows, counts.openRows[counts.openRows.length - 1])).toBe(3);
   expect(nextOpenRow([], undefined)).toBeUndefined();
 });
+
+test('a tariff cell typed over by hand with a text or a tenth of a cent more: the line and its cause show what is there, never an error', async () => {
+  const wb = await BridgedXlsx.fromFile('examples/ggz-2025-zilveren-kruis.xlsx');
+  await annotateWorkbook(wb, pack, params, { now });
+  const ws = wb.workbook.getWorksheet(SHEET)!;
+  let tariff = 0;
+  ws.getRow(3).eachCell((cell, c) => {
+    if (cell.value === 'Tariefwijzer tarief') tariff = c;
+  });
+  expect(tariff).toBeGreaterThan(0);
+  const written = Number(ws.getCell(4, tariff).value);
+  ws.getCell(4, tariff).value = 'n.v.t.';
+  ws.getCell(5, tariff).value = Number((Number(ws.getCell(5, tariff).value) + 0.001).toFixed(3));
+  const second = await annotateWorkbook(wb, pack, params, { now });
+  const [text, subCent] = second.changes!.listed;
+  expect(changeLine(text)).toBe(`AGB ${text.agb} · ${text.code} · n.v.t. → ${formatEuro(dec(written))}`);
+  expect(causesText(text)).toBe(`Tariefwijzer-cel met de hand gewijzigd: tarief n.v.t. ingevuld, berekend was ${formatEuro(dec(written))}`);
+  // the amount typed keeps its third decimal: it is not shown as the amount that was computed
+  expect(causesText(subCent)).toMatch(/^Tariefwijzer-cel met de hand gewijzigd: tarief € \d+,\d{3} ingevuld, berekend was € \d+,\d{2}$/);
+  expect(changeLine(subCent)).toMatch(/ · € \d+,\d{3} → € \d+,\d{2}$/);
+});

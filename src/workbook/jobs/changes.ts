@@ -3,7 +3,7 @@
  * policy and version; each row's record, row-record.ts), never from guessing. Shared by a rerun of annotate and
  * by `tariefwijzer vergelijk`.
  */
-import { dec, formatEuro, formatPercentage, type Dec } from '../../domain/money';
+import { dec, formatEuroExact, formatPercentage, type Dec } from '../../domain/money';
 import { cellToText, isEmptyCell, parseMoney, type CellValue } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { parameterText, PARAMETER_NOT_SET } from '../names';
@@ -78,11 +78,21 @@ export function recordedNumbers(r: RowRecord): Numbers {
   return { percentage: r.percentage ? dec(r.percentage).times(100).toString() : null, tarief: r.tariff || null };
 }
 
-/** "€ 300,00" or "(geen)". */
-function money(text: string): string {
+/**
+ * An amount as a change names it: "€ 300,00", with every decimal it has ("€ 254,675": a maximumtarief or a tariff typed
+ * with a tenth of a cent more is not shown as the same amount), a text that is no amount as it is ("n.v.t."), and
+ * `none` for nothing.
+ */
+export function moneyText(text: string | null | undefined, none = '(geen)'): string {
+  if (!text) return none;
+  // a number as a run records it (JavaScript's and decimal.js's "254.675"), not as a person types it ("1.234" is
+  // then 1234)
+  if (MACHINE_NUMBER.test(text)) return formatEuroExact(dec(text));
   const p = parseMoney(text);
-  return p.ok ? formatEuro(dec(p.value)) : text || '(geen)';
+  return p.ok ? formatEuroExact(p.value) : text;
 }
+
+const MACHINE_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
 export function sameNumbers(a: Numbers, b: Numbers): boolean {
   const eq = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x === y || (isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y))));
@@ -130,7 +140,7 @@ export function compareRow(
 
 export function handText(inCells: Numbers, written: Numbers): string {
   const parts: string[] = [];
-  if (inCells.tarief !== written.tarief) parts.push(`tarief ${money(inCells.tarief ?? '')} ingevuld, berekend was ${money(written.tarief ?? '')}`);
+  if (inCells.tarief !== written.tarief) parts.push(`tarief ${moneyText(inCells.tarief)} ingevuld, berekend was ${moneyText(written.tarief)}`);
   if (inCells.percentage !== written.percentage) parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);
   return `Tariefwijzer-cel met de hand gewijzigd: ${parts.join('; ')}`;
 }
@@ -145,7 +155,8 @@ function movedCauses(pack: PolicyPack, rec: RowRecord | undefined, now: RowRecor
     causes.push({ kind: 'onbekend', text: 'Vorige berekening door een oudere versie van Tariefwijzer: de invoer per rij is toen niet vastgelegd' });
     return causes;
   }
-  if (rec.maximum !== now.maximum) causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${money(rec.maximum)} → ${money(now.maximum)}` });
+  if (rec.maximum !== now.maximum)
+    causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${moneyText(rec.maximum)} → ${moneyText(now.maximum)}` });
   const inputs = changedInputs(rec, now);
   if (inputs.length) causes.push({ kind: 'invoer', text: `Invoerkolom gewijzigd: ${inputs.map((n) => fieldLabel(pack, n)).join(', ')}` });
   if (!causes.length) causes.push({ kind: 'onbekend', text: 'Geen vastgelegde oorzaak: de invoer, de parameters en het beleid zijn gelijk gebleven' });

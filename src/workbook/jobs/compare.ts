@@ -11,7 +11,7 @@ import { detectHeader, HEADER_SCAN_ROWS, OUT, OUTPUT_HEADERS, REVIEW_CELLS } fro
 import { isOwnSheet } from '../names';
 import type { WorkbookPort } from '../port';
 import { ChangeLog, MAX_LISTED_CHANGES } from './change-sheet';
-import { handText, percentText, recordedNumbers, sameNumbers, tariffText, verdictText, type Cause, type Numbers, type RowChange } from './changes';
+import { handText, moneyText, percentText, recordedNumbers, sameNumbers, tariffText, verdictText, type Cause, type Numbers, type RowChange } from './changes';
 import { readLastRun, type LastRun } from './last-run';
 import { OldRows } from './compare-old';
 import { RERUN_WINDOW } from './previous-run';
@@ -167,7 +167,7 @@ function causesOf(old: Side, now: Side, global: readonly Cause[], labels: Record
     return causes;
   }
   if (old.record.maximum !== now.record.maximum)
-    causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${old.record.maximum || '(geen)'} → ${now.record.maximum || '(geen)'}` });
+    causes.push({ kind: 'maximumtarief', text: `NZa-maximumtarief gewijzigd: ${moneyText(old.record.maximum)} → ${moneyText(now.record.maximum)}` });
   const inputs = changedInputs(old.record, now.record);
   if (inputs.length) causes.push({ kind: 'invoer', text: `Invoerkolom gewijzigd: ${inputs.map((n) => labels[n] ?? n).join(', ')}` });
   if (!causes.length) causes.push({ kind: 'onbekend', text: 'Geen vastgelegde oorzaak: de invoer, de parameters en het beleid zijn gelijk' });

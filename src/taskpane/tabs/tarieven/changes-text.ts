@@ -1,8 +1,7 @@
 /** The pane's words for the changes since the previous run and for the review counts (pure, so tested apart). */
-import { dec, formatEuro } from '../../../domain/money';
 import { REVIEW_VERDICTS } from '../../../workbook/names';
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
-import type { Numbers, RowChange } from '../../../workbook/jobs/changes';
+import { moneyText, type Numbers, type RowChange } from '../../../workbook/jobs/changes';
 import type { ReviewCounts } from '../../../workbook/jobs/review';
 import { count } from '../../styles';
 
@@ -16,7 +15,7 @@ export function changesTitle(changes: Changes | undefined): string | undefined {
 }
 
 function tariff(n: Numbers | undefined): string {
-  return n?.tarief ? formatEuro(dec(n.tarief)) : '—';
+  return moneyText(n?.tarief, '—');
 }
 
 /** "AGB 74120005 · 1021 · € 297,90 → € 296,00" for one listed change. */
