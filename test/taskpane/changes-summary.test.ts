@@ -76,3 +76,15 @@ test('a tariff cell typed over by hand with a text or a tenth of a cent more: th
   expect(causesText(subCent)).toMatch(/^Tariefwijzer-cel met de hand gewijzigd: tarief € \d+,\d{3} ingevuld, berekend was € \d+,\d{2}$/);
   expect(changeLine(subCent)).toMatch(/ · € \d+,\d{3} → € \d+,\d{2}$/);
 });
+
+test('a row without a tariff on either side is named by its percentages, not by "— → —"', async () => {
+  const wb = await BridgedXlsx.fromFile('examples/ggz-2025-zilveren-kruis.xlsx');
+  wb.workbook.getWorksheet(SHEET)!.getCell(4, 8).value = 'onbekend'; // the NZa maximumtarief of the first data row
+  await annotateWorkbook(wb, pack, params, { now });
+  const second = await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now });
+  const without = second.changes!.listed.filter((c) => !c.old?.tarief && !c.new?.tarief);
+  expect(without.map((c) => c.row)).toEqual([3]);
+  expect(changeLine(without[0])).toBe(`AGB ${without[0].agb} · ${without[0].code} · 97,3% → 96%`);
+  const withTariff = second.changes!.listed.find((c) => c.old?.tarief)!;
+  expect(changeLine(withTariff)).toMatch(/ · € \d+,\d\d → € \d+,\d\d$/);
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CHANGES_SHEET, type ChangeLog } from '../../workbook/jobs/change-sheet';
 import { dec, formatEuro } from '../../domain/money';
-import { moneyText, type RowChange } from '../../workbook/jobs/changes';
+import { movedText, type RowChange } from '../../workbook/jobs/changes';
 import { compareWorkbooks, type Comparison } from '../../workbook/jobs/compare';
 import { checkInputFile, openWorkbook, outputPath, parse, saveSafely, UsageError, type Command } from '../common';
 import { EXIT } from '../exit-codes';
@@ -58,8 +58,7 @@ function comparisonText(r: Comparison, output?: string): string {
   for (const n of r.log.notes) lines.push(`Let op: ${n}`);
   for (const s of r.log.summary())
     lines.push(`  ${s.agb} ${s.provider}: ${s.count}${s.weighted !== undefined ? `; verschil × volume ${formatEuro(dec(s.weighted))}` : ''}`);
-  for (const c of r.log.listed.slice(0, 50))
-    lines.push(`  ${c.agb} ${c.code} ${c.year}: ${moneyText(c.old?.tarief)} → ${moneyText(c.new?.tarief)} (${c.causes.map((x) => x.text).join('; ')})`);
+  for (const c of r.log.listed.slice(0, 50)) lines.push(`  ${c.agb} ${c.code} ${c.year}: ${movedText(c)} (${c.causes.map((x) => x.text).join('; ')})`);
   if (r.log.listed.length > 50) lines.push(`  … en ${r.log.total - 50} meer${output ? '' : ' (alle rijen met --json of --out)'}`);
   if (output) lines.push(`Geschreven: ${output}`);
   return lines.join('\n');

@@ -87,12 +87,22 @@ export function moneyText(text: string | null | undefined, none = '(geen)'): str
   if (!text) return none;
   // a number as a run records it (JavaScript's and decimal.js's "254.675"), not as a person types it ("1.234" is
   // then 1234)
-  if (MACHINE_NUMBER.test(text)) return formatEuroExact(dec(text));
+  if (isNumeric(text)) return formatEuroExact(dec(text));
   const p = parseMoney(text);
   return p.ok ? formatEuroExact(p.value) : text;
 }
 
-const MACHINE_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+/** A percentage (in points, "97.3") as a change names it: "97,3%", a text as it is, `none` for nothing. */
+export function percentageText(points: string | null | undefined, none = '(geen)'): string {
+  if (!points) return none;
+  return isNumeric(points) ? formatPercentage(dec(points)) : points;
+}
+
+/** What moved: the tariffs ("€ 297,90 → € 294,00"), or the percentages ("97,3% → 96%") when neither side has a tariff. */
+export function movedText(c: Pick<RowChange, 'old' | 'new'>, none = '(geen)'): string {
+  if (c.old?.tarief || c.new?.tarief) return `${moneyText(c.old?.tarief, none)} → ${moneyText(c.new?.tarief, none)}`;
+  return `${percentageText(c.old?.percentage, none)} → ${percentageText(c.new?.percentage, none)}`;
+}
 
 export function sameNumbers(a: Numbers, b: Numbers): boolean {
   const eq = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x === y || (isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y))));
@@ -141,12 +151,9 @@ export function compareRow(
 export function handText(inCells: Numbers, written: Numbers): string {
   const parts: string[] = [];
   if (inCells.tarief !== written.tarief) parts.push(`tarief ${moneyText(inCells.tarief)} ingevuld, berekend was ${moneyText(written.tarief)}`);
-  if (inCells.percentage !== written.percentage) parts.push(`percentage ${pct(inCells.percentage)} ingevuld, berekend was ${pct(written.percentage)}`);
+  if (inCells.percentage !== written.percentage)
+    parts.push(`percentage ${percentageText(inCells.percentage)} ingevuld, berekend was ${percentageText(written.percentage)}`);
   return `Tariefwijzer-cel met de hand gewijzigd: ${parts.join('; ')}`;
-}
-
-function pct(points: string | null): string {
-  return points !== null && isNumeric(points) ? formatPercentage(dec(points)) : (points ?? '(geen)');
 }
 
 function movedCauses(pack: PolicyPack, rec: RowRecord | undefined, now: RowRecord, global: readonly Cause[]): Cause[] {

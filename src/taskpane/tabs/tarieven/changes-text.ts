@@ -1,7 +1,7 @@
 /** The pane's words for the changes since the previous run and for the review counts (pure, so tested apart). */
 import { REVIEW_VERDICTS } from '../../../workbook/names';
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
-import { moneyText, type Numbers, type RowChange } from '../../../workbook/jobs/changes';
+import { movedText, type RowChange } from '../../../workbook/jobs/changes';
 import type { ReviewCounts } from '../../../workbook/jobs/review';
 import { count } from '../../styles';
 
@@ -14,13 +14,9 @@ export function changesTitle(changes: Changes | undefined): string | undefined {
   return `${count(changes.total, 'rij', 'rijen')} gewijzigd sinds de vorige berekening`;
 }
 
-function tariff(n: Numbers | undefined): string {
-  return moneyText(n?.tarief, '—');
-}
-
-/** "AGB 74120005 · 1021 · € 297,90 → € 296,00" for one listed change. */
+/** "AGB 74120005 · 1021 · € 297,90 → € 296,00" for one listed change; "… · 97,3% → 96%" for a row without a tariff. */
 export function changeLine(c: RowChange): string {
-  return `AGB ${c.agb} · ${c.code} · ${tariff(c.old)} → ${tariff(c.new)}`;
+  return `AGB ${c.agb} · ${c.code} · ${movedText(c, '—')}`;
 }
 
 export function causesText(c: RowChange): string {
