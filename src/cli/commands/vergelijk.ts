@@ -58,8 +58,8 @@ function comparisonText(r: Comparison, output?: string): string {
   for (const n of r.log.notes) lines.push(`Let op: ${n}`);
   for (const s of r.log.summary())
     lines.push(`  ${s.agb} ${s.provider}: ${s.count}${s.weighted !== undefined ? `; verschil × volume ${formatEuro(dec(s.weighted))}` : ''}`);
-  for (const c of r.log.listed.slice(0, 50)) lines.push(`  ${c.agb} ${c.code} ${c.year}: ${movedText(c)} (${c.causes.map((x) => x.text).join('; ')})`);
-  if (r.log.listed.length > 50) lines.push(`  … en ${r.log.total - 50} meer${output ? '' : ' (alle rijen met --json of --out)'}`);
+  for (const c of r.log.firstListed(50)) lines.push(`  ${c.agb} ${c.code} ${c.year}: ${movedText(c)} (${c.causes.map((x) => x.text).join('; ')})`);
+  if (r.log.listedCount > 50) lines.push(`  … en ${r.log.total - 50} meer${output ? '' : ' (alle rijen met --json of --out)'}`);
   if (output) lines.push(`Geschreven: ${output}`);
   return lines.join('\n');
 }

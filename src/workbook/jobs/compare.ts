@@ -245,13 +245,15 @@ async function listChanges(
   gone: readonly number[],
   global: readonly Cause[],
   labels: Record<string, string>,
+  log: ChangeLog,
 ) {
-  const listed = new Array<RowChange>(pending.length + gone.length);
+  // each change as the log keeps it (one string), not as an object, while the others are made
+  const listed = new Array<string>(pending.length + gone.length);
   const at = new Map<number, number>();
   pending.forEach((p, k) => {
     if (p!.old !== undefined) return void at.set(p!.old, k);
     const now = nowSide(p!, undefined);
-    listed[k] = change(now, NEW, undefined, now);
+    listed[k] = log.pack(change(now, NEW, undefined, now));
     pending[k] = undefined;
   });
   gone.forEach((i, k) => at.set(i, pending.length + k));
@@ -263,9 +265,9 @@ async function listChanges(
       const k = at.get(i);
       if (k !== undefined && k < pending.length) {
         const now = nowSide(pending[k]!, decodeRecord(pending[k]!.recordCell));
-        listed[k] = change(now, causesOf(o, now, global, labels), o, now);
+        listed[k] = log.pack(change(now, causesOf(o, now, global, labels), o, now));
         pending[k] = undefined;
-      } else if (k !== undefined) listed[k] = change(o, GONE, o);
+      } else if (k !== undefined) listed[k] = log.pack(change(o, GONE, o));
       if (++i > last) break;
     }
   return listed;
@@ -302,7 +304,7 @@ export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookP
   const gone = [...old.left()];
   for (const i of gone) log.count({ agb: old.agb[i], provider: old.provider[i], old: old.numbersOf(i), volume: undefined });
   const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
-  for (const c of await listChanges(a, pending, listedGone, global, b.labels)) log.list(c);
+  for (const text of await listChanges(a, pending, listedGone, global, b.labels, log)) log.listPacked(text);
   if (across)
     log.notes.push(
       `Vergeleken over twee inkoopjaren: ${across.old} (OUD) met ${across.new} (NIEUW), per AGB-code en prestatiecode. Verschillen in beleid en parameters tussen de jaren staan bij elke gewijzigde rij.`,
