@@ -10,6 +10,7 @@ import { join, resolve } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { findInternalRefs } from '../helpers/user-text';
 import { ZipReader } from '../../src/workbook/xlsx/zip';
+import { PANE_CHANGES } from '../../src/taskpane/tabs/tarieven/changes-text';
 import { keepLocal, openServed, type ServedBrowser } from './chromium';
 
 jest.setTimeout(120_000);
@@ -1200,7 +1201,7 @@ test('Tarieven: an empty richttarief opens its step, disables Bereken and says w
   expect(pageErrors).toEqual([]);
 });
 
-test('Tarieven at 20,000 rows: counts with a thousands separator; after Annuleren the focus goes back to Bereken, not to the page', async () => {
+test('Tarieven at 20,000 rows: counts with a thousands separator; after Annuleren the focus goes back to Bereken, not to the page; a rerun that moves every row shows the first changes', async () => {
   const p = await browser.newPage();
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(String(e)));
@@ -1222,6 +1223,16 @@ test('Tarieven at 20,000 rows: counts with a thousands separator; after Annulere
   await summary.waitFor({ timeout: 180_000 });
   expect(await summary.textContent()).toMatch(/20\.00\d rijen/);
   expect(await summary.textContent()).not.toMatch(/\d{5} rijen/);
+
+  // a rerun that moves every row: the pane shows the first changes and points to the sheet for the rest
+  await p.locator('input[name="richttarief"]').fill('96');
+  await bereken.click();
+  const changes = p.getByTestId('wijzigingen');
+  await changes.getByText(/rijen gewijzigd sinds de vorige berekening/).waitFor({ timeout: 180_000 });
+  expect(await changes.getByTestId('wijziging').count()).toBe(PANE_CHANGES);
+  expect(await changes.textContent()).toMatch(
+    new RegExp(`Hieronder de eerste ${PANE_CHANGES} van \\d+\\.\\d{3}; het blad "Tariefwijzer wijzigingen" noemt ze allemaal\\.`),
+  );
   expect(errors).toEqual([]);
   await p.close();
 }, 300_000);

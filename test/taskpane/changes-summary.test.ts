@@ -6,7 +6,17 @@
 import { dec, formatEuro } from '../../src/domain/money';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
-import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from '../../src/taskpane/tabs/tarieven/changes-text';
+import {
+  causesText,
+  changeLine,
+  changesTitle,
+  moreChangesText,
+  moreProvidersText,
+  nextOpenRow,
+  PANE_CHANGES,
+  PANE_PROVIDERS,
+  reviewEntries,
+} from '../../src/taskpane/tabs/tarieven/changes-text';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
 import { readReviewCounts } from '../../src/workbook/jobs/review';
 import { BridgedXlsx } from '../workbook/xlsx-bridge';
@@ -87,4 +97,22 @@ test('a row without a tariff on either side is named by its percentages, not by 
   expect(changeLine(without[0])).toBe(`AGB ${without[0].agb} · ${without[0].code} · 97,3% → 96%`);
   const withTariff = second.changes!.listed.find((c) => c.old?.tarief)!;
   expect(changeLine(withTariff)).toMatch(/ · € \d+,\d\d → € \d+,\d\d$/);
+});
+
+test('more changes than the pane shows: it says how many, and what the sheet has', () => {
+  const listed = (n: number) => Array.from({ length: n }, (_, i) => ({ agb: String(i), provider: '', code: 'Z1', year: '', causes: [] }));
+  const perProvider = (n: number) => Array.from({ length: n }, (_, i) => ({ agb: String(i), provider: `Aanbieder ${i}`, count: 1 }));
+  const changes = (total: number, onSheet: number, providers: number) => ({ total, listed: listed(onSheet), perProvider: perProvider(providers), notes: [] });
+  expect(moreChangesText(changes(PANE_CHANGES, PANE_CHANGES, 1), PANE_CHANGES)).toBeUndefined();
+  expect(moreChangesText(changes(1234, 1234, 1), PANE_CHANGES)).toBe(
+    `Hieronder de eerste ${PANE_CHANGES} van 1.234; het blad "Tariefwijzer wijzigingen" noemt ze allemaal.`,
+  );
+  expect(moreChangesText(changes(30000, 20000, 1), PANE_CHANGES)).toBe(
+    `Hieronder de eerste ${PANE_CHANGES} van 30.000; het blad "Tariefwijzer wijzigingen" noemt de eerste 20.000 en telt ze allemaal.`,
+  );
+  expect(moreProvidersText(changes(1, 1, PANE_PROVIDERS), PANE_PROVIDERS)).toBeUndefined();
+  expect(moreProvidersText(changes(1, 1, PANE_PROVIDERS + 1), PANE_PROVIDERS)).toBe('… en 1 andere zorgaanbieder (op het blad "Tariefwijzer wijzigingen")');
+  expect(moreProvidersText(changes(1, 1, PANE_PROVIDERS + 1200), PANE_PROVIDERS)).toBe(
+    '… en 1.200 andere zorgaanbieders (op het blad "Tariefwijzer wijzigingen")',
+  );
 });

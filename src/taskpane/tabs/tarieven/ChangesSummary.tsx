@@ -11,7 +11,17 @@ import { createPause } from '../../jobs/slicer';
 import { loadWorkbench } from '../../lazy';
 import type { PortRunner } from '../../office-port';
 import { count, keepTogether, useStyles } from '../../styles';
-import { causesText, changeLine, changesTitle, nextOpenRow, reviewEntries } from './changes-text';
+import {
+  causesText,
+  changeLine,
+  changesTitle,
+  moreChangesText,
+  moreProvidersText,
+  nextOpenRow,
+  PANE_CHANGES,
+  PANE_PROVIDERS,
+  reviewEntries,
+} from './changes-text';
 
 /** How a row selected from the changes or the review steps is marked: its explanation opens under them. */
 export const VIA = 'wijzigingen';
@@ -28,24 +38,26 @@ export function ChangesSummary({ outcome, onSelectRow }: ChangesSummaryProps) {
   const changes = outcome.changes;
   const title = changesTitle(changes);
   if (!changes || !title) return null;
+  const shown = changes.listed.slice(0, PANE_CHANGES);
+  const moreChanges = moreChangesText(changes, shown.length);
+  const moreProviders = moreProvidersText(changes, PANE_PROVIDERS);
   return (
     <MessageBar intent={changes.total ? 'warning' : 'info'} layout="multiline" style={FULL} data-testid="wijzigingen">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {changes.perProvider.map((p) => (
+        {changes.perProvider.slice(0, PANE_PROVIDERS).map((p) => (
           <div key={p.agb} className={styles.small}>
             {p.provider || `AGB ${p.agb}`}: {count(p.count, 'rij', 'rijen')}
           </div>
         ))}
+        {moreProviders && <div className={styles.small}>{keepTogether(moreProviders)}</div>}
         {changes.notes.map((n, i) => (
           <div key={i} className={styles.small}>
             Let op: {keepTogether(n)}
           </div>
         ))}
-        {changes.total > changes.listed.length && (
-          <div className={styles.small}>Hieronder de eerste {changes.listed.length}; het blad met wijzigingen telt ze allemaal.</div>
-        )}
-        {changes.listed.map((c, i) => (
+        {moreChanges && <div className={styles.small}>{keepTogether(moreChanges)}</div>}
+        {shown.map((c, i) => (
           <div key={i} className={styles.small} data-testid="wijziging">
             {c.row !== undefined ? (
               <Button

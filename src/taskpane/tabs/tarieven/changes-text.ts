@@ -1,8 +1,10 @@
 /** The pane's words for the changes since the previous run and for the review counts (pure, so tested apart). */
 import { REVIEW_VERDICTS } from '../../../workbook/names';
 import type { AnnotateOutcome } from '../../../workbook/jobs/annotate';
+import { CHANGES_SHEET } from '../../../workbook/jobs/change-sheet';
 import { movedText, type RowChange } from '../../../workbook/jobs/changes';
 import type { ReviewCounts } from '../../../workbook/jobs/review';
+import { formatCount } from '../../../domain/count';
 import { count } from '../../styles';
 
 export type Changes = NonNullable<AnnotateOutcome['changes']>;
@@ -17,6 +19,26 @@ export function changesTitle(changes: Changes | undefined): string | undefined {
 /** "AGB 74120005 · 1021 · € 297,90 → € 296,00" for one listed change; "… · 97,3% → 96%" for a row without a tariff. */
 export function changeLine(c: RowChange): string {
   return `AGB ${c.agb} · ${c.code} · ${movedText(c, '—')}`;
+}
+
+/** The changed rows and providers the pane shows one by one; the change sheet has them all. */
+export const PANE_CHANGES = 25;
+export const PANE_PROVIDERS = 20;
+
+/**
+ * What the pane says below the changes it shows when there are more: a rerun that moves every row lists 20,000 on
+ * the change sheet, and a pane of 20,000 lines with a button each is neither usable nor quick to draw.
+ */
+export function moreChangesText(changes: Changes, shown: number): string | undefined {
+  if (changes.total <= shown) return undefined;
+  const sheet = changes.listed.length < changes.total ? `noemt de eerste ${formatCount(changes.listed.length)} en telt ze allemaal` : 'noemt ze allemaal';
+  return `Hieronder de eerste ${formatCount(shown)} van ${formatCount(changes.total)}; het blad "${CHANGES_SHEET}" ${sheet}.`;
+}
+
+/** "… en 12 andere zorgaanbieders (op het blad)" below the providers the pane shows, when there are more. */
+export function moreProvidersText(changes: Changes, shown: number): string | undefined {
+  const more = changes.perProvider.length - shown;
+  return more > 0 ? `… en ${count(more, 'andere zorgaanbieder', 'andere zorgaanbieders')} (op het blad "${CHANGES_SHEET}")` : undefined;
 }
 
 export function causesText(c: RowChange): string {
