@@ -11,6 +11,7 @@ import type { CellValue } from '../../src/domain/parse';
 import { resolveParameters } from '../../src/domain/policy/load';
 import { getPack } from '../../src/policies';
 import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { formatCount } from '../../src/domain/count';
 import { CHANGE_HEADERS, CHANGES_SHEET, MAX_LISTED_CHANGES } from '../../src/workbook/jobs/change-sheet';
 import { OUTPUT_HEADERS, OUT } from '../../src/workbook/headers';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
@@ -56,7 +57,9 @@ test('more changed rows than the sheet lists: the first listed in row order, all
 
     // the sheet says that it lists only the first ones, and lists exactly those
     const sheet = await (await XlsxWorkbook.fromBuffer(after)).readSheet(CHANGES_SHEET);
-    expect(sheet.some((line) => line[1] === `Alleen de eerste ${MAX_LISTED_CHANGES} staan hieronder; de samenvatting telt ze allemaal.`)).toBe(true);
+    expect(sheet.some((line) => line[1] === `Alleen de eerste ${formatCount(MAX_LISTED_CHANGES)} staan hieronder; de samenvatting telt ze allemaal.`)).toBe(
+      true,
+    );
     const header = sheet.findIndex((line) => line[0] === CHANGE_HEADERS[0] && line[1] === CHANGE_HEADERS[1]);
     const rows = sheet.slice(header + 1).filter((line) => line.length);
     expect(rows.map((line) => line[0])).toEqual(moved.slice(0, MAX_LISTED_CHANGES).map((x) => x.row + 1));

@@ -3,6 +3,7 @@
  * per provider. The rows listed are capped (a changed richttarief moves every row; the summary still counts all),
  * so a run's memory does not grow with the rows.
  */
+import { formatCount } from '../../domain/count';
 import { dec, type Dec } from '../../domain/money';
 import { parseNumber } from '../../domain/parse';
 import type { OutputValue, WorkbookPort } from '../port';
@@ -152,7 +153,7 @@ export class ChangeLog {
   /** The sheet's rows: title, what was compared, notes, the summary per provider and the changed rows. */
   sheetRows(comparedWith: string): OutputValue[][] {
     const out: OutputValue[][] = [[CHANGES_TITLE], [], ['Vergeleken met', comparedWith], ['Gewijzigde rijen', this.total]];
-    if (this.total > this.rows.length) out.push(['', `Alleen de eerste ${this.rows.length} staan hieronder; de samenvatting telt ze allemaal.`]);
+    if (this.total > this.rows.length) out.push(['', `Alleen de eerste ${formatCount(this.rows.length)} staan hieronder; de samenvatting telt ze allemaal.`]);
     for (const n of this.notes) out.push(['Let op', n]);
     if (!this.total) out.push([], ['Geen wijzigingen: alle percentages en tarieven zijn gelijk gebleven.']);
     out.push([], ['Per zorgaanbieder'], [...SUMMARY_HEADERS]);
