@@ -9,6 +9,7 @@ import type { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { choosePack, PACK_OPTIONS, UsageError, withParameters, type Options } from './common';
 import { loadPackFromPort, problemsError } from './pack-files';
 import { requireBaseParameters } from './verdict';
+import { formatCount } from '../domain/count';
 
 /** The options policyFromOptions reads: PACK_OPTIONS and --policy-sheet. */
 export const WORKBOOK_PACK_OPTIONS: Options = { ...PACK_OPTIONS, 'policy-sheet': { type: 'string' } };
@@ -47,9 +48,9 @@ export function rowProgress(progress: (t: string) => void): (done: number, total
   return (done, total) =>
     progress(
       done === 0
-        ? `Berekenen: ${total} rijen onder de kopregel`
+        ? `Berekenen: ${formatCount(total)} rijen onder de kopregel`
         : done === total
-          ? `Klaar met rekenen: ${done} rijen met gegevens`
-          : `  ${done} van ${total} rijen…`,
+          ? `Klaar met rekenen: ${formatCount(done)} rijen met gegevens`
+          : `  ${formatCount(done)} van ${formatCount(total)} rijen…`,
     );
 }

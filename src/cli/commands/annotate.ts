@@ -9,6 +9,7 @@ import { checkInputFile, openWorkbook, outputPath, parse, saveSafely, UsageError
 import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 import { packFromWorkbook, policyFromOptions, rowProgress, WORKBOOK_PACK_OPTIONS } from '../workbook-policy';
+import { formatCount } from '../../domain/count';
 
 export const annotate: Command = {
   usage:
@@ -82,7 +83,7 @@ function summaryText(o: AnnotateOutcome, output: string, verdict: Verdict): stri
     ...verdictLines(verdict),
     `Beleid: ${o.run.pack.title} (${o.run.pack.id} ${o.run.pack.version})`,
     `Blad: ${o.sheet} (kopregel op rij ${o.headerRow + 1})`,
-    `Rijen: ${o.dataRows}; tarieven berekend: ${o.tariffsSet}; zonder tarief: ${o.dataRows - o.tariffsSet}`,
+    `Rijen: ${formatCount(o.dataRows)}; tarieven berekend: ${formatCount(o.tariffsSet)}; zonder tarief: ${formatCount(o.dataRows - o.tariffsSet)}`,
   ];
   const counts = Object.entries(o.run.flagCounts).sort((a, b) => b[1] - a[1]);
   if (counts.length) {

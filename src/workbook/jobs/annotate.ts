@@ -36,6 +36,7 @@ import { compareRow, type RowChange } from './changes';
 import type { RerunMatcher } from './previous-run';
 import { readRows, readWindow } from './read-rows';
 import { encodeRecord, makeRecord } from './row-record';
+import { formatCount } from '../../domain/count';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
@@ -305,7 +306,7 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
   });
   if (tally.flagged > MAX_NOTES)
     warnings.push(
-      `${tally.flagged} rijen hebben een fout of waarschuwing; alleen de eerste ${MAX_NOTES} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
+      `${formatCount(tally.flagged)} rijen hebben een fout of waarschuwing; alleen de eerste ${formatCount(MAX_NOTES)} kregen een notitie. De kolom Tariefwijzer signalen heeft ze allemaal.`,
     );
   const meta = metadataRows(params, tally, pack, info);
   await port.replaceSheet(META_SHEET, meta);
