@@ -3,13 +3,13 @@
  * command line (checked before the workbook is read), or the workbook's own policy sheet.
  */
 import path from 'node:path';
+import { formatCount } from '../domain/count';
 import type { ParameterValues, PolicyPack } from '../domain/policy/types';
 import { findPolicySheet } from '../workbook/policy-sheet';
 import type { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { choosePack, PACK_OPTIONS, UsageError, withParameters, type Options } from './common';
 import { loadPackFromPort, problemsError } from './pack-files';
 import { requireBaseParameters } from './verdict';
-import { formatCount } from '../domain/count';
 
 /** The options policyFromOptions reads: PACK_OPTIONS and --policy-sheet. */
 export const WORKBOOK_PACK_OPTIONS: Options = { ...PACK_OPTIONS, 'policy-sheet': { type: 'string' } };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { formatCount } from '../../domain/count';
 import { flagName } from '../../domain/flags';
 import type { Verdict } from '../../domain/outcome';
 import { tariffVerdict } from '../../domain/tariff-verdict';
@@ -9,7 +10,6 @@ import { checkInputFile, openWorkbook, outputPath, parse, saveSafely, UsageError
 import { exitCodeOf } from '../exit-codes';
 import { nothingUsable, requireBaseParameters, verdictLines } from '../verdict';
 import { packFromWorkbook, policyFromOptions, rowProgress, WORKBOOK_PACK_OPTIONS } from '../workbook-policy';
-import { formatCount } from '../../domain/count';
 
 export const annotate: Command = {
   usage:

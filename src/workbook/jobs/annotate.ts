@@ -2,6 +2,7 @@
  * The annotate job: workbook → rows → engine → results → workbook. Adapter-agnostic: works on any WorkbookPort.
  * Writes only the Tariefwijzer columns and the Tariefwijzer sheet; re-running replaces them.
  */
+import { formatCount } from '../../domain/count';
 import { packTitles, type RowResult, type RunResult } from '../../domain/engine';
 import { flagFormatter, flagName, type Flag } from '../../domain/flags';
 import { dec, formatEuro, formatPercentage } from '../../domain/money';
@@ -36,7 +37,6 @@ import { compareRow, type RowChange } from './changes';
 import type { RerunMatcher } from './previous-run';
 import { readRows, readWindow } from './read-rows';
 import { encodeRecord, makeRecord } from './row-record';
-import { formatCount } from '../../domain/count';
 
 /** Rows with a flag of severity fout (red) or waarschuwing (yellow), in the output columns only. */
 /** At most this many notes per run: notes are for finding the rows that need a look, not a second report. */
