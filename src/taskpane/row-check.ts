@@ -5,6 +5,7 @@
 import type { RowResult } from '../domain/engine';
 import { formatEuro, formatPercentage } from '../domain/money';
 import { isTariffSheet, META_SHEET } from '../workbook/names';
+import { columnIndexOf } from '../workbook/port';
 import { type LastRun } from '../workbook/jobs/last-run';
 import { type RowExplanation } from '../workbook/jobs/annotate';
 
@@ -37,15 +38,8 @@ export function reviewOnly(change: { sheet?: string; address: string }, runSheet
   return change.address.split(',').every((area) => {
     const ends = area.split(':').map((ref) => /^\s*\$?([A-Za-z]{1,3})(?:\$?\d+)?\s*$/.exec(ref)?.[1]);
     if (!ends.length || ends.some((e) => e === undefined)) return false;
-    const [from, to] = [columnNumber(ends[0]!), columnNumber(ends[ends.length - 1]!)].sort((a, b) => a - b);
+    const [from, to] = [columnIndexOf(ends[0]!), columnIndexOf(ends[ends.length - 1]!)].sort((a, b) => a - b);
     for (let c = from; c <= to; c++) if (!columns.includes(c)) return false;
     return true;
   });
-}
-
-/** "A" → 0, "AB" → 27. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
 }

@@ -127,6 +127,13 @@ export function highlightFormula(h: Highlight, block: OutputBlock): string {
   return `ISNUMBER(FIND("${h.contains.replace(/"/g, '""')}",$${columnName(block.firstColumn + h.column)}${block.headerRow + 2}))`;
 }
 
+/** "AB" (or "ab") → 27: the 0-based column of column letters, columnName's inverse. */
+export function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
+  return n - 1;
+}
+
 export function columnName(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

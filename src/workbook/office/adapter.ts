@@ -23,6 +23,7 @@ import type { ExcelFeatures } from './requirements';
 import {
   BlockRows,
   blockRowCount,
+  columnIndexOf,
   highlightFormula,
   overlaps,
   listSource,
@@ -587,17 +588,11 @@ export function parseAreas(address: string): CellArea[] {
   const out: CellArea[] = [];
   const area = /(?:'(?:[^']|'')*'|[^'!,\s][^'!,]*)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
   for (const m of address.matchAll(area)) {
-    const [c0, r0] = [letterIndex(m[1]), Number(m[2]) - 1];
-    const [c1, r1] = m[3] ? [letterIndex(m[3]), Number(m[4]) - 1] : [c0, r0];
+    const [c0, r0] = [columnIndexOf(m[1]), Number(m[2]) - 1];
+    const [c1, r1] = m[3] ? [columnIndexOf(m[3]), Number(m[4]) - 1] : [c0, r0];
     out.push({ firstRow: Math.min(r0, r1), lastRow: Math.max(r0, r1), firstColumn: Math.min(c0, c1), lastColumn: Math.max(c0, c1) });
   }
   return out;
-}
-
-function letterIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
 }
 
 /** What a read of a sheet's first rows also loads about the sheet, in the same sync. */

@@ -13,6 +13,7 @@ import type { CellValue } from '../../domain/parse';
 import { serialToDate } from '../number-format';
 import {
   BlockRows,
+  columnIndexOf,
   overlaps,
   safeBlock,
   safeRows,
@@ -29,18 +30,7 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import {
-  cellLetters,
-  columnIndex,
-  hiddenColumnRanges,
-  PieceReader,
-  rowCells,
-  sheetPieces,
-  SharedPieces,
-  type Pieces,
-  type RawCell,
-  type SheetPiece,
-} from './sheet-xml';
+import { cellLetters, hiddenColumnRanges, PieceReader, rowCells, sheetPieces, SharedPieces, type Pieces, type RawCell, type SheetPiece } from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import {
@@ -678,7 +668,7 @@ function mergeAreas(top: XmlDocument['root'][]): Extent['merges'] {
   const out: Extent['merges'] = [];
   for (const cell of top.filter((e) => e.local === 'mergeCells').flatMap((e) => childrenNamed(e, 'mergeCell'))) {
     const m = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(attr(cell.tag, 'ref')?.trim() ?? '');
-    if (m) out.push({ c0: columnIndex(m[1]), r0: Number(m[2]) - 1, c1: columnIndex(m[3]), r1: Number(m[4]) - 1 });
+    if (m) out.push({ c0: columnIndexOf(m[1]), r0: Number(m[2]) - 1, c1: columnIndexOf(m[3]), r1: Number(m[4]) - 1 });
   }
   return out;
 }
@@ -720,7 +710,7 @@ function rowWidth(xml: string): number | undefined {
   const cell = xml.slice(start);
   const letters = cellLetters(cell);
   if (!letters || !HAS_VALUE.test(cell)) return undefined;
-  return columnIndex(letters) + 1;
+  return columnIndexOf(letters) + 1;
 }
 
 /** Anything in a row that holds a value (a cached value, an inline string or a formula): else the row is empty. */

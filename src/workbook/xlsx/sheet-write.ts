@@ -3,9 +3,9 @@
  * order), and Tariefwijzer's own sheets as whole parts.
  */
 import type { CellValue } from '../../domain/parse';
-import { BlockRows, blockRowCount, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
+import { BlockRows, blockRowCount, columnIndexOf, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { cellLetters, columnIndex, rowCells, type SheetPiece } from './sheet-xml';
+import { cellLetters, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, setAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
@@ -177,7 +177,7 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
     let lastCell = xml.lastIndexOf(`<${p}c`, close);
     while (lastCell >= 0 && !/[\s/>]/.test(xml[lastCell + p.length + 2])) lastCell = xml.lastIndexOf(`<${p}c`, lastCell - 1);
     const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
-    if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndex(letters) < first)
+    if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndexOf(letters) < first)
       return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
   }
   const all = rowCells(xml);
@@ -205,12 +205,7 @@ function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; 
 function parseRange(ref: string): { r0: number; r1: number; c0: number; c1: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
   if (!m) return undefined;
-  const col = (s: string) =>
-    s
-      .toUpperCase()
-      .split('')
-      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { c0: col(m[1]), r0: Number(m[2]) - 1, c1: col(m[3] ?? m[1]), r1: Number(m[4] ?? m[2]) - 1 };
+  return { c0: columnIndexOf(m[1]), r0: Number(m[2]) - 1, c1: columnIndexOf(m[3] ?? m[1]), r1: Number(m[4] ?? m[2]) - 1 };
 }
 
 const rangeRef = (x: { r0: number; r1: number; c0: number; c1: number }) => `${columnName(x.c0)}${x.r0 + 1}:${columnName(x.c1)}${x.r1 + 1}`;

@@ -20,6 +20,7 @@ import {
   XmlError,
   type Token,
 } from './xml';
+import { columnIndexOf } from '../port';
 
 export type SheetPiece =
   | { kind: 'head'; text: string; prefix: string; empty: boolean }
@@ -345,7 +346,7 @@ export function rowCells(rowXml: string): RawCell[] {
   for (let m; (m = CELL.exec(rowXml));) {
     const usual = USUAL_CELL.exec(m[1]);
     const letters = usual ? usual[1] : refColumn(attr(m[1], 'r'));
-    column = letters ? columnIndex(letters) : column + 1;
+    column = letters ? columnIndexOf(letters) : column + 1;
     const type = usual ? usual[3] : attr(m[1], 't')?.trim();
     const style = usual ? usual[2] : attr(m[1], 's')?.trim();
     out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length, type, style });
@@ -353,16 +354,10 @@ export function rowCells(rowXml: string): RawCell[] {
   return out;
 }
 
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n - 1;
-}
-
 /** "B3" → { row: 2, column: 1 }. */
 export function parseRef(ref: string): { row: number; column: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  return m ? { row: Number(m[2]) - 1, column: columnIndex(m[1]) } : undefined;
+  return m ? { row: Number(m[2]) - 1, column: columnIndexOf(m[1]) } : undefined;
 }
 
 /**
