@@ -9,7 +9,7 @@ import { type Dec, formatEuro, formatPercentage } from './money';
 import { type CellValue, isEmptyCell, parseInteger, parseText } from './parse';
 import { checkPercentage, computePercentage } from './percentage';
 import type { ParameterValues, PolicyPack } from './policy/types';
-import { coveredYears, rowYear, viewForYear, yearsText } from './policy/years';
+import { coveredYears, rowYear, viewForYear, yearsText, type RowYear } from './policy/years';
 import { classifyPrestatie, normalizeSector, type ClassificationIssue } from './prestaties';
 import { priceRow, readMaximumtarief } from './price';
 import { type Lookup, RowContext } from './row-context';
@@ -55,22 +55,21 @@ interface YearNote {
  * cell) the row is priced only when every year of the pack gives the same outcome.
  */
 export function evaluateRow(row: InputRow, pack: PolicyPack, params: ParameterValues): RowResult {
-  const prepared = prepareRow(row, pack, params);
-  if (prepared) return finishRow(prepared, row);
   const place = rowYear(pack, row.cells);
+  const at = yearOf(place, pack);
   const inYear = (year: number, note: YearNote = {}) => {
     const view = viewForYear(pack, params, year);
     return finishRow(prepareInYear(row, view.pack, view.params, note), row);
   };
+  if (at) return inYear(at.year, at.note);
   return withoutYear(pack, place.kind === 'unknown' ? place.shown : undefined, inYear);
 }
 
 /**
- * The year a row is evaluated in, and what that adds (YearNote); undefined for a row of a multi-year pack without a
- * readable Inkoopjaar in a sheet that has the column (withoutYear evaluates it in every year).
+ * The year a row (at `place`) is evaluated in, and what that adds (YearNote); undefined for a row of a multi-year
+ * pack without a readable Inkoopjaar in a sheet that has the column (withoutYear evaluates it in every year).
  */
-function yearOf(row: InputRow, pack: PolicyPack): { year: number; note: YearNote } | undefined {
-  const place = rowYear(pack, row.cells);
+function yearOf(place: RowYear, pack: PolicyPack): { year: number; note: YearNote } | undefined {
   if (place.kind === 'covered') return { year: place.year, note: {} };
   const years = yearsText(pack);
   if (place.kind === 'outside') {
@@ -212,7 +211,7 @@ export type PriceWatch = (pricing: boolean) => void;
  * compares tariffs).
  */
 export function prepareRow(row: InputRow, pack: PolicyPack, params: ParameterValues, watch?: PriceWatch): Prepared | undefined {
-  const at = yearOf(row, pack);
+  const at = yearOf(rowYear(pack, row.cells), pack);
   if (!at) return undefined;
   const view = viewForYear(pack, params, at.year);
   return prepareInYear(row, view.pack, view.params, at.note, watch);
