@@ -2,9 +2,6 @@
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { annotateWorkbook, type AnnotateOutcome } from '../../workbook/jobs/annotate';
 import { readLastRun, type LastRun } from '../../workbook/jobs/last-run';
-
-/** A recorded run as the Tarieven tab keeps it: changed since, and where its review cells are. */
-export type LastRunState = { run: LastRun; changed: boolean; reviewColumns: number[] };
 import type { JobOptions } from '../../workbook/jobs/job';
 import { type ColumnMapping } from '../../workbook/jobs/layout';
 import type { WorkbookPort } from '../../workbook/port';
@@ -14,6 +11,9 @@ export interface CalculationInput {
   params: ParameterValues;
   mapping: ColumnMapping;
 }
+
+/** A recorded run as the Tarieven tab keeps it: changed since, and where its review cells are. */
+export type LastRunState = { run: LastRun; changed: boolean; reviewColumns: number[] };
 
 export interface CalculationResult {
   outcome: AnnotateOutcome;
