@@ -384,6 +384,9 @@ export class FakeExcel implements Host {
       if (typeof performance !== 'undefined') this.hostTime.push([started, performance.now()]);
     }
     await taskBoundary(0);
+    // the request's changed events come after its answer: scheduled from the task that hands the answer over, so that
+    // no timer set during the request can run before the add-in has it (a failed request raises them as it throws)
+    this.raiseOwnChanges();
   }
 
   /** One request at Excel: an injected failure, the request's size limit, its operations, the response's size limit. */
@@ -404,17 +407,22 @@ export class FakeExcel implements Host {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${sent} bytes`);
     }
     let received = 0;
+    let applied = false;
     try {
       received = this.apply(ops);
+      applied = true;
     } finally {
       this.responses.push(received);
       if (ops.some((op) => op.kind !== 'read')) {
         this.recalculate();
         this.changed();
       }
-      this.raiseOwnChanges();
+      if (!applied) this.raiseOwnChanges();
     }
-    if (this.platform === 'web' && received > PAYLOAD_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${received} bytes`);
+    if (this.platform === 'web' && received > PAYLOAD_LIMIT) {
+      this.raiseOwnChanges();
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${received} bytes`);
+    }
   }
 
   private raiseOwnChanges(): void {
