@@ -93,7 +93,7 @@ function summaryText(o: AnnotateOutcome, output: string, verdict: Verdict): stri
   for (const w of o.warnings) lines.push(`Let op: ${w}`);
   if (o.changes)
     lines.push(
-      `Sinds de vorige berekening: ${o.changes.total} ${o.changes.total === 1 ? 'gewijzigde rij' : 'gewijzigde rijen'} (blad "${CHANGES_SHEET}")`,
+      `Sinds de vorige berekening: ${formatCount(o.changes.total)} ${o.changes.total === 1 ? 'gewijzigde rij' : 'gewijzigde rijen'} (blad "${CHANGES_SHEET}")`,
       ...o.changes.notes.map((n) => `Let op: ${n}`),
     );
   lines.push(`Geschreven: ${output}`);

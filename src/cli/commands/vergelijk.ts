@@ -5,6 +5,7 @@ import { movedText, type RowChange } from '../../workbook/jobs/changes';
 import { compareWorkbooks, type Comparison } from '../../workbook/jobs/compare';
 import { checkInputFile, openWorkbook, outputPath, parse, saveSafely, UsageError, type Command } from '../common';
 import { EXIT } from '../exit-codes';
+import { formatCount } from '../../domain/count';
 
 export const vergelijk: Command = {
   usage: 'vergelijk OUD.xlsx NIEUW.xlsx [--out UITVOER.xlsx] [--json]',
@@ -53,13 +54,22 @@ export function comparisonJson(r: Comparison, output?: string) {
   };
 }
 
-function comparisonText(r: Comparison, output?: string): string {
-  const lines = [`Vergeleken met ${r.comparedWith}: ${r.log.total} ${r.log.total === 1 ? 'gewijzigde rij' : 'gewijzigde rijen'}.`];
-  for (const n of r.log.notes) lines.push(`Let op: ${n}`);
-  for (const s of r.log.summary())
-    lines.push(`  ${s.agb} ${s.provider}: ${s.count}${s.weighted !== undefined ? `; verschil × volume ${formatEuro(dec(s.weighted))}` : ''}`);
-  for (const c of r.log.firstListed(50)) lines.push(`  ${c.agb} ${c.code} ${c.year}: ${movedText(c)} (${c.causes.map((x) => x.text).join('; ')})`);
-  if (r.log.listedCount > 50) lines.push(`  … en ${r.log.total - 50} meer${output ? '' : ' (alle rijen met --json of --out)'}`);
+/** Changes the text output names one by one; the rest are counted. */
+const TEXT_CHANGES = 50;
+
+/** Where the changes the text leaves out can be read: --json and --out list up to MAX_LISTED_CHANGES. */
+function moreWhere(log: ChangeLog): string {
+  return log.total > log.listedCount ? `de eerste ${formatCount(log.listedCount)} met --json of --out` : 'alle rijen met --json of --out';
+}
+
+export function comparisonText(r: Comparison, output?: string): string {
+  const log = r.log;
+  const lines = [`Vergeleken met ${r.comparedWith}: ${formatCount(log.total)} ${log.total === 1 ? 'gewijzigde rij' : 'gewijzigde rijen'}.`];
+  for (const n of log.notes) lines.push(`Let op: ${n}`);
+  for (const s of log.summary())
+    lines.push(`  ${s.agb} ${s.provider}: ${formatCount(s.count)}${s.weighted !== undefined ? `; verschil × volume ${formatEuro(dec(s.weighted))}` : ''}`);
+  for (const c of log.firstListed(TEXT_CHANGES)) lines.push(`  ${c.agb} ${c.code} ${c.year}: ${movedText(c)} (${c.causes.map((x) => x.text).join('; ')})`);
+  if (log.total > TEXT_CHANGES) lines.push(`  … en ${formatCount(log.total - TEXT_CHANGES)} meer${output ? '' : ` (${moreWhere(log)})`}`);
   if (output) lines.push(`Geschreven: ${output}`);
   return lines.join('\n');
 }
