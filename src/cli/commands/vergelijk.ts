@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CHANGES_SHEET, type ChangeLog } from '../../workbook/jobs/change-sheet';
+import { writeChangeSheet, type ChangeLog } from '../../workbook/jobs/change-sheet';
 import { dec, formatEuro } from '../../domain/money';
 import { movedText, type RowChange } from '../../workbook/jobs/changes';
 import { compareWorkbooks, type Comparison } from '../../workbook/jobs/compare';
@@ -21,7 +21,7 @@ export const vergelijk: Command = {
     const [oldWb, newWb] = [await openWorkbook(oldFile), await openWorkbook(newFile)];
     const result = await compareWorkbooks(oldWb, newWb, { old: path.basename(oldFile), new: path.basename(newFile) });
     if (output) {
-      await newWb.replaceSheet(CHANGES_SHEET, result.log.sheetRows(result.comparedWith));
+      await writeChangeSheet(newWb, result.log, result.comparedWith);
       await saveSafely(newWb, output);
     }
     io.out(values.json ? JSON.stringify(comparisonJson(result, output), null, 2) : comparisonText(result, output));

@@ -7,6 +7,7 @@ import { formatCount } from '../../domain/count';
 import { dec, type Dec } from '../../domain/money';
 import { parseNumber } from '../../domain/parse';
 import type { OutputValue, WorkbookPort } from '../port';
+import { SheetLayout, writeLayout } from './sheet-layout';
 import { tariffDifference, type Cause, type Numbers, type RowChange } from './changes';
 import type { RerunMatcher } from './previous-run';
 
@@ -150,24 +151,63 @@ export class ChangeLog {
       .map(([agb, s]) => ({ agb, provider: s.provider, count: s.count, weighted: this.hasVolume && s.weighedRows ? s.weighted.toString() : undefined }));
   }
 
-  /** The sheet's rows: title, what was compared, notes, the summary per provider and the changed rows. */
-  sheetRows(comparedWith: string): OutputValue[][] {
-    const out: OutputValue[][] = [[CHANGES_TITLE], [], ['Vergeleken met', comparedWith], ['Gewijzigde rijen', this.total]];
-    if (this.total > this.rows.length) out.push(['', `Alleen de eerste ${formatCount(this.rows.length)} staan hieronder; de samenvatting telt ze allemaal.`]);
-    for (const n of this.notes) out.push(['Let op', n]);
-    if (!this.total) out.push([], ['Geen wijzigingen: alle percentages en tarieven zijn gelijk gebleven.']);
-    out.push([], ['Per zorgaanbieder'], [...SUMMARY_HEADERS]);
-    for (const s of this.summary()) out.push([s.agb, s.provider, s.count, s.weighted === undefined ? null : num(s.weighted)]);
-    out.push([], ['Gewijzigde rijen'], [...CHANGE_HEADERS]);
-    for (const text of this.rows) out.push(changeRow(this.unpack(text)));
-    return out;
+  /**
+   * The sheet from the top: title, what was compared, notes, the summary per provider and the changed rows; the two
+   * tables with their number formats (percentages and amounts as numbers, every decimal they have shown).
+   */
+  sheetLayout(comparedWith: string): SheetLayout {
+    const layout = new SheetLayout();
+    layout.line([CHANGES_TITLE]);
+    layout.gap();
+    layout.line(['Vergeleken met', comparedWith]);
+    layout.line(['Gewijzigde rijen', this.total]);
+    if (this.total > this.rows.length)
+      layout.line(['', `Alleen de eerste ${formatCount(this.rows.length)} staan hieronder; de samenvatting telt ze allemaal.`]);
+    for (const n of this.notes) layout.line(['Let op', n]);
+    if (!this.total) {
+      layout.gap();
+      layout.line(['Geen wijzigingen: alle percentages en tarieven zijn gelijk gebleven.']);
+    }
+    layout.gap();
+    layout.line(['Per zorgaanbieder']);
+    layout.table(
+      [...SUMMARY_HEADERS],
+      this.summary().map((s) => [s.agb, s.provider, s.count, s.weighted === undefined ? null : num(s.weighted)]),
+      [undefined, undefined, COUNT_FORMAT, CHANGE_TARIFF_FORMAT],
+    );
+    layout.line(['Gewijzigde rijen']);
+    layout.table(
+      [...CHANGE_HEADERS],
+      this.rows.map((text) => changeRow(this.unpack(text))),
+      CHANGE_HEADERS.map((h) => CHANGE_FORMATS[h]),
+    );
+    return layout;
   }
 }
 
+/** Amounts and percentages with at least two decimals and up to four: a change of a tenth of a cent still shows. */
+const CHANGE_TARIFF_FORMAT = '"€" #,##0.00##';
+const CHANGE_PERCENTAGE_FORMAT = '0.00##%';
+const COUNT_FORMAT = '#,##0';
+const CHANGE_FORMATS: Partial<Record<(typeof CHANGE_HEADERS)[number], string>> = {
+  'Oud percentage': CHANGE_PERCENTAGE_FORMAT,
+  'Nieuw percentage': CHANGE_PERCENTAGE_FORMAT,
+  'Oud tarief': CHANGE_TARIFF_FORMAT,
+  'Nieuw tarief': CHANGE_TARIFF_FORMAT,
+  'Verschil tarief': CHANGE_TARIFF_FORMAT,
+};
+
+/** A number as text (as runs record them) as a number; any other text as typed. */
 function num(text: string | null | undefined): OutputValue {
   if (text === null || text === undefined) return null;
   const n = Number(text);
   return Number.isFinite(n) && /^-?\d/.test(text) ? n : text;
+}
+
+/** A percentage in points ("97.3") as the fraction Excel's % format shows (0.973); any other text as typed. */
+function fraction(text: string | null | undefined): OutputValue {
+  const n = num(text);
+  return typeof n === 'number' ? dec(text!).dividedBy(100).toNumber() : n;
 }
 
 function changeRow(c: RowChange): OutputValue[] {
@@ -178,14 +218,19 @@ function changeRow(c: RowChange): OutputValue[] {
     c.provider,
     c.code,
     c.year,
-    num(c.old?.percentage),
-    num(c.new?.percentage),
+    fraction(c.old?.percentage),
+    fraction(c.new?.percentage),
     num(c.old?.tarief),
     num(c.new?.tarief),
     diff ? diff.toNumber() : null,
     c.causes.map((x) => x.text).join('\n'),
     c.verdict ?? null,
   ];
+}
+
+/** Writes the change sheet (replaced in place, never deleted and made again). */
+export async function writeChangeSheet(port: WorkbookPort, log: ChangeLog, comparedWith: string): Promise<void> {
+  await writeLayout(port, CHANGES_SHEET, log.sheetLayout(comparedWith));
 }
 
 /** The change sheet of a rerun, replaced in place (never deleted and made again), with the rows that are gone. */
@@ -195,5 +240,5 @@ export async function writeChanges(port: WorkbookPort, matcher: RerunMatcher, lo
   // A rerun that changed nothing and has nothing to say adds no sheet (the workbook stays as the last run left it:
   // reruns are idempotent); a change sheet of an earlier rerun is brought up to date ("no changes").
   if (!log.total && !log.notes.length && !(await port.sheetNames()).includes(CHANGES_SHEET)) return;
-  await port.replaceSheet(CHANGES_SHEET, log.sheetRows(matcher.previous.comparedWith));
+  await writeChangeSheet(port, log, matcher.previous.comparedWith);
 }

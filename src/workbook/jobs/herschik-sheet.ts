@@ -12,6 +12,7 @@ import { HERSCHIK_PARAMETERS } from '../../domain/production/rules';
 import type { Sector } from '../../domain/types';
 import { formatLocalDateTime, parameterText, PERCENTAGE_FORMAT, TARIFF_FORMAT } from '../names';
 import type { ChartSpec, OutputValue } from '../port';
+import { SheetLayout, type BlockSpec } from './sheet-layout';
 
 export const HERSCHIK_SHEET = 'Tariefwijzer herschikking';
 export const PERCENTAGE_4_FORMAT = '0.0000%';
@@ -31,39 +32,7 @@ export function textBar(percentage: Dec | undefined, scale = 5): string | null {
   return `${'█'.repeat(within)}${'▒'.repeat(above)} ${formatPct(percentage, 1)}`;
 }
 
-interface BlockSpec {
-  headerRow: number;
-  firstColumn: number;
-  headers: string[];
-  values: OutputValue[][];
-  numberFormats: Array<string | undefined>;
-}
-
 export type LayoutInfo = { sheet: string; toezeggingenSheet?: string; fingerprint: string; now: Date; warnings: string[]; chart: boolean; rows: number };
-
-/** The herschikking sheet as it fills up from the top: lines of text, and tables written as blocks. */
-class SheetLayout {
-  readonly rows: OutputValue[][] = [];
-  readonly blocks: BlockSpec[] = [];
-  private cursor = 0;
-
-  line(values: OutputValue[]): void {
-    while (this.rows.length <= this.cursor) this.rows.push([]);
-    this.rows[this.cursor++] = values;
-  }
-
-  gap(): void {
-    this.cursor++;
-  }
-
-  /** A table at the next row, then one empty row; returns its header row. */
-  table(headers: string[], values: OutputValue[][], numberFormats: Array<string | undefined>): number {
-    const headerRow = this.cursor;
-    this.blocks.push({ headerRow, firstColumn: 0, headers, values, numberFormats });
-    this.cursor += values.length + 2;
-    return headerRow;
-  }
-}
 
 /** The whole sheet from the top: title, run facts, the tables, parameters and remarks; and the chart, if any. */
 export function sheetLayout(

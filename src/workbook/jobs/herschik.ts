@@ -17,6 +17,7 @@ import { RunCancelled, type JobOptions } from './job';
 import { PAUSE_EVERY, readWindow } from './read-rows';
 import { HERSCHIK_HEADERS, productionCells, readInputs, type HerschikInputs } from './herschik-read';
 import { HERSCHIK_SHEET, sheetLayout } from './herschik-sheet';
+import { writeLayout } from './sheet-layout';
 
 export { HERSCHIK_HEADERS, findContracteerruimte, readToezeggingen } from './herschik-read';
 export { CHART_NAME, HERSCHIK_SHEET, PERCENTAGE_4_FORMAT, textBar } from './herschik-sheet';
@@ -212,8 +213,7 @@ async function writeSheet(
     chart: !!port.writeChart,
     rows: inputs.dataRows,
   });
-  await port.replaceSheet(HERSCHIK_SHEET, layout.rows);
-  for (const block of layout.blocks) await port.writeBlock({ sheet: HERSCHIK_SHEET, ...block });
+  await writeLayout(port, HERSCHIK_SHEET, layout);
   if (!port.writeChart || !layout.chart) return false;
   await port.writeChart(layout.chart);
   return true;
