@@ -17,7 +17,7 @@ import {
   PANE_PROVIDERS,
   reviewEntries,
 } from '../../src/taskpane/tabs/tarieven/changes-text';
-import { annotateWorkbook } from '../../src/workbook/jobs/annotate';
+import { annotateWorkbook, type AnnotateOutcome } from '../../src/workbook/jobs/annotate';
 import { readReviewCounts } from '../../src/workbook/jobs/review';
 import { BridgedXlsx } from '../workbook/xlsx-bridge';
 
@@ -45,7 +45,7 @@ test('first run: no summary; a rerun with one maximumtarief changed: one change,
   const second = await annotateWorkbook(wb, pack, params, { now });
 
   expect(changesTitle(second.changes)).toBe('1 rij gewijzigd sinds de vorige berekening');
-  const [change] = second.changes!.listed;
+  const [change] = second.changes!.firstListed(1);
   expect(change.row).toBe(3);
   const result = second.run.results.find((r) => r.ref === `${SHEET}!4`)!;
   expect(changeLine(change)).toBe(`AGB ${agb} · ${code} · ${formatEuro(dec(change.old!.tarief!))} → ${formatEuro(result.tarief!)}`);
@@ -79,7 +79,7 @@ test('a tariff cell typed over by hand with a text or a tenth of a cent more: th
   ws.getCell(4, tariff).value = 'n.v.t.';
   ws.getCell(5, tariff).value = Number((Number(ws.getCell(5, tariff).value) + 0.001).toFixed(3));
   const second = await annotateWorkbook(wb, pack, params, { now });
-  const [text, subCent] = second.changes!.listed;
+  const [text, subCent] = second.changes!.firstListed(2);
   expect(changeLine(text)).toBe(`AGB ${text.agb} · ${text.code} · n.v.t. → ${formatEuro(dec(written))}`);
   expect(causesText(text)).toBe(`Tariefwijzer-cel met de hand gewijzigd: tarief n.v.t. ingevuld, berekend was ${formatEuro(dec(written))}`);
   // the amount typed keeps its third decimal: it is not shown as the amount that was computed
@@ -87,22 +87,30 @@ test('a tariff cell typed over by hand with a text or a tenth of a cent more: th
   expect(changeLine(subCent)).toMatch(/ · € \d+,\d{3} → € \d+,\d{2}$/);
 });
 
+/** Every change a rerun listed. */
+const all = (outcome: AnnotateOutcome) => outcome.changes!.firstListed(outcome.changes!.listedCount);
+
 test('a row without a tariff on either side is named by its percentages, not by "— → —"', async () => {
   const wb = await BridgedXlsx.fromFile('examples/ggz-2025-zilveren-kruis.xlsx');
   wb.workbook.getWorksheet(SHEET)!.getCell(4, 8).value = 'onbekend'; // the NZa maximumtarief of the first data row
   await annotateWorkbook(wb, pack, params, { now });
   const second = await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now });
-  const without = second.changes!.listed.filter((c) => !c.old?.tarief && !c.new?.tarief);
+  const without = all(second).filter((c) => !c.old?.tarief && !c.new?.tarief);
   expect(without.map((c) => c.row)).toEqual([3]);
   expect(changeLine(without[0])).toBe(`AGB ${without[0].agb} · ${without[0].code} · 97,3% → 96%`);
-  const withTariff = second.changes!.listed.find((c) => c.old?.tarief)!;
+  const withTariff = all(second).find((c) => c.old?.tarief)!;
   expect(changeLine(withTariff)).toMatch(/ · € \d+,\d\d → € \d+,\d\d$/);
 });
 
 test('more changes than the pane shows: it says how many, and what the sheet has', () => {
-  const listed = (n: number) => Array.from({ length: n }, (_, i) => ({ agb: String(i), provider: '', code: 'Z1', year: '', causes: [] }));
   const perProvider = (n: number) => Array.from({ length: n }, (_, i) => ({ agb: String(i), provider: `Aanbieder ${i}`, count: 1 }));
-  const changes = (total: number, onSheet: number, providers: number) => ({ total, listed: listed(onSheet), perProvider: perProvider(providers), notes: [] });
+  const changes = (total: number, onSheet: number, providers: number) => ({
+    total,
+    listedCount: onSheet,
+    firstListed: () => [],
+    perProvider: perProvider(providers),
+    notes: [],
+  });
   expect(moreChangesText(changes(PANE_CHANGES, PANE_CHANGES, 1), PANE_CHANGES)).toBeUndefined();
   expect(moreChangesText(changes(1234, 1234, 1), PANE_CHANGES)).toBe(
     `Hieronder de eerste ${PANE_CHANGES} van 1.234; het blad "Tariefwijzer wijzigingen" noemt ze allemaal.`,

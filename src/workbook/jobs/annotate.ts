@@ -88,9 +88,16 @@ export interface AnnotateOutcome {
   reviewColumns: number[];
   /**
    * On a rerun over Tariefwijzer's columns: the rows that changed (also written to the sheet Tariefwijzer
-   * wijzigingen), the summary per provider and what could not be compared; undefined on a first run.
+   * wijzigingen), the summary per provider and what could not be compared; undefined on a first run. The listed
+   * changes (up to MAX_LISTED_CHANGES) stay packed: `firstListed(n)` makes the first n as objects, as a pane shows them.
    */
-  changes?: { total: number; listed: RowChange[]; perProvider: ReturnType<ChangeLog['summary']>; notes: string[] };
+  changes?: {
+    total: number;
+    listedCount: number;
+    firstListed(n: number): RowChange[];
+    perProvider: ReturnType<ChangeLog['summary']>;
+    notes: string[];
+  };
 }
 
 /**
@@ -339,7 +346,13 @@ export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, par
     fingerprint: print,
     warnings,
     flagNames: Object.fromEntries(tally.names),
-    changes: log && { total: log.total, listed: log.listed, perProvider: log.summary(), notes: log.notes },
+    changes: log && {
+      total: log.total,
+      listedCount: log.listedCount,
+      firstListed: (n: number) => log.firstListed(n),
+      perProvider: log.summary(),
+      notes: log.notes,
+    },
   };
 }
 

@@ -38,7 +38,7 @@ export function ChangesSummary({ outcome, onSelectRow }: ChangesSummaryProps) {
   const changes = outcome.changes;
   const title = changesTitle(changes);
   if (!changes || !title) return null;
-  const shown = changes.listed.slice(0, PANE_CHANGES);
+  const shown = changes.firstListed(PANE_CHANGES);
   const moreChanges = moreChangesText(changes, shown.length);
   const moreProviders = moreProvidersText(changes, PANE_PROVIDERS);
   return (

@@ -31,7 +31,7 @@ export const PANE_PROVIDERS = 20;
  */
 export function moreChangesText(changes: Changes, shown: number): string | undefined {
   if (changes.total <= shown) return undefined;
-  const sheet = changes.listed.length < changes.total ? `noemt de eerste ${formatCount(changes.listed.length)} en telt ze allemaal` : 'noemt ze allemaal';
+  const sheet = changes.listedCount < changes.total ? `noemt de eerste ${formatCount(changes.listedCount)} en telt ze allemaal` : 'noemt ze allemaal';
   return `Hieronder de eerste ${formatCount(shown)} van ${formatCount(changes.total)}; het blad "${CHANGES_SHEET}" ${sheet}.`;
 }
 
