@@ -445,6 +445,7 @@ interface DemoHost {
   tariefwijzerDemo: {
     undoStack: Array<{ merged: boolean }>;
     responses: number[];
+    requests: number[];
     hostTime: Array<[number, number]>;
     undo(): boolean;
     edit(sheet: string, row: number, column: number, value: string | number | boolean): void;
@@ -609,6 +610,45 @@ test('a rerun after one NZa maximumtarief changed: the pane counts 1 change, its
   await review.getByRole('button', { name: 'Volgende open rij' }).click();
   await page.locator('#werkmap tr.selected[data-row="5"]').waitFor();
   await shot(page, 'licht-wijzigingen-na-herberekening');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a rerun whose last answer is lost (everything written): the pane rereads the record, and a verdict typed then does not outdate the tariffs', async () => {
+  await page.goto(`${origin}/demo.html`);
+  await chooseZkGgz(page);
+  type Host = DemoHost & { tariefwijzerDemo: { resetCounters(): void; failSync(n: number, code: string, afterOps?: number): void } };
+  await page.getByTestId('primaire-actie').click();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  // the requests a rerun takes: the next one loses the answer to its last write, after Excel applied all of it
+  await page.evaluate(() => (window as unknown as Host).tariefwijzerDemo.resetCounters());
+  await page.getByTestId('primaire-actie').click();
+  await page.getByTestId('resultaat').waitFor();
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  // its last request that writes (a request's size counts the values and formats it sets; reads follow the run)
+  const lastWrite = await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.requests.reduce((at, bytes, i) => (bytes > 2 ? i + 1 : at), 0));
+  expect(lastWrite).toBeGreaterThan(1);
+  await page.evaluate((n) => (window as unknown as Host).tariefwijzerDemo.failSync(n, 'ConnectionFailure', 1e9), lastWrite);
+  await page.getByTestId('primaire-actie').click();
+  await page
+    .getByRole('alert')
+    .getByText(/tijdens het schrijven van de uitkomsten \(melding ConnectionFailure\)/)
+    .waitFor();
+  expect(await cellValue(page, 'Tariefwijzer', (await metaRow(page, 'Status'))!, 1)).toBe('voltooid');
+  await page.getByText('Laatste berekening is actueel').waitFor();
+  await page.waitForTimeout(1000);
+  // the record was read again with the run's columns: a verdict is no input
+  const verdictColumn = await page.evaluate(() => {
+    const sheet = (window as unknown as DemoHost).tariefwijzerDemo.sheet('Aanbieders')!;
+    for (let c = 0; c < 40; c++) if (sheet.cell(2, c)?.value === 'Tariefwijzer beoordeling') return c;
+    return -1;
+  });
+  expect(verdictColumn).toBeGreaterThan(0);
+  await page.evaluate((c) => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 6, c, 'akkoord'), verdictColumn);
+  await page.waitForTimeout(500);
+  expect(await outdated(page).count()).toBe(0);
+  // an input cell is
+  await page.evaluate(() => (window as unknown as DemoHost).tariefwijzerDemo.edit('Aanbieders', 3, 5, 310));
+  await outdated(page).waitFor();
   expect(pageErrors).toEqual([]);
 });
 

@@ -34,11 +34,20 @@ export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undef
     };
   }, [runner, wb]);
 
-  /** After a run broken off while writing: its record says "onvolledig"; show that, as on opening the pane. */
+  /**
+   * After a run broken off while writing: its record says "onvolledig" (or, when only the answer was lost, "voltooid");
+   * show that as on opening the pane, with the run's review columns (a verdict typed there does not outdate it).
+   */
   const reread = () => {
     if (!runner || !wb) return;
-    runner(wb.readLastRun)
-      .then((run) => run && setLastRun({ run, changed: !run.complete, reviewColumns: [] }))
+    runner(async (port) => {
+      const found = await wb.restoreLastRun(port, latest.current.packs);
+      if (found) return { run: found.run, changed: found.changed, reviewColumns: found.reviewColumns };
+      // a pack the pane does not have: what the record says, without its columns
+      const run = await wb.readLastRun(port);
+      return run && { run, changed: !run.complete, reviewColumns: [] };
+    })
+      .then((state) => state && setLastRun(state))
       .catch(() => undefined);
   };
   return { lastRun, setLastRun, reread };
