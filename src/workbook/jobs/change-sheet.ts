@@ -135,8 +135,9 @@ export class ChangeLog {
     const sum = this.providers.get(change.agb) ?? { provider: change.provider, count: 0, weighted: dec(0), weighedRows: 0 };
     sum.count++;
     if (!sum.provider) sum.provider = change.provider;
-    const diff = tariffDifference(change);
-    const volume = change.volume === undefined ? undefined : parseNumber(change.volume);
+    // the difference only counts here with a volume (the sheet makes it again for the listed rows)
+    const volume = this.hasVolume && change.volume !== undefined ? parseNumber(change.volume) : undefined;
+    const diff = volume?.ok ? tariffDifference(change) : undefined;
     if (diff && volume?.ok) {
       sum.weighted = sum.weighted.plus(diff.times(volume.value));
       sum.weighedRows++;
