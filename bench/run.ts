@@ -667,7 +667,8 @@ const RERUN_TARGET = 1.5;
  * A rerun and `vergelijk` against annotate's first run on the contract-round workbook, child processes in rotating
  * order, medians of the per-round ratios: annotate (input → A); a rerun over A with the richttarief changed (every
  * care row moves: the change sheet, the reset reviews); a rerun over A with nothing changed; `vergelijk A R` on the
- * first run's output and a changed rerun's (made once before the rounds).
+ * first run's output and a changed rerun's (made once before the rounds); and the rerun's floor (rerun-floor.ts:
+ * annotate over A without comparing), against which a rerun's time is the comparison's own cost.
  */
 async function benchRerun(): Promise<void> {
   const sizes = QUICK ? [1_000, 10_000] : [100_000, 300_000];
@@ -687,6 +688,8 @@ async function benchRerun(): Promise<void> {
       changed: () => annotate(first, path.join(DIR, 'uit-rerun-gewijzigd.xlsx'), changed),
       same: () => annotate(first, path.join(DIR, 'uit-rerun-zelfde.xlsx')),
       vergelijk: () => runChild(process.execPath, [CLI, 'vergelijk', first, rerun], 'CLI vergelijk', WRITTEN),
+      floor: () =>
+        runChild(process.execPath, [path.join(__dirname, 'rerun-floor.js'), first, path.join(DIR, 'uit-rerun-vloer.xlsx'), PACK_ID, '97,3'], 'rerun floor'),
     };
     const names = Object.keys(variants) as Array<keyof typeof variants>;
     const runs = Object.fromEntries(names.map((v) => [v, [] as Timed[]])) as Record<keyof typeof variants, Timed[]>;
@@ -702,7 +705,10 @@ async function benchRerun(): Promise<void> {
       annotateMs: median(runs.annotate.map((r) => r.ms)),
       annotateRss: median(runs.annotate.map((r) => r.rss)),
     };
+    row.floorCpuMs = median(runs.floor.map((r) => r.cpuMs));
+    row.floorCpu = ratio('floor', 'cpuMs');
     for (const v of ['changed', 'same', 'vergelijk'] as const) {
+      row[`${v}CpuFloor`] = median(runs[v].map((r, i) => r.cpuMs / runs.floor[i].cpuMs));
       row[`${v}CpuMs`] = median(runs[v].map((r) => r.cpuMs));
       row[`${v}Rss`] = median(runs[v].map((r) => r.rss));
       row[`${v}Cpu`] = ratio(v, 'cpuMs');
@@ -714,15 +720,17 @@ async function benchRerun(): Promise<void> {
   results.rerun = { rounds, sizes: out };
   const label = { changed: 'rerun, richttarief changed', same: 'rerun, nothing changed', vergelijk: 'vergelijk first run ↔ changed rerun' };
   table(
-    `Rerun and vergelijk ÷ annotate's first run (contract workbook, child processes, medians of ${rounds} alternated rounds; target ≤ ${RERUN_TARGET} in time, ≤ 1 in memory)`,
-    ['rows', 'run', 'CPU', 'CPU ÷ annotate', 'wall ÷ annotate', 'peak RSS', 'RSS ÷ annotate'],
+    `Rerun and vergelijk ÷ annotate's first run (contract workbook, child processes, medians of ${rounds} alternated rounds; target ≤ ${RERUN_TARGET} in time, ≤ 1 in memory); ÷ the rerun's floor: annotate over the annotated workbook without comparing`,
+    ['rows', 'run', 'CPU', 'CPU ÷ annotate', 'CPU ÷ rerun floor', 'wall ÷ annotate', 'peak RSS', 'RSS ÷ annotate'],
     out.flatMap((r) => [
-      [k(r.rows), 'annotate (first run)', s(r.annotateCpuMs), '1', '1', mb(r.annotateRss), '1'],
+      [k(r.rows), 'annotate (first run)', s(r.annotateCpuMs), '1', '', '1', mb(r.annotateRss), '1'],
+      [k(r.rows), 'rerun floor (annotated workbook, no comparison)', s(r.floorCpuMs), f2(r.floorCpu), '1', '', '', ''],
       ...(['changed', 'same', 'vergelijk'] as const).map((v) => [
         k(r.rows),
         label[v],
         s(r[`${v}CpuMs`]),
         f2(r[`${v}Cpu`]),
+        f2(r[`${v}CpuFloor`]),
         f2(r[`${v}Wall`]),
         mb(r[`${v}Rss`]),
         f2(r[`${v}RssRatio`]),

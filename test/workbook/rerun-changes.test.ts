@@ -83,6 +83,19 @@ test('the first run writes no change sheet; every row starts open with a record'
   }
 });
 
+test('without comparing (the benchmark floor of a rerun): a changed rerun writes over the columns as a first run, no change sheet', async () => {
+  const { wb, ws } = await annotated();
+  const review = outCol(ws(), 'Tariefwijzer beoordeling');
+  ws().getCell(6, review).value = 'akkoord';
+  const out = await annotateWorkbook(wb, pack, resolveParameters(pack, { richttarief: '96' }).values, { now, compare: false });
+  expect(out.changes).toBeUndefined();
+  expect(wb.workbook.getWorksheet(CHANGES_SHEET)).toBeUndefined();
+  expect(ws().getCell(6, review).value).toBe('open');
+  // compared, the next rerun finds what moved since (back to 97,3 %)
+  const compared = await annotateWorkbook(wb, pack, params, { now });
+  expect(compared.changes!.total).toBeGreaterThan(0);
+});
+
 test('planted changes: exactly those rows with exactly those causes; verdicts kept where numbers stand', async () => {
   const { wb, ws } = await annotated();
   let sheet = ws();

@@ -69,6 +69,11 @@ export interface AnnotateOptions extends JobOptions {
   window?: number;
   /** Rows per read window on a rerun, at most (ScanOptions.rerunWindow). */
   rerunWindow?: number;
+  /**
+   * Compare with the previous run's columns (default: yes). Without, a rerun writes over them as a first run would:
+   * no change sheet, every review open. Only the benchmark's floor of a rerun asks for that (bench/rerun-floor.ts).
+   */
+  compare?: boolean;
 }
 
 export interface AnnotateOutcome {
@@ -253,7 +258,7 @@ function tallyRow(tally: Tally, res: RowResult, row: number, formatFlag: (f: Fla
 }
 
 export async function annotateWorkbook(port: WorkbookPort, pack: PolicyPack, params: ParameterValues, options: AnnotateOptions = {}): Promise<AnnotateOutcome> {
-  const { layout, scan } = await scanRows(port, pack, params, { ...options, previousRun: true });
+  const { layout, scan } = await scanRows(port, pack, params, { ...options, previousRun: options.compare !== false });
   const { sheet, match, rowCount, columnCount, tariffSheet, warnings, lastOutputRow } = layout;
   const print = scan.fingerprint;
   options.onPhase?.('schrijven');
