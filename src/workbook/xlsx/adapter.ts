@@ -267,6 +267,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const strings = await this.strings();
     const styles = this.styles();
     const known = this.extents.get(sheet);
+    // each request's rows from its first row on: grids[k][i] is sheet row first[k] + i (an array that started far from 0
+    // would be a sparse one, and filling it slow: reads in windows of a long sheet were quadratic)
     const grids: CellValue[][][] = requests.map(() => []);
     const wanted = requests.map((r) => (r.columns ? new Set(r.columns) : undefined));
     const first = requests.map((r) => r.firstRow ?? 0);
@@ -336,7 +338,7 @@ export class XlsxWorkbook implements WorkbookPort {
           for (let k = 0; k < requests.length; k++) {
             if (!(use & (1 << k))) continue;
             // a request for some columns gets its rows at their final width now, not copied into it later
-            (grids[k][r] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = value;
+            (grids[k][r - first[k]] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = value;
           }
         }
         if (rowHasValue) rowCount = r + 1;
@@ -356,28 +358,30 @@ export class XlsxWorkbook implements WorkbookPort {
     const totalsRows = this.totalsRows(info);
     return requests.map((q, k) => {
       const grid = grids[k];
+      const base = first[k];
       // a merged area's value shows in each of its cells, as the CLI has always read it (Excel keeps it in the first)
       for (const m of extent.merges) {
-        const v = grid[m.r0]?.[m.c0] ?? anchorValues.get(m.r0 * 16_384 + m.c0);
+        const v = (m.r0 >= base ? grid[m.r0 - base]?.[m.c0] : undefined) ?? anchorValues.get(m.r0 * 16_384 + m.c0);
         if (v === undefined || v === null) continue;
-        for (let r = Math.max(m.r0, q.firstRow ?? 0); r <= m.r1 && r < last[k]; r++) {
+        for (let r = Math.max(m.r0, base); r <= m.r1 && r < last[k]; r++) {
           for (let c = m.c0; c <= m.c1; c++) {
             if ((r === m.r0 && c === m.c0) || (wanted[k] && !wanted[k].has(c))) continue;
-            (grid[r] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = v;
+            (grid[r - base] ??= widths[k] === undefined ? [] : new Array<CellValue>(widths[k]).fill(null))[c] = v;
           }
         }
       }
       const end = Math.min(extent.rowCount, last[k]);
       const width = widths[k];
-      // the grid becomes the answer in place: rows filled out, holes made empty rows
-      const cells = grid;
-      if (cells.length > end) cells.length = end;
-      for (let r = 0; r < end; r++) {
-        const row = cells[r];
-        if (r < (q.firstRow ?? 0)) cells[r] = ROW_ABOVE;
-        else if (width !== undefined) cells[r] = row ?? new Array<CellValue>(width).fill(null);
+      // the answer from A1: the rows above the first one requested empty, the others filled out, holes made empty rows
+      const cells = new Array<CellValue[]>(end).fill(ROW_ABOVE, 0, Math.min(base, end));
+      for (let r = base; r < end; r++) {
+        const row = grid[r - base];
+        if (width !== undefined) cells[r] = row ?? new Array<CellValue>(width).fill(null);
         else if (!row) cells[r] = [];
-        else for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+        else {
+          for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+          cells[r] = row;
+        }
       }
       return { cells, rowCount: extent.rowCount, columnCount: extent.columnCount, protected: extent.protected, totalsRows, visibility: info.state };
     });
