@@ -160,26 +160,34 @@ export function blockRowXml(cells: BlockCells, r: number, p: string): string {
 /**
  * A row of the block with our cells in it; `xml` is the row in plain form (see sheetPieces). Our earlier cells
  * go, ours go in before the first cell right of the block (or after the last cell), and everything else stays as
- * written, white space between cells included: so a run on its own output writes the same bytes.
+ * written, white space between cells included: so a run on its own output writes the same bytes. The two usual rows
+ * (every cell left of the block; or, on a rerun, the earlier block at the end) are cut, not split into cells: the
+ * same bytes as mergeRowSpliced, which takes any row.
  */
-function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string {
-  const first = cells.firstColumn;
-  const last = cells.lastColumn;
-  const gt = tagEnd(xml, 0);
-  const selfClosing = xml.charCodeAt(gt - 2) === 47;
-  let open = xml.slice(0, selfClosing ? gt - 2 : gt - 1);
-  if (open.includes('spans')) open = removeAttr(open, 'spans');
-  if (attr(open, 'r') === undefined) open += ` r="${r + 1}"`;
+export function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string {
+  const { open, gt, selfClosing } = rowOpen(xml, r);
   if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
-  // The usual row: every cell left of the block and nothing after the cells; ours go at the end.
   const close = xml.lastIndexOf('</');
-  if (!xml.includes('extLst') && !cells.referencedIn(xml)) {
-    let lastCell = xml.lastIndexOf(`<${p}c`, close);
-    while (lastCell >= 0 && !/[\s/>]/.test(xml[lastCell + p.length + 2])) lastCell = xml.lastIndexOf(`<${p}c`, lastCell - 1);
+  if (!xml.includes('extLst')) {
+    const lastCell = cellBefore(xml, close, p);
     const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
-    if (lastCell < 0 ? !xml.slice(gt, close).trim() : !!letters && columnIndexOf(letters) < first)
-      return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
+    const column = letters === undefined ? undefined : columnIndexOf(letters);
+    if (!cells.referencedIn(xml)) {
+      if (lastCell < 0 ? !xml.slice(gt, close).trim() : column !== undefined && column < cells.firstColumn)
+        return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
+    } else if (column !== undefined && column >= cells.firstColumn && column <= cells.lastColumn) {
+      const cut = trailingBlock(xml, gt, lastCell, close, cells, p);
+      if (cut >= 0) return `${open}>${xml.slice(gt, cut)}${cells.xml(r)}${xml.slice(close)}`;
+    }
   }
+  return mergeRowSpliced(xml, r, cells, p);
+}
+
+/** mergeRow for any row: its cells read one by one, ours put in and the earlier ones taken out by position. */
+export function mergeRowSpliced(xml: string, r: number, cells: BlockCells, p: string): string {
+  const { open, gt, selfClosing } = rowOpen(xml, r);
+  if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
+  const [first, last] = [cells.firstColumn, cells.lastColumn];
   const all = rowCells(xml);
   const edits: Array<{ from: number; to: number; insert: string }> = [];
   const right = all.find((c) => c.column > last);
@@ -196,6 +204,44 @@ function mergeRow(xml: string, r: number, cells: BlockCells, p: string): string 
     }
   }
   return open + splice(xml, edits).slice(gt - 1);
+}
+
+/** A row's start tag as written again: without `spans` (our cells may widen the row), with its `r`. */
+function rowOpen(xml: string, r: number): { open: string; gt: number; selfClosing: boolean } {
+  const gt = tagEnd(xml, 0);
+  const selfClosing = xml.charCodeAt(gt - 2) === 47;
+  let open = xml.slice(0, selfClosing ? gt - 2 : gt - 1);
+  if (open.includes('spans')) open = removeAttr(open, 'spans');
+  if (attr(open, 'r') === undefined) open += ` r="${r + 1}"`;
+  return { open, gt, selfClosing };
+}
+
+/** Where the last cell element starting before `at` starts (`<c` or `<x:c`, not `<col`); -1 when none. */
+function cellBefore(xml: string, at: number, p: string): number {
+  let i = xml.lastIndexOf(`<${p}c`, at - 1);
+  while (i >= 0 && !/[\s/>]/.test(xml[i + p.length + 2])) i = xml.lastIndexOf(`<${p}c`, i - 1);
+  return i;
+}
+
+/**
+ * Where a row's earlier block starts when the row ends in it (a rerun): the cells from there to the row's end tag are
+ * all in the block's columns, each with its reference, one right after the other, and the cell before them (if any)
+ * is left of the block. -1 when the row is not so (then mergeRowSpliced).
+ */
+function trailingBlock(xml: string, gt: number, lastCell: number, close: number, cells: BlockCells, p: string): number {
+  let [start, end] = [lastCell, close];
+  for (;;) {
+    // nothing but the cell between its start and the next: no white space after it
+    if (xml.charCodeAt(end - 1) !== 62 /* > */) return -1;
+    const before = cellBefore(xml, start, p);
+    if (before < 0) return xml.slice(gt, start).trim() ? -1 : start;
+    const letters = cellLetters(xml.slice(before, start));
+    if (letters === undefined) return -1;
+    const column = columnIndexOf(letters);
+    if (column < cells.firstColumn) return start;
+    if (column > cells.lastColumn) return -1;
+    [start, end] = [before, start];
+  }
 }
 
 function blockExtent(block: OutputBlock): { r0: number; r1: number; c0: number; c1: number } {
