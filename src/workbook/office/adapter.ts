@@ -54,6 +54,8 @@ const MIN_CELL_BYTES = 24;
 const MEASURE_MARGIN = 1.25;
 
 type Grid = CellValue[][];
+/** A row above a read's first row: empty, shared, never written to. */
+const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 /** The used range (values only) of a sheet; null when the sheet is empty. */
 interface Extent {
@@ -254,9 +256,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     await this.readJobs(jobs);
     for (const job of jobs) {
-      const cells: Grid = [];
-      for (let r = 0; r < job.extent.rowIndex + job.skip; r++) cells.push([]);
-      for (const line of job.lines) cells.push(line);
+      // the rows above: one shared empty row for those above the request (a window far down a sheet has many)
+      const above = job.extent.rowIndex + job.skip;
+      const firstRow = requests[job.index].firstRow ?? 0;
+      const cells: Grid = new Array<CellValue[]>(above + job.lines.length).fill(ROW_ABOVE, 0, Math.min(firstRow, above));
+      for (let r = Math.min(firstRow, above); r < above; r++) cells[r] = [];
+      job.lines.forEach((line, i) => (cells[above + i] = line));
       results[job.index] = { cells, ...size(job.extent) };
     }
     return results;
