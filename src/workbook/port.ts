@@ -145,13 +145,22 @@ export interface ReadRequest {
   sheet: string;
   /** 0-based first row to read; the rows above it come back empty. */
   firstRow?: number;
+  /**
+   * The answer's `cells` start at `firstRow` (cells[0] is that row) instead of at A1: a read far down a sheet then
+   * makes nothing for the rows above it (reads in windows would otherwise cost, in time and memory, every row above
+   * each window: quadratic in the rows).
+   */
+  fromFirstRow?: boolean;
   rows?: number;
   /** 0-based columns; the others come back as null. */
   columns?: readonly number[];
 }
 
 export interface SheetRead {
-  /** Cells from A1 (rows and columns before the used range are empty), as far as requested. */
+  /**
+   * Cells from A1 (rows and columns before the used range are empty), as far as requested; from the request's
+   * firstRow when it asked `fromFirstRow`.
+   */
   cells: CellValue[][];
   /** Extent of the used range from A1: last used row and column, 1-based (0 for an empty sheet). */
   rowCount: number;
@@ -250,7 +259,7 @@ export function selectFromGrid(grid: CellValue[][], request: ReadRequest): Sheet
       return line;
     });
   }
-  return { cells, rowCount, columnCount };
+  return { cells: request.fromFirstRow ? cells.slice(first) : cells, rowCount, columnCount };
 }
 
 /** A rectangle of cells, 0-based and inclusive: a merged area. */

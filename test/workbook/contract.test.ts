@@ -10,7 +10,7 @@ import { InputError } from '../../src/workbook/errors';
 import { OfficeWorkbook, parseAreas } from '../../src/workbook/office/adapter';
 import { OUT, OUTPUT_HEADERS } from '../../src/workbook/headers';
 import { CHANGES_SHEET } from '../../src/workbook/jobs/change-sheet';
-import { areaName, type WorkbookPort } from '../../src/workbook/port';
+import { areaName, selectFromGrid, type ReadRequest, type WorkbookPort } from '../../src/workbook/port';
 import { FakeExcel, fakeContext, type Box, type SeedValue } from '../../src/demo-host/fake-excel';
 import { normalizeGrid, snapshot, workbookFrom } from './helpers';
 
@@ -155,6 +155,40 @@ test('annotating gives the same sheets, values and signals through both adapters
   const sheet = office.fake!.sheet('Aanbieders')!;
   expect([7, 8, 9, 10].map((c) => sheet.cell(3, c)?.numberFormat)).toEqual([PERCENTAGE_FORMAT, TARIFF_FORMAT, '@', '@']);
   expect(sheet.cell(2, 7)?.bold).toBe(true);
+});
+
+test('readSheets fromFirstRow: the same rows as from A1, starting at the first row asked for, in both (a window far down costs nothing above it)', async () => {
+  const asked: ReadRequest[] = [
+    { sheet: 'Aanbieders', firstRow: 6, rows: 1 },
+    { sheet: 'Aanbieders', firstRow: 4, rows: 5_000, columns: [2] },
+    { sheet: 'Aanbieders', firstRow: 0, rows: 2_000 },
+    { sheet: 'Aanbieders', firstRow: 3, rows: 2, columns: [0, 5] },
+    { sheet: 'Aanbieders', firstRow: 50, rows: 5_000 },
+  ];
+  const results: Record<string, unknown> = {};
+  for (const s of subjects(seed())) {
+    const fromA1 = await s.port.readSheets(asked);
+    const from = await s.fresh().readSheets(asked.map((q) => ({ ...q, fromFirstRow: true })));
+    results[s.name] = from.map((r) => normalizeGrid(r.cells));
+    from.forEach((r, i) => {
+      const first = asked[i].firstRow!;
+      expect({ adapter: s.name, i, cells: normalizeGrid(r.cells) }).toEqual({ adapter: s.name, i, cells: normalizeGrid(fromA1[i].cells.slice(first)) });
+      expect([r.rowCount, r.columnCount]).toEqual([fromA1[i].rowCount, fromA1[i].columnCount]);
+    });
+  }
+  expect(results['office.js']).toEqual(results.exceljs);
+  // the rows asked for, not empty ones: row 7 (0-based 6) is a provider's
+  expect((results.exceljs as unknown[][][])[0][0][0]).toBe('73730003');
+});
+
+test('selectFromGrid (a sheet held whole) answers fromFirstRow the same way', () => {
+  const grid = [['a'], ['b'], ['c'], ['d']];
+  expect(selectFromGrid(grid, { sheet: 'x', firstRow: 1, rows: 2, fromFirstRow: true }).cells).toEqual([['b'], ['c']]);
+  expect(selectFromGrid(grid, { sheet: 'x', firstRow: 1, rows: 2 }).cells).toEqual([[], ['b'], ['c']]);
+  expect(selectFromGrid(grid, { sheet: 'x', firstRow: 2, columns: [1], fromFirstRow: true }).cells).toEqual([
+    [null, null],
+    [null, null],
+  ]);
 });
 
 test('readSheets: first rows, chosen columns, sizes and an empty sheet agree in both; Office reads them in two syncs', async () => {

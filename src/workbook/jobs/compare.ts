@@ -91,9 +91,10 @@ async function* sides(a: Annotated, only?: readonly string[], decode?: (i: numbe
   const at = (line: readonly CellValue[], key: string) => (col[key] === undefined ? null : (line[col[key]] ?? null));
   let i = 0;
   for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
-    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, columns: wanted }]);
-    for (let r = start; r < Math.min(read.cells.length, start + RERUN_WINDOW); r++) {
-      const line = read.cells[r] ?? [];
+    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, fromFirstRow: true, columns: wanted }]);
+    // the window's rows from its first (cells[0] is sheet row `start`)
+    for (const row of read.cells.slice(0, RERUN_WINDOW)) {
+      const line = row ?? [];
       const cells: Record<string, CellValue> = {};
       for (const f of FIELDS) cells[f] = at(line, f);
       const parts = rowKeyParts(cells);

@@ -73,7 +73,10 @@ export async function* readRows(
   const size = options.window ?? READ_WINDOW;
   for (let start = match.row + 1; start < layout.rowCount; start += size) {
     while (options.until && start >= options.until()) yield;
-    const requests: ReadRequest[] = [{ sheet, firstRow: start, rows: size, columns: options.extra ? [...columns, ...options.extra] : columns }];
+    // the window's rows from its first (grid[0] is sheet row `start`)
+    const requests: ReadRequest[] = [
+      { sheet, firstRow: start, rows: size, fromFirstRow: true, columns: options.extra ? [...columns, ...options.extra] : columns },
+    ];
     // the tariff sheet comes with the first window (the same round trip)
     if (tariffSheet && start === match.row + 1)
       requests.push({ sheet: tariffSheet.name, columns: [tariffSheet.match.columns.prestatiecode, tariffSheet.match.columns.maximumtarief] });
@@ -87,7 +90,7 @@ export async function* readRows(
     options.onPhase?.('rekenen');
     if (tariffs) table = buildTariffTable(tariffs.cells, tariffSheet!.match, tariffSheet!.name, options.quiet ? [] : warnings);
     const grid = data.cells;
-    const end = Math.min(grid.length, start + size);
+    const end = Math.min(start + grid.length, start + size);
     for (let r = start; r < end; r++) {
       while (options.until && r >= options.until()) yield;
       if (options.pause && r % PAUSE_EVERY === 0) {
@@ -95,7 +98,7 @@ export async function* readRows(
         if (options.signal?.aborted) throw new RunCancelled();
       }
       if (totals.has(r)) continue;
-      const line = grid[r] ?? NO_CELLS;
+      const line = grid[r - start] ?? NO_CELLS;
       let empty = true;
       for (const c of columns) if (!isEmptyCell(line[c])) empty = false;
       if (empty) {

@@ -223,7 +223,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (extent && !head.isNullObject) {
         const bytes = JSON.stringify(head.values).length + JSON.stringify(head.valueTypes).length + JSON.stringify(head.numberFormat).length;
         this.cellBytes.set(req.sheet, bytes / Math.max(1, head.values.length * (head.values[0]?.length ?? 1)));
-        for (let r = 0; r < head.rowIndex; r++) cells.push([]);
+        for (let r = req.fromFirstRow ? (req.firstRow ?? 0) : 0; r < head.rowIndex; r++) cells.push([]);
         head.values.forEach((row, r) => cells.push(pick(toLine(head.columnIndex, row, head.valueTypes[r], head.numberFormat[r] as string[]), req.columns)));
       }
       results[index] = {
@@ -257,11 +257,15 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.readJobs(jobs);
     for (const job of jobs) {
       // the rows above: one shared empty row for those above the request (a window far down a sheet has many)
-      const above = job.extent.rowIndex + job.skip;
-      const firstRow = requests[job.index].firstRow ?? 0;
-      const cells: Grid = new Array<CellValue[]>(above + job.lines.length).fill(ROW_ABOVE, 0, Math.min(firstRow, above));
-      for (let r = Math.min(firstRow, above); r < above; r++) cells[r] = [];
-      job.lines.forEach((line, i) => (cells[above + i] = line));
+      const req = requests[job.index];
+      // the sheet rows of the first line read, of cells[0] (A1's, or the request's first) and of the request's first
+      const top = job.extent.rowIndex + job.skip;
+      const from = req.fromFirstRow ? (req.firstRow ?? 0) : 0;
+      const above = Math.min(req.firstRow ?? 0, top) - from;
+      // rows above the request: one shared empty row; rows above the used range the request asked for: empty rows
+      const cells: Grid = new Array<CellValue[]>(top - from + job.lines.length).fill(ROW_ABOVE, 0, Math.max(0, above));
+      for (let r = Math.max(0, above); r < top - from; r++) cells[r] = [];
+      job.lines.forEach((line, i) => (cells[top - from + i] = line));
       results[job.index] = { cells, ...size(job.extent) };
     }
     return results;

@@ -372,15 +372,17 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const end = Math.min(extent.rowCount, last[k]);
       const width = widths[k];
-      // the answer from A1: the rows above the first one requested empty, the others filled out, holes made empty rows
-      const cells = new Array<CellValue[]>(end).fill(ROW_ABOVE, 0, Math.min(base, end));
+      // the answer from A1 (the rows above the first one requested empty) or from that row, the rows filled out,
+      // holes made empty rows
+      const from = q.fromFirstRow ? Math.min(base, end) : 0;
+      const cells = new Array<CellValue[]>(end - from).fill(ROW_ABOVE, 0, Math.min(base, end) - from);
       for (let r = base; r < end; r++) {
         const row = grid[r - base];
-        if (width !== undefined) cells[r] = row ?? new Array<CellValue>(width).fill(null);
-        else if (!row) cells[r] = [];
+        if (width !== undefined) cells[r - from] = row ?? new Array<CellValue>(width).fill(null);
+        else if (!row) cells[r - from] = [];
         else {
           for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-          cells[r] = row;
+          cells[r - from] = row;
         }
       }
       return { cells, rowCount: extent.rowCount, columnCount: extent.columnCount, protected: extent.protected, totalsRows, visibility: info.state };
