@@ -505,7 +505,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.addContentTypes([{ part, type: WORKSHEET_CT }]);
       this.sheets.push({ name, part, relId, type: 'worksheet', state: 'visible' });
     }
-    this.ownSheets.set(name, new OwnSheet(rows, this.styles()));
+    this.ownSheets.set(name, new OwnSheet(rows));
     this.extents.delete(name);
   }
 

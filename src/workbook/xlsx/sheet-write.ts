@@ -512,10 +512,7 @@ export class OwnSheet {
     [2, 60],
   ]);
 
-  constructor(
-    rows: OutputValue[][],
-    private readonly styles: Styles,
-  ) {
+  constructor(rows: OutputValue[][]) {
     rows.forEach((line, r) => line.forEach((v, c) => this.set(r, c, v)));
   }
 
@@ -552,7 +549,6 @@ export class OwnSheet {
       .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
       .join('');
     const dimension = this.values.length && width ? `A1:${columnName(width - 1)}${this.values.length}` : 'A1';
-    void this.styles;
     await out.write(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
