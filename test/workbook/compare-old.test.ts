@@ -52,3 +52,19 @@ test('cells come back as read: numbers, empty cells and text', () => {
   expect(rows.numbersOf(0)).toEqual({ percentage: '97.3', tarief: '297.9' });
   expect(rows.numbersOf(1)).toEqual({ percentage: null, tarief: null });
 });
+
+test('thousands of rows (the store grows): every row comes back as added, and every key is found', () => {
+  const rows = new OldRows();
+  const n = 5_000;
+  for (let i = 0; i < n; i++) rows.add({ ...row(String(i % 1_700), `Z${i % 7}`, i / 1000, i % 11 ? i : 'n.v.t.'), hand: i % 13 === 0 });
+  expect(rows.size).toBe(n);
+  expect(rows.years()).toEqual(new Set(['2024']));
+  for (let i = 0; i < n; i += 499) {
+    expect([rows.agb(i), rows.code(i), rows.provider(i)]).toEqual([String(i % 1_700), `Z${i % 7}`, `Aanbieder ${i % 1_700}`]);
+    expect([rows.pct(i), rows.tar(i), rows.handEdited(i)]).toEqual([i / 1000, i % 11 ? i : 'n.v.t.', i % 13 === 0]);
+  }
+  rows.index(key);
+  // the first row of each key in sheet order, then none
+  for (let i = 0; i < n; i++) expect(rows.take(key(rows.agb(i), rows.code(i), rows.year(i)))).toBe(i);
+  expect([...rows.left()]).toEqual([]);
+});

@@ -292,7 +292,7 @@ async function compareRows(b: Annotated, old: OldRows, keyOf: (agb: string, code
 export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookPort, files: { old: string; new: string }): Promise<Comparison> {
   const [a, b] = [await annotatedSheet(oldPort, files.old), await annotatedSheet(newPort, files.new)];
   const old = await readOld(a);
-  const ya = new Set(old.year);
+  const ya = old.years();
   const yb = ya.size === 1 ? await yearsOf(b) : new Set<string>();
   let across = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0] ? { old: [...ya][0], new: [...yb][0] } : undefined;
   const keyOf = (agb: string, code: string, year: string) => (across ? `${agb}\u0001${code}` : `${agb}\u0001${code}\u0001${year}`);
@@ -303,7 +303,7 @@ export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookP
   // yearsOf takes a sheet without an inkoopjaar column for its recorded year; without rows it has none
   if (!rows) across = undefined;
   const gone = [...old.left()];
-  for (const i of gone) log.count({ agb: old.agb[i], provider: old.provider[i], old: old.numbersOf(i), volume: undefined });
+  for (const i of gone) log.count({ agb: old.agb(i), provider: old.provider(i), old: old.numbersOf(i), volume: undefined });
   const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
   for (const text of await listChanges(a, pending, listedGone, global, b.labels, log)) log.listPacked(text);
   if (across)
