@@ -30,7 +30,18 @@ import {
 import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
-import { cellLetters, hiddenColumnRanges, PieceReader, rowCells, sheetPieces, SharedPieces, type Pieces, type RawCell, type SheetPiece } from './sheet-xml';
+import {
+  cellLetters,
+  hiddenColumnRanges,
+  lastCellStart,
+  PieceReader,
+  rowCells,
+  sheetPieces,
+  SharedPieces,
+  type Pieces,
+  type RawCell,
+  type SheetPiece,
+} from './sheet-xml';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 import { Styles } from './styles';
 import {
@@ -708,10 +719,8 @@ async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
 function rowWidth(xml: string): number | undefined {
   if (!HAS_ANY_VALUE.test(xml)) return 0;
   if (xml.includes('extLst')) return undefined;
-  // the cell prefix is the row's ("<x:row" → "<x:c"); "<c" may also start "<color" in rich text
-  const open = `<${xml.slice(1, xml.indexOf('row'))}c`;
-  let start = xml.lastIndexOf(open);
-  while (start >= 0 && !/[\s>/]/.test(xml[start + open.length] ?? '')) start = start > 0 ? xml.lastIndexOf(open, start - 1) : -1;
+  // the cell prefix is the row's ("<x:row" → "<x:c")
+  const start = lastCellStart(xml, xml.slice(1, xml.indexOf('row')));
   if (start < 0) return undefined;
   const cell = xml.slice(start);
   const letters = cellLetters(cell);

@@ -5,7 +5,7 @@
 import type { CellValue } from '../../domain/parse';
 import { BlockRows, blockRowCount, columnIndexOf, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { cellLetters, rowCells, type SheetPiece } from './sheet-xml';
+import { cellLetters, lastCellStart, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
 import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, setAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
 import { DeflatedPart } from './zip';
@@ -169,7 +169,7 @@ export function mergeRow(xml: string, r: number, cells: BlockCells, p: string): 
   if (selfClosing) return `${open}>${cells.xml(r)}</${p}row>`;
   const close = xml.lastIndexOf('</');
   if (!xml.includes('extLst')) {
-    const lastCell = cellBefore(xml, close, p);
+    const lastCell = lastCellStart(xml, p, close);
     const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
     const column = letters === undefined ? undefined : columnIndexOf(letters);
     if (!cells.referencedIn(xml)) {
@@ -216,13 +216,6 @@ function rowOpen(xml: string, r: number): { open: string; gt: number; selfClosin
   return { open, gt, selfClosing };
 }
 
-/** Where the last cell element starting before `at` starts (`<c` or `<x:c`, not `<col`); -1 when none. */
-function cellBefore(xml: string, at: number, p: string): number {
-  let i = xml.lastIndexOf(`<${p}c`, at - 1);
-  while (i >= 0 && !/[\s/>]/.test(xml[i + p.length + 2])) i = xml.lastIndexOf(`<${p}c`, i - 1);
-  return i;
-}
-
 /**
  * Where a row's earlier block starts when the row ends in it (a rerun): the cells from there to the row's end tag are
  * all in the block's columns, each with its reference, one right after the other, and the cell before them (if any)
@@ -233,7 +226,7 @@ function trailingBlock(xml: string, gt: number, lastCell: number, close: number,
   for (;;) {
     // nothing but the cell between its start and the next: no white space after it
     if (xml.charCodeAt(end - 1) !== 62 /* > */) return -1;
-    const before = cellBefore(xml, start, p);
+    const before = lastCellStart(xml, p, start);
     if (before < 0) return xml.slice(gt, start).trim() ? -1 : start;
     const letters = cellLetters(xml.slice(before, start));
     if (letters === undefined) return -1;

@@ -323,6 +323,17 @@ export interface RawCell {
 /** A cell element in plain XML (quotes respected: a `>` in an attribute value does not end the tag). */
 const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
 
+/**
+ * Where the last cell element of a row (`<c`, or `<x:c` with the row's prefix `p`; not `<col` or `<color`) that starts
+ * before `at` starts; -1 when none.
+ */
+export function lastCellStart(xml: string, p: string, at = xml.length): number {
+  const open = `<${p}c`;
+  let i = xml.lastIndexOf(open, at - 1);
+  while (i >= 0 && !/[\s/>]/.test(xml[i + open.length] ?? '')) i = i > 0 ? xml.lastIndexOf(open, i - 1) : -1;
+  return i;
+}
+
 /** The column letters of the cell whose start tag begins `cell` (from its `r`), or undefined. */
 export function cellLetters(cell: string): string | undefined {
   const first = FIRST_R.exec(cell);
