@@ -93,8 +93,8 @@ async function* sides(a: Annotated, only?: readonly string[], decode?: (i: numbe
   for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
     const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, fromFirstRow: true, columns: wanted }]);
     // the window's rows from its first (cells[0] is sheet row `start`)
-    for (const row of read.cells.slice(0, RERUN_WINDOW)) {
-      const line = row ?? [];
+    for (let k = 0; k < Math.min(read.cells.length, RERUN_WINDOW); k++) {
+      const line = read.cells[k] ?? [];
       const cells: Record<string, CellValue> = {};
       for (const f of FIELDS) cells[f] = at(line, f);
       const parts = rowKeyParts(cells);
