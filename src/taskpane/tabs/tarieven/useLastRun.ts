@@ -6,9 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { LastRunState as Recorded } from '../../jobs/calculation';
 import type { Workbench } from '../../lazy';
 import type { PortRunner } from '../../office-port';
+import type { Restored } from '../../restore';
 import type { Policy } from './usePolicy';
 
 export type LastRunState = Recorded | undefined;
+
+/** What the tab keeps of a restored run. */
+const recorded = ({ run, changed, reviewColumns }: Restored): Recorded => ({ run, changed, reviewColumns });
 
 export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undefined, policy: Policy) {
   const [lastRun, setLastRun] = useState<LastRunState>();
@@ -23,7 +27,7 @@ export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undef
     runner((port) => wb.restoreLastRun(port, latest.current.packs))
       .then((found) => {
         if (!live) return;
-        setLastRun(found && { run: found.run, changed: found.changed, reviewColumns: found.reviewColumns });
+        setLastRun(found && recorded(found));
         if (found?.own) latest.current.addOwn(found.pack, false);
         if (found && !latest.current.packId)
           latest.current.choose(found.pack.id, { ...wb.defaults(found.pack), ...wb.recordedParameters(found.pack, found.run) });
@@ -42,7 +46,7 @@ export function useLastRun(runner: PortRunner | undefined, wb: Workbench | undef
     if (!runner || !wb) return;
     runner(async (port) => {
       const found = await wb.restoreLastRun(port, latest.current.packs);
-      if (found) return { run: found.run, changed: found.changed, reviewColumns: found.reviewColumns };
+      if (found) return recorded(found);
       // a pack the pane does not have: what the record says, without its columns
       const run = await wb.readLastRun(port);
       return run && { run, changed: !run.complete, reviewColumns: [] };
