@@ -33,7 +33,7 @@ function zip(parts: Record<string, string | Buffer>, deflate = false): Buffer {
   return Buffer.concat(chunks);
 }
 
-function pkg(sheet: string, opts: { strict?: boolean; date1904?: boolean; strings?: string[]; styles?: string } = {}): Buffer {
+function pkg(sheet: string | Buffer, opts: { strict?: boolean; date1904?: boolean; strings?: string[]; styles?: string } = {}): Buffer {
   const ns = opts.strict ? S : T;
   const r = opts.strict ? R_S : R_T;
   return zip({
@@ -45,7 +45,7 @@ function pkg(sheet: string, opts: { strict?: boolean; date1904?: boolean; string
     'xl/styles.xml':
       opts.styles ??
       `<styleSheet xmlns="${ns}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-    'xl/worksheets/sheet1.xml': sheet.replace('NS', ns),
+    'xl/worksheets/sheet1.xml': typeof sheet === 'string' ? sheet.replace('NS', ns) : sheet,
   });
 }
 
@@ -171,6 +171,46 @@ test('writing keeps every other row and cell byte for byte, replaces our cells, 
   const styles = new ZipReader(out).text('xl/styles.xml')!;
   expect(styles).toContain('<numFmt numFmtId="164" formatCode="dd-mm-yyyy"/><numFmt numFmtId="165" formatCode="0.00%"/>');
   expect(styles).toMatch(/<cellXfs count="5"><xf numFmtId="0"\/><xf numFmtId="14"\/><xf numFmtId="164"\/>/);
+});
+
+test('text beyond ASCII in the sheet is read as its text and copied byte for byte; ours is written as UTF-8 (the sheet is handled as bytes)', async () => {
+  // the worksheet part is read and rewritten one character per byte (byteTextChunks): a value is decoded before it
+  // is trimmed or read as a number, and a byte that is not UTF-8 stays as it was where nothing is written
+  const row2 = Buffer.concat([
+    Buffer.from(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>Zorggroep Élan – € 5 😀</t></is></c><c r="B2" t="str"><f>"x"</f><v>Cliënt&#233;</v></c>' +
+        '<c r="C2"><v>12\u00a0</v></c><c r="D2" t="inlineStr"><is><t>x',
+    ),
+    Buffer.from([0xff]),
+    Buffer.from('y</t></is></c><c r="E2" t="b"><v> 1\u00a0</v></c></row>'),
+  ]);
+  const tail =
+    '<dataValidations count="1"><dataValidation type="list" sqref="A2" prompt="Kies één"><formula1>"ja,née"</formula1></dataValidation></dataValidations>';
+  const sheet = Buffer.concat([
+    Buffer.from('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zorgaanbieder</t></is></c></row>'.replace('NS', T)),
+    row2,
+    Buffer.from(`</sheetData>${tail}</worksheet>`),
+  ]);
+  const wb = await XlsxWorkbook.fromBuffer(pkg(sheet));
+  const [read] = await wb.readSheets([{ sheet: 'Blad' }]);
+  expect(read.cells[1]).toEqual(['Zorggroep Élan – € 5 😀', 'Cliënté', 12, 'x\ufffdy', true]);
+  const block = { sheet: 'Blad', headerRow: 0, firstColumn: 5, headers: ['Toelichting €'], values: [['€ 83,22 × 100% – ë 😀']], numberFormats: [undefined] };
+  await wb.writeBlock(block);
+  const out = await wb.toBuffer();
+  const { ZipReader } = await import('../../src/workbook/xlsx/zip');
+  const part = new ZipReader(out).read(new ZipReader(out).get('xl/worksheets/sheet1.xml')!);
+  // the user's row and tail, bytes that are not UTF-8 included, as they were; ours in UTF-8
+  expect(part.includes(row2.subarray(0, row2.length - '</row>'.length))).toBe(true);
+  expect(part.includes(Buffer.from(tail))).toBe(true);
+  expect(part.includes(Buffer.from('<t xml:space="preserve">€ 83,22 × 100% – ë 😀</t>'))).toBe(true);
+  const again = await XlsxWorkbook.fromBuffer(out);
+  const [back] = await again.readSheets([{ sheet: 'Blad' }]);
+  expect(back.cells[0]).toEqual(['Zorgaanbieder', null, null, null, null, 'Toelichting €']);
+  expect(back.cells[1]).toEqual([...read.cells[1], '€ 83,22 × 100% – ë 😀']);
+  // a second run over its own output writes the same part
+  await again.writeBlock(block);
+  const twice = await again.toBuffer();
+  expect(new ZipReader(twice).read(new ZipReader(twice).get('xl/worksheets/sheet1.xml')!).equals(part)).toBe(true);
 });
 
 test('reads in windows of rows go on where the last read stopped and give what one read gives (merged areas too)', async () => {

@@ -50,12 +50,14 @@ import {
   attr,
   attributes as attributesOf,
   attrNS,
+  byteTextChunks,
   child,
   childrenNamed,
   decodeOoxml,
   decodeText,
   elements,
   escapeAttr,
+  fromByteText,
   parseXml,
   rethrowIn,
   rootElement,
@@ -290,7 +292,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const anchors = known ? anchorCells(known) : undefined;
     const from = known ? Math.min(...first) : -1;
     const cursor = this.resume(sheet, from);
-    const pieces = cursor?.pieces ?? this.alongside(sheet, from, known) ?? new PieceReader(utf8Chunks(this.partStream(info.part)), info.part);
+    const pieces = cursor?.pieces ?? this.alongside(sheet, from, known) ?? new PieceReader(byteTextChunks(this.partStream(info.part)), info.part);
     const anchorValues = cursor?.anchors ?? new Map<number, CellValue>();
     let piece: SheetPiece | undefined = cursor?.next;
     let rowCount = 0;
@@ -478,7 +480,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText);
     // rows read while the sheet is written (a RowSource's windows) come from the pieces the writer copies
     this.resume(block.sheet, -1);
-    const pieces = new SharedPieces(sheetPieces(utf8Chunks(this.partStream(info.part)), info.part));
+    const pieces = new SharedPieces(sheetPieces(byteTextChunks(this.partStream(info.part)), info.part));
     this.writing = { sheet: block.sheet, pieces };
     let rewrite: DeflatedPart;
     try {
@@ -738,7 +740,7 @@ const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+
 
 /**
  * A text cut from the sheet's XML as a string of its own. V8 cuts a substring of 13 characters or more as a view
- * on the string it came from (a "sliced string"), and that keeps the whole decoded chunk (≈ 64 KB) alive: a window
+ * on the string it came from (a "sliced string"), and that keeps the whole chunk of the part's text (32 KB) alive: a window
  * of rows with inline texts (a rerun's record column) held ≈ 150 MB of chunks at 100k rows. Prepending a character
  * makes a rope that slice() first copies flat; what the result points at is that copy alone.
  */
@@ -746,18 +748,22 @@ function ownText(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/** A cached value that needs decoding: a reference, a CR, or bytes of a UTF-8 sequence (byte text). */
+const NEEDS_DECODING = /[&\r\u0080-\u00ff]/;
+
+/** The value of a cell of a worksheet part read as byte text (see byteTextChunks). */
 function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
   const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
-    const text = stringItemText(inner);
+    const text = stringItemText(fromByteText(inner));
     return text === '' ? null : ownText(text);
   }
   const raw = CACHED.exec(inner)?.[1];
   // decoded once, before anything else: `&#49;` is a digit, and a text decoded twice would change
-  const v = raw !== undefined && (raw.includes('&') || raw.includes('\r')) ? decodeText(raw) : raw;
+  const v = raw !== undefined && NEEDS_DECODING.test(raw) ? decodeText(fromByteText(raw)) : raw;
   if (v === undefined) {
     if (/<(?:[\w.-]+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
-    if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) return ownText(stringItemText(inner)) || null;
+    if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) return ownText(stringItemText(fromByteText(inner))) || null;
     return null;
   }
   switch (t) {

@@ -7,7 +7,21 @@ import { BlockRows, blockRowCount, columnIndexOf, columnName, highlightFormula, 
 import type { NotesPart } from './notes';
 import { cellLetters, lastCellStart, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
-import { attr, childrenNamed, descendants, escapeCellText, parseXml, removeAttr, setAttr, splice, tagEnd, textOf, XmlError, type XmlElement } from './xml';
+import {
+  attr,
+  childrenNamed,
+  descendants,
+  escapeCellText,
+  parseXml,
+  removeAttr,
+  setAttr,
+  splice,
+  tagEnd,
+  textOf,
+  toByteText,
+  XmlError,
+  type XmlElement,
+} from './xml';
 import { DeflatedPart } from './zip';
 import { cellParts, cellXml } from './xml-text';
 
@@ -23,9 +37,10 @@ export interface PendingBlock {
 const WIDTHS = [14, 14, 60, 80];
 
 /**
- * Our cells of each row, as XML. Rows of a big block share their value arrays (equal rows, equal output: see
- * annotate), so each array met more than once is turned into XML once, as a template that only needs the row
- * number: the texts (often 300 characters of explanation) are escaped once, not once per row.
+ * Our cells of each row, as XML in byte text (the form the worksheet part is read and written in, see
+ * byteTextChunks). Rows of a big block share their value arrays (equal rows, equal output: see annotate), so each
+ * array met more than once is turned into XML once, as a template that only needs the row number: the texts (often
+ * 300 characters of explanation) are escaped and encoded once, not once per row.
  */
 export class BlockCells {
   private readonly letters: string[];
@@ -66,7 +81,8 @@ export class BlockCells {
   }
 
   private parts(v: OutputValue, i: number): [string, string] | undefined {
-    return cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
+    const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
+    return parts && [toByteText(parts[0]), toByteText(parts[1])];
   }
 
   /** Our cells of sheet row `r` (0-based) in column order, each as XML; [] when the block has none there. */
@@ -75,7 +91,7 @@ export class BlockCells {
     if (r === block.headerRow) {
       const out: Array<{ column: number; xml: string }> = [];
       block.headers.forEach((h, i) => {
-        const xml = cellXml(`${this.letters[i]}${r + 1}`, h, this.pending.headerStyle, this.p);
+        const xml = toByteText(cellXml(`${this.letters[i]}${r + 1}`, h, this.pending.headerStyle, this.p));
         if (xml) out.push({ column: block.firstColumn + i, xml });
       });
       return out;
@@ -385,7 +401,7 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
           `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`,
       )
       .join('');
-    const element = `<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${p}conditionalFormatting>`;
+    const element = toByteText(`<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${p}conditionalFormatting>`);
     tail = insertTopLevel(tail, part, element, AFTER_CF);
   }
   tail = updateValidations(tail, block, p, part);
@@ -411,7 +427,7 @@ function updateValidations(tail: string, block: OutputBlock, p: string, part: st
     lists.some(
       (v) =>
         [v.column, ...(v.moved ?? [])].some((c) => new RegExp(`^${columnName(block.firstColumn + c)}\\d`).test(attr(e.tag, 'sqref') ?? '')) &&
-        childrenNamed(e, 'formula1').some((f) => textOf(doc, f) === `"${listSource(v)}"`),
+        childrenNamed(e, 'formula1').some((f) => textOf(doc, f) === toByteText(`"${listSource(v)}"`)),
     );
   const kept = childrenNamed(container, 'dataValidation')
     .filter((e) => !ours(e))
@@ -421,7 +437,9 @@ function updateValidations(tail: string, block: OutputBlock, p: string, part: st
     ? lists.map((v) => {
         const c = block.firstColumn + v.column;
         const sqref = rangeRef({ ...b, r0: b.r0 + 1, c0: c, c1: c });
-        return `<${p}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><${p}formula1>${escapeCellText(`"${listSource(v)}"`)}</${p}formula1></${p}dataValidation>`;
+        return toByteText(
+          `<${p}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><${p}formula1>${escapeCellText(`"${listSource(v)}"`)}</${p}formula1></${p}dataValidation>`,
+        );
       })
     : [];
   const all = [...kept, ...added];
@@ -434,7 +452,10 @@ function updateValidations(tail: string, block: OutputBlock, p: string, part: st
   return tail.slice(0, container.start) + element + tail.slice(container.end);
 }
 
-/** The worksheet part with the block written into it, streamed from `pieces` into a deflated part. */
+/**
+ * The worksheet part with the block written into it, streamed from `pieces` (byte text, see byteTextChunks) into a
+ * deflated part; all it adds is byte text too.
+ */
 export async function rewriteSheet(
   pieces: AsyncIterable<SheetPiece[]>,
   pending: PendingBlock,
@@ -442,7 +463,7 @@ export async function rewriteSheet(
   part: string,
   notes?: NotesPart,
 ): Promise<DeflatedPart> {
-  const out = new DeflatedPart();
+  const out = new DeflatedPart(undefined, 'latin1');
   const { block } = pending;
   const first = block.headerRow;
   const last = block.headerRow + blockRowCount(block);

@@ -445,7 +445,6 @@ export function stringItemText(xml: string): string {
   return decodeOoxml(decodeText(text));
 }
 
-/** Text chunks of an async byte stream, decoded as UTF-8 across chunk boundaries. */
 /**
  * Bytes decoded at a time. Kept well under V8's large-object threshold (128 KB): a larger string is allocated
  * in the old generation, where only a full collection frees it, and streaming a sheet of hundreds of MB would
@@ -453,6 +452,7 @@ export function stringItemText(xml: string): string {
  */
 const TEXT_CHUNK = 32 * 1024;
 
+/** Text chunks of an async byte stream, decoded as UTF-8 across chunk boundaries. */
 export async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   for await (const b of bytes) {
@@ -463,6 +463,38 @@ export async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Byte text: the worksheet part as one character per byte
+
+/**
+ * Chunks of an async byte stream as byte text: one character per byte (Latin-1), so a UTF-8 sequence is two to
+ * four characters from U+0080 to U+00FF. The worksheet part is read and rewritten in this form. Markup is ASCII, and
+ * every byte of a multi-byte sequence is above ASCII, so none is one of XML's markup characters or its white space:
+ * tags, attributes, references and cell boundaries read exactly as in the decoded text, and what is copied is written
+ * back byte for byte (bytes that are not valid UTF-8 included). The gain: V8 keeps a string one byte a character only
+ * when every character is below U+0100, and a sheet with "€" in its explanations decoded as UTF-8 made every piece of
+ * it two bytes a character (a rerun reads such a sheet). Values read from the part go through fromByteText before
+ * anything else (JavaScript's `\s`, `trim()` and `Number()` take U+00A0 for white space, which here is only a byte
+ * inside a sequence); text written into the part goes through toByteText.
+ */
+export async function* byteTextChunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  for await (const b of bytes) for (let i = 0; i < b.length; i += TEXT_CHUNK) yield b.toString('latin1', i, Math.min(b.length, i + TEXT_CHUNK));
+}
+
+const HIGH_BYTE = /[\u0080-\u00ff]/;
+// eslint-disable-next-line no-control-regex
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** Text read from byte text (see byteTextChunks) as the text it encodes: its bytes decoded as UTF-8. */
+export function fromByteText(s: string): string {
+  return HIGH_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+}
+
+/** Text to go into byte text (see byteTextChunks): its UTF-8 bytes, one character each. ASCII is its own byte text. */
+export function toByteText(s: string): string {
+  return NOT_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
 }
 
 /**

@@ -530,8 +530,18 @@ export class DeflatedPart {
   private readonly deflate = zlib.createDeflateRaw({ ...ZLIB_STREAM, level: 6 });
   private readonly done: Promise<void>;
 
-  /** `spoolAt`: compressed bytes kept in memory before the rest goes to a temporary file. */
-  constructor(private readonly spoolAt = SPOOL_AT) {
+  /** Bytes a character of written text takes at most: 3 for UTF-8 (a UTF-16 code unit), 1 for byte text. */
+  private readonly widest: number;
+
+  /**
+   * `spoolAt`: compressed bytes kept in memory before the rest goes to a temporary file. `encoding`: how written text
+   * becomes bytes; 'latin1' for byte text (see byteTextChunks), where every character must be below U+0100.
+   */
+  constructor(
+    private readonly spoolAt = SPOOL_AT,
+    private readonly encoding: 'utf8' | 'latin1' = 'utf8',
+  ) {
+    this.widest = encoding === 'utf8' ? 3 : 1;
     this.deflate.on('data', (c: Buffer) => {
       try {
         this.keep(c);
@@ -574,8 +584,8 @@ export class DeflatedPart {
    * awaits only then.
    */
   write(text: string | Buffer): Promise<void> | undefined {
-    if (typeof text === 'string' && text.length * 3 <= SLAB - this.used) {
-      this.used += this.slab.write(text, this.used, 'utf8');
+    if (typeof text === 'string' && text.length * this.widest <= SLAB - this.used) {
+      this.used += this.slab.write(text, this.used, this.encoding);
       return undefined;
     }
     return this.writeWaiting(text);
@@ -583,12 +593,11 @@ export class DeflatedPart {
 
   private async writeWaiting(text: string | Buffer): Promise<void> {
     if (typeof text === 'string') {
-      // a UTF-16 code unit takes at most 3 bytes in UTF-8
-      if (text.length * 3 > SLAB - this.used) {
+      if (text.length * this.widest > SLAB - this.used) {
         await this.flushSlab();
-        if (text.length * 3 > SLAB) return this.put(Buffer.from(text, 'utf8'));
+        if (text.length * this.widest > SLAB) return this.put(Buffer.from(text, this.encoding));
       }
-      this.used += this.slab.write(text, this.used, 'utf8');
+      this.used += this.slab.write(text, this.used, this.encoding);
       return;
     }
     await this.flushSlab();
