@@ -48,5 +48,14 @@ export function cellParts(ref: string, v: OutputValue | undefined, style: number
   if (typeof v === 'number') return [`<${p}c r="${ref}`, `"${s}><${p}v>${v}</${p}v></${p}c>`];
   if (v === '') return undefined;
   // text always as an inline string: never a formula, and sharedStrings.xml stays as it is
-  return [`<${p}c r="${ref}`, `"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`];
+  const space = SIGNIFICANT_SPACE.test(v) ? ' xml:space="preserve"' : '';
+  return [`<${p}c r="${ref}`, `"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeCellText(v)}</${p}t></${p}is></${p}c>`];
 }
+
+/**
+ * White space a reader might change in a `<t>` without xml:space="preserve" (Excel applies the W3C rules, [MS-OI29500]
+ * 2.1.678): at either end, more than one in a row, or other than a space. A text with only single spaces between its
+ * words reads the same either way, and most of ours are such texts: the attribute is left out there (21 bytes a cell,
+ * three cells a row).
+ */
+const SIGNIFICANT_SPACE = /^\s|\s$|\s\s|[^\S ]/;
