@@ -707,8 +707,11 @@ async function benchRerun(): Promise<void> {
     };
     row.floorCpuMs = median(runs.floor.map((r) => r.cpuMs));
     row.floorCpu = ratio('floor', 'cpuMs');
+    row.floorRss = median(runs.floor.map((r) => r.rss));
+    row.floorRssRatio = ratio('floor', 'rss');
     for (const v of ['changed', 'same', 'vergelijk'] as const) {
       row[`${v}CpuFloor`] = median(runs[v].map((r, i) => r.cpuMs / runs.floor[i].cpuMs));
+      row[`${v}RssFloor`] = median(runs[v].map((r, i) => r.rss / runs.floor[i].rss));
       row[`${v}CpuMs`] = median(runs[v].map((r) => r.cpuMs));
       row[`${v}Rss`] = median(runs[v].map((r) => r.rss));
       row[`${v}Cpu`] = ratio(v, 'cpuMs');
@@ -721,10 +724,10 @@ async function benchRerun(): Promise<void> {
   const label = { changed: 'rerun, richttarief changed', same: 'rerun, nothing changed', vergelijk: 'vergelijk first run ↔ changed rerun' };
   table(
     `Rerun and vergelijk ÷ annotate's first run (contract workbook, child processes, medians of ${rounds} alternated rounds; target ≤ ${RERUN_TARGET} in time, ≤ 1 in memory); ÷ the rerun's floor: annotate over the annotated workbook without comparing`,
-    ['rows', 'run', 'CPU', 'CPU ÷ annotate', 'CPU ÷ rerun floor', 'wall ÷ annotate', 'peak RSS', 'RSS ÷ annotate'],
+    ['rows', 'run', 'CPU', 'CPU ÷ annotate', 'CPU ÷ rerun floor', 'wall ÷ annotate', 'peak RSS', 'RSS ÷ annotate', 'RSS ÷ rerun floor'],
     out.flatMap((r) => [
-      [k(r.rows), 'annotate (first run)', s(r.annotateCpuMs), '1', '', '1', mb(r.annotateRss), '1'],
-      [k(r.rows), 'rerun floor (annotated workbook, no comparison)', s(r.floorCpuMs), f2(r.floorCpu), '1', '', '', ''],
+      [k(r.rows), 'annotate (first run)', s(r.annotateCpuMs), '1', '', '1', mb(r.annotateRss), '1', ''],
+      [k(r.rows), 'rerun floor (annotated workbook, no comparison)', s(r.floorCpuMs), f2(r.floorCpu), '1', '', mb(r.floorRss), f2(r.floorRssRatio), '1'],
       ...(['changed', 'same', 'vergelijk'] as const).map((v) => [
         k(r.rows),
         label[v],
@@ -734,6 +737,7 @@ async function benchRerun(): Promise<void> {
         f2(r[`${v}Wall`]),
         mb(r[`${v}Rss`]),
         f2(r[`${v}RssRatio`]),
+        f2(r[`${v}RssFloor`]),
       ]),
     ]),
   );
