@@ -51,6 +51,25 @@ export interface RowSource {
   count: number;
   /** The next window of rows, in order (the first call gives the first rows); together the windows give `count` rows. */
   next(): Promise<OutputValue[][]>;
+  /**
+   * The same rows again from the first, for a source that can make them more than once: an adapter may then hold
+   * the source instead of its rows (the .xlsx adapter's own sheets, written at every save).
+   */
+  again?(): RowSource;
+}
+
+/** `count` rows made by `make(i)` a window at a time, as often as they are asked for (RowSource.again). */
+export function madeRows(count: number, make: (i: number) => OutputValue[], window = 1_024): RowSource {
+  let at = 0;
+  return {
+    count,
+    async next() {
+      const out: OutputValue[][] = [];
+      for (const end = Math.min(count, at + window); at < end; at++) out.push(make(at));
+      return out;
+    },
+    again: () => madeRows(count, make, window),
+  };
 }
 
 /** How many rows below the header a block covers. */
@@ -92,6 +111,18 @@ export class BlockRows {
   get(i: number): OutputValue[] | undefined {
     return this.window[i - this.start];
   }
+}
+
+/** Every row of a block below its header (a RowSource drained). */
+export async function blockValues(block: OutputBlock): Promise<OutputValue[][]> {
+  if (!block.rows) return block.values;
+  const rows = new BlockRows(block);
+  const out: OutputValue[][] = [];
+  for (let i = 0; i < rows.count; i++) {
+    await rows.load(i);
+    out.push(rows.get(i)!);
+  }
+  return out;
 }
 
 export interface ListValidation {
@@ -219,9 +250,16 @@ export function safeBlock(block: OutputBlock): OutputBlock {
   const safeNotes = (notes: CellNote[]) => notes.map((n) => (n.text.length <= EXCEL_CELL_LIMIT ? n : { ...n, text: safeText(n.text) }));
   const { rows, notes } = block;
   const safe: OutputBlock = { ...block, headers: block.headers.map(safeText), values: safeRows(block.values) };
-  if (rows) safe.rows = { count: rows.count, next: async () => safeRows(await rows.next()) };
+  if (rows) safe.rows = safeSource(rows);
   // the notes of a block with a RowSource are complete only after its last window: made safe when read
   if (notes) Object.defineProperty(safe, 'notes', { get: () => safeNotes(notes), enumerable: true });
+  return safe;
+}
+
+/** A RowSource whose windows are made safe as they come (and again, when it can start again). */
+function safeSource(rows: RowSource): RowSource {
+  const safe: RowSource = { count: rows.count, next: async () => safeRows(await rows.next()) };
+  if (rows.again) safe.again = () => safeSource(rows.again!());
   return safe;
 }
 

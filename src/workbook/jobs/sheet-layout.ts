@@ -2,13 +2,15 @@
  * One of Tariefwijzer's own sheets as it fills up from the top: lines of text, and tables written as blocks with a
  * number format per column (a sheet's rows through `replaceSheet` carry values only).
  */
-import type { OutputValue, WorkbookPort } from '../port';
+import type { OutputValue, RowSource, WorkbookPort } from '../port';
 
 export interface BlockSpec {
   headerRow: number;
   firstColumn: number;
   headers: string[];
   values: OutputValue[][];
+  /** The rows made as they are written instead of `values` (OutputBlock.rows). */
+  rows?: RowSource;
   numberFormats: Array<string | undefined>;
 }
 
@@ -26,11 +28,12 @@ export class SheetLayout {
     this.cursor++;
   }
 
-  /** A table at the next row, then one empty row; returns its header row. */
-  table(headers: string[], values: OutputValue[][], numberFormats: Array<string | undefined>): number {
+  /** A table at the next row (its rows as values, or made as they are written), then one empty row; returns its header row. */
+  table(headers: string[], rows: OutputValue[][] | RowSource, numberFormats: Array<string | undefined>): number {
     const headerRow = this.cursor;
-    this.blocks.push({ headerRow, firstColumn: 0, headers, values, numberFormats });
-    this.cursor += values.length + 2;
+    const block = Array.isArray(rows) ? { values: rows } : { values: [], rows };
+    this.blocks.push({ headerRow, firstColumn: 0, headers, numberFormats, ...block });
+    this.cursor += (Array.isArray(rows) ? rows.length : rows.count) + 2;
     return headerRow;
   }
 }

@@ -12,7 +12,6 @@ import zlib from 'node:zlib';
 import type { CellValue } from '../../domain/parse';
 import { serialToDate } from '../number-format';
 import {
-  BlockRows,
   columnIndexOf,
   overlaps,
   safeBlock,
@@ -263,7 +262,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [sheet, indexes] of bySheet) {
       const own = this.ownSheets.get(sheet);
       if (own) {
-        for (const i of indexes) out[i] = selectFromGrid(own.grid(), requests[i]);
+        for (const i of indexes) out[i] = selectFromGrid(await own.grid(), requests[i]);
         continue;
       }
       const reads = await this.readPart(
@@ -473,7 +472,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf };
     const own = this.ownSheets.get(block.sheet);
     if (own) {
-      own.apply(block.rows ? { ...pending, block: { ...block, values: await drainRows(block), rows: undefined } } : pending);
+      await own.apply(pending);
       return;
     }
     const info = this.info(block.sheet);
@@ -653,16 +652,6 @@ export class XlsxWorkbook implements WorkbookPort {
 }
 
 /** Every row of a block with a RowSource (Tariefwijzer's own sheets are small and held whole anyway). */
-async function drainRows(block: OutputBlock): Promise<OutputValue[][]> {
-  const rows = new BlockRows(block);
-  const out: OutputValue[][] = [];
-  for (let i = 0; i < rows.count; i++) {
-    await rows.load(i);
-    out.push(rows.get(i)!);
-  }
-  return out;
-}
-
 /** A row above a read's firstRow: empty, and one shared array (a window deep in a sheet has many such rows). */
 const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 

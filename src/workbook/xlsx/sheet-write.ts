@@ -3,7 +3,7 @@
  * order), and Tariefwijzer's own sheets as whole parts.
  */
 import type { CellValue } from '../../domain/parse';
-import { BlockRows, blockRowCount, columnIndexOf, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
+import { BlockRows, blockRowCount, blockValues, columnIndexOf, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
 import { cellLetters, lastCellStart, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
@@ -513,9 +513,13 @@ export async function rewriteSheet(
 /**
  * One of Tariefwijzer's own sheets, held in memory and written as a whole part at save. Held compactly (a row's
  * values as they came, styles only where a cell has one) and written row by row into the deflated part: the change
- * sheet lists up to 20,000 rows, and an object per cell or the part as one string was most of a rerun's peak.
+ * sheet lists up to 20,000 rows, and an object per cell or the part as one string was most of a rerun's peak. A
+ * block given as a RowSource below everything else on the sheet (the change sheet's list of changed rows) is not
+ * held at all: its rows are made as the part is written.
  */
 export class OwnSheet {
+  /** A block whose rows (a RowSource) start below every row held in `values`; made when the part is written. */
+  private tail?: PendingBlock;
   /** Per row its values (a hole: no cell). */
   private readonly values: OutputValue[][] = [];
   /** Per row the style of each cell that has one (undefined: no cell of the row has one). */
@@ -536,33 +540,47 @@ export class OwnSheet {
     else if (this.styleOf[r]) this.styleOf[r][c] = undefined;
   }
 
-  apply(pending: PendingBlock): void {
+  async apply(pending: PendingBlock): Promise<void> {
+    // a block written after a streamed one may share its rows: the streamed one's rows are made first
+    await this.settle();
     const { block } = pending;
     block.headers.forEach((h, i) => this.set(block.headerRow, block.firstColumn + i, h, pending.headerStyle));
-    block.values.forEach((line, r) => line.forEach((v, i) => this.set(block.headerRow + 1 + r, block.firstColumn + i, v, pending.styleOf(v, i))));
+    if (block.rows?.again && block.headerRow + 1 >= this.values.length) this.tail = pending;
+    else this.setRows(pending, await blockValues(block));
     block.headers.forEach((_, i) => {
       const c = block.firstColumn + i;
       if (!this.widths.has(c)) this.widths.set(c, WIDTHS[i] ?? 14);
     });
   }
 
-  grid(): CellValue[][] {
-    return Array.from(this.values, (line) => Array.from(line ?? [], (v) => (v === undefined || v === '' ? null : v)));
+  private setRows(pending: PendingBlock, values: readonly OutputValue[][]): void {
+    const { block } = pending;
+    values.forEach((line, r) => line.forEach((v, i) => this.set(block.headerRow + 1 + r, block.firstColumn + i, v, pending.styleOf(v, i))));
   }
 
-  get rowCount(): number {
-    return this.values.length;
+  /** The streamed block's rows made and held like the others (before anything else is written into the sheet). */
+  private async settle(): Promise<void> {
+    const tail = this.tail;
+    this.tail = undefined;
+    if (tail) this.setRows(tail, await blockValues(again(tail.block)));
+  }
+
+  async grid(): Promise<CellValue[][]> {
+    await this.settle();
+    return Array.from(this.values, (line) => Array.from(line ?? [], (v) => (v === undefined || v === '' ? null : v)));
   }
 
   /** The worksheet part, written into `out` a row at a time. */
   async writeTo(out: DeflatedPart, drawingRelId?: string): Promise<void> {
     let width = 0;
     for (const line of this.values) width = Math.max(width, line?.length ?? 0);
+    const tail = this.tail && { ...this.tail, rows: new BlockRows(again(this.tail.block)) };
+    const height = tail ? tail.block.headerRow + 1 + tail.rows.count : this.values.length;
     const cols = [...this.widths]
       .sort((a, b) => a[0] - b[0])
       .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
       .join('');
-    const dimension = this.values.length && width ? `A1:${columnName(width - 1)}${this.values.length}` : 'A1';
+    const dimension = height && width ? `A1:${columnName(width - 1)}${height}` : 'A1';
     await out.write(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -574,9 +592,15 @@ export class OwnSheet {
       const styles = this.styleOf[r];
       let cells = '';
       line.forEach((v, c) => (cells += cellXml(`${columnName(c)}${r + 1}`, v, styles?.[c])));
-      if (!cells) continue;
-      const waiting = out.write(`<row r="${r + 1}">${cells}</row>`);
-      if (waiting) await waiting;
+      await this.row(out, r, cells);
+    }
+    // the streamed block's rows as they are made, styled as apply styles a block's rows
+    for (let i = 0; tail && i < tail.rows.count; i++) {
+      await tail.rows.load(i);
+      const r = tail.block.headerRow + 1 + i;
+      let cells = '';
+      tail.rows.get(i)!.forEach((v, k) => (cells += cellXml(`${columnName(tail.block.firstColumn + k)}${r + 1}`, v, tail.styleOf(v, k))));
+      await this.row(out, r, cells);
     }
     await out.write(
       '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
@@ -584,4 +608,15 @@ export class OwnSheet {
         '</worksheet>',
     );
   }
+
+  private async row(out: DeflatedPart, r: number, cells: string): Promise<void> {
+    if (!cells) return;
+    const waiting = out.write(`<row r="${r + 1}">${cells}</row>`);
+    if (waiting) await waiting;
+  }
+}
+
+/** A block whose RowSource can make its rows again, with a fresh one (the held source is never read itself). */
+function again(block: OutputBlock): OutputBlock {
+  return { ...block, rows: block.rows!.again!() };
 }
