@@ -12,7 +12,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { DamagedZipError, decodeName, DeflatedPart, FileSource, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
+import { toByteText } from '../../src/workbook/xlsx/xml';
+import { CHECK_BYTE_TEXT, DamagedZipError, decodeName, DeflatedPart, FileSource, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 
 jest.setTimeout(60_000);
 
@@ -448,3 +449,16 @@ async function drain(chunks: AsyncIterable<Buffer>): Promise<number> {
   for await (const c of chunks) n += c.length;
   return n;
 }
+
+test('a part written as byte text refuses a character above U+00FF in the tests (CHECK_BYTE_TEXT), and writes its bytes as they are', async () => {
+  expect(process.env[CHECK_BYTE_TEXT]).toBe('1'); // test/setup.ts
+  const bytes = new DeflatedPart(undefined, 'latin1');
+  expect(() => bytes.write('<t>€ 83,22</t>')).toThrow(/boven U\+00FF/);
+  await bytes.write(toByteText('<t>€ 83,22 – é</t>'));
+  const part = await bytes.end();
+  expect(zlib.inflateRawSync(Buffer.concat([...part.compressed()])).toString('utf8')).toBe('<t>€ 83,22 – é</t>');
+  // text as UTF-8 takes any character
+  const text = new DeflatedPart();
+  await text.write('<t>€</t>');
+  expect(zlib.inflateRawSync(Buffer.concat([...(await text.end()).compressed()])).toString('utf8')).toBe('<t>€</t>');
+});

@@ -517,6 +517,15 @@ class Spool {
 }
 
 /**
+ * An environment variable that makes byte text written into a DeflatedPart checked: a character above U+00FF there
+ * is text that did not go through toByteText, and Latin-1 would write its low byte only. The check costs a scan of all
+ * the sheet's text (≈ 5 % of a run), so it is on in the tests (test/setup.ts), where every run of the adapter and the
+ * CLI is checked, and off for users.
+ */
+export const CHECK_BYTE_TEXT = 'TARIEFWIJZER_CHECK_BYTE_TEXT';
+const WIDE = /[\u0100-\uffff]/;
+
+/**
  * A deflated entry built from chunks: its compressed bytes (in memory, or in a temporary file beyond SPOOL_AT),
  * and crc and size of the uncompressed data.
  */
@@ -532,6 +541,8 @@ export class DeflatedPart {
 
   /** Bytes a character of written text takes at most: 3 for UTF-8 (a UTF-16 code unit), 1 for byte text. */
   private readonly widest: number;
+  /** Whether byte text is checked for characters above U+00FF (see CHECK_BYTE_TEXT). */
+  private readonly checkBytes: boolean;
 
   /**
    * `spoolAt`: compressed bytes kept in memory before the rest goes to a temporary file. `encoding`: how written text
@@ -542,6 +553,7 @@ export class DeflatedPart {
     private readonly encoding: 'utf8' | 'latin1' = 'utf8',
   ) {
     this.widest = encoding === 'utf8' ? 3 : 1;
+    this.checkBytes = encoding === 'latin1' && process.env[CHECK_BYTE_TEXT] === '1';
     this.deflate.on('data', (c: Buffer) => {
       try {
         this.keep(c);
@@ -584,6 +596,8 @@ export class DeflatedPart {
    * awaits only then.
    */
   write(text: string | Buffer): Promise<void> | undefined {
+    if (this.checkBytes && typeof text === 'string' && WIDE.test(text))
+      throw new Error(`tekst met een teken boven U+00FF in bytetekst: ${JSON.stringify(text.slice(0, 80))}`);
     if (typeof text === 'string' && text.length * this.widest <= SLAB - this.used) {
       this.used += this.slab.write(text, this.used, this.encoding);
       return undefined;
