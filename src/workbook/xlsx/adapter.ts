@@ -651,7 +651,6 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-/** Every row of a block with a RowSource (Tariefwijzer's own sheets are small and held whole anyway). */
 /** A row above a read's firstRow: empty, and one shared array (a window deep in a sheet has many such rows). */
 const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
@@ -729,9 +728,9 @@ const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+
 
 /**
  * A text cut from the sheet's XML as a string of its own. V8 cuts a substring of 13 characters or more as a view
- * on the string it came from (a "sliced string"), and that keeps the whole chunk of the part's text (32 KB) alive: a window
- * of rows with inline texts (a rerun's record column) held ≈ 150 MB of chunks at 100k rows. Prepending a character
- * makes a rope that slice() first copies flat; what the result points at is that copy alone.
+ * on the string it came from (a "sliced string"), and that keeps the whole chunk of the part's text (32 KB) alive:
+ * a window of rows with inline texts (a rerun's record column) held ≈ 150 MB of chunks at 100k rows. Prepending a
+ * character makes a rope that slice() first copies flat; what the result points at is that copy alone.
  */
 function ownText(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
