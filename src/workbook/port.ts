@@ -187,6 +187,12 @@ export interface ReadRequest {
   columns?: readonly number[];
 }
 
+/**
+ * A row above a read's firstRow in an answer from A1: empty, and one shared array that is never written to (a window
+ * deep in a sheet has many such rows).
+ */
+export const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
 export interface SheetRead {
   /**
    * Cells from A1 (rows and columns before the used range are empty), as far as requested; from the request's

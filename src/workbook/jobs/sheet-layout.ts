@@ -33,7 +33,7 @@ export class SheetLayout {
     const headerRow = this.cursor;
     const block = Array.isArray(rows) ? { values: rows } : { values: [], rows };
     this.blocks.push({ headerRow, firstColumn: 0, headers, numberFormats, ...block });
-    this.cursor += (Array.isArray(rows) ? rows.length : rows.count) + 2;
+    this.cursor += (block.rows?.count ?? block.values.length) + 2;
     return headerRow;
   }
 }

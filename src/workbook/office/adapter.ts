@@ -27,6 +27,7 @@ import {
   highlightFormula,
   overlaps,
   listSource,
+  ROW_ABOVE,
   safeBlock,
   safeRows,
   type CellArea,
@@ -54,8 +55,6 @@ const MIN_CELL_BYTES = 24;
 const MEASURE_MARGIN = 1.25;
 
 type Grid = CellValue[][];
-/** A row above a read's first row: empty, shared, never written to. */
-const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 /** The used range (values only) of a sheet; null when the sheet is empty. */
 interface Extent {
@@ -256,7 +255,6 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     await this.readJobs(jobs);
     for (const job of jobs) {
-      // the rows above: one shared empty row for those above the request (a window far down a sheet has many)
       const req = requests[job.index];
       // the sheet rows of the first line read, of cells[0] (A1's, or the request's first) and of the request's first
       const top = job.extent.rowIndex + job.skip;

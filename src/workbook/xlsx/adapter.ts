@@ -14,6 +14,7 @@ import { serialToDate } from '../number-format';
 import {
   columnIndexOf,
   overlaps,
+  ROW_ABOVE,
   safeBlock,
   safeRows,
   selectFromGrid,
@@ -650,9 +651,6 @@ export class XlsxWorkbook implements WorkbookPort {
     if (inPlace) fs.renameSync(target, path);
   }
 }
-
-/** A row above a read's firstRow: empty, and one shared array (a window deep in a sheet has many such rows). */
-const ROW_ABOVE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 interface Cursor {
   pieces: Pieces;
