@@ -36,6 +36,32 @@ export function dec(v: Decimal.Value | Dec): Dec {
   return new D(v);
 }
 
+/** A plain decimal number ("-012.50"): a sign, digits and decimals; no exponent, no "+", no blanks. */
+const PLAIN_DECIMAL = /^(-?)(\d{1,20})(?:\.(\d{1,20}))?$/;
+
+/**
+ * A plain decimal number × 10^`shift` as D writes it ("0.955", 2 → "95.5"; "012.50" → "12.5"), worked out on its
+ * digits: the same text as `dec(text).times(10 ** shift).toString()` without two Decimals (a rerun turns every row's
+ * fraction into percent points, and compares numbers written as text). At most 20 digits either side of the point, so
+ * D's 40 digits hold the value exactly; undefined for anything else and for zero (D writes "-0" for a negative one):
+ * the caller asks decimal.js then.
+ */
+export function shiftedDecimal(text: string, shift = 0): string | undefined {
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m) return undefined;
+  const [, sign, int, frac = ''] = m;
+  const digits = int + frac.padEnd(shift, '0');
+  const point = int.length + shift;
+  let from = 0;
+  while (from < point - 1 && digits.charCodeAt(from) === 48) from++;
+  let to = digits.length;
+  while (to > point && digits.charCodeAt(to - 1) === 48) to--;
+  const whole = digits.slice(from, point);
+  const part = digits.slice(point, to);
+  if (whole === '0' && !part) return undefined;
+  return part ? `${sign}${whole}.${part}` : sign + whole;
+}
+
 const HUNDREDTH = new D('0.01');
 
 /** Tariff = maximumtarief × percentage / 100, rounded once to `decimals` (cents by default). */

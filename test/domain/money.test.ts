@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { applyPercentage, dec, formatEuro, formatPercentage, formatPoints, isRoundingMode } from '../../src/domain/money';
+import { applyPercentage, dec, formatEuro, formatPercentage, formatPoints, isRoundingMode, shiftedDecimal } from '../../src/domain/money';
 
 describe('applyPercentage', () => {
   test('rounds once, half-up to cents by default', () => {
@@ -74,5 +74,49 @@ describe('formatEuro and applyPercentage as they were written before their short
       }),
       { numRuns: 3000, seed: 27 },
     );
+  });
+});
+
+describe('shiftedDecimal: number text × 10^n on its digits, as decimal.js writes it', () => {
+  const viaDecimal = (text: string, shift: number) => dec(text).times(dec(10).pow(shift)).toString();
+
+  test('examples', () => {
+    expect(shiftedDecimal('0.955', 2)).toBe('95.5');
+    expect(shiftedDecimal('1', 2)).toBe('100');
+    expect(shiftedDecimal('0.0005', 2)).toBe('0.05');
+    expect(shiftedDecimal('-012.3400')).toBe('-12.34');
+    // zero (decimal.js writes "-0" for a negative one) and anything not plain: left to decimal.js
+    for (const text of ['0', '-0.00', '1e-7', '+1', '.5', '1.', ' 1', '1,5', '']) expect(shiftedDecimal(text)).toBeUndefined();
+  });
+
+  test('the same text as decimal.js for every plain decimal', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(fc.boolean(), digits(20), fc.option(digits(20)), fc.constantFrom(0, 2), (negative, int, frac, shift) => {
+        const text = `${negative ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`;
+        const ours = shiftedDecimal(text, shift);
+        if (dec(text).isZero()) expect(ours).toBeUndefined();
+        else expect(ours).toBe(viaDecimal(text, shift));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  test('a number read from its shortest text gives decimal.js its digits (percentText, tariffText)', () => {
+    let plain = 0;
+    // any double, and amounts and fractions as sheets hold them (a division makes the float nearest to the decimal)
+    const typed = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 })).map(([i, k]) => i / 10 ** k);
+    const numbers = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), typed);
+    fc.assert(
+      fc.property(numbers, fc.constantFrom(0, 2), (n, shift) => {
+        const ours = shiftedDecimal(String(n), shift);
+        if (ours === undefined) return;
+        plain++;
+        expect(ours).toBe(dec(n).times(dec(10).pow(shift)).toString());
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+    // most numbers a sheet holds are plain: the shortcut is what is tested here, not the fallback
+    expect(plain).toBeGreaterThan(2000);
   });
 });

@@ -3,7 +3,7 @@
  * policy and version; each row's record, row-record.ts), never from guessing. Shared by a rerun of annotate and
  * by `tariefwijzer vergelijk`.
  */
-import { dec, formatEuroExact, formatPercentage, type Dec } from '../../domain/money';
+import { dec, formatEuroExact, formatPercentage, shiftedDecimal, type Dec } from '../../domain/money';
 import { cellToText, isEmptyCell, parseMoney, type CellValue } from '../../domain/parse';
 import type { ParameterValues, PolicyPack } from '../../domain/policy/types';
 import { parameterText, PARAMETER_NOT_SET } from '../names';
@@ -65,17 +65,23 @@ export function runCauses(pack: PolicyPack, params: ParameterValues, last: Pick<
 /** Number text of a percentage cell (a fraction) in percent points; null for an empty cell. */
 export function percentText(v: CellValue): string | null {
   if (isEmptyCell(v)) return null;
-  return typeof v === 'number' ? dec(v).times(100).toString() : cellToText(v);
+  // decimal.js reads a number from its shortest text (String): the same digits
+  return typeof v === 'number' ? points(String(v)) : cellToText(v);
 }
 
 export function tariffText(v: CellValue): string | null {
   if (isEmptyCell(v)) return null;
-  return typeof v === 'number' ? dec(v).toString() : cellToText(v);
+  return typeof v === 'number' ? (shiftedDecimal(String(v)) ?? dec(v).toString()) : cellToText(v);
+}
+
+/** A fraction's number text ("0.973") in percent points ("97.3"). */
+function points(fraction: string): string {
+  return shiftedDecimal(fraction, 2) ?? dec(fraction).times(100).toString();
 }
 
 /** The numbers recorded (as written: a fraction and a tariff) as percent points and tariff. */
 export function recordedNumbers(r: RowRecord): Numbers {
-  return { percentage: r.percentage ? dec(r.percentage).times(100).toString() : null, tarief: r.tariff || null };
+  return { percentage: r.percentage ? points(r.percentage) : null, tarief: r.tariff || null };
 }
 
 /**
@@ -105,8 +111,17 @@ export function movedText(c: Pick<RowChange, 'old' | 'new'>, none = '(geen)'): s
 }
 
 export function sameNumbers(a: Numbers, b: Numbers): boolean {
-  const eq = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x === y || (isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y))));
-  return eq(a.percentage, b.percentage) && eq(a.tarief, b.tarief);
+  return sameNumber(a.percentage, b.percentage) && sameNumber(a.tarief, b.tarief);
+}
+
+/** Two number texts of the same value ("97.30" and "97.3"), or the same text. */
+function sameNumber(x: string | null, y: string | null): boolean {
+  if (x === null || y === null || x === y) return x === y;
+  // plain decimals compare by their digits (one way to write each value), others by decimal.js
+  const a = shiftedDecimal(x);
+  const b = shiftedDecimal(y);
+  if (a !== undefined && b !== undefined) return a === b;
+  return isNumeric(x) && isNumeric(y) && dec(x).equals(dec(y));
 }
 
 function isNumeric(s: string): boolean {
