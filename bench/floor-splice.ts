@@ -9,11 +9,11 @@
  * in place costs".
  *
  * With `--read` (the read floor): the sheet is split into rows by the adapter's own XML-aware reader (sheetPieces)
- * and every cell of every row is decoded to its value (rowCells; the cached value, a shared string or an inline
+ * and every cell of every row is decoded to its value (CellScan; the cached value, a shared string or an inline
  * text), as any design that reads the rows' values must, before the same cells are appended. Still no computation.
  */
 import fs from 'node:fs';
-import { rowCells, sheetPieces } from '../src/workbook/xlsx/sheet-xml';
+import { CellScan, sheetPieces } from '../src/workbook/xlsx/sheet-xml';
 import { byteTextChunks, elements, fromByteText, stringItemText, toByteText, utf8Chunks } from '../src/workbook/xlsx/xml';
 import { DeflatedPart, FileSource, ZipReader, ZipWriter, type ZipEntry } from '../src/workbook/xlsx/zip';
 
@@ -65,13 +65,14 @@ async function readAndSplice(zip: ZipReader, sheet: ZipEntry, out: DeflatedPart)
   if (shared) for await (const si of elements(utf8Chunks(zip.stream(shared)), 'si', shared.name)) strings.push(stringItemText(si));
   let sink = 0;
   let row = 0;
+  const scan = new CellScan();
   for await (const batch of sheetPieces(byteTextChunks(zip.stream(sheet)), sheet.name))
     for (const piece of batch) {
       if (piece.kind !== 'row') {
         await out.write(piece.text);
         continue;
       }
-      for (const cell of rowCells(piece.xml)) sink += valueOf(cell.type, cell.inner, strings);
+      for (const cell = scan.row(piece.xml); cell.next();) sink += valueOf(cell.type, cell.inner, strings);
       const close = piece.xml.lastIndexOf('</');
       row++;
       await out.write(close < 0 ? piece.xml : piece.xml.slice(0, close) + appended(row) + piece.xml.slice(close));

@@ -35,7 +35,7 @@ import {
   hiddenColumnRanges,
   lastCellStart,
   PieceReader,
-  rowCells,
+  CellScan,
   sheetPieces,
   SharedPieces,
   type Pieces,
@@ -295,6 +295,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const pieces = cursor?.pieces ?? this.alongside(sheet, from, known) ?? new PieceReader(byteTextChunks(this.partStream(info.part)), info.part);
     const anchorValues = cursor?.anchors ?? new Map<number, CellValue>();
     let piece: SheetPiece | undefined = cursor?.next;
+    const scan = new CellScan();
     let rowCount = 0;
     let columnCount = 0;
     let tail = '';
@@ -334,15 +335,15 @@ export class XlsxWorkbook implements WorkbookPort {
           }
         }
         let rowHasValue = false;
-        for (const cell of rowCells(current.xml)) {
-          if (cell.inner === undefined) continue;
+        for (const cell = scan.row(current.xml); cell.next();) {
+          if (cell.innerStart < 0) continue;
           const c = cell.column;
           let use = 0;
           for (let k = 0; k < requests.length; k++) if (needed & (1 << k) && (!wanted[k] || wanted[k]!.has(c))) use |= 1 << k;
           const anchor = anchors?.cells.has(r * 16_384 + c);
           if (known && !use && !anchor) continue;
           // a cell no request wants only counts towards the used range: no need to decode its value
-          const value = use || anchor ? cellValue(cell, cell.inner, strings, styles, this.date1904) : HAS_VALUE.test(cell.inner) ? true : null;
+          const value = use || anchor ? cellValue(cell, cell.inner!, strings, styles, this.date1904) : cell.hasValue() ? true : null;
           if (value === null) continue;
           if (c > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
           rowHasValue = true;
@@ -738,7 +739,7 @@ function ownText(s: string): string {
 const NEEDS_DECODING = /[&\r\u0080-\u00ff]/;
 
 /** The value of a cell of a worksheet part read as byte text (see byteTextChunks). */
-function cellValue(cell: RawCell, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
+function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
   const t = cell.type ?? 'n';
   if (t === 'inlineStr') {
     const text = stringItemText(fromByteText(inner));

@@ -4,7 +4,6 @@
  * string, so sheets beyond V8's string limit (~512 MB) work; a row is small.
  */
 import {
-  ATTRS,
   attr,
   child,
   childrenNamed,
@@ -32,8 +31,6 @@ const MAX_HEAD = 64 * 1024 * 1024;
 
 /** A start tag whose first attribute is `r` (an attribute occurs once, so this is the tag's `r`). */
 const FIRST_R = /^<[\w.:-]+\s+r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-/** A cell's attributes in the usual form, matched whole: `r="B2"`, then maybe `s="3"`, then maybe `t="s"`. */
-const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 
 /** The `<sheetData>` start tag at the top level of the head, scanning tokens from `at.pos`; undefined until it comes. */
 function findSheetData(buf: string, at: { pos: number; depth: number }): Token | undefined {
@@ -320,8 +317,247 @@ export interface RawCell {
   style: string | undefined;
 }
 
-/** A cell element in plain XML (quotes respected: a `>` in an attribute value does not end the tag). */
-const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
+/**
+ * The cells of a row element in plain form (see sheetPieces), one at a time, with their 0-based columns (implicit
+ * columns counted on): positions in the row's XML, cut into strings only when asked. Every read of a sheet goes
+ * through every cell of every row it reads (a rerun's 17 a row, 1.7 million at 100k rows), and a regular expression
+ * made a match and three strings of each (≈ 1 GB of garbage in a rerun at 100k rows). It finds what the pattern
+ * `<(?:[\w.-]+:)?c(?=[\s/>])(ATTRS*?)(?:/>|>([\s\S]*?)</(?:[\w.-]+:)?c\s*>)` (ATTRS: xml.ts) finds, searched from the
+ * end of the row's start tag: a test holds it to that pattern (test/workbook/cell-scan.test.ts).
+ */
+export class CellScan {
+  private xml = '';
+  private at = 0;
+  column = -1;
+  /** Where the cell starts (its `<`) and ends (after its end tag or `/>`). */
+  start = 0;
+  end = 0;
+  private attrsStart = 0;
+  private attrsEnd = 0;
+  /** Its content (between its start and end tag); -1 for an empty element (`<c …/>`). */
+  innerStart = -1;
+  innerEnd = -1;
+  /** Its `t` attribute (trimmed), or undefined. */
+  type: string | undefined;
+  /** Its `s` attribute's value where the usual form has it (-1: none), or -2: read it from the attributes. */
+  private styleStart = -1;
+  private styleEnd = -1;
+  /** What usualAttributes found, until the cell is known to be whole. */
+  private usualColumn = 0;
+  private usualType: string | undefined;
+
+  /** Starts on a row element's XML; next() gives its first cell. */
+  row(xml: string): this {
+    this.xml = xml;
+    const start = tagEnd(xml, 0);
+    this.at = xml.charCodeAt(start - 2) === 47 ? xml.length : start;
+    this.column = -1;
+    return this;
+  }
+
+  /** Moves to the next cell; false after the last. */
+  next(): boolean {
+    const xml = this.xml;
+    for (let lt = xml.indexOf('<', this.at); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+      const name = cellNameEnd(xml, lt);
+      if (name < 0) continue;
+      let gt = this.usualAttributes(name);
+      const usual = gt >= 0;
+      if (!usual) gt = attrsEnd(xml, name);
+      if (gt < 0) continue;
+      let end: number;
+      if (xml.charCodeAt(gt) === 47 /* / */) {
+        this.innerStart = this.innerEnd = -1;
+        end = gt + 2;
+      } else {
+        const close = cellClose(xml, gt + 1);
+        if (close < 0) continue;
+        this.innerStart = gt + 1;
+        this.innerEnd = close;
+        end = xml.indexOf('>', close) + 1;
+      }
+      this.start = lt;
+      this.end = this.at = end;
+      this.attrsStart = name;
+      this.attrsEnd = gt;
+      if (usual) {
+        this.column = this.usualColumn;
+        this.type = this.usualType;
+      } else this.readAttributes();
+      return true;
+    }
+    this.at = xml.length;
+    return false;
+  }
+
+  /** The cell's attributes, as written (from the space after its name). */
+  get attrs(): string {
+    return this.xml.slice(this.attrsStart, this.attrsEnd);
+  }
+
+  /** Its content, or undefined for an empty element. */
+  get inner(): string | undefined {
+    return this.innerStart < 0 ? undefined : this.xml.slice(this.innerStart, this.innerEnd);
+  }
+
+  /** Its `s` attribute (trimmed), or undefined. */
+  get style(): string | undefined {
+    if (this.styleStart === -2) return USUAL_CELL.exec(this.attrs)?.[2] ?? attr(this.attrs, 's')?.trim();
+    return this.styleStart < 0 ? undefined : this.xml.slice(this.styleStart, this.styleEnd);
+  }
+
+  /** Whether its content holds a value: a cached value, an inline string or a formula (HAS_VALUE, in place). */
+  hasValue(): boolean {
+    if (this.innerStart < 0) return false;
+    VALUE_TAG.lastIndex = this.innerStart;
+    return VALUE_TAG.test(this.xml) && VALUE_TAG.lastIndex <= this.innerEnd;
+  }
+
+  /** The cell as a RawCell object. */
+  raw(): RawCell {
+    return {
+      column: this.column,
+      xml: this.xml.slice(this.start, this.end),
+      attrs: this.attrs,
+      inner: this.inner,
+      end: this.end,
+      type: this.type,
+      style: this.style,
+    };
+  }
+
+  /**
+   * The attributes as Excel writes them, read by hand: ` r="B2"`, then maybe ` s="3"`, then maybe ` t="s"` (one space
+   * before each, capitals, double quotes), then `>` or `/>`. Where that `>` or `/` is, with the column, style and type
+   * kept aside; -1 for any other form (then readAttributes).
+   */
+  private usualAttributes(from: number): number {
+    const xml = this.xml;
+    if (xml.charCodeAt(from) !== 32 || xml.charCodeAt(from + 1) !== 114 || xml.charCodeAt(from + 2) !== 61 || xml.charCodeAt(from + 3) !== 34) return -1;
+    let i = from + 4;
+    let column = 0;
+    let c = xml.charCodeAt(i);
+    for (; c >= 65 && c <= 90 && i < from + 7; c = xml.charCodeAt(++i)) column = column * 26 + c - 64;
+    if (i === from + 4 || c < 48 || c > 57) return -1;
+    while (c >= 48 && c <= 57) c = xml.charCodeAt(++i);
+    if (c !== 34) return -1;
+    c = xml.charCodeAt(++i);
+    this.styleStart = this.styleEnd = -1;
+    if (c === 32 && xml.charCodeAt(i + 1) === 115 && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34) {
+      const digits = (i += 4);
+      for (c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i));
+      if (i === digits || c !== 34) return -1;
+      this.styleStart = digits;
+      this.styleEnd = i;
+      c = xml.charCodeAt(++i);
+    }
+    this.usualType = undefined;
+    if (c === 32 && xml.charCodeAt(i + 1) === 116 && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34) {
+      const word = (i += 4);
+      for (c = xml.charCodeAt(i); isWordChar(c); c = xml.charCodeAt(++i));
+      if (i === word || c !== 34) return -1;
+      this.usualType = cellType(xml, word, i);
+      c = xml.charCodeAt(++i);
+    }
+    this.usualColumn = column - 1;
+    if (c === 62) return i;
+    return c === 47 && xml.charCodeAt(i + 1) === 62 ? i : -1;
+  }
+
+  /** Column and type from the attributes read in full (style when asked): as the pattern USUAL_CELL, else by name. */
+  private readAttributes(): void {
+    const attrs = this.attrs;
+    this.styleStart = -2;
+    const usual = USUAL_CELL.exec(attrs);
+    const letters = usual ? usual[1] : refColumn(attr(attrs, 'r'));
+    this.column = letters ? columnIndexOf(letters) : this.column + 1;
+    this.type = usual ? usual[3] : attr(attrs, 't')?.trim();
+  }
+}
+
+/** A cell's attributes in the usual form, matched whole: `r="B2"`, then maybe `s="3"`, then maybe `t="s"`. */
+const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
+
+/** After `<` at `lt`: the end of a cell element's name (`c`, or `x:c` with any prefix) if one starts there, else -1. */
+function cellNameEnd(xml: string, lt: number): number {
+  let i = lt + 1;
+  while (isNameChar(xml.charCodeAt(i))) i++;
+  // `<x:c`: a prefix of name characters and a colon; else `<c` alone
+  const c = xml.charCodeAt(i) === 58 /* : */ && i > lt + 1 ? i + 1 : i === lt + 2 ? lt + 1 : -1;
+  if (c < 0 || xml.charCodeAt(c) !== 99 /* c */) return -1;
+  const after = xml.charCodeAt(c + 1);
+  return isSpace(after) || after === 47 || after === 62 ? c + 1 : -1;
+}
+
+/**
+ * From a cell's name: where its attributes end, at the `/` of `/>` or the `>` (quotes respected, the first such
+ * place), or -1 when a quote is not closed or the text ends first.
+ */
+function attrsEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62 /* > */) return i;
+    if (c === 47 /* / */ && xml.charCodeAt(i + 1) === 62) return i;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/** The first end tag of a cell (`</c>`, `</x:c >`) from `from`: where it starts, or -1. */
+function cellClose(xml: string, from: number): number {
+  for (let lt = xml.indexOf('</', from); lt >= 0; lt = xml.indexOf('</', lt + 2)) {
+    let i = lt + 2;
+    while (isNameChar(xml.charCodeAt(i))) i++;
+    const c = xml.charCodeAt(i) === 58 && i > lt + 2 ? i + 1 : i === lt + 3 ? lt + 2 : -1;
+    if (c < 0 || xml.charCodeAt(c) !== 99) continue;
+    let j = c + 1;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) === 62) return lt;
+  }
+  return -1;
+}
+
+/** A cell's type as a constant where it is one character (V8 keeps those) or one of Excel's longer ones. */
+function cellType(xml: string, from: number, to: number): string {
+  if (to - from === 1) return xml[from];
+  if (to - from === 9 && xml.startsWith('inlineStr', from)) return 'inlineStr';
+  if (to - from === 3 && xml.startsWith('str', from)) return 'str';
+  return xml.slice(from, to);
+}
+
+/** `[\w.-]` of a regular expression. */
+function isNameChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 45;
+}
+
+/** `\w`. */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `\s` of a regular expression (the sheet's byte text has U+00A0 where a UTF-8 sequence has byte A0). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** HAS_VALUE, searched in place from a cell's content (lastIndex). */
+const VALUE_TAG = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/g;
 
 /**
  * Where the last cell element of a row (`<c`, or `<x:c` with the row's prefix `p`; not `<col` or `<color`) that starts
@@ -350,18 +586,7 @@ export function refColumn(ref: string | undefined): string | undefined {
 /** The cells of a row element in plain form (see sheetPieces), with their 0-based columns (implicit columns counted on). */
 export function rowCells(rowXml: string): RawCell[] {
   const out: RawCell[] = [];
-  const start = tagEnd(rowXml, 0);
-  if (rowXml.charCodeAt(start - 2) === 47) return out;
-  CELL.lastIndex = start;
-  let column = -1;
-  for (let m; (m = CELL.exec(rowXml));) {
-    const usual = USUAL_CELL.exec(m[1]);
-    const letters = usual ? usual[1] : refColumn(attr(m[1], 'r'));
-    column = letters ? columnIndexOf(letters) : column + 1;
-    const type = usual ? usual[3] : attr(m[1], 't')?.trim();
-    const style = usual ? usual[2] : attr(m[1], 's')?.trim();
-    out.push({ column, xml: m[0], attrs: m[1], inner: m[2], end: m.index + m[0].length, type, style });
-  }
+  for (const scan = new CellScan().row(rowXml); scan.next();) out.push(scan.raw());
   return out;
 }
 
