@@ -7,13 +7,14 @@
  */
 import fc from 'fast-check';
 import { columnIndexOf } from '../../src/workbook/port';
-import { CellScan, refColumn, rowCells, type RawCell } from '../../src/workbook/xlsx/sheet-xml';
+import { cachedText, cellColumnAt, cellLetters, CellScan, refColumn, rowCells, type RawCell } from '../../src/workbook/xlsx/sheet-xml';
 import { attr, tagEnd } from '../../src/workbook/xlsx/xml';
 
 const ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
 const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
+const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
 
 /** The cells as the regular expression read them (rowCells before CellScan). */
 function byPattern(rowXml: string): RawCell[] {
@@ -118,4 +119,52 @@ test('every row built from usual and unusual pieces reads as the pattern read it
   // the rows had cells to find, not only pieces that are none, and most were read, not refused
   expect(cells).toBeGreaterThan(3000);
   expect(refused).toBeLessThan(1000);
+});
+
+test('a cached value reads as the pattern read it, the usual `<v>…</v>` by hand', () => {
+  const piece = fc.constantFrom(
+    '<v>',
+    '</v>',
+    '<x:v>',
+    '</x:v>',
+    '<v a="1">',
+    '</v >',
+    '<f>A1</f>',
+    '12.5',
+    '&amp;',
+    '<',
+    '>',
+    '<v/>',
+    '<is><t>x</t></is>',
+    ' ',
+  );
+  let usual = 0;
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 6 }), fc.boolean(), (pieces, v) => {
+      // half of them start as most cells do
+      const inner = (v ? '<v>' : '') + pieces.join('');
+      if (/^<v>[^<]*<\/v>/.test(inner)) usual++;
+      expect(cachedText(inner)).toBe(CACHED.exec(inner)?.[1]);
+    }),
+    { numRuns: 4000, seed: 5 },
+  );
+  expect(usual).toBeGreaterThan(100);
+  expect(cachedText('<v>0.955</v>')).toBe('0.955');
+});
+
+test('a cell\'s column from its start tag reads as cellLetters read it, the usual `<c r="AB12"` by hand', () => {
+  const start = fc.constantFrom('<c r="', '<c  r="', "<c r='", '<x:c r="', '<c s="1" r="', '<c r = "');
+  const ref = fc.constantFrom('A1', 'AB12', 'XFD1048576', 'ABCD1', 'a1', '$B$2', 'C', '7', 'C"', 'D4 ', '');
+  const rest = fc.constantFrom('"><v>1</v></c>', '"/>', "'/>", '" t="s"><v>0</v></c>', '');
+  fc.assert(
+    fc.property(fc.constantFrom('', '<c r="Z9"/>'), start, ref, rest, fc.nat(4), (before, open, r, after, cut) => {
+      const xml = before + open + r + after;
+      const end = Math.max(before.length, xml.length - cut);
+      const letters = outcome(() => cellLetters(xml.slice(before.length, end)));
+      const want = letters.error ? letters : { value: letters.value === undefined ? undefined : columnIndexOf(letters.value) };
+      expect(outcome(() => cellColumnAt(xml, before.length, end))).toEqual(want);
+    }),
+    { numRuns: 3000, seed: 9 },
+  );
+  expect(cellColumnAt('<row><c r="AB12"><v>1</v></c></row>', 5)).toBe(27);
 });

@@ -31,10 +31,11 @@ import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
 import {
-  cellLetters,
+  cellColumnAt,
   hiddenColumnRanges,
   lastCellStart,
   PieceReader,
+  cachedText,
   CellScan,
   sheetPieces,
   SharedPieces,
@@ -46,7 +47,6 @@ import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from '
 import { Styles } from './styles';
 import {
   appendChild,
-  ATTRS,
   attr,
   attributes as attributesOf,
   attrNS,
@@ -711,10 +711,9 @@ function rowWidth(xml: string): number | undefined {
   // the cell prefix is the row's ("<x:row" → "<x:c")
   const start = lastCellStart(xml, xml.slice(1, xml.indexOf('row')));
   if (start < 0) return undefined;
-  const cell = xml.slice(start);
-  const letters = cellLetters(cell);
-  if (!letters || !HAS_VALUE.test(cell)) return undefined;
-  return columnIndexOf(letters) + 1;
+  const column = cellColumnAt(xml, start);
+  if (column === undefined || !HAS_VALUE.test(xml.slice(start))) return undefined;
+  return column + 1;
 }
 
 /** Anything in a row that holds a value (a cached value, an inline string or a formula): else the row is empty. */
@@ -722,8 +721,6 @@ const HAS_ANY_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
 
 /** A cell element's content that holds a value: a cached value, an inline string or a formula. */
 const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
-/** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
-const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
 
 /**
  * A text cut from the sheet's XML as a string of its own. V8 cuts a substring of 13 characters or more as a view
@@ -745,7 +742,7 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
     const text = stringItemText(fromByteText(inner));
     return text === '' ? null : ownText(text);
   }
-  const raw = CACHED.exec(inner)?.[1];
+  const raw = cachedText(inner);
   // decoded once, before anything else: `&#49;` is a digit, and a text decoded twice would change
   const v = raw !== undefined && NEEDS_DECODING.test(raw) ? decodeText(fromByteText(raw)) : raw;
   if (v === undefined) {

@@ -5,7 +5,7 @@
 import type { CellValue } from '../../domain/parse';
 import { BlockRows, blockRowCount, blockValues, columnIndexOf, columnName, highlightFormula, listSource, type OutputBlock, type OutputValue } from '../port';
 import type { NotesPart } from './notes';
-import { cellLetters, lastCellStart, rowCells, type SheetPiece } from './sheet-xml';
+import { cellColumnAt, lastCellStart, rowCells, type SheetPiece } from './sheet-xml';
 import type { Styles } from './styles';
 import {
   attr,
@@ -186,8 +186,7 @@ export function mergeRow(xml: string, r: number, cells: BlockCells, p: string): 
   const close = xml.lastIndexOf('</');
   if (!xml.includes('extLst')) {
     const lastCell = lastCellStart(xml, p, close);
-    const letters = lastCell < 0 ? undefined : cellLetters(xml.slice(lastCell, close));
-    const column = letters === undefined ? undefined : columnIndexOf(letters);
+    const column = lastCell < 0 ? undefined : cellColumnAt(xml, lastCell, close);
     if (!cells.referencedIn(xml)) {
       if (lastCell < 0 ? !xml.slice(gt, close).trim() : column !== undefined && column < cells.firstColumn)
         return `${open}>${xml.slice(gt, close)}${cells.xml(r)}${xml.slice(close)}`;
@@ -244,9 +243,8 @@ function trailingBlock(xml: string, gt: number, lastCell: number, close: number,
     if (xml.charCodeAt(end - 1) !== 62 /* > */) return -1;
     const before = lastCellStart(xml, p, start);
     if (before < 0) return xml.slice(gt, start).trim() ? -1 : start;
-    const letters = cellLetters(xml.slice(before, start));
-    if (letters === undefined) return -1;
-    const column = columnIndexOf(letters);
+    const column = cellColumnAt(xml, before, start);
+    if (column === undefined) return -1;
     if (column < cells.firstColumn) return start;
     if (column > cells.lastColumn) return -1;
     [start, end] = [before, start];

@@ -4,6 +4,7 @@
  * string, so sheets beyond V8's string limit (~512 MB) work; a row is small.
  */
 import {
+  ATTRS,
   attr,
   child,
   childrenNamed,
@@ -568,6 +569,41 @@ export function lastCellStart(xml: string, p: string, at = xml.length): number {
   let i = xml.lastIndexOf(open, at - 1);
   while (i >= 0 && !/[\s/>]/.test(xml[i + open.length] ?? '')) i = i > 0 ? xml.lastIndexOf(open, i - 1) : -1;
   return i;
+}
+
+/** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
+const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
+
+/**
+ * A cell's cached value as written (CACHED's group): most cells hold `<v>…</v>` and nothing else, read without a
+ * match (a rerun reads 15 cells a row twice); any other content through CACHED.
+ */
+export function cachedText(inner: string): string | undefined {
+  if (inner.startsWith('<v>')) {
+    const lt = inner.indexOf('<', 3);
+    if (lt >= 0 && inner.startsWith('</v>', lt)) return inner.slice(3, lt);
+  }
+  return CACHED.exec(inner)?.[1];
+}
+
+/**
+ * The 0-based column of the cell element that starts at `start` in `xml` and ends by `end` (from its `r`), or
+ * undefined: `<c r="AB12"` read by hand (the writer looks at the last cells of every row), any other form by
+ * cellLetters.
+ */
+export function cellColumnAt(xml: string, start: number, end = xml.length): number | undefined {
+  if (xml.startsWith('<c r="', start)) {
+    let i = start + 6;
+    let column = 0;
+    let c = xml.charCodeAt(i);
+    for (; c >= 65 && c <= 90 && i < start + 9; c = xml.charCodeAt(++i)) column = column * 26 + c - 64;
+    if (i > start + 6) {
+      while (c >= 48 && c <= 57) c = xml.charCodeAt(++i);
+      if (c === 34 && i < end) return column - 1;
+    }
+  }
+  const letters = cellLetters(xml.slice(start, end));
+  return letters === undefined ? undefined : columnIndexOf(letters);
 }
 
 /** The column letters of the cell whose start tag begins `cell` (from its `r`), or undefined. */
