@@ -12,7 +12,7 @@ import { OUT, OUTPUT_HEADERS, ownBlock, REVIEW_CELLS, type OutputOrder } from '.
 import { columnName } from '../port';
 import { goneRow, runCauses, type Cause, type PreviousRow, type RowChange } from './changes';
 import type { LastRun } from './last-run';
-import { decodeRecord, recordKey, rowKeyParts, type RowRecord } from './row-record';
+import { decodeRecord, holdsRecordOf, recordKey, rowKeyParts, type RowRecord } from './row-record';
 
 export type PreviousMode = 'record' | 'older';
 
@@ -100,8 +100,15 @@ export class RerunMatcher {
   /** First pass, a row with data. */
   scanRow(cells: Record<string, CellValue>, line: readonly CellValue[], row: number): void {
     if (this.previous.mode === 'older') return this.checkRoom(line, row);
-    const record = decodeRecord(this.cell(line, OUT.record));
-    const key = recordKey(rowKeyParts(cells));
+    const parts = rowKeyParts(cells);
+    const cell = this.cell(line, OUT.record);
+    // most rows stand where they stood, their record as written: known without decoding it
+    if (holdsRecordOf(cell, parts)) {
+      this.present++;
+      return;
+    }
+    const record = decodeRecord(cell);
+    const key = recordKey(parts);
     if (record) this.present++;
     if (record && recordKey(record) === key) return;
     if (record) this.orphan(this.previousRow(line, record));

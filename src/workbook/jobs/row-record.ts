@@ -67,6 +67,27 @@ export function encodeRecord(r: RowRecord): string {
   return JSON.stringify([VERSION, r.agb, r.code, r.year, r.zorgkantoor, r.provider, r.maximum, r.percentage, r.tariff, r.inputs]);
 }
 
+/** A JSON string as JSON.parse takes it (no control characters, valid escapes). */
+const JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
+
+/**
+ * A record cell as encodeRecord writes it: nine strings, then an object of strings, no white space. Every text it
+ * matches is one decodeRecord decodes; a record edited into other valid JSON is left to decodeRecord.
+ */
+const AS_WRITTEN = new RegExp(`^\\["${VERSION}"(?:,${JSON_STRING}){8},\\{(?:${JSON_STRING}:${JSON_STRING}(?:,${JSON_STRING}:${JSON_STRING})*)?\\}\\]$`);
+
+/**
+ * Whether a cell holds a record whose key is `key`, without decoding it: true only where decodeRecord would give a
+ * record with that key, undefined where that is not known this way (then decodeRecord). A rerun's first pass asks
+ * this of every row that stands where it stood.
+ */
+export function holdsRecordOf(cell: CellValue, key: Pick<RowRecord, 'agb' | 'code' | 'year' | 'zorgkantoor'>): true | undefined {
+  if (typeof cell !== 'string' || !AS_WRITTEN.test(cell)) return undefined;
+  // the record starts with the key as encodeRecord writes it (a key written otherwise, "\u0041" for "A", is decoded)
+  const prefix = `["${VERSION}",${JSON.stringify(key.agb)},${JSON.stringify(key.code)},${JSON.stringify(key.year)},${JSON.stringify(key.zorgkantoor)},`;
+  return cell.startsWith(prefix) || undefined;
+}
+
 /** The record in a cell, or undefined when the cell holds none (empty, edited beyond recognition, other version). */
 export function decodeRecord(cell: CellValue): RowRecord | undefined {
   if (typeof cell !== 'string' || !cell.startsWith(`["${VERSION}"`)) return undefined;
