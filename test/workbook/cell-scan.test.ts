@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { columnIndexOf } from '../../src/workbook/port';
-import { cachedText, cellColumnAt, cellLetters, CellScan, refColumn, rowCells, type RawCell } from '../../src/workbook/xlsx/sheet-xml';
+import { cachedText, cellColumnAt, cellLetters, CellScan, refColumn, rowCells, sheetPieces, type RawCell } from '../../src/workbook/xlsx/sheet-xml';
 import { attr, tagEnd } from '../../src/workbook/xlsx/xml';
 
 const ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*`;
@@ -167,4 +167,40 @@ test('a cell\'s column from its start tag reads as cellLetters read it, the usua
     { numRuns: 3000, seed: 9 },
   );
   expect(cellColumnAt('<row><c r="AB12"><v>1</v></c></row>', 5)).toBe(27);
+});
+
+test('a row\'s index from its start tag reads as the pattern read it, the usual ` r="12"` by hand', async () => {
+  const FIRST_R = /^<[\w.:-]+\s+r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+  const tag = fc.constantFrom(
+    ' r="12"',
+    " r='3'",
+    '  r="4"',
+    ' r = "5"',
+    ' spans="1:2" r="6"',
+    '',
+    ' r="007"',
+    ' r="1234567890"',
+    ' r=""',
+    ' r="x"',
+    ' r=" 8 "',
+    ' r="9"/',
+  );
+  const sheet = fc.tuple(fc.constantFrom('', 'x:'), fc.array(tag, { minLength: 1, maxLength: 8 }));
+  await fc.assert(
+    fc.asyncProperty(sheet, async ([p, tags]) => {
+      const rows = tags.map((t) => (t.endsWith('/') ? `<${p}row${t}>` : `<${p}row${t}><${p}c><${p}v>1</${p}v></${p}c></${p}row>`));
+      const xml = `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="m"><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`;
+      const indexes: number[] = [];
+      for await (const batch of sheetPieces([xml], 'p')) for (const piece of batch) if (piece.kind === 'row') indexes.push(piece.index);
+      let last = -1;
+      const want = rows.map((row) => {
+        const open = row.slice(0, row.indexOf('>') + 1);
+        const first = FIRST_R.exec(open);
+        const r = first ? (first[1] ?? first[2]) : attr(open, 'r');
+        return (last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1);
+      });
+      expect(indexes).toEqual(want);
+    }),
+    { numRuns: 500, seed: 13 },
+  );
 });

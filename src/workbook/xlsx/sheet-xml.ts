@@ -108,7 +108,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
             pos = lt;
           }
           if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
-          if (buf.startsWith(rowOpen, lt) && /[\s>/]/.test(buf[lt + rowOpen.length])) {
+          if (buf.startsWith(rowOpen, lt) && endsName(buf.charCodeAt(lt + rowOpen.length))) {
             const gt = tagEnd(buf, lt);
             if (gt < 0) break;
             let end = gt;
@@ -126,10 +126,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
                 plain = isPlain(buf.slice(lt, end));
               }
             }
-            const rowTag = buf.slice(lt, gt);
-            const first = FIRST_R.exec(rowTag);
-            const r = first ? (first[1] ?? first[2]) : attr(rowTag, 'r');
-            last = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
+            last = rowIndex(buf, lt, lt + rowOpen.length, gt, last);
             const xml = buf.slice(lt, end);
             put({ kind: 'row', xml: plain ? xml : plainXml(xml), index: last });
             pos = end;
@@ -160,6 +157,28 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
   } catch (e) {
     rethrowIn(part, e);
   }
+}
+
+/**
+ * A row's 0-based index from the `r` of its start tag (from `lt` to `gt`; `name` is where its name ends), or the row
+ * after `last` without one: ` r="12"` read by hand, any other form as an attribute.
+ */
+function rowIndex(buf: string, lt: number, name: number, gt: number, last: number): number {
+  if (buf.startsWith(' r="', name)) {
+    let n = 0;
+    let i = name + 4;
+    for (let c = buf.charCodeAt(i); c >= 48 && c <= 57 && i < name + 13; c = buf.charCodeAt(++i)) n = n * 10 + c - 48;
+    if (i > name + 4 && buf.charCodeAt(i) === 34) return n - 1;
+  }
+  const rowTag = buf.slice(lt, gt);
+  const first = FIRST_R.exec(rowTag);
+  const r = first ? (first[1] ?? first[2]) : attr(rowTag, 'r');
+  return r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : last + 1;
+}
+
+/** Whether a character ends an element's name: white space, `>` or `/`. */
+function endsName(c: number): boolean {
+  return c === 62 || c === 47 || isSpace(c);
 }
 
 /**
