@@ -464,12 +464,17 @@ export class XlsxWorkbook implements WorkbookPort {
         `er is geen ruimte meer rechts van de gegevens in blad "${block.sheet}" (de kolommen lopen tot XFD, de laatste kolom van Excel). Verwijder lege of overbodige kolommen aan de rechterkant en start opnieuw`,
       );
     const styles = this.styles();
-    // the style of a value depends only on its column and kind: looked up once per column and kind
-    const known = new Map<string, number | undefined>();
+    // the style of a value depends only on its column and kind (other, number, text with a line break): looked up
+    // once per column and kind, kept by column × 3 + kind (a run asks for every value of every row)
+    const known: Array<number | undefined> = [];
+    const looked: boolean[] = [];
     const styleOf = (v: OutputValue, c: number) => {
-      const key = `${c}${typeof v === 'number' ? 'n' : typeof v === 'string' && v.includes('\n') ? 'w' : ''}`;
-      if (!known.has(key)) known.set(key, valueStyle(styles, block, v, c));
-      return known.get(key);
+      const k = c * 3 + (typeof v === 'number' ? 1 : typeof v === 'string' && v.includes('\n') ? 2 : 0);
+      if (!looked[k]) {
+        known[k] = valueStyle(styles, block, v, c);
+        looked[k] = true;
+      }
+      return known[k];
     };
     const pending: PendingBlock = { block, headerStyle: styles.xf({ bold: true }), styleOf };
     const own = this.ownSheets.get(block.sheet);
