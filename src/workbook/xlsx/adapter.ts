@@ -31,12 +31,13 @@ import { buildChart } from './chart';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
 import {
+  cachedText,
   cellColumnAt,
+  CellScan,
+  HAS_VALUE,
   hiddenColumnRanges,
   lastCellStart,
   PieceReader,
-  cachedText,
-  CellScan,
   sheetPieces,
   SharedPieces,
   type Pieces,
@@ -711,7 +712,7 @@ async function* inflateChunks(part: DeflatedPart): AsyncGenerator<Buffer> {
  * Most rows end in a filled cell with a reference, so the extent of a sheet costs a search from the end per row.
  */
 function rowWidth(xml: string): number | undefined {
-  if (!HAS_ANY_VALUE.test(xml)) return 0;
+  if (!HAS_VALUE.test(xml)) return 0;
   if (xml.includes('extLst')) return undefined;
   // the cell prefix is the row's ("<x:row" → "<x:c")
   const start = lastCellStart(xml, xml.slice(1, xml.indexOf('row')));
@@ -720,12 +721,6 @@ function rowWidth(xml: string): number | undefined {
   if (column === undefined || !HAS_VALUE.test(xml.slice(start))) return undefined;
   return column + 1;
 }
-
-/** Anything in a row that holds a value (a cached value, an inline string or a formula): else the row is empty. */
-const HAS_ANY_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
-
-/** A cell element's content that holds a value: a cached value, an inline string or a formula. */
-const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
 
 /**
  * A text cut from the sheet's XML as a string of its own. V8 cuts a substring of 13 characters or more as a view

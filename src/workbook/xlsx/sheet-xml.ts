@@ -576,8 +576,14 @@ function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * An element that holds a value (a cached value, an inline string or a formula): a row without one is empty, and
+ * so is a cell.
+ */
+export const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
+
 /** HAS_VALUE, searched in place from a cell's content (lastIndex). */
-const VALUE_TAG = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/g;
+const VALUE_TAG = new RegExp(HAS_VALUE.source, 'g');
 
 /**
  * Where the last cell element of a row (`<c`, or `<x:c` with the row's prefix `p`; not `<col` or `<color`) that starts
