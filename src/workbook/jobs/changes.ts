@@ -148,19 +148,20 @@ export function compareRow(
   listed = true,
 ): RowChange | undefined {
   const next = recordedNumbers(now);
-  const base = { agb: now.agb, provider: now.provider, code: now.code, year: now.year, new: next };
-  if (!previous) return { ...base, causes: [{ kind: 'nieuw', text: 'Rij is nieuw' }] };
+  // each change written out (not spread from a common part: a changed parameter makes one for every row)
+  const { agb, provider, code, year } = now;
+  if (!previous) return { agb, provider, code, year, new: next, causes: [{ kind: 'nieuw', text: 'Rij is nieuw' }] };
   const inCells: Numbers = { percentage: percentText(previous.percentage), tarief: tariffText(previous.tariff) };
   const rec = previous.record;
   const written = rec ? recordedNumbers(rec) : inCells;
   const hand = rec !== undefined && !sameNumbers(inCells, written);
   const moved = !sameNumbers(written, next);
   if (!moved && !hand) return undefined;
-  if (!listed) return { ...base, old: inCells, causes: [] };
+  if (!listed) return { agb, provider, code, year, new: next, old: inCells, causes: [] };
   const causes: Cause[] = [];
   if (hand) causes.push({ kind: 'hand', text: handText(inCells, written) });
   if (moved) causes.push(...movedCauses(pack, rec, now, global));
-  return { ...base, old: inCells, causes, verdict: verdictText(previous.review) };
+  return { agb, provider, code, year, new: next, old: inCells, causes, verdict: verdictText(previous.review) };
 }
 
 export function handText(inCells: Numbers, written: Numbers): string {

@@ -93,7 +93,8 @@ export function decodeRecord(cell: CellValue): RowRecord | undefined {
   if (typeof cell !== 'string' || !cell.startsWith(`["${VERSION}"`)) return undefined;
   try {
     const a: unknown = JSON.parse(cell);
-    if (!Array.isArray(a) || a.length !== 10 || a.slice(1, 9).some((v) => typeof v !== 'string') || typeof a[9] !== 'object' || !a[9]) return undefined;
+    if (!Array.isArray(a) || a.length !== 10 || typeof a[9] !== 'object' || !a[9]) return undefined;
+    for (let i = 1; i < 9; i++) if (typeof a[i] !== 'string') return undefined;
     const [, agb, code, year, zorgkantoor, provider, maximum, percentage, tariff, inputs] = a as [string, ...string[]];
     return { agb, code, year, zorgkantoor, provider, maximum, percentage, tariff, inputs: inputs as unknown as Record<string, string> };
   } catch {
