@@ -167,7 +167,7 @@ function rowIndex(buf: string, lt: number, name: number, gt: number, last: numbe
   if (buf.startsWith(' r="', name)) {
     let n = 0;
     let i = name + 4;
-    for (let c = buf.charCodeAt(i); c >= 48 && c <= 57 && i < name + 13; c = buf.charCodeAt(++i)) n = n * 10 + c - 48;
+    for (let c = buf.charCodeAt(i); isDigit(c) && i < name + 13; c = buf.charCodeAt(++i)) n = n * 10 + c - 48;
     if (i > name + 4 && buf.charCodeAt(i) === 34) return n - 1;
   }
   const rowTag = buf.slice(lt, gt);
@@ -458,14 +458,14 @@ export class CellScan {
     let column = 0;
     let c = xml.charCodeAt(i);
     for (; c >= 65 && c <= 90 && i < from + 7; c = xml.charCodeAt(++i)) column = column * 26 + c - 64;
-    if (i === from + 4 || c < 48 || c > 57) return -1;
-    while (c >= 48 && c <= 57) c = xml.charCodeAt(++i);
+    if (i === from + 4 || !isDigit(c)) return -1;
+    while (isDigit(c)) c = xml.charCodeAt(++i);
     if (c !== 34) return -1;
     c = xml.charCodeAt(++i);
     this.styleStart = this.styleEnd = -1;
     if (c === 32 && xml.charCodeAt(i + 1) === 115 && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34) {
       const digits = (i += 4);
-      for (c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i));
+      for (c = xml.charCodeAt(i); isDigit(c); c = xml.charCodeAt(++i));
       if (i === digits || c !== 34) return -1;
       this.styleStart = digits;
       this.styleEnd = i;
@@ -498,15 +498,24 @@ export class CellScan {
 /** A cell's attributes in the usual form, matched whole: `r="B2"`, then maybe `s="3"`, then maybe `t="s"`. */
 const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 
-/** After `<` at `lt`: the end of a cell element's name (`c`, or `x:c` with any prefix) if one starts there, else -1. */
-function cellNameEnd(xml: string, lt: number): number {
-  let i = lt + 1;
+/**
+ * Where a cell element's name (`c`, or `x:c` with any prefix) that starts at `from` ends, or -1 when none starts
+ * there (what follows it is for the caller to check: `<col` and `</cx>` are no cell's).
+ */
+function cellName(xml: string, from: number): number {
+  let i = from;
   while (isNameChar(xml.charCodeAt(i))) i++;
-  // `<x:c`: a prefix of name characters and a colon; else `<c` alone
-  const c = xml.charCodeAt(i) === 58 /* : */ && i > lt + 1 ? i + 1 : i === lt + 2 ? lt + 1 : -1;
-  if (c < 0 || xml.charCodeAt(c) !== 99 /* c */) return -1;
-  const after = xml.charCodeAt(c + 1);
-  return isSpace(after) || after === 47 || after === 62 ? c + 1 : -1;
+  // `x:c`: a prefix of name characters and a colon; else `c` alone
+  const c = xml.charCodeAt(i) === 58 /* : */ && i > from ? i + 1 : i === from + 1 ? from : -1;
+  return c >= 0 && xml.charCodeAt(c) === 99 /* c */ ? c + 1 : -1;
+}
+
+/** After `<` at `lt`: the end of a cell element's name if a start tag of one begins there, else -1. */
+function cellNameEnd(xml: string, lt: number): number {
+  const end = cellName(xml, lt + 1);
+  if (end < 0) return -1;
+  const after = xml.charCodeAt(end);
+  return isSpace(after) || after === 47 || after === 62 ? end : -1;
 }
 
 /**
@@ -530,11 +539,8 @@ function attrsEnd(xml: string, from: number): number {
 /** The first end tag of a cell (`</c>`, `</x:c >`) from `from`: where it starts, or -1. */
 function cellClose(xml: string, from: number): number {
   for (let lt = xml.indexOf('</', from); lt >= 0; lt = xml.indexOf('</', lt + 2)) {
-    let i = lt + 2;
-    while (isNameChar(xml.charCodeAt(i))) i++;
-    const c = xml.charCodeAt(i) === 58 && i > lt + 2 ? i + 1 : i === lt + 3 ? lt + 2 : -1;
-    if (c < 0 || xml.charCodeAt(c) !== 99) continue;
-    let j = c + 1;
+    let j = cellName(xml, lt + 2);
+    if (j < 0) continue;
     while (isSpace(xml.charCodeAt(j))) j++;
     if (xml.charCodeAt(j) === 62) return lt;
   }
@@ -623,7 +629,7 @@ export function cellColumnAt(xml: string, start: number, end = xml.length): numb
     let c = xml.charCodeAt(i);
     for (; c >= 65 && c <= 90 && i < start + 9; c = xml.charCodeAt(++i)) column = column * 26 + c - 64;
     if (i > start + 6) {
-      while (c >= 48 && c <= 57) c = xml.charCodeAt(++i);
+      while (isDigit(c)) c = xml.charCodeAt(++i);
       if (c === 34 && i < end) return column - 1;
     }
   }
