@@ -83,9 +83,10 @@ const AS_WRITTEN = new RegExp(`^\\["${VERSION}"(?:,${JSON_STRING}){8},\\{(?:${JS
  */
 export function holdsRecordOf(cell: CellValue, key: Pick<RowRecord, 'agb' | 'code' | 'year' | 'zorgkantoor'>): true | undefined {
   if (typeof cell !== 'string' || !AS_WRITTEN.test(cell)) return undefined;
-  // the record starts with the key as encodeRecord writes it (a key written otherwise, "\u0041" for "A", is decoded)
-  const prefix = `["${VERSION}",${JSON.stringify(key.agb)},${JSON.stringify(key.code)},${JSON.stringify(key.year)},${JSON.stringify(key.zorgkantoor)},`;
-  return cell.startsWith(prefix) || undefined;
+  // the record starts with the key as encodeRecord writes it, the first items of its array (a key written
+  // otherwise, "\u0041" for "A", is decoded)
+  const head = JSON.stringify([VERSION, key.agb, key.code, key.year, key.zorgkantoor]);
+  return cell.startsWith(`${head.slice(0, -1)},`) || undefined;
 }
 
 /** The record in a cell, or undefined when the cell holds none (empty, edited beyond recognition, other version). */
