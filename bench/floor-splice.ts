@@ -107,7 +107,7 @@ async function main() {
   } else await splice(zip, sheet, out);
   await out.end();
   const fd = fs.openSync(output, 'w');
-  const writer = new ZipWriter({ write: (b) => void fs.writeSync(fd, b) });
+  const writer = new ZipWriter({ write: (b) => void fs.writeSync(fd, b), writesNow: true });
   for (const entry of zip.entries) {
     if (entry.name === part) writer.deflated(entry.name, out, entry);
     else writer.copy(zip, entry);

@@ -403,6 +403,29 @@ describe('read from a file by offsets, written through a temporary file', () => 
     // nothing of the spool is left in the temporary folder: the file was removed as soon as it was opened
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tariefwijzer-${process.pid}-`))).toEqual([]);
   });
+
+  test('a sink that writes each chunk at once gets a spooled part in one reused buffer, the same bytes as a sink that keeps them', async () => {
+    // more than one read-back chunk (1 MB): numbers that do not repeat deflate to ≈ 3 bytes a number
+    const text = Array.from({ length: 600_000 }, (_, i) => `<v>${(i * 7919) % 1_000_003}</v>`).join('');
+    const part = new DeflatedPart(4_096);
+    for (let i = 0; i < text.length; i += 100_000) await part.write(text.slice(i, i + 100_000));
+    await part.end();
+    expect(part.compressedSize).toBeGreaterThan(2 * 1024 * 1024);
+    const write = (writesNow: boolean) => {
+      const copies: Buffer[] = [];
+      const memory = new Set<ArrayBufferLike>();
+      const w = new ZipWriter({ write: (b) => void (copies.push(Buffer.from(b)), memory.add(b.buffer)), writesNow });
+      w.deflated('xl/worksheets/sheet1.xml', part);
+      w.finish();
+      return { bytes: Buffer.concat(copies), memory };
+    };
+    const now = write(true);
+    const kept = write(false);
+    expect(now.bytes.equals(kept.bytes)).toBe(true);
+    expect(zlib.inflateRawSync(new ZipReader(now.bytes).raw(new ZipReader(now.bytes).get('xl/worksheets/sheet1.xml')!)).toString()).toBe(text);
+    // three or more 1 MB chunks of data: one buffer for all of them (plus the headers') against one each
+    expect(kept.memory.size - now.memory.size).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('names', () => {

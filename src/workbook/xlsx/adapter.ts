@@ -647,7 +647,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const target = inPlace ? `${path}.tariefwijzer-opslaan.tmp` : path;
     const fd = fs.openSync(target, 'w');
     try {
-      await this.write({ write: (b) => void fs.writeSync(fd, b) });
+      // every byte of a chunk is written before write returns (writeSync may write fewer than asked): see ZipSink.writesNow
+      const write = (b: Buffer) => {
+        for (let done = 0; done < b.length;) done += fs.writeSync(fd, b, done, b.length - done);
+      };
+      await this.write({ write, writesNow: true });
       fs.fsyncSync(fd);
     } catch (e) {
       if (inPlace) fs.rmSync(target, { force: true });
