@@ -76,9 +76,86 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
     let dataClose = '</sheetData';
     let last = -1;
     let tail = '';
+    /** The pieces of `buf` from `pos` on, as far as they are complete (state becomes 'tail' at `</sheetData`). */
+    const rows = (): void => {
+      for (;;) {
+        const lt = buf.indexOf('<', pos);
+        if (lt < 0) {
+          if (pos < buf.length) put({ kind: 'other', text: buf.slice(pos) });
+          pos = buf.length;
+          break;
+        }
+        if (lt > pos) {
+          put({ kind: 'other', text: buf.slice(pos, lt) });
+          pos = lt;
+        }
+        if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
+        if (buf.startsWith(rowOpen, lt) && endsName(buf.charCodeAt(lt + rowOpen.length))) {
+          const gt = tagEnd(buf, lt);
+          if (gt < 0) break;
+          let end = gt;
+          let plain = true;
+          if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
+            const close = buf.indexOf(rowClose, gt);
+            // one search when nothing before the end tag needs tokens: no comment, PI or CDATA, no other row tag
+            if (bang >= 0 && bang < gt) bang = buf.indexOf('<!', gt);
+            if (query >= 0 && query < gt) query = buf.indexOf('<?', gt);
+            const next = close < 0 ? -1 : buf.indexOf(rowOpen, gt);
+            if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
+            else {
+              end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
+              if (end < 0) break;
+              plain = isPlain(buf.slice(lt, end));
+            }
+          }
+          last = rowIndex(buf, lt, lt + rowOpen.length, gt, last);
+          const xml = buf.slice(lt, end);
+          put({ kind: 'row', xml: plain ? xml : plainXml(xml), index: last });
+          pos = end;
+        } else if (buf.startsWith(dataClose, lt)) {
+          state = 'tail';
+          break;
+        } else {
+          const t = tokenAt(buf, lt);
+          if (!t) break;
+          put({ kind: 'other', text: buf.slice(lt, t.end) });
+          pos = t.end;
+        }
+      }
+    };
+    /**
+     * What the last chunk left unread (usually the start of a row) read on with `chunk`, without joining them whole:
+     * the leftover and a whole chunk joined are a new string of the chunk's size (V8 flattens it at the first search),
+     * made for each chunk of every pass over a sheet. The pieces that start in the leftover end early in `chunk`: they
+     * are read from the leftover and `chunk` up to the first `<` after the first row end tag in it, then `chunk` is read
+     * on by itself. Where they do not end there (a comment or CDATA holding a row's end tag), the rest is joined whole.
+     */
+    const bridge = (chunk: string): void => {
+      const close = chunk.indexOf(rowClose);
+      const cut = close < 0 ? -1 : chunk.indexOf('<', close + rowClose.length);
+      if (cut < 0) {
+        buf = buf.slice(pos) + chunk;
+        pos = 0;
+        return;
+      }
+      const rest = buf.length - pos;
+      buf = buf.slice(pos) + chunk.slice(0, cut + 1);
+      pos = bang = query = 0;
+      rows();
+      if (pos >= rest) {
+        buf = chunk;
+        pos -= rest;
+      } else {
+        buf = buf.slice(pos) + chunk.slice(cut + 1);
+        pos = 0;
+      }
+    };
     for await (const chunk of chunks) {
-      buf = pos ? buf.slice(pos) + chunk : buf + chunk;
-      pos = 0;
+      if (state === 'rows' && pos < buf.length) bridge(chunk);
+      else {
+        buf = pos ? buf.slice(pos) + chunk : buf + chunk;
+        pos = 0;
+      }
       bang = query = 0; // positions in the new buffer: search again
       if (state === 'head') {
         const t = findSheetData(buf, head);
@@ -95,52 +172,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         pos = t.end;
         state = empty ? 'tail' : 'rows';
       }
-      if (state === 'rows') {
-        for (;;) {
-          const lt = buf.indexOf('<', pos);
-          if (lt < 0) {
-            if (pos < buf.length) put({ kind: 'other', text: buf.slice(pos) });
-            pos = buf.length;
-            break;
-          }
-          if (lt > pos) {
-            put({ kind: 'other', text: buf.slice(pos, lt) });
-            pos = lt;
-          }
-          if (buf.length - lt < dataClose.length + 1) break; // too short to tell what starts here
-          if (buf.startsWith(rowOpen, lt) && endsName(buf.charCodeAt(lt + rowOpen.length))) {
-            const gt = tagEnd(buf, lt);
-            if (gt < 0) break;
-            let end = gt;
-            let plain = true;
-            if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
-              const close = buf.indexOf(rowClose, gt);
-              // one search when nothing before the end tag needs tokens: no comment, PI or CDATA, no other row tag
-              if (bang >= 0 && bang < gt) bang = buf.indexOf('<!', gt);
-              if (query >= 0 && query < gt) query = buf.indexOf('<?', gt);
-              const next = close < 0 ? -1 : buf.indexOf(rowOpen, gt);
-              if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
-              else {
-                end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
-                if (end < 0) break;
-                plain = isPlain(buf.slice(lt, end));
-              }
-            }
-            last = rowIndex(buf, lt, lt + rowOpen.length, gt, last);
-            const xml = buf.slice(lt, end);
-            put({ kind: 'row', xml: plain ? xml : plainXml(xml), index: last });
-            pos = end;
-          } else if (buf.startsWith(dataClose, lt)) {
-            state = 'tail';
-            break;
-          } else {
-            const t = tokenAt(buf, lt);
-            if (!t) break;
-            put({ kind: 'other', text: buf.slice(lt, t.end) });
-            pos = t.end;
-          }
-        }
-      }
+      if (state === 'rows') rows();
       if (state === 'tail') {
         tail += buf.slice(pos);
         pos = buf.length;
