@@ -153,6 +153,22 @@ describe('plain form', () => {
     expect(stringItemText('<si><r><t>a</t></r><r><t xml:space="preserve"> b</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>')).toBe('a b');
     expect(stringItemText('<x:si><x:t><![CDATA[1 < 2 & ]]>&amp;<!-- x -->_x0041_</x:t><x:t/></x:si>')).toBe('1 < 2 & &A');
     expect(stringItemText(`<si><t a='>'>v</t></si>`)).toBe('v');
+    // the usual form (`<is><t>…</t></is>`, read by hand) as the pattern reads the same text in another form
+    const pieces = ['a', ' ', '&amp;', '&lt;', '&#x41;', '&#66;', '_x000D_', '_x005F_x0041_', '€', 'rPh', '\n', '"', "'", '>', '/t', 'is', 'si'];
+    for (let n = 0; n < 2_000; n++) {
+      let text = '';
+      for (let k = (n * 7) % 9; k > 0; k--) text += pieces[(n * 31 + k * 17) % pieces.length];
+      for (const item of ['is', 'si']) {
+        const judge = stringItemText(`<${item}><t xml:space="preserve">${text}</t></${item}>`);
+        expect(stringItemText(`<${item}><t>${text}</t></${item}>`)).toBe(judge);
+        expect(stringItemText(`<${item}><r><t>${text}</t></r></${item}>`)).toBe(judge);
+      }
+    }
+    // forms that only look usual: another end tag, another item, markup in the text
+    expect(stringItemText('<is><t>a</t></si>')).toBe('a');
+    expect(stringItemText('<is><t>a</t><t>b</t></is>')).toBe('ab');
+    expect(stringItemText('<si><t>a<!-- b -->c</t></si>')).toBe('ac');
+    expect(stringItemText('<si><t/></si>')).toBe('');
   });
 });
 

@@ -437,12 +437,28 @@ const PHONETIC = new RegExp(`<(?:[\\w.-]+:)?rPh(?:\\s${ATTRS})?(?:/>|>[\\s\\S]*?
 
 /** Text of `<t>` elements (shared or inline string, rich text runs), without phonetic runs. */
 export function stringItemText(xml: string): string {
+  const usual = usualItemText(xml);
+  if (usual !== undefined) return decodeOoxml(decodeText(usual));
   const plain = plainXml(xml);
   const body = plain.includes('rPh') ? plain.replace(PHONETIC, '') : plain;
   let text = '';
   T_ELEMENT.lastIndex = 0;
   for (let m; (m = T_ELEMENT.exec(body));) text += m[1] ?? '';
   return decodeOoxml(decodeText(text));
+}
+
+/**
+ * The text of a string item as Excel and Tariefwijzer write most of them, `<si><t>…</t></si>` or `<is><t>…</t></is>`
+ * with no markup in the text, still encoded; undefined for any other form. Read by hand: a match of T_ELEMENT made
+ * an array and a string for every inline text of every row read (a rerun reads each row's record so).
+ */
+function usualItemText(xml: string): string | undefined {
+  if (!xml.startsWith('<is><t>') && !xml.startsWith('<si><t>')) return undefined;
+  const end = xml.length - 9; // `</t></is>`
+  if (xml.indexOf('<', 7) !== end || !xml.startsWith('</t></', end)) return undefined;
+  return xml.charCodeAt(end + 6) === xml.charCodeAt(1) && xml.charCodeAt(end + 7) === xml.charCodeAt(2) && xml.charCodeAt(end + 8) === 62
+    ? xml.slice(7, end)
+    : undefined;
 }
 
 /**
