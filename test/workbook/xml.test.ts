@@ -190,6 +190,26 @@ describe('streams cut at every place', () => {
     `<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[</row><c>]]></t></is></c><!-- </row> --><c r='B2'><v>2</v></c></row>` +
     `<row r="3"/></sheetData><extLst/></worksheet>`;
 
+  test('sheet pieces: a row ends at its own end tag, also where "row" stands in its text or a row tag inside it, with or without prefix', async () => {
+    for (const p of ['', 'x:']) {
+      const rows = [
+        `<${p}row r="1"><${p}c r="A1" t="inlineStr"><${p}is><${p}t>throw a row, arrow</${p}t></${p}is></${p}c></${p}row>`,
+        `<${p}row r="2"><${p}c r="A2"><${p}v>1</${p}v></${p}c><${p}row r="9"/></${p}row>`,
+        `<${p}row r="3"><${p}c r="A3" t="inlineStr"><${p}is><${p}t>&lt;/${p}row&gt; row</${p}t></${p}is></${p}c></${p}row>`,
+        `<${p}row r="4"><${p}c r="A4"><${p}v>4</${p}v></${p}c><${p}rowx/></${p}row>`,
+        `<${p}row r="5"><${p}c r="A5"><${p}v>5</${p}v></${p}c></${p}row>`,
+        `<${p}row r="6"></${p}row>`,
+        `<${p}row r="7"><${p}row r="9"><${p}c r="A9"><${p}v>1</${p}v></${p}c></${p}row><${p}c r="B7"><${p}v>2</${p}v></${p}c></${p}row>`,
+      ];
+      const sheet = `<${p}worksheet xmlns${p ? ':x' : ''}="m"><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`;
+      for (const size of [1, 5, 13, 64, sheet.length]) {
+        const got = (await collect(sheetPieces(chunked(sheet, size), 'p'))).flat().filter((q): q is Extract<SheetPiece, { kind: 'row' }> => q.kind === 'row');
+        expect(got.map((r) => r.xml)).toEqual(rows);
+        expect(got.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      }
+    }
+  });
+
   test('sheet pieces: head, rows in plain form, between, tail, for every chunk size', async () => {
     const expected = (await collect(sheetPieces(chunked(sheet, sheet.length), 'xl/worksheets/sheet1.xml'))).flat();
     expect(expected.map((p) => p.kind)).toEqual(['head', 'row', 'other', 'other', 'row', 'row', 'tail']);

@@ -70,6 +70,8 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
     const head = { pos: 0, depth: 0 };
     let rowOpen = '<row';
     let rowClose = '</row>';
+    /** The row element's name with its prefix: in its start tag and its end tag. */
+    let rowName = 'row';
     /** Where the next `<!` (comment, CDATA) and `<?` (PI) are in `buf`, searched again only once passed. */
     let bang = 0;
     let query = 0;
@@ -96,11 +98,15 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
           let end = gt;
           let plain = true;
           if (buf.charCodeAt(gt - 2) !== 47 /* / */) {
-            const close = buf.indexOf(rowClose, gt);
+            // the row's end tag and whether another row tag comes first, in one search where the first "row" after
+            // the start tag is the end tag's (any row tag or end tag before it would hold an earlier one), else in two
+            const first = buf.indexOf(rowName, gt);
+            const own = first >= 0 && buf.startsWith(rowClose, first - 2);
+            const close = own ? first - 2 : buf.indexOf(rowClose, gt);
             // one search when nothing before the end tag needs tokens: no comment, PI or CDATA, no other row tag
             if (bang >= 0 && bang < gt) bang = buf.indexOf('<!', gt);
             if (query >= 0 && query < gt) query = buf.indexOf('<?', gt);
-            const next = close < 0 ? -1 : buf.indexOf(rowOpen, gt);
+            const next = own || close < 0 ? -1 : buf.indexOf(rowOpen, gt);
             if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
             else {
               end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
@@ -165,7 +171,8 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         }
         const prefix = prefixOf(t.name);
         const empty = t.kind === 'empty';
-        rowOpen = `<${prefix}row`;
+        rowName = `${prefix}row`;
+        rowOpen = `<${rowName}`;
         rowClose = `</${prefix}row>`;
         dataClose = `</${prefix}sheetData`;
         put({ kind: 'head', text: buf.slice(0, t.end), prefix, empty });
