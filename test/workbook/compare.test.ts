@@ -92,6 +92,33 @@ test('two inkoopjaren: compared per AGB-code + prestatiecode, and said so; uncha
   expect(result.log.listed.every((c) => c.year === '2025')).toBe(true);
 });
 
+test('OUD of one inkoopjaar, NIEUW of two (the other year first or last): not across the years, the row of the other year is new and its OUD row gone', async () => {
+  const old = await example(2024);
+  await annotateWorkbook(old, pack, params, { now });
+  for (const which of ['first', 'last'] as const) {
+    const neu = await example(2024);
+    const ws = sheet(neu);
+    let yearCol = 0;
+    ws.getRow(3).eachCell((cell, c) => {
+      if (cell.value === 'Inkoopjaar') yearCol = c;
+    });
+    const rows: number[] = [];
+    for (let r = 4; r <= ws.rowCount; r++) if (ws.getCell(r, 3).value) rows.push(r);
+    const r = which === 'first' ? rows[0] : rows[rows.length - 1];
+    ws.getCell(r, yearCol).value = 2025;
+    await annotateWorkbook(neu, pack, params, { now });
+    const result = await compareWorkbooks(old, neu, { old: 'oud.xlsx', new: 'nieuw.xlsx' });
+    expect(result.acrossYears).toBeUndefined();
+    expect(result.log.notes.some((n) => n.includes('twee inkoopjaren'))).toBe(false);
+    const listed = result.log.listed.map((c) => [`${c.agb} ${c.code}`, c.year, c.causes.map((x) => x.kind)]);
+    expect(listed).toEqual([
+      [key(ws, r), '2025', ['nieuw']],
+      [key(ws, r), '2024', ['verdwenen']],
+    ]);
+    expect(result.log.total).toBe(2);
+  }
+});
+
 test('listed in NIEUW order, the gone rows last, each with the numbers and review of its own OUD row', async () => {
   const old = await example();
   await annotateWorkbook(old, pack, params, { now });

@@ -145,9 +145,11 @@ export class OldRows {
     return { percentage: percentText(this.pct(i)), tarief: tariffText(this.tar(i)) };
   }
 
-  /** Index the rows by key (once the key is known: it depends on both workbooks' inkoopjaren). */
+  /** Index the rows by key, every row not taken; again to start over (a comparison that had to start again). */
   index(keyOf: (agb: string, code: string, year: string) => string): void {
     this.keyOf = keyOf;
+    this.keys = 0;
+    this.doubled = 0;
     // every row is in: the room left by growing goes (up to half of each array)
     this.ids = this.ids.slice(0, PARTS * this.size);
     this.numbers = this.numbers.slice(0, 2 * this.size);

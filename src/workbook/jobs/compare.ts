@@ -131,14 +131,6 @@ function sameCells(a: Pick<Side, 'pct' | 'tar'>, b: Pick<Side, 'pct' | 'tar'>): 
   return (eq(a.pct, b.pct) && eq(a.tar, b.tar)) || sameNumbers(numbersOf(a), numbersOf(b));
 }
 
-/** The inkoopjaren of a sheet's rows (only the key columns are read; none when the sheet has no inkoopjaar column). */
-async function yearsOf(a: Annotated): Promise<Set<string>> {
-  const years = new Set<string>();
-  if (a.columns.inkoopjaar === undefined) return new Set([a.last?.year || '']);
-  for await (const s of sides(a, ['agb', 'prestatiecode', 'inkoopjaar'])) years.add(s.year);
-  return years;
-}
-
 /** Causes that hold for every row: the policy, its version or a parameter differ between the two records. */
 function runDifferences(a?: LastRun, b?: LastRun): Cause[] {
   if (!a || !b) return [];
@@ -274,34 +266,53 @@ async function listChanges(
   return listed;
 }
 
-/** NIEUW row by row against OUD: every change counted now, the first ones kept to be listed. */
-async function compareRows(b: Annotated, old: OldRows, keyOf: (agb: string, code: string, year: string) => string, log: ChangeLog) {
+/**
+ * NIEUW row by row against OUD: every change counted now, the first ones kept to be listed. `oldYear`: OUD's one
+ * inkoopjaar, when it has one (its rows are then indexed by AGB-code + prestatiecode). `mayCross`: NIEUW's rows may
+ * be of another inkoopjaar, compared across the years while every row is of the first row's year; undefined when a
+ * row of another year follows (then NIEUW is not of one other year: compared again with `mayCross` false).
+ */
+async function compareRows(b: Annotated, old: OldRows, oldYear: string | undefined, mayCross: boolean, log: ChangeLog) {
   const pending: Pending[] = [];
   let rows = 0;
+  let newYear: string | undefined;
   for await (const s of sides(b)) {
     rows++;
-    const i = old.take(keyOf(s.agb, s.code, s.year));
+    newYear ??= s.year;
+    const across = mayCross && newYear !== oldYear;
+    if (across && s.year !== newYear) return undefined;
+    const i = oldYear === undefined ? old.take(yearKey(s.agb, s.code, s.year)) : across || s.year === oldYear ? old.take(codeKey(s.agb, s.code)) : undefined;
     if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
     log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
     if (pending.length < MAX_LISTED_CHANGES) pending.push(pendingOf(s, i));
   }
-  return { pending, rows };
+  return { pending, across: rows > 0 && mayCross && newYear !== oldYear ? newYear : undefined };
 }
+
+/** A row's key: AGB-code, prestatiecode and inkoopjaar; or the first two, where one side has one inkoopjaar. */
+const yearKey = (agb: string, code: string, year: string) => `${agb}\u0001${code}\u0001${year}`;
+const codeKey = (agb: string, code: string) => `${agb}\u0001${code}`;
 
 /** Compare two annotated workbooks. `files` name them in messages. */
 export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookPort, files: { old: string; new: string }): Promise<Comparison> {
   const [a, b] = [await annotatedSheet(oldPort, files.old), await annotatedSheet(newPort, files.new)];
   const old = await readOld(a);
-  const ya = old.years();
-  const yb = ya.size === 1 ? await yearsOf(b) : new Set<string>();
-  let across = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0] ? { old: [...ya][0], new: [...yb][0] } : undefined;
-  const keyOf = (agb: string, code: string, year: string) => (across ? `${agb}\u0001${code}` : `${agb}\u0001${code}\u0001${year}`);
-  old.index(keyOf);
-  const log = new ChangeLog(b.columns.volume !== undefined);
+  // OUD of one inkoopjaar: its rows by AGB-code + prestatiecode, which is the same key (every row has that year), and
+  // compared across the years if NIEUW's rows are all of one other year; known only once NIEUW is read, so taken to be
+  // so until a row of another year says otherwise, and then compared again (a sheet of one year is read once)
+  const years = old.years();
+  const oldYear = years.size === 1 ? [...years][0] : undefined;
+  old.index(oldYear === undefined ? yearKey : codeKey);
+  let log = new ChangeLog(b.columns.volume !== undefined);
+  let compared = await compareRows(b, old, oldYear, oldYear !== undefined, log);
+  if (!compared) {
+    old.index(codeKey);
+    log = new ChangeLog(b.columns.volume !== undefined);
+    compared = (await compareRows(b, old, oldYear, false, log))!;
+  }
+  const { pending } = compared;
+  const across = compared.across === undefined ? undefined : { old: oldYear!, new: compared.across };
   const global = runDifferences(a.last, b.last);
-  const { pending, rows } = await compareRows(b, old, keyOf, log);
-  // yearsOf takes a sheet without an inkoopjaar column for its recorded year; without rows it has none
-  if (!rows) across = undefined;
   const gone = [...old.left()];
   for (const i of gone) log.count({ agb: old.agb(i), provider: old.provider(i), old: old.numbersOf(i), volume: undefined });
   const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
