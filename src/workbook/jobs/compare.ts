@@ -81,31 +81,45 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
 }
 
 /**
- * Every annotated row of the sheet, window by window (a rerun's window: the lines carry the records). `only`: just
- * the columns of these fields (the record and output cells are null then). `decode`: which rows (counted from 0)
- * get their record decoded (default: all).
+ * Every annotated row of the sheet, window by window (a rerun's window: the lines carry the records), a window's rows
+ * at a time. `decode`: which rows (counted from 0) get their record decoded (default: all).
  */
-async function* sides(a: Annotated, only?: readonly string[], decode?: (i: number) => boolean): AsyncGenerator<Side> {
+async function* sides(a: Annotated, decode?: (i: number) => boolean): AsyncGenerator<Side[]> {
   const col = a.columns;
-  const wanted = (only ?? READ).filter((f) => col[f] !== undefined).map((f) => col[f]);
-  const at = (line: readonly CellValue[], key: string) => (col[key] === undefined ? null : (line[col[key]] ?? null));
+  const wanted = READ.filter((f) => col[f] !== undefined).map((f) => col[f]);
+  const column = (key: string) => col[key] ?? -1;
+  const [fields, review] = [FIELDS.map(column), REVIEW.map(column)];
+  const [percentage, tariff, recordAt] = [OUT.percentage, OUT.tariff, OUT.record].map((k) => column(OUTPUT_HEADERS[k]));
+  const at = (line: readonly CellValue[], c: number) => (c < 0 ? null : (line[c] ?? null));
   let i = 0;
   for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
     const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, fromFirstRow: true, columns: wanted }]);
+    const out: Side[] = [];
     // the window's rows from its first (cells[0] is sheet row `start`)
     for (let k = 0; k < Math.min(read.cells.length, RERUN_WINDOW); k++) {
       const line = read.cells[k] ?? [];
       const cells: Record<string, CellValue> = {};
-      for (const f of FIELDS) cells[f] = at(line, f);
+      for (let f = 0; f < FIELDS.length; f++) cells[FIELDS[f]] = at(line, fields[f]);
       const parts = rowKeyParts(cells);
       if (!parts.agb && !parts.code) continue;
-      const review = REVIEW.map((h) => at(line, h));
-      const recordCell = at(line, OUTPUT_HEADERS[OUT.record]);
-      const record = only || (decode && !decode(i)) ? undefined : decodeRecord(recordCell);
+      const recordCell = at(line, recordAt);
+      const record = decode && !decode(i) ? undefined : decodeRecord(recordCell);
       i++;
-      const [pct, tar] = [at(line, OUTPUT_HEADERS[OUT.percentage]), at(line, OUTPUT_HEADERS[OUT.tariff])];
-      yield { ...parts, year: parts.year || a.last?.year || '', record, recordCell, pct, tar, review, volume: cells.volume ?? undefined };
+      // each property named (spread from `parts` and added to, the object took ≈ 3 µs a row to make)
+      out.push({
+        agb: parts.agb,
+        code: parts.code,
+        year: parts.year || a.last?.year || '',
+        provider: parts.provider,
+        record,
+        recordCell,
+        pct: at(line, percentage),
+        tar: at(line, tariff),
+        review: review.map((c) => at(line, c)),
+        volume: cells.volume ?? undefined,
+      });
     }
+    yield out;
   }
 }
 
@@ -187,7 +201,8 @@ const GONE: Cause[] = [{ kind: 'verdwenen', text: 'Rij is verdwenen' }];
 /** OUD's rows, compactly. */
 async function readOld(a: Annotated): Promise<OldRows> {
   const rows = new OldRows();
-  for await (const s of sides(a)) rows.add({ agb: s.agb, code: s.code, year: s.year, provider: s.provider, pct: s.pct, tar: s.tar, hand: handEdited(s) });
+  for await (const window of sides(a))
+    for (const s of window) rows.add({ agb: s.agb, code: s.code, year: s.year, provider: s.provider, pct: s.pct, tar: s.tar, hand: handEdited(s) });
   return rows;
 }
 
@@ -254,15 +269,16 @@ async function listChanges(
   for (const i of at.keys()) last = Math.max(last, i);
   let i = 0;
   if (last >= 0)
-    for await (const o of sides(a, undefined, (n) => at.has(n))) {
-      const k = at.get(i);
-      if (k !== undefined && k < pending.length) {
-        const now = nowSide(pending[k]!, decodeRecord(pending[k]!.recordCell));
-        listed[k] = log.pack(change(now, causesOf(o, now, global, labels), o, now));
-        pending[k] = undefined;
-      } else if (k !== undefined) listed[k] = log.pack(change(o, GONE, o));
-      if (++i > last) break;
-    }
+    reading: for await (const window of sides(a, (n) => at.has(n)))
+      for (const o of window) {
+        const k = at.get(i);
+        if (k !== undefined && k < pending.length) {
+          const now = nowSide(pending[k]!, decodeRecord(pending[k]!.recordCell));
+          listed[k] = log.pack(change(now, causesOf(o, now, global, labels), o, now));
+          pending[k] = undefined;
+        } else if (k !== undefined) listed[k] = log.pack(change(o, GONE, o));
+        if (++i > last) break reading;
+      }
   return listed;
 }
 
@@ -276,16 +292,17 @@ async function compareRows(b: Annotated, old: OldRows, oldYear: string | undefin
   const pending: Pending[] = [];
   let rows = 0;
   let newYear: string | undefined;
-  for await (const s of sides(b)) {
-    rows++;
-    newYear ??= s.year;
-    const across = mayCross && newYear !== oldYear;
-    if (across && s.year !== newYear) return undefined;
-    const i = oldYear === undefined ? old.take(yearKey(s.agb, s.code, s.year)) : across || s.year === oldYear ? old.take(codeKey(s.agb, s.code)) : undefined;
-    if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
-    log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
-    if (pending.length < MAX_LISTED_CHANGES) pending.push(pendingOf(s, i));
-  }
+  for await (const window of sides(b))
+    for (const s of window) {
+      rows++;
+      newYear ??= s.year;
+      const across = mayCross && newYear !== oldYear;
+      if (across && s.year !== newYear) return undefined;
+      const i = oldYear === undefined ? old.take(yearKey(s.agb, s.code, s.year)) : across || s.year === oldYear ? old.take(codeKey(s.agb, s.code)) : undefined;
+      if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
+      log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
+      if (pending.length < MAX_LISTED_CHANGES) pending.push(pendingOf(s, i));
+    }
   return { pending, across: rows > 0 && mayCross && newYear !== oldYear ? newYear : undefined };
 }
 
