@@ -319,16 +319,14 @@ export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookP
   // so until a row of another year says otherwise, and then compared again (a sheet of one year is read once)
   const years = old.years();
   const oldYear = years.size === 1 ? [...years][0] : undefined;
-  old.index(oldYear === undefined ? yearKey : codeKey);
-  let log = new ChangeLog(b.columns.volume !== undefined);
-  let compared = await compareRows(b, old, oldYear, oldYear !== undefined, log);
-  if (!compared) {
-    old.index(codeKey);
-    log = new ChangeLog(b.columns.volume !== undefined);
-    compared = (await compareRows(b, old, oldYear, false, log))!;
-  }
-  const { pending } = compared;
-  const across = compared.across === undefined ? undefined : { old: oldYear!, new: compared.across };
+  const compare = async (mayCross: boolean) => {
+    old.index(oldYear === undefined ? yearKey : codeKey);
+    const log = new ChangeLog(b.columns.volume !== undefined);
+    const rows = await compareRows(b, old, oldYear, mayCross, log);
+    return rows && { ...rows, log };
+  };
+  const { pending, log, across: newYear } = (await compare(oldYear !== undefined)) ?? (await compare(false))!;
+  const across = newYear === undefined ? undefined : { old: oldYear!, new: newYear };
   const global = runDifferences(a.last, b.last);
   const gone = [...old.left()];
   for (const i of gone) log.count({ agb: old.agb(i), provider: old.provider(i), old: old.numbersOf(i), volume: undefined });

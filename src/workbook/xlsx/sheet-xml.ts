@@ -109,7 +109,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
             const next = own || close < 0 ? -1 : buf.indexOf(rowOpen, gt);
             if (close >= 0 && (bang < 0 || bang > close) && (query < 0 || query > close) && (next < 0 || next > close)) end = close + rowClose.length;
             else {
-              end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowOpen.slice(1) });
+              end = elementEnd(buf, { kind: 'start', start: lt, end: gt, name: rowName });
               if (end < 0) break;
               plain = isPlain(buf.slice(lt, end));
             }
@@ -173,7 +173,7 @@ export async function* sheetPieces(chunks: AsyncIterable<string>, part: string):
         const empty = t.kind === 'empty';
         rowName = `${prefix}row`;
         rowOpen = `<${rowName}`;
-        rowClose = `</${prefix}row>`;
+        rowClose = `</${rowName}>`;
         dataClose = `</${prefix}sheetData`;
         put({ kind: 'head', text: buf.slice(0, t.end), prefix, empty });
         pos = t.end;
