@@ -43,6 +43,8 @@ interface Annotated {
   columns: Record<string, number>;
   /** Field name → its header as the user wrote it. */
   labels: Record<string, string>;
+  /** Rows read at a time. */
+  window: number;
 }
 
 export interface Comparison {
@@ -58,7 +60,7 @@ const REVIEW = REVIEW_CELLS.map((k) => OUTPUT_HEADERS[k]);
 const READ = [...FIELDS, ...[OUT.percentage, OUT.tariff, OUT.record].map((k) => OUTPUT_HEADERS[k]), ...REVIEW];
 
 /** The sheet Tariefwijzer annotated in this workbook, and where its columns are. */
-async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotated> {
+async function annotatedSheet(port: WorkbookPort, file: string, window: number): Promise<Annotated> {
   const last = await readLastRun(port);
   const names = (await port.sheetNames()).filter((n) => !isOwnSheet(n));
   const order = last && names.includes(last.sheet) ? [last.sheet, ...names.filter((n) => n !== last.sheet)] : names;
@@ -75,7 +77,7 @@ async function annotatedSheet(port: WorkbookPort, file: string): Promise<Annotat
     OUTPUT_HEADERS.forEach((h, k) => {
       if (match.outputColumns[k] !== undefined) columns[h] = match.outputColumns[k];
     });
-    return { port, sheet: order[i], last, rowCount: heads[i].rowCount, headerRow: match.row, columns, labels };
+    return { port, sheet: order[i], last, rowCount: heads[i].rowCount, headerRow: match.row, columns, labels, window };
   }
   throw new InputError(`${file}: geen blad met de kolommen van Tariefwijzer (Tariefwijzer percentage en tarief). Bereken de werkmap eerst met annotate.`);
 }
@@ -92,11 +94,12 @@ async function* sides(a: Annotated, decode?: (i: number) => boolean): AsyncGener
   const [percentage, tariff, recordAt] = [OUT.percentage, OUT.tariff, OUT.record].map((k) => column(OUTPUT_HEADERS[k]));
   const at = (line: readonly CellValue[], c: number) => (c < 0 ? null : (line[c] ?? null));
   let i = 0;
-  for (let start = a.headerRow + 1; start < a.rowCount; start += RERUN_WINDOW) {
-    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: RERUN_WINDOW, fromFirstRow: true, columns: wanted }]);
+  // a function of its own, so that the window's cells are not held while its rows are used (nor beside the next window)
+  const rows = async (start: number) => {
+    const [read] = await a.port.readSheets([{ sheet: a.sheet, firstRow: start, rows: a.window, fromFirstRow: true, columns: wanted }]);
     const out: Side[] = [];
     // the window's rows from its first (cells[0] is sheet row `start`)
-    for (let k = 0; k < Math.min(read.cells.length, RERUN_WINDOW); k++) {
+    for (let k = 0; k < Math.min(read.cells.length, a.window); k++) {
       const line = read.cells[k] ?? [];
       const cells: Record<string, CellValue> = {};
       for (let f = 0; f < FIELDS.length; f++) cells[FIELDS[f]] = at(line, fields[f]);
@@ -119,8 +122,9 @@ async function* sides(a: Annotated, decode?: (i: number) => boolean): AsyncGener
         volume: cells.volume ?? undefined,
       });
     }
-    yield out;
-  }
+    return out;
+  };
+  for (let start = a.headerRow + 1; start < a.rowCount; start += a.window) yield await rows(start);
 }
 
 function numbersOf(s: Pick<Side, 'pct' | 'tar'>): Numbers {
@@ -206,25 +210,19 @@ async function readOld(a: Annotated): Promise<OldRows> {
   return rows;
 }
 
-/**
- * A row of NIEUW to list once OUD's details are read: new (no `old`) or changed (OUD's row index). Held compactly
- * until then: the record as its cell holds it (decoded again when listed), no review (only OUD's is listed).
- */
+/** A changed or new row of NIEUW to list: its row (counted from 0, as `sides` counts) and OUD's row (none: new). */
 interface Pending {
-  agb: string;
-  code: string;
-  year: string;
-  provider: string;
-  recordCell: CellValue;
-  pct: CellValue;
-  tar: CellValue;
-  volume?: CellValue;
+  now: number;
   old?: number;
 }
 
-function pendingOf(s: Side, old: number | undefined): Pending {
+/**
+ * A row as held until the other row of its change is read: its record as its cell holds it (decoded again when the
+ * other comes), one byte a character where it can be.
+ */
+function held(s: Side): Side {
   const recordCell = typeof s.recordCell === 'string' ? oneByte(s.recordCell) : s.recordCell;
-  return { agb: s.agb, code: s.code, year: s.year, provider: s.provider, recordCell, pct: s.pct, tar: s.tar, volume: s.volume, old };
+  return { agb: s.agb, code: s.code, year: s.year, provider: s.provider, recordCell, pct: s.pct, tar: s.tar, review: s.review, volume: s.volume };
 }
 
 /**
@@ -237,19 +235,44 @@ function oneByte(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function nowSide(p: Pending, record: RowRecord | undefined): Side {
-  const { agb, code, year, provider, recordCell, pct, tar, volume } = p;
-  return { agb, code, year, provider, record, recordCell, pct, tar, review: [], volume };
+function withRecord(s: Side): Side {
+  return { ...s, record: decodeRecord(s.recordCell) };
 }
 
 /**
- * The listed changes, in order: the pending rows of NIEUW, then the gone rows of OUD that still fit. OUD is read
- * again as far as the last of them, and each change is made as soon as its row of OUD passes, so that neither OUD's
- * rows nor NIEUW's are held beside the changes made from them.
+ * Reads a sheet's rows again a window per call, up to the last row in `at` (row counted from 0 → what it is for),
+ * and hands each of those rows to `take`. Answers whether there is more to read.
+ */
+function rereader(a: Annotated, at: ReadonlyMap<number, number>, take: (s: Side, k: number) => void): () => Promise<boolean> {
+  let last = -1;
+  for (const i of at.keys()) last = Math.max(last, i);
+  const windows = sides(a, (n) => at.has(n));
+  let i = 0;
+  return async () => {
+    const next = i > last ? undefined : await windows.next();
+    if (next && !next.done)
+      for (const s of next.value) {
+        const k = at.get(i);
+        if (k !== undefined) take(s, k);
+        if (++i > last) break;
+      }
+    if (next && !next.done && i <= last) return true;
+    await windows.return(undefined);
+    return false;
+  };
+}
+
+/**
+ * The listed changes, in order: the pending rows of NIEUW, then the gone rows of OUD that still fit. NIEUW and OUD
+ * are read again side by side, a window of each in turn, each as far as its last listed row; a change is made as
+ * soon as its rows have passed. The row of a pair read first is held until the other comes: at most one row a change,
+ * and about a window's worth when the two sheets are in the same order (the rows were held until OUD was read,
+ * 20,000 records: ≈ 12 MB of peak RSS at 300k rows).
  */
 async function listChanges(
   a: Annotated,
-  pending: Array<Pending | undefined>,
+  b: Annotated,
+  pending: readonly Pending[],
   gone: readonly number[],
   global: readonly Cause[],
   labels: Record<string, string>,
@@ -257,28 +280,33 @@ async function listChanges(
 ) {
   // each change as the log keeps it (one string), not as an object, while the others are made
   const listed = new Array<string>(pending.length + gone.length);
-  const at = new Map<number, number>();
+  const [oldAt, newAt] = [new Map<number, number>(), new Map<number, number>()];
   pending.forEach((p, k) => {
-    if (p!.old !== undefined) return void at.set(p!.old, k);
-    const now = nowSide(p!, undefined);
-    listed[k] = log.pack(change(now, NEW, undefined, now));
-    pending[k] = undefined;
+    newAt.set(p.now, k);
+    if (p.old !== undefined) oldAt.set(p.old, k);
   });
-  gone.forEach((i, k) => at.set(i, pending.length + k));
-  let last = -1;
-  for (const i of at.keys()) last = Math.max(last, i);
-  let i = 0;
-  if (last >= 0)
-    reading: for await (const window of sides(a, (n) => at.has(n)))
-      for (const o of window) {
-        const k = at.get(i);
-        if (k !== undefined && k < pending.length) {
-          const now = nowSide(pending[k]!, decodeRecord(pending[k]!.recordCell));
-          listed[k] = log.pack(change(now, causesOf(o, now, global, labels), o, now));
-          pending[k] = undefined;
-        } else if (k !== undefined) listed[k] = log.pack(change(o, GONE, o));
-        if (++i > last) break reading;
-      }
+  gone.forEach((i, k) => oldAt.set(i, pending.length + k));
+  const waiting = new Map<number, Side>();
+  const pair = (k: number, side: Side, make: (other: Side) => string) => {
+    const other = waiting.get(k);
+    if (other === undefined) return void waiting.set(k, held(side));
+    waiting.delete(k);
+    listed[k] = make(withRecord(other));
+  };
+  const changed = (o: Side, now: Side) => log.pack(change(now, causesOf(o, now, global, labels), o, now));
+  const onNew = (now: Side, k: number) => {
+    if (pending[k].old === undefined) listed[k] = log.pack(change(now, NEW, undefined, now));
+    else pair(k, { ...now, review: [] }, (o) => changed(o, now));
+  };
+  const onOld = (o: Side, k: number) => {
+    if (k >= pending.length) listed[k] = log.pack(change(o, GONE, o));
+    else pair(k, o, (now) => changed(o, now));
+  };
+  for (let steps = [rereader(b, newAt, onNew), rereader(a, oldAt, onOld)]; steps.length;) {
+    const more = [];
+    for (const step of steps) if (await step()) more.push(step);
+    steps = more;
+  }
   return listed;
 }
 
@@ -294,14 +322,14 @@ async function compareRows(b: Annotated, old: OldRows, oldYear: string | undefin
   let newYear: string | undefined;
   for await (const window of sides(b))
     for (const s of window) {
-      rows++;
+      const now = rows++;
       newYear ??= s.year;
       const across = mayCross && newYear !== oldYear;
       if (across && s.year !== newYear) return undefined;
       const i = oldYear === undefined ? old.take(yearKey(s.agb, s.code, s.year)) : across || s.year === oldYear ? old.take(codeKey(s.agb, s.code)) : undefined;
       if (i !== undefined && sameCells({ pct: old.pct(i), tar: old.tar(i) }, s) && !old.handEdited(i) && !handEdited(s)) continue;
       log.count({ agb: s.agb, provider: s.provider, old: i === undefined ? undefined : old.numbersOf(i), new: numbersOf(s), volume: s.volume });
-      if (pending.length < MAX_LISTED_CHANGES) pending.push(pendingOf(s, i));
+      if (pending.length < MAX_LISTED_CHANGES) pending.push({ now, old: i });
     }
   return { pending, across: rows > 0 && mayCross && newYear !== oldYear ? newYear : undefined };
 }
@@ -310,9 +338,12 @@ async function compareRows(b: Annotated, old: OldRows, oldYear: string | undefin
 const yearKey = (agb: string, code: string, year: string) => `${agb}\u0001${code}\u0001${year}`;
 const codeKey = (agb: string, code: string) => `${agb}\u0001${code}`;
 
-/** Compare two annotated workbooks. `files` name them in messages. */
-export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookPort, files: { old: string; new: string }): Promise<Comparison> {
-  const [a, b] = [await annotatedSheet(oldPort, files.old), await annotatedSheet(newPort, files.new)];
+/**
+ * OUD read and held, NIEUW compared with it, OUD's rows never taken counted as gone: every change counted, the first
+ * ones to list named by row (`gone`: OUD's rows, as far as they fit). OUD's rows are let go on return, before the
+ * changes are listed (≈ 17 MB at 300k rows).
+ */
+async function compareAll(a: Annotated, b: Annotated) {
   const old = await readOld(a);
   // OUD of one inkoopjaar: its rows by AGB-code + prestatiecode, which is the same key (every row has that year), and
   // compared across the years if NIEUW's rows are all of one other year; known only once NIEUW is read, so taken to be
@@ -326,19 +357,36 @@ export async function compareWorkbooks(oldPort: WorkbookPort, newPort: WorkbookP
     return rows && { ...rows, log };
   };
   const { pending, log, across: newYear } = (await compare(oldYear !== undefined)) ?? (await compare(false))!;
+  const gone: number[] = [];
+  for (const i of old.left()) {
+    log.count({ agb: old.agb(i), provider: old.provider(i), old: old.numbersOf(i), volume: undefined });
+    if (pending.length + gone.length < MAX_LISTED_CHANGES) gone.push(i);
+  }
   const across = newYear === undefined ? undefined : { old: oldYear!, new: newYear };
+  return { pending, log, across, gone, doubled: old.doubled };
+}
+
+/**
+ * Compare two annotated workbooks. `files` name them in messages; `window`: rows read at a time (a rerun's window; the
+ * tests read a few to cross many windows).
+ */
+export async function compareWorkbooks(
+  oldPort: WorkbookPort,
+  newPort: WorkbookPort,
+  files: { old: string; new: string },
+  window = RERUN_WINDOW,
+): Promise<Comparison> {
+  const [a, b] = [await annotatedSheet(oldPort, files.old, window), await annotatedSheet(newPort, files.new, window)];
+  const { pending, log, across, gone, doubled } = await compareAll(a, b);
   const global = runDifferences(a.last, b.last);
-  const gone = [...old.left()];
-  for (const i of gone) log.count({ agb: old.agb(i), provider: old.provider(i), old: old.numbersOf(i), volume: undefined });
-  const listedGone = gone.slice(0, Math.max(0, MAX_LISTED_CHANGES - pending.length));
-  for (const text of await listChanges(a, pending, listedGone, global, b.labels, log)) log.listPacked(text);
+  for (const text of await listChanges(a, b, pending, gone, global, b.labels, log)) log.listPacked(text);
   if (across)
     log.notes.push(
       `Vergeleken over twee inkoopjaren: ${across.old} (OUD) met ${across.new} (NIEUW), per AGB-code en prestatiecode. Verschillen in beleid en parameters tussen de jaren staan bij elke gewijzigde rij.`,
     );
-  if (old.doubled)
+  if (doubled)
     log.notes.push(
-      `${old.doubled} ${old.doubled === 1 ? 'rij' : 'rijen'} in OUD ${old.doubled === 1 ? 'heeft' : 'hebben'} dezelfde sleutel als een andere; zulke rijen zijn op volgorde gekoppeld.`,
+      `${doubled} ${doubled === 1 ? 'rij' : 'rijen'} in OUD ${doubled === 1 ? 'heeft' : 'hebben'} dezelfde sleutel als een andere; zulke rijen zijn op volgorde gekoppeld.`,
     );
   return { log, acrossYears: across, comparedWith: `${files.old}${a.last?.time ? ` (berekend ${a.last.time})` : ''}` };
 }
