@@ -34,9 +34,8 @@ export const SUMMARY_HEADERS = ['AGB-code', 'Zorgaanbieder', 'Gewijzigde rijen',
 interface ProviderSum {
   provider: string;
   count: number;
-  weighted: Dec;
-  /** Changed rows with a tariff difference and a volume. */
-  weighedRows: number;
+  /** The tariff differences × volume of its changed rows that have both; undefined while none has (no Decimal per provider). */
+  weighted?: Dec;
 }
 
 /**
@@ -144,15 +143,14 @@ export class ChangeLog {
   /** Counts a change in the total and its provider's summary; only its numbers, provider and volume matter here. */
   count(change: Pick<RowChange, 'agb' | 'provider' | 'old' | 'new' | 'volume'>): void {
     this.total++;
-    const sum = this.providers.get(change.agb) ?? { provider: change.provider, count: 0, weighted: dec(0), weighedRows: 0 };
+    const sum = this.providers.get(change.agb) ?? { provider: change.provider, count: 0 };
     sum.count++;
     if (!sum.provider) sum.provider = change.provider;
     // the difference only counts here with a volume (the sheet makes it again for the listed rows)
     const volume = this.hasVolume && change.volume !== undefined ? parseNumber(change.volume) : undefined;
     const diff = volume?.ok ? tariffDifference(change) : undefined;
     if (diff && volume?.ok) {
-      sum.weighted = sum.weighted.plus(diff.times(volume.value));
-      sum.weighedRows++;
+      sum.weighted = (sum.weighted ?? dec(0)).plus(diff.times(volume.value));
     }
     this.providers.set(change.agb, sum);
   }
@@ -161,7 +159,7 @@ export class ChangeLog {
   summary(): Array<{ agb: string; provider: string; count: number; weighted?: string }> {
     return [...this.providers.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'nl'))
-      .map(([agb, s]) => ({ agb, provider: s.provider, count: s.count, weighted: this.hasVolume && s.weighedRows ? s.weighted.toString() : undefined }));
+      .map(([agb, s]) => ({ agb, provider: s.provider, count: s.count, weighted: this.hasVolume ? s.weighted?.toString() : undefined }));
   }
 
   /**
