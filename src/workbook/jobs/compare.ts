@@ -3,7 +3,8 @@
  * inkoopjaar; when each holds one inkoopjaar and they differ (last year against this year), per AGB-code +
  * prestatiecode. Causes come from what each run recorded (the metadata sheets, each row's record), as on a rerun.
  * OUD is read first and held compactly (compare-old.ts), NIEUW is read window by window and compared row by row,
- * and the listed changes get OUD's records and reviews from a second read of OUD, as far as they reach.
+ * and the listed changes get both rows' records (and OUD's review) from a second read of both, side by side, as far as
+ * they reach: what is held while reading is OUD's rows in compact form, and the row numbers of the changes to list.
  */
 import { cellToText, type CellValue } from '../../domain/parse';
 import { InputError } from '../errors';
