@@ -1250,15 +1250,24 @@ test('Tarieven at 20,000 rows: counts with a thousands separator; after Annulere
   await p.goto(`${origin}/demo.html?rijen=20000`);
   await chooseZkGgz(p);
   const bereken = p.getByTestId('primaire-actie').first();
+  // a slow Excel (each sync takes 300 ms), so that Annuleren is pressed while the job reads: once it writes, a cancel
+  // is no longer possible (the button is disabled), and waiting for the progress text alone could meet the writing
+  // phase on a loaded machine
+  type Demo = { tariefwijzerDemo: { latencyMs: number } };
+  const latency = (ms: number) => p.evaluate((v) => ((window as unknown as Demo).tariefwijzerDemo.latencyMs = v), ms);
+  await latency(300);
   await bereken.click();
-  await p.waitForFunction(() => /van 20\.000 rijen/.test(document.getElementById('root')!.innerText), undefined, { polling: 100, timeout: 120_000 });
+  await p.locator('[role="progressbar"][aria-label="Werkmap lezen…"]').waitFor({ timeout: 120_000 });
   await p.getByRole('button', { name: 'Annuleren' }).focus();
   await p.keyboard.press('Enter');
   await p.getByText('Berekening afgebroken; er is niets in de werkmap geschreven.').waitFor({ timeout: 60_000 });
   await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'primaire-actie');
   expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Bereken');
+  await latency(0);
 
+  // the whole run: its progress counts with a thousands separator
   await bereken.click();
+  await p.waitForFunction(() => /van 20\.000 rijen/.test(document.getElementById('root')!.innerText), undefined, { polling: 100, timeout: 120_000 });
   const summary = p.getByTestId('resultaat-samenvatting');
   await summary.waitFor({ timeout: 180_000 });
   expect(await summary.textContent()).toMatch(/20\.00\d rijen/);
