@@ -42,10 +42,9 @@ interface ProviderSum {
  * A text to be held for long, in its smallest form: one flat string, one byte a character where it can be. What
  * JSON.stringify gives is a tree of the pieces it was made of (V8 builds it in pieces, the first of 32 characters,
  * and joins them only when it must): 20,000 listed changes held ≈ 3 MB more that way through a rerun (heap snapshots
- * at 300k rows). A
- * text cut from a piece of the sheet that held any character beyond Latin-1 is two bytes a character, whatever it
- * holds itself. V8's JSON parser makes a new flat string, one byte a character when every character fits, and gives
- * back any text exactly.
+ * at 300k rows). A text cut from a piece of the sheet that held any character beyond Latin-1 is two bytes a
+ * character, whatever it holds itself. V8's JSON parser makes a new flat string, one byte a character when every
+ * character fits, and gives back any text exactly.
  */
 export function heldText(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;

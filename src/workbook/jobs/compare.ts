@@ -241,13 +241,14 @@ function rereader(a: Annotated, at: ReadonlyMap<number, number>, take: (s: Side,
   let i = 0;
   return async () => {
     const next = i > last ? undefined : await windows.next();
-    if (next && !next.done)
+    if (next && !next.done) {
       for (const s of next.value) {
         const k = at.get(i);
         if (k !== undefined) take(s, k);
         if (++i > last) break;
       }
-    if (next && !next.done && i <= last) return true;
+      if (i <= last) return true;
+    }
     await windows.return(undefined);
     return false;
   };
