@@ -36,30 +36,52 @@ export function dec(v: Decimal.Value | Dec): Dec {
   return new D(v);
 }
 
-/** A plain decimal number ("-012.50"): a sign, digits and decimals; no exponent, no "+", no blanks. */
-const PLAIN_DECIMAL = /^(-?)(\d{1,20})(?:\.(\d{1,20}))?$/;
-
 /**
- * A plain decimal number × 10^`shift` as D writes it ("0.955", 2 → "95.5"; "012.50" → "12.5"), worked out on its
- * digits: the same text as `dec(text).times(10 ** shift).toString()` without two Decimals (a rerun turns every row's
- * fraction into percent points, and compares numbers written as text). At most 20 digits either side of the point, so
- * D's 40 digits hold the value exactly; undefined for anything else and for zero (D writes "-0" for a negative one):
- * the caller asks decimal.js then.
+ * A plain decimal number ("-012.50": a sign, up to 20 digits, maybe a point and up to 20 more; no exponent, no "+", no
+ * blanks) × 10^`shift` as D writes it ("0.955", 2 → "95.5"; "012.50" → "12.5"; "97.3", -2 → "0.973"), worked out on
+ * its digits: the same text as `dec(text).times(10 ** shift).toString()` without two Decimals (a rerun turns every
+ * row's fraction into percent points and compares numbers written as text; the change sheet turns points back). D's
+ * 40 digits hold such a value exactly; undefined for anything else and for zero (D writes "-0" for a negative one):
+ * the caller asks decimal.js then. Read by hand: a text already in D's form with no shift (most tariffs) comes back
+ * as it is, without the match and the strings a regular expression makes.
  */
 export function shiftedDecimal(text: string, shift = 0): string | undefined {
-  const m = PLAIN_DECIMAL.exec(text);
-  if (!m) return undefined;
-  const [, sign, int, frac = ''] = m;
-  const digits = int + frac.padEnd(shift, '0');
-  const point = int.length + shift;
-  let from = 0;
-  while (from < point - 1 && digits.charCodeAt(from) === 48) from++;
+  const n = text.length;
+  const from = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  let i = from;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  const intEnd = i;
+  if (intEnd === from || intEnd - from > 20) return undefined;
+  let fracStart = n;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 /* . */) return undefined;
+    fracStart = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i < n || i === fracStart || i - fracStart > 20) return undefined;
+  }
+  const leadingZero = text.charCodeAt(from) === 48 && intEnd - from > 1;
+  const trailingZero = fracStart < n && text.charCodeAt(n - 1) === 48;
+  if (shift === 0 && !leadingZero && !trailingZero && !(intEnd - from === 1 && text.charCodeAt(from) === 48 && fracStart === n)) return text;
+  let digits = text.slice(from, intEnd) + text.slice(fracStart);
+  let point = intEnd - from + shift;
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  if (point < 1) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  let lead = 0;
+  while (lead < point - 1 && digits.charCodeAt(lead) === 48) lead++;
   let to = digits.length;
   while (to > point && digits.charCodeAt(to - 1) === 48) to--;
-  const whole = digits.slice(from, point);
+  const whole = digits.slice(lead, point);
   const part = digits.slice(point, to);
   if (whole === '0' && !part) return undefined;
+  const sign = from ? '-' : '';
   return part ? `${sign}${whole}.${part}` : sign + whole;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const HUNDREDTH = new D('0.01');

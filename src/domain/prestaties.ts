@@ -114,8 +114,11 @@ function codePoint(ch: string): string {
 
 /** The invisible characters in a code other than an ordinary space (those are only layout), named in Dutch. */
 function invisibleIn(raw: string): string[] {
+  const found = raw.match(STRIPPED);
+  // most codes have none: no Set for them (every row's code is read so, twice on a rerun)
+  if (!found) return [];
   const names = new Set<string>();
-  for (const ch of raw.match(STRIPPED) ?? []) {
+  for (const ch of found) {
     if (ch === ' ') continue;
     names.add(`${INVISIBLE_NAMES[ch] ?? 'onzichtbaar teken'} (${codePoint(ch)})`);
   }

@@ -85,14 +85,20 @@ describe('shiftedDecimal: number text × 10^n on its digits, as decimal.js write
     expect(shiftedDecimal('1', 2)).toBe('100');
     expect(shiftedDecimal('0.0005', 2)).toBe('0.05');
     expect(shiftedDecimal('-012.3400')).toBe('-12.34');
+    expect(shiftedDecimal('97.3', -2)).toBe('0.973');
+    expect(shiftedDecimal('0.5', -2)).toBe('0.005');
+    expect(shiftedDecimal('-1234.5', -2)).toBe('-12.345');
+    // a text already as decimal.js writes it comes back as it is
+    for (const text of ['234.86', '-0.973', '0.5', '7', '-12']) expect(shiftedDecimal(text)).toBe(text);
     // zero (decimal.js writes "-0" for a negative one) and anything not plain: left to decimal.js
-    for (const text of ['0', '-0.00', '1e-7', '+1', '.5', '1.', ' 1', '1,5', '']) expect(shiftedDecimal(text)).toBeUndefined();
+    for (const text of ['0', '-0.00', '-', '-.5', '1e-7', '+1', '.5', '1.', ' 1', '1,5', '1.2.3', '0x1', '', '123456789012345678901'])
+      expect(shiftedDecimal(text)).toBeUndefined();
   });
 
   test('the same text as decimal.js for every plain decimal', () => {
     const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: max });
     fc.assert(
-      fc.property(fc.boolean(), digits(20), fc.option(digits(20)), fc.constantFrom(0, 2), (negative, int, frac, shift) => {
+      fc.property(fc.boolean(), digits(20), fc.option(digits(20)), fc.constantFrom(0, 2, -2), (negative, int, frac, shift) => {
         const text = `${negative ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`;
         const ours = shiftedDecimal(text, shift);
         if (dec(text).isZero()) expect(ours).toBeUndefined();
@@ -108,7 +114,7 @@ describe('shiftedDecimal: number text × 10^n on its digits, as decimal.js write
     const typed = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 })).map(([i, k]) => i / 10 ** k);
     const numbers = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), typed);
     fc.assert(
-      fc.property(numbers, fc.constantFrom(0, 2), (n, shift) => {
+      fc.property(numbers, fc.constantFrom(0, 2, -2), (n, shift) => {
         const ours = shiftedDecimal(String(n), shift);
         if (ours === undefined) return;
         plain++;

@@ -4,7 +4,7 @@
  * so a run's memory does not grow with the rows.
  */
 import { formatCount } from '../../domain/count';
-import { dec, type Dec } from '../../domain/money';
+import { dec, shiftedDecimal, type Dec } from '../../domain/money';
 import { parseNumber } from '../../domain/parse';
 import { madeRows, type OutputValue, type WorkbookPort } from '../port';
 import { SheetLayout, writeLayout } from './sheet-layout';
@@ -219,7 +219,10 @@ function num(text: string | null | undefined): OutputValue {
 /** A percentage in points ("97.3") as the fraction Excel's % format shows (0.973); any other text as typed. */
 function fraction(text: string | null | undefined): OutputValue {
   const n = num(text);
-  return typeof n === 'number' ? dec(text!).dividedBy(100).toNumber() : n;
+  if (typeof n !== 'number') return n;
+  // the decimal's nearest number, as decimal.js's toNumber gives it (from its text)
+  const shifted = shiftedDecimal(text!, -2);
+  return shifted === undefined ? dec(text!).dividedBy(100).toNumber() : Number(shifted);
 }
 
 function changeRow(c: RowChange): OutputValue[] {
