@@ -3,7 +3,7 @@
  * decodeRecord gives a record with the row's key, and should say so for every record as Tariefwijzer writes it.
  */
 import fc from 'fast-check';
-import { decodeRecord, encodeRecord, holdsRecordOf, recordKey, type RowRecord } from '../../src/workbook/jobs/row-record';
+import { decodeRecord, encodeRecord, holdsRecordOf, recordKey, withOtherNumbers, type RowRecord } from '../../src/workbook/jobs/row-record';
 
 const text = fc.oneof(
   fc.constantFrom('', '73730001', '1', 'Z001', '2025', 'Zilveren Kruis', 'Zorg "Noord"', 'a\\b', 'é€', 'tab\there', '\u0000', '\ud800'),
@@ -61,4 +61,35 @@ test('it says a record is the row’s own only where decodeRecord says so', () =
   expect(own).toBeGreaterThan(200);
   // what is not a record string at all
   for (const cell of [null, 3, true, '', '["tw1"]']) expect(holdsRecordOf(cell, { agb: '', code: '', year: '', zorgkantoor: '' })).toBeUndefined();
+});
+
+test('a record that differs only in its numbers is read without decoding, as decodeRecord reads it', () => {
+  // the previous record: this row's with other numbers (a changed richttarief), or another row's; maybe edited
+  const numbers = fc.oneof(text, fc.constantFrom('', '0.973', '0.95', '234.86', '1e-7', '-0.5'));
+  const edits = [
+    (s: string) => s,
+    (s: string) => s.replace(',', ', '),
+    (s: string) => s.replace('","', '",\n"'),
+    (s: string) => s.replace(/\}\]$/, '}, 1]'),
+    (s: string) => s.slice(0, -1),
+  ];
+  let read = 0;
+  fc.assert(
+    fc.property(record, record, numbers, numbers, fc.boolean(), fc.nat(edits.length - 1), (now, other, percentage, tariff, same, e) => {
+      const before = same ? { ...now, percentage, tariff } : other;
+      const cell = edits[e](encodeRecord(before));
+      const fast = withOtherNumbers(cell, now, encodeRecord(now));
+      if (fast) {
+        read++;
+        expect(fast).toEqual(decodeRecord(cell));
+      }
+      // every record as written whose numbers need no escape is read so
+      const plain = [percentage, tariff].every((x) => JSON.stringify(x) === `"${x}"`);
+      if (same && e === 0 && plain) expect(fast).toBeDefined();
+    }),
+    { numRuns: 3000, seed: 6 },
+  );
+  expect(read).toBeGreaterThan(150);
+  const now: RowRecord = { agb: '1', code: 'Z001', year: '', zorgkantoor: '', provider: '', maximum: '', percentage: '', tariff: '', inputs: {} };
+  for (const cell of [null, 3, '', '["tw1"]']) expect(withOtherNumbers(cell, now, encodeRecord(now))).toBeUndefined();
 });

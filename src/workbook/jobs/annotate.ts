@@ -222,7 +222,7 @@ function rowRecordAndReview(
   if (!matcher || !log) return outputLine(values, OPEN_REVIEW, text);
   const same = matcher.reviewIfSame(line, r, text, values[0], values[1]);
   if (same) return outputLine(values, keptReview(same), text);
-  const previous = matcher.previousFor(line, r);
+  const previous = matcher.previousFor(line, r, record, text);
   const change = compareRow(pack, previous, record, matcher.previous.global, log.listing);
   if (!change) return outputLine(values, previous ? keptReview(previous.review) : OPEN_REVIEW, text);
   const volume = cells.volume ?? undefined;

@@ -12,7 +12,7 @@ import { OUT, OUTPUT_HEADERS, ownBlock, REVIEW_CELLS, type OutputOrder } from '.
 import { columnName } from '../port';
 import { goneRow, runCauses, type Cause, type PreviousRow, type RowChange } from './changes';
 import type { LastRun } from './last-run';
-import { decodeRecord, holdsRecordOf, recordKey, rowKeyParts, type RowRecord } from './row-record';
+import { decodeRecord, holdsRecordOf, recordKey, rowKeyParts, withOtherNumbers, type RowRecord } from './row-record';
 
 export type PreviousMode = 'record' | 'older';
 
@@ -179,8 +179,11 @@ export class RerunMatcher {
     return REVIEW_CELLS.map((k) => this.cell(line, k));
   }
 
-  /** Second pass: what the previous run left for this row; undefined for a new row. */
-  previousFor(line: readonly CellValue[], row: number): PreviousRow | undefined {
+  /**
+   * Second pass: what the previous run left for this row; undefined for a new row. The row's record now (`now`, its
+   * text `text`) tells one that differs only in its numbers without decoding it.
+   */
+  previousFor(line: readonly CellValue[], row: number, now: RowRecord, text: string): PreviousRow | undefined {
     if (this.previous.mode === 'older') {
       const p = this.previousRow(line, undefined);
       return isEmptyCell(p.percentage) && isEmptyCell(p.tariff) && isEmptyCell(this.cell(line, OUT.signals)) ? undefined : { ...p, review: [] };
@@ -188,6 +191,7 @@ export class RerunMatcher {
     const moved = this.moved.get(row);
     if (moved) return moved;
     if (this.fresh.has(row)) return undefined;
-    return this.previousRow(line, decodeRecord(this.cell(line, OUT.record)));
+    const cell = this.cell(line, OUT.record);
+    return this.previousRow(line, withOtherNumbers(cell, now, text) ?? decodeRecord(cell));
   }
 }

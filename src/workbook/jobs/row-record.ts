@@ -67,6 +67,26 @@ export function encodeRecord(r: RowRecord): string {
   return JSON.stringify([VERSION, r.agb, r.code, r.year, r.zorgkantoor, r.provider, r.maximum, r.percentage, r.tariff, r.inputs]);
 }
 
+/** Two JSON strings without escapes, as a percentage and a tariff are recorded: `"0.973","234.86"`. */
+const PLAIN_NUMBERS = new RegExp(String.raw`^"([^"\\\u0000-\u001f]*)","([^"\\\u0000-\u001f]*)"$`);
+
+/**
+ * The record in `cell` when it is `text` (encodeRecord's of `now`) but for the percentage and tariff (nothing but the
+ * numbers moved: a rerun after the richttarief or the policy changed), as decodeRecord would give it, without
+ * decoding it: its inputs are `now`'s own object. Undefined otherwise (then decodeRecord).
+ */
+export function withOtherNumbers(cell: CellValue, now: RowRecord, text: string): RowRecord | undefined {
+  if (typeof cell !== 'string') return undefined;
+  // `text` is […,maximum,percentage,tariff,inputs]: the numbers end before `,{inputs}]`
+  const after = JSON.stringify(now.inputs).length + 2;
+  const head = text.length - after - JSON.stringify(now.percentage).length - JSON.stringify(now.tariff).length - 1;
+  if (cell.length < head + after || !cell.startsWith(text.slice(0, head)) || !cell.endsWith(text.slice(text.length - after))) return undefined;
+  const numbers = PLAIN_NUMBERS.exec(cell.slice(head, cell.length - after));
+  if (!numbers) return undefined;
+  const { agb, code, year, zorgkantoor, provider, maximum, inputs } = now;
+  return { agb, code, year, zorgkantoor, provider, maximum, percentage: numbers[1], tariff: numbers[2], inputs };
+}
+
 /** A JSON string as JSON.parse takes it (no control characters, valid escapes). */
 const JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
 
@@ -110,6 +130,7 @@ export function fieldLabel(pack: PolicyPack, name: string): string {
 
 /** Input fields (other than key, provider and maximumtarief) whose hash differs between two records. */
 export function changedInputs(before: RowRecord, after: RowRecord): string[] {
+  if (before.inputs === after.inputs) return [];
   const names = new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)]);
   return [...names].filter((n) => (before.inputs[n] ?? '') !== (after.inputs[n] ?? '')).sort();
 }

@@ -592,12 +592,17 @@ export class OwnSheet {
       line.forEach((v, c) => (cells += cellXml(`${columnName(c)}${r + 1}`, v, styles?.[c])));
       await this.row(out, r, cells);
     }
-    // the streamed block's rows as they are made, styled as apply styles a block's rows
+    // the streamed block's rows as they are made, styled as apply styles a block's rows (a change sheet's 20,000)
+    const letters = tail ? tail.block.headers.map((_, k) => columnName(tail.block.firstColumn + k)) : [];
     for (let i = 0; tail && i < tail.rows.count; i++) {
       await tail.rows.load(i);
       const r = tail.block.headerRow + 1 + i;
+      const number = String(r + 1);
       let cells = '';
-      tail.rows.get(i)!.forEach((v, k) => (cells += cellXml(`${columnName(tail.block.firstColumn + k)}${r + 1}`, v, tail.styleOf(v, k))));
+      tail.rows.get(i)!.forEach((v, k) => {
+        const parts = cellParts(letters[k] ?? columnName(tail.block.firstColumn + k), v, tail.styleOf(v, k), '');
+        if (parts) cells += parts[0] + number + parts[1];
+      });
       await this.row(out, r, cells);
     }
     await out.write(
