@@ -8,13 +8,13 @@
 import fc from 'fast-check';
 import { columnIndexOf } from '../../src/workbook/port';
 import { cachedText, cellColumnAt, cellLetters, CellScan, refColumn, rowCells, sheetPieces, type RawCell } from '../../src/workbook/xlsx/sheet-xml';
-import { attr, tagEnd } from '../../src/workbook/xlsx/xml';
+import { attr, PREFIX, tagEnd } from '../../src/workbook/xlsx/xml';
 
 const ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*`;
-const CELL = new RegExp(`<(?:[\\w.-]+:)?c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?c\\s*>)`, 'g');
+const CELL = new RegExp(`<${PREFIX}c(?=[\\s/>])(${ATTRS}?)(?:/>|>([\\s\\S]*?)</${PREFIX}c\\s*>)`, 'g');
 const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
-const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
-const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
+const HAS_VALUE = new RegExp(`<${PREFIX}(?:v|is|f)[\\s>/]`);
+const CACHED = new RegExp(`<${PREFIX}v(?:\\s${ATTRS})?>([^<]*)</${PREFIX}v\\s*>`);
 
 /** The cells as the regular expression read them (rowCells before CellScan). */
 function byPattern(rowXml: string): RawCell[] {
@@ -71,7 +71,8 @@ test('every row built from usual and unusual pieces reads as the pattern read it
   const usually = (usual: string, ...others: string[]) =>
     fc.oneof({ arbitrary: fc.constant(usual), weight: 3 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
   const space = usually(' ', '  ', '\t', '\n', '\r\n', '\u00a0', ' \u00a0');
-  const name = usually('c', 'x:c', 'c.d:c', 'col', 'cc', 'ab:cd:c', ':c', 'x-1:c');
+  // prefixes beyond ASCII as byte text has them: sé (C3 A9) and à (C3 A0, whose A0 is also the no-break space)
+  const name = usually('c', 'x:c', 'c.d:c', 'col', 'cc', 'ab:cd:c', ':c', 'x-1:c', 's\u00c3\u00a9:c', '\u00c3\u00a0:c', 'c\u00c3\u00a9', '\u00c3:c');
   const ref = fc.constantFrom('A1', 'b2', 'ZZ9', 'XFD1048576', 'ABCD1', '$C$3', ' D4 ', 'E', '7', 'A1B');
   const quote = fc.constantFrom('"', "'");
   const attrValue = fc.constantFrom('1', 'a>b', 'x/y', '/', '', 'a"b', "a'b", ' 2 ');
@@ -89,6 +90,7 @@ test('every row built from usual and unusual pieces reads as the pattern read it
   const inner = fc.constantFrom(
     '<v>1</v>',
     '<x:v>2</x:v>',
+    '<s\u00c3\u00a9:v>5</s\u00c3\u00a9:v>',
     '<f>SUM(A1)</f><v>3</v>',
     '<is><t>a &lt;c&gt; b</t></is>',
     '<is><t xml:space="preserve"> / </t></is>',
@@ -99,7 +101,7 @@ test('every row built from usual and unusual pieces reads as the pattern read it
     '<iss>1</iss>',
     '\u00c3\u00a0',
   );
-  const close = usually('</c>', '</x:c>', '</c >', '</c\u00a0>', '</ c>', '</cc>', '</c:c>', '', '</cx>', '</c');
+  const close = usually('</c>', '</x:c>', '</c >', '</c\u00a0>', '</ c>', '</cc>', '</c:c>', '', '</cx>', '</c', '</s\u00c3\u00a9:c>', '</\u00c3\u00a0:c >');
   const stray = usually('', '/', '/x', '/ ');
   const cell = fc
     .tuple(name, attrs, stray, fc.option(space), fc.boolean(), inner, close)

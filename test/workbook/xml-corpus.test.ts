@@ -1,11 +1,12 @@
 /**
  * A corpus of legal and hostile XML variants of one small workbook, each run through the .xlsx adapter: single
  * quotes, a `>` in attribute values, CDATA in a shared and an inline string, comments and processing instructions
- * between elements and inside rows and cells, character references, prefixed names (`x:`) on every element, white
- * space in tags, a byte order mark, CRLF line ends, elements written open-and-closed instead of self-closing. Each
- * reads the same values as the plain variant, and its output after a write reads the same as the plain variant's
- * output, is well-formed for Python's ElementTree, keeps the schema order of <worksheet> and opens in openpyxl.
- * Hostile variants (references XML forbids, an unknown entity, a DOCTYPE) are refused with a Dutch XmlError.
+ * between elements and inside rows and cells, character references, prefixed names (`x:`, and `sé:` beyond ASCII)
+ * on every element, white space in tags, a byte order mark, CRLF line ends, elements written open-and-closed instead
+ * of self-closing. Each reads the same values as the plain variant, and its output after a write reads the same as
+ * the plain variant's output, is well-formed for Python's ElementTree, keeps the schema order of <worksheet> and
+ * opens in openpyxl. Hostile variants (references XML forbids, an unknown entity, a DOCTYPE) are refused with a Dutch
+ * XmlError.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,6 +80,10 @@ const VARIANTS: Record<string, (p: Parts) => Parts> = {
   }),
   'x: prefix on every element': (p) =>
     each(p, (x, n) => (SPREADSHEETML.includes(n) ? x.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, '<$1x:$2') : x)),
+  'a prefix beyond ASCII (sé:) on every element': (p) =>
+    each(p, (x, n) =>
+      SPREADSHEETML.includes(n) ? x.replace(`xmlns="${MAIN}"`, `xmlns:sé="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, '<$1sé:$2') : x,
+    ),
   'white space in tags': (p) =>
     each(p, (x) =>
       x

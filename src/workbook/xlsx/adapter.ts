@@ -60,6 +60,7 @@ import {
   escapeAttr,
   fromByteText,
   parseXml,
+  PREFIX,
   rethrowIn,
   rootElement,
   stringItemText,
@@ -199,7 +200,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (mimetype?.includes('opendocument')) return mimetype.includes('opendocument.spreadsheet') ? 'ods' : 'other';
     if (/\.bin$/i.test(this.workbookPart)) return 'xlsb';
     const escaped = this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const override = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName\\s*=\\s*["']/${escaped}["'][^>]*>`, 'i').exec(this.contentTypes)?.[0];
+    const override = new RegExp(`<${PREFIX}Override\\b[^>]*PartName\\s*=\\s*["']/${escaped}["'][^>]*>`, 'i').exec(this.contentTypes)?.[0];
     const type = (override && attr(override, 'ContentType')) ?? '';
     if (/wordprocessingml/i.test(type) || (!type && this.zip.get('word/document.xml'))) return 'docx';
     if (/presentationml/i.test(type) || (!type && this.zip.get('ppt/presentation.xml'))) return 'pptx';
@@ -739,6 +740,10 @@ function ownText(s: string): string {
 /** A cached value that needs decoding: a reference, a CR, or bytes of a UTF-8 sequence (byte text). */
 const NEEDS_DECODING = /[&\r\u0080-\u00ff]/;
 
+/** A formula, and an inline string, in a cell's content (any prefix, see PREFIX). */
+const FORMULA_TAG = new RegExp(`<${PREFIX}f[\\s>/]`);
+const INLINE_TAG = new RegExp(`<${PREFIX}is[\\s>]`);
+
 /** The value of a cell of a worksheet part read as byte text (see byteTextChunks). */
 function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings: string[], styles: Styles, date1904: boolean): CellValue {
   const t = cell.type ?? 'n';
@@ -750,8 +755,8 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
   // decoded once, before anything else: `&#49;` is a digit, and a text decoded twice would change
   const v = raw !== undefined && NEEDS_DECODING.test(raw) ? decodeText(fromByteText(raw)) : raw;
   if (v === undefined) {
-    if (/<(?:[\w.-]+:)?f[\s>/]/.test(inner)) return { error: 'formule zonder berekende waarde' };
-    if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) return ownText(stringItemText(fromByteText(inner))) || null;
+    if (FORMULA_TAG.test(inner)) return { error: 'formule zonder berekende waarde' };
+    if (INLINE_TAG.test(inner)) return ownText(stringItemText(fromByteText(inner))) || null;
     return null;
   }
   switch (t) {

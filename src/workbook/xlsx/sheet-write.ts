@@ -12,7 +12,9 @@ import {
   childrenNamed,
   descendants,
   escapeCellText,
+  fromByteText,
   parseXml,
+  QNAME,
   removeAttr,
   setAttr,
   splice,
@@ -49,12 +51,16 @@ export class BlockCells {
   private readonly templates = new WeakMap<readonly OutputValue[], Template>();
   private readonly seen = new WeakSet<readonly OutputValue[]>();
   private readonly texts: TextCells[];
+  /** The cells' prefix as text: a cell is made as text and then turned into byte text as a whole. */
+  private readonly q: string;
 
   constructor(
     readonly pending: PendingBlock,
-    private readonly p: string,
+    /** The sheet's prefix (`x:`, or ''), in byte text as the sheet is read. */
+    p: string,
     readonly rows = new BlockRows(pending.block),
   ) {
+    this.q = fromByteText(p);
     this.letters = pending.block.headers.map((_, i) => columnName(pending.block.firstColumn + i));
     this.texts = pending.block.headers.map(() => new TextCells());
     this.refPattern = new RegExp(`\\sr\\s*=\\s*["'](?:${this.letters.join('|')})\\d`);
@@ -81,7 +87,7 @@ export class BlockCells {
   }
 
   private parts(v: OutputValue, i: number): [string, string] | undefined {
-    const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.p);
+    const parts = cellParts(this.letters[i], v, this.pending.styleOf(v, i), this.q);
     return parts && [toByteText(parts[0]), toByteText(parts[1])];
   }
 
@@ -91,7 +97,7 @@ export class BlockCells {
     if (r === block.headerRow) {
       const out: Array<{ column: number; xml: string }> = [];
       block.headers.forEach((h, i) => {
-        const xml = toByteText(cellXml(`${this.letters[i]}${r + 1}`, h, this.pending.headerStyle, this.p));
+        const xml = toByteText(cellXml(`${this.letters[i]}${r + 1}`, h, this.pending.headerStyle, this.q));
         if (xml) out.push({ column: block.firstColumn + i, xml });
       });
       return out;
@@ -198,6 +204,9 @@ export function mergeRow(xml: string, r: number, cells: BlockCells, p: string): 
   return mergeRowSpliced(xml, r, cells, p);
 }
 
+/** A cell's start tag's name, prefix included (see QNAME). */
+const CELL_NAME = new RegExp(`^<${QNAME}`);
+
 /** mergeRow for any row: its cells read one by one, ours put in and the earlier ones taken out by position. */
 export function mergeRowSpliced(xml: string, r: number, cells: BlockCells, p: string): string {
   const { open, gt, selfClosing } = rowOpen(xml, r);
@@ -214,7 +223,7 @@ export function mergeRowSpliced(xml: string, r: number, cells: BlockCells, p: st
     if (c.column >= first && c.column <= last) edits.push({ from: start, to: c.end, insert: '' });
     // a cell after ours without a reference would move: it gets its own
     else if (c.column > last && attr(c.attrs, 'r') === undefined) {
-      const name = /^<[\w.:-]+/.exec(c.xml)![0];
+      const name = CELL_NAME.exec(c.xml)![0];
       edits.push({ from: start, to: start + name.length, insert: `${name} r="${columnName(c.column)}${r + 1}"` });
     }
   }
@@ -393,13 +402,15 @@ function updateTail(tail: string, pending: PendingBlock, styles: Styles, notes: 
     const rules = [...descendants(parseXml(tail, part, { fragment: true }).root)].filter((e) => e.local === 'cfRule');
     let priority = Math.max(0, ...rules.map((e) => Number(attr(e.tag, 'priority')) || 0));
     const b = blockExtent(block);
+    // made as text, then turned into byte text as a whole: the prefix as text too
+    const q = fromByteText(p);
     const xml = block.highlights
       .map(
         (h) =>
-          `<${p}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${p}formula>${escapeCellText(highlightFormula(h, block))}</${p}formula></${p}cfRule>`,
+          `<${q}cfRule type="expression" dxfId="${styles.fill(h.color)}" priority="${++priority}"><${q}formula>${escapeCellText(highlightFormula(h, block))}</${q}formula></${q}cfRule>`,
       )
       .join('');
-    const element = toByteText(`<${p}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${p}conditionalFormatting>`);
+    const element = toByteText(`<${q}conditionalFormatting sqref="${rangeRef({ ...b, r0: b.r0 + 1 })}">${xml}</${q}conditionalFormatting>`);
     tail = insertTopLevel(tail, part, element, AFTER_CF);
   }
   tail = updateValidations(tail, block, p, part);
@@ -431,12 +442,14 @@ function updateValidations(tail: string, block: OutputBlock, p: string, part: st
     .filter((e) => !ours(e))
     .map((e) => tail.slice(e.start, e.end));
   const b = blockExtent(block);
+  // made as text, then turned into byte text as a whole: the prefix as text too
+  const q = fromByteText(p);
   const added = blockRowCount(block)
     ? lists.map((v) => {
         const c = block.firstColumn + v.column;
         const sqref = rangeRef({ ...b, r0: b.r0 + 1, c0: c, c1: c });
         return toByteText(
-          `<${p}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><${p}formula1>${escapeCellText(`"${listSource(v)}"`)}</${p}formula1></${p}dataValidation>`,
+          `<${q}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><${q}formula1>${escapeCellText(`"${listSource(v)}"`)}</${q}formula1></${q}dataValidation>`,
         );
       })
     : [];

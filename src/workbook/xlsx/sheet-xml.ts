@@ -13,7 +13,9 @@ import {
   localName,
   parseXml,
   plainXml,
+  PREFIX,
   prefixOf,
+  QNAME,
   rethrowIn,
   tagEnd,
   tokenAt,
@@ -31,7 +33,7 @@ export type SheetPiece =
 const MAX_HEAD = 64 * 1024 * 1024;
 
 /** A start tag whose first attribute is `r` (an attribute occurs once, so this is the tag's `r`). */
-const FIRST_R = /^<[\w.:-]+\s+r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const FIRST_R = new RegExp(`^<${QNAME}\\s+r\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
 
 /** The `<sheetData>` start tag at the top level of the head, scanning tokens from `at.pos`; undefined until it comes. */
 function findSheetData(buf: string, at: { pos: number; depth: number }): Token | undefined {
@@ -381,7 +383,7 @@ export interface RawCell {
  * columns counted on): positions in the row's XML, cut into strings only when asked. Every read of a sheet goes
  * through every cell of every row it reads (a rerun's 17 a row, 1.7 million at 100k rows), and a regular expression
  * made a match and three strings of each (≈ 1 GB of garbage in a rerun at 100k rows). It finds what the pattern
- * `<(?:[\w.-]+:)?c(?=[\s/>])(ATTRS*?)(?:/>|>([\s\S]*?)</(?:[\w.-]+:)?c\s*>)` (ATTRS: xml.ts) finds, searched from the
+ * `<PREFIXc(?=[\s/>])(ATTRS*?)(?:/>|>([\s\S]*?)</PREFIXc\s*>)` (PREFIX, ATTRS: xml.ts) finds, searched from the
  * end of the row's start tag: a test holds it to that pattern (test/workbook/cell-scan.test.ts).
  */
 export class CellScan {
@@ -538,23 +540,32 @@ export class CellScan {
 const USUAL_CELL = /^\s+r="([A-Za-z]{1,3})\d+"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 
 /**
- * Where a cell element's name (`c`, or `x:c` with any prefix) that starts at `from` ends, or -1 when none starts
- * there (what follows it is for the caller to check: `<col` and `</cx>` are no cell's).
+ * Where the prefix of a name that starts at `from` ends (after its colon: `x:` of `x:c`), or -1 when it has none.
+ * PREFIX's name characters run to the first colon; a pattern that does not fit with the prefix is tried without.
  */
-function cellName(xml: string, from: number): number {
+function prefixEnd(xml: string, from: number): number {
   let i = from;
   while (isNameChar(xml.charCodeAt(i))) i++;
-  // `x:c`: a prefix of name characters and a colon; else `c` alone
-  const c = xml.charCodeAt(i) === 58 /* : */ && i > from ? i + 1 : i === from + 1 ? from : -1;
-  return c >= 0 && xml.charCodeAt(c) === 99 /* c */ ? c + 1 : -1;
+  return i > from && xml.charCodeAt(i) === 58 /* : */ ? i + 1 : -1;
 }
 
-/** After `<` at `lt`: the end of a cell element's name if a start tag of one begins there, else -1. */
+/** After `<` at `lt`: the end of a cell element's name (`c`, `x:c`) if a start tag of one begins there, else -1. */
 function cellNameEnd(xml: string, lt: number): number {
-  const end = cellName(xml, lt + 1);
-  if (end < 0) return -1;
-  const after = xml.charCodeAt(end);
-  return isSpace(after) || after === 47 || after === 62 ? end : -1;
+  const p = prefixEnd(xml, lt + 1);
+  if (p >= 0 && xml.charCodeAt(p) === 99 /* c */ && isNameEnd(xml.charCodeAt(p + 1))) return p + 1;
+  return xml.charCodeAt(lt + 1) === 99 && isNameEnd(xml.charCodeAt(lt + 2)) ? lt + 2 : -1;
+}
+
+/** What may follow an element's name in its start tag (`(?=[\s/>])`). */
+function isNameEnd(c: number): boolean {
+  return isSpace(c) || c === 47 || c === 62; // white space, `/`, `>`
+}
+
+/** Whether a cell's end tag closes after its name at `from` (white space, then `>`). */
+function endTagCloses(xml: string, from: number): boolean {
+  let j = from;
+  while (isSpace(xml.charCodeAt(j))) j++;
+  return xml.charCodeAt(j) === 62;
 }
 
 /**
@@ -578,10 +589,9 @@ function attrsEnd(xml: string, from: number): number {
 /** The first end tag of a cell (`</c>`, `</x:c >`) from `from`: where it starts, or -1. */
 function cellClose(xml: string, from: number): number {
   for (let lt = xml.indexOf('</', from); lt >= 0; lt = xml.indexOf('</', lt + 2)) {
-    let j = cellName(xml, lt + 2);
-    if (j < 0) continue;
-    while (isSpace(xml.charCodeAt(j))) j++;
-    if (xml.charCodeAt(j) === 62) return lt;
+    const p = prefixEnd(xml, lt + 2);
+    if (p >= 0 && xml.charCodeAt(p) === 99 /* c */ && endTagCloses(xml, p + 1)) return lt;
+    if (xml.charCodeAt(lt + 2) === 99 && endTagCloses(xml, lt + 3)) return lt;
   }
   return -1;
 }
@@ -594,9 +604,9 @@ function cellType(xml: string, from: number, to: number): string {
   return xml.slice(from, to);
 }
 
-/** `[\w.-]` of a regular expression. */
+/** A character of a prefix as PREFIX (xml.ts) takes it: `[\w.\u0080-\uFFFF-]`. */
 function isNameChar(c: number): boolean {
-  return isWordChar(c) || c === 46 || c === 45;
+  return isWordChar(c) || c === 46 || c === 45 || c >= 0x80;
 }
 
 /** `\w`. */
@@ -625,7 +635,7 @@ function isSpace(c: number): boolean {
  * An element that holds a value (a cached value, an inline string or a formula): a row without one is empty, and
  * so is a cell.
  */
-export const HAS_VALUE = /<(?:[\w.-]+:)?(?:v|is|f)[\s>/]/;
+export const HAS_VALUE = new RegExp(`<${PREFIX}(?:v|is|f)[\\s>/]`);
 
 /** HAS_VALUE, searched in place from a cell's content (lastIndex). */
 const VALUE_TAG = new RegExp(HAS_VALUE.source, 'g');
@@ -642,7 +652,7 @@ export function lastCellStart(xml: string, p: string, at = xml.length): number {
 }
 
 /** A cell's cached value in plain XML (text only: a `<` cannot be in it). */
-const CACHED = new RegExp(`<(?:[\\w.-]+:)?v(?:\\s${ATTRS})?>([^<]*)</(?:[\\w.-]+:)?v\\s*>`);
+const CACHED = new RegExp(`<${PREFIX}v(?:\\s${ATTRS})?>([^<]*)</${PREFIX}v\\s*>`);
 
 /**
  * A cell's cached value as written (CACHED's group): most cells hold `<v>…</v>` and nothing else, read without a

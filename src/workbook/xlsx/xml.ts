@@ -432,8 +432,18 @@ export function plainXml(xml: string): string {
 /** A quote-aware pattern for the attributes of a tag in plain XML: a `>` inside a value does not end it. */
 export const ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 
-const T_ELEMENT = new RegExp(`<(?:[\\w.-]+:)?t(?:\\s${ATTRS})?(?:/>|>([^<]*)</(?:[\\w.-]+:)?t\\s*>)`, 'g');
-const PHONETIC = new RegExp(`<(?:[\\w.-]+:)?rPh(?:\\s${ATTRS})?(?:/>|>[\\s\\S]*?</(?:[\\w.-]+:)?rPh\\s*>)`, 'g');
+/**
+ * A namespace prefix with its colon, or none, as a regular expression's source: name characters, those beyond ASCII
+ * included (XML 1.0 §2.3 allows letters of any script; in byte text such a character is its UTF-8 bytes, each one
+ * U+0080–U+00FF). The patterns below and the sheet's own scanners read `x:c` and `sé:c` alike.
+ */
+export const PREFIX = String.raw`(?:[\w.\u0080-\uFFFF-]+:)?`;
+
+/** A qualified element name (prefix included), as a regular expression's source; see PREFIX. */
+export const QNAME = String.raw`[\w.:\u0080-\uFFFF-]+`;
+
+const T_ELEMENT = new RegExp(`<${PREFIX}t(?:\\s${ATTRS})?(?:/>|>([^<]*)</${PREFIX}t\\s*>)`, 'g');
+const PHONETIC = new RegExp(`<${PREFIX}rPh(?:\\s${ATTRS})?(?:/>|>[\\s\\S]*?</${PREFIX}rPh\\s*>)`, 'g');
 
 /** Text of `<t>` elements (shared or inline string, rich text runs), without phonetic runs. */
 export function stringItemText(xml: string): string {
