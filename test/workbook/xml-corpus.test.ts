@@ -2,11 +2,11 @@
  * A corpus of legal and hostile XML variants of one small workbook, each run through the .xlsx adapter: single
  * quotes, a `>` in attribute values, CDATA in a shared and an inline string, comments and processing instructions
  * between elements and inside rows and cells, character references, prefixed names (`x:`, and `sé:` beyond ASCII)
- * on every element, white space in tags, a byte order mark, CRLF line ends, elements written open-and-closed instead
- * of self-closing. Each reads the same values as the plain variant, and its output after a write reads the same as
- * the plain variant's output, is well-formed for Python's ElementTree, keeps the schema order of <worksheet> and
- * opens in openpyxl. Hostile variants (references XML forbids, an unknown entity, a DOCTYPE) are refused with a Dutch
- * XmlError.
+ * on every element, white space in tags, a byte order mark, every part in UTF-16 (either byte order), CRLF line ends,
+ * elements written open-and-closed instead of self-closing. Each reads the same values as the plain variant, and its
+ * output after a write reads the same as the plain variant's output, is well-formed for Python's ElementTree, keeps
+ * the schema order of <worksheet> and opens in openpyxl. Hostile variants (references XML forbids, an unknown
+ * entity, a DOCTYPE) are refused with a Dutch XmlError.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -84,6 +84,8 @@ const VARIANTS: Record<string, (p: Parts) => Parts> = {
     each(p, (x, n) =>
       SPREADSHEETML.includes(n) ? x.replace(`xmlns="${MAIN}"`, `xmlns:sé="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, '<$1sé:$2') : x,
     ),
+  'UTF-16 with its byte order mark': (p) => p,
+  'UTF-16BE with its byte order mark': (p) => p,
   'white space in tags': (p) =>
     each(p, (x) =>
       x
@@ -96,10 +98,17 @@ const VARIANTS: Record<string, (p: Parts) => Parts> = {
   'open and close instead of self-closing': (p) => each(p, (x) => x.replace(/<([\w:]+)((?:\s[^<>]*?)?)\s*\/>/g, '<$1$2></$1>')),
 };
 
-function zip(parts: Parts): Buffer {
+/** Variants in another encoding than UTF-8: every part in it (OPC allows UTF-16, ECMA-376 Part 2 [M1.17]). */
+const UTF16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${text}`, 'utf16le')]);
+const ENCODINGS: Record<string, (text: string) => Buffer> = {
+  'UTF-16 with its byte order mark': UTF16,
+  'UTF-16BE with its byte order mark': (text) => UTF16(text).swap16(),
+};
+
+function zip(parts: Parts, encode: (text: string) => Buffer = (text) => Buffer.from(text, 'utf8')): Buffer {
   const chunks: Buffer[] = [];
   const w = new ZipWriter({ write: (b) => chunks.push(b) });
-  for (const [name, text] of Object.entries(parts)) w.stored(name, Buffer.from(text, 'utf8'));
+  for (const [name, text] of Object.entries(parts)) w.stored(name, encode(text));
   w.finish();
   return Buffer.concat(chunks);
 }
@@ -134,7 +143,7 @@ let dir: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-xml-corpus-'));
   for (const [name, variant] of Object.entries(VARIANTS)) {
-    const input = zip(variant(BASE));
+    const input = zip(variant(BASE), ENCODINGS[name]);
     fs.writeFileSync(path.join(dir, `${name.replace(/\W+/g, '-')}-in.xlsx`), input);
     const wb = await XlsxWorkbook.fromBuffer(input);
     const before = await readAll(wb);

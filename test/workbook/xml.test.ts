@@ -18,7 +18,9 @@ import {
   stringItemText,
   textOf,
   tokens,
+  utf8PartBytes,
   XmlError,
+  xmlPartText,
 } from '../../src/workbook/xlsx/xml';
 import { PieceReader, rowCells, SharedPieces, sheetPieces, type Pieces, type SheetPiece } from '../../src/workbook/xlsx/sheet-xml';
 
@@ -277,5 +279,69 @@ describe('streams cut at every place', () => {
     await expect(collect(sheetPieces(chunked(bad, 7), 'xl/worksheets/sheet1.xml'))).rejects.toThrow(
       "xl/worksheets/sheet1.xml: bevat een DOCTYPE-declaratie; zo'n bestand wordt niet gelezen",
     );
+  });
+});
+
+describe('UTF-16 parts (OPC allows UTF-8 and UTF-16)', () => {
+  const text = '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n<sst xmlns="m"><si><t>é € 𝄞 &amp; één</t></si></sst>';
+  const asUtf8 = text.replace('encoding="UTF-16"', 'encoding="UTF-8"');
+  const be = (b: Buffer) => Buffer.from(b).swap16();
+  const encodings: Record<string, Buffer> = {
+    'UTF-16LE with its byte order mark': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    'UTF-16BE with its byte order mark': be(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+    'UTF-16LE without it': Buffer.from(text, 'utf16le'),
+    'UTF-16BE without it': be(Buffer.from(text, 'utf16le')),
+  };
+
+  test.each(Object.entries(encodings))('%s reads as the text, its declaration saying UTF-8', async (_, bytes) => {
+    expect(xmlPartText(bytes)).toBe(asUtf8);
+    // streamed in chunks cut at every place (inside a character, a surrogate pair and the declaration)
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const chunks = async function* () {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      expect(Buffer.concat(await collect(utf8PartBytes(chunks()))).toString('utf8')).toBe(asUtf8);
+    }
+  });
+
+  test('UTF-8 comes through as it is, byte for byte (bytes that are not UTF-8 included)', async () => {
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff, 0xc3])]);
+    expect(xmlPartText(Buffer.from(text, 'utf8'))).toBe(text);
+    for (const size of [1, 3, 1000]) {
+      const chunks = async function* () {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      expect(Buffer.concat(await collect(utf8PartBytes(chunks())))).toEqual(bytes);
+    }
+    // a part of fewer bytes than it takes to tell
+    for (const tiny of ['', '<', '<a'])
+      expect(
+        Buffer.concat(
+          await collect(
+            utf8PartBytes(
+              (async function* () {
+                yield Buffer.from(tiny);
+              })(),
+            ),
+          ),
+        ).toString(),
+      ).toBe(tiny);
+  });
+
+  test('UTF-16 that holds no XML characters (an unpaired surrogate, an odd byte) is an XmlError', async () => {
+    const lone = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('</a>', 'utf16le')]);
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a/>', 'utf16le'), Buffer.from([0x41])]);
+    for (const bytes of [lone, odd]) {
+      expect(error(() => xmlPartText(bytes)).message).toContain('ongeldige UTF-16-tekst');
+      await expect(
+        collect(
+          utf8PartBytes(
+            (async function* () {
+              yield bytes;
+            })(),
+          ),
+        ),
+      ).rejects.toThrow(XmlError);
+    }
   });
 });

@@ -65,6 +65,7 @@ import {
   rootElement,
   stringItemText,
   utf8Chunks,
+  utf8PartBytes,
   type XmlDocument,
 } from './xml';
 import { DeflatedPart, FileSource, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
@@ -238,20 +239,20 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: string[] = [];
     if (entry)
       try {
-        for await (const si of elements(utf8Chunks(this.zip.stream(entry)), 'si', entry.name)) out.push(stringItemText(si));
+        for await (const si of elements(utf8Chunks(utf8PartBytes(this.zip.stream(entry))), 'si', entry.name)) out.push(stringItemText(si));
       } catch (e) {
         rethrowIn(entry.name, e);
       }
     return (this.sharedStrings = out);
   }
 
-  /** The current bytes of a part, as a stream: this run's version if it rewrote it, else the original. */
+  /** The current bytes of a part as UTF-8, as a stream: this run's version if it rewrote it, else the original (utf8PartBytes). */
   private partStream(part: string): AsyncIterable<Buffer> {
     const mine = this.edited.get(part);
     if (mine) return inflateChunks(mine);
     const entry = this.zip.get(part);
     if (!entry) throw new PackageError(`onderdeel ${part} ontbreekt`);
-    return this.zip.stream(entry);
+    return utf8PartBytes(this.zip.stream(entry));
   }
 
   async readSheet(name: string): Promise<CellValue[][]> {

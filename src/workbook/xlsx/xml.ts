@@ -478,6 +478,88 @@ function usualItemText(xml: string): string | undefined {
  */
 const TEXT_CHUNK = 32 * 1024;
 
+// ---------------------------------------------------------------------------------------------------------------
+// UTF-16 parts
+
+/**
+ * The UTF-16 byte order of an XML part from its first bytes, undefined for UTF-8: by its byte order mark, or by `<?`
+ * two bytes a character (XML 1.0 Appendix F.1). OPC allows XML parts in UTF-8 or UTF-16 (ECMA-376 Part 2, §8.1.4
+ * "XML Usage", [M1.17]); Excel writes UTF-8, and openpyxl and LibreOffice read either.
+ */
+function utf16Of(b: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0)) return 'utf-16le';
+  if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f)) return 'utf-16be';
+  return undefined;
+}
+
+/** The XML declaration's encoding as UTF-8: a UTF-16 part is read as UTF-8 text and, when edited, written so. */
+function declaredUtf8(text: string): string {
+  return text.replace(/^(\uFEFF?<\?xml\b[^?]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
+function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): TextDecoder {
+  return new TextDecoder(encoding, { fatal: true });
+}
+
+function decodeUtf16(decoder: TextDecoder, bytes?: Buffer): string {
+  try {
+    return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+  } catch {
+    // an unpaired surrogate, or an odd byte at the end: no XML character (XML 1.0 §2.2)
+    throw new XmlError('ongeldige UTF-16-tekst');
+  }
+}
+
+/** The text of an XML part's bytes, UTF-8 or UTF-16 (see utf16Of); a UTF-16 part's declaration then says UTF-8. */
+export function xmlPartText(bytes: Buffer): string {
+  const utf16 = utf16Of(bytes);
+  if (!utf16) return bytes.toString('utf8');
+  const decoder = utf16Decoder(utf16);
+  return declaredUtf8(decodeUtf16(decoder, bytes) + decodeUtf16(decoder));
+}
+
+/**
+ * An XML part's bytes as UTF-8, streamed: a UTF-8 part's as they come, a UTF-16 part's decoded and encoded again
+ * (its declaration saying UTF-8, see xmlPartText). The sheet is read and rewritten as UTF-8 (byte text): a UTF-16
+ * sheet Tariefwijzer writes into becomes UTF-8; one it only reads stays as it is.
+ */
+export async function* utf8PartBytes(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let start: Buffer | undefined = Buffer.alloc(0); // the first bytes, until there are enough to tell the encoding
+  let decoder: TextDecoder | undefined;
+  let head: string | undefined = ''; // a UTF-16 part's first text, until its declaration is whole
+  const text = (t: string, last: boolean): Buffer | undefined => {
+    if (head !== undefined) {
+      head += t;
+      if (!last && (head.length < 6 || (/^\uFEFF?<\?xml\b/.test(head) && !head.includes('?>')))) return undefined;
+      t = declaredUtf8(head);
+      head = undefined;
+    }
+    return t ? Buffer.from(t, 'utf8') : undefined;
+  };
+  const convert = (b: Buffer): Buffer | undefined => {
+    let chunk = b;
+    if (start) {
+      chunk = Buffer.concat([start, b]);
+      start = undefined;
+      const utf16 = utf16Of(chunk);
+      if (utf16) decoder = utf16Decoder(utf16);
+    }
+    return decoder ? text(decodeUtf16(decoder, chunk), false) : chunk;
+  };
+  for await (const b of bytes) {
+    if (start && start.length + b.length < 4) {
+      start = Buffer.concat([start, b]);
+      continue;
+    }
+    const out = convert(b);
+    if (out?.length) yield out;
+  }
+  const rest = start?.length ? convert(Buffer.alloc(0)) : undefined;
+  if (rest?.length) yield rest;
+  const last = decoder && text(decodeUtf16(decoder), true);
+  if (last?.length) yield last;
+}
+
 /** Text chunks of an async byte stream, decoded as UTF-8 across chunk boundaries. */
 export async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');

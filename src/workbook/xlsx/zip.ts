@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { xmlPartText } from './xml';
 
 /** A zip that cannot be used as it is (not a zip, encrypted, a zip bomb); the message is Dutch. */
 export class ZipError extends Error {}
@@ -290,9 +291,10 @@ export class ZipReader {
     return out;
   }
 
+  /** An entry's text, read as an XML part: UTF-8 or UTF-16 (xmlPartText). */
   text(name: string): string | undefined {
     const e = this.get(name);
-    return e ? this.read(e).toString('utf8') : undefined;
+    return e ? xmlPartText(this.read(e)) : undefined;
   }
 
   /** After the last byte: the size and CRC-32 the zip recorded for this entry. */
