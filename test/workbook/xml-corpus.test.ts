@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { ZipWriter } from '../../src/workbook/xlsx/zip';
+import { ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 import { XmlError } from '../../src/workbook/xlsx/xml';
 import type { OutputBlock } from '../../src/workbook/port';
 
@@ -23,6 +23,9 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** ISO/IEC 29500 Strict: its own SpreadsheetML and relationships namespaces (Excel's "Strict Open XML-spreadsheet"). */
+const STRICT = 'Strict namespaces (ISO/IEC 29500 Strict)';
+const STRICT_NS = { main: 'http://purl.oclc.org/ooxml/spreadsheetml/main', rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships' };
 
 const BASE: Record<string, string> = {
   '[Content_Types].xml':
@@ -85,6 +88,7 @@ const VARIANTS: Record<string, (p: Parts) => Parts> = {
       SPREADSHEETML.includes(n) ? x.replace(`xmlns="${MAIN}"`, `xmlns:sé="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, '<$1sé:$2') : x,
     ),
   'UTF-16 with its byte order mark': (p) => p,
+  [STRICT]: (p) => each(p, (x) => x.split(MAIN).join(STRICT_NS.main).split(REL).join(STRICT_NS.rel)),
   'UTF-16BE with its byte order mark': (p) => p,
   'white space in tags': (p) =>
     each(p, (x) =>
@@ -137,6 +141,8 @@ async function readAll(wb: XlsxWorkbook) {
   return { name, cells: await wb.readSheet(name) };
 }
 
+const fileName = (variant: string) => variant.replace(/\W+/g, '-');
+
 const results = new Map<string, { before: unknown; after: unknown; file: string }>();
 let dir: string;
 
@@ -144,11 +150,11 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-xml-corpus-'));
   for (const [name, variant] of Object.entries(VARIANTS)) {
     const input = zip(variant(BASE), ENCODINGS[name]);
-    fs.writeFileSync(path.join(dir, `${name.replace(/\W+/g, '-')}-in.xlsx`), input);
+    fs.writeFileSync(path.join(dir, `${fileName(name)}-in.xlsx`), input);
     const wb = await XlsxWorkbook.fromBuffer(input);
     const before = await readAll(wb);
     await wb.writeBlock(block(before.name));
-    const file = path.join(dir, `${name.replace(/\W+/g, '-')}.xlsx`);
+    const file = path.join(dir, `${fileName(name)}.xlsx`);
     const out = await wb.toBuffer();
     fs.writeFileSync(file, out);
     // a second write on the output: our rules and notes replaced, not added
@@ -196,7 +202,8 @@ for f in sys.argv[1:]:
     root = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
     out[f] = {'children': [c.tag.split('}')[1] for c in root]}
     try:
-        openpyxl.load_workbook(f.replace('.xlsx', '-in.xlsx'))
+        # openpyxl opens a Strict workbook as one without sheets
+        if not openpyxl.load_workbook(f.replace('.xlsx', '-in.xlsx')).worksheets: raise ValueError('no sheets')
     except Exception:
         out[f]['inputFails'] = True
         continue
@@ -212,12 +219,26 @@ test('every output is well-formed, in schema order, and opens in openpyxl where 
     { children: string[]; E3?: unknown; F5?: unknown; inputFails?: boolean }
   >;
   // openpyxl 3.0 itself cannot read a workbook.xml with comments between the <sheet> elements
-  expect(files.filter((f) => seen[f].inputFails).map((f) => path.basename(f))).toEqual(['comments-and-PIs-everywhere.xlsx']);
+  // nor a Strict workbook (it sees no sheets in it)
+  expect(files.filter((f) => seen[f].inputFails).map((f) => path.basename(f))).toEqual(['comments-and-PIs-everywhere.xlsx', `${fileName(STRICT)}.xlsx`]);
   const order = ['dimension', 'sheetViews', 'cols', 'sheetData', 'mergeCells', 'conditionalFormatting', 'pageMargins', 'legacyDrawing', 'extLst'];
   for (const f of files) {
     expect({ f, children: seen[f].children.filter((c, i, all) => all.indexOf(c) === i) }).toEqual({ f, children: order });
     if (!seen[f].inputFails) expect({ f, E3: seen[f].E3, F5: seen[f].F5 }).toEqual({ f, E3: 'b', F5: 4 });
   }
+});
+
+test('a Strict workbook gets Strict namespaces and relationship types in what Tariefwijzer adds, never the two mixed', () => {
+  const zip = new ZipReader(fs.readFileSync(results.get(STRICT)!.file));
+  const parts = zip.entries.map((e) => [e.name, zip.text(e.name)!] as const);
+  // the notes were added: a comments part, its VML drawing and their relationships
+  expect(parts.map(([n]) => n)).toEqual(expect.arrayContaining(['xl/comments1.xml', 'xl/worksheets/_rels/sheet1.xml.rels']));
+  const transitional = parts.filter(([, text]) => text.includes(MAIN) || text.includes(REL)).map(([n]) => n);
+  expect(transitional).toEqual([]);
+  const rels = parts.find(([n]) => n === 'xl/worksheets/_rels/sheet1.xml.rels')![1];
+  expect(rels).toContain(`Type="${STRICT_NS.rel}/comments"`);
+  expect(rels).toContain(`Type="${STRICT_NS.rel}/vmlDrawing"`);
+  expect(parts.find(([n]) => n === 'xl/comments1.xml')![1]).toContain(`xmlns="${STRICT_NS.main}"`);
 });
 
 describe('hostile variants: a Dutch XmlError naming the part, never a RangeError', () => {

@@ -28,6 +28,7 @@ import {
   type WorkbookPort,
 } from '../port';
 import { buildChart } from './chart';
+import { conform, STRICT_MAIN } from './conformance';
 import { NotesPart } from './notes';
 import { OwnSheet, rewriteSheet, type PendingBlock } from './sheet-write';
 import {
@@ -59,6 +60,7 @@ import {
   elements,
   escapeAttr,
   fromByteText,
+  namespaceOf,
   parseXml,
   PREFIX,
   rethrowIn,
@@ -119,6 +121,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Rows a read of the sheet being written may take ahead of the writer, held until it passes them: ≈ 3 MB of row XML. */
   readonly windowWhileWriting = 8_192;
   private changedWorkbook = false;
+  /** A Strict workbook (conformance.ts): what Tariefwijzer adds is written with its namespaces. */
+  private readonly strict: boolean;
 
   private constructor(private readonly zip: ZipReader) {
     const rootRels = parseRels(zip.text('_rels/.rels'), '_rels/.rels');
@@ -128,6 +132,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = /\.xml$/i.test(this.workbookPart) ? (zip.text(this.workbookPart) ?? '') : '';
     this.workbookXml = wb;
     const book = wb ? rootElement(parseXml(wb, this.workbookPart)) : undefined;
+    this.strict = book !== undefined && namespaceOf(book, book.prefix) === STRICT_MAIN;
     this.workbookRels = zip.text(relsPartOf(this.workbookPart)) ?? '';
     this.contentTypes = zip.text('[Content_Types].xml') ?? '';
     if (this.contentTypes) parseXml(this.contentTypes, '[Content_Types].xml');
@@ -486,7 +491,7 @@ export class XlsxWorkbook implements WorkbookPort {
       return;
     }
     const info = this.info(block.sheet);
-    const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText);
+    const notes = await NotesPart.open(this.zip, info.part, this.edited, this.editedText, this.strict);
     // rows read while the sheet is written (a RowSource's windows) come from the pieces the writer copies
     this.resume(block.sheet, -1);
     const pieces = new SharedPieces(sheetPieces(byteTextChunks(this.partStream(info.part)), info.part));
@@ -596,7 +601,7 @@ export class XlsxWorkbook implements WorkbookPort {
         );
       }
       const part = new DeflatedPart();
-      await own.writeTo(part, drawingRel);
+      await own.writeTo(part, drawingRel, this.strict);
       out.set(info.part, await part.end());
     }
     return out;
@@ -615,7 +620,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const done = new Set<string>();
     const replacement = async (name: string): Promise<DeflatedPart | undefined> => {
       const text = this.editedText.get(name);
-      return own.get(name) ?? this.edited.get(name) ?? (text !== undefined ? DeflatedPart.of(text) : undefined);
+      return own.get(name) ?? this.edited.get(name) ?? (text !== undefined ? DeflatedPart.of(conform(text, this.strict)) : undefined);
     };
     for (const entry of this.zip.entries) {
       const part = await replacement(entry.name);

@@ -7,6 +7,7 @@ import { columnName, type OutputBlock } from '../port';
 import { parseRef } from './sheet-xml';
 import { appendChild, attr, child, childrenNamed, escapeAttr, escapeCellText, parseXml, refuseDoctype, rootElement, splice, textOf } from './xml';
 import type { DeflatedPart, ZipReader } from './zip';
+import { conform } from './conformance';
 import { parseRels, relsPartOf, relType, resolveRelative, resolveTarget } from './rels';
 
 const AUTHOR = 'Tariefwijzer';
@@ -29,10 +30,17 @@ export class NotesPart {
     private readonly zip: ZipReader,
     private readonly sheetPart: string,
     private readonly editedText: Map<string, string>,
+    private readonly strict: boolean,
   ) {}
 
-  static async open(zip: ZipReader, sheetPart: string, _edited: Map<string, DeflatedPart>, editedText: Map<string, string>): Promise<NotesPart> {
-    return new NotesPart(zip, sheetPart, editedText);
+  static async open(
+    zip: ZipReader,
+    sheetPart: string,
+    _edited: Map<string, DeflatedPart>,
+    editedText: Map<string, string>,
+    strict = false,
+  ): Promise<NotesPart> {
+    return new NotesPart(zip, sheetPart, editedText, strict);
   }
 
   private text(part: string): string | undefined {
@@ -55,7 +63,7 @@ export class NotesPart {
    * on which prefix (if any) the sheet bound to the relationships namespace.
    */
   relAttribute(): string {
-    return `xmlns:tw="${REL_NS}" tw:id`;
+    return `xmlns:tw="${conform(REL_NS, this.strict)}" tw:id`;
   }
 
   /**

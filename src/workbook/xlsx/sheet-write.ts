@@ -24,6 +24,7 @@ import {
   XmlError,
   type XmlElement,
 } from './xml';
+import { conform } from './conformance';
 import { DeflatedPart } from './zip';
 import { cellParts, cellXml } from './xml-text';
 
@@ -582,7 +583,7 @@ export class OwnSheet {
   }
 
   /** The worksheet part, written into `out` a row at a time. */
-  async writeTo(out: DeflatedPart, drawingRelId?: string): Promise<void> {
+  async writeTo(out: DeflatedPart, drawingRelId?: string, strict = false): Promise<void> {
     let width = 0;
     for (const line of this.values) width = Math.max(width, line?.length ?? 0);
     const tail = this.tail && { ...this.tail, rows: new BlockRows(again(this.tail.block)) };
@@ -594,7 +595,10 @@ export class OwnSheet {
     const dimension = height && width ? `A1:${columnName(width - 1)}${height}` : 'A1';
     await out.write(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        conform(
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+          strict,
+        ) +
         `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
     );
     for (let r = 0; r < this.values.length; r++) {
