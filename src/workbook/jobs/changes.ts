@@ -76,8 +76,16 @@ export function tariffText(v: CellValue): string | null {
 
 /** A fraction's number text ("0.973") in percent points ("97.3"). */
 function points(fraction: string): string {
-  return shiftedDecimal(fraction, 2) ?? dec(fraction).times(100).toString();
+  // a round has few percentages: a rerun asks for the same ones three times a row
+  let known = POINTS.get(fraction);
+  if (known === undefined) {
+    if (POINTS.size >= 1_024) POINTS.clear();
+    POINTS.set(fraction, (known = shiftedDecimal(fraction, 2) ?? dec(fraction).times(100).toString()));
+  }
+  return known;
 }
+
+const POINTS = new Map<string, string>();
 
 /** The numbers recorded (as written: a fraction and a tariff) as percent points and tariff. */
 export function recordedNumbers(r: RowRecord): Numbers {
