@@ -37,9 +37,9 @@ export function dec(v: Decimal.Value | Dec): Dec {
 }
 
 /**
- * A plain decimal number ("-012.50": a sign, up to 20 digits, maybe a point and up to 20 more; no exponent, no "+", no
- * blanks) × 10^`shift` as D writes it ("0.955", 2 → "95.5"; "012.50" → "12.5"; "97.3", -2 → "0.973"), worked out on
- * its digits: the same text as `dec(text).times(10 ** shift).toString()` without two Decimals (a rerun turns every
+ * A plain decimal number ("-012.50": a sign, up to 20 digits, maybe a point and up to 20 more; no exponent, no "+",
+ * no blanks) × 10^`shift` as D writes it ("0.955", 2 → "95.5"; "012.50" → "12.5"; "97.3", -2 → "0.973"), worked out
+ * on its digits: the same text as `dec(text).times(10 ** shift).toString()` without two Decimals (a rerun turns every
  * row's fraction into percent points and compares numbers written as text; the change sheet turns points back). D's
  * 40 digits hold such a value exactly; undefined for anything else and for zero (D writes "-0" for a negative one):
  * the caller asks decimal.js then. Read by hand: a text already in D's form with no shift (most tariffs) comes back

@@ -18,13 +18,14 @@ export type PreviousMode = 'record' | 'older';
 
 /**
  * Rows per read window on a rerun by the CLI (ScanOptions.rerunWindow). Its lines also carry the previous record
- * (≈ 230 characters a row) and review, and each pass holds a window of lines while it works through them. A window that lives through several of V8's young-generation collections is copied and then moved to
- * the old space, where it is garbage until a full collection: measured at 100k rows, a rerun with nothing changed
- * 371 MB with 65,536 rows and 223 MB with 16,384 (the heap growing by default); with it growing in small steps
- * (src/cli/heap.ts) 144 MB with 4,096 against 162 with 8,192. Since the reads no longer pay for the rows above a window,
- * 512 against 4,096 (alternated, ninth session): a changed rerun at 300k rows 12 % less CPU and 150–152 against
- * 156–162 MB, an unchanged one 5–9 % less CPU and 10–15 MB less at 100k and 300k. 1,024 and 2,048 lay between.
- * `vergelijk` keeps its own (COMPARE_WINDOW in compare.ts).
+ * (≈ 230 characters a row) and review, and each pass holds a window of lines while it works through them. A window
+ * that lives through several of V8's young-generation collections is copied and then moved to the old space, where
+ * it is garbage until a full collection: measured at 100k rows, a rerun with nothing changed 371 MB with 65,536 rows
+ * and 223 MB with 16,384 (the heap growing by default); with it growing in small steps (src/cli/heap.ts) 144 MB with
+ * 4,096 against 162 with 8,192. Since the reads no longer pay for the rows above a window, 512 against 4,096
+ * (alternated, ninth session): a changed rerun at 300k rows 12 % less CPU and 150–152 against 156–162 MB, an
+ * unchanged one 5–9 % less CPU and 10–15 MB less at 100k and 300k; 1,024 and 2,048 lay between. `vergelijk` keeps
+ * its own (COMPARE_WINDOW in compare.ts).
  */
 export const RERUN_WINDOW = 512;
 

@@ -251,7 +251,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return (this.sharedStrings = out);
   }
 
-  /** The current bytes of a part as UTF-8, as a stream: this run's version if it rewrote it, else the original (utf8PartBytes). */
+  /**
+   * The current bytes of a part as UTF-8 (see utf8PartBytes), as a stream: this run's version if it rewrote it, else
+   * the original.
+   */
   private partStream(part: string): AsyncIterable<Buffer> {
     const mine = this.edited.get(part);
     if (mine) return inflateChunks(mine);

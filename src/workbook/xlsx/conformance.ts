@@ -20,7 +20,7 @@ const TO_STRICT: ReadonlyArray<readonly [string, string]> = [
   ['http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing', 'http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing'],
 ];
 
-/** Markup in the workbook's class: as it is for a Transitional workbook, with the Strict namespaces for a Strict one. */
+/** Markup in the workbook's class: as it is for a Transitional workbook, with Strict namespaces for a Strict one. */
 export function conform(xml: string, strict: boolean): string {
   if (!strict || !xml.includes('schemas.openxmlformats.org')) return xml;
   let out = xml;
