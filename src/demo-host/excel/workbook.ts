@@ -10,9 +10,9 @@
  *   `hostTime` so that tests can tell it apart.
  * - It counts syncs and the bytes sent (values and number formats set) and received (properties loaded) per sync,
  *   and on the web refuses either over 5 MB (PAYLOAD_LIMIT).
- * - `failSync(n)` makes the n-th next sync fail (a lost connection, a host error): before it runs anything, or after
- *   its first `afterOps` operations (those stay applied, as when one operation of a batch fails; the later ones are
- *   not run, as after any failing operation).
+ * - `failSync(n)` makes the n-th next sync (or the n-th that writes) fail (a lost connection, a host error): before
+ *   it runs anything, or after its first `afterOps` operations (those stay applied, as when one operation of a batch
+ *   fails; the later ones are not run, as after any failing operation).
  * - getSelectedRange() with several areas selected fails (Workbook.getSelectedRange: "If there are multiple ranges
  *   selected, this method will throw an error"); the fake answers InvalidSelection, the error table's "The current
  *   selection is invalid for this operation" (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
@@ -89,8 +89,8 @@ export class FakeExcel implements Host {
   private readonly undoLog: UndoLog;
   private queue: QueuedOp[] = [];
   private requestBytes = 0;
-  /** Syncs still to go before an injected failure (failSync), and its error code. */
-  private failure?: { after: number | 'writes'; code: string; afterOps: number };
+  /** Syncs (or syncs that write) still to go before an injected failure (failSync), and its error code. */
+  private failure?: { after: number | 'writes' | { writes: number }; code: string; afterOps: number };
   selection: Selection = { sheet: '', row: 0, column: 0, rows: 1, columns: 1 };
   private readonly selectionHandlers = new Set<() => Promise<unknown> | void>();
   private readonly changeListeners = new Set<() => void>();
@@ -229,11 +229,12 @@ export class FakeExcel implements Host {
   }
 
   /**
-   * The n-th sync from now (1 = the next one), or the first that sends writes ('writes'), fails with this
-   * code after running its first `afterOps` operations, as when the connection to Excel is lost or the host
-   * refuses an operation of the request.
+   * The n-th sync from now (1 = the next one), the first that sends writes ('writes'), or the n-th of those that send
+   * writes (`{ writes: n }`: reads the pane makes meanwhile do not count) fails with this code after running its
+   * first `afterOps` operations, as when the connection to Excel is lost or the host refuses an operation of the
+   * request.
    */
-  failSync(n: number | 'writes', code = 'ConnectionFailure', afterOps = 0): void {
+  failSync(n: number | 'writes' | { writes: number }, code = 'ConnectionFailure', afterOps = 0): void {
     this.failure = { after: n, code, afterOps };
   }
 
@@ -389,11 +390,19 @@ export class FakeExcel implements Host {
     this.raiseOwnChanges();
   }
 
+  /** Whether the injected failure strikes this request (counting it down). */
+  private strikes(failure: NonNullable<typeof this.failure>, writes: boolean): boolean {
+    const { after } = failure;
+    if (after === 'writes') return writes;
+    if (typeof after === 'number') return (failure.after = after - 1) <= 0;
+    return writes && --after.writes <= 0;
+  }
+
   /** One request at Excel: an injected failure, the request's size limit, its operations, the response's size limit. */
   private execute(ops: QueuedOp[], sent: number): void {
     // cells may have been changed directly (tests, the demo page) since the last sync
     for (const sheet of this.sheets) sheet.invalidate();
-    if (this.failure && (this.failure.after === 'writes' ? sent > 2 : --this.failure.after <= 0)) {
+    if (this.failure && this.strikes(this.failure, sent > 2)) {
       const { code, afterOps } = this.failure;
       this.failure = undefined;
       this.responses.push(0);
