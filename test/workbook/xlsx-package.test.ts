@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { ZipWriter } from '../../src/workbook/xlsx/zip';
+import { partKey, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 
 const T = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const S = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -97,6 +97,61 @@ test('prefixed elements (x:row, x:c) are read and written with their prefix', as
     ['Prestatiecode', 'Uit'],
     [7, 'a<b'],
   ]);
+});
+
+test('parts named as OPC compares names: a relationship in another case or in IRI form finds its part, and an edit replaces it', async () => {
+  // the sheet's entry in URI form (ZIP item names are ASCII, ECMA-376 Part 2 §9.2.2), its relationship in IRI form and
+  // another case; its relationships part and the notes it has in yet other spellings
+  const N = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const sheetPart = 'xl/worksheets/Bl%C3%A4d.xml';
+  const input = zip({
+    '[Content_Types].xml':
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/worksheets/bl%c3%a4d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/Comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+    '_rels/.rels': `<Relationships xmlns="${N}"><Relationship Id="rId1" Type="${R_T}/officeDocument" Target="/XL/Workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<workbook xmlns="${T}" xmlns:r="${R_T}"><sheets><sheet name="Blad" sheetId="1" r:id="rId1"/><sheet name="Tweede" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${N}"><Relationship Id="rId1" Type="${R_T}/worksheet" Target="worksheets/bläd.xml"/><Relationship Id="rId2" Type="${R_T}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="${R_T}/styles" Target="STYLES.xml"/></Relationships>`,
+    'xl/styles.xml': `<styleSheet xmlns="${T}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`,
+    [sheetPart]: `<worksheet xmlns="${T}" xmlns:r="${R_T}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c></row><row r="2"><c r="A2"><v>7</v></c></row></sheetData><legacyDrawing r:id="rId2"/></worksheet>`,
+    'xl/worksheets/SHEET1.xml': `<worksheet xmlns="${T}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
+    'xl/worksheets/_rels/bl%c3%a4d.XML.rels': `<Relationships xmlns="${N}"><Relationship Id="rId1" Type="${R_T}/comments" Target="../COMMENTS1.xml"/><Relationship Id="rId2" Type="${R_T}/vmlDrawing" Target="../drawings/VmlDrawing1.vml"/></Relationships>`,
+    'xl/Comments1.xml': `<comments xmlns="${T}"><authors><author>Inkoper</author></authors><commentList><comment ref="A2" authorId="0"><text><t>van de inkoper</t></text></comment></commentList></comments>`,
+    'xl/drawings/vmlDrawing1.vml':
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout></xml>',
+  });
+  const write = async (file: Buffer) => {
+    const wb = await XlsxWorkbook.fromBuffer(file);
+    expect((await wb.readSheet('Blad')).map((row) => row[0])).toEqual(['Code', 7]);
+    await wb.writeBlock({
+      sheet: 'Blad',
+      headerRow: 0,
+      firstColumn: 1,
+      headers: ['Uit'],
+      values: [['b']],
+      numberFormats: [undefined],
+      notes: [{ row: 0, column: 0, text: 'uitleg' }],
+    });
+    await wb.replaceSheet('Tariefwijzer', [['run']]);
+    return wb.toBuffer();
+  };
+  const out = await write(input);
+  const before = new ZipReader(input);
+  const after = new ZipReader(out);
+  const names = after.entries.map((e) => e.name);
+  // every part kept its entry's name; nothing added under another spelling of one (the new sheet got a free name)
+  expect(names.slice(0, before.entries.length)).toEqual(before.entries.map((e) => e.name));
+  expect(new Set(names.map(partKey)).size).toBe(names.length);
+  expect(names.slice(before.entries.length)).toEqual(['xl/worksheets/sheet2.xml']);
+  expect(after.text(sheetPart)).toContain('<t>Uit</t>');
+  expect(after.text('xl/Comments1.xml')).toMatch(/van de inkoper[\s\S]*uitleg/);
+  expect(after.text('xl/drawings/vmlDrawing1.vml')).toContain('<x:Row>1</x:Row>');
+  const again = await XlsxWorkbook.fromBuffer(out);
+  expect(await again.readSheet('Blad')).toEqual([
+    ['Code', 'Uit'],
+    [7, 'b'],
+  ]);
+  expect(await again.sheetNames()).toEqual(['Blad', 'Tweede', 'Tariefwijzer']);
+  expect(await again.readSheet('Tweede')).toEqual([[2]]);
+  expect((await write(out)).equals(out)).toBe(true);
 });
 
 test('a zip bomb is refused before it is inflated', async () => {

@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { toByteText } from '../../src/workbook/xlsx/xml';
-import { CHECK_BYTE_TEXT, DamagedZipError, decodeName, DeflatedPart, FileSource, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
+import { CHECK_BYTE_TEXT, DamagedZipError, decodeName, DeflatedPart, FileSource, partKey, ZipError, ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 
 jest.setTimeout(60_000);
 
@@ -433,6 +433,21 @@ describe('names', () => {
     const styles = parts.get('xl/styles.xml')!;
     expect(() => new ZipReader(ourZip([...parts, ['xl/styles.xml', styles]]))).toThrow(/beschadigd \(onderdeel xl\/styles\.xml komt twee keer voor\)/);
     expect(() => new ZipReader(ourZip([...parts, ['XL/Styles.xml', styles]]))).toThrow(/komt twee keer voor \(ook als xl\/styles\.xml\)/);
+  });
+
+  test('a part is found as OPC compares part names: in any case, and in its IRI or URI form (partKey)', () => {
+    const sheet = parts.get('xl/styles.xml')!;
+    const r = new ZipReader(ourZip([...parts, ['xl/worksheets/Bl%C3%A4d%201.xml', sheet]]));
+    for (const asked of ['xl/worksheets/Bl%C3%A4d%201.xml', 'xl/worksheets/bläd 1.xml', 'XL/Worksheets/BL%c3%a4D%201.XML'])
+      expect(r.partName(asked)).toBe('xl/worksheets/Bl%C3%A4d%201.xml');
+    expect(r.get('xl/STYLES.xml')?.name).toBe('xl/styles.xml');
+    // not the same part: another letter beyond ASCII is not a case of it (OPC compares case in ASCII only)
+    expect(r.get('xl/worksheets/BLÄD 1.xml')).toBeUndefined();
+    expect(r.partName('xl/worksheets/nieuw.xml')).toBe('xl/worksheets/nieuw.xml');
+    // an escape that is no UTF-8 stays as it is
+    expect(partKey('xl/a%E4b.xml')).toBe('xl/a%e4b.xml');
+    // two spellings of one part name in a package: refused, as two equal names are
+    expect(() => new ZipReader(ourZip([...parts, ['xl/a%20b.xml', sheet], ['xl/A B.xml', sheet]]))).toThrow(/komt twee keer voor \(ook als xl\/a%20b\.xml\)/);
   });
 
   test('a name in a legacy code page (no flag bit 11, not UTF-8) is kept byte for byte, and its flag too', async () => {

@@ -70,7 +70,7 @@ import {
   utf8PartBytes,
   type XmlDocument,
 } from './xml';
-import { DeflatedPart, FileSource, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
+import { DeflatedPart, FileSource, partKey, ZipReader, ZipWriter, ZLIB_STREAM, type ZipSink } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** The relationships namespace, transitional and Strict OOXML. */
@@ -127,16 +127,16 @@ export class XlsxWorkbook implements WorkbookPort {
   private constructor(private readonly zip: ZipReader) {
     const rootRels = parseRels(zip.text('_rels/.rels'), '_rels/.rels');
     const office = rootRels.find((r) => relType(r.type) === 'officeDocument');
-    this.workbookPart = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+    this.workbookPart = office ? this.target('', office.target) : 'xl/workbook.xml';
     // another format in a zip (.ods, .xlsb) has no such part or a binary one: otherFormat() says which
     const wb = /\.xml$/i.test(this.workbookPart) ? (zip.text(this.workbookPart) ?? '') : '';
     this.workbookXml = wb;
     const book = wb ? rootElement(parseXml(wb, this.workbookPart)) : undefined;
     this.strict = book !== undefined && namespaceOf(book, book.prefix) === STRICT_MAIN;
-    this.workbookRels = zip.text(relsPartOf(this.workbookPart)) ?? '';
+    this.workbookRels = zip.text(this.relsOf(this.workbookPart)) ?? '';
     this.contentTypes = zip.text('[Content_Types].xml') ?? '';
     if (this.contentTypes) parseXml(this.contentTypes, '[Content_Types].xml');
-    const rels = parseRels(this.workbookRels, relsPartOf(this.workbookPart));
+    const rels = parseRels(this.workbookRels, this.relsOf(this.workbookPart));
     const pr = child(book, 'workbookPr');
     const d = pr ? attr(pr.tag, 'date1904') : undefined;
     this.date1904 = d === '1' || d === 'true';
@@ -148,14 +148,27 @@ export class XlsxWorkbook implements WorkbookPort {
       const state = attr(sheet.tag, 'state');
       this.sheets.push({
         name: attr(sheet.tag, 'name') ?? '',
-        part: resolveTarget(this.workbookPart, rel.target),
+        part: this.target(this.workbookPart, rel.target),
         relId,
         type: relType(rel.type),
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       });
     }
     const styles = rels.find((r) => relType(r.type) === 'styles');
-    this.stylesPart = styles ? resolveTarget(this.workbookPart, styles.target) : undefined;
+    this.stylesPart = styles ? this.target(this.workbookPart, styles.target) : undefined;
+  }
+
+  /**
+   * The part a relationship of `source` points at, by the name of its entry (ZipReader.partName): a part this run
+   * edits replaces that entry, whatever spelling the relationship used.
+   */
+  private target(source: string, target: string): string {
+    return this.zip.partName(resolveTarget(source, target));
+  }
+
+  /** The relationships part of `part`, by the name of its entry if it has one (see target). */
+  private relsOf(part: string): string {
+    return this.zip.partName(relsPartOf(part));
   }
 
   /** The file is read by offsets as parts are needed, never whole (see FileSource). */
@@ -239,8 +252,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async strings(): Promise<string[]> {
     if (this.sharedStrings) return this.sharedStrings;
-    const rel = parseRels(this.workbookRels, relsPartOf(this.workbookPart)).find((r) => relType(r.type) === 'sharedStrings');
-    const entry = rel && this.zip.get(resolveTarget(this.workbookPart, rel.target));
+    const rel = parseRels(this.workbookRels, this.relsOf(this.workbookPart)).find((r) => relType(r.type) === 'sharedStrings');
+    const entry = rel && this.zip.get(this.target(this.workbookPart, rel.target));
     const out: string[] = [];
     if (entry)
       try {
@@ -440,10 +453,10 @@ export class XlsxWorkbook implements WorkbookPort {
   /** 0-based rows that are an Excel table's totals row (table parts of the sheet, totalsRowCount and ref). */
   private totalsRows(info: SheetInfo): number[] {
     const out: number[] = [];
-    const rels = parseRels(this.zip.text(relsPartOf(info.part)), relsPartOf(info.part));
+    const rels = parseRels(this.zip.text(this.relsOf(info.part)), this.relsOf(info.part));
     for (const rel of rels) {
       if (relType(rel.type) !== 'table' || rel.external) continue;
-      const part = resolveTarget(info.part, rel.target);
+      const part = this.target(info.part, rel.target);
       const xml = this.zip.text(part);
       const table = xml ? rootElement(parseXml(xml, part)) : undefined;
       if (!table) continue;
@@ -516,7 +529,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const rows = safeRows(unsafe);
     if (!this.sheets.some((s) => s.name === name)) {
       let n = 1;
-      const parts = new Set([...this.zip.entries.map((e) => e.name), ...this.sheets.map((s) => s.part)]);
+      // a name no part has in any spelling (partKey)
+      const parts = new Set([...this.zip.entries.map((e) => e.name), ...this.sheets.map((s) => s.part)].map(partKey));
       while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
       const part = `xl/worksheets/sheet${n}.xml`;
       const relId = this.addWorkbookRel(
@@ -548,7 +562,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private addWorkbookRel(type: string, target: string): string {
-    const part = relsPartOf(this.workbookPart);
+    const part = this.relsOf(this.workbookPart);
     const ids = new Set(parseRels(this.workbookRels, part).map((r) => r.id));
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
@@ -566,9 +580,9 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const item of items) {
       const types = rootElement(parseXml(this.contentTypes, '[Content_Types].xml'));
       if (item.part) {
-        // part names compare case-insensitively (ECMA-376 Part 2, 9.1.1.1)
-        const name = `/${item.part}`.toLowerCase();
-        if (childrenNamed(types, 'Override').some((e) => attr(e.tag, 'PartName')?.toLowerCase() === name)) continue;
+        // part names compare as OPC compares them (partKey)
+        const name = partKey(`/${item.part}`);
+        if (childrenNamed(types, 'Override').some((e) => partKey(attr(e.tag, 'PartName') ?? '') === name)) continue;
         this.insertContentType(types, `<Override PartName="/${escapeAttr(item.part)}" ContentType="${item.type}"/>`);
       } else if (item.extension) {
         const ext = item.extension.toLowerCase();
@@ -593,13 +607,13 @@ export class XlsxWorkbook implements WorkbookPort {
       if (charts.length) {
         const built = buildChart(info.part, charts);
         for (const [part, text] of built.parts) this.editedText.set(part, text);
-        this.editedText.set(relsPartOf(info.part), built.sheetRels);
+        this.editedText.set(this.relsOf(info.part), built.sheetRels);
         this.addContentTypes(built.contentTypes);
         drawingRel = built.drawingRelId;
-      } else if (this.zip.get(relsPartOf(info.part))) {
+      } else if (this.zip.get(this.relsOf(info.part))) {
         // an earlier run's chart: the sheet keeps no drawing; its old rels would point at nothing of use
         this.editedText.set(
-          relsPartOf(info.part),
+          this.relsOf(info.part),
           '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
         );
       }
@@ -617,7 +631,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (styles?.changed && this.stylesPart) this.editedText.set(this.stylesPart, styles.toXml());
     if (this.changedWorkbook) {
       this.editedText.set(this.workbookPart, this.workbookXml);
-      this.editedText.set(relsPartOf(this.workbookPart), this.workbookRels);
+      this.editedText.set(this.relsOf(this.workbookPart), this.workbookRels);
     }
     const writer = new ZipWriter(sink);
     const done = new Set<string>();

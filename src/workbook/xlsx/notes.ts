@@ -73,7 +73,7 @@ export class NotesPart {
   apply(extent: Area, block: OutputBlock): string | undefined {
     const area = { ...extent, r0: extent.r0 + 1 };
     const ours = (block.notes ?? []).map((n) => ({ row: block.headerRow + 1 + n.row, column: block.firstColumn + n.column, text: n.text }));
-    const relsPart = relsPartOf(this.sheetPart);
+    const relsPart = this.zip.partName(relsPartOf(this.sheetPart));
     let relsXml = this.text(relsPart);
     const rels = parseRels(relsXml, relsPart);
     const commentsRel = rels.find((r) => relType(r.type) === 'comments' && !r.external);
@@ -84,7 +84,7 @@ export class NotesPart {
     let commentsPart: string;
     let commentsXml: string;
     if (commentsRel) {
-      commentsPart = resolveTarget(this.sheetPart, commentsRel.target);
+      commentsPart = this.zip.partName(resolveTarget(this.sheetPart, commentsRel.target));
       commentsXml = this.text(commentsPart) ?? emptyComments();
     } else {
       commentsPart = this.freeName('xl/comments', '.xml');
@@ -134,7 +134,7 @@ export class NotesPart {
     let vmlPart: string;
     let vml: string;
     if (vmlRel) {
-      vmlPart = resolveTarget(this.sheetPart, vmlRel.target);
+      vmlPart = this.zip.partName(resolveTarget(this.sheetPart, vmlRel.target));
       vml = this.text(vmlPart) ?? emptyVml(this.idMap());
     } else {
       vmlPart = this.freeName('xl/drawings/vmlDrawing', '.vml');

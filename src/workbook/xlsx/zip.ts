@@ -118,6 +118,8 @@ export class FileSource implements ZipSource {
 export class ZipReader {
   readonly entries: ZipEntry[] = [];
   private readonly byName = new Map<string, ZipEntry>();
+  /** The entries by partKey: how a relationship's target finds its part. */
+  private readonly byKey = new Map<string, ZipEntry>();
   /** Entries whose data was inflated whole and matched their checksum and size. */
   private readonly verified = new Set<ZipEntry>();
   readonly source: ZipSource;
@@ -155,13 +157,14 @@ export class ZipReader {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw this.damaged('de inhoudsopgave is onleesbaar');
       const entry = this.centralEntry(cd, p);
       if (entry.flags & 1) throw new ZipError('versleuteld onderdeel');
-      // OPC: part names are equal when equal as case-insensitive ASCII, and a package has no two equal names
-      // (ECMA-376 Part 2, §6.2.2.3); Excel refuses such a file, and which copy counts would be a guess
-      const key = entry.name.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+      // OPC: a package has no two equal part names (ECMA-376 Part 2, §6.2.2.3); Excel refuses such a file, and which
+      // copy counts would be a guess
+      const key = partKey(entry.name);
       if (seen.has(key)) throw this.damaged(`${describe(entry.name)} komt twee keer voor${seen.get(key) === entry.name ? '' : ` (ook als ${seen.get(key)})`}`);
       seen.set(key, entry.name);
       this.entries.push(entry);
       this.byName.set(entry.name, entry);
+      this.byKey.set(key, entry);
       p += 46 + entry.nameBytes.length + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
   }
@@ -194,8 +197,21 @@ export class ZipReader {
     return new DamagedZipError(this.file, detail);
   }
 
+  /**
+   * The entry that holds part `name`, as OPC compares part names (see partKey): a relationship may name
+   * `worksheets/Sheet1.xml` or `worksheets/bläd.xml` for the entry `xl/worksheets/sheet1.xml` or
+   * `xl/worksheets/bl%C3%A4d.xml`.
+   */
   get(name: string): ZipEntry | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name) ?? this.byKey.get(partKey(name));
+  }
+
+  /**
+   * The entry's own name for part `name` (see get), or `name` when there is none: a part this run edits replaces the
+   * entry of that name, and a new part gets a name no entry has in any spelling.
+   */
+  partName(name: string): string {
+    return this.get(name)?.name ?? name;
   }
 
   /**
@@ -440,6 +456,25 @@ const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Names without flag bit 11 are often UTF-8 anyway (many tools write it so); otherwise code page 437. */
+/**
+ * A part name as OPC compares it: equal as case-insensitive ASCII (ECMA-376 Part 2, §6.2.2.3 [M1.12]), and the same in
+ * its IRI and its URI form (§9.1.1.1: a part URI percent-encodes the UTF-8 bytes of the IRI's non-ASCII characters; a
+ * ZIP item name is ASCII, §9.2.2 [M3.2], so an entry holds the URI form and a relationship may give either). Percent
+ * escapes are decoded where they are UTF-8, then ASCII letters lowered.
+ */
+export function partKey(name: string): string {
+  const decoded = name.includes('%')
+    ? name.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
+        try {
+          return decodeURIComponent(escapes);
+        } catch {
+          return escapes;
+        }
+      })
+    : name;
+  return decoded.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+}
+
 export function decodeName(bytes: Buffer, flags: number): string {
   if (flags & 0x0800) return bytes.toString('utf8');
   try {
