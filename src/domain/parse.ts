@@ -35,8 +35,16 @@ export function shortCell(v: CellValue): string {
   return chars.length <= 24 ? t : `${chars.slice(0, 20).join('')}… (${chars.length.toLocaleString('nl-NL')} tekens)`;
 }
 
+/**
+ * What is wrong with a cell that holds an error, after "cel": an Excel error value (`#N/A`), or what the workbook
+ * reader found wrong with the cell (a formula without its result, a reference to a shared text that does not exist).
+ */
+export function errorPhrase(error: string): string {
+  return error.startsWith('#') ? `bevat de foutwaarde ${error}` : `is onleesbaar (${error})`;
+}
+
 function errorReason(v: { error: string }): string {
-  return `cel bevat de foutwaarde ${v.error}`;
+  return `cel ${errorPhrase(v.error)}`;
 }
 
 /**

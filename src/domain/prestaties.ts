@@ -4,7 +4,7 @@
  * list and iWlz COD163 (see data/nza-reference/README.md).
  */
 import catalogFile from './catalog/prestaties.json';
-import { shortCell as shortText, type CellValue } from './parse';
+import { errorPhrase, shortCell as shortText, type CellValue } from './parse';
 import type { CatalogEntry, Component, Leveringsvorm, Prestatie, Profielgroep, Sector } from './types';
 
 export interface ClassificationIssue {
@@ -275,7 +275,7 @@ function codeFromCell(raw: CellValue): { code?: string | number; issue?: Classif
       kind: 'code-error-value',
       field: 'prestatiecode',
       value: raw.error,
-      detail: `De cel prestatiecode bevat de foutwaarde ${shortText(raw.error)}: de code is niet te lezen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm. Herstel de formule of typ de code.`,
+      detail: `De cel prestatiecode ${errorPhrase(raw.error)}: de code is niet te lezen en er is geen tarief berekend, ook niet uit de kolommen zorgprofiel en leveringsvorm. Herstel de formule of typ de code.`,
     },
   };
 }

@@ -78,7 +78,7 @@ const ENGINE: Record<EngineFlagCode, SignalInfo> = {
   GEEN_PRESTATIECODE: { name: 'Geen prestatiecode', meaning: 'De rij heeft geen prestatiecode; er is geen tarief berekend.' },
   PRESTATIECODE_FOUTWAARDE: {
     name: 'Foutwaarde als prestatiecode',
-    meaning: 'De cel prestatiecode bevat een Excel-foutwaarde (zoals #VERW!); er is geen tarief berekend.',
+    meaning: 'De cel prestatiecode bevat een Excel-foutwaarde (zoals #VERW!) of is in het bestand onleesbaar; er is geen tarief berekend.',
   },
   PRESTATIECODE_ONGELDIG: {
     name: 'Geen geldige prestatiecode',

@@ -445,6 +445,12 @@ describe('classifyPrestatie', () => {
       [{ error: '#REF!' }, 'code-error-value', /foutwaarde #REF!/],
       [{ error: '#CALC!' }, 'code-error-value', /foutwaarde #CALC!/],
       ['#NAME?', 'code-error-value', /foutwaarde #NAME\?/],
+      // what the workbook reader could not read (not an Excel error value): said as such
+      [
+        { error: 'verwijzing naar gedeelde tekst 7, die niet bestaat' },
+        'code-error-value',
+        /^De cel prestatiecode is onleesbaar \(verwijzing naar gedeelde tekst 7, die niet bestaat\): /,
+      ],
       [new Date(Date.UTC(2024, 0, 1)), 'implausible-code', /de datum 1-1-2024 in plaats van een code/],
       [true, 'implausible-code', /WAAR in plaats van een code/],
       ['Q123', 'implausible-code', /"Q123" is geen prestatiecode/],

@@ -500,7 +500,10 @@ export const CORPUS: Kind[] = [
     type: 'werkmap',
     xlsxOnly: true,
     spec: ggz(row('Z1105', null)),
-    expect: (r) => expect(codesAt(ok(r), 2)).toContain('MAXIMUMTARIEF_ONLEESBAAR'),
+    expect: (r) => {
+      expect(codesAt(ok(r), 2)).toContain('MAXIMUMTARIEF_ONLEESBAAR');
+      expect(messagesAt(r.outcome, 2)).toMatch(/cel is onleesbaar \(formule zonder berekende waarde\)/);
+    },
   },
   // ── andere kolommen ──
   {

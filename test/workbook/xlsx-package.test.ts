@@ -80,6 +80,23 @@ test('values as real files hold them, in transitional and Strict OOXML', async (
   }
 });
 
+test('a cell that cannot be read is an error value, never a guess: a shared text that is not there, a truth value that is none, a cell twice in its row', async () => {
+  const sheet =
+    '<worksheet xmlns="NS"><sheetData>' +
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c><c r="C1" t="s"><v>x</v></c><c r="D1" t="s"><v>1e0</v></c><c r="E1" t="s"><v> 0 </v></c></row>' +
+    '<row r="2"><c r="A2" t="b"><v>true</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="b"><v>7</v></c></row>' +
+    // B3 twice (an empty element beside it does not count), D3 back before C3: its own column, no guess needed
+    '<row r="3"><c r="A3"><v>1</v></c><c r="B3"/><c r="B3"><v>2</v></c><c r="B3"><v>3</v></c><c r="D3"><v>4</v></c><c r="C3"><v>5</v></c></row>' +
+    '</sheetData></worksheet>';
+  const wb = await XlsxWorkbook.fromBuffer(pkg(sheet, { strings: ['<t>Code</t>'] }));
+  const missing = (v: string) => ({ error: `verwijzing naar gedeelde tekst ${v}, die niet bestaat` });
+  expect(await wb.readSheet('Blad')).toEqual([
+    ['Code', missing('7'), missing('x'), missing('1e0'), 'Code'],
+    [true, false, { error: 'ongeldige waarheidswaarde "7"' }],
+    [1, { error: 'de cel staat twee keer in het blad' }, 5, 4],
+  ]);
+});
+
 test('the 1904 date system', async () => {
   const wb = await XlsxWorkbook.fromBuffer(
     pkg('<worksheet xmlns="NS"><sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData></worksheet>', { date1904: true }),

@@ -359,15 +359,20 @@ export class XlsxWorkbook implements WorkbookPort {
           }
         }
         let rowHasValue = false;
+        let lastColumn = -1;
         for (const cell = scan.row(current.xml); cell.next();) {
           if (cell.innerStart < 0) continue;
           const c = cell.column;
+          // Excel writes a row's cells in column order; one that comes back is looked into (rarely: no cost a cell)
+          const twice = c <= lastColumn && holdsColumn(current.xml, cell.start, c);
+          if (c > lastColumn) lastColumn = c;
           let use = 0;
           for (let k = 0; k < requests.length; k++) if (needed & (1 << k) && (!wanted[k] || wanted[k]!.has(c))) use |= 1 << k;
           const anchor = anchors?.cells.has(r * 16_384 + c);
           if (known && !use && !anchor) continue;
           // a cell no request wants only counts towards the used range: no need to decode its value
-          const value = use || anchor ? cellValue(cell, cell.inner!, strings, styles, this.date1904) : cell.hasValue() ? true : null;
+          // a cell that is there twice: which one Excel would keep after repairing the file is a guess
+          const value = use || anchor ? (twice ? TWICE : cellValue(cell, cell.inner!, strings, styles, this.date1904)) : cell.hasValue() ? true : null;
           if (value === null) continue;
           if (c > 16_383) throw new PackageError(`blad "${sheet}" gebruikt kolommen voorbij XFD`);
           rowHasValue = true;
@@ -785,14 +790,20 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
   switch (t) {
     case 's': {
       const s = strings[Number(v)];
-      return s === undefined || s === '' ? null : s;
+      // an index that is no shared string: a damaged or badly written part (Excel repairs it, openpyxl stops)
+      if (s === undefined || !isIndex(v.trim())) return { error: `verwijzing naar gedeelde tekst ${v.trim()}, die niet bestaat` };
+      return s === '' ? null : s;
     }
     case 'str': {
       const s = decodeOoxml(v);
       return s === '' ? null : ownText(s);
     }
-    case 'b':
-      return v.trim() === '1' || v.trim() === 'true';
+    case 'b': {
+      // xsd:boolean; anything else is no truth value, and reading it as one would be a guess
+      const b = v.trim();
+      if (b === '1' || b === 'true') return true;
+      return b === '0' || b === 'false' ? false : { error: `ongeldige waarheidswaarde "${b}"` };
+    }
     case 'e':
       return { error: v.trim() };
     case 'd': {
@@ -807,6 +818,25 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
       return n;
     }
   }
+}
+
+/** The value of a cell that is in its row twice (holdsColumn). */
+const TWICE = { error: 'de cel staat twee keer in het blad' };
+
+/** Whether a cell with content before `end` in a row's XML is in column `column`. */
+function holdsColumn(xml: string, end: number, column: number): boolean {
+  for (const cell = new CellScan().row(xml); cell.next() && cell.start < end;) if (cell.innerStart >= 0 && cell.column === column) return true;
+  return false;
+}
+
+/** Digits alone (a shared string's index as Excel writes it): `Number` also reads "1e1", "0x1" and "". */
+function isIndex(v: string): boolean {
+  if (!v) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function valueStyle(styles: Styles, block: OutputBlock, v: OutputValue, column: number): number | undefined {
