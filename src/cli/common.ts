@@ -205,6 +205,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   if (other === 'zip')
     throw new InputError(`${name} is een gewoon zip-bestand, geen Excel-werkmap. Pak het uit en geef de Excel-werkmap (.xlsx) die erin zit.`);
   if (other) throw new InputError(`${name} is geen Excel-werkmap (geen xl/workbook.xml); sla het in Excel op als Excel-werkmap (.xlsx).`);
+  workbook.checkParts();
   return workbook;
 }
 

@@ -96,6 +96,34 @@ describe('a flipped bit refuses the run, whatever command reads the file', () =>
   });
 });
 
+describe('a part the workbook cannot do without is missing: refused as damaged, before anything is read', () => {
+  /** The input without one entry. */
+  async function without(part: string): Promise<string> {
+    const source = new ZipReader(await annotateInput());
+    const chunks: Buffer[] = [];
+    const w = new ZipWriter({ write: (b) => chunks.push(b) });
+    for (const e of source.entries) if (e.name !== part) w.copy(source, e);
+    await w.checked();
+    w.finish();
+    const file = path.join(dir, 'invoer.xlsx');
+    fs.writeFileSync(file, Buffer.concat(chunks));
+    return file;
+  }
+  // before: a missing shared strings part read every text as empty ("Geen kopregel gevonden"), missing workbook
+  // relationships said "De werkmap heeft geen bladen", missing content types failed after the run at writing
+  test.each(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'])(
+    '%s',
+    async (part) => {
+      const file = await without(part);
+      const escaped = part.replace(/[.[\]/]/g, '\\$&');
+      expectRefused(
+        await runCli('annotate', file, '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3'),
+        new RegExp(`\\(het onderdeel ${escaped} ontbreekt\\)`),
+      );
+    },
+  );
+});
+
 describe('another kind of file in a zip says what it is', () => {
   const stored = (parts: Record<string, string>) => {
     const chunks: Buffer[] = [];

@@ -227,6 +227,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.zip.get('[Content_Types].xml') ? 'other' : 'zip';
   }
 
+  /**
+   * Refuses an Excel workbook that misses a part it cannot do without (DamagedZipError, with what to do): the content
+   * types, the package's and the workbook's relationships, or a sheet, the shared strings or the styles the workbook
+   * points at. Without it a run would read nothing where there was something (every shared text empty) and say what
+   * is wrong with the data instead of the file.
+   */
+  checkParts(): void {
+    const pointedAt = parseRels(this.workbookRels, this.relsOf(this.workbookPart))
+      .filter((r) => !r.external && ['worksheet', 'chartsheet', 'sharedStrings', 'styles'].includes(relType(r.type)))
+      .map((r) => this.target(this.workbookPart, r.target));
+    const missing = ['[Content_Types].xml', '_rels/.rels', this.relsOf(this.workbookPart), ...pointedAt].find((part) => !this.zip.get(part));
+    if (missing) throw this.zip.damaged(`het onderdeel ${missing} ontbreekt`);
+  }
+
   /** The package has a VBA project (an .xlsm). */
   get hasMacros(): boolean {
     return this.zip.entries.some((e) => /vbaProject\.bin$/i.test(e.name));
