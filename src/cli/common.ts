@@ -183,8 +183,9 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
     workbook = await XlsxWorkbook.fromFile(file);
   } catch (e) {
     if (e instanceof DamagedZipError) throw e; // its own sentence, with what to do
+    if (e instanceof XmlError) throw new DamagedZipError(name, e.message);
     // our own package errors are Dutch; anything else (a Node file error) is said in Dutch too, never in English
-    const reason = e instanceof PackageError || e instanceof ZipError || e instanceof XmlError ? e.message : fileErrorText(e);
+    const reason = e instanceof PackageError || e instanceof ZipError ? e.message : fileErrorText(e);
     throw new InputError(
       `${name} is geen leesbaar .xlsx-bestand (beschadigd, met wachtwoord beveiligd of een ander formaat): ${reason}. Open het in Excel en sla het op als Excel-werkmap (.xlsx).`,
     );

@@ -36,11 +36,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`${e.message}\n\n${usage()}`);
       return EXIT.gebruik;
     }
-    if (e instanceof DamagedZipError) {
-      io.err(`Fout: ${e.message} Er is niets geschreven.`);
-      return 1;
+    if (e instanceof DamagedZipError || e instanceof XmlError) {
+      // a part that is no (whole) XML is damage, found while reading: said as a damaged file is, with what to do
+      io.err(`Fout: ${(e instanceof XmlError ? new DamagedZipError(undefined, e.message) : e).message} Er is niets geschreven.`);
+      return EXIT.invoer;
     }
-    if (e instanceof PackageError || e instanceof ZipError || e instanceof XmlError) {
+    if (e instanceof PackageError || e instanceof ZipError) {
       // the workbook's package: a Dutch reason from the .xlsx adapter, and nothing was written
       io.err(`Fout: ${e.message.replace(/^./, (c) => c.toUpperCase())}; er is niets geschreven.`);
       return EXIT.invoer;

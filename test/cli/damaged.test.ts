@@ -1,5 +1,6 @@
 /**
- * Damaged input never becomes a result: annotate, assess and herschik refuse a workbook with one flipped bit (exit 1,
+ * Damaged input never becomes a result: annotate, assess and herschik refuse a workbook with one flipped bit, a missing
+ * part or a part cut off (exit 1,
  * "Het bestand ... is beschadigd" and what to do) and write nothing; a Word document, a presentation or a plain zip
  * is named for what it is.
  */
@@ -47,9 +48,10 @@ async function annotateInput(): Promise<Buffer> {
   return buf;
 }
 
-function expectRefused(r: { code: number; out: string; err: string }, part: RegExp): void {
+/** `named`: the message names the file (where the damage is found while the file is opened, or in the zip). */
+function expectRefused(r: { code: number; out: string; err: string }, part: RegExp, named = true): void {
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(/^Fout: Het bestand invoer\.xlsx is beschadigd \(/m);
+  expect(r.err).toMatch(named ? /^Fout: Het bestand invoer\.xlsx is beschadigd \(/m : /^Fout: Het bestand is beschadigd \(/m);
   expect(r.err).toMatch(part);
   expect(r.err).toMatch(
     /Open het in Excel \(dat biedt aan het te herstellen\), controleer de gegevens en sla het opnieuw op, of vraag de afzender om een nieuw exemplaar\./,
@@ -122,6 +124,24 @@ describe('a part the workbook cannot do without is missing: refused as damaged, 
       );
     },
   );
+});
+
+test('a part cut off by the program that wrote it (its checksum right): refused as damaged, with what to do', async () => {
+  const source = new ZipReader(await annotateInput());
+  for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml']) {
+    const chunks: Buffer[] = [];
+    const w = new ZipWriter({ write: (b) => chunks.push(b) });
+    for (const e of source.entries) {
+      if (e.name !== part) w.copy(source, e);
+      else w.stored(e.name, source.read(e).subarray(0, e.size >> 1));
+    }
+    await w.checked();
+    w.finish();
+    fs.writeFileSync(path.join(dir, 'invoer.xlsx'), Buffer.concat(chunks));
+    const r = await runCli('annotate', path.join(dir, 'invoer.xlsx'), '--policy', 'zk-ggz-2025', '--set', 'richttarief=97,3');
+    // named where the part is read as the file is opened (the workbook part)
+    expectRefused(r, new RegExp(`\\(${part.replace(/[./]/g, '\\$&')}: onvolledig`), part === 'xl/workbook.xml');
+  }
 });
 
 describe('another kind of file in a zip says what it is', () => {
