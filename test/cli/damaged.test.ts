@@ -1,8 +1,7 @@
 /**
  * Damaged input never becomes a result: annotate, assess and herschik refuse a workbook with one flipped bit, a missing
- * part or a part cut off (exit 1,
- * "Het bestand ... is beschadigd" and what to do) and write nothing; a Word document, a presentation or a plain zip
- * is named for what it is.
+ * part or a part cut off (exit 1, "Het bestand ... is beschadigd" and what to do) and write nothing; a Word document, a
+ * presentation or a plain zip is named for what it is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
