@@ -226,15 +226,18 @@ function fileKind(file: string): 'compound' | 'other' {
 
 /**
  * The output path: --out, or INVOER-<suffix>.xlsx (or .xlsm) next to the input; never the input itself. A
- * workbook with macros stays an .xlsm: Excel refuses an .xlsx that holds a VBA project, and an .xlsm without one.
+ * workbook with macros stays an .xlsm: Excel refuses an .xlsx that holds a VBA project, and an .xlsm without one. A
+ * template (.xltx, .xltm) gives a workbook, as Excel makes one from it (the adapter declares its main part so).
  */
 export function outputPath(input: string, out: unknown, suffix: string): string {
-  const ext = /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
-  const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xls[xm])?$/i, `-${suffix}${ext}`));
+  const ext = /\.xl[st]m$/i.test(input) ? '.xlsm' : '.xlsx';
+  const output = path.resolve(typeof out === 'string' ? out : input.replace(/(\.xl[st][xm])?$/i, `-${suffix}${ext}`));
   if (isSameFile(input, output))
     throw new UsageError('Het uitvoerbestand mag niet het invoerbestand zijn (ook niet via een snelkoppeling of een tweede naam voor hetzelfde bestand).');
   const outExt = path.extname(output).toLowerCase();
-  if ((outExt === '.xlsx' || outExt === '.xlsm') && outExt !== ext && /\.xls[xm]$/i.test(input)) {
+  if (outExt === '.xltx' || outExt === '.xltm')
+    throw new UsageError(`Tariefwijzer schrijft een werkmap, geen sjabloon: laat het uitvoerbestand op ${ext} eindigen.`);
+  if ((outExt === '.xlsx' || outExt === '.xlsm') && outExt !== ext && /\.xl[st][xm]$/i.test(input)) {
     throw new UsageError(
       `Het uitvoerbestand moet ook op ${ext} eindigen, net als de invoer: ${ext === '.xlsm' ? "een werkmap met macro's blijft een .xlsm" : "een werkmap zonder macro's kan geen .xlsm worden"}.`,
     );

@@ -1,12 +1,13 @@
 /**
- * The CLI at its edges: the input is never written over (also not through a link), --json reaches a pipe whole,
- * and hostile input (a folder, prototype names, a YAML alias bomb, huge packs) gets a Dutch message and exit 1 or
+ * The CLI at its edges: the input is never written over (also not through a link), --json reaches a pipe whole, a
+ * template gives a workbook, and hostile input (a folder, prototype names, a YAML alias bomb, huge packs) gets a Dutch message and exit 1 or
  * 2 within seconds, never a stack trace or an out-of-memory abort.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ZipReader, ZipWriter } from '../../src/workbook/xlsx/zip';
 import { workbookFrom } from '../workbook/helpers';
 import { ENGLISH } from './english';
 import { runCli } from './run';
@@ -63,6 +64,29 @@ describe('the input is never overwritten', () => {
     const r = await runCli('assess', file, '--policy', 'zk-ggz-2025', '--out', path.join(dir, 'uit.xlsx'));
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining('mag geen invoerbestand zijn') });
   });
+});
+
+test('a template (.xltx) gives a workbook (.xlsx) whose main part says so, as Excel makes one from it; an output named .xltx is refused', async () => {
+  const source = new ZipReader(fs.readFileSync(await input()));
+  const chunks: Buffer[] = [];
+  const w = new ZipWriter({ write: (b) => chunks.push(b) });
+  for (const e of source.entries) {
+    if (e.name !== '[Content_Types].xml') w.copy(source, e);
+    else w.stored(e.name, Buffer.from(source.text(e.name)!.replace('spreadsheetml.sheet.main+xml', 'spreadsheetml.template.main+xml')));
+  }
+  await w.checked();
+  w.finish();
+  const template = path.join(dir, 'sjabloon.xltx');
+  fs.writeFileSync(template, Buffer.concat(chunks));
+  expect((await runCli('annotate', template, ...POLICY)).code).toBe(3); // written; its rows ask for a check
+  const output = path.join(dir, 'sjabloon-tariefwijzer.xlsx');
+  const types = new ZipReader(fs.readFileSync(output)).text('[Content_Types].xml')!;
+  expect(types).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
+  expect(types).not.toContain('template');
+  const refused = await runCli('annotate', template, ...POLICY, '--out', path.join(dir, 'uit.xltx'));
+  expect(refused.code).toBe(2);
+  expect(refused.err).toMatch(/^Tariefwijzer schrijft een werkmap, geen sjabloon: laat het uitvoerbestand op \.xlsx eindigen\./);
+  expect(fs.existsSync(path.join(dir, 'uit.xltx'))).toBe(false);
 });
 
 test('--json through a slow pipe is complete (more than 64 KiB) and the exit code is kept', async () => {

@@ -65,6 +65,8 @@ import {
   PREFIX,
   rethrowIn,
   rootElement,
+  setAttr,
+  splice,
   stringItemText,
   utf8Chunks,
   utf8PartBytes,
@@ -643,8 +645,24 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /**
+   * A template's main part declared a workbook's: what is written is a workbook (.xlsx, .xlsm), as Excel makes a new
+   * workbook from a template, and Excel refuses a file whose extension and content type disagree.
+   */
+  private templateToWorkbook(): void {
+    if (!this.contentTypes) return;
+    const types = rootElement(parseXml(this.contentTypes, '[Content_Types].xml'));
+    const main = partKey(`/${this.workbookPart}`);
+    const override = childrenNamed(types, 'Override').find((e) => partKey(attr(e.tag, 'PartName') ?? '') === main);
+    const workbook = override && WORKBOOK_OF_TEMPLATE[attr(override.tag, 'ContentType')?.trim() ?? ''];
+    if (!override || !workbook) return;
+    this.contentTypes = splice(this.contentTypes, [{ from: override.start, to: override.openEnd, insert: setAttr(override.tag, 'ContentType', workbook) }]);
+    this.editedText.set('[Content_Types].xml', this.contentTypes);
+  }
+
   private async write(sink: ZipSink): Promise<void> {
     for (const sheet of [...this.cursors.keys()]) this.resume(sheet, -1);
+    this.templateToWorkbook();
     const own = await this.finishOwnParts();
     const styles = this.stylesObj;
     if (styles?.changed && this.stylesPart) this.editedText.set(this.stylesPart, styles.toXml());
@@ -833,6 +851,12 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
     }
   }
 }
+
+/** The content type of a template's main part → a workbook's (ECMA-376 Part 1, §12.3.23 Workbook Part; [MS-OFFMACRO]). */
+const WORKBOOK_OF_TEMPLATE: Record<string, string> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+};
 
 /** The value of a cell that is in its row twice (holdsColumn). */
 const TWICE = { error: 'de cel staat twee keer in het blad' };
