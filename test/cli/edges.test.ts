@@ -1,7 +1,7 @@
 /**
  * The CLI at its edges: the input is never written over (also not through a link), --json reaches a pipe whole, a
- * template gives a workbook, and hostile input (a folder, prototype names, a YAML alias bomb, huge packs) gets a Dutch message and exit 1 or
- * 2 within seconds, never a stack trace or an out-of-memory abort.
+ * template gives a workbook, and hostile input (a folder, prototype names, a YAML alias bomb, huge packs) gets a
+ * Dutch message and exit 1 or 2 within seconds, never a stack trace or an out-of-memory abort.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
