@@ -6,6 +6,7 @@
  * The archives are made at test time from the parts of a small workbook; `zip` and `7z` are installed by .ci/run.
  */
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -402,6 +403,31 @@ describe('read from a file by offsets, written through a temporary file', () => 
     expect(bytes(spooled).equals(bytes(inMemory))).toBe(true);
     // nothing of the spool is left in the temporary folder: the file was removed as soon as it was opened
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tariefwijzer-${process.pid}-`))).toEqual([]);
+  });
+
+  test('the compressor works beside the writer (slabs in flight), and a temporary file that cannot be made stops the writing, never hangs it', async () => {
+    // bytes that do not compress: every slab of 1 MB gives 1 MB to keep, past the spool threshold at once
+    const noise = crypto.randomBytes(6 * 1024 * 1024).toString('latin1');
+    const ok = new DeflatedPart(4_096, 'latin1');
+    for (let i = 0; i < noise.length; i += 64 * 1024) await ok.write(noise.slice(i, i + 64 * 1024));
+    await ok.end();
+    expect(zlib.inflateRawSync(Buffer.concat([...ok.compressed()])).equals(Buffer.from(noise, 'latin1'))).toBe(true);
+    const open = fs.openSync;
+    const full = jest.spyOn(fs, 'openSync').mockImplementation((file, ...rest) => {
+      if (String(file).includes('tariefwijzer-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return open(file, ...rest);
+    });
+    try {
+      const part = new DeflatedPart(4_096, 'latin1');
+      const writing = (async () => {
+        for (let i = 0; i < noise.length; i += 64 * 1024) await part.write(noise.slice(i, i + 64 * 1024));
+        await part.end();
+      })();
+      await expect(writing).rejects.toThrow(/ENOSPC/);
+      expect(full).toHaveBeenCalled();
+    } finally {
+      full.mockRestore();
+    }
   });
 
   test('a sink that writes each chunk at once gets a spooled part in one reused buffer, the same bytes as a sink that keeps them', async () => {
