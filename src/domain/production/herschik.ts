@@ -233,9 +233,44 @@ interface Line {
   crisis: boolean;
   plaatsen?: Dec;
   nieuw: boolean;
+  omzet: MonthSums;
+  volume: MonthSums;
+}
+
+/** A line's omzet and volume per month (index 0 = January), as Decimals for as long as a calculation needs them. */
+interface Monthly {
   omzet: Dec[];
   volume: Dec[];
-  months: Set<number>;
+}
+
+/**
+ * Twelve monthly sums of a line, each kept as the text decimal.js writes (every digit it holds, so read back exactly):
+ * a line lives for the whole run, and two arrays of 12 Decimals (each with its array of digits) and a Set of months
+ * were ≈ 3.5 KB a line, ≈ 300 MB for the 87,000 lines of a full sheet of production; as text ≈ 0.7 KB. A month no
+ * row was added to has no sum.
+ */
+class MonthSums {
+  private readonly sums = Array<string | undefined>(12).fill(undefined);
+
+  add(month: number, value: Dec): void {
+    const s = this.sums[month - 1];
+    // added to 0 as before: a sum is what the Decimals gave, digit for digit
+    this.sums[month - 1] = (s === undefined ? ZERO : new D(s)).plus(value).toString();
+  }
+
+  /** Whether a row was added to month `month` (1–12). */
+  has(month: number): boolean {
+    return this.sums[month - 1] !== undefined;
+  }
+
+  /** The twelve sums (0 where none). */
+  values(): Dec[] {
+    return this.sums.map((s) => (s === undefined ? ZERO : new D(s)));
+  }
+}
+
+function monthlyOf(line: Line): Monthly {
+  return { omzet: line.omzet.values(), volume: line.volume.values() };
 }
 
 function roundingOf(params: ParameterValues): RoundingMode {
@@ -243,7 +278,7 @@ function roundingOf(params: ParameterValues): RoundingMode {
 }
 
 /** Projection from month `last` (1–12) to the year end, in € and volume, with the chosen method. */
-function project(line: Pick<Line, 'omzet' | 'volume'>, last: number, method: string, n: number, mode: RoundingMode): { omzet: Dec; volume: Dec; text: string } {
+function project(line: Monthly, last: number, method: string, n: number, mode: RoundingMode): { omzet: Dec; volume: Dec; text: string } {
   const remaining = 12 - last;
   if (last < 1 || remaining <= 0) return { omzet: ZERO, volume: ZERO, text: remaining <= 0 ? 'geen resterende maanden' : 'geen maanden' };
   if (method === 'gemiddelde-laatste-maanden') {
@@ -441,16 +476,14 @@ function addToLine(lines: Map<string, Line>, row: InputRow, out: RowOutcome, mon
       prestatiecode: code,
       crisis: false,
       nieuw: false,
-      omzet: Array<Dec>(12).fill(ZERO),
-      volume: Array<Dec>(12).fill(ZERO),
-      months: new Set(),
+      omzet: new MonthSums(),
+      volume: new MonthSums(),
     };
     lines.set(key, line);
   }
   if (!line.naam) line.naam = text(row.cells.zorgaanbieder) ?? '';
-  line.omzet[month.month - 1] = line.omzet[month.month - 1].plus(out.omzet!);
-  line.volume[month.month - 1] = line.volume[month.month - 1].plus(volume);
-  line.months.add(month.month);
+  line.omzet.add(month.month, out.omzet!);
+  line.volume.add(month.month, volume);
   if (/crisis/i.test(engine.prestatie?.description ?? '')) line.crisis = true;
   const places = parseNumber(row.cells.crisisplaatsen);
   if (places.ok && places.value.greaterThan(0)) {
@@ -598,9 +631,10 @@ function providerResults(lines: Map<string, Line>, run: RunContext): Map<string,
 function providerResult(agb: string, sector: Sector, ls: Line[], run: RunContext): ProviderResult {
   const { lastMonth, year, method, nMonths, mode } = run;
   const flags: Flag[] = [];
-  const months = Array.from({ length: 12 }, (_, m) => sum(ls.map((l) => l.omzet[m])));
+  const monthly = ls.map(monthlyOf);
+  const months = Array.from({ length: 12 }, (_, m) => sum(monthly.map((l) => l.omzet[m])));
   const realised = sum(months.slice(0, lastMonth));
-  const projections = ls.map((l) => project(l, lastMonth, method, nMonths, mode));
+  const projections = monthly.map((l) => project(l, lastMonth, method, nMonths, mode));
   const projection = sum(projections.map((p) => p.omzet));
   let extrapolated = realised.plus(projection);
   const trail: string[] = [
@@ -613,7 +647,7 @@ function providerResult(agb: string, sector: Sector, ls: Line[], run: RunContext
   trail.push(`geëxtrapoleerde productie ${year}: ${formatEuro(extrapolated)}`);
   monthGaps(ls, run, flags);
   trend(months, run, flags);
-  const crisis = crisisOccupancy(ls, projections, run, flags, trail);
+  const crisis = crisisOccupancy(ls, monthly, projections, run, flags, trail);
   if (extrapolated.isNegative()) {
     flags.push(
       pflag(
@@ -649,10 +683,11 @@ function providerResult(agb: string, sector: Sector, ls: Line[], run: RunContext
 /** Months without approved declarations between the provider's first month and the last month; the last one matters most. */
 function monthGaps(ls: Line[], run: RunContext, flags: Flag[]): void {
   const { lastMonth, year } = run;
-  const active = new Set(ls.flatMap((l) => [...l.months]));
-  const first = Math.min(...active);
+  const active = (m: number) => ls.some((l) => l.omzet.has(m));
+  let first = 1;
+  while (first <= 12 && !active(first)) first++;
   const gaps = [];
-  for (let m = first; m <= lastMonth; m++) if (!active.has(m)) gaps.push(m);
+  for (let m = first; m <= lastMonth; m++) if (!active(m)) gaps.push(m);
   if (gaps.includes(lastMonth))
     flags.push(
       pflag(
@@ -692,7 +727,14 @@ function trend(months: Dec[], run: RunContext, flags: Flag[]): void {
 }
 
 /** Crisis prestaties: the expected occupancy of their places over the year, low occupancy flagged. */
-function crisisOccupancy(ls: Line[], projections: Array<{ volume: Dec }>, run: RunContext, flags: Flag[], trail: string[]): ProviderResult['crisis'] {
+function crisisOccupancy(
+  ls: Line[],
+  monthly: Monthly[],
+  projections: Array<{ volume: Dec }>,
+  run: RunContext,
+  flags: Flag[],
+  trail: string[],
+): ProviderResult['crisis'] {
   const { lastMonth, year } = run;
   const threshold = dec(run.params.crisis_bezetting) ?? new D(70);
   const crisis: ProviderResult['crisis'] = [];
@@ -705,7 +747,7 @@ function crisisOccupancy(ls: Line[], projections: Array<{ volume: Dec }>, run: R
       );
       return;
     }
-    const days = sum(l.volume.slice(0, lastMonth)).plus(projections[i].volume);
+    const days = sum(monthly[i].volume.slice(0, lastMonth)).plus(projections[i].volume);
     const bezetting = days.dividedBy(l.plaatsen.times(daysInYear(year))).times(100);
     crisis.push({ prestatiecode: l.prestatiecode, plaatsen: l.plaatsen, bezetting });
     trail.push(
@@ -895,10 +937,16 @@ function contracteerruimteOf(sector: Sector, ctx: SectorContext): { cr: Dec | un
 function sectorMonths(ps: ProviderResult[], ctx: SectorContext, toezeggingen: Dec, cr: Dec | undefined): MonthPoint[] {
   const months: MonthPoint[] = [];
   let cumulatief = ZERO;
+  // each month's projection summed over the lines in their order (as sum() does), a line's Decimals made once
+  const projected = Array<Dec>(ctx.lastMonth + 1).fill(ZERO);
+  for (const l of ctx.lines) {
+    const monthly = monthlyOf(l);
+    for (let m = 1; m <= ctx.lastMonth; m++) projected[m] = projected[m].plus(project(monthly, m, ctx.method, ctx.nMonths, ctx.mode).omzet);
+  }
   for (let m = 1; m <= ctx.lastMonth; m++) {
     const omzet = sum(ps.map((p) => p.months[m - 1]));
     cumulatief = cumulatief.plus(omzet);
-    const proj = sum(ctx.lines.map((l) => project(l, m, ctx.method, ctx.nMonths, ctx.mode).omzet));
+    const proj = projected[m];
     const prognose = cumulatief.plus(proj).plus(toezeggingen);
     months.push({ month: m, omzet, cumulatief, prognose, uitnutting: cr && cr.greaterThan(0) ? pct(prognose, cr) : undefined });
   }
