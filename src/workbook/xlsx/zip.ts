@@ -455,7 +455,6 @@ function readExtras(
 const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Names without flag bit 11 are often UTF-8 anyway (many tools write it so); otherwise code page 437. */
 /**
  * A part name as OPC compares it: equal as case-insensitive ASCII (ECMA-376 Part 2, §6.2.2.3 [M1.12]), and the same in
  * its IRI and its URI form (§9.1.1.1: a part URI percent-encodes the UTF-8 bytes of the IRI's non-ASCII characters; a
@@ -475,6 +474,7 @@ export function partKey(name: string): string {
   return decoded.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 
+/** Names without flag bit 11 are often UTF-8 anyway (many tools write it so); otherwise code page 437. */
 export function decodeName(bytes: Buffer, flags: number): string {
   if (flags & 0x0800) return bytes.toString('utf8');
   try {
@@ -707,7 +707,8 @@ export class DeflatedPart {
   /**
    * `consumed`: called when the compressor no longer needs `data`. Up to IN_FLIGHT buffers wait for the compressor
    * while the caller goes on filling the next: waiting for the stream to drain after each 1 MB slab made the main
-   * thread and the compressor take turns instead of working side by side (the main thread idle a third of the time).
+   * thread and the compressor take turns instead of working side by side (the splice floor's main thread idle a third of
+   * the time).
    */
   private async put(data: Buffer, consumed?: () => void): Promise<void> {
     this.failed();
