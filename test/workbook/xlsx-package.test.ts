@@ -1,7 +1,8 @@
 /**
  * The package adapter on hand-written parts: what real files contain (shared, inline and rich text, booleans,
  * errors, cached formula results, dates in both date systems, Strict OOXML, prefixed elements, rows and cells
- * without references) and hostile input (a zip bomb, a DOCTYPE, a used range up to XFD).
+ * without references, part names in another spelling than their relationships'), damaged cells (read as errors) and
+ * hostile input (a zip bomb, a DOCTYPE, a used range up to XFD).
  */
 import fs from 'node:fs';
 import os from 'node:os';
