@@ -220,9 +220,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const mimetype = this.zip.get('mimetype') ? this.zip.text('mimetype') : undefined;
     if (mimetype?.includes('opendocument')) return mimetype.includes('opendocument.spreadsheet') ? 'ods' : 'other';
     if (/\.bin$/i.test(this.workbookPart)) return 'xlsb';
-    const escaped = this.workbookPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const override = new RegExp(`<${PREFIX}Override\\b[^>]*PartName\\s*=\\s*["']/${escaped}["'][^>]*>`, 'i').exec(this.contentTypes)?.[0];
-    const type = (override && attr(override, 'ContentType')) ?? '';
+    const override = this.contentTypes ? overrideOf(rootElement(parseXml(this.contentTypes, '[Content_Types].xml')), this.workbookPart) : undefined;
+    const type = (override && attr(override.tag, 'ContentType')) ?? '';
     if (/wordprocessingml/i.test(type) || (!type && this.zip.get('word/document.xml'))) return 'docx';
     if (/presentationml/i.test(type) || (!type && this.zip.get('ppt/presentation.xml'))) return 'pptx';
     if (this.zip.get(this.workbookPart)) return undefined;
@@ -601,9 +600,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const item of items) {
       const types = rootElement(parseXml(this.contentTypes, '[Content_Types].xml'));
       if (item.part) {
-        // part names compare as OPC compares them (partKey)
-        const name = partKey(`/${item.part}`);
-        if (childrenNamed(types, 'Override').some((e) => partKey(attr(e.tag, 'PartName') ?? '') === name)) continue;
+        if (overrideOf(types, item.part)) continue;
         this.insertContentType(types, `<Override PartName="/${escapeAttr(item.part)}" ContentType="${item.type}"/>`);
       } else if (item.extension) {
         const ext = item.extension.toLowerCase();
@@ -651,9 +648,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private templateToWorkbook(): void {
     if (!this.contentTypes) return;
-    const types = rootElement(parseXml(this.contentTypes, '[Content_Types].xml'));
-    const main = partKey(`/${this.workbookPart}`);
-    const override = childrenNamed(types, 'Override').find((e) => partKey(attr(e.tag, 'PartName') ?? '') === main);
+    const override = overrideOf(rootElement(parseXml(this.contentTypes, '[Content_Types].xml')), this.workbookPart);
     const workbook = override && WORKBOOK_OF_TEMPLATE[attr(override.tag, 'ContentType')?.trim() ?? ''];
     if (!override || !workbook) return;
     this.contentTypes = splice(this.contentTypes, [{ from: override.start, to: override.openEnd, insert: setAttr(override.tag, 'ContentType', workbook) }]);
@@ -850,6 +845,12 @@ function cellValue(cell: Pick<RawCell, 'type' | 'style'>, inner: string, strings
       return n;
     }
   }
+}
+
+/** The content types' Override for `part` (a part name without its leading `/`), its name compared as OPC does (partKey). */
+function overrideOf(types: XmlDocument['root'], part: string): XmlDocument['root'] | undefined {
+  const name = partKey(`/${part}`);
+  return childrenNamed(types, 'Override').find((e) => partKey(attr(e.tag, 'PartName') ?? '') === name);
 }
 
 /** The content type of a template's main part → a workbook's (ECMA-376 Part 1, §12.3.23 Workbook Part; [MS-OFFMACRO]). */
